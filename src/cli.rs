@@ -1,0 +1,115 @@
+//! Command-line arguments (clap derive). Parsing only; `lib.rs` runs them.
+
+use crate::finding::Severity;
+use crate::render::OutputFormat;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Check news writing for factual consistency against rule files and
+/// earlier coverage.
+#[derive(Debug, Parser)]
+#[command(name = "claimcheck", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the claims found in articles (counts, dates, quotes, titles).
+    Extract(ExtractArgs),
+    /// Check articles against rule files and earlier coverage.
+    Check(CheckArgs),
+    /// Work with rule files.
+    Rules {
+        /// What to do with them.
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
+    /// Print the documentation of a check, by code or name.
+    Explain {
+        /// A check's code (CC001) or kebab-case name (count-mismatch); all
+        /// checks when omitted.
+        code: Option<String>,
+    },
+}
+
+/// `rules` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Validate rule files and print what they define.
+    Check {
+        /// Rule files or folders.
+        #[arg(long = "rules", value_name = "FILE_OR_DIR", num_args = 1.., required = true)]
+        rules: Vec<PathBuf>,
+    },
+}
+
+/// Options shared by `extract` and `check`.
+#[derive(Debug, Args)]
+pub struct CommonArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+    /// Publication date for files that carry none of their own (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub published: Option<String>,
+    /// Rule files or folders of them.
+    #[arg(long = "rules", value_name = "FILE_OR_DIR", num_args = 1..)]
+    pub rules: Vec<PathBuf>,
+}
+
+/// `extract` arguments.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Articles, or folders of them.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// The lowest severity that makes the exit status 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Errors only.
+    Error,
+    /// Warnings and errors.
+    Warning,
+    /// Everything.
+    Note,
+}
+
+impl FailOn {
+    /// The severity threshold.
+    pub fn severity(self) -> Severity {
+        match self {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Note => Severity::Note,
+        }
+    }
+}
+
+/// `check` arguments.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Articles to check, or folders of them.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Earlier coverage to check against (files or folders).
+    #[arg(long, value_name = "FILE_OR_DIR", num_args = 1..)]
+    pub against: Vec<PathBuf>,
+    /// Days within which coverage must agree on counts.
+    #[arg(long, default_value_t = 2)]
+    pub window: i64,
+    /// Lowest severity that fails the run (exit status 1).
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: CommonArgs,
+}

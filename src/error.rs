@@ -1,0 +1,90 @@
+//! Errors: input that could not be read. Findings are not errors.
+//!
+//! Every variant names the file, and the line and column where there is one,
+//! so a message on stderr is enough to find the problem.
+
+use std::path::PathBuf;
+
+/// What went wrong reading articles, rules or configuration.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The file or folder could not be read at all.
+    #[error("{path}: {source}")]
+    Io {
+        /// The path as given.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// A path that does not exist.
+    #[error("{path}: no such file or directory")]
+    NotFound {
+        /// The path as given.
+        path: PathBuf,
+    },
+    /// A folder that holds no article files.
+    #[error("{path}: no articles found (looked for .md, .markdown, .txt, .html, .htm)")]
+    NoArticles {
+        /// The folder as given.
+        path: PathBuf,
+    },
+    /// A folder that holds no rule files.
+    #[error("{path}: no rule files found (looked for .yaml, .yml)")]
+    NoRules {
+        /// The folder as given.
+        path: PathBuf,
+    },
+    /// Bytes that are not UTF-8 text.
+    #[error("{path}: invalid UTF-8 at byte {offset}")]
+    InvalidUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// Offset of the first invalid byte.
+        offset: usize,
+    },
+    /// Binary data, not text.
+    #[error("{path}: not a text file (binary data at byte {offset})")]
+    Binary {
+        /// The file.
+        path: PathBuf,
+        /// Offset of the first NUL byte.
+        offset: usize,
+    },
+    /// A file too large to address with 32-bit offsets.
+    #[error("{path}: file too large ({size} bytes; the limit is 4 GiB)")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        size: u64,
+    },
+    /// A rule file that is not valid YAML or breaks the rule contract.
+    #[error("{path}:{line}:{column}: {message}")]
+    Rule {
+        /// The rule file.
+        path: PathBuf,
+        /// 1-based line (0 when unknown).
+        line: usize,
+        /// 1-based column (0 when unknown).
+        column: usize,
+        /// What is wrong, naming the key or id.
+        message: String,
+    },
+    /// A date that could not be parsed (for example `--published`).
+    #[error("invalid date '{value}': expected YYYY-MM-DD")]
+    BadDate {
+        /// The text given.
+        value: String,
+    },
+    /// A report or output file that could not be written.
+    #[error("{path}: cannot write: {message}")]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        message: String,
+    },
+}
+
+/// Result with this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,97 @@
+//! Claim extraction: counts, dates, quotes and titles, with spans.
+//!
+//! One extractor per claim family, each in its own file behind the
+//! [`Extractor`] trait and registered in [`EXTRACTORS`]. Extractors read the
+//! text layer ([`Document`]) and emit claims with prose ranges; this module
+//! maps them to source spans. They do not compare anything: that is
+//! `check`'s job.
+
+mod claim;
+
+pub use claim::{
+    Claim, ClaimData, Count, DateClaim, DateRange, Interval, Modifier, QuoteClaim, RoleClaim,
+};
+
+use crate::rules::RuleSet;
+use crate::source::Article;
+use crate::text::Document;
+use chrono::NaiveDate;
+use std::ops::Range;
+
+/// What an extractor sees.
+pub struct Context<'a> {
+    /// The segmented prose.
+    pub doc: &'a Document,
+    /// Publication date, when known.
+    pub published: Option<NaiveDate>,
+    /// The rule set (empty without `--rules`), for canonical names.
+    pub rules: &'a RuleSet,
+}
+
+/// A claim as an extractor emits it, before spans are mapped to the source.
+#[derive(Debug, Clone)]
+pub struct RawClaim {
+    /// Prose byte range of the claim's surface text.
+    pub range: Range<usize>,
+    /// The claim.
+    pub data: ClaimData,
+}
+
+/// One claim family.
+pub trait Extractor: Sync {
+    /// Short name, for debugging and docs.
+    fn name(&self) -> &'static str;
+    /// Append the claims found in `cx.doc` to `out`. Runs after the
+    /// extractors before it in [`EXTRACTORS`], whose claims are in `prior`.
+    fn extract(&self, cx: &Context<'_>, prior: &[RawClaim], out: &mut Vec<RawClaim>);
+}
+
+/// Every extractor, in the order they run.
+pub static EXTRACTORS: &[&dyn Extractor] = &[];
+
+/// The claims of one article, with its segmented text.
+#[derive(Debug, Clone)]
+pub struct ArticleClaims {
+    /// The segmented prose.
+    pub doc: Document,
+    /// Claims in source order.
+    pub claims: Vec<Claim>,
+}
+
+/// Extract every claim of `article`.
+pub fn extract_article(article: &Article, rules: &RuleSet) -> ArticleClaims {
+    let doc = Document::new(article.prose.text());
+    let cx = Context {
+        doc: &doc,
+        published: article.published,
+        rules,
+    };
+    let mut raw = Vec::new();
+    for ex in EXTRACTORS {
+        let mut found = Vec::new();
+        ex.extract(&cx, &raw, &mut found);
+        raw.extend(found);
+    }
+    let mut claims: Vec<Claim> = raw
+        .into_iter()
+        .map(|r| {
+            let span = article.prose.span(r.range.start, r.range.end);
+            let sentence = doc.sentence_at(r.range.start);
+            Claim {
+                span,
+                text: doc.text[r.range.clone()].to_owned(),
+                prose: r.range,
+                sentence,
+                data: r.data,
+            }
+        })
+        .collect();
+    claims.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.data.kind_name()).cmp(&(
+            b.span.start,
+            b.span.end,
+            b.data.kind_name(),
+        ))
+    });
+    ArticleClaims { doc, claims }
+}

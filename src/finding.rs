@@ -1,0 +1,157 @@
+//! Findings: a claim at fault, where it is, and the evidence against it.
+//!
+//! Findings are data; rendering is separate (`render/`). One claim at fault
+//! gets one finding carrying all its evidence at the highest severity among
+//! them ([`merge_findings`]).
+
+use crate::span::Span;
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// A change over time, worth knowing.
+    Note,
+    /// A conflict with other coverage.
+    Warning,
+    /// A contradicted rule.
+    Error,
+}
+
+impl Severity {
+    /// `note`, `warning` or `error`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// One piece of evidence: a line of an earlier article or of a rule file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Evidence {
+    /// The file the evidence is in.
+    pub path: PathBuf,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column (characters) of the highlighted part.
+    pub column: usize,
+    /// The whole line, as stored.
+    pub line_text: String,
+    /// Byte range within `line_text` to underline (start, end).
+    pub highlight: (usize, usize),
+    /// What the evidence says, in a few words ("48 hostages").
+    pub text: String,
+    /// The rule id, for rule evidence.
+    pub rule: Option<String>,
+    /// The earlier article's publication date.
+    pub published: Option<NaiveDate>,
+}
+
+/// A word-level difference between what the evidence says and what the
+/// article says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DiffOp {
+    /// Words in both.
+    Same(String),
+    /// Words only in the evidence.
+    Removed(String),
+    /// Words only in the article.
+    Added(String),
+}
+
+/// A discrepancy found in an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// The article.
+    pub path: PathBuf,
+    /// The article's publication date.
+    pub published: Option<NaiveDate>,
+    /// Source span of the claim at fault.
+    pub span: Span,
+    /// 1-based line of the claim.
+    pub line: usize,
+    /// 1-based column (characters).
+    pub column: usize,
+    /// The claim's line, as stored.
+    pub line_text: String,
+    /// Kind of claim at fault: `count`, `date`, `quote`, `role`, `name`.
+    pub kind: &'static str,
+    /// Stable code of the check ("CC001").
+    pub code: &'static str,
+    /// Kebab-case name of the check.
+    pub name: &'static str,
+    /// Severity.
+    pub severity: Severity,
+    /// One-line message.
+    pub message: String,
+    /// What the article says.
+    pub claim_text: String,
+    /// What the evidence says, in short.
+    pub expected: Option<String>,
+    /// Evidence, sorted.
+    pub evidence: Vec<Evidence>,
+    /// Word diff (for quotes).
+    pub diff: Option<Vec<DiffOp>>,
+    /// Further notes ("also: ...") from merged findings.
+    pub notes: Vec<String>,
+}
+
+impl Finding {
+    /// The sort key: path, offset, code.
+    pub fn sort_key(&self) -> (&PathBuf, u32, &'static str) {
+        (&self.path, self.span.start, self.code)
+    }
+}
+
+/// Merge findings on the same claim into one carrying all the evidence at
+/// the highest severity, then sort by (path, offset, code).
+pub fn merge_findings(mut findings: Vec<Finding>) -> Vec<Finding> {
+    findings.sort_by(|a, b| {
+        (
+            &a.path,
+            a.span,
+            a.kind,
+            std::cmp::Reverse(a.severity),
+            a.code,
+        )
+            .cmp(&(
+                &b.path,
+                b.span,
+                b.kind,
+                std::cmp::Reverse(b.severity),
+                b.code,
+            ))
+    });
+    let mut out: Vec<Finding> = Vec::with_capacity(findings.len());
+    for f in findings {
+        if let Some(last) = out.last_mut() {
+            if last.path == f.path && last.span == f.span && last.kind == f.kind {
+                for e in f.evidence {
+                    if !last.evidence.contains(&e) {
+                        last.evidence.push(e);
+                    }
+                }
+                if f.message != last.message && !last.notes.contains(&f.message) {
+                    last.notes.push(f.message);
+                }
+                if last.diff.is_none() {
+                    last.diff = f.diff;
+                }
+                if last.expected.is_none() {
+                    last.expected = f.expected;
+                }
+                continue;
+            }
+        }
+        out.push(f);
+    }
+    for f in &mut out {
+        f.evidence.sort();
+    }
+    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    out
+}

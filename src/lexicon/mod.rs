@@ -1,0 +1,55 @@
+//! Rules-free knowledge of English news: flat word tables, no logic.
+//!
+//! Each table holds only what is true of English news in general (month
+//! names, speech verbs, title words...), never anything from a particular
+//! story. Lookups are case-insensitive where the table says so.
+
+/// Words that, followed by a dot, do not end a sentence.
+pub const ABBREVIATIONS: &[&str] = &[
+    "a.m", "adm", "ala", "apr", "ariz", "aug", "brig", "calif", "capt", "cmdr", "co", "col",
+    "colo", "conn", "corp", "cpl", "dec", "del", "dept", "dr", "e.g", "est", "etc", "feb", "fig",
+    "fla", "fr", "ft", "ga", "gen", "gov", "hon", "i.e", "ill", "inc", "jan", "jr", "jul", "jun",
+    "kan", "ky", "la", "lt", "ltd", "maj", "mar", "mass", "md", "messrs", "mich", "minn", "miss",
+    "mo", "mont", "mr", "mrs", "ms", "msgr", "mt", "no", "nov", "oct", "okla", "ore", "p.m", "pa",
+    "ph.d", "pres", "prof", "pvt", "rep", "reps", "rev", "sen", "sens", "sep", "sept", "sgt", "sr",
+    "st", "supt", "tenn", "tex", "u.k", "u.n", "u.s", "va", "vs", "vt", "wash", "wis", "wyo",
+];
+
+/// Whether `word` (without its final dot) is an abbreviation.
+pub fn is_abbreviation(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    if w.len() > 6 {
+        return false;
+    }
+    let lower = w.to_ascii_lowercase();
+    ABBREVIATIONS.binary_search(&lower.as_str()).is_ok()
+}
+
+/// Abbreviations that are also ordinary words ("No.", "Fig."): they hold a
+/// sentence open only before a number ("No. 5").
+const ABBREVIATIONS_BEFORE_NUMBER: &[&str] = &[
+    "fig", "ill", "la", "mar", "mass", "miss", "mo", "no", "pa", "va", "wash",
+];
+
+/// Whether `word` is an abbreviation only when a number follows.
+pub fn is_abbreviation_before_number(word: &str) -> bool {
+    let lower = word.trim_end_matches('.').to_ascii_lowercase();
+    ABBREVIATIONS_BEFORE_NUMBER.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn abbreviation_table_is_sorted_for_binary_search() {
+        assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn abbreviations_match_any_case() {
+        assert!(is_abbreviation("Sept"));
+        assert!(is_abbreviation("U.S."));
+        assert!(!is_abbreviation("Sunday"));
+    }
+}

@@ -1,0 +1,24 @@
+//! claimcheck: checks news writing for factual consistency.
+//!
+//! Data flows one way: `source` (load an article, keep byte offsets) ->
+//! `text` (sentences, tokens, quotation spans) -> `extract` (claims with
+//! spans) -> `check` (claims against rules and each other) -> `render`.
+//! `rules` loads the YAML rule files the checks read.
+
+#![warn(missing_docs)]
+
+pub mod check;
+pub mod cli;
+pub mod error;
+pub mod extract;
+pub mod finding;
+pub mod lexicon;
+pub mod render;
+pub mod rules;
+pub mod source;
+pub mod span;
+pub mod text;
+
+mod run;
+
+pub use run::{run, Status};

@@ -1,0 +1,20 @@
+//! Output formats: one file per format. Renderers read findings and claims;
+//! they never decide anything.
+
+pub mod claims;
+pub mod json;
+pub mod text;
+
+use clap::ValueEnum;
+
+/// Output format chosen with `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum OutputFormat {
+    /// For people: rustc-style snippets.
+    #[default]
+    Text,
+    /// One JSON document.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+}

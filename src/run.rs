@@ -1,0 +1,234 @@
+//! Running a parsed command line: load, extract, check, render.
+//!
+//! One bad article does not stop the run: it is reported on stderr, the rest
+//! is checked, and the status is 2 at the end (ripgrep's "errored" flag).
+
+use crate::check::{self, CheckContext, Checked};
+use crate::cli::{CheckArgs, Cli, Command, ExtractArgs, RulesCommand};
+use crate::error::Error;
+use crate::extract::{extract_article, ArticleClaims};
+use crate::finding::merge_findings;
+use crate::render::{self, OutputFormat};
+use crate::rules::{load_rules, RuleSet};
+use crate::source::{collect_article_paths, load_article, Article};
+use anyhow::Result;
+use chrono::NaiveDate;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// How a run ended, as an exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Status {
+    /// Nothing at or above the failing level.
+    Clean = 0,
+    /// Findings at or above the failing level.
+    Findings = 1,
+    /// Some input could not be read.
+    Errored = 2,
+}
+
+/// Run a parsed command line.
+pub fn run(cli: &Cli) -> Result<Status> {
+    match &cli.command {
+        Command::Extract(args) => run_extract(args),
+        Command::Check(args) => run_check(args),
+        Command::Rules {
+            command: RulesCommand::Check { rules },
+        } => run_rules_check(rules),
+        Command::Explain { code } => run_explain(code.as_deref()),
+    }
+}
+
+fn parse_published(s: Option<&str>) -> Result<Option<NaiveDate>, Error> {
+    s.map(|v| {
+        NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| Error::BadDate {
+            value: v.to_owned(),
+        })
+    })
+    .transpose()
+}
+
+/// Articles loaded from paths, with the errors met on the way.
+struct Loaded {
+    articles: Vec<(Article, ArticleClaims)>,
+    errored: bool,
+}
+
+fn load_all(paths: &[PathBuf], published: Option<NaiveDate>, rules: &RuleSet) -> Loaded {
+    let mut errored = false;
+    let mut articles = Vec::new();
+    let files = match collect_article_paths(paths) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("claimcheck: {e}");
+            // Still read the paths that exist, one by one.
+            let mut files = Vec::new();
+            for p in paths {
+                match collect_article_paths(std::slice::from_ref(p)) {
+                    Ok(f) => files.extend(f),
+                    Err(e2) if e2.to_string() != e.to_string() => eprintln!("claimcheck: {e2}"),
+                    Err(_) => {}
+                }
+            }
+            errored = true;
+            files
+        }
+    };
+    for path in files {
+        match load_article(&path, published) {
+            Ok(article) => {
+                let claims = extract_article(&article, rules);
+                articles.push((article, claims));
+            }
+            Err(e) => {
+                eprintln!("claimcheck: {e}");
+                errored = true;
+            }
+        }
+    }
+    Loaded { articles, errored }
+}
+
+fn load_rule_set(paths: &[PathBuf]) -> Result<RuleSet, Error> {
+    if paths.is_empty() {
+        Ok(RuleSet::default())
+    } else {
+        load_rules(paths)
+    }
+}
+
+fn write_stdout(s: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(s.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+fn run_extract(args: &ExtractArgs) -> Result<Status> {
+    let published = parse_published(args.common.published.as_deref())?;
+    let rules = load_rule_set(&args.common.rules)?;
+    let loaded = load_all(&args.files, published, &rules);
+    let mut s = String::new();
+    for (article, claims) in &loaded.articles {
+        for claim in &claims.claims {
+            match args.common.format {
+                OutputFormat::Text => {
+                    s.push_str(&render::claims::claim_line(article, claim));
+                    s.push('\n');
+                }
+                OutputFormat::Json | OutputFormat::Jsonl => {
+                    s.push_str(&render::claims::claim_json(article, claim).to_string());
+                    s.push('\n');
+                }
+            }
+        }
+    }
+    write_stdout(&s)?;
+    Ok(if loaded.errored {
+        Status::Errored
+    } else {
+        Status::Clean
+    })
+}
+
+fn run_check(args: &CheckArgs) -> Result<Status> {
+    let published = parse_published(args.common.published.as_deref())?;
+    let rules = load_rule_set(&args.common.rules)?;
+    let targets = load_all(&args.files, published, &rules);
+    let coverage = load_all(&args.against, published, &rules);
+    let target_paths: Vec<&PathBuf> = targets.articles.iter().map(|(a, _)| &a.path).collect();
+    let cov: Vec<Checked<'_>> = coverage
+        .articles
+        .iter()
+        .filter(|(a, _)| !target_paths.contains(&&a.path))
+        .map(|(article, claims)| Checked { article, claims })
+        .collect();
+    let mut findings = Vec::new();
+    for (article, claims) in &targets.articles {
+        let cx = CheckContext {
+            target: Checked { article, claims },
+            rules: &rules,
+            coverage: &cov,
+            window_days: args.window,
+        };
+        findings.extend(check::run_checks(&cx));
+    }
+    let findings = merge_findings(findings);
+    let out = match args.common.format {
+        OutputFormat::Text => {
+            let styled =
+                anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never;
+            let mut s = render::text::render_findings_text(&findings, styled);
+            s.push_str(&summary_line(&findings));
+            s
+        }
+        OutputFormat::Json => render::json::render_findings_json(&findings),
+        OutputFormat::Jsonl => render::json::render_findings_jsonl(&findings),
+    };
+    write_stdout(&out)?;
+    let threshold = args.fail_on.severity();
+    Ok(if targets.errored || coverage.errored {
+        Status::Errored
+    } else if findings.iter().any(|f| f.severity >= threshold) {
+        Status::Findings
+    } else {
+        Status::Clean
+    })
+}
+
+fn summary_line(findings: &[crate::finding::Finding]) -> String {
+    use crate::finding::Severity;
+    let n = |s| findings.iter().filter(|f| f.severity == s).count();
+    format!(
+        "{} error(s), {} warning(s), {} note(s)\n",
+        n(Severity::Error),
+        n(Severity::Warning),
+        n(Severity::Note)
+    )
+}
+
+fn run_rules_check(paths: &[PathBuf]) -> Result<Status> {
+    let rules = load_rules(paths)?;
+    let mut s = String::new();
+    for f in &rules.files {
+        s.push_str(&format!("read {}\n", f.display()));
+    }
+    for e in &rules.entities {
+        s.push_str(&format!("entity {} ({} role(s))\n", e.name, e.roles.len()));
+    }
+    for f in &rules.facts {
+        s.push_str(&format!("fact {} ({} value(s))\n", f.id, f.values.len()));
+    }
+    for e in &rules.events {
+        s.push_str(&format!("event {} ({}..{})\n", e.id, e.from, e.until));
+    }
+    for q in &rules.quotes {
+        s.push_str(&format!("quote {} ({})\n", q.id, q.speaker));
+    }
+    write_stdout(&s)?;
+    Ok(Status::Clean)
+}
+
+fn run_explain(code: Option<&str>) -> Result<Status> {
+    let mut s = String::new();
+    match code {
+        Some(c) => {
+            let check =
+                check::find_check(c).ok_or_else(|| anyhow::anyhow!("unknown check '{c}'"))?;
+            s.push_str(&format!(
+                "{} ({})\n\n{}\n",
+                check.code(),
+                check.name(),
+                check.doc()
+            ));
+        }
+        None => {
+            for c in check::CHECKS {
+                s.push_str(&format!("{}  {}\n", c.code(), c.name()));
+            }
+        }
+    }
+    write_stdout(&s)?;
+    Ok(Status::Clean)
+}

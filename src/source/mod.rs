@@ -1,0 +1,190 @@
+//! Loading articles: plain text, Markdown with YAML front matter, and HTML.
+//!
+//! Each format is a loader that turns the file into [`Prose`] (what the text
+//! layer reads) while keeping a map back to the bytes as stored, so that a
+//! claim found anywhere is reported at its true line and column. Loaders
+//! find the publication date too. They do not interpret the prose.
+
+mod front_matter;
+mod html;
+mod markdown;
+mod prose;
+
+pub use prose::Prose;
+
+use crate::error::{Error, Result};
+use crate::span::LineIndex;
+use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
+
+/// The input formats claimcheck reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `.txt` and anything unknown.
+    Plain,
+    /// `.md`, `.markdown`.
+    Markdown,
+    /// `.html`, `.htm`.
+    Html,
+}
+
+impl Format {
+    /// The format a path's extension names.
+    pub fn from_path(path: &Path) -> Format {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("md" | "markdown") => Format::Markdown,
+            Some("html" | "htm") => Format::Html,
+            _ => Format::Plain,
+        }
+    }
+}
+
+/// Extensions of the files that directory walks pick up.
+pub const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "html", "htm"];
+
+/// One article as loaded: its source, its prose and its metadata.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The path as given on the command line (or found by a walk).
+    pub path: PathBuf,
+    /// The file as stored.
+    pub source: String,
+    /// Line index over `source`.
+    pub lines: LineIndex,
+    /// The prose with its map back into `source`.
+    pub prose: Prose,
+    /// Publication date from the file, else from `--published`.
+    pub published: Option<NaiveDate>,
+    /// Title from front matter or `<title>`, when there is one.
+    pub title: Option<String>,
+    /// The detected format.
+    pub format: Format,
+}
+
+impl Article {
+    /// Build an article from text already in memory.
+    pub fn from_source(
+        path: impl Into<PathBuf>,
+        source: String,
+        default_published: Option<NaiveDate>,
+    ) -> Article {
+        let path = path.into();
+        let format = Format::from_path(&path);
+        let loaded = match format {
+            Format::Plain => Loaded {
+                prose: Prose::verbatim(&source, 0),
+                published: None,
+                title: None,
+            },
+            Format::Markdown => markdown::load_markdown(&source),
+            Format::Html => html::load_html(&source),
+        };
+        Article {
+            lines: LineIndex::new(&source),
+            path,
+            prose: loaded.prose,
+            published: loaded.published.or(default_published),
+            title: loaded.title,
+            format,
+            source,
+        }
+    }
+}
+
+/// What a format loader hands back.
+pub(crate) struct Loaded {
+    pub(crate) prose: Prose,
+    pub(crate) published: Option<NaiveDate>,
+    pub(crate) title: Option<String>,
+}
+
+/// Read and load one article file.
+pub fn load_article(path: &Path, default_published: Option<NaiveDate>) -> Result<Article> {
+    let source = read_text(path)?;
+    Ok(Article::from_source(path, source, default_published))
+}
+
+/// Read a file as UTF-8 text, refusing binary data and invalid UTF-8 with
+/// the offending byte offset (we refuse rather than read lossily: a checker
+/// that silently replaces bytes could misreport a figure).
+pub fn read_text(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
+    if bytes.len() as u64 > u32::MAX as u64 {
+        return Err(Error::TooLarge {
+            path: path.to_owned(),
+            size: bytes.len() as u64,
+        });
+    }
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(Error::Binary {
+            path: path.to_owned(),
+            offset,
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+        path: path.to_owned(),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+/// Turn an I/O error into ours, with "no such file" said plainly.
+pub(crate) fn io_error(path: &Path, e: std::io::Error) -> Error {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        Error::NotFound {
+            path: path.to_owned(),
+        }
+    } else {
+        Error::Io {
+            path: path.to_owned(),
+            source: e,
+        }
+    }
+}
+
+/// Expand files and folders into article paths, sorted within each folder.
+/// A folder with no articles is an error, not a silent skip.
+pub fn collect_article_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for input in inputs {
+        let meta = std::fs::metadata(input).map_err(|e| io_error(input, e))?;
+        if meta.is_dir() {
+            let before = out.len();
+            for entry in walkdir::WalkDir::new(input).sort_by_file_name() {
+                let entry = entry.map_err(|e| Error::Io {
+                    path: input.clone(),
+                    source: e.into(),
+                })?;
+                if entry.file_type().is_file() && is_article_path(entry.path()) {
+                    out.push(entry.into_path());
+                }
+            }
+            if out.len() == before {
+                return Err(Error::NoArticles {
+                    path: input.clone(),
+                });
+            }
+        } else {
+            out.push(input.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn is_article_path(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// Parse a date at the start of a metadata value: `2025-09-16`,
+/// `2025-09-16T10:00:00Z`, quoted or not.
+pub(crate) fn parse_date_prefix(value: &str) -> Option<NaiveDate> {
+    let v = value.trim().trim_matches(|c| c == '"' || c == '\'').trim();
+    let head = v.get(..10)?;
+    NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
+}

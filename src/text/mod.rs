@@ -1,0 +1,109 @@
+//! The text layer: paragraphs, sentences, word tokens and quotation spans
+//! over an article's prose, all as prose byte offsets.
+//!
+//! Built once per article in linear time; every extractor reads it. It knows
+//! nothing about claims.
+
+mod quotation;
+mod sentence;
+mod token;
+
+pub use quotation::Quotation;
+pub use token::{Token, TokenKind};
+
+use std::ops::Range;
+
+/// One sentence.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// Prose byte range.
+    pub range: Range<usize>,
+    /// Token index range.
+    pub tokens: Range<usize>,
+    /// Index of its paragraph.
+    pub paragraph: usize,
+}
+
+/// An article's prose, segmented.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The prose text.
+    pub text: String,
+    /// Paragraph byte ranges.
+    pub paragraphs: Vec<Range<usize>>,
+    /// Sentences in order.
+    pub sentences: Vec<Sentence>,
+    /// Tokens in order.
+    pub tokens: Vec<Token>,
+    /// Quotations in order of their start (nested ones after their parent).
+    pub quotations: Vec<Quotation>,
+}
+
+impl Document {
+    /// Segment `text`.
+    pub fn new(text: &str) -> Document {
+        let tokens = token::tokenize(text);
+        let paragraphs = sentence::split_paragraphs(text);
+        let mut sentences = Vec::new();
+        let mut ti = 0;
+        for (pi, p) in paragraphs.iter().enumerate() {
+            while ti < tokens.len() && tokens[ti].start < p.start {
+                ti += 1;
+            }
+            let t0 = ti;
+            while ti < tokens.len() && tokens[ti].end <= p.end {
+                ti += 1;
+            }
+            for r in sentence::split_sentences(text, &tokens, t0..ti) {
+                sentences.push(Sentence {
+                    range: tokens[r.start].start..tokens[r.end - 1].end,
+                    tokens: r,
+                    paragraph: pi,
+                });
+            }
+        }
+        let quotations = quotation::find_quotations(text, &paragraphs);
+        Document {
+            text: text.to_owned(),
+            paragraphs,
+            sentences,
+            tokens,
+            quotations,
+        }
+    }
+
+    /// The text of token `i`.
+    pub fn tok(&self, i: usize) -> &str {
+        &self.text[self.tokens[i].range()]
+    }
+
+    /// Index of the sentence holding prose offset `offset`.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.range.end <= offset);
+        (i < self.sentences.len() && self.sentences[i].range.start <= offset).then_some(i)
+    }
+
+    /// Index of the first token starting at or after `offset`.
+    pub fn token_at(&self, offset: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < offset)
+    }
+
+    /// The text of sentence `i`.
+    pub fn sentence_text(&self, i: usize) -> &str {
+        &self.text[self.sentences[i].range.clone()]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_carry_their_paragraph() {
+        let d = Document::new("One. Two.\n\nThree.");
+        assert_eq!(d.sentences.len(), 3);
+        assert_eq!(d.sentences[2].paragraph, 1);
+        assert_eq!(d.sentence_text(1), "Two.");
+        assert_eq!(d.sentence_at(d.text.find("Three").unwrap()), Some(2));
+    }
+}

@@ -1,0 +1,177 @@
+//! Quotation spans: where quoted words are, not who said them.
+//!
+//! Double quotes, straight (`"`) or curly (`“ ”`), open and close a
+//! quotation; single quotes (`‘ ’`, or `'` at a word edge) inside one open a
+//! nested quotation. A quotation left open at the end of a paragraph runs on
+//! into the next paragraph when that paragraph opens with a quote mark (the
+//! news convention for long quotes); otherwise it ends with its paragraph, so
+//! a stray quote mark never swallows the rest of the article.
+
+use std::ops::Range;
+
+/// One quotation in the prose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quotation {
+    /// The quoted words, without the marks (prose byte range).
+    pub inner: Range<usize>,
+    /// The quoted words with their marks (a mark may be missing at a
+    /// paragraph end).
+    pub outer: Range<usize>,
+    /// Index of the paragraph it starts in.
+    pub paragraph: usize,
+    /// Whether it continues a quotation left open in the previous paragraph.
+    pub continues: bool,
+    /// Whether it was left open at its paragraph's end and runs on.
+    pub runs_on: bool,
+    /// Whether it is a single-quoted quotation nested in a double-quoted one.
+    pub nested: bool,
+}
+
+fn is_open_double(c: char) -> bool {
+    matches!(c, '“' | '„' | '«')
+}
+fn is_close_double(c: char) -> bool {
+    matches!(c, '”' | '»')
+}
+
+/// Find the quotations of each paragraph.
+pub fn find_quotations(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quotation> {
+    let mut out = Vec::new();
+    let mut carried = false;
+    for (pi, para) in paragraphs.iter().enumerate() {
+        let ptext = &text[para.clone()];
+        let first = ptext.chars().next();
+        let continues = carried && first.is_some_and(|c| c == '"' || is_open_double(c));
+        carried = false;
+        let mut open: Option<(usize, usize)> = None; // (outer start, inner start)
+        let mut is_continuation = continues;
+        for (off, c) in ptext.char_indices() {
+            let at = para.start + off;
+            let after = at + c.len_utf8();
+            let straight = c == '"';
+            match open {
+                None if is_open_double(c) || (straight && opens_here(ptext, off)) => {
+                    open = Some((at, after));
+                }
+                None if straight || is_close_double(c) => {}
+                Some((o, i)) if is_close_double(c) || straight => {
+                    out.push(Quotation {
+                        inner: i..at,
+                        outer: o..after,
+                        paragraph: pi,
+                        continues: is_continuation,
+                        runs_on: false,
+                        nested: false,
+                    });
+                    is_continuation = false;
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some((o, i)) = open {
+            let next_opens = paragraphs.get(pi + 1).is_some_and(|n| {
+                text[n.clone()]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c == '"' || is_open_double(c))
+            });
+            out.push(Quotation {
+                inner: i..para.end,
+                outer: o..para.end,
+                paragraph: pi,
+                continues: is_continuation,
+                runs_on: next_opens,
+                nested: false,
+            });
+            carried = next_opens;
+        }
+    }
+    let nested: Vec<Quotation> = out.iter().flat_map(|q| find_nested(text, q)).collect();
+    out.extend(nested);
+    out.sort_by_key(|q| (q.outer.start, q.nested));
+    out
+}
+
+/// A straight quote opens when it is not glued to a preceding word.
+fn opens_here(ptext: &str, off: usize) -> bool {
+    let prev = ptext[..off].chars().next_back();
+    prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | ':' | '/'))
+}
+
+/// Single-quoted quotations inside a double-quoted one (or inside reported
+/// speech, for `‘ ’`).
+fn find_nested(text: &str, q: &Quotation) -> Vec<Quotation> {
+    let inner = &text[q.inner.clone()];
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (off, c) in inner.char_indices() {
+        let at = q.inner.start + off;
+        let prev = inner[..off].chars().next_back();
+        let next = inner[off + c.len_utf8()..].chars().next();
+        let opening = (c == '‘' || c == '\'')
+            && prev.is_none_or(|p| !p.is_alphanumeric())
+            && next.is_some_and(char::is_alphanumeric);
+        let closing = (c == '’' || c == '\'')
+            && prev.is_some_and(|p| p.is_alphanumeric() || matches!(p, '.' | ',' | '!' | '?'))
+            && next.is_none_or(|n| !n.is_alphanumeric());
+        match open {
+            None if opening => open = Some(at),
+            Some(o) if closing => {
+                out.push(Quotation {
+                    inner: o + 1..at,
+                    outer: o..at + c.len_utf8(),
+                    paragraph: q.paragraph,
+                    continues: false,
+                    runs_on: false,
+                    nested: true,
+                });
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::sentence::split_paragraphs;
+    use super::*;
+
+    fn quotes(text: &str) -> Vec<(String, bool, bool)> {
+        let paras = split_paragraphs(text);
+        find_quotations(text, &paras)
+            .into_iter()
+            .map(|q| (text[q.inner].to_owned(), q.continues, q.nested))
+            .collect()
+    }
+
+    #[test]
+    fn straight_and_curly_quotes() {
+        assert_eq!(
+            quotes("\"Yes,\" he said. “No,” she said."),
+            [("Yes,".into(), false, false), ("No,".into(), false, false)]
+        );
+    }
+
+    #[test]
+    fn quote_runs_over_paragraphs_when_reopened() {
+        let q = quotes("He said: \"First part.\n\n\"Second part.\" Then.");
+        assert_eq!(q[0], ("First part.".into(), false, false));
+        assert_eq!(q[1], ("Second part.".into(), true, false));
+    }
+
+    #[test]
+    fn unclosed_quote_ends_with_its_paragraph() {
+        let q = quotes("He said \"never closed.\n\nNext paragraph \"x y\" here.");
+        assert_eq!(q[0].0, "never closed.");
+        assert_eq!(q[1], ("x y".into(), false, false));
+    }
+
+    #[test]
+    fn nested_single_quotes() {
+        let q = quotes("\"He called it 'a betrayal' today,\" she said.");
+        assert!(q.contains(&("a betrayal".into(), false, true)));
+    }
+}
