@@ -49,7 +49,10 @@ fn main() {
         claims,
         secs,
         bytes as f64 / 1e6 / secs,
-        peak_rss().map_or("unknown".to_owned(), |kb| format!("{:.1} MB", kb as f64 / 1e3)),
+        peak_rss().map_or("unknown".to_owned(), |kb| format!(
+            "{:.1} MB",
+            kb as f64 / 1e3
+        )),
     );
 }
 

@@ -3,7 +3,7 @@
 //! One bad article does not stop the run: it is reported on stderr, the rest
 //! is checked, and the status is 2 at the end (ripgrep's "errored" flag).
 
-use crate::check::{self, CheckContext, Checked};
+use crate::check::{self, CheckContext, Checked, CoverageIndex};
 use crate::cli::{CheckArgs, Cli, Command, ExtractArgs, RulesCommand};
 use crate::error::Error;
 use crate::extract::{extract_article, ArticleClaims};
@@ -144,14 +144,16 @@ fn run_check(args: &CheckArgs) -> Result<Status> {
         .filter(|(a, _)| !target_paths.contains(&&a.path))
         .map(|(article, claims)| Checked { article, claims })
         .collect();
+    let index = CoverageIndex::build(&cov);
     let mut findings = Vec::new();
     for (article, claims) in &targets.articles {
-        let cx = CheckContext {
-            target: Checked { article, claims },
-            rules: &rules,
-            coverage: &cov,
-            window_days: args.window,
-        };
+        let cx = CheckContext::new(
+            Checked { article, claims },
+            &rules,
+            &cov,
+            &index,
+            args.window,
+        );
         findings.extend(check::run_checks(&cx));
     }
     let findings = merge_findings(findings);

@@ -6,12 +6,50 @@
 //! sorted by code. Checks emit findings; merging and sorting happen in
 //! [`crate::finding::merge_findings`].
 
+/// Declare a check: its doc comment (printed by `claimcheck explain`), a
+/// unit struct, its stable code and kebab-case name.
+macro_rules! declare_check {
+    (
+        $(#[doc = $doc:literal])*
+        $vis:vis struct $name:ident { code: $code:literal, name: $kebab:literal, }
+    ) => {
+        $(#[doc = $doc])*
+        $vis struct $name;
+
+        impl $crate::check::Meta for $name {
+            const CODE: &'static str = $code;
+            const NAME: &'static str = $kebab;
+            const DOC: &'static str = concat!($($doc, "\n"),*);
+        }
+    };
+}
+
+mod count_conflict;
+mod count_mismatch;
+mod date_conflict;
+mod event_date_mismatch;
+mod index;
+mod keys;
+mod misattributed_quote;
+mod misquote;
+mod name_spelling;
+mod people;
+mod quote_attribution_conflict;
+mod quote_text;
+mod quote_wording_conflict;
+mod title_conflict;
+mod title_mismatch;
+
+pub use index::{ClaimRef, CoverageIndex};
+
 use crate::extract::{ArticleClaims, Claim};
 use crate::finding::{Evidence, Finding, Severity};
 use crate::rules::{RuleLoc, RuleSet};
 use crate::source::Article;
+use crate::span::Span;
 
 /// One article with its claims.
+#[derive(Debug, Clone, Copy)]
 pub struct Checked<'a> {
     /// The article.
     pub article: &'a Article,
@@ -27,8 +65,68 @@ pub struct CheckContext<'a> {
     pub rules: &'a RuleSet,
     /// Earlier coverage to compare with.
     pub coverage: &'a [Checked<'a>],
-    /// Days within which coverage must agree on counts.
+    /// The coverage's claims by subject.
+    pub index: &'a CoverageIndex,
+    /// The target's own claims by subject, for comparisons within it.
+    local: CoverageIndex,
+    /// Days within which coverage must agree on counts and titles.
     pub window_days: i64,
+}
+
+impl<'a> CheckContext<'a> {
+    /// A context for checking `target` against `rules` and `coverage`
+    /// (indexed once by the caller in `index`).
+    pub fn new(
+        target: Checked<'a>,
+        rules: &'a RuleSet,
+        coverage: &'a [Checked<'a>],
+        index: &'a CoverageIndex,
+        window_days: i64,
+    ) -> Self {
+        CheckContext {
+            target,
+            rules,
+            coverage,
+            index,
+            local: CoverageIndex::build(std::slice::from_ref(&target)),
+            window_days,
+        }
+    }
+
+    /// Claims filed under the same subject as the target's claim number
+    /// `claim`: the coverage's (within the window when `windowed`) and the
+    /// target's own earlier ones (the later mention is the one at fault).
+    pub(crate) fn related(
+        &self,
+        pick: impl Fn(&CoverageIndex) -> Option<&Vec<ClaimRef>>,
+        claim: usize,
+        windowed: bool,
+    ) -> Vec<(Checked<'a>, &'a Claim)> {
+        let mut out = Vec::new();
+        if let Some(refs) = pick(self.index) {
+            for r in refs {
+                let other = self.coverage[r.article];
+                if windowed && !self.within_window(other.article) {
+                    continue;
+                }
+                out.push((other, &other.claims.claims[r.claim]));
+            }
+        }
+        if let Some(refs) = pick(&self.local) {
+            let target = self.target;
+            for r in refs.iter().filter(|r| r.claim < claim) {
+                out.push((target, &target.claims.claims[r.claim]));
+            }
+        }
+        out
+    }
+
+    fn within_window(&self, other: &Article) -> bool {
+        match (self.target.article.published, other.published) {
+            (Some(a), Some(b)) => (a - b).num_days().abs() <= self.window_days,
+            _ => true,
+        }
+    }
 }
 
 /// One kind of discrepancy.
@@ -43,8 +141,62 @@ pub trait Check: Sync {
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>);
 }
 
+/// A check's identity, written by [`declare_check!`].
+pub(crate) trait Meta {
+    const CODE: &'static str;
+    const NAME: &'static str;
+    const DOC: &'static str;
+}
+
+/// A check's work: append findings on `cx.target`.
+pub(crate) trait Run {
+    fn run(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>);
+}
+
+impl<T: Meta + Run + Sync> Check for T {
+    fn code(&self) -> &'static str {
+        T::CODE
+    }
+    fn name(&self) -> &'static str {
+        T::NAME
+    }
+    fn doc(&self) -> &'static str {
+        T::DOC
+    }
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        self.run(cx, out);
+    }
+}
+
 /// Every check, sorted by code.
-pub static CHECKS: &[&dyn Check] = &[];
+pub static CHECKS: &[&dyn Check] = &[
+    &count_mismatch::CountMismatch,
+    &event_date_mismatch::EventDateMismatch,
+    &title_mismatch::TitleMismatch,
+    &misattributed_quote::MisattributedQuote,
+    &misquote::Misquote,
+    &name_spelling::NameSpelling,
+    &count_conflict::CountConflict,
+    &date_conflict::DateConflict,
+    &quote_attribution_conflict::QuoteAttributionConflict,
+    &quote_wording_conflict::QuoteWordingConflict,
+    &title_conflict::TitleConflict,
+];
+
+/// Whether `word` occurs in `text` as a whole word, in any case.
+pub(crate) fn words_in(text: &str, word: &str) -> bool {
+    let w = word.trim();
+    if w.is_empty() {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let wl = w.to_lowercase();
+    lower.match_indices(&wl).any(|(i, _)| {
+        let before = lower[..i].chars().next_back();
+        let after = lower[i + wl.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
 
 /// Find a check by code or kebab-case name (any case).
 pub fn find_check(code_or_name: &str) -> Option<&'static dyn Check> {
@@ -71,12 +223,33 @@ pub(crate) fn finding_for(
     severity: Severity,
     message: String,
 ) -> Finding {
-    let lc = article.lines.line_col(&article.source, claim.span.start);
+    finding_at(
+        check,
+        article,
+        claim.span,
+        &claim.text,
+        kind,
+        severity,
+        message,
+    )
+}
+
+/// Start a finding on the source `span` of `article`, whose text is `text`.
+pub(crate) fn finding_at(
+    check: &dyn Check,
+    article: &Article,
+    span: Span,
+    text: &str,
+    kind: &'static str,
+    severity: Severity,
+    message: String,
+) -> Finding {
+    let lc = article.lines.line_col(&article.source, span.start);
     let line_text = article.source[article.lines.line_range(&article.source, lc.line)].to_owned();
     Finding {
         path: article.path.clone(),
         published: article.published,
-        span: claim.span,
+        span,
         line: lc.line,
         column: lc.column,
         line_text,
@@ -85,7 +258,7 @@ pub(crate) fn finding_for(
         name: check.name(),
         severity,
         message,
-        claim_text: claim.text.clone(),
+        claim_text: text.to_owned(),
         expected: None,
         evidence: Vec::new(),
         diff: None,

@@ -1,0 +1,96 @@
+//! CC101 count-conflict: a count that earlier coverage states differently.
+
+use super::count_mismatch::fmt_num;
+use super::keys::count_subject;
+use super::{article_evidence, finding_for, CheckContext, Run};
+use crate::extract::{Claim, ClaimData, Count};
+use crate::finding::{Finding, Severity};
+
+declare_check! {
+    /// ## What it does
+    /// Files every count under its subject (the counted noun and its
+    /// qualifiers; casualty figures in the general news sense: "people
+    /// killed", "the dead", "death toll" are one subject) and compares it
+    /// with counts of the same subject in coverage published within
+    /// `--window` days, and with earlier counts of the same article. Their
+    /// intervals must overlap ("about 50" and "48" agree). A count stated as
+    /// a change ("rose to", "now stands at") is a note, not a conflict. A
+    /// part of a group ("three of the injured") is never compared with a
+    /// total; money, shares and time spans are not compared across articles.
+    ///
+    /// ## Why is this bad
+    /// Two articles on one story a day apart should not disagree on how
+    /// many people were stranded, unless the number changed and they say so.
+    ///
+    /// ## Example
+    /// Coverage says "340 passengers were stranded"; the draft says "more
+    /// than 400 passengers were stranded": a warning. "The number of
+    /// stranded passengers rose to 410" would be a note.
+    pub(crate) struct CountConflict {
+        code: "CC101",
+        name: "count-conflict",
+    }
+}
+
+impl Run for CountConflict {
+    fn run(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let doc = &cx.target.claims.doc;
+        for (ci, claim) in cx.target.claims.claims.iter().enumerate() {
+            let ClaimData::Count(count) = &claim.data else {
+                continue;
+            };
+            let sentence = claim.sentence.map_or("", |s| doc.sentence_text(s));
+            let Some(subject) = count_subject(count, sentence) else {
+                continue;
+            };
+            let conflicting: Vec<_> = cx
+                .related(|i| i.counts.get(&subject), ci, true)
+                .into_iter()
+                .filter(|(_, other)| {
+                    as_count(other).is_some_and(|o| !o.interval.overlaps(&count.interval))
+                })
+                .collect();
+            let Some((first, first_claim)) = conflicting.first() else {
+                continue;
+            };
+            let severity = if count.change {
+                Severity::Note
+            } else {
+                Severity::Warning
+            };
+            let other = as_count(first_claim).map_or(0.0, |c| c.value);
+            let where_ = if std::ptr::eq(first.article, cx.target.article) {
+                "earlier in this article".to_owned()
+            } else {
+                format!("in {}", first.article.path.display())
+            };
+            let message = if count.change {
+                format!(
+                    "figure changed: {} here, {} {where_}",
+                    fmt_num(count.value),
+                    fmt_num(other)
+                )
+            } else {
+                format!(
+                    "{} conflicts with coverage: {} {where_}",
+                    claim.text.trim(),
+                    first_claim.text.trim()
+                )
+            };
+            let mut f = finding_for(self, cx.target.article, claim, "count", severity, message);
+            f.expected = Some(first_claim.text.trim().to_owned());
+            for (a, c) in &conflicting {
+                f.evidence
+                    .push(article_evidence(a.article, c, c.text.trim().to_owned()));
+            }
+            out.push(f);
+        }
+    }
+}
+
+fn as_count(c: &Claim) -> Option<&Count> {
+    match &c.data {
+        ClaimData::Count(c) => Some(c),
+        _ => None,
+    }
+}

@@ -1,0 +1,91 @@
+//! CC102 date-conflict: the same event dated differently by coverage.
+
+use super::keys::event_key;
+use super::{article_evidence, finding_for, CheckContext, Run};
+use crate::extract::{Claim, ClaimData, DateRange};
+use crate::finding::{Finding, Severity};
+
+declare_check! {
+    /// ## What it does
+    /// Files every resolved date attached to a verb under its event: the
+    /// verb with the name before it (who) and the name after it (whom or
+    /// where), as in "Okafor visited Eastwick on Sunday". The same event in
+    /// coverage, or earlier in the article, must have an overlapping date.
+    /// "Okafor met Hale on Monday" and "Hale met with Okafor over the
+    /// weekend" are different events.
+    ///
+    /// ## Why is this bad
+    /// Dates slip as stories are rewritten: "on Sunday" becomes "on
+    /// Monday" in the next day's copy.
+    ///
+    /// ## Example
+    /// Coverage: "Okafor, who arrived in Eastwick on Sunday"; draft:
+    /// "Okafor, who arrived in Eastwick on Monday": a warning.
+    pub(crate) struct DateConflict {
+        code: "CC102",
+        name: "date-conflict",
+    }
+}
+
+impl Run for DateConflict {
+    fn run(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let doc = &cx.target.claims.doc;
+        for (ci, claim) in cx.target.claims.claims.iter().enumerate() {
+            let Some(value) = resolved(claim) else {
+                continue;
+            };
+            let Some(key) = event_key(doc, claim) else {
+                continue;
+            };
+            let conflicting: Vec<_> = cx
+                .related(|i| i.events.get(&key), ci, false)
+                .into_iter()
+                .filter(|(_, o)| resolved(o).is_some_and(|v| !v.overlaps(&value)))
+                .collect();
+            let Some((first, first_claim)) = conflicting.first() else {
+                continue;
+            };
+            let theirs = resolved(first_claim).map_or(String::new(), describe);
+            let message = format!(
+                "{} ({}) conflicts with coverage: {} ({theirs}) in {}",
+                claim.text.trim(),
+                describe(value),
+                first_claim.text.trim(),
+                first.article.path.display()
+            );
+            let mut f = finding_for(
+                self,
+                cx.target.article,
+                claim,
+                "date",
+                Severity::Warning,
+                message,
+            );
+            f.expected = Some(theirs);
+            for (a, c) in &conflicting {
+                let text = format!(
+                    "{} ({})",
+                    c.text.trim(),
+                    resolved(c).map_or(String::new(), describe)
+                );
+                f.evidence.push(article_evidence(a.article, c, text));
+            }
+            out.push(f);
+        }
+    }
+}
+
+fn resolved(c: &Claim) -> Option<DateRange> {
+    match &c.data {
+        ClaimData::Date(d) => d.value,
+        _ => None,
+    }
+}
+
+fn describe(r: DateRange) -> String {
+    if r.start == r.end {
+        r.start.to_string()
+    } else {
+        format!("{} to {}", r.start, r.end)
+    }
+}

@@ -1,0 +1,76 @@
+//! CC004 misattributed-quote: a canonical quote put in someone else's mouth.
+
+use super::people::same_person;
+use super::quote_text::{is_same_words, quote_words};
+use super::{finding_for, rule_evidence, CheckContext, Run};
+use crate::extract::ClaimData;
+use crate::finding::{Finding, Severity};
+
+declare_check! {
+    /// ## What it does
+    /// Finds quotations whose words are a canonical quote's (all of them, a
+    /// part of them, or a longer quotation that holds them) and checks that
+    /// the article attributes them to the rule's speaker. Differences of
+    /// case, quote marks, dashes, apostrophes and final punctuation, and an
+    /// ellipsis or `[bracketed]` insertion, do not matter.
+    ///
+    /// ## Why is this bad
+    /// A quote pinned on the wrong person is the most visible error a
+    /// newsroom can make, and the hardest to retract gracefully.
+    ///
+    /// ## Example
+    /// With a rule quote by Dana Okafor, `"We will leave no stone
+    /// unturned," Hale said.` is reported. A quotation with no speaker in
+    /// reach is not.
+    pub(crate) struct MisattributedQuote {
+        code: "CC004",
+        name: "misattributed-quote",
+    }
+}
+
+impl Run for MisattributedQuote {
+    fn run(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        if cx.rules.quotes.is_empty() {
+            return;
+        }
+        let canon: Vec<_> = cx
+            .rules
+            .quotes
+            .iter()
+            .map(|q| (q, quote_words(&q.text)))
+            .collect();
+        for claim in &cx.target.claims.claims {
+            let ClaimData::Quote(quote) = &claim.data else {
+                continue;
+            };
+            let Some(speaker) = &quote.speaker else {
+                continue;
+            };
+            let words = quote_words(&claim.text);
+            for (rule, cw) in &canon {
+                if !is_same_words(&words, cw) || same_person(cx.rules, speaker, &rule.speaker) {
+                    continue;
+                }
+                let message = format!(
+                    "quote attributed to {speaker} is {}'s (rule `{}`)",
+                    rule.speaker, rule.id
+                );
+                let mut f = finding_for(
+                    self,
+                    cx.target.article,
+                    claim,
+                    "quote",
+                    Severity::Error,
+                    message,
+                );
+                f.expected = Some(format!("said by {}", rule.speaker));
+                f.evidence.push(rule_evidence(
+                    &rule.loc,
+                    &rule.id,
+                    format!("{}: \"{}\"", rule.speaker, rule.text),
+                ));
+                out.push(f);
+            }
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! CC006 name-spelling: a rule entity's name written a letter or two off.
+
+use super::{finding_at, rule_evidence, CheckContext, Run};
+use crate::finding::{Finding, Severity};
+use crate::rules::{Entity, EntityKind};
+use crate::text::{Document, TokenKind};
+use std::collections::HashSet;
+
+declare_check! {
+    /// ## What it does
+    /// Looks at capitalised words where a name stands (beside another part
+    /// of the same person's name, after a title, or beside a speech verb)
+    /// and reports one that is one letter away from a part of a rule
+    /// person's name or alias (two letters for parts of eight letters or
+    /// more), with the right spelling. Title words and ordinary words are
+    /// never compared.
+    ///
+    /// ## Why is this bad
+    /// A misspelt name is a correction waiting to happen, and it breaks
+    /// search and archives.
+    ///
+    /// ## Example
+    /// With Dana Okafor in the rules, "Dana Okafr said" is reported with
+    /// the suggestion "Okafor".
+    pub(crate) struct NameSpelling {
+        code: "CC006",
+        name: "name-spelling",
+    }
+}
+
+/// Words beside which a capitalised word stands as a name.
+const NAME_CUES: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "according",
+    "wrote",
+    "asked",
+];
+
+impl Run for NameSpelling {
+    fn run(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let people: Vec<(&Entity, Vec<String>)> = cx
+            .rules
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| (e, name_parts(e)))
+            .collect();
+        if people.is_empty() {
+            return;
+        }
+        let known: HashSet<&str> = people
+            .iter()
+            .flat_map(|(_, p)| p.iter().map(String::as_str))
+            .collect();
+        let titles: HashSet<String> = cx
+            .rules
+            .entities
+            .iter()
+            .flat_map(|e| e.roles.iter())
+            .flat_map(|r| r.title.split_whitespace().map(str::to_lowercase))
+            .collect();
+        let doc = &cx.target.claims.doc;
+        for (i, tok) in doc.tokens.iter().enumerate() {
+            let word = doc.tok(i);
+            if tok.kind != TokenKind::Word
+                || word.chars().count() < 4
+                || !word.starts_with(char::is_uppercase)
+                || known.contains(word)
+                || titles.contains(&word.to_lowercase())
+            {
+                continue;
+            }
+            for (entity, parts) in &people {
+                let Some(right) = parts.iter().find(|p| is_near(p, word)) else {
+                    continue;
+                };
+                if !in_name_position(doc, i, parts, &titles) {
+                    continue;
+                }
+                let article = cx.target.article;
+                let span = article.prose.span(tok.start, tok.end);
+                let message = format!(
+                    "\"{word}\" looks like a misspelling of {right} ({})",
+                    entity.name
+                );
+                let mut f = finding_at(self, article, span, word, "name", Severity::Error, message);
+                f.expected = Some(right.clone());
+                f.evidence.push(rule_evidence(
+                    &entity.loc,
+                    &entity.name,
+                    format!("name: {}", entity.name),
+                ));
+                out.push(f);
+                break;
+            }
+        }
+    }
+}
+
+fn name_parts(e: &Entity) -> Vec<String> {
+    let mut parts: Vec<String> = std::iter::once(&e.name)
+        .chain(&e.aliases)
+        .flat_map(|n| n.split_whitespace())
+        .filter(|w| w.chars().count() >= 3 && w.starts_with(char::is_uppercase))
+        .map(str::to_owned)
+        .collect();
+    parts.sort();
+    parts.dedup();
+    parts
+}
+
+/// Whether `word` stands where a name stands: beside another part of the
+/// same name, after a title word, or beside a speech verb.
+fn in_name_position(doc: &Document, i: usize, parts: &[String], titles: &HashSet<String>) -> bool {
+    let neighbour = |j: usize| -> Option<&str> {
+        let t = doc.tokens.get(j)?;
+        (t.kind == TokenKind::Word).then(|| doc.tok(j))
+    };
+    let prev = i.checked_sub(1).and_then(neighbour);
+    let next = neighbour(i + 1);
+    [prev, next].into_iter().flatten().any(|w| {
+        parts.iter().any(|p| p == w)
+            || NAME_CUES.contains(&w.to_lowercase().as_str())
+            || (Some(w) == prev && titles.contains(&w.to_lowercase()))
+    })
+}
+
+/// One edit away (two for parts of eight letters or more), not equal.
+fn is_near(part: &str, word: &str) -> bool {
+    let max = if part.chars().count() >= 8 { 2 } else { 1 };
+    part != word && edit_distance(part, word, max) <= max
+}
+
+/// Optimal-string-alignment distance, stopping early above `max`.
+fn edit_distance(a: &str, b: &str, max: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return max + 1;
+    }
+    let mut prev2 = vec![0usize; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0usize; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                cur[j] = cur[j].min(prev2[j - 2] + 1);
+            }
+        }
+        if cur.iter().min().copied().unwrap_or(0) > max {
+            return max + 1;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_letter_off_is_near_for_short_names() {
+        assert!(is_near("Okafor", "Okafr"));
+        assert!(is_near("Okafor", "Okafro"));
+        assert!(!is_near("Okafor", "Okfr"));
+        assert!(!is_near("Okafor", "Okafor"));
+    }
+
+    #[test]
+    fn two_letters_off_is_near_for_long_names() {
+        assert!(is_near("Netanyahu", "Netanyau"));
+        assert!(is_near("Abdulrahman", "Abdulrahmen"));
+        assert!(!is_near("Hale", "Hall e"));
+    }
+}

@@ -1,0 +1,109 @@
+//! CC103 quote-attribution-conflict: the same words, another speaker.
+
+use super::index::SHINGLE;
+use super::people::same_person;
+use super::quote_text::{is_same_words, quote_words, shingles};
+use super::{article_evidence, finding_for, CheckContext, Run};
+use crate::extract::{Claim, ClaimData, QuoteClaim};
+use crate::finding::{Finding, Severity};
+
+declare_check! {
+    /// ## What it does
+    /// Finds quotations in coverage (and earlier in the article) with the
+    /// same words, or a part of them, or a longer quotation holding them,
+    /// and reports the quotation when both are attributed and the speakers
+    /// differ.
+    ///
+    /// ## Why is this bad
+    /// Quotes migrate between speakers when copy is merged from several
+    /// reporters' notes.
+    ///
+    /// ## Example
+    /// Coverage: `"We will leave no stone unturned," Okafor said.`; draft:
+    /// `"We will leave no stone unturned," Hale said.`: a warning.
+    pub(crate) struct QuoteAttributionConflict {
+        code: "CC103",
+        name: "quote-attribution-conflict",
+    }
+}
+
+impl Run for QuoteAttributionConflict {
+    fn run(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        for (ci, claim) in cx.target.claims.claims.iter().enumerate() {
+            let Some(QuoteClaim {
+                speaker: Some(speaker),
+                ..
+            }) = as_quote(claim)
+            else {
+                continue;
+            };
+            let words = quote_words(&claim.text);
+            let mut conflicting = Vec::new();
+            for (other, oc) in quote_candidates(cx, &words.words, ci) {
+                let Some(QuoteClaim {
+                    speaker: Some(theirs),
+                    ..
+                }) = as_quote(oc)
+                else {
+                    continue;
+                };
+                if !same_person(cx.rules, speaker, theirs)
+                    && is_same_words(&words, &quote_words(&oc.text))
+                {
+                    conflicting.push((other, oc, theirs.clone()));
+                }
+            }
+            let Some((first, _, theirs)) = conflicting.first() else {
+                continue;
+            };
+            let message = format!(
+                "quote attributed to {speaker} here is attributed to {theirs} in {}",
+                first.article.path.display()
+            );
+            let mut f = finding_for(
+                self,
+                cx.target.article,
+                claim,
+                "quote",
+                Severity::Warning,
+                message,
+            );
+            f.expected = Some(format!("said by {theirs}"));
+            for (a, c, who) in &conflicting {
+                f.evidence.push(article_evidence(
+                    a.article,
+                    c,
+                    format!("{who}: \"{}\"", c.text.trim()),
+                ));
+            }
+            out.push(f);
+        }
+    }
+}
+
+pub(crate) fn as_quote(c: &Claim) -> Option<&QuoteClaim> {
+    match &c.data {
+        ClaimData::Quote(q) => Some(q),
+        _ => None,
+    }
+}
+
+/// Quotations sharing a run of words with `words`, each once.
+pub(crate) fn quote_candidates<'a>(
+    cx: &CheckContext<'a>,
+    words: &[String],
+    claim: usize,
+) -> Vec<(super::Checked<'a>, &'a Claim)> {
+    if words.len() < SHINGLE {
+        return Vec::new();
+    }
+    let mut out: Vec<(super::Checked<'a>, &'a Claim)> = Vec::new();
+    for s in shingles(words, SHINGLE) {
+        for (a, c) in cx.related(|i| i.quotes.get(&s), claim, false) {
+            if !out.iter().any(|(_, x)| std::ptr::eq(*x, c)) {
+                out.push((a, c));
+            }
+        }
+    }
+    out
+}

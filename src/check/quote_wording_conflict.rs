@@ -1,0 +1,74 @@
+//! CC104 quote-wording-conflict: a quotation reworded from earlier coverage.
+
+use super::quote_attribution_conflict::quote_candidates;
+use super::quote_text::{near_match, quote_words};
+use super::{article_evidence, finding_for, CheckContext, Run};
+use crate::extract::ClaimData;
+use crate::finding::{Finding, Severity};
+
+declare_check! {
+    /// ## What it does
+    /// Compares each quotation with quotations in coverage (and earlier in
+    /// the article) that share words with it, over the best-matching
+    /// stretch of the longer one, and reports one that is close but not the
+    /// same words, with a word diff. This holds also when the earlier
+    /// quotation's speaker is unknown. A part of a longer quotation is
+    /// consistent; case, quote marks, dashes, apostrophes, final
+    /// punctuation, an ellipsis and a `[bracketed]` insertion do not count.
+    ///
+    /// ## Why is this bad
+    /// A quotation retyped from notes drifts a word at a time; the first
+    /// published version is usually the one to keep.
+    ///
+    /// ## Example
+    /// Coverage: "until every line is running again"; draft: "until every
+    /// line is open again": a warning with `running` -> `open`.
+    pub(crate) struct QuoteWordingConflict {
+        code: "CC104",
+        name: "quote-wording-conflict",
+    }
+}
+
+impl Run for QuoteWordingConflict {
+    fn run(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        for (ci, claim) in cx.target.claims.claims.iter().enumerate() {
+            if !matches!(claim.data, ClaimData::Quote(_)) {
+                continue;
+            }
+            let words = quote_words(&claim.text);
+            let mut best = None;
+            for (other, oc) in quote_candidates(cx, &words.words, ci) {
+                if let Some(m) = near_match(&words, &quote_words(&oc.text)) {
+                    if best.as_ref().is_none_or(
+                        |(_, _, b): &(_, _, super::quote_text::NearMatch)| m.ratio > b.ratio,
+                    ) {
+                        best = Some((other, oc, m));
+                    }
+                }
+            }
+            let Some((other, oc, m)) = best else {
+                continue;
+            };
+            let message = format!(
+                "quotation differs from coverage in {}",
+                other.article.path.display()
+            );
+            let mut f = finding_for(
+                self,
+                cx.target.article,
+                claim,
+                "quote",
+                Severity::Warning,
+                message,
+            );
+            f.expected = Some(format!("\"{}\"", m.stretch));
+            f.evidence.push(article_evidence(
+                other.article,
+                oc,
+                format!("\"{}\"", oc.text.trim()),
+            ));
+            f.diff = Some(m.diff);
+            out.push(f);
+        }
+    }
+}
