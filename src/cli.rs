@@ -28,6 +28,9 @@ pub enum Command {
         #[command(subcommand)]
         command: RulesCommand,
     },
+    /// Audit a story's whole coverage: every article against the rules and
+    /// the others, reported by subject.
+    Audit(AuditArgs),
     /// Print the documentation of a check, by code or name.
     Explain {
         /// A check's code (CC001) or kebab-case name (count-mismatch); all
@@ -109,6 +112,28 @@ pub struct CheckArgs {
     /// Lowest severity that fails the run (exit status 1).
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
     pub fail_on: FailOn,
+    /// Write a Markdown discrepancy report (default: under reports/, named
+    /// from the article and its date).
+    #[arg(long, value_name = "PATH", num_args = 0..=1)]
+    pub report: Option<Option<PathBuf>>,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// `audit` arguments.
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// The story's articles, or folders of them.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Lowest severity of rule findings that fails the run (exit status 1).
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+    /// Write the audit report: Markdown, or HTML with charts when the path
+    /// ends in .html (default: under reports/).
+    #[arg(long, value_name = "PATH", num_args = 0..=1)]
+    pub report: Option<Option<PathBuf>>,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,

@@ -7,12 +7,14 @@
 
 #![warn(missing_docs)]
 
+pub mod audit;
 pub mod check;
 pub mod cli;
 pub mod error;
 pub mod extract;
 pub mod finding;
 pub mod lexicon;
+pub mod output;
 pub mod render;
 pub mod rules;
 pub mod source;

@@ -4,7 +4,7 @@
 //! is checked, and the status is 2 at the end (ripgrep's "errored" flag).
 
 use crate::check::{self, CheckContext, Checked, CoverageIndex};
-use crate::cli::{CheckArgs, Cli, Command, ExtractArgs, RulesCommand};
+use crate::cli::{AuditArgs, CheckArgs, Cli, Command, ExtractArgs, RulesCommand};
 use crate::error::Error;
 use crate::extract::{extract_article, ArticleClaims};
 use crate::finding::merge_findings;
@@ -36,6 +36,7 @@ pub fn run(cli: &Cli) -> Result<Status> {
         Command::Rules {
             command: RulesCommand::Check { rules },
         } => run_rules_check(rules),
+        Command::Audit(args) => run_audit(args),
         Command::Explain { code } => run_explain(code.as_deref()),
     }
 }
@@ -75,12 +76,9 @@ fn load_all(paths: &[PathBuf], published: Option<NaiveDate>, rules: &RuleSet) ->
             files
         }
     };
-    for path in files {
-        match load_article(&path, published) {
-            Ok(article) => {
-                let claims = extract_article(&article, rules);
-                articles.push((article, claims));
-            }
+    for result in load_parallel(&files, published, rules) {
+        match result {
+            Ok(pair) => articles.push(pair),
             Err(e) => {
                 eprintln!("claimcheck: {e}");
                 errored = true;
@@ -88,6 +86,38 @@ fn load_all(paths: &[PathBuf], published: Option<NaiveDate>, rules: &RuleSet) ->
         }
     }
     Loaded { articles, errored }
+}
+
+/// Load and extract `files` on every core, results in the order given (so
+/// output does not depend on the number of threads).
+fn load_parallel(
+    files: &[PathBuf],
+    published: Option<NaiveDate>,
+    rules: &RuleSet,
+) -> Vec<Result<(Article, ArticleClaims), Error>> {
+    let one = |path: &PathBuf| {
+        load_article(path, published).map(|article| {
+            let claims = extract_article(&article, rules);
+            (article, claims)
+        })
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(files.len());
+    if threads <= 1 {
+        return files.iter().map(one).collect();
+    }
+    let chunk = files.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
 }
 
 fn load_rule_set(paths: &[PathBuf]) -> Result<RuleSet, Error> {
@@ -169,8 +199,92 @@ fn run_check(args: &CheckArgs) -> Result<Status> {
         OutputFormat::Jsonl => render::json::render_findings_jsonl(&findings),
     };
     write_stdout(&out)?;
+    if let Some(report) = &args.report {
+        let path = match report {
+            Some(p) => p.clone(),
+            None => match targets.articles.as_slice() {
+                [(a, _)] => crate::output::default_report_path(&a.path, a.published, "md"),
+                _ => PathBuf::from(crate::output::REPORTS_DIR).join("check-report.md"),
+            },
+        };
+        let articles: Vec<String> = targets
+            .articles
+            .iter()
+            .map(|(a, _)| a.path.display().to_string())
+            .collect();
+        let rule_files: Vec<String> = rules
+            .files
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        let header = render::report::ReportHeader {
+            articles: &articles,
+            coverage: cov.len(),
+            rules: &rule_files,
+        };
+        crate::output::write_atomic(&path, &render::report::render_report(&header, &findings))?;
+        eprintln!("claimcheck: wrote {}", path.display());
+    }
     let threshold = args.fail_on.severity();
     Ok(if targets.errored || coverage.errored {
+        Status::Errored
+    } else if findings.iter().any(|f| f.severity >= threshold) {
+        Status::Findings
+    } else {
+        Status::Clean
+    })
+}
+
+fn run_audit(args: &AuditArgs) -> Result<Status> {
+    let published = parse_published(args.common.published.as_deref())?;
+    let rules = load_rule_set(&args.common.rules)?;
+    let loaded = load_all(&args.paths, published, &rules);
+    let checked: Vec<Checked<'_>> = loaded
+        .articles
+        .iter()
+        .map(|(article, claims)| Checked { article, claims })
+        .collect();
+    let subjects = crate::audit::audit_subjects(&checked);
+    let empty = CoverageIndex::default();
+    let mut findings = Vec::new();
+    if !rules.is_empty() {
+        for target in &checked {
+            let cx = CheckContext::new(*target, &rules, &[], &empty, 0);
+            findings.extend(
+                check::run_checks(&cx)
+                    .into_iter()
+                    .filter(|f| f.severity == crate::finding::Severity::Error),
+            );
+        }
+    }
+    let findings = merge_findings(findings);
+    let n = checked.len();
+    let out = match args.common.format {
+        OutputFormat::Json | OutputFormat::Jsonl => {
+            render::audit::render_audit_json(n, &subjects, &findings)
+        }
+        OutputFormat::Text => render::audit::render_audit_markdown(n, &subjects, &findings),
+    };
+    write_stdout(&out)?;
+    if let Some(report) = &args.report {
+        let path = report.clone().unwrap_or_else(|| {
+            let latest = checked.iter().filter_map(|c| c.article.published).max();
+            let date = latest.map_or("undated".to_owned(), |d| d.to_string());
+            PathBuf::from(crate::output::REPORTS_DIR).join(format!("audit-{date}.md"))
+        });
+        let is_html = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+        let contents = if is_html {
+            render::audit_html::render_audit_html(n, &subjects, &findings)
+        } else {
+            render::audit::render_audit_markdown(n, &subjects, &findings)
+        };
+        crate::output::write_atomic(&path, &contents)?;
+        eprintln!("claimcheck: wrote {}", path.display());
+    }
+    let threshold = args.fail_on.severity();
+    Ok(if loaded.errored {
         Status::Errored
     } else if findings.iter().any(|f| f.severity >= threshold) {
         Status::Findings

@@ -29,17 +29,19 @@ mod count_mismatch;
 mod date_conflict;
 mod event_date_mismatch;
 mod index;
-mod keys;
+pub(crate) mod keys;
 mod misattributed_quote;
 mod misquote;
 mod name_spelling;
-mod people;
+pub(crate) mod people;
 mod quote_attribution_conflict;
-mod quote_text;
+pub(crate) mod quote_text;
 mod quote_wording_conflict;
 mod title_conflict;
 mod title_mismatch;
 
+pub(crate) use count_mismatch::fmt_num;
+pub(crate) use index::SHINGLE;
 pub use index::{ClaimRef, CoverageIndex};
 
 use crate::extract::{ArticleClaims, Claim};

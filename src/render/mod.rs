@@ -1,8 +1,11 @@
 //! Output formats: one file per format. Renderers read findings and claims;
 //! they never decide anything.
 
+pub mod audit;
+pub mod audit_html;
 pub mod claims;
 pub mod json;
+pub mod report;
 pub mod text;
 
 use clap::ValueEnum;
