@@ -82,7 +82,9 @@ mod tests {
     #[test]
     fn hostile_article_names_stay_in_reports() {
         let p = default_report_path(Path::new("../../etc/..passwd"), None, "md");
-        assert_eq!(p, Path::new("reports/passwd-undated-report.md"));
+        assert_eq!(p, Path::new("reports/article-undated-report.md"));
+        let p = default_report_path(Path::new("../../etc/pass..wd.md"), None, "md");
+        assert_eq!(p, Path::new("reports/pass-wd-undated-report.md"));
         let p = default_report_path(Path::new("a/b/../x y$.md"), None, "md");
         assert_eq!(p.parent(), Some(Path::new("reports")));
     }
