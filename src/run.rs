@@ -6,7 +6,7 @@
 use crate::check::{self, CheckContext, Checked, CoverageIndex};
 use crate::cli::{AuditArgs, CheckArgs, Cli, Command, ExtractArgs, RulesCommand};
 use crate::error::Error;
-use crate::extract::{extract_article, ArticleClaims};
+use crate::extract::ArticleClaims;
 use crate::finding::merge_findings;
 use crate::render::{self, OutputFormat};
 use crate::rules::{load_rules, RuleSet};
@@ -76,48 +76,18 @@ fn load_all(paths: &[PathBuf], published: Option<NaiveDate>, rules: &RuleSet) ->
             files
         }
     };
-    for result in load_parallel(&files, published, rules) {
-        match result {
-            Ok(pair) => articles.push(pair),
+    let mut loaded = Vec::with_capacity(files.len());
+    for path in &files {
+        match load_article(path, published) {
+            Ok(article) => loaded.push(article),
             Err(e) => {
                 eprintln!("claimcheck: {e}");
                 errored = true;
             }
         }
     }
+    articles.extend(crate::extract::extract_all(loaded, rules));
     Loaded { articles, errored }
-}
-
-/// Load and extract `files` on every core, results in the order given (so
-/// output does not depend on the number of threads).
-fn load_parallel(
-    files: &[PathBuf],
-    published: Option<NaiveDate>,
-    rules: &RuleSet,
-) -> Vec<Result<(Article, ArticleClaims), Error>> {
-    let one = |path: &PathBuf| {
-        load_article(path, published).map(|article| {
-            let claims = extract_article(&article, rules);
-            (article, claims)
-        })
-    };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(files.len());
-    if threads <= 1 {
-        return files.iter().map(one).collect();
-    }
-    let chunk = files.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    })
 }
 
 fn load_rule_set(paths: &[PathBuf]) -> Result<RuleSet, Error> {
