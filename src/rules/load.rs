@@ -99,7 +99,15 @@ fn parse_yaml(path: &Path, text: &str) -> Result<RawFile> {
     if is_blank_yaml(text) {
         return Ok(RawFile::default());
     }
-    let options = serde_saphyr::options! {
+    serde_saphyr::from_str_with_options::<RawFile>(text, yaml_options())
+        .map_err(|e| yaml_error(path, &e))
+}
+
+/// Strict, bounded parsing: one document, shallow nesting, few alias
+/// replays, only `true`/`false` as booleans, no snippet in messages (we
+/// print our own `path:line:column`).
+fn yaml_options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_depth: MAX_DEPTH,
             max_documents: 1,
@@ -109,8 +117,7 @@ fn parse_yaml(path: &Path, text: &str) -> Result<RawFile> {
         },
         strict_booleans: true,
         with_snippet: false,
-    };
-    serde_saphyr::from_str_with_options::<RawFile>(text, options).map_err(|e| yaml_error(path, &e))
+    }
 }
 
 /// Whether the text holds nothing but comments and blank lines: an empty
@@ -164,7 +171,14 @@ fn yaml_message(e: &serde_saphyr::Error) -> String {
             "refused: aliases expand too far (an alias bomb?)".to_owned()
         }
         E::AliasError { error, .. } => yaml_message(error),
-        _ => lower_first(&strip_location(&formatted(e))),
+        _ => {
+            let msg = lower_first(&strip_location(&formatted(e)));
+            if msg.contains("recursion limit") {
+                format!("refused: the file nests too deep ({msg})")
+            } else {
+                msg
+            }
+        }
     }
 }
 
@@ -255,28 +269,46 @@ mod tests {
         assert_eq!(set.files.len(), 2);
     }
 
-    #[test]
-    fn alias_bomb_is_refused() {
-        let mut yaml = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    /// The classic "billion laughs": ten anchors, each ten of the last.
+    fn alias_bomb(key_prefix: &str) -> String {
+        let mut yaml = format!("{key_prefix}a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for i in 1..10 {
-            let p = i - 1;
-            yaml.push_str(&format!(
-                "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
-            ));
+            let p = format!("*a{}", i - 1);
+            let refs = vec![p; 10].join(", ");
+            yaml.push_str(&format!("{key_prefix}a{i}: &a{i} [{refs}]\n"));
         }
-        yaml.push_str("entities: *a9\n");
-        let (_, _, msg) = parse_err(&yaml);
+        yaml
+    }
+
+    #[test]
+    fn alias_bomb_is_refused_by_the_budget_even_where_any_value_fits() {
+        let yaml = alias_bomb("");
+        let start = std::time::Instant::now();
+        let r = serde_saphyr::from_str_with_options::<serde_json::Value>(&yaml, yaml_options());
+        let msg = yaml_error(Path::new("b.yaml"), &r.expect_err("the bomb expanded")).to_string();
         assert!(
-            msg.contains("refused") || msg.contains("unknown key"),
+            msg.starts_with("b.yaml:") && msg.contains("refused"),
             "{msg}"
         );
+        assert!(start.elapsed().as_secs() < 5, "hang: {:?}", start.elapsed());
+    }
+
+    #[test]
+    fn alias_bomb_in_a_rule_file_is_an_error() {
+        let yaml = format!(
+            "entities:\n  - name: x\n    aliases:\n{}",
+            alias_bomb("      - ")
+        );
+        let (line, _, msg) = parse_err(&yaml);
+        assert!(line > 0, "{msg}");
     }
 
     #[test]
     fn deep_nesting_is_refused() {
         let yaml = format!("entities: {}{}\n", "[".repeat(5000), "]".repeat(5000));
-        let (_, _, msg) = parse_err(&yaml);
-        assert!(!msg.is_empty());
+        let (line, _, msg) = parse_err(&yaml);
+        assert_eq!(line, 1);
+        assert!(msg.contains("refused"), "{msg}");
     }
 
     #[test]

@@ -7,11 +7,13 @@
 //! validated rule set that checks read; they know nothing about articles.
 
 mod convert;
+mod describe;
 mod load;
 mod raw;
 mod resolve;
 mod validate;
 
+pub use describe::describe_rules;
 pub use load::{load_rules, parse_rules};
 pub use validate::check_rule_set;
 
