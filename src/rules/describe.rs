@@ -157,7 +157,8 @@ fn describe_quotes(set: &RuleSet, s: &mut String) {
             let _ = write!(s, ", {d}");
         }
         let _ = writeln!(s, "  [{}]", place(&q.loc));
-        let _ = writeln!(s, "    \"{}\"", q.text);
+        let text: Vec<&str> = q.text.split_whitespace().collect();
+        let _ = writeln!(s, "    \"{}\"", text.join(" "));
     }
 }
 

@@ -317,4 +317,18 @@ mod tests {
         assert!(is_rule_path(Path::new("b.YML")));
         assert!(!is_rule_path(Path::new("b.md")));
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_loads_or_errors_without_panic(text in "\\PC{0,200}") {
+            let _ = parse_rules(Path::new("p.yaml"), &text, &mut RuleSet::default());
+        }
+
+        #[test]
+        fn yaml_shaped_text_loads_or_errors_without_panic(
+            text in "(facts|events|quotes|entities|  - id|    noun|    values|      - value|        from|: |\\[|\\]|&a|\\*a|2025-0[0-9]-[0-3][0-9]|[a-z0-9 ]|\n){0,60}"
+        ) {
+            let _ = parse_rules(Path::new("p.yaml"), &text, &mut RuleSet::default());
+        }
+    }
 }
