@@ -275,24 +275,14 @@ fn summary_line(findings: &[crate::finding::Finding]) -> String {
 }
 
 fn run_rules_check(paths: &[PathBuf]) -> Result<Status> {
-    let rules = load_rules(paths)?;
-    let mut s = String::new();
-    for f in &rules.files {
-        s.push_str(&format!("read {}\n", f.display()));
-    }
-    for e in &rules.entities {
-        s.push_str(&format!("entity {} ({} role(s))\n", e.name, e.roles.len()));
-    }
-    for f in &rules.facts {
-        s.push_str(&format!("fact {} ({} value(s))\n", f.id, f.values.len()));
-    }
-    for e in &rules.events {
-        s.push_str(&format!("event {} ({}..{})\n", e.id, e.from, e.until));
-    }
-    for q in &rules.quotes {
-        s.push_str(&format!("quote {} ({})\n", q.id, q.speaker));
-    }
-    write_stdout(&s)?;
+    let rules = match load_rules(paths) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{e}");
+            return Ok(Status::Errored);
+        }
+    };
+    write_stdout(&crate::rules::describe_rules(&rules))?;
     Ok(Status::Clean)
 }
 

@@ -20,7 +20,10 @@ pub(crate) fn person_key(name: &str) -> String {
 /// The rule entity `name` refers to: by name or alias, else by a unique
 /// surname among the person entities.
 pub(crate) fn rule_entity<'r>(rules: &'r RuleSet, name: &str) -> Option<&'r Entity> {
-    if let Some(e) = rules.entity_named(name) {
+    if let Some(e) = rules
+        .person_named(name)
+        .or_else(|| rules.entity_named(name))
+    {
         return Some(e);
     }
     let key = person_key(name);
@@ -46,26 +49,15 @@ pub(crate) fn same_person(rules: &RuleSet, a: &str, b: &str) -> bool {
 
 /// Whether an org in the rules and one in an article name the same body: an
 /// unstated org fits any; otherwise by name, adjective or abbreviation.
-pub(crate) fn org_compatible(rule_org: Option<&str>, article_org: Option<&str>) -> bool {
+pub(crate) fn org_compatible(
+    rules: &RuleSet,
+    rule_org: Option<&str>,
+    article_org: Option<&str>,
+) -> bool {
     match (rule_org, article_org) {
-        (Some(r), Some(a)) => org_names_match(r, a),
+        (Some(r), Some(a)) => rules.org_matches(r, a),
         _ => true,
     }
-}
-
-/// Loose org comparison until the places table lands: same name, or one a
-/// prefix of the other ("Qatar", "Qatari", "Qatar's").
-fn org_names_match(a: &str, b: &str) -> bool {
-    let norm = |s: &str| {
-        s.to_lowercase()
-            .replace(['.', '’'], "")
-            .trim_start_matches("the ")
-            .trim_end_matches("'s")
-            .trim()
-            .to_owned()
-    };
-    let (a, b) = (norm(a), norm(b));
-    a == b || (a.len() >= 4 && b.starts_with(&a)) || (b.len() >= 4 && a.starts_with(&b))
 }
 
 #[cfg(test)]

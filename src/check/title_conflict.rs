@@ -46,7 +46,7 @@ impl Run for TitleConflict {
                     && !o.additional
                     && title_key(&o.title) != office
                     && title_head(&o.title) == title_head(&role.title)
-                    && org_compatible(o.org.as_deref(), role.org.as_deref())
+                    && org_compatible(cx.rules, o.org.as_deref(), role.org.as_deref())
                 {
                     conflicting.push((other, oc, format!("{}: {}", o.person, o.title)));
                 }
@@ -54,7 +54,7 @@ impl Run for TitleConflict {
             for (other, oc) in cx.related(|i| i.people_by_title.get(&office), ci, true) {
                 let Some(o) = as_role(oc) else { continue };
                 let comparable = match (&role.org, &o.org) {
-                    (Some(a), Some(b)) => org_compatible(Some(a), Some(b)),
+                    (Some(a), Some(b)) => org_compatible(cx.rules, Some(a), Some(b)),
                     (None, None) => office.contains(" of "),
                     _ => false,
                 };

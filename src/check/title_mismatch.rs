@@ -4,7 +4,7 @@ use super::people::{org_compatible, rule_entity};
 use super::{finding_for, rule_evidence, CheckContext, Run};
 use crate::extract::ClaimData;
 use crate::finding::{Finding, Severity};
-use crate::rules::{Entity, Role};
+use crate::rules::{Entity, Role, RuleSet};
 use chrono::NaiveDate;
 
 declare_check! {
@@ -48,7 +48,7 @@ impl Run for TitleMismatch {
             if entity.roles.iter().any(|r| {
                 r.holds_on(date)
                     && title_fits(&r.title, &role.title)
-                    && org_compatible(r.org.as_deref(), org)
+                    && org_compatible(cx.rules, r.org.as_deref(), org)
             }) {
                 continue;
             }
@@ -63,7 +63,7 @@ impl Run for TitleMismatch {
             {
                 message.push_str(&format!(" (held {})", held(past)));
             }
-            let holders = holders_on(&cx.rules.entities, date, &role.title, org, entity);
+            let holders = holders_on(cx.rules, date, &role.title, org, entity);
             if !holders.is_empty() {
                 let names: Vec<&str> = holders.iter().map(|(e, _)| e.name.as_str()).collect();
                 message.push_str(&format!(
@@ -111,13 +111,14 @@ impl Run for TitleMismatch {
 
 /// Other entities holding `title` on `date` with a compatible org.
 fn holders_on<'r>(
-    entities: &'r [Entity],
+    rules: &'r RuleSet,
     date: NaiveDate,
     title: &str,
     org: Option<&str>,
     except: &Entity,
 ) -> Vec<(&'r Entity, &'r Role)> {
-    entities
+    rules
+        .entities
         .iter()
         .filter(|e| !std::ptr::eq(*e, except))
         .filter_map(|e| {
@@ -126,7 +127,7 @@ fn holders_on<'r>(
                 .find(|r| {
                     r.holds_on(date)
                         && title_fits(&r.title, title)
-                        && org_compatible(r.org.as_deref(), org)
+                        && org_compatible(rules, r.org.as_deref(), org)
                 })
                 .map(|r| (e, r))
         })

@@ -4,6 +4,7 @@
 //! names, speech verbs, title words...), never anything from a particular
 //! story. Lookups are case-insensitive where the table says so.
 
+pub mod places;
 pub mod verbs;
 
 /// Words that, followed by a dot, do not end a sentence.

@@ -1,21 +1,334 @@
-//! Reading rule files into a [`RuleSet`].
+//! Reading rule files into a [`RuleSet`]: find the files, parse the YAML
+//! under a tight budget, and turn parser errors into ours.
+//!
+//! A folder is walked in sorted order and read as one rule set. Parsing is
+//! strict (unknown keys, duplicate keys) and bounded: alias bombs and deep
+//! nesting are refused by serde-saphyr's budget within milliseconds. This
+//! module does not judge what the rules mean; `convert` and `validate` do.
 
+use super::convert::convert_file;
+use super::raw::RawFile;
+use super::validate::check_rule_set;
 use super::RuleSet;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use serde_saphyr::{Location, UserMessageFormatter};
 use std::path::{Path, PathBuf};
 
-/// Load every rule file under `paths` (files, or folders of `.yaml`/`.yml`).
+/// Extensions of rule files inside a folder (any case).
+const RULE_EXTENSIONS: &[&str] = &["yaml", "yml"];
+
+/// Deepest nesting a rule file needs is five (`facts` > list > fact >
+/// `values` > list > value); anything far deeper is hostile.
+const MAX_DEPTH: usize = 32;
+
+/// Alias replays allowed per file: real rule files use a handful of
+/// anchors, an alias bomb needs millions.
+const MAX_REPLAYED_EVENTS: usize = 50_000;
+
+/// Load every rule file under `paths` (files, or folders of `.yaml`/`.yml`)
+/// as one rule set, and check what spans files (shared id namespace,
+/// quote speakers naming entities).
 pub fn load_rules(paths: &[PathBuf]) -> Result<RuleSet> {
     let mut set = RuleSet::default();
-    for p in paths {
-        let text = crate::source::read_text(p)?;
-        parse_rules(p, &text, &mut set)?;
+    for file in collect_rule_paths(paths)? {
+        let text = crate::source::read_text(&file)?;
+        parse_rules(&file, &text, &mut set)?;
     }
+    check_rule_set(&set)?;
     Ok(set)
 }
 
 /// Parse one rule file's text into `set`.
-pub fn parse_rules(path: &Path, _text: &str, set: &mut RuleSet) -> Result<()> {
+///
+/// Ids are checked against the rules already in `set`. Checks that need
+/// every file (a quote's speaker must name an entity) run in
+/// [`load_rules`]; call [`check_rule_set`] after the last file when using
+/// this function directly.
+pub fn parse_rules(path: &Path, text: &str, set: &mut RuleSet) -> Result<()> {
+    let raw = parse_yaml(path, text)?;
+    convert_file(path, text, raw, set)?;
     set.files.push(path.to_owned());
     Ok(())
+}
+
+/// Expand files and folders into rule file paths, sorted within each
+/// folder. A folder with no rule file is an error, not a silent skip.
+fn collect_rule_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for input in inputs {
+        let meta = std::fs::metadata(input).map_err(|e| crate::source::io_error(input, e))?;
+        if !meta.is_dir() {
+            out.push(input.clone());
+            continue;
+        }
+        let before = out.len();
+        let walk = walkdir::WalkDir::new(input)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+        for entry in walk {
+            let entry = entry.map_err(|e| Error::Io {
+                path: input.clone(),
+                source: e.into(),
+            })?;
+            if entry.file_type().is_file() && is_rule_path(entry.path()) {
+                out.push(entry.into_path());
+            }
+        }
+        if out.len() == before {
+            return Err(Error::NoRules {
+                path: input.clone(),
+            });
+        }
+    }
+    Ok(out)
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|n| n.starts_with('.'))
+}
+
+fn is_rule_path(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| RULE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// Parse YAML text into the raw structs, strictly and within budget.
+fn parse_yaml(path: &Path, text: &str) -> Result<RawFile> {
+    if is_blank_yaml(text) {
+        return Ok(RawFile::default());
+    }
+    serde_saphyr::from_str_with_options::<RawFile>(text, yaml_options())
+        .map_err(|e| yaml_error(path, &e))
+}
+
+/// Strict, bounded parsing: one document, shallow nesting, few alias
+/// replays, only `true`/`false` as booleans, no snippet in messages (we
+/// print our own `path:line:column`).
+fn yaml_options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_depth: MAX_DEPTH,
+            max_documents: 1,
+        },
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: MAX_REPLAYED_EVENTS,
+        },
+        strict_booleans: true,
+        with_snippet: false,
+    }
+}
+
+/// Whether the text holds nothing but comments and blank lines: an empty
+/// rule file defines nothing, and is not an error.
+fn is_blank_yaml(text: &str) -> bool {
+    text.lines().all(|l| {
+        let t = l.trim();
+        t.is_empty() || t.starts_with('#') || t == "---" || t == "..."
+    })
+}
+
+/// Turn a parser error into [`Error::Rule`], in our words where we can.
+fn yaml_error(path: &Path, e: &serde_saphyr::Error) -> Error {
+    let inner = e.without_snippet();
+    let (line, column) = inner
+        .location()
+        .map(|l: Location| (l.line() as usize, l.column() as usize))
+        .unwrap_or((0, 0));
+    Error::Rule {
+        path: path.to_owned(),
+        line,
+        column,
+        message: yaml_message(inner),
+    }
+}
+
+fn yaml_message(e: &serde_saphyr::Error) -> String {
+    use serde_saphyr::Error as E;
+    match e {
+        E::SerdeUnknownField {
+            field, expected, ..
+        } => {
+            if expected.is_empty() {
+                format!("unknown key `{field}`")
+            } else {
+                format!(
+                    "unknown key `{field}` (expected one of: {})",
+                    expected.join(", ")
+                )
+            }
+        }
+        E::SerdeMissingField { field, .. } => format!("missing key `{field}`"),
+        E::DuplicateMappingKey { key: Some(k), .. } => format!("duplicate key `{k}`"),
+        E::Budget { breach, .. } => {
+            format!("refused: the file exceeds the rule file budget ({breach:?})")
+        }
+        E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. }
+        | E::AliasReplayStackDepthExceeded { .. }
+        | E::AliasReplayCounterOverflow { .. } => {
+            "refused: aliases expand too far (an alias bomb?)".to_owned()
+        }
+        E::AliasError { error, .. } => yaml_message(error),
+        _ => {
+            let msg = lower_first(&strip_location(&formatted(e)));
+            if msg.contains("recursion limit") {
+                format!("refused: the file nests too deep ({msg})")
+            } else {
+                msg
+            }
+        }
+    }
+}
+
+fn formatted(e: &serde_saphyr::Error) -> String {
+    use serde_saphyr::MessageFormatter;
+    UserMessageFormatter
+        .format_message(e)
+        .escape_debug()
+        .to_string()
+}
+
+/// The formatter may append "at line X, column Y"; we print our own.
+fn strip_location(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_owned(),
+        None => msg.to_owned(),
+    }
+}
+
+fn lower_first(msg: &str) -> String {
+    let mut chars = msg.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+    .trim_end_matches('.')
+    .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_err(yaml: &str) -> (usize, usize, String) {
+        let mut set = RuleSet::default();
+        match parse_rules(Path::new("r.yaml"), yaml, &mut set) {
+            Err(Error::Rule {
+                line,
+                column,
+                message,
+                ..
+            }) => (line, column, message),
+            other => panic!("expected a rule error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn unknown_top_level_key_is_named_with_its_position() {
+        let (line, column, msg) = parse_err("entities: []\nfactz: []\n");
+        assert_eq!((line, column), (2, 1));
+        assert!(msg.contains("unknown key `factz`"), "{msg}");
+    }
+
+    #[test]
+    fn unknown_key_inside_a_role_is_an_error() {
+        let yaml = "entities:\n  - name: A B\n    roles:\n      - title: Mayor\n        form: 2020-01-01\n";
+        let (line, _, msg) = parse_err(yaml);
+        assert_eq!(line, 5);
+        assert!(msg.contains("`form`"), "{msg}");
+    }
+
+    #[test]
+    fn malformed_yaml_reports_a_position() {
+        let (line, _, msg) = parse_err("facts:\n  - id: [unclosed\n");
+        assert!(line >= 2, "{line} {msg}");
+        assert!(!msg.is_empty());
+    }
+
+    #[test]
+    fn duplicate_key_is_an_error() {
+        let (line, _, msg) = parse_err("facts: []\nfacts: []\n");
+        assert_eq!(line, 2);
+        assert!(msg.contains("facts"), "{msg}");
+    }
+
+    #[test]
+    fn missing_required_key_is_named() {
+        let (_, _, msg) = parse_err("facts:\n  - id: x\n    values: []\n");
+        assert!(msg.contains("`noun`"), "{msg}");
+    }
+
+    #[test]
+    fn empty_and_comment_only_files_define_nothing() {
+        let mut set = RuleSet::default();
+        parse_rules(Path::new("a.yaml"), "", &mut set).unwrap();
+        parse_rules(Path::new("b.yaml"), "# nothing yet\n\n", &mut set).unwrap();
+        assert!(set.is_empty());
+        assert_eq!(set.files.len(), 2);
+    }
+
+    /// The classic "billion laughs": ten anchors, each ten of the last.
+    fn alias_bomb(key_prefix: &str) -> String {
+        let mut yaml = format!("{key_prefix}a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..10 {
+            let p = format!("*a{}", i - 1);
+            let refs = vec![p; 10].join(", ");
+            yaml.push_str(&format!("{key_prefix}a{i}: &a{i} [{refs}]\n"));
+        }
+        yaml
+    }
+
+    #[test]
+    fn alias_bomb_is_refused_by_the_budget_even_where_any_value_fits() {
+        let yaml = alias_bomb("");
+        let start = std::time::Instant::now();
+        let r = serde_saphyr::from_str_with_options::<serde_json::Value>(&yaml, yaml_options());
+        let msg = yaml_error(Path::new("b.yaml"), &r.expect_err("the bomb expanded")).to_string();
+        assert!(
+            msg.starts_with("b.yaml:") && msg.contains("refused"),
+            "{msg}"
+        );
+        assert!(start.elapsed().as_secs() < 5, "hang: {:?}", start.elapsed());
+    }
+
+    #[test]
+    fn alias_bomb_in_a_rule_file_is_an_error() {
+        let yaml = format!(
+            "entities:\n  - name: x\n    aliases:\n{}",
+            alias_bomb("      - ")
+        );
+        let (line, _, msg) = parse_err(&yaml);
+        assert!(line > 0, "{msg}");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let yaml = format!("entities: {}{}\n", "[".repeat(5000), "]".repeat(5000));
+        let (line, _, msg) = parse_err(&yaml);
+        assert_eq!(line, 1);
+        assert!(msg.contains("refused"), "{msg}");
+    }
+
+    #[test]
+    fn rule_paths_match_yaml_extensions_in_any_case() {
+        assert!(is_rule_path(Path::new("a/b.yaml")));
+        assert!(is_rule_path(Path::new("b.YML")));
+        assert!(!is_rule_path(Path::new("b.md")));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_loads_or_errors_without_panic(text in "\\PC{0,200}") {
+            let _ = parse_rules(Path::new("p.yaml"), &text, &mut RuleSet::default());
+        }
+
+        #[test]
+        fn yaml_shaped_text_loads_or_errors_without_panic(
+            text in "(facts|events|quotes|entities|  - id|    noun|    values|      - value|        from|: |\\[|\\]|&a|\\*a|2025-0[0-9]-[0-3][0-9]|[a-z0-9 ]|\n){0,60}"
+        ) {
+            let _ = parse_rules(Path::new("p.yaml"), &text, &mut RuleSet::default());
+        }
+    }
 }

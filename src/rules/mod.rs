@@ -6,9 +6,16 @@
 //! nesting) is refused by the parser's budget. These types are the typed,
 //! validated rule set that checks read; they know nothing about articles.
 
+mod convert;
+mod describe;
 mod load;
+mod raw;
+mod resolve;
+mod validate;
 
+pub use describe::describe_rules;
 pub use load::{load_rules, parse_rules};
+pub use validate::check_rule_set;
 
 use chrono::NaiveDate;
 use std::path::PathBuf;
@@ -179,13 +186,5 @@ impl RuleSet {
             && self.facts.is_empty()
             && self.events.is_empty()
             && self.quotes.is_empty()
-    }
-
-    /// The entity whose name or alias is `name` (case-insensitive).
-    pub fn entity_named(&self, name: &str) -> Option<&Entity> {
-        self.entities.iter().find(|e| {
-            e.name.eq_ignore_ascii_case(name)
-                || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
-        })
     }
 }
