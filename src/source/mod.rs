@@ -7,6 +7,8 @@
 
 mod front_matter;
 mod html;
+mod html_entity;
+mod html_meta;
 mod markdown;
 mod prose;
 
