@@ -1,0 +1,6 @@
+//! The one integration-test binary (one link on 2 cores, as in ripgrep):
+//! each module below is a family of tests against the library or the
+//! built `claimcheck` binary.
+
+mod bad_input;
+mod properties;
