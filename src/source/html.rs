@@ -18,8 +18,26 @@ use html5gum::{DefaultEmitter, EndTag, HtmlString, StartTag, Token, Tokenizer};
 
 /// Elements whose content is never article prose.
 const SKIPPED: &[&str] = &[
-    "aside", "button", "footer", "form", "head", "header", "iframe", "nav", "noscript", "script",
-    "select", "style", "svg", "template", "textarea",
+    "aside", "audio", "button", "canvas", "footer", "form", "head", "header", "iframe", "map",
+    "math", "nav", "noscript", "object", "script", "select", "style", "svg", "template",
+    "textarea", "video",
+];
+
+/// ARIA roles that mark page furniture, skipped like the elements of the
+/// same meaning (`role="navigation"` is a `<nav>`).
+const SKIPPED_ROLES: &[&str] = &[
+    "banner",
+    "complementary",
+    "contentinfo",
+    "dialog",
+    "navigation",
+    "search",
+];
+
+/// Elements that never have content or an end tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
 ];
 
 /// Skipped elements that sit between blocks: entering or leaving one ends
@@ -90,6 +108,7 @@ pub(crate) fn load_html(src: &str) -> Loaded {
         src,
         prose: Prose::new(),
         skipping: vec![0; SKIPPED.len()],
+        hidden: None,
         in_title: false,
         in_json_ld: false,
         buffer: String::new(),
@@ -115,6 +134,10 @@ struct Walker<'a> {
     prose: Prose,
     /// Open count of each element of [`SKIPPED`].
     skipping: Vec<u32>,
+    /// An element hidden by its attributes (`hidden`, `aria-hidden`, a
+    /// furniture `role`, `display:none`), with the open count of elements
+    /// of its name inside it, so the right end tag ends the skip.
+    hidden: Option<(String, u32)>,
     in_title: bool,
     in_json_ld: bool,
     /// Text of the `<title>` or JSON-LD script being read.
@@ -139,7 +162,7 @@ impl Walker<'_> {
     }
 
     fn is_skipping(&self) -> bool {
-        self.skipping.iter().any(|&n| n > 0)
+        self.hidden.is_some() || self.skipping.iter().any(|&n| n > 0)
     }
 
     fn start_tag(&mut self, tag: &StartTag<usize>) {
@@ -173,6 +196,16 @@ impl Walker<'_> {
                 self.buffer.clear();
             }
             _ => {}
+        }
+        if let Some((hidden, depth)) = &mut self.hidden {
+            if hidden == name && !tag.self_closing {
+                *depth += 1;
+            }
+        } else if !VOID.contains(&name) && !tag.self_closing && is_hidden(tag) {
+            if BLOCKS.contains(&name) && !self.is_skipping() {
+                self.prose.push_paragraph_break(tag.span.start);
+            }
+            self.hidden = Some((name.to_owned(), 1));
         }
         if let Some(i) = SKIPPED.iter().position(|s| *s == name) {
             if !tag.self_closing || RAW_TEXT.contains(&name) {
@@ -209,6 +242,14 @@ impl Walker<'_> {
             }
             _ => {}
         }
+        if let Some((hidden, depth)) = &mut self.hidden {
+            if hidden == name {
+                *depth -= 1;
+                if *depth == 0 {
+                    self.hidden = None;
+                }
+            }
+        }
         if let Some(i) = SKIPPED.iter().position(|s| *s == name) {
             self.skipping[i] = self.skipping[i].saturating_sub(1);
             if SKIPPED_BLOCKS.contains(&name) && !self.is_skipping() {
@@ -238,6 +279,18 @@ impl Walker<'_> {
     }
 }
 
+/// Whether a start tag's attributes hide it from readers.
+fn is_hidden(tag: &StartTag<usize>) -> bool {
+    let attr = |key: &str| tag.attributes.get(key.as_bytes()).map(|v| lossy(v));
+    tag.attributes.contains_key(b"hidden".as_slice())
+        || attr("aria-hidden").is_some_and(|v| v.trim() == "true")
+        || attr("role").is_some_and(|v| SKIPPED_ROLES.contains(&v.trim()))
+        || attr("style").is_some_and(|v| {
+            let compact: String = v.chars().filter(|c| !c.is_whitespace()).collect();
+            compact.to_ascii_lowercase().contains("display:none")
+        })
+}
+
 fn position(list: &[&str], name: &str) -> usize {
     list.iter().position(|s| *s == name).unwrap_or(0)
 }
@@ -255,7 +308,11 @@ fn span(s: html5gum::Span<usize>) -> Span {
 /// range, and whitespace runs folded to one space (none at the start of a
 /// paragraph). `decoded` is the tokenizer's reading of the same text, used
 /// only when the span cannot be sliced.
-fn push_html_text(prose: &mut Prose, src: &str, start: usize, end: usize, decoded: &[u8]) {
+fn push_html_text(prose: &mut Prose, src: &str, mut start: usize, end: usize, decoded: &[u8]) {
+    if start == 0 && src.starts_with('\u{feff}') {
+        // A byte order mark is not text.
+        start = '\u{feff}'.len_utf8().min(end);
+    }
     if start > end || end > src.len() || !src.is_char_boundary(start) || !src.is_char_boundary(end)
     {
         let s = floor_char_boundary(src, start.min(src.len()));
@@ -392,6 +449,19 @@ mod tests {
     #[test]
     fn head_without_closing_tag_ends_at_first_body_element() {
         assert_eq!(prose_of("<head><title>T</title><p>Body text"), "Body text");
+    }
+
+    #[test]
+    fn hidden_elements_and_furniture_roles_are_skipped_to_their_own_end() {
+        let html = "<p>Kept</p><div role=\"navigation\"><div>Menu</div><div>More</div></div>\
+            <p>Also kept</p><span hidden>Secret</span><div style=\"display: none\">X</div>\
+            <div aria-hidden=\"true\">Y</div><p>End <span hidden>Z</span>here</p>";
+        assert_eq!(prose_of(html), "Kept\n\nAlso kept\n\nEnd here");
+    }
+
+    #[test]
+    fn byte_order_mark_is_not_prose() {
+        assert_eq!(prose_of("\u{feff}Text <p>More"), "Text \n\nMore");
     }
 
     #[test]

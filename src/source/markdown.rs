@@ -15,6 +15,8 @@ use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 pub(crate) fn load_markdown(src: &str) -> Loaded {
     let (body_start, meta) = match split_front_matter(src) {
         Some(fm) => (fm.body_start, read_meta(&fm)),
+        // A byte order mark is not text.
+        None if src.starts_with('\u{feff}') => ('\u{feff}'.len_utf8(), Default::default()),
         None => (0, Default::default()),
     };
     let body = &src[body_start..];

@@ -17,11 +17,15 @@ pub(crate) fn load_plain(src: &str) -> Loaded {
                 title: meta.title,
             }
         }
-        None => Loaded {
-            prose: Prose::verbatim(src, 0),
-            published: None,
-            title: None,
-        },
+        None => {
+            // A byte order mark is not text.
+            let bom = if src.starts_with('\u{feff}') { 3 } else { 0 };
+            Loaded {
+                prose: Prose::verbatim(&src[bom..], bom),
+                published: None,
+                title: None,
+            }
+        }
     }
 }
 
@@ -38,6 +42,14 @@ mod tests {
         assert_eq!(loaded.published, NaiveDate::from_ymd_opt(2025, 9, 16));
         assert_eq!(loaded.title.as_deref(), Some("Talks resume"));
         assert_eq!(&src[loaded.prose.span(0, 6).range()], "Talks ");
+    }
+
+    #[test]
+    fn byte_order_mark_is_skipped_and_offsets_stay_true() {
+        let src = "\u{feff}48 hostages";
+        let loaded = load_plain(src);
+        assert_eq!(loaded.prose.text(), "48 hostages");
+        assert_eq!(&src[loaded.prose.span(0, 2).range()], "48");
     }
 
     #[test]
