@@ -10,10 +10,10 @@
 //! it does not repair misnested tags or find the "main" article among page
 //! furniture beyond the skipped elements below.
 
-use super::html_entity::decode_entity;
 use super::html_meta::HtmlMeta;
+use super::html_text::push_html_text;
 use super::{Loaded, Prose};
-use crate::span::{floor_char_boundary, Span};
+use crate::span::Span;
 use html5gum::{DefaultEmitter, EndTag, HtmlString, StartTag, Token, Tokenizer};
 
 /// Elements whose content is never article prose.
@@ -108,6 +108,8 @@ pub(crate) fn load_html(src: &str) -> Loaded {
         src,
         prose: Prose::new(),
         skipping: vec![0; SKIPPED.len()],
+        kept: vec![0; SKIPPED.len()],
+        in_article: 0,
         hidden: None,
         in_title: false,
         in_json_ld: false,
@@ -134,6 +136,11 @@ struct Walker<'a> {
     prose: Prose,
     /// Open count of each element of [`SKIPPED`].
     skipping: Vec<u32>,
+    /// Open count of each element of [`SKIPPED`] kept as prose (see
+    /// [`Walker::is_kept`]).
+    kept: Vec<u32>,
+    /// Open `<article>` and `<main>` elements.
+    in_article: u32,
     /// An element hidden by its attributes (`hidden`, `aria-hidden`, a
     /// furniture `role`, `display:none`), with the open count of elements
     /// of its name inside it, so the right end tag ends the skip.
@@ -207,7 +214,15 @@ impl Walker<'_> {
             }
             self.hidden = Some((name.to_owned(), 1));
         }
+        if matches!(name, "article" | "main") && !self.is_skipping() && !tag.self_closing {
+            self.in_article += 1;
+        }
         if let Some(i) = SKIPPED.iter().position(|s| *s == name) {
+            if self.is_kept(name) {
+                self.kept[i] += 1;
+                self.prose.push_paragraph_break(tag.span.start);
+                return;
+            }
             if !tag.self_closing || RAW_TEXT.contains(&name) {
                 self.skipping[i] += 1;
             }
@@ -250,7 +265,15 @@ impl Walker<'_> {
                 }
             }
         }
+        if matches!(name, "article" | "main") && !self.is_skipping() {
+            self.in_article = self.in_article.saturating_sub(1);
+        }
         if let Some(i) = SKIPPED.iter().position(|s| *s == name) {
+            if self.skipping[i] == 0 && self.kept[i] > 0 {
+                self.kept[i] -= 1;
+                self.prose.push_paragraph_break(tag.span.start);
+                return;
+            }
             self.skipping[i] = self.skipping[i].saturating_sub(1);
             if SKIPPED_BLOCKS.contains(&name) && !self.is_skipping() {
                 self.prose.push_paragraph_break(tag.span.end);
@@ -264,6 +287,21 @@ impl Walker<'_> {
             self.prose.push_paragraph_break(tag.span.start);
         } else if name == "q" {
             self.prose.push_decoded("\u{201d}", span(tag.span));
+        }
+    }
+
+    /// Whether a furniture element is kept as prose where it opens: the
+    /// header and footer of an article (its headline, byline, correction
+    /// notes), and a `<form>` that wraps the whole page (as ASP.NET pages
+    /// do) rather than a search box or a sign-up form.
+    fn is_kept(&self, name: &str) -> bool {
+        if self.is_skipping() {
+            return false;
+        }
+        match name {
+            "header" | "footer" => self.in_article > 0,
+            "form" => self.in_article == 0 && self.prose.text().trim().is_empty(),
+            _ => false,
         }
     }
 
@@ -301,70 +339,6 @@ fn lossy(s: &HtmlString) -> std::borrow::Cow<'_, str> {
 
 fn span(s: html5gum::Span<usize>) -> Span {
     Span::new(s.start, s.end)
-}
-
-/// Append the text of source bytes `start..end` to `prose`: verbatim runs
-/// copied as they are, each character reference decoded onto its own
-/// range, and whitespace runs folded to one space (none at the start of a
-/// paragraph). `decoded` is the tokenizer's reading of the same text, used
-/// only when the span cannot be sliced.
-fn push_html_text(prose: &mut Prose, src: &str, mut start: usize, end: usize, decoded: &[u8]) {
-    if start == 0 && src.starts_with('\u{feff}') {
-        // A byte order mark is not text.
-        start = '\u{feff}'.len_utf8().min(end);
-    }
-    if start > end || end > src.len() || !src.is_char_boundary(start) || !src.is_char_boundary(end)
-    {
-        let s = floor_char_boundary(src, start.min(src.len()));
-        let e = floor_char_boundary(src, end.min(src.len())).max(s);
-        prose.push_decoded(&String::from_utf8_lossy(decoded), Span::new(s, e));
-        return;
-    }
-    let bytes = src.as_bytes();
-    let mut run = start;
-    let mut i = start;
-    while i < end {
-        match bytes[i] {
-            b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' => {
-                let mut j = i + 1;
-                while j < end && matches!(bytes[j], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
-                    j += 1;
-                }
-                if bytes[i] == b' ' && j == i + 1 && run < i {
-                    // One plain space inside a run of words stays verbatim.
-                    i = j;
-                    continue;
-                }
-                prose.push_verbatim(&src[run..i], run);
-                push_space(prose, Span::new(i, j));
-                i = j;
-                run = j;
-            }
-            b'&' => match decode_entity(&src[i..end]) {
-                Some((len, text)) => {
-                    prose.push_verbatim(&src[run..i], run);
-                    if text == " " {
-                        push_space(prose, Span::new(i, i + len));
-                    } else {
-                        prose.push_decoded(&text, Span::new(i, i + len));
-                    }
-                    i += len;
-                    run = i;
-                }
-                None => i += 1,
-            },
-            _ => i += 1,
-        }
-    }
-    prose.push_verbatim(&src[run..end], run);
-}
-
-/// One space for a whitespace run, unless the prose is empty or already
-/// ends in whitespace.
-fn push_space(prose: &mut Prose, src: Span) {
-    if !prose.text().is_empty() && !prose.text().ends_with(char::is_whitespace) {
-        prose.push_decoded(" ", src);
-    }
 }
 
 #[cfg(test)]
@@ -457,6 +431,24 @@ mod tests {
             <p>Also kept</p><span hidden>Secret</span><div style=\"display: none\">X</div>\
             <div aria-hidden=\"true\">Y</div><p>End <span hidden>Z</span>here</p>";
         assert_eq!(prose_of(html), "Kept\n\nAlso kept\n\nEnd here");
+    }
+
+    #[test]
+    fn an_articles_own_header_is_prose_but_the_page_header_is_not() {
+        let html = "<header>Site name</header><article><header><h1>Strike kills 3</h1>\
+            </header><p>Body.</p><footer>Correction: an earlier version erred.</footer></article>\
+            <footer>Contact us</footer>";
+        assert_eq!(
+            prose_of(html),
+            "Strike kills 3\n\nBody.\n\nCorrection: an earlier version erred."
+        );
+    }
+
+    #[test]
+    fn page_wrapping_form_is_prose_but_a_sign_up_form_is_not() {
+        let html = "<body><form id=\"page\"><div><p>Body.</p>\
+            <form><label>Email</label><button>Sign up</button></form><p>More.</p></div></form>";
+        assert_eq!(prose_of(html), "Body.\n\nMore.");
     }
 
     #[test]

@@ -74,6 +74,9 @@ pub(crate) fn load_markdown(src: &str) -> Loaded {
                 None => prose.push_decoded(&text, Span::new(at, end)),
             },
             Event::SoftBreak | Event::HardBreak if skip_depth == 0 => prose.push_space(at),
+            // A line break written as HTML ends a paragraph, as in the HTML
+            // loader.
+            Event::InlineHtml(html) if is_br(&html) => prose.push_paragraph_break(at),
             _ => {}
         }
     }
@@ -82,6 +85,13 @@ pub(crate) fn load_markdown(src: &str) -> Loaded {
         published: meta.published,
         title: meta.title,
     }
+}
+
+/// Whether inline HTML is a `<br>` tag.
+fn is_br(html: &str) -> bool {
+    let tag = html.trim_start_matches('<').trim_start_matches('/');
+    tag.get(..2).is_some_and(|t| t.eq_ignore_ascii_case("br"))
+        && !tag[2..].starts_with(|c: char| c.is_ascii_alphanumeric())
 }
 
 /// Whether a link's source is an autolink (`<https://...>`), whose end event
@@ -145,6 +155,14 @@ mod tests {
         let src =
             "One <span class=\"x\">two</span> three<!-- note -->.\n\n<!--\nhidden\n-->\n\nFour.";
         assert_eq!(prose_of(src), "One two three.\n\nFour.");
+    }
+
+    #[test]
+    fn inline_br_tag_ends_a_paragraph() {
+        assert_eq!(
+            prose_of("By Jane Roe<br/>Reporter<BR>Desk <bro>"),
+            "By Jane Roe\n\nReporter\n\nDesk"
+        );
     }
 
     #[test]

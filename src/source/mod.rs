@@ -9,6 +9,7 @@ mod front_matter;
 mod html;
 mod html_entity;
 mod html_meta;
+mod html_text;
 mod markdown;
 mod plain;
 mod prose;
