@@ -20,10 +20,14 @@ fn assert_spans_in_bounds(path: &str, source: String) -> Result<(), TestCaseErro
     let src = &article.source;
     let prose = article.prose.text();
     let doc = Document::new(prose);
+    let mut last_start = 0;
     for t in &doc.tokens {
         prop_assert!(prose.get(t.range()).is_some());
         let s = article.prose.span(t.start, t.end);
         prop_assert!(slices(src, s.start, s.end), "token {:?} -> {:?}", t, s);
+        // Prose runs in source order, so claims sort by position.
+        prop_assert!(s.start >= last_start, "token {:?} -> {:?} goes back", t, s);
+        last_start = s.start;
     }
     for q in &doc.quotations {
         for r in [&q.inner, &q.outer] {
@@ -77,6 +81,16 @@ proptest! {
     fn any_text_loads_with_spans_in_bounds(s in any::<String>()) {
         for path in ["a.txt", "a.md", "a.html"] {
             assert_spans_in_bounds(path, s.clone())?;
+        }
+    }
+
+    #[test]
+    fn plain_text_tokens_map_to_the_same_bytes(s in newsy_text()) {
+        let article = Article::from_source("a.txt", s.clone(), None);
+        let prose = article.prose.text();
+        for t in &Document::new(prose).tokens {
+            let span = article.prose.span(t.start, t.end);
+            prop_assert_eq!(&s[span.range()], &prose[t.range()]);
         }
     }
 

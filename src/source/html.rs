@@ -191,6 +191,14 @@ impl Walker<'_> {
             }
             "time" => {
                 if let Some(d) = attr("datetime") {
+                    // A `<time>` marked as the publication date is as good
+                    // as the `<meta>` that says so.
+                    let marked = tag.attributes.contains_key(b"pubdate".as_slice())
+                        || attr("itemprop")
+                            .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"));
+                    if marked {
+                        self.meta.read_meta_tag("datePublished", &d);
+                    }
                     self.meta.read_time_tag(&d);
                 }
             }
@@ -390,6 +398,17 @@ mod tests {
     }
 
     #[test]
+    fn crlf_and_multibyte_text_keep_exact_offsets() {
+        let html = "<p>caf\u{e9}\r\n\u{1f600} 48 x</p>\r\n<p>\u{201c}y\u{201d} 7</p>";
+        assert_eq!(
+            prose_of(html),
+            "caf\u{e9} \u{1f600} 48 x\n\n\u{201c}y\u{201d} 7"
+        );
+        assert_eq!(source_of(html, "48"), "48");
+        assert_eq!(source_of(html, "7"), "7");
+    }
+
+    #[test]
     fn publication_date_from_meta_property() {
         let html = r#"<head><meta property="article:published_time" content="2025-09-16T10:00:00Z"></head><p>x</p>"#;
         assert_eq!(
@@ -410,6 +429,17 @@ mod tests {
         assert_eq!(
             load_html(html).published,
             NaiveDate::from_ymd_opt(2020, 1, 2)
+        );
+    }
+
+    #[test]
+    fn time_marked_as_published_outranks_json_ld() {
+        let html = r#"<script type="application/ld+json">{"datePublished": "2024-05-06"}</script>
+            <p><time datetime="2019-01-01">old</time>
+            <time itemprop="datePublished" datetime="2024-05-07">new</time></p>"#;
+        assert_eq!(
+            load_html(html).published,
+            NaiveDate::from_ymd_opt(2024, 5, 7)
         );
     }
 
