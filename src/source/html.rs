@@ -34,6 +34,20 @@ const SKIPPED_ROLES: &[&str] = &[
     "search",
 ];
 
+/// Class names that hide an element from sighted readers (screen-reader
+/// text, skip links, CSS frameworks' hidden class): whole class names only,
+/// so `hidden-xs` or `has-comments` never hide an article.
+const HIDDEN_CLASSES: &[&str] = &[
+    "element-invisible",
+    "hidden",
+    "screen-reader-only",
+    "screen-reader-text",
+    "skip-link",
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+];
+
 /// Elements that never have content or an end tag.
 const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
@@ -331,6 +345,10 @@ fn is_hidden(tag: &StartTag<usize>) -> bool {
     tag.attributes.contains_key(b"hidden".as_slice())
         || attr("aria-hidden").is_some_and(|v| v.trim() == "true")
         || attr("role").is_some_and(|v| SKIPPED_ROLES.contains(&v.trim()))
+        || attr("class").is_some_and(|v| {
+            v.split_ascii_whitespace()
+                .any(|c| HIDDEN_CLASSES.contains(&c))
+        })
         || attr("style").is_some_and(|v| {
             let compact: String = v.chars().filter(|c| !c.is_whitespace()).collect();
             compact.to_ascii_lowercase().contains("display:none")
@@ -459,7 +477,7 @@ mod tests {
     fn hidden_elements_and_furniture_roles_are_skipped_to_their_own_end() {
         let html = "<p>Kept</p><div role=\"navigation\"><div>Menu</div><div>More</div></div>\
             <p>Also kept</p><span hidden>Secret</span><div style=\"display: none\">X</div>\
-            <div aria-hidden=\"true\">Y</div><p>End <span hidden>Z</span>here</p>";
+            <div aria-hidden=\"true\">Y</div><a class=\"skip-link x\" href=\"#\">Skip</a><p>End <span hidden>Z</span>here</p>";
         assert_eq!(prose_of(html), "Kept\n\nAlso kept\n\nEnd here");
     }
 
