@@ -20,8 +20,25 @@ const PEOPLE: &[(&str, &str, &str)] = &[
     ("Governor", "Ames", "Keller"),
     ("Health Minister", "Tomas", "Vey"),
 ];
-const NOUNS: &[&str] = &["passengers", "homes", "bridges", "trains", "volunteers", "schools", "roads", "families"];
-const DAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const NOUNS: &[&str] = &[
+    "passengers",
+    "homes",
+    "bridges",
+    "trains",
+    "volunteers",
+    "schools",
+    "roads",
+    "families",
+];
+const DAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 const PLACES: &[&str] = &["Eastwick", "Aldwick", "Kestrel", "Marlow", "Dunmore"];
 
 /// One generated article: about 50 claims over 10 paragraphs.
@@ -75,7 +92,10 @@ fn main() {
         total.as_secs_f64(),
         md.len() / 1024,
         html.len() / 1024,
-        peak_rss().map_or("unknown".to_owned(), |kb| format!("{:.0} MB", kb as f64 / 1e3)),
+        peak_rss().map_or("unknown".to_owned(), |kb| format!(
+            "{:.0} MB",
+            kb as f64 / 1e3
+        )),
     );
 }
 

@@ -1,3 +1,7 @@
-//! One integration-test binary: each area adds its `mod` line here.
+//! The one integration-test binary (one link on 2 cores, as in ripgrep):
+//! each module below is a family of tests against the library or the
+//! built `claimcheck` binary.
 
+mod bad_input;
+mod properties;
 mod rules_files;

@@ -7,7 +7,11 @@
 
 mod front_matter;
 mod html;
+mod html_entity;
+mod html_meta;
+mod html_text;
 mod markdown;
+mod plain;
 mod prose;
 
 pub use prose::Prose;
@@ -76,11 +80,7 @@ impl Article {
         let path = path.into();
         let format = Format::from_path(&path);
         let loaded = match format {
-            Format::Plain => Loaded {
-                prose: Prose::verbatim(&source, 0),
-                published: None,
-                title: None,
-            },
+            Format::Plain => plain::load_plain(&source),
             Format::Markdown => markdown::load_markdown(&source),
             Format::Html => html::load_html(&source),
         };
@@ -182,9 +182,40 @@ fn is_article_path(path: &Path) -> bool {
 }
 
 /// Parse a date at the start of a metadata value: `2025-09-16`,
-/// `2025-09-16T10:00:00Z`, quoted or not.
+/// `2025-09-16T10:00:00Z`, `2025/09/16`, quoted or not, or an RFC 2822 date
+/// (`Tue, 16 Sep 2025 10:00:00 +0000`, as feeds and some CMSes write it).
 pub(crate) fn parse_date_prefix(value: &str) -> Option<NaiveDate> {
     let v = value.trim().trim_matches(|c| c == '"' || c == '\'').trim();
-    let head = v.get(..10)?;
-    NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
+    if let Some(head) = v.get(..10) {
+        for format in ["%Y-%m-%d", "%Y/%m/%d"] {
+            if let Ok(d) = NaiveDate::parse_from_str(head, format) {
+                return Some(d);
+            }
+        }
+    }
+    chrono::DateTime::parse_from_rfc2822(v)
+        .ok()
+        .map(|d| d.date_naive())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn metadata_dates_in_the_usual_shapes_parse() {
+        let d = NaiveDate::from_ymd_opt(2025, 9, 16);
+        assert_eq!(parse_date_prefix(" \"2025-09-16T10:00:00+03:00\""), d);
+        assert_eq!(parse_date_prefix("2025/09/16"), d);
+        assert_eq!(parse_date_prefix("Tue, 16 Sep 2025 10:00:00 +0000"), d);
+        assert_eq!(parse_date_prefix("16 Sept"), None);
+        assert_eq!(parse_date_prefix("2025-09-\u{e9}\u{e9}\u{e9}"), None);
+    }
+
+    #[test]
+    fn format_follows_the_extension_in_any_case() {
+        assert_eq!(Format::from_path(Path::new("a.HTM")), Format::Html);
+        assert_eq!(Format::from_path(Path::new("a.markdown")), Format::Markdown);
+        assert_eq!(Format::from_path(Path::new("a")), Format::Plain);
+    }
 }

@@ -1,0 +1,231 @@
+//! Bad input: what the binary does with files it cannot read, and with
+//! files that are readable but hostile (huge, empty, unbalanced). One bad
+//! article never hides the others: they are still reported, and the exit
+//! status is 2.
+
+use claimcheck::source::Article;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use tempfile::TempDir;
+
+/// Run the binary with `args` from `dir`.
+fn claimcheck(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("run claimcheck")
+}
+
+/// A temp dir holding `files` (name, bytes).
+fn dir_with(files: &[(&str, &[u8])]) -> TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, bytes) in files {
+        let path = dir.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(path, bytes).expect("write");
+    }
+    dir
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+const GOOD: &[u8] = b"Officials said on Tuesday that 12 people were hurt.\n\
+\"We are working on it,\" Transport Minister Jane Roe said.\n";
+
+#[test]
+fn missing_file_exits_2_naming_it() {
+    let dir = dir_with(&[]);
+    let out = claimcheck(dir.path(), &["extract", "nope.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("nope.md"), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn missing_rules_path_exits_2_naming_it() {
+    let dir = dir_with(&[("a.txt", GOOD)]);
+    let out = claimcheck(dir.path(), &["check", "a.txt", "--rules", "missing.yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("missing.yaml"), "{}", stderr(&out));
+}
+
+#[test]
+fn folder_without_articles_exits_2_with_one_line_naming_it() {
+    let dir = dir_with(&[("empty/notes.pdf", b"%PDF"), ("empty/data.json", b"{}")]);
+    let out = claimcheck(dir.path(), &["extract", "empty"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("empty"), "{err}");
+}
+
+#[test]
+fn invalid_utf8_exits_2_naming_file_and_byte_offset() {
+    let dir = dir_with(&[("latin1.txt", b"Caf\xe9 owners said 12 people came.")]);
+    let out = claimcheck(dir.path(), &["extract", "latin1.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("latin1.txt"), "{err}");
+    assert!(err.contains("byte 3"), "{err}");
+}
+
+#[test]
+fn binary_data_is_not_a_text_file() {
+    let dir = dir_with(&[("image.md", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")]);
+    let out = claimcheck(dir.path(), &["extract", "image.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("image.md"), "{err}");
+    assert!(err.contains("not a text file"), "{err}");
+}
+
+#[test]
+fn empty_article_exits_0_without_output() {
+    for name in ["empty.txt", "empty.md", "empty.html"] {
+        let dir = dir_with(&[(name, b"")]);
+        let out = claimcheck(dir.path(), &["extract", "--format", "jsonl", name]);
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", stderr(&out));
+        assert!(out.stdout.is_empty(), "{name}");
+        assert!(out.stderr.is_empty(), "{name}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn five_megabytes_on_one_line_are_checked() {
+    let sentence = "Officials said 12 people were hurt on Tuesday, the mayor said. ";
+    let line = sentence.repeat(5_000_000 / sentence.len() + 1);
+    let dir = dir_with(&[("long.txt", line.as_bytes())]);
+    let out = claimcheck(dir.path(), &["check", "long.txt", "--against", "long.txt"]);
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
+}
+
+#[test]
+fn quote_never_closed_is_checked() {
+    let mut text = String::from("\u{201c}The talks will go on, the minister said. ");
+    text.push_str(
+        &"He added that 3 rounds were held on Monday and more would follow. ".repeat(20_000),
+    );
+    text.push_str("\n\nOpen \" quote at the end");
+    let dir = dir_with(&[("open.md", text.as_bytes())]);
+    let out = claimcheck(dir.path(), &["check", "open.md"]);
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
+}
+
+#[test]
+fn one_bad_file_does_not_hide_the_good_ones() {
+    let dir = dir_with(&[("a.txt", GOOD), ("b.txt", b"bad \xff byte"), ("c.md", GOOD)]);
+    let alone = claimcheck(
+        dir.path(),
+        &["extract", "--format", "jsonl", "a.txt", "c.md"],
+    );
+    assert_eq!(alone.status.code(), Some(0), "{}", stderr(&alone));
+    let mixed = claimcheck(
+        dir.path(),
+        &[
+            "extract",
+            "--format",
+            "jsonl",
+            "a.txt",
+            "b.txt",
+            "missing.txt",
+            "c.md",
+        ],
+    );
+    assert_eq!(mixed.status.code(), Some(2));
+    assert_eq!(stdout(&mixed), stdout(&alone));
+    let err = stderr(&mixed);
+    assert!(
+        err.contains("b.txt") && err.contains("missing.txt"),
+        "{err}"
+    );
+    assert!(!err.contains("a.txt") && !err.contains("c.md"), "{err}");
+}
+
+#[test]
+fn jsonl_output_is_only_json_lines() {
+    let dir = dir_with(&[
+        ("a.txt", GOOD),
+        ("b.html", b"<p>Some 12 people said &ldquo;yes&rdquo;.</p>"),
+    ]);
+    let out = claimcheck(
+        dir.path(),
+        &["extract", "--format", "jsonl", "a.txt", "b.html"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for line in stdout(&out).lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+        for key in ["path", "kind", "line", "column", "text"] {
+            assert!(v.get(key).is_some(), "{key} missing in {line}");
+        }
+    }
+}
+
+#[test]
+fn same_path_twice_is_output_twice() {
+    let dir = dir_with(&[("a.txt", GOOD)]);
+    let once = claimcheck(dir.path(), &["extract", "--format", "jsonl", "a.txt"]);
+    let twice = claimcheck(
+        dir.path(),
+        &["extract", "--format", "jsonl", "a.txt", "a.txt"],
+    );
+    assert_eq!(twice.status.code(), Some(0), "{}", stderr(&twice));
+    assert_eq!(stdout(&twice), stdout(&once).repeat(2));
+}
+
+/// Line and column (1-based, column in characters) where prose `word`
+/// starts in the file as stored, through the article's own maps.
+fn mapped_line_col(path: &str, source: &str, word: &str) -> (usize, usize) {
+    let article = Article::from_source(PathBuf::from(path), source.to_owned(), None);
+    let at = article.prose.text().find(word).expect("word in prose");
+    let span = article.prose.span(at, at + word.len());
+    assert_eq!(&source[span.range()], word);
+    let lc = article.lines.line_col(&article.source, span.start);
+    (lc.line, lc.column)
+}
+
+#[test]
+fn html_claim_maps_to_its_line_and_column_past_tags_and_entities() {
+    let html = "<!doctype html>\n<html><head><title>Caf&eacute; \u{201c}news\u{201d}</title>\n\
+        <meta property=\"article:published_time\" content=\"2025-09-16\"></head>\n<body>\n\
+        <nav><a href=\"/\">Home 99</a></nav>\n\
+        <p>The caf&eacute;&rsquo;s &ldquo;owner&rdquo; <b>said</b> 48 hostages remain.</p>\n";
+    assert_eq!(mapped_line_col("a.html", html, "48"), (6, 60));
+    assert_eq!(mapped_line_col("a.html", html, "owner"), (6, 35));
+    let article = Article::from_source("a.html", html.to_owned(), None);
+    assert!(!article.prose.text().contains("99"));
+    assert_eq!(
+        article.published.map(|d| d.to_string()).as_deref(),
+        Some("2025-09-16")
+    );
+}
+
+#[test]
+fn markdown_claim_maps_to_its_line_and_column_past_front_matter() {
+    let md = "---\ntitle: \"Caf\u{e9} talks\"\npublished: 2025-09-16\n---\n\n# Talks\n\n\
+        Caf\u{e9} *owners* &amp; [staff](https://example.com/12) said 48 hostages remain.\n";
+    assert_eq!(mapped_line_col("a.md", md, "48"), (8, 58));
+    assert_eq!(mapped_line_col("a.md", md, "staff"), (8, 22));
+    let article = Article::from_source("a.md", md.to_owned(), None);
+    assert!(!article.prose.text().contains("12"));
+}
+
+#[test]
+fn plain_text_front_matter_dates_the_article_and_is_not_prose() {
+    let txt = "---\npublished: 2025-09-16\n---\nOn Tuesday 48 people left.\n";
+    assert_eq!(mapped_line_col("a.txt", txt, "48"), (4, 12));
+    let article = Article::from_source("a.txt", txt.to_owned(), None);
+    assert_eq!(
+        article.published.map(|d| d.to_string()).as_deref(),
+        Some("2025-09-16")
+    );
+    assert!(!article.prose.text().contains("published"));
+}
