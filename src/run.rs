@@ -3,18 +3,22 @@
 //! One bad article does not stop the run: it is reported on stderr, the rest
 //! is checked, and the status is 2 at the end (ripgrep's "errored" flag).
 
+use crate::baseline::{load_baseline, write_baseline, Baseline};
 use crate::check::{self, CheckContext, Checked};
-use crate::cli::{CheckArgs, Cli, Command, ExtractArgs, RulesCommand};
+use crate::cli::{BaselineArgs, CheckArgs, Cli, Command, ExtractArgs, RulesCommand};
+use crate::config::{ConfigError, Resolved};
 use crate::error::Error;
 use crate::extract::{extract_article, ArticleClaims};
-use crate::finding::merge_findings;
+use crate::finding::{merge_findings, Finding};
 use crate::render::{self, OutputFormat};
 use crate::rules::{load_rules, RuleSet};
 use crate::source::{collect_article_paths, load_article, Article};
+use crate::suppress::{apply_suppressions, parse_suppressions};
 use anyhow::Result;
 use chrono::NaiveDate;
+use clap::ValueEnum;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// How a run ended, as an exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,7 +36,9 @@ pub enum Status {
 pub fn run(cli: &Cli) -> Result<Status> {
     match &cli.command {
         Command::Extract(args) => run_extract(args),
-        Command::Check(args) => run_check(args),
+        Command::Check(args) => run_check(cli.config.as_deref(), args),
+        Command::Baseline(args) => run_baseline(cli.config.as_deref(), args),
+        Command::Config(args) => run_config(cli.config.as_deref(), args),
         Command::Rules {
             command: RulesCommand::Check { rules },
         } => run_rules_check(rules),
@@ -56,8 +62,14 @@ struct Loaded {
 }
 
 fn load_all(paths: &[PathBuf], published: Option<NaiveDate>, rules: &RuleSet) -> Loaded {
+    let (files, errored) = collect_paths(paths);
+    load_files(files, errored, published, rules)
+}
+
+/// Expand files and folders into article paths; the flag says whether some
+/// path could not be read (already reported on stderr).
+fn collect_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, bool) {
     let mut errored = false;
-    let mut articles = Vec::new();
     let files = match collect_article_paths(paths) {
         Ok(f) => f,
         Err(e) => {
@@ -75,6 +87,16 @@ fn load_all(paths: &[PathBuf], published: Option<NaiveDate>, rules: &RuleSet) ->
             files
         }
     };
+    (files, errored)
+}
+
+fn load_files(
+    files: Vec<PathBuf>,
+    mut errored: bool,
+    published: Option<NaiveDate>,
+    rules: &RuleSet,
+) -> Loaded {
+    let mut articles = Vec::new();
     for path in files {
         match load_article(&path, published) {
             Ok(article) => {
@@ -121,6 +143,12 @@ fn run_extract(args: &ExtractArgs) -> Result<Status> {
                     s.push_str(&render::claims::claim_json(article, claim).to_string());
                     s.push('\n');
                 }
+                other => anyhow::bail!(
+                    "--format {} renders findings, not claims: use text, json or jsonl",
+                    other
+                        .to_possible_value()
+                        .map_or_else(String::new, |v| v.get_name().to_owned())
+                ),
             }
         }
     }
@@ -132,11 +160,41 @@ fn run_extract(args: &ExtractArgs) -> Result<Status> {
     })
 }
 
-fn run_check(args: &CheckArgs) -> Result<Status> {
-    let published = parse_published(args.common.published.as_deref())?;
-    let rules = load_rule_set(&args.common.rules)?;
-    let targets = load_all(&args.files, published, &rules);
-    let coverage = load_all(&args.against, published, &rules);
+/// What a check run found, before rendering.
+struct CheckRun {
+    config: Resolved,
+    /// Every article checked, in order (for junit).
+    checked: Vec<PathBuf>,
+    findings: Vec<Finding>,
+    errored: bool,
+}
+
+fn resolve_config(config: Option<&Path>, args: &CheckArgs) -> Result<Resolved> {
+    let cwd = std::env::current_dir()?;
+    let resolved = Resolved::resolve(config, args, &cwd)?;
+    if resolved.files.value.is_empty() {
+        return Err(ConfigError::NoArticles.into());
+    }
+    Ok(resolved)
+}
+
+/// Load, check, suppress: everything `check` and `baseline` share.
+fn check_run(config: Option<&Path>, args: &CheckArgs) -> Result<CheckRun> {
+    let config = resolve_config(config, args)?;
+    let published = parse_published(config.published.value.as_deref())?;
+    let rules = load_rule_set(&config.rules.value)?;
+    let (mut files, collect_errored) = collect_paths(&config.files.value);
+    files.retain(|p| config.is_included(p));
+    if let Some(rev) = &args.changed_since {
+        let changed: std::collections::HashSet<PathBuf> =
+            crate::git::changed_since(&std::env::current_dir()?, rev)?
+                .iter()
+                .filter_map(|p| std::fs::canonicalize(p).ok())
+                .collect();
+        files.retain(|p| std::fs::canonicalize(p).is_ok_and(|c| changed.contains(&c)));
+    }
+    let targets = load_files(files, collect_errored, published, &rules);
+    let coverage = load_all(&config.against.value, published, &rules);
     let target_paths: Vec<&PathBuf> = targets.articles.iter().map(|(a, _)| &a.path).collect();
     let cov: Vec<Checked<'_>> = coverage
         .articles
@@ -150,31 +208,91 @@ fn run_check(args: &CheckArgs) -> Result<Status> {
             target: Checked { article, claims },
             rules: &rules,
             coverage: &cov,
-            window_days: args.window,
+            window_days: config.window.value,
         };
         findings.extend(check::run_checks(&cx));
     }
-    let findings = merge_findings(findings);
+    let mut findings = merge_findings(findings);
+    for (article, _) in &targets.articles {
+        let sups = parse_suppressions(article);
+        if !sups.is_empty() {
+            findings = apply_suppressions(
+                article,
+                &sups,
+                findings,
+                config.report_unused_suppressions.value,
+            );
+        }
+    }
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    Ok(CheckRun {
+        checked: targets
+            .articles
+            .iter()
+            .map(|(a, _)| a.path.clone())
+            .collect(),
+        errored: targets.errored || coverage.errored,
+        config,
+        findings,
+    })
+}
+
+fn run_check(config: Option<&Path>, args: &CheckArgs) -> Result<Status> {
+    let mut run = check_run(config, args)?;
+    if let Some(path) = &run.config.baseline.value {
+        run.findings = load_baseline(path)?.filter(run.findings);
+    }
+    let findings = &run.findings;
     let out = match args.common.format {
         OutputFormat::Text => {
             let styled =
                 anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never;
-            let mut s = render::text::render_findings_text(&findings, styled);
-            s.push_str(&summary_line(&findings));
+            let mut s = render::text::render_findings_text(findings, styled);
+            s.push_str(&summary_line(findings));
             s
         }
-        OutputFormat::Json => render::json::render_findings_json(&findings),
-        OutputFormat::Jsonl => render::json::render_findings_jsonl(&findings),
+        OutputFormat::Json => render::json::render_findings_json(findings),
+        OutputFormat::Jsonl => render::json::render_findings_jsonl(findings),
+        OutputFormat::Concise => render::concise::render_findings_concise(findings),
+        OutputFormat::Github => render::github::render_findings_github(findings),
+        OutputFormat::Sarif => render::sarif::render_findings_sarif(findings),
+        OutputFormat::Rdjsonl => render::rdjsonl::render_findings_rdjsonl(findings),
+        OutputFormat::Junit => render::junit::render_findings_junit(findings, &run.checked),
     };
     write_stdout(&out)?;
-    let threshold = args.fail_on.severity();
-    Ok(if targets.errored || coverage.errored {
+    Ok(if run.errored {
         Status::Errored
-    } else if findings.iter().any(|f| f.severity >= threshold) {
+    } else if findings
+        .iter()
+        .any(|f| f.severity >= run.config.fail_on_for(&f.path))
+    {
         Status::Findings
     } else {
         Status::Clean
     })
+}
+
+fn run_baseline(config: Option<&Path>, args: &BaselineArgs) -> Result<Status> {
+    let run = check_run(config, &args.check)?;
+    let baseline = Baseline::from_findings(&run.findings);
+    write_baseline(&args.write, &baseline)?;
+    eprintln!(
+        "claimcheck: recorded {} finding(s) in {}",
+        baseline.findings.len(),
+        args.write.display()
+    );
+    Ok(if run.errored {
+        Status::Errored
+    } else {
+        Status::Clean
+    })
+}
+
+fn run_config(config: Option<&Path>, args: &CheckArgs) -> Result<Status> {
+    let cwd = std::env::current_dir()?;
+    let resolved = Resolved::resolve(config, args, &cwd)?;
+    write_stdout(&resolved.describe())?;
+    Ok(Status::Clean)
 }
 
 fn summary_line(findings: &[crate::finding::Finding]) -> String {
