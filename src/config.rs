@@ -312,7 +312,7 @@ impl Resolved {
                     source,
                 })?;
                 let dir = p.parent().map_or_else(|| cwd.to_owned(), Path::to_owned);
-                (parse_file(p, &text)?, dir)
+                (parse_file(&relative_to(p, cwd), &text)?, dir)
             }
             None => (ConfigFile::default(), cwd.to_owned()),
         };

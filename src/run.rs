@@ -6,7 +6,7 @@
 use crate::baseline::{load_baseline, write_baseline, Baseline};
 use crate::check::{self, CheckContext, Checked};
 use crate::cli::{BaselineArgs, CheckArgs, Cli, Command, ExtractArgs, RulesCommand};
-use crate::config::{ConfigError, Resolved};
+use crate::config::{ConfigError, Origin, Resolved};
 use crate::error::Error;
 use crate::extract::{extract_article, ArticleClaims};
 use crate::finding::{merge_findings, Finding};
@@ -128,6 +128,15 @@ fn write_stdout(s: &str) -> Result<()> {
 }
 
 fn run_extract(args: &ExtractArgs) -> Result<Status> {
+    let format = args.common.format;
+    if !format.renders_claims() {
+        anyhow::bail!(
+            "--format {} renders findings, not claims: use text, json or jsonl",
+            format
+                .to_possible_value()
+                .map_or_else(String::new, |v| v.get_name().to_owned())
+        );
+    }
     let published = parse_published(args.common.published.as_deref())?;
     let rules = load_rule_set(&args.common.rules)?;
     let loaded = load_all(&args.files, published, &rules);
@@ -143,12 +152,7 @@ fn run_extract(args: &ExtractArgs) -> Result<Status> {
                     s.push_str(&render::claims::claim_json(article, claim).to_string());
                     s.push('\n');
                 }
-                other => anyhow::bail!(
-                    "--format {} renders findings, not claims: use text, json or jsonl",
-                    other
-                        .to_possible_value()
-                        .map_or_else(String::new, |v| v.get_name().to_owned())
-                ),
+                _ => unreachable!("checked before loading"),
             }
         }
     }
@@ -184,6 +188,14 @@ fn check_run(config: Option<&Path>, args: &CheckArgs) -> Result<CheckRun> {
     let published = parse_published(config.published.value.as_deref())?;
     let rules = load_rule_set(&config.rules.value)?;
     let (mut files, collect_errored) = collect_paths(&config.files.value);
+    if config.files.origin != Origin::CommandLine {
+        // Walked from the config's folder: `news/a.md`, not `./news/a.md`.
+        for f in &mut files {
+            if let Ok(rest) = f.strip_prefix(".") {
+                *f = rest.to_owned();
+            }
+        }
+    }
     files.retain(|p| config.is_included(p));
     if let Some(rev) = &args.changed_since {
         let changed: std::collections::HashSet<PathBuf> =
