@@ -224,18 +224,23 @@ fn check_run(config: Option<&Path>, args: &CheckArgs) -> Result<CheckRun> {
         };
         findings.extend(check::run_checks(&cx));
     }
-    let mut findings = merge_findings(findings);
-    for (article, _) in &targets.articles {
-        let sups = parse_suppressions(article);
-        if !sups.is_empty() {
-            findings = apply_suppressions(
-                article,
-                &sups,
-                findings,
-                config.report_unused_suppressions.value,
-            );
-        }
+    // Suppressions: each article's directives see only its own findings.
+    let mut by_path: std::collections::HashMap<PathBuf, Vec<Finding>> = Default::default();
+    for f in merge_findings(findings) {
+        by_path.entry(f.path.clone()).or_default().push(f);
     }
+    let mut findings = Vec::new();
+    for (article, _) in &targets.articles {
+        let mine = by_path.remove(&article.path).unwrap_or_default();
+        let sups = parse_suppressions(article);
+        findings.extend(apply_suppressions(
+            article,
+            &sups,
+            mine,
+            config.report_unused_suppressions.value,
+        ));
+    }
+    findings.extend(by_path.into_values().flatten());
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     Ok(CheckRun {
         checked: targets

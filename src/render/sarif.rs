@@ -14,7 +14,14 @@ use crate::suppress::SUPPRESSION_CHECKS;
 use serde_json::{json, Value};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
-const INFO_URI: &str = "https://github.com/claimcheck/claimcheck";
+
+/// The project's home: Cargo.toml's `repository`, when set.
+fn information_uri() -> &'static str {
+    match env!("CARGO_PKG_REPOSITORY") {
+        "" => "https://crates.io/crates/claimcheck",
+        repo => repo,
+    }
+}
 
 /// The first paragraph of a check's doc, headings left out, for
 /// `shortDescription`.
@@ -42,7 +49,6 @@ fn rule(code: &str, name: &str, doc: &str) -> Value {
         "shortDescription": { "text": short(doc) },
         "fullDescription": { "text": doc },
         "help": { "text": doc, "markdown": doc },
-        "helpUri": format!("{INFO_URI}#{code}"),
     })
 }
 
@@ -126,7 +132,7 @@ pub fn render_findings_sarif(findings: &[Finding]) -> String {
                 "driver": {
                     "name": "claimcheck",
                     "version": env!("CARGO_PKG_VERSION"),
-                    "informationUri": INFO_URI,
+                    "informationUri": information_uri(),
                     "rules": rules(),
                 }
             },
