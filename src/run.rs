@@ -349,18 +349,23 @@ fn run_explain(code: Option<&str>) -> Result<Status> {
     let mut s = String::new();
     match code {
         Some(c) => {
-            let check =
-                check::find_check(c).ok_or_else(|| anyhow::anyhow!("unknown check '{c}'"))?;
-            s.push_str(&format!(
-                "{} ({})\n\n{}\n",
-                check.code(),
-                check.name(),
-                check.doc()
-            ));
+            let (code, name, doc) = check::find_check(c)
+                .map(|k| (k.code(), k.name(), k.doc()))
+                .or_else(|| {
+                    crate::suppress::SUPPRESSION_CHECKS
+                        .iter()
+                        .copied()
+                        .find(|(k, n, _)| k.eq_ignore_ascii_case(c) || n.eq_ignore_ascii_case(c))
+                })
+                .ok_or_else(|| anyhow::anyhow!("unknown check '{c}'"))?;
+            s.push_str(&format!("{code} ({name})\n\n{doc}\n"));
         }
         None => {
             for c in check::CHECKS {
                 s.push_str(&format!("{}  {}\n", c.code(), c.name()));
+            }
+            for (code, name, _) in crate::suppress::SUPPRESSION_CHECKS {
+                s.push_str(&format!("{code}  {name}\n"));
             }
         }
     }

@@ -499,6 +499,32 @@ mod tests {
         assert_eq!(codes(&out), ["CC001"]);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_text_parses_without_panic_and_spans_stay_in_bounds(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::prelude::Just("<!-- ".to_owned()),
+                    proptest::prelude::Just("claimcheck: ignore ".to_owned()),
+                    proptest::prelude::Just("reason=\"".to_owned()),
+                    proptest::prelude::Just("-->".to_owned()),
+                    proptest::prelude::Just("\n\n".to_owned()),
+                    "\\PC{0,6}",
+                ],
+                0..24,
+            ),
+            plain in proptest::bool::ANY,
+        ) {
+            let src: String = parts.concat();
+            for s in parse_source(&src, plain) {
+                proptest::prop_assert!(src.is_char_boundary(s.span.start as usize));
+                proptest::prop_assert!(src.is_char_boundary(s.span.end as usize));
+                proptest::prop_assert!(s.target.end as usize <= src.len());
+                proptest::prop_assert!(src.is_char_boundary(s.target.start as usize));
+            }
+        }
+    }
+
     #[test]
     fn scanning_odd_input_never_panics() {
         for src in [

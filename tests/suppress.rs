@@ -97,3 +97,11 @@ fn a_suppression_silences_its_paragraph_and_is_then_used() {
     let out = apply_suppressions(&article, &sups, vec![silenced, kept.clone()], true);
     assert_eq!(out, vec![kept]);
 }
+
+#[test]
+fn explain_knows_the_suppression_codes() {
+    let t = Tree::new();
+    let out = claimcheck(t.path(), &["explain", "CC900"]);
+    assert_eq!(out.code, 0);
+    assert!(out.stdout.starts_with("CC900 (suppression-without-reason)"));
+}
