@@ -188,6 +188,8 @@ pub struct Resolved {
     /// The folder globs are relative to (the config file's, else the
     /// current one), absolute.
     pub root: PathBuf,
+    /// The folder relative paths are resolved from, absolute.
+    cwd: PathBuf,
     include_set: Option<GlobSet>,
     exclude_set: GlobSet,
 }
@@ -420,6 +422,7 @@ impl Resolved {
             ),
             file: shown,
             root: dir,
+            cwd: cwd.to_owned(),
             include_set,
             exclude_set,
         })
@@ -428,8 +431,9 @@ impl Resolved {
     /// `path` relative to [`Resolved::root`], as globs see it; `None` when
     /// it lies outside.
     fn rooted(&self, path: &Path) -> Option<PathBuf> {
-        let abs = std::path::absolute(path).ok()?;
-        let abs: PathBuf = abs
+        let abs: PathBuf = self
+            .cwd
+            .join(path)
             .components()
             .filter(|c| *c != Component::CurDir)
             .collect();

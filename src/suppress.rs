@@ -240,8 +240,7 @@ fn is_known(code: &str) -> bool {
 
 fn silences(s: &Suppression, f: &Finding) -> bool {
     f.span.start >= s.target.start
-        && f.span.start < s.target.end.max(s.target.start + 1)
-        && !s.target.is_empty()
+        && f.span.start < s.target.end
         && s.codes
             .iter()
             .any(|c| c.eq_ignore_ascii_case(f.code) || c.eq_ignore_ascii_case(f.name))

@@ -64,6 +64,20 @@ fn rules() -> Vec<Value> {
     all.into_iter().map(|(c, n, d)| rule(c, n, d)).collect()
 }
 
+/// A relative path as a URI reference: `/` kept, everything outside
+/// RFC 3986's unreserved characters percent-encoded.
+fn uri(path: &std::path::Path) -> String {
+    let mut out = String::new();
+    for b in portable_path(path).bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 fn level(sev: Severity) -> &'static str {
     match sev {
         Severity::Error => "error",
@@ -90,7 +104,7 @@ fn result(f: &Finding) -> Value {
                 "id": i + 1,
                 "message": { "text": text },
                 "physicalLocation": {
-                    "artifactLocation": { "uri": portable_path(&e.path) },
+                    "artifactLocation": { "uri": uri(&e.path) },
                     "region": { "startLine": e.line, "startColumn": e.column }
                 }
             })
@@ -106,7 +120,7 @@ fn result(f: &Finding) -> Value {
         "message": { "text": text },
         "locations": [{
             "physicalLocation": {
-                "artifactLocation": { "uri": portable_path(&f.path) },
+                "artifactLocation": { "uri": uri(&f.path) },
                 "region": {
                     "startLine": f.line,
                     "startColumn": f.column,
@@ -197,6 +211,14 @@ mod tests {
                 .unwrap()
                 .len(),
             16
+        );
+    }
+
+    #[test]
+    fn uris_are_percent_encoded() {
+        assert_eq!(
+            uri(std::path::Path::new("./a b/é#1.md")),
+            "a%20b/%C3%A9%231.md"
         );
     }
 
