@@ -64,7 +64,48 @@ pub struct Suppression {
 /// Find every directive in `article`'s source.
 pub fn parse_suppressions(article: &Article) -> Vec<Suppression> {
     let plain_lines = article.format == Format::Plain;
-    parse_source(&article.source, plain_lines)
+    let mut found = parse_source(&article.source, plain_lines);
+    if article.format == Format::Markdown && !found.is_empty() {
+        // A directive shown in a fenced code block is an example, not one.
+        let fences = fenced_ranges(&article.source);
+        found.retain(|s| {
+            let at = s.span.start as usize;
+            let k = fences.partition_point(|r| r.end <= at);
+            fences.get(k).is_none_or(|r| at < r.start)
+        });
+    }
+    found
+}
+
+/// Byte ranges of Markdown fenced code blocks (``` or ~~~, up to three
+/// spaces of indent), in order, in one pass. An unclosed fence runs to the
+/// end, as CommonMark says.
+fn fenced_ranges(src: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, u8, usize)> = None;
+    let mut start = 0;
+    for line in src.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let body = &line[indent..];
+        let ch = body.bytes().next().unwrap_or(0);
+        let run = body.bytes().take_while(|&b| b == ch).count();
+        let is_fence = indent <= 3 && (ch == b'`' || ch == b'~') && run >= 3;
+        match open {
+            None if is_fence => open = Some((start, ch, run)),
+            Some((from, c, n))
+                if is_fence && ch == c && run >= n && body[run..].trim().is_empty() =>
+            {
+                out.push(from..start + line.len());
+                open = None;
+            }
+            _ => {}
+        }
+        start += line.len();
+    }
+    if let Some((from, _, _)) = open {
+        out.push(from..src.len());
+    }
+    out
 }
 
 /// The scan over `src`: every `claimcheck:` occurrence is tried as a
@@ -419,6 +460,14 @@ mod tests {
         assert_eq!(sups.len(), 1);
         assert_eq!(sups[0].reason.as_deref(), Some("agency figure"));
         assert_eq!(&a.source[sups[0].target.range()], "14 ministers");
+    }
+
+    #[test]
+    fn directive_in_a_fenced_code_block_is_an_example() {
+        let src = "```\n<!-- claimcheck: ignore CC001 -->\n```\n\n<!-- claimcheck: ignore CC002 reason=\"x\" -->\n14\n";
+        let sups = parse_suppressions(&article("a.md", src));
+        assert_eq!(sups.len(), 1);
+        assert_eq!(sups[0].codes, ["CC002"]);
     }
 
     #[test]
