@@ -10,17 +10,17 @@
 //! [`Resolved`] remembers which gave each value, for `claimcheck config`.
 //! This module resolves settings; it reads no articles.
 
+mod describe;
+mod file;
+
+pub use file::{discover_config, CONFIG_NAMES};
+
 use crate::cli::{CheckArgs, FailOn};
 use crate::finding::Severity;
-use clap::ValueEnum;
-use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
-use serde::Deserialize;
-use serde_saphyr::{MessageFormatter, Spanned};
-use std::fmt::Write as _;
+use file::{compile, invalid, parse_file, relative_to, ConfigFile};
+use globset::GlobSet;
+use serde_saphyr::Spanned;
 use std::path::{Component, Path, PathBuf};
-
-/// File names looked for in each folder, in order.
-pub const CONFIG_NAMES: &[&str] = &["claimcheck.yaml", ".claimcheck.yaml"];
 
 /// Default for `window` (days).
 pub const DEFAULT_WINDOW: i64 = 2;
@@ -51,71 +51,6 @@ pub enum ConfigError {
     /// No articles on the command line and no config file to say where.
     #[error("no articles given (name files or folders, or add a claimcheck.yaml)")]
     NoArticles,
-}
-
-/// A severity as written in the file.
-#[derive(Debug, Clone, Copy, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-enum Level {
-    Error,
-    Warning,
-    Note,
-}
-
-impl From<Level> for FailOn {
-    fn from(l: Level) -> FailOn {
-        match l {
-            Level::Error => FailOn::Error,
-            Level::Warning => FailOn::Warning,
-            Level::Note => FailOn::Note,
-        }
-    }
-}
-
-/// One glob or a list of them.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
-enum Globs {
-    One(String),
-    Many(Vec<String>),
-}
-
-impl Globs {
-    fn list(&self) -> Vec<String> {
-        match self {
-            Globs::One(g) => vec![g.clone()],
-            Globs::Many(v) => v.clone(),
-        }
-    }
-}
-
-/// `overrides:` entry as written.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct OverrideFile {
-    files: Spanned<Globs>,
-    fail_on: Option<Level>,
-}
-
-/// The file as written.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct ConfigFile {
-    #[serde(default)]
-    rules: Vec<PathBuf>,
-    #[serde(default, alias = "coverage")]
-    against: Vec<PathBuf>,
-    window: Option<i64>,
-    fail_on: Option<Level>,
-    published: Option<Spanned<String>>,
-    #[serde(default)]
-    include: Vec<Spanned<String>>,
-    #[serde(default)]
-    exclude: Vec<Spanned<String>>,
-    #[serde(default)]
-    overrides: Vec<OverrideFile>,
-    baseline: Option<PathBuf>,
-    report_unused_suppressions: Option<bool>,
 }
 
 /// Where a setting's value came from.
@@ -192,86 +127,6 @@ pub struct Resolved {
     cwd: PathBuf,
     include_set: Option<GlobSet>,
     exclude_set: GlobSet,
-}
-
-/// The config file governing `start`: the first of [`CONFIG_NAMES`] found
-/// in `start` or a folder above it.
-pub fn discover_config(start: &Path) -> Option<PathBuf> {
-    start.ancestors().find_map(|dir| {
-        CONFIG_NAMES
-            .iter()
-            .map(|n| dir.join(n))
-            .find(|p| p.is_file())
-    })
-}
-
-fn invalid(path: &Path, loc: serde_saphyr::Location, message: String) -> ConfigError {
-    ConfigError::Invalid {
-        path: path.to_owned(),
-        line: loc.line(),
-        column: loc.column(),
-        message,
-    }
-}
-
-fn compile(
-    path: &Path,
-    globs: &[(String, serde_saphyr::Location)],
-) -> Result<GlobSet, ConfigError> {
-    let mut b = GlobSetBuilder::new();
-    for (g, loc) in globs {
-        b.add(glob(g).map_err(|e| invalid(path, *loc, format!("invalid glob '{g}': {e}")))?);
-    }
-    b.build()
-        .map_err(|e| invalid(path, serde_saphyr::Location::UNKNOWN, e.to_string()))
-}
-
-/// `*` stays within a folder; `**` crosses folders; a glob naming a folder
-/// (`drafts/**` or `drafts`) matches what is inside it.
-fn glob(g: &str) -> Result<Glob, globset::Error> {
-    let g = g.trim_start_matches("./");
-    GlobBuilder::new(g).literal_separator(true).build()
-}
-
-fn parse_file(path: &Path, text: &str) -> Result<ConfigFile, ConfigError> {
-    if text.trim().is_empty() {
-        return Ok(ConfigFile::default());
-    }
-    serde_saphyr::from_str(text).map_err(|e| {
-        let message = serde_saphyr::DefaultMessageFormatter
-            .format_message(&e)
-            .into_owned();
-        invalid(
-            path,
-            e.location().unwrap_or(serde_saphyr::Location::UNKNOWN),
-            message,
-        )
-    })
-}
-
-/// `path` relative to `base` when both are absolute (with `..` as needed),
-/// so that paths from the file print as the user would type them.
-fn relative_to(path: &Path, base: &Path) -> PathBuf {
-    if !path.is_absolute() || !base.is_absolute() {
-        return path.to_owned();
-    }
-    let p: Vec<Component> = path.components().collect();
-    let b: Vec<Component> = base.components().collect();
-    let common = p.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    if common == 0 {
-        return path.to_owned();
-    }
-    let mut out = PathBuf::new();
-    for _ in common..b.len() {
-        out.push("..");
-    }
-    for c in &p[common..] {
-        out.push(c);
-    }
-    if out.as_os_str().is_empty() {
-        out.push(".");
-    }
-    out
 }
 
 fn pick<T>(cli: Option<T>, file: Option<T>, default: T, file_origin: &Origin) -> Setting<T> {
@@ -474,84 +329,6 @@ impl Resolved {
             .unwrap_or(self.fail_on.value)
             .severity()
     }
-
-    /// The settings and where each came from, for `claimcheck config`.
-    pub fn describe(&self) -> String {
-        fn paths(v: &[PathBuf]) -> String {
-            let v: Vec<String> = v.iter().map(|p| p.display().to_string()).collect();
-            format!("[{}]", v.join(", "))
-        }
-        let mut s = String::new();
-        let file = self
-            .file
-            .as_ref()
-            .map_or_else(|| "(none found)".to_owned(), |p| p.display().to_string());
-        let _ = writeln!(s, "config-file: {file}");
-        let mut line = |key: &str, value: String, origin: &Origin| {
-            let _ = writeln!(s, "{key}: {value}  # {origin}");
-        };
-        line("files", paths(&self.files.value), &self.files.origin);
-        line("rules", paths(&self.rules.value), &self.rules.origin);
-        line("against", paths(&self.against.value), &self.against.origin);
-        line("window", self.window.value.to_string(), &self.window.origin);
-        line(
-            "fail-on",
-            fail_on_name(self.fail_on.value),
-            &self.fail_on.origin,
-        );
-        line(
-            "published",
-            self.published
-                .value
-                .clone()
-                .unwrap_or_else(|| "null".to_owned()),
-            &self.published.origin,
-        );
-        line(
-            "include",
-            format!("{:?}", self.include.value),
-            &self.include.origin,
-        );
-        line(
-            "exclude",
-            format!("{:?}", self.exclude.value),
-            &self.exclude.origin,
-        );
-        line(
-            "baseline",
-            self.baseline
-                .value
-                .as_ref()
-                .map_or_else(|| "null".to_owned(), |p| p.display().to_string()),
-            &self.baseline.origin,
-        );
-        line(
-            "report-unused-suppressions",
-            self.report_unused_suppressions.value.to_string(),
-            &self.report_unused_suppressions.origin,
-        );
-        if self.overrides.is_empty() {
-            let _ = writeln!(s, "overrides: []");
-        } else {
-            let _ = writeln!(s, "overrides:");
-            let origin = self.file.clone().unwrap_or_default();
-            for o in &self.overrides {
-                let fail = o.fail_on.map_or_else(|| "-".to_owned(), fail_on_name);
-                let _ = writeln!(
-                    s,
-                    "  - files: {:?}, fail-on: {fail}  # {}",
-                    o.files,
-                    origin.display()
-                );
-            }
-        }
-        s
-    }
-}
-
-fn fail_on_name(f: FailOn) -> String {
-    f.to_possible_value()
-        .map_or_else(String::new, |v| v.get_name().to_owned())
 }
 
 #[cfg(test)]
@@ -689,17 +466,5 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let r = Resolved::resolve(Some(Path::new("none.yaml")), &check_args(&[]), d.path());
         assert!(matches!(r, Err(ConfigError::Io { .. })));
-    }
-
-    #[test]
-    fn relative_to_walks_up_with_dot_dot() {
-        assert_eq!(
-            relative_to(Path::new("/a/b/c"), Path::new("/a/d")),
-            PathBuf::from("../b/c")
-        );
-        assert_eq!(
-            relative_to(Path::new("/a"), Path::new("/a")),
-            PathBuf::from(".")
-        );
     }
 }
