@@ -10,6 +10,10 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "claimcheck", version, about, long_about = None)]
 pub struct Cli {
+    /// Config file to use instead of searching for claimcheck.yaml or
+    /// .claimcheck.yaml upward from the current folder.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -31,6 +35,11 @@ pub enum Command {
     /// Audit a story's whole coverage: every article against the rules and
     /// the others, reported by subject.
     Audit(AuditArgs),
+    /// Record the current findings in a baseline file, so that `check
+    /// --baseline FILE` reports only new ones.
+    Baseline(BaselineArgs),
+    /// Print the resolved configuration and where each value came from.
+    Config(CheckArgs),
     /// Print the documentation of a check, by code or name.
     Explain {
         /// A check's code (CC001) or kebab-case name (count-mismatch); all
@@ -97,21 +106,34 @@ impl FailOn {
     }
 }
 
-/// `check` arguments.
+/// `check` arguments. Options left out here come from the config file, else
+/// from the defaults (see `claimcheck config`).
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Articles to check, or folders of them.
-    #[arg(required = true, value_name = "FILE")]
+    /// Articles to check, or folders of them (default: the config file's
+    /// folder).
+    #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Earlier coverage to check against (files or folders).
     #[arg(long, value_name = "FILE_OR_DIR", num_args = 1..)]
     pub against: Vec<PathBuf>,
-    /// Days within which coverage must agree on counts.
-    #[arg(long, default_value_t = 2)]
-    pub window: i64,
-    /// Lowest severity that fails the run (exit status 1).
-    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
-    pub fail_on: FailOn,
+    /// Days within which coverage must agree on counts [default: 2].
+    #[arg(long)]
+    pub window: Option<i64>,
+    /// Lowest severity that fails the run (exit status 1) [default: warning].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Hide the findings recorded in this baseline file; report only new
+    /// ones.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Check only the articles changed since this git revision (and
+    /// untracked ones), still against all the coverage and rules.
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
+    /// Report suppressions that silence nothing [default: true].
+    #[arg(long, value_name = "BOOL", action = clap::ArgAction::Set)]
+    pub report_unused_suppressions: Option<bool>,
     /// Write a Markdown discrepancy report (default: under reports/, named
     /// from the article and its date).
     #[arg(long, value_name = "PATH", num_args = 0..=1)]
@@ -121,6 +143,16 @@ pub struct CheckArgs {
     pub common: CommonArgs,
 }
 
+/// `baseline` arguments.
+#[derive(Debug, Args)]
+pub struct BaselineArgs {
+    /// The baseline file to write.
+    #[arg(long, value_name = "FILE", required = true)]
+    pub write: PathBuf,
+    /// What to check, as for `check`.
+    #[command(flatten)]
+    pub check: CheckArgs,
+}
 /// `audit` arguments.
 #[derive(Debug, Args)]
 pub struct AuditArgs {

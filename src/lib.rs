@@ -8,17 +8,22 @@
 #![warn(missing_docs)]
 
 pub mod audit;
+pub mod baseline;
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod error;
 pub mod extract;
 pub mod finding;
+pub mod fingerprint;
+pub mod git;
 pub mod lexicon;
 pub mod output;
 pub mod render;
 pub mod rules;
 pub mod source;
 pub mod span;
+pub mod suppress;
 pub mod text;
 
 mod run;

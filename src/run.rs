@@ -3,18 +3,22 @@
 //! One bad article does not stop the run: it is reported on stderr, the rest
 //! is checked, and the status is 2 at the end (ripgrep's "errored" flag).
 
+use crate::baseline::{load_baseline, write_baseline, Baseline};
 use crate::check::{self, CheckContext, Checked, CoverageIndex};
-use crate::cli::{AuditArgs, CheckArgs, Cli, Command, ExtractArgs, RulesCommand};
+use crate::cli::{AuditArgs, BaselineArgs, CheckArgs, Cli, Command, ExtractArgs, RulesCommand};
+use crate::config::{ConfigError, Origin, Resolved};
 use crate::error::Error;
 use crate::extract::ArticleClaims;
-use crate::finding::merge_findings;
+use crate::finding::{merge_findings, Finding};
 use crate::render::{self, OutputFormat};
 use crate::rules::{load_rules, RuleSet};
 use crate::source::{collect_article_paths, load_article, Article};
+use crate::suppress::{apply_suppressions, parse_suppressions};
 use anyhow::Result;
 use chrono::NaiveDate;
+use clap::ValueEnum;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// How a run ended, as an exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,7 +36,9 @@ pub enum Status {
 pub fn run(cli: &Cli) -> Result<Status> {
     match &cli.command {
         Command::Extract(args) => run_extract(args),
-        Command::Check(args) => run_check(args),
+        Command::Check(args) => run_check(cli.config.as_deref(), args),
+        Command::Baseline(args) => run_baseline(cli.config.as_deref(), args),
+        Command::Config(args) => run_config(cli.config.as_deref(), args),
         Command::Rules {
             command: RulesCommand::Check { rules },
         } => run_rules_check(rules),
@@ -57,8 +63,14 @@ struct Loaded {
 }
 
 fn load_all(paths: &[PathBuf], published: Option<NaiveDate>, rules: &RuleSet) -> Loaded {
+    let (files, errored) = collect_paths(paths);
+    load_files(files, errored, published, rules)
+}
+
+/// Expand files and folders into article paths; the flag says whether some
+/// path could not be read (already reported on stderr).
+fn collect_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, bool) {
     let mut errored = false;
-    let mut articles = Vec::new();
     let files = match collect_article_paths(paths) {
         Ok(f) => f,
         Err(e) => {
@@ -76,6 +88,15 @@ fn load_all(paths: &[PathBuf], published: Option<NaiveDate>, rules: &RuleSet) ->
             files
         }
     };
+    (files, errored)
+}
+
+fn load_files(
+    files: Vec<PathBuf>,
+    mut errored: bool,
+    published: Option<NaiveDate>,
+    rules: &RuleSet,
+) -> Loaded {
     let mut loaded = Vec::with_capacity(files.len());
     for path in &files {
         match load_article(path, published) {
@@ -86,7 +107,7 @@ fn load_all(paths: &[PathBuf], published: Option<NaiveDate>, rules: &RuleSet) ->
             }
         }
     }
-    articles.extend(crate::extract::extract_all(loaded, rules));
+    let articles = crate::extract::extract_all(loaded, rules);
     Loaded { articles, errored }
 }
 
@@ -106,6 +127,15 @@ fn write_stdout(s: &str) -> Result<()> {
 }
 
 fn run_extract(args: &ExtractArgs) -> Result<Status> {
+    let format = args.common.format;
+    if !format.renders_claims() {
+        anyhow::bail!(
+            "--format {} renders findings, not claims: use text, json or jsonl",
+            format
+                .to_possible_value()
+                .map_or_else(String::new, |v| v.get_name().to_owned())
+        );
+    }
     let published = parse_published(args.common.published.as_deref())?;
     let rules = load_rule_set(&args.common.rules)?;
     let loaded = load_all(&args.files, published, &rules);
@@ -121,6 +151,7 @@ fn run_extract(args: &ExtractArgs) -> Result<Status> {
                     s.push_str(&render::claims::claim_json(article, claim).to_string());
                     s.push('\n');
                 }
+                _ => unreachable!("checked before loading"),
             }
         }
     }
@@ -132,11 +163,55 @@ fn run_extract(args: &ExtractArgs) -> Result<Status> {
     })
 }
 
-fn run_check(args: &CheckArgs) -> Result<Status> {
-    let published = parse_published(args.common.published.as_deref())?;
-    let rules = load_rule_set(&args.common.rules)?;
-    let targets = load_all(&args.files, published, &rules);
-    let coverage = load_all(&args.against, published, &rules);
+/// What a check run found, before rendering.
+struct CheckRun {
+    config: Resolved,
+    /// Every article checked, in order (for junit), with its date.
+    checked: Vec<PathBuf>,
+    /// Publication date of each article checked.
+    published: Vec<Option<NaiveDate>>,
+    /// How many coverage articles they were checked against.
+    coverage: usize,
+    /// Rule files read.
+    rule_files: Vec<PathBuf>,
+    findings: Vec<Finding>,
+    errored: bool,
+}
+
+fn resolve_config(config: Option<&Path>, args: &CheckArgs) -> Result<Resolved> {
+    let cwd = std::env::current_dir()?;
+    let resolved = Resolved::resolve(config, args, &cwd)?;
+    if resolved.files.value.is_empty() {
+        return Err(ConfigError::NoArticles.into());
+    }
+    Ok(resolved)
+}
+
+/// Load, check, suppress: everything `check` and `baseline` share.
+fn check_run(config: Option<&Path>, args: &CheckArgs) -> Result<CheckRun> {
+    let config = resolve_config(config, args)?;
+    let published = parse_published(config.published.value.as_deref())?;
+    let rules = load_rule_set(&config.rules.value)?;
+    let (mut files, collect_errored) = collect_paths(&config.files.value);
+    if config.files.origin != Origin::CommandLine {
+        // Walked from the config's folder: `news/a.md`, not `./news/a.md`.
+        for f in &mut files {
+            if let Ok(rest) = f.strip_prefix(".") {
+                *f = rest.to_owned();
+            }
+        }
+    }
+    files.retain(|p| config.is_included(p));
+    if let Some(rev) = &args.changed_since {
+        let changed: std::collections::HashSet<PathBuf> =
+            crate::git::changed_since(&std::env::current_dir()?, rev)?
+                .iter()
+                .filter_map(|p| std::fs::canonicalize(p).ok())
+                .collect();
+        files.retain(|p| std::fs::canonicalize(p).is_ok_and(|c| changed.contains(&c)));
+    }
+    let targets = load_files(files, collect_errored, published, &rules);
+    let coverage = load_all(&config.against.value, published, &rules);
     let target_paths: Vec<&PathBuf> = targets.articles.iter().map(|(a, _)| &a.path).collect();
     let cov: Vec<Checked<'_>> = coverage
         .articles
@@ -147,62 +222,132 @@ fn run_check(args: &CheckArgs) -> Result<Status> {
     let index = CoverageIndex::build(&cov);
     let mut findings = Vec::new();
     for (article, claims) in &targets.articles {
-        let cx = CheckContext::new(
-            Checked { article, claims },
-            &rules,
-            &cov,
-            &index,
-            args.window,
-        );
+        let target = Checked { article, claims };
+        let cx = CheckContext::new(target, &rules, &cov, &index, config.window.value);
         findings.extend(check::run_checks(&cx));
     }
-    let findings = merge_findings(findings);
+    // Suppressions: each article's directives see only its own findings.
+    let mut by_path: std::collections::HashMap<PathBuf, Vec<Finding>> = Default::default();
+    for f in merge_findings(findings) {
+        by_path.entry(f.path.clone()).or_default().push(f);
+    }
+    let mut findings = Vec::new();
+    for (article, _) in &targets.articles {
+        let mine = by_path.remove(&article.path).unwrap_or_default();
+        let sups = parse_suppressions(article);
+        findings.extend(apply_suppressions(
+            article,
+            &sups,
+            mine,
+            config.report_unused_suppressions.value,
+        ));
+    }
+    findings.extend(by_path.into_values().flatten());
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    Ok(CheckRun {
+        checked: targets
+            .articles
+            .iter()
+            .map(|(a, _)| a.path.clone())
+            .collect(),
+        published: targets.articles.iter().map(|(a, _)| a.published).collect(),
+        coverage: cov.len(),
+        rule_files: rules.files.clone(),
+        errored: targets.errored || coverage.errored,
+        config,
+        findings,
+    })
+}
+
+fn run_check(config: Option<&Path>, args: &CheckArgs) -> Result<Status> {
+    let mut run = check_run(config, args)?;
+    if let Some(path) = &run.config.baseline.value {
+        run.findings = load_baseline(path)?.filter(run.findings);
+    }
+    let findings = &run.findings;
     let out = match args.common.format {
         OutputFormat::Text => {
             let styled =
                 anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never;
-            let mut s = render::text::render_findings_text(&findings, styled);
-            s.push_str(&summary_line(&findings));
+            let mut s = render::text::render_findings_text(findings, styled);
+            s.push_str(&summary_line(findings));
             s
         }
-        OutputFormat::Json => render::json::render_findings_json(&findings),
-        OutputFormat::Jsonl => render::json::render_findings_jsonl(&findings),
+        OutputFormat::Json => render::json::render_findings_json(findings),
+        OutputFormat::Jsonl => render::json::render_findings_jsonl(findings),
+        OutputFormat::Concise => render::concise::render_findings_concise(findings),
+        OutputFormat::Github => render::github::render_findings_github(findings),
+        OutputFormat::Sarif => render::sarif::render_findings_sarif(findings),
+        OutputFormat::Rdjsonl => render::rdjsonl::render_findings_rdjsonl(findings),
+        OutputFormat::Junit => render::junit::render_findings_junit(findings, &run.checked),
     };
     write_stdout(&out)?;
     if let Some(report) = &args.report {
-        let path = match report {
-            Some(p) => p.clone(),
-            None => match targets.articles.as_slice() {
-                [(a, _)] => crate::output::default_report_path(&a.path, a.published, "md"),
-                _ => PathBuf::from(crate::output::REPORTS_DIR).join("check-report.md"),
-            },
-        };
-        let articles: Vec<String> = targets
-            .articles
-            .iter()
-            .map(|(a, _)| a.path.display().to_string())
-            .collect();
-        let rule_files: Vec<String> = rules
-            .files
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect();
-        let header = render::report::ReportHeader {
-            articles: &articles,
-            coverage: cov.len(),
-            rules: &rule_files,
-        };
-        crate::output::write_atomic(&path, &render::report::render_report(&header, &findings))?;
-        eprintln!("claimcheck: wrote {}", path.display());
+        write_check_report(&run, report.as_deref())?;
     }
-    let threshold = args.fail_on.severity();
-    Ok(if targets.errored || coverage.errored {
+    Ok(if run.errored {
         Status::Errored
-    } else if findings.iter().any(|f| f.severity >= threshold) {
+    } else if findings
+        .iter()
+        .any(|f| f.severity >= run.config.fail_on_for(&f.path))
+    {
         Status::Findings
     } else {
         Status::Clean
     })
+}
+
+/// Write the Markdown discrepancy report of a check run.
+fn write_check_report(run: &CheckRun, path: Option<&Path>) -> Result<()> {
+    let path = match (path, run.checked.as_slice()) {
+        (Some(p), _) => p.to_owned(),
+        (None, [one]) => crate::output::default_report_path(one, run.published[0], "md"),
+        (None, _) => PathBuf::from(crate::output::REPORTS_DIR).join("check-report.md"),
+    };
+    let articles: Vec<String> = run
+        .checked
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    let rules: Vec<String> = run
+        .rule_files
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    let header = render::report::ReportHeader {
+        articles: &articles,
+        coverage: run.coverage,
+        rules: &rules,
+    };
+    crate::output::write_atomic(
+        &path,
+        &render::report::render_report(&header, &run.findings),
+    )?;
+    eprintln!("claimcheck: wrote {}", path.display());
+    Ok(())
+}
+
+fn run_baseline(config: Option<&Path>, args: &BaselineArgs) -> Result<Status> {
+    let run = check_run(config, &args.check)?;
+    let baseline = Baseline::from_findings(&run.findings);
+    write_baseline(&args.write, &baseline)?;
+    eprintln!(
+        "claimcheck: recorded {} finding(s) in {}",
+        baseline.findings.len(),
+        args.write.display()
+    );
+    Ok(if run.errored {
+        Status::Errored
+    } else {
+        Status::Clean
+    })
+}
+
+fn run_config(config: Option<&Path>, args: &CheckArgs) -> Result<Status> {
+    let cwd = std::env::current_dir()?;
+    let resolved = Resolved::resolve(config, args, &cwd)?;
+    write_stdout(&resolved.describe())?;
+    Ok(Status::Clean)
 }
 
 fn run_audit(args: &AuditArgs) -> Result<Status> {
@@ -234,6 +379,12 @@ fn run_audit(args: &AuditArgs) -> Result<Status> {
             render::audit::render_audit_json(n, &subjects, &findings)
         }
         OutputFormat::Text => render::audit::render_audit_markdown(n, &subjects, &findings),
+        other => anyhow::bail!(
+            "--format {} is not available for audit: use text, json or jsonl",
+            other
+                .to_possible_value()
+                .map_or_else(String::new, |v| v.get_name().to_owned())
+        ),
     };
     write_stdout(&out)?;
     if let Some(report) = &args.report {
@@ -290,18 +441,23 @@ fn run_explain(code: Option<&str>) -> Result<Status> {
     let mut s = String::new();
     match code {
         Some(c) => {
-            let check =
-                check::find_check(c).ok_or_else(|| anyhow::anyhow!("unknown check '{c}'"))?;
-            s.push_str(&format!(
-                "{} ({})\n\n{}\n",
-                check.code(),
-                check.name(),
-                check.doc()
-            ));
+            let (code, name, doc) = check::find_check(c)
+                .map(|k| (k.code(), k.name(), k.doc()))
+                .or_else(|| {
+                    crate::suppress::SUPPRESSION_CHECKS
+                        .iter()
+                        .copied()
+                        .find(|(k, n, _)| k.eq_ignore_ascii_case(c) || n.eq_ignore_ascii_case(c))
+                })
+                .ok_or_else(|| anyhow::anyhow!("unknown check '{c}'"))?;
+            s.push_str(&format!("{code} ({name})\n\n{doc}\n"));
         }
         None => {
             for c in check::CHECKS {
                 s.push_str(&format!("{}  {}\n", c.code(), c.name()));
+            }
+            for (code, name, _) in crate::suppress::SUPPRESSION_CHECKS {
+                s.push_str(&format!("{code}  {name}\n"));
             }
         }
     }

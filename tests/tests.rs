@@ -3,5 +3,9 @@
 //! built `claimcheck` binary.
 
 mod bad_input;
+mod baseline;
+mod ci_formats;
+mod config;
 mod properties;
 mod rules_files;
+mod suppress;

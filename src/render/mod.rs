@@ -4,10 +4,16 @@
 pub mod audit;
 pub mod audit_html;
 pub mod claims;
+pub mod concise;
+pub mod github;
 pub mod json;
+pub mod junit;
+pub mod rdjsonl;
 pub mod report;
+pub mod sarif;
 pub mod text;
 
+use crate::finding::Finding;
 use clap::ValueEnum;
 
 /// Output format chosen with `--format`.
@@ -20,4 +26,56 @@ pub enum OutputFormat {
     Json,
     /// One JSON object per line.
     Jsonl,
+    /// `path:line:col: CODE message`, one finding per line (findings only).
+    Concise,
+    /// GitHub Actions workflow commands: annotations on pull requests
+    /// (findings only).
+    Github,
+    /// SARIF 2.1.0, for code scanning (findings only).
+    Sarif,
+    /// reviewdog's rdjsonl diagnostics, one JSON object per line (findings
+    /// only).
+    Rdjsonl,
+    /// JUnit XML: one test case per article checked (findings only).
+    Junit,
+}
+
+impl OutputFormat {
+    /// Whether this format can render claims (`extract`), not only findings.
+    pub fn renders_claims(self) -> bool {
+        matches!(
+            self,
+            OutputFormat::Text | OutputFormat::Json | OutputFormat::Jsonl
+        )
+    }
+}
+
+/// 1-based line and character column where the claim of `f` ends
+/// (exclusive), when it ends on its own line; else the end of that line.
+pub(crate) fn claim_end(f: &Finding) -> (usize, usize) {
+    let text = &f.line_text;
+    let start = text
+        .char_indices()
+        .nth(f.column.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| i);
+    let end = crate::span::floor_char_boundary(text, start + f.span.len());
+    (f.line, text[..end.max(start)].chars().count() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fingerprint::tests::finding;
+
+    #[test]
+    fn claim_end_counts_characters_and_stops_at_line_end() {
+        let mut f = finding("a.md", 2, "CC001", "“14” ministers");
+        f.line_text = "x “14” ministers".to_owned();
+        f.column = 3;
+        let four = "“14”".len();
+        f.span = crate::span::Span::new(10, 10 + four);
+        assert_eq!(claim_end(&f), (2, 7));
+        f.span = crate::span::Span::new(10, 10 + 500);
+        assert_eq!(claim_end(&f), (2, 17));
+    }
 }

@@ -1,0 +1,470 @@
+//! The project configuration file, `claimcheck.yaml` (or
+//! `.claimcheck.yaml`), so that CI, pre-commit and editors run the same
+//! check without repeating flags.
+//!
+//! The file is found by searching upward from the current folder, or named
+//! with `--config`. Keys are kebab-case and strict, like rule files: an
+//! unknown key is an error with line and column, never a silently ignored
+//! setting. Paths and globs in the file are relative to the file's folder.
+//! Command-line flags win over the file, the file over built-in defaults;
+//! [`Resolved`] remembers which gave each value, for `claimcheck config`.
+//! This module resolves settings; it reads no articles.
+
+mod describe;
+mod file;
+
+pub use file::{discover_config, CONFIG_NAMES};
+
+use crate::cli::{CheckArgs, FailOn};
+use crate::finding::Severity;
+use file::{compile, invalid, parse_file, relative_to, ConfigFile};
+use globset::GlobSet;
+use serde_saphyr::Spanned;
+use std::path::{Component, Path, PathBuf};
+
+/// Default for `window` (days).
+pub const DEFAULT_WINDOW: i64 = 2;
+
+/// Why the configuration could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The config file.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// Not valid YAML, an unknown key, or a value of the wrong type.
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Invalid {
+        /// The config file.
+        path: PathBuf,
+        /// 1-based line (0 when unknown).
+        line: u64,
+        /// 1-based column (0 when unknown).
+        column: u64,
+        /// What is wrong.
+        message: String,
+    },
+    /// No articles on the command line and no config file to say where.
+    #[error("no articles given (name files or folders, or add a claimcheck.yaml)")]
+    NoArticles,
+}
+
+/// Where a setting's value came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Built in.
+    Default,
+    /// The config file at this path.
+    File(PathBuf),
+    /// A command-line flag.
+    CommandLine,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Origin::Default => f.write_str("default"),
+            Origin::File(p) => write!(f, "{}", p.display()),
+            Origin::CommandLine => f.write_str("command line"),
+        }
+    }
+}
+
+/// A value with its origin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Setting<T> {
+    /// The value.
+    pub value: T,
+    /// Where it came from.
+    pub origin: Origin,
+}
+
+/// A per-path override from the file.
+#[derive(Debug, Clone)]
+pub struct Override {
+    /// The globs as written.
+    pub files: Vec<String>,
+    /// The failing level for matching articles.
+    pub fail_on: Option<FailOn>,
+    set: GlobSet,
+}
+
+/// The configuration after the file and the command line are combined.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    /// The config file used, if any.
+    pub file: Option<PathBuf>,
+    /// Articles to check.
+    pub files: Setting<Vec<PathBuf>>,
+    /// Rule files or folders.
+    pub rules: Setting<Vec<PathBuf>>,
+    /// Earlier coverage.
+    pub against: Setting<Vec<PathBuf>>,
+    /// Days within which coverage must agree.
+    pub window: Setting<i64>,
+    /// Lowest failing severity.
+    pub fail_on: Setting<FailOn>,
+    /// Default publication date.
+    pub published: Setting<Option<String>>,
+    /// Globs of articles to check (empty: all).
+    pub include: Setting<Vec<String>>,
+    /// Globs of articles to skip.
+    pub exclude: Setting<Vec<String>>,
+    /// Per-path overrides, in file order.
+    pub overrides: Vec<Override>,
+    /// Baseline file hiding known findings.
+    pub baseline: Setting<Option<PathBuf>>,
+    /// Whether unused suppressions are reported.
+    pub report_unused_suppressions: Setting<bool>,
+    /// The folder globs are relative to (the config file's, else the
+    /// current one), absolute.
+    pub root: PathBuf,
+    /// The folder relative paths are resolved from, absolute.
+    cwd: PathBuf,
+    include_set: Option<GlobSet>,
+    exclude_set: GlobSet,
+}
+
+fn pick<T>(cli: Option<T>, file: Option<T>, default: T, file_origin: &Origin) -> Setting<T> {
+    match (cli, file) {
+        (Some(v), _) => Setting {
+            value: v,
+            origin: Origin::CommandLine,
+        },
+        (None, Some(v)) => Setting {
+            value: v,
+            origin: file_origin.clone(),
+        },
+        (None, None) => Setting {
+            value: default,
+            origin: Origin::Default,
+        },
+    }
+}
+
+fn non_empty<T>(v: Vec<T>) -> Option<Vec<T>> {
+    (!v.is_empty()).then_some(v)
+}
+
+impl Resolved {
+    /// Combine the config file (`--config`, else discovered from `cwd`)
+    /// with the command line. `cwd` must be absolute.
+    pub fn resolve(
+        config_flag: Option<&Path>,
+        args: &CheckArgs,
+        cwd: &Path,
+    ) -> Result<Resolved, ConfigError> {
+        let file_path = match config_flag {
+            Some(p) => Some(cwd.join(p)),
+            None => discover_config(cwd),
+        };
+        let (file, dir) = match &file_path {
+            Some(p) => {
+                let text = std::fs::read_to_string(p).map_err(|source| ConfigError::Io {
+                    path: p.clone(),
+                    source,
+                })?;
+                let dir = p.parent().map_or_else(|| cwd.to_owned(), Path::to_owned);
+                (parse_file(&relative_to(p, cwd), &text)?, dir)
+            }
+            None => (ConfigFile::default(), cwd.to_owned()),
+        };
+        let shown = file_path.as_deref().map(|p| relative_to(p, cwd));
+        let origin = Origin::File(shown.clone().unwrap_or_default());
+        let err_path = shown.clone().unwrap_or_default();
+        let from_file = |p: &PathBuf| relative_to(&dir.join(p), cwd);
+
+        let mut overrides = Vec::new();
+        for o in &file.overrides {
+            let files = o.files.value.list();
+            let located: Vec<_> = files
+                .iter()
+                .map(|g| (g.clone(), o.files.referenced))
+                .collect();
+            overrides.push(Override {
+                set: compile(&err_path, &located)?,
+                files,
+                fail_on: o.fail_on.map(FailOn::from),
+            });
+        }
+        let located = |v: &[Spanned<String>]| -> Vec<(String, serde_saphyr::Location)> {
+            v.iter().map(|s| (s.value.clone(), s.referenced)).collect()
+        };
+        let include_set = if file.include.is_empty() {
+            None
+        } else {
+            Some(compile(&err_path, &located(&file.include))?)
+        };
+        let exclude_set = compile(&err_path, &located(&file.exclude))?;
+        if let Some(p) = &file.published {
+            if chrono::NaiveDate::parse_from_str(&p.value, "%Y-%m-%d").is_err() {
+                return Err(invalid(
+                    &err_path,
+                    p.referenced,
+                    format!("invalid date '{}': expected YYYY-MM-DD", p.value),
+                ));
+            }
+        }
+        let files = match (non_empty(args.files.clone()), &file_path) {
+            (Some(f), _) => Setting {
+                value: f,
+                origin: Origin::CommandLine,
+            },
+            (None, Some(_)) => Setting {
+                value: vec![relative_to(&dir, cwd)],
+                origin: origin.clone(),
+            },
+            (None, None) => Setting {
+                value: Vec::new(),
+                origin: Origin::Default,
+            },
+        };
+        Ok(Resolved {
+            files,
+            rules: pick(
+                non_empty(args.common.rules.clone()),
+                non_empty(file.rules.iter().map(from_file).collect()),
+                Vec::new(),
+                &origin,
+            ),
+            against: pick(
+                non_empty(args.against.clone()),
+                non_empty(file.against.iter().map(from_file).collect()),
+                Vec::new(),
+                &origin,
+            ),
+            window: pick(args.window, file.window, DEFAULT_WINDOW, &origin),
+            fail_on: pick(
+                args.fail_on,
+                file.fail_on.map(FailOn::from),
+                FailOn::Warning,
+                &origin,
+            ),
+            published: pick(
+                args.common.published.clone().map(Some),
+                file.published.as_ref().map(|p| Some(p.value.clone())),
+                None,
+                &origin,
+            ),
+            include: pick(
+                None,
+                non_empty(file.include.iter().map(|s| s.value.clone()).collect()),
+                Vec::new(),
+                &origin,
+            ),
+            exclude: pick(
+                None,
+                non_empty(file.exclude.iter().map(|s| s.value.clone()).collect()),
+                Vec::new(),
+                &origin,
+            ),
+            overrides,
+            baseline: pick(
+                args.baseline.clone().map(Some),
+                file.baseline.as_ref().map(|p| Some(from_file(p))),
+                None,
+                &origin,
+            ),
+            report_unused_suppressions: pick(
+                args.report_unused_suppressions,
+                file.report_unused_suppressions,
+                true,
+                &origin,
+            ),
+            file: shown,
+            root: dir,
+            cwd: cwd.to_owned(),
+            include_set,
+            exclude_set,
+        })
+    }
+
+    /// `path` relative to [`Resolved::root`], as globs see it; `None` when
+    /// it lies outside.
+    fn rooted(&self, path: &Path) -> Option<PathBuf> {
+        let abs: PathBuf = self
+            .cwd
+            .join(path)
+            .components()
+            .filter(|c| *c != Component::CurDir)
+            .collect();
+        abs.strip_prefix(&self.root).ok().map(Path::to_owned)
+    }
+
+    /// Whether an article is checked under `include`/`exclude`. Articles
+    /// outside the config's folder are checked unless excluded by name.
+    pub fn is_included(&self, path: &Path) -> bool {
+        let Some(rel) = self.rooted(path) else {
+            return true;
+        };
+        let inside = |set: &GlobSet| {
+            set.is_match(&rel)
+                || rel
+                    .ancestors()
+                    .skip(1)
+                    .any(|a| !a.as_os_str().is_empty() && set.is_match(a))
+        };
+        if inside(&self.exclude_set) {
+            return false;
+        }
+        self.include_set.as_ref().is_none_or(inside)
+    }
+
+    /// The failing severity for findings on `path`: `--fail-on` when given,
+    /// else the last matching override, else the file's or the default.
+    pub fn fail_on_for(&self, path: &Path) -> Severity {
+        if self.fail_on.origin == Origin::CommandLine {
+            return self.fail_on.value.severity();
+        }
+        let rel = self.rooted(path);
+        self.overrides
+            .iter()
+            .rev()
+            .filter(|o| rel.as_ref().is_some_and(|r| o.set.is_match(r)))
+            .find_map(|o| o.fail_on)
+            .unwrap_or(self.fail_on.value)
+            .severity()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    fn check_args(argv: &[&str]) -> CheckArgs {
+        let mut full = vec!["claimcheck", "check"];
+        full.extend_from_slice(argv);
+        match crate::cli::Cli::parse_from(full).command {
+            crate::cli::Command::Check(a) => a,
+            _ => unreachable!(),
+        }
+    }
+
+    fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+        let p = dir.join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, text).unwrap();
+        p
+    }
+
+    #[test]
+    fn discovery_searches_upward() {
+        let d = tempfile::tempdir().unwrap();
+        let cfg = write(d.path(), ".claimcheck.yaml", "window: 3\n");
+        let deep = d.path().join("a/b");
+        std::fs::create_dir_all(&deep).unwrap();
+        assert_eq!(discover_config(&deep), Some(cfg));
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_with_position() {
+        let d = tempfile::tempdir().unwrap();
+        write(d.path(), "claimcheck.yaml", "window: 3\nfail_on: error\n");
+        let err = Resolved::resolve(None, &check_args(&["x.md"]), d.path()).unwrap_err();
+        match err {
+            ConfigError::Invalid { line, column, .. } => assert_eq!((line, column), (2, 1)),
+            other => panic!("{other}"),
+        }
+    }
+
+    #[test]
+    fn command_line_wins_and_origins_are_kept() {
+        let d = tempfile::tempdir().unwrap();
+        write(
+            d.path(),
+            "claimcheck.yaml",
+            "window: 5\nfail-on: error\nrules: [rules]\n",
+        );
+        let r = Resolved::resolve(None, &check_args(&["x.md", "--window", "9"]), d.path()).unwrap();
+        assert_eq!(r.window.value, 9);
+        assert_eq!(r.window.origin, Origin::CommandLine);
+        assert_eq!(r.fail_on.value, FailOn::Error);
+        assert_eq!(r.fail_on.origin, Origin::File("claimcheck.yaml".into()));
+        assert_eq!(r.rules.value, [PathBuf::from("rules")]);
+        assert_eq!(r.against.origin, Origin::Default);
+    }
+
+    #[test]
+    fn paths_are_relative_to_the_config_folder() {
+        let d = tempfile::tempdir().unwrap();
+        write(
+            d.path(),
+            "claimcheck.yaml",
+            "rules: [rules/people.yaml]\ncoverage: [archive]\n",
+        );
+        let sub = d.path().join("drafts");
+        std::fs::create_dir_all(&sub).unwrap();
+        let r = Resolved::resolve(None, &check_args(&["x.md"]), &sub).unwrap();
+        assert_eq!(r.rules.value, [PathBuf::from("../rules/people.yaml")]);
+        assert_eq!(r.against.value, [PathBuf::from("../archive")]);
+    }
+
+    #[test]
+    fn overrides_set_fail_on_per_path() {
+        let d = tempfile::tempdir().unwrap();
+        write(
+            d.path(),
+            "claimcheck.yaml",
+            "fail-on: note\noverrides:\n  - files: \"opinion/**\"\n    fail-on: error\n",
+        );
+        let r = Resolved::resolve(None, &check_args(&["x.md"]), d.path()).unwrap();
+        assert_eq!(
+            r.fail_on_for(&d.path().join("opinion/a/b.md")),
+            Severity::Error
+        );
+        assert_eq!(r.fail_on_for(&d.path().join("news/b.md")), Severity::Note);
+        let r = Resolved::resolve(
+            None,
+            &check_args(&["x.md", "--fail-on", "warning"]),
+            d.path(),
+        )
+        .unwrap();
+        assert_eq!(
+            r.fail_on_for(&d.path().join("opinion/b.md")),
+            Severity::Warning
+        );
+    }
+
+    #[test]
+    fn include_and_exclude_filter_articles() {
+        let d = tempfile::tempdir().unwrap();
+        write(
+            d.path(),
+            "claimcheck.yaml",
+            "include: [\"news/**\"]\nexclude: [\"news/wire/*.txt\"]\n",
+        );
+        let r = Resolved::resolve(None, &check_args(&[]), d.path()).unwrap();
+        assert!(r.is_included(&d.path().join("news/a.md")));
+        assert!(r.is_included(&d.path().join("news/wire/a.md")));
+        assert!(!r.is_included(&d.path().join("news/wire/a.txt")));
+        assert!(!r.is_included(&d.path().join("blog/a.md")));
+        assert_eq!(r.files.value, [PathBuf::from(".")]);
+    }
+
+    #[test]
+    fn bad_glob_and_bad_date_name_their_line() {
+        let d = tempfile::tempdir().unwrap();
+        write(
+            d.path(),
+            "claimcheck.yaml",
+            "window: 1\nexclude: [\"a[\"]\n",
+        );
+        let err = Resolved::resolve(None, &check_args(&["x.md"]), d.path()).unwrap_err();
+        assert!(matches!(err, ConfigError::Invalid { line: 2, .. }), "{err}");
+        write(d.path(), "claimcheck.yaml", "published: 2025-13-40\n");
+        let err = Resolved::resolve(None, &check_args(&["x.md"]), d.path()).unwrap_err();
+        assert!(matches!(err, ConfigError::Invalid { line: 1, .. }), "{err}");
+    }
+
+    #[test]
+    fn no_config_and_no_files_leaves_files_empty() {
+        let d = tempfile::tempdir().unwrap();
+        let r = Resolved::resolve(Some(Path::new("none.yaml")), &check_args(&[]), d.path());
+        assert!(matches!(r, Err(ConfigError::Io { .. })));
+    }
+}

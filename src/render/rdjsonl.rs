@@ -1,0 +1,89 @@
+//! reviewdog's rdjsonl: one `Diagnostic` JSON object per line, for
+//! `reviewdog -f=rdjsonl` to post as review comments. Evidence goes in
+//! `related_locations`. Columns count characters.
+
+use crate::finding::{Finding, Severity};
+use crate::fingerprint::portable_path;
+use serde_json::{json, Value};
+
+fn severity(sev: Severity) -> &'static str {
+    match sev {
+        Severity::Error => "ERROR",
+        Severity::Warning => "WARNING",
+        Severity::Note => "INFO",
+    }
+}
+
+fn diagnostic(f: &Finding) -> Value {
+    let (end_line, end_col) = super::claim_end(f);
+    let related: Vec<Value> = f
+        .evidence
+        .iter()
+        .map(|e| {
+            let mut message = e.text.clone();
+            if let Some(r) = &e.rule {
+                message.push_str(&format!(" (rule {r})"));
+            }
+            json!({
+                "message": message,
+                "location": {
+                    "path": portable_path(&e.path),
+                    "range": { "start": { "line": e.line, "column": e.column } }
+                }
+            })
+        })
+        .collect();
+    json!({
+        "message": f.message,
+        "location": {
+            "path": portable_path(&f.path),
+            "range": {
+                "start": { "line": f.line, "column": f.column },
+                "end": { "line": end_line, "column": end_col }
+            }
+        },
+        "severity": severity(f.severity),
+        "source": { "name": "claimcheck" },
+        "code": { "value": f.code },
+        "related_locations": related,
+    })
+}
+
+/// One diagnostic per line.
+pub fn render_findings_rdjsonl(findings: &[Finding]) -> String {
+    let mut s = String::new();
+    for f in findings {
+        s.push_str(&diagnostic(f).to_string());
+        s.push('\n');
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fingerprint::tests::finding;
+
+    #[test]
+    fn lines_are_reviewdog_diagnostics() {
+        let mut note = finding("b.md", 1, "CC003", "x");
+        note.severity = Severity::Note;
+        let out = render_findings_rdjsonl(&[finding("a.md", 2, "CC001", "14"), note]);
+        let lines: Vec<Value> = out
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 2);
+        let d = &lines[0];
+        assert_eq!(d["location"]["path"], "a.md");
+        assert_eq!(d["location"]["range"]["start"]["line"], 2);
+        assert_eq!(d["location"]["range"]["end"]["column"], 3);
+        assert_eq!(d["severity"], "ERROR");
+        assert_eq!(d["code"]["value"], "CC001");
+        assert_eq!(
+            d["related_locations"][0]["location"]["path"],
+            "rules/facts.yaml"
+        );
+        assert_eq!(lines[1]["severity"], "INFO");
+    }
+}
