@@ -87,6 +87,14 @@ const AGENT_SKIP: &[&str] = &[
     "were",
     "is",
 ];
+/// Capitalised only because they open a sentence: never an agent.
+const SENTENCE_STARTERS: &[&str] = &[
+    "a", "after", "all", "also", "an", "and", "as", "at", "before", "but", "by", "despite",
+    "during", "for", "from", "he", "her", "here", "his", "if", "in", "it", "its", "many", "most",
+    "my", "no", "on", "one", "our", "she", "since", "so", "some", "that", "the", "their", "then",
+    "there", "these", "they", "this", "those", "to", "under", "we", "when", "while", "with", "you",
+];
+
 /// Words skipped between a verb and its object ("arrived in Israel").
 const OBJECT_SKIP: &[&str] = &[
     "in", "at", "to", "with", "into", "for", "from", "the", "a", "an", "on", "upon",
@@ -114,7 +122,8 @@ pub(crate) fn event_key(doc: &Document, claim: &Claim) -> Option<EventKey> {
         if AGENT_SKIP.contains(&w.to_lowercase().as_str()) {
             continue;
         }
-        if is_name_word(w) && (j != sentence.tokens.start || next_is_name(doc, j)) {
+        let starter = j == sentence.tokens.start && SENTENCE_STARTERS.contains(&w.to_lowercase().as_str());
+        if is_name_word(w) && !starter {
             agent = Some(person_key(w));
         }
         break;
@@ -148,9 +157,6 @@ fn is_name_word(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
 }
 
-fn next_is_name(doc: &Document, j: usize) -> bool {
-    doc.tokens.get(j + 1).is_some() && is_name_word(doc.tok(j + 1))
-}
 
 /// An office: its title words, lower case.
 pub(crate) fn title_key(title: &str) -> String {

@@ -40,6 +40,11 @@ pub fn claim_json(article: &Article, claim: &Claim) -> Value {
                 |r| json!({"start": r.start.to_string(), "end": r.end.to_string()}),
             );
             m.insert("value".into(), v);
+            if let Some(anchor) = &d.anchor {
+                if let Some(t) = article.prose.text().get(anchor.clone()) {
+                    m.insert("anchor".into(), json!(t));
+                }
+            }
         }
         ClaimData::Quote(q) => {
             m.insert("speaker".into(), json!(q.speaker));
