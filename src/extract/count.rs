@@ -13,7 +13,7 @@
 use super::number::{is_word, lower, may_start_number, parse_number, NumberPhrase};
 use super::{ClaimData, Context, Count, Extractor, Interval, Modifier, RawClaim};
 use crate::lexicon::nouns::{
-    BE_FORMS, DATING_WORDS, DURATION_NOUNS, FUNCTION_WORDS, INVARIANT_PLURALS, IRREGULAR_PLURALS,
+    BE_FORMS, DURATION_NOUNS, FUNCTION_WORDS, INVARIANT_PLURALS, IRREGULAR_PLURALS, MONEY_NOUNS,
     NOT_QUALIFIERS, PARTITIVE_DETERMINERS, PAST_TENSE_VERBS, RELATIVES, REPORT_VERBS,
     SINGULARS_IN_S,
 };
@@ -56,13 +56,16 @@ fn extract_sentence(doc: &Document, toks: Range<usize>, out: &mut Vec<RawClaim>)
             i += 1;
             continue;
         };
+        let mut next = p.end.max(i + 1);
         if let Some(count) = count_claim(doc, &p, hedge, &toks, last.as_ref()) {
             if let ClaimData::Count(c) = &count.data {
                 last = Some((c.noun.clone(), c.qualifiers.clone()));
             }
+            // Numbers inside the claim ("five new 737 jets") are not counts.
+            next = next.max(doc.token_at(count.range.end));
             out.push(count);
         }
-        i = p.end.max(i + 1);
+        i = next;
     }
 }
 
@@ -129,7 +132,13 @@ fn count_claim(
     Some(RawClaim {
         range: doc.tokens[start].start..doc.tokens[claim_end - 1].end,
         data: ClaimData::Count(Count {
-            value: p.value,
+            // A range states its noun with its upper end ("25,000 to 30,000
+            // jobs"); the interval keeps both ends.
+            value: if p.many {
+                p.value
+            } else {
+                p.hi.unwrap_or(p.value)
+            },
             noun: found.noun,
             qualifiers: found.qualifiers,
             modifier,
@@ -143,6 +152,16 @@ fn count_claim(
 /// Years, dates, times, ages, labels, numbers in names, phone numbers and
 /// list numbers.
 fn is_not_a_count(doc: &Document, p: &NumberPhrase, hedged: bool, toks: &Range<usize>) -> bool {
+    // "the two companies", "these three men": a small spelled-out number
+    // after a definite determiner points back at a group already named.
+    let after_the = p.first > toks.start
+        && matches!(
+            lower(doc, p.first - 1).as_deref(),
+            Some("the" | "these" | "those")
+        );
+    if after_the && !p.digits && p.unit.is_none() && p.value <= 3.0 {
+        return true;
+    }
     // Words, and money or shares, carry their own evidence.
     if !p.digits || p.unit.is_some() {
         return false;
@@ -167,17 +186,18 @@ fn is_not_a_count(doc: &Document, p: &NumberPhrase, hedged: bool, toks: &Range<u
     if prev_word.is_some_and(is_month) || (last + 1 < toks.end && is_month(last + 1)) {
         return true;
     }
+    if prev_word.is_some_and(|k| numbers::is_in(LABEL_WORDS, &tok_lower(k))) {
+        return true;
+    }
     if let Some(k) = prev {
         let s = doc.tok(k);
-        if matches!(s, ":" | "/" | "#" | "-" | "–" | "." | "+") && touches(k, first) {
+        let glued = ":/#-–.+'’";
+        if s.chars().all(|c| glued.contains(c)) && touches(k, first) {
             return true;
         }
         let w = tok_lower(k);
-        if numbers::is_in(LABEL_WORDS, &w) {
-            return true;
-        }
-        // A name before it: "Boeing 737", "Apollo 11".
-        let capital = s.starts_with(|c: char| c.is_uppercase());
+        // A name before it: "Boeing 737", "Apollo 11", "iPhone 4".
+        let capital = s.chars().any(char::is_uppercase);
         if !hedged && capital && doc.tokens[k].kind == TokenKind::Word && !is_function_word(&w) {
             return true;
         }
@@ -291,7 +311,7 @@ fn find_noun(
     }
     let rule = match (p.value == 1.0, p.digits) {
         (true, _) => Head::First,
-        (false, true) => Head::PluralOrLast,
+        (false, true) => Head::PluralOrMoney,
         (false, false) => Head::Plural,
     };
     if let Some((head, mut qualifiers)) = noun_phrase(doc, p.end, end, rule) {
@@ -299,9 +319,9 @@ fn find_noun(
         if is_year_like(doc, p) && (head != p.end || year_context(doc, p.first, toks.start)) {
             return None;
         }
-        let dating = head + 1 < end
-            && numbers::is_in(DATING_WORDS, &lower(doc, head + 1).unwrap_or_default());
-        if dating && numbers::is_in(DURATION_NOUNS, &noun) {
+        // Durations ("four years", "48 hours") measure time; they are
+        // dates' business, not counts.
+        if numbers::is_in(DURATION_NOUNS, &noun) {
             return None;
         }
         qualifiers.extend(clause_qualifiers(doc, head + 1, end, true));
@@ -392,8 +412,10 @@ fn antecedent_before(doc: &Document, of: usize, floor: usize) -> Option<String> 
 enum Head {
     /// Only a plural (a number word: "two sources", not "the two met").
     Plural,
-    /// A plural, else the last plain word (digits: "12 cent per share").
-    PluralOrLast,
+    /// A plural, else a money word (digits: "12 cent per share"); a
+    /// singular noun after digits is a label ("the 737 jet", "iOS 4
+    /// system") or an attribute ("a 1991 settlement").
+    PluralOrMoney,
     /// A plural, else the last word, adjectives too ("three of the injured").
     Nominal,
     /// The first plain word ("one source", "the number of dead").
@@ -450,7 +472,12 @@ fn noun_phrase(doc: &Document, j: usize, end: usize, rule: Head) -> Option<(usiz
             Some(*h)
         }
         (_, Head::First) => words.iter().find(plain).map(|(h, _)| *h),
-        (_, Head::PluralOrLast | Head::Nominal) => words.iter().rev().find(plain).map(|(h, _)| *h),
+        (_, Head::Nominal) => words.iter().rev().find(plain).map(|(h, _)| *h),
+        (_, Head::PluralOrMoney) => words
+            .iter()
+            .rev()
+            .find(|(_, w)| numbers::is_in(MONEY_NOUNS, w))
+            .map(|(h, _)| *h),
         (_, Head::Plural) => None,
     }?;
     let qualifiers = words
@@ -682,6 +709,12 @@ mod tests {
     }
 
     #[test]
+    fn the_two_points_back_and_is_not_a_count() {
+        assert!(counts("A deal between the two companies.").is_empty());
+        assert_eq!(brief("The deal between the 12 companies.").len(), 1);
+    }
+
+    #[test]
     fn a_past_tense_verb_after_the_number_is_not_its_noun() {
         assert!(counts("Later the two held talks.").is_empty());
     }
@@ -800,8 +833,29 @@ mod tests {
     }
 
     #[test]
-    fn durations_that_date_something_are_not_counts() {
-        assert!(counts("It closed three years ago.").is_empty());
+    fn durations_are_not_counts() {
+        assert!(counts("It closed three years ago after 48 hours of talks.").is_empty());
+    }
+
+    #[test]
+    fn a_singular_noun_after_digits_is_a_label() {
+        assert!(counts("The 737 jet and a 1991 settlement and the No. 1 seller.").is_empty());
+        assert!(counts("New iPhone 4 owners and iLife '11 users.").is_empty());
+        assert_eq!(brief("It lost 12 cent per share.")[0].2, "cent");
+    }
+
+    #[test]
+    fn numbers_inside_a_counted_phrase_are_not_counted_again() {
+        assert_eq!(brief("They bought five new 737 jets.").len(), 1);
+    }
+
+    #[test]
+    fn a_range_states_its_upper_end() {
+        let (_, c) = one("It will cut 25,000 to 30,000 jobs.");
+        assert_eq!(
+            (c.value, c.interval.lo, c.interval.hi),
+            (30000.0, 25000.0, 30000.0)
+        );
     }
 
     #[test]

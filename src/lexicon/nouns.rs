@@ -276,14 +276,19 @@ pub const REPORT_VERBS: &[&str] = &[
     "thought",
 ];
 
-/// Nouns of time that, with "ago", "later", "earlier", date something
-/// rather than count it ("three years ago").
+/// Nouns of time: a number of them is a duration ("four years"), not a
+/// count of things.
 pub const DURATION_NOUNS: &[&str] = &[
-    "century", "day", "decade", "hour", "minute", "month", "night", "second", "week", "year",
+    "century", "day", "decade", "hour", "minute", "month", "night", "quarter", "second", "week",
+    "weekend", "year",
 ];
 
-/// Words after a duration that make it a date ("two days later").
-pub const DATING_WORDS: &[&str] = &["after", "ago", "before", "earlier", "later"];
+/// Money nouns that stay singular after a number ("a 12 cent loss").
+pub const MONEY_NOUNS: &[&str] = &[
+    "baht", "cent", "dinar", "dirham", "dollar", "euro", "franc", "krona", "krone", "lira", "peso",
+    "pound", "rand", "real", "ringgit", "riyal", "rouble", "ruble", "rupee", "shekel", "sterling",
+    "won", "yen", "yuan",
+];
 
 /// Irregular past tenses: right after a number they are its verb, not a
 /// qualifier of its noun ("the two held talks").
