@@ -50,12 +50,12 @@ fn extract_sentence(doc: &Document, toks: Range<usize>, out: &mut Vec<RawClaim>)
             i += 1;
             continue;
         }
-        let hedge = hedge_before(doc, i, toks.start);
-        let between = matches!(hedge, Some((Hedge::Between, _)));
+        let between = i > toks.start && doc.tok(i - 1).eq_ignore_ascii_case("between");
         let Some(p) = parse_number(doc, i, toks.end, between) else {
             i += 1;
             continue;
         };
+        let hedge = hedge_before(doc, i, toks.start);
         let mut next = p.end.max(i + 1);
         if let Some(count) = count_claim(doc, &p, hedge, &toks, last.as_ref()) {
             if let ClaimData::Count(c) = &count.data {
@@ -79,30 +79,39 @@ enum Hedge {
 /// The longest hedge ending right before token `i` (not before `floor`),
 /// and its first token.
 fn hedge_before(doc: &Document, i: usize, floor: usize) -> Option<(Hedge, usize)> {
-    let tables: [(&[&str], Hedge); 7] = [
-        (ABOUT, Hedge::Modifier(Modifier::About)),
-        (NEARLY, Hedge::Modifier(Modifier::Nearly)),
-        (MORE_THAN, Hedge::Modifier(Modifier::MoreThan)),
-        (AT_LEAST, Hedge::Modifier(Modifier::AtLeast)),
-        (FEWER_THAN, Hedge::Modifier(Modifier::FewerThan)),
-        (AT_MOST, Hedge::Modifier(Modifier::AtMost)),
-        (&["between"], Hedge::Between),
-    ];
+    static HEDGES: std::sync::OnceLock<Vec<(Vec<&'static str>, Hedge)>> =
+        std::sync::OnceLock::new();
+    let hedges = HEDGES.get_or_init(|| {
+        let tables: [(&[&'static str], Hedge); 7] = [
+            (ABOUT, Hedge::Modifier(Modifier::About)),
+            (NEARLY, Hedge::Modifier(Modifier::Nearly)),
+            (MORE_THAN, Hedge::Modifier(Modifier::MoreThan)),
+            (AT_LEAST, Hedge::Modifier(Modifier::AtLeast)),
+            (FEWER_THAN, Hedge::Modifier(Modifier::FewerThan)),
+            (AT_MOST, Hedge::Modifier(Modifier::AtMost)),
+            (&["between"], Hedge::Between),
+        ];
+        tables
+            .iter()
+            .flat_map(|(t, h)| t.iter().map(move |p| (p.split(' ').collect(), *h)))
+            .collect()
+    });
+    if i == floor || doc.tokens[i - 1].kind != TokenKind::Word {
+        return None;
+    }
     let mut best: Option<(Hedge, usize)> = None;
-    for (table, hedge) in tables {
-        for phrase in table {
-            let n = phrase.split(' ').count();
-            if i < floor + n {
-                continue;
-            }
-            let start = i - n;
-            let matches = phrase
-                .split(' ')
-                .enumerate()
-                .all(|(k, w)| doc.tok(start + k).eq_ignore_ascii_case(w));
-            if matches && best.is_none_or(|(_, s)| start < s) {
-                best = Some((hedge, start));
-            }
+    for (words, hedge) in hedges {
+        let n = words.len();
+        if i < floor + n {
+            continue;
+        }
+        let start = i - n;
+        let matches = words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| doc.tok(start + k).eq_ignore_ascii_case(w));
+        if matches && best.is_none_or(|(_, s)| start < s) {
+            best = Some((*hedge, start));
         }
     }
     best
@@ -218,11 +227,20 @@ fn is_not_a_count(doc: &Document, p: &NumberPhrase, hedged: bool, toks: &Range<u
     false
 }
 
+/// Whether `w` (lower case) ends a noun phrase: a function word or the
+/// first word of a hedge ("more", "nearly").
 fn is_function_word(w: &str) -> bool {
-    numbers::is_in(FUNCTION_WORDS, w)
-        || [ABOUT, NEARLY, MORE_THAN, AT_LEAST, FEWER_THAN, AT_MOST]
+    static HEDGE_HEADS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let heads = HEDGE_HEADS.get_or_init(|| {
+        let mut v: Vec<&'static str> = [ABOUT, NEARLY, MORE_THAN, AT_LEAST, FEWER_THAN, AT_MOST]
             .iter()
-            .any(|t| t.iter().any(|h| h.split(' ').next() == Some(w)))
+            .flat_map(|t| t.iter().filter_map(|h| h.split(' ').next()))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    });
+    FUNCTION_WORDS.binary_search(&w).is_ok() || heads.binary_search(&w).is_ok()
 }
 
 /// Whether the digits of `p` look like a year ("2025", "1998").
@@ -361,7 +379,7 @@ fn find_noun(
         let floor = toks.start.max(start.saturating_sub(12));
         for k in (floor..start.saturating_sub(2)).rev() {
             if is_word(doc, k, end, "number") && is_word(doc, k + 1, end, "of") {
-                let (head, qualifiers) = noun_phrase(doc, k + 2, start, Head::First)?;
+                let (head, qualifiers) = noun_phrase(doc, k + 2, start, Head::FirstNominal)?;
                 return Some(Found {
                     noun: singular(doc.tok(head)),
                     qualifiers,
@@ -418,8 +436,10 @@ enum Head {
     PluralOrMoney,
     /// A plural, else the last word, adjectives too ("three of the injured").
     Nominal,
-    /// The first plain word ("one source", "the number of dead").
+    /// The first plain word ("one source"), not a participle.
     First,
+    /// The first plain word, adjectives too ("the number of dead").
+    FirstNominal,
 }
 
 /// The head noun of the phrase at token `j` and the qualifiers before it:
@@ -448,7 +468,7 @@ fn noun_phrase(doc: &Document, j: usize, end: usize, rule: Head) -> Option<(usiz
         if k == j && numbers::is_in(PAST_TENSE_VERBS, &w) {
             break;
         }
-        let plural = !capital && rule != Head::First && is_plural(&w);
+        let plural = !capital && !matches!(rule, Head::First | Head::FirstNominal) && is_plural(&w);
         words.push((k, w));
         if plural {
             break;
@@ -459,19 +479,18 @@ fn noun_phrase(doc: &Document, j: usize, end: usize, rule: Head) -> Option<(usiz
         !w.is_empty()
             && !doc.tok(h).starts_with(char::is_uppercase)
             && w.chars().all(|c| c.is_alphabetic() || c == '-')
-            && (rule == Head::Nominal
-                || rule == Head::First
+            && (matches!(rule, Head::Nominal | Head::FirstNominal)
                 || !(w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly")))
     };
     let head_pos = match (words.last(), rule) {
         (Some((h, w)), _)
-            if rule != Head::First
+            if !matches!(rule, Head::First | Head::FirstNominal)
                 && is_plural(w)
                 && !doc.tok(*h).starts_with(char::is_uppercase) =>
         {
             Some(*h)
         }
-        (_, Head::First) => words.iter().find(plain).map(|(h, _)| *h),
+        (_, Head::First | Head::FirstNominal) => words.iter().find(plain).map(|(h, _)| *h),
         (_, Head::Nominal) => words.iter().rev().find(plain).map(|(h, _)| *h),
         (_, Head::PluralOrMoney) => words
             .iter()
@@ -835,6 +854,7 @@ mod tests {
     #[test]
     fn durations_are_not_counts() {
         assert!(counts("It closed three years ago after 48 hours of talks.").is_empty());
+        assert!(counts("He called four times.").is_empty());
     }
 
     #[test]
@@ -856,6 +876,13 @@ mod tests {
             (c.value, c.interval.lo, c.interval.hi),
             (30000.0, 25000.0, 30000.0)
         );
+    }
+
+    #[test]
+    fn a_participle_after_one_is_not_its_noun() {
+        assert!(counts("He made 1 tackle (1 combined).")
+            .iter()
+            .all(|(_, c)| c.noun == "tackle"));
     }
 
     #[test]
@@ -887,10 +914,50 @@ mod tests {
             ("species", "species"),
             ("bus", "bus"),
             ("Hostages", "hostage"),
+            ("calories", "calorie"),
+            ("troops", "troop"),
         ];
         for (plural, one) in cases {
             assert_eq!(singular(plural), one, "{plural}");
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_gives_claims_on_char_boundaries(
+            text in "([0-9]{1,4}|[,.%$€£-]|US|of|whom|the|two|million|people|about| |\\PC){0,40}"
+        ) {
+            let doc = Document::new(&text);
+            let rules = RuleSet::default();
+            let cx = Context { doc: &doc, published: None, rules: &rules };
+            let mut out = Vec::new();
+            CountExtractor.extract(&cx, &[], &mut out);
+            for r in out {
+                proptest::prop_assert!(r.range.start < r.range.end && r.range.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(r.range.start));
+                proptest::prop_assert!(text.is_char_boundary(r.range.end));
+            }
+        }
+
+        #[test]
+        fn thousands_separators_round_trip(n in 0u64..100_000_000_000) {
+            let digits = n.to_string();
+            let mut grouped = String::new();
+            for (k, c) in digits.chars().enumerate() {
+                if k > 0 && (digits.len() - k) % 3 == 0 {
+                    grouped.push(',');
+                }
+                grouped.push(c);
+            }
+            let text = format!("{grouped} people");
+            let (_, c) = one(&text);
+            proptest::prop_assert_eq!(c.value, n as f64);
+        }
+    }
+
+    #[test]
+    fn function_words_are_sorted_for_binary_search() {
+        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

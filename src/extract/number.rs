@@ -57,7 +57,8 @@ fn touch(doc: &Document, i: usize) -> bool {
         .is_some_and(|t| t.start == doc.tokens[i].end)
 }
 
-/// Whether token `i` could open a number phrase; cheap, for the main loop.
+/// Whether token `i` could open a number phrase; cheap, for the main loop
+/// (it runs on every token, so it allocates nothing).
 pub(crate) fn may_start_number(doc: &Document, i: usize) -> bool {
     let t = &doc.tokens[i];
     match t.kind {
@@ -73,15 +74,47 @@ pub(crate) fn may_start_number(doc: &Document, i: usize) -> bool {
             w.copy_from_slice(s.as_bytes());
             w.make_ascii_lowercase();
             let w = std::str::from_utf8(w).unwrap_or("");
-            let head = w.split('-').next().unwrap_or(w);
-            matches!(w, "a" | "an" | "half" | "tens")
-                || lookup(UNITS, head).is_some()
-                || lookup(TENS, head).is_some()
-                || MANY.iter().any(|(m, _, _)| *m == w)
-                || CURRENCY_PREFIXES.contains(&w)
-                || lookup(CURRENCY_CODES, w).is_some()
+            if matches!(w, "a" | "an" | "half") {
+                // Only "a dozen", "a million", "half a million"...
+                let big = |k: usize| {
+                    doc.tokens.get(k).is_some_and(|_| {
+                        let n = doc.tok(k);
+                        n.eq_ignore_ascii_case("hundred")
+                            || n.eq_ignore_ascii_case("dozen")
+                            || SCALES.iter().any(|(sc, _)| n.eq_ignore_ascii_case(sc))
+                    })
+                };
+                return big(i + 1) || (w == "half" && big(i + 2));
+            }
+            starting_words().binary_search(&pack(w)).is_ok()
+                || w.split_once('-')
+                    .is_some_and(|(tens, _)| lookup(TENS, tens).is_some())
         }
     }
+}
+
+/// A short ASCII word as one integer, so that the table lookup on every
+/// token compares integers, not strings.
+fn pack(w: &str) -> u128 {
+    w.bytes()
+        .take(16)
+        .fold(0, |acc, b| (acc << 8) | u128::from(b))
+}
+
+/// Every word that can open a number phrase, packed and sorted.
+fn starting_words() -> &'static [u128] {
+    static WORDS: std::sync::OnceLock<Vec<u128>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut v: Vec<u128> = UNITS.iter().map(|(w, _)| pack(w)).collect();
+        v.extend(TENS.iter().map(|(w, _)| pack(w)));
+        v.extend(MANY.iter().map(|(w, _, _)| pack(w)));
+        v.extend(CURRENCY_PREFIXES.iter().map(|w| pack(w)));
+        v.extend(CURRENCY_CODES.iter().map(|(w, _)| pack(w)));
+        v.push(pack("tens"));
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
 }
 
 /// Read the number phrase starting at token `i` (tokens before `end`).

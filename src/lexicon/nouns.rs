@@ -7,44 +7,64 @@
 /// Irregular plurals and their singulars.
 pub const IRREGULAR_PLURALS: &[(&str, &str)] = &[
     ("analyses", "analysis"),
+    ("birdies", "birdie"),
     ("bonuses", "bonus"),
+    ("brownies", "brownie"),
     ("buses", "bus"),
+    ("calories", "calorie"),
     ("calves", "calf"),
     ("campuses", "campus"),
     ("censuses", "census"),
     ("children", "child"),
+    ("cookies", "cookie"),
     ("crises", "crisis"),
     ("criteria", "criterion"),
     ("diagnoses", "diagnosis"),
     ("echoes", "echo"),
     ("feet", "foot"),
+    ("freebies", "freebie"),
     ("geese", "goose"),
+    ("genies", "genie"),
+    ("goalies", "goalie"),
     ("halves", "half"),
     ("heroes", "hero"),
+    ("hippies", "hippie"),
     ("indices", "index"),
     ("knives", "knife"),
     ("leaves", "leaf"),
+    ("lies", "lie"),
     ("lives", "life"),
     ("loaves", "loaf"),
     ("mice", "mouse"),
+    ("movies", "movie"),
+    ("newbies", "newbie"),
     ("oxen", "ox"),
     ("pence", "penny"),
     ("people", "person"),
     ("phenomena", "phenomenon"),
+    ("pies", "pie"),
     ("potatoes", "potato"),
+    ("prairies", "prairie"),
+    ("rookies", "rookie"),
+    ("selfies", "selfie"),
     ("selves", "self"),
     ("sheaves", "sheaf"),
     ("shelves", "shelf"),
+    ("smoothies", "smoothie"),
+    ("sorties", "sortie"),
     ("statuses", "status"),
     ("surpluses", "surplus"),
     ("teeth", "tooth"),
     ("theses", "thesis"),
     ("thieves", "thief"),
+    ("ties", "tie"),
     ("tomatoes", "tomato"),
+    ("veggies", "veggie"),
     ("vetoes", "veto"),
     ("viruses", "virus"),
     ("wives", "wife"),
     ("wolves", "wolf"),
+    ("zombies", "zombie"),
 ];
 
 /// Nouns whose plural is the singular ("two aircraft", "three news
@@ -71,7 +91,6 @@ pub const INVARIANT_PLURALS: &[&str] = &[
     "spacecraft",
     "species",
     "staff",
-    "troops",
     "won",
     "yen",
     "yuan",
@@ -276,11 +295,11 @@ pub const REPORT_VERBS: &[&str] = &[
     "thought",
 ];
 
-/// Nouns of time: a number of them is a duration ("four years"), not a
-/// count of things.
+/// Nouns of time: a number of them is a duration ("four years") or a
+/// frequency ("three times"), not a count of things.
 pub const DURATION_NOUNS: &[&str] = &[
-    "century", "day", "decade", "hour", "minute", "month", "night", "quarter", "second", "week",
-    "weekend", "year",
+    "century", "day", "decade", "hour", "minute", "month", "night", "quarter", "second", "time",
+    "week", "weekend", "year",
 ];
 
 /// Money nouns that stay singular after a number ("a 12 cent loss").
