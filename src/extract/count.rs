@@ -764,6 +764,9 @@ mod tests {
     #[test]
     fn rose_to_and_stands_at_are_changes() {
         assert!(one("The toll rose to 30 deaths.").1.change);
+        assert!(one("The count was revised to 30 votes.").1.change);
+        assert!(one("Output increased to 30 ships.").1.change);
+        assert!(one("Output fell to 30 ships.").1.change);
         assert!(one("It now stands at 12 ships.").1.change);
         assert!(!one("They own 12 ships.").1.change);
     }
@@ -804,6 +807,12 @@ mod tests {
         assert_eq!(m("up to 40 people came"), Modifier::AtMost);
         assert_eq!(m("fewer than 40 people came"), Modifier::FewerThan);
         assert_eq!(m("some 40 people came"), Modifier::About);
+        assert_eq!(m("an estimated 40 people came"), Modifier::About);
+        assert_eq!(m("less than 40 people came"), Modifier::FewerThan);
+        assert_eq!(m("more than 40 people came"), Modifier::MoreThan);
+        assert_eq!(m("almost 40 people came"), Modifier::Nearly);
+        assert_eq!(m("roughly 40 people came"), Modifier::About);
+        assert_eq!(m("at most 40 people came"), Modifier::AtMost);
         assert_eq!(one("over 2,400 units sold").0, "over 2,400 units");
     }
 
@@ -817,6 +826,8 @@ mod tests {
         assert_eq!((c.interval.lo, c.interval.hi), (40.0, 50.0));
         assert_eq!(one("40 to 50 people came").1.interval.hi, 50.0);
         assert_eq!(one("40-50 people came").1.interval.hi, 50.0);
+        assert_eq!(one("thousands of people came").1.interval.lo, 2000.0);
+        assert_eq!(one("hundreds of people came").1.interval.hi, 999.0);
         let (_, c) = one("dozens of people came");
         assert_eq!(
             (c.modifier, c.interval.lo, c.interval.hi),

@@ -222,7 +222,7 @@ fn parse_core(doc: &Document, i: usize, end: usize, money: bool) -> Option<Core>
                 .flatten()
         });
         if let Some(scale) = scale.filter(|_| core.digits || !core.scaled) {
-            core.value *= scale;
+            core.value = scaled(core.value, scale);
             core.end += 1;
             core.scaled = true;
             core.lone_one = false;
@@ -248,7 +248,18 @@ pub(crate) fn parse_digits(s: &str) -> Option<(f64, bool)> {
     }
     let suffix = suffix.to_ascii_lowercase();
     let scale = lookup(GLUED_SCALES, &suffix).or_else(|| lookup(SCALES, &suffix))?;
-    Some((value * scale, true))
+    Some((scaled(value, scale), true))
+}
+
+/// `v` times a power-of-ten `scale`, without the binary fraction's dust
+/// ("16.4 million" is 16400000, not 16399999.999999998).
+fn scaled(v: f64, scale: f64) -> f64 {
+    let r = v * scale;
+    if scale >= 1.0 && (r - r.round()).abs() < 1e-6 * r.abs().max(1.0) {
+        r.round()
+    } else {
+        r
+    }
 }
 
 /// "dozens of", "hundreds of", "tens of thousands of".
@@ -354,6 +365,17 @@ fn parse_words(doc: &Document, i: usize, end: usize) -> Option<Core> {
             total += group.max(1.0) * scale;
             group = 0.0;
             last_small = None;
+        } else if w == "and"
+            && used > 0
+            && word(k + 1).as_deref() == Some("a")
+            && word(k + 2).as_deref() == Some("half")
+        {
+            // "two and a half (million)".
+            group += 0.5;
+            last_small = None;
+            k += 3;
+            used += 3;
+            continue;
         } else if w == "and" && used > 0 && last_small.is_none() {
             match word(k + 1) {
                 Some(next) if small_word(&next).is_some() => {}
@@ -415,7 +437,7 @@ fn extend_range(doc: &Document, p: &mut NumberPhrase, end: usize, and_joins: boo
     if second.scaled && !p.scaled {
         let raw_hi = parse_core(doc, k, end.min(k + 1), false).map_or(second.value, |c| c.value);
         if raw_hi > 0.0 && lo < raw_hi {
-            lo *= second.value / raw_hi;
+            lo = scaled(lo, second.value / raw_hi);
         }
     }
     if second.value > lo {
@@ -493,7 +515,10 @@ mod tests {
     fn scale_words_and_glued_scales_multiply() {
         assert_eq!(value("1.2 million people"), 1_200_000.0);
         assert_eq!(value("a 3bn deal"), 3e9);
+        assert_eq!(value("$16.4 million"), 16_400_000.0);
+        assert_eq!(value("$4.1556 a share"), 4.1556);
         assert_eq!(value("€200m"), 2e8);
+        assert_eq!(value("50 lakh masks"), 5e6);
     }
 
     #[test]
@@ -510,6 +535,8 @@ mod tests {
         assert_eq!(value("a dozen eggs"), 12.0);
         assert_eq!(value("two dozen eggs"), 24.0);
         assert_eq!(value("half a million people"), 500_000.0);
+        assert_eq!(value("two and a half million people"), 2_500_000.0);
+        assert_eq!(value("one and a half years"), 1.5);
     }
 
     #[test]

@@ -46,6 +46,8 @@ pub const SCALES: &[(&str, f64)] = &[
     ("million", 1e6),
     ("billion", 1e9),
     ("trillion", 1e12),
+    ("lakh", 1e5),
+    ("crore", 1e7),
     ("mn", 1e6),
     ("mln", 1e6),
     ("bn", 1e9),
@@ -141,6 +143,7 @@ pub const NEARLY: &[&str] = &["almost", "close to", "just short of", "nearly"];
 
 /// Hedges meaning "more than": (v, infinity).
 pub const MORE_THAN: &[&str] = &[
+    "above",
     "in excess of",
     "just over",
     "more than",
@@ -153,7 +156,7 @@ pub const MORE_THAN: &[&str] = &[
 pub const AT_LEAST: &[&str] = &["at least", "no fewer than", "no less than"];
 
 /// Hedges meaning "fewer than": [0, v).
-pub const FEWER_THAN: &[&str] = &["fewer than", "just under", "less than", "under"];
+pub const FEWER_THAN: &[&str] = &["below", "fewer than", "just under", "less than", "under"];
 
 /// Hedges meaning "at most": [0, v].
 pub const AT_MOST: &[&str] = &[
