@@ -8,6 +8,7 @@
 
 mod claim;
 mod count;
+mod noun;
 mod number;
 
 pub use claim::{
