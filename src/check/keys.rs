@@ -122,7 +122,8 @@ pub(crate) fn event_key(doc: &Document, claim: &Claim) -> Option<EventKey> {
         if AGENT_SKIP.contains(&w.to_lowercase().as_str()) {
             continue;
         }
-        let starter = j == sentence.tokens.start && SENTENCE_STARTERS.contains(&w.to_lowercase().as_str());
+        let starter =
+            j == sentence.tokens.start && SENTENCE_STARTERS.contains(&w.to_lowercase().as_str());
         if is_name_word(w) && !starter {
             agent = Some(person_key(w));
         }
@@ -156,7 +157,6 @@ pub(crate) fn event_key(doc: &Document, claim: &Claim) -> Option<EventKey> {
 fn is_name_word(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
 }
-
 
 /// An office: its title words, lower case.
 pub(crate) fn title_key(title: &str) -> String {

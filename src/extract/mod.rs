@@ -7,6 +7,9 @@
 //! `check`'s job.
 
 mod claim;
+mod count;
+mod noun;
+mod number;
 
 pub use claim::{
     Claim, ClaimData, Count, DateClaim, DateRange, Interval, Modifier, QuoteClaim, RoleClaim,
@@ -47,7 +50,7 @@ pub trait Extractor: Sync {
 }
 
 /// Every extractor, in the order they run.
-pub static EXTRACTORS: &[&dyn Extractor] = &[];
+pub static EXTRACTORS: &[&dyn Extractor] = &[&count::CountExtractor];
 
 /// The claims of one article, with its segmented text.
 #[derive(Debug, Clone)]

@@ -4,6 +4,8 @@
 //! names, speech verbs, title words...), never anything from a particular
 //! story. Lookups are case-insensitive where the table says so.
 
+pub mod nouns;
+pub mod numbers;
 pub mod places;
 pub mod verbs;
 

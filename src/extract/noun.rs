@@ -1,0 +1,273 @@
+//! Counted nouns: the head of the noun phrase after a number, the
+//! qualifiers before it and in a clause attached to it, and a general
+//! singularizer.
+//!
+//! No part-of-speech tagger: function words end a phrase, a plural marks
+//! the head, and flat tables (`lexicon::nouns`) hold the exceptions. It
+//! reads a bounded number of tokens per call; what the number is and
+//! whether it is a count are `number`'s and `count`'s business.
+
+use crate::lexicon::nouns::{
+    BE_FORMS, FUNCTION_WORDS, INVARIANT_PLURALS, IRREGULAR_PLURALS, MONEY_NOUNS, NOT_QUALIFIERS,
+    PAST_TENSE_VERBS, RELATIVES, REPORT_VERBS, SINGULARS_IN_S,
+};
+use crate::lexicon::numbers::{
+    self, lookup, ABOUT, AT_LEAST, AT_MOST, FEWER_THAN, MORE_THAN, NEARLY,
+};
+use crate::text::{Document, TokenKind};
+
+use super::number::lower;
+
+/// Whether `w` (lower case) ends a noun phrase: a function word or the
+/// first word of a hedge ("more", "nearly").
+pub(crate) fn is_function_word(w: &str) -> bool {
+    static HEDGE_HEADS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let heads = HEDGE_HEADS.get_or_init(|| {
+        let mut v: Vec<&'static str> = [ABOUT, NEARLY, MORE_THAN, AT_LEAST, FEWER_THAN, AT_MOST]
+            .iter()
+            .flat_map(|t| t.iter().filter_map(|h| h.split(' ').next()))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    });
+    FUNCTION_WORDS.binary_search(&w).is_ok() || heads.binary_search(&w).is_ok()
+}
+
+/// How to pick the head of a noun phrase when no plural is found.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Head {
+    /// Only a plural (a number word: "two sources", not "the two met").
+    Plural,
+    /// A plural, else a money word (digits: "12 cent per share"); a
+    /// singular noun after digits is a label ("the 737 jet", "iOS 4
+    /// system") or an attribute ("a 1991 settlement").
+    PluralOrMoney,
+    /// A plural, else the last word, adjectives too ("three of the injured").
+    Nominal,
+    /// The first plain word ("one source"), not a participle.
+    First,
+    /// The first plain word, adjectives too ("the number of dead").
+    FirstNominal,
+}
+
+/// The head noun of the phrase at token `j` and the qualifiers before it:
+/// words up to a function word, punctuation or the sixth token. The head is
+/// the first plural, else what `rule` allows.
+pub(crate) fn noun_phrase(
+    doc: &Document,
+    j: usize,
+    end: usize,
+    rule: Head,
+) -> Option<(usize, Vec<String>)> {
+    let mut words: Vec<(usize, String)> = Vec::new();
+    let mut k = j;
+    while k < end && k < j + 6 {
+        let t = &doc.tokens[k];
+        let s = doc.tok(k);
+        if t.kind == TokenKind::Number && k > j {
+            k += 1;
+            continue;
+        }
+        if t.kind != TokenKind::Word {
+            break;
+        }
+        let w = s.to_lowercase();
+        let capital = s.starts_with(|c: char| c.is_uppercase());
+        let acronym = s.len() > 1 && s.chars().all(|c| c.is_uppercase() || c == '.');
+        if is_function_word(&w) && !(acronym || capital && k > j) {
+            break;
+        }
+        // "the two held talks": a verb, not a qualifier.
+        if k == j && numbers::is_in(PAST_TENSE_VERBS, &w) {
+            break;
+        }
+        let plural = !capital && !matches!(rule, Head::First | Head::FirstNominal) && is_plural(&w);
+        words.push((k, w));
+        if plural {
+            break;
+        }
+        k += 1;
+    }
+    let plain = |&&(h, ref w): &&(usize, String)| {
+        !w.is_empty()
+            && !doc.tok(h).starts_with(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && (matches!(rule, Head::Nominal | Head::FirstNominal)
+                || !(w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly")))
+    };
+    let head_pos = match (words.last(), rule) {
+        (Some((h, w)), _)
+            if !matches!(rule, Head::First | Head::FirstNominal)
+                && is_plural(w)
+                && !doc.tok(*h).starts_with(char::is_uppercase) =>
+        {
+            Some(*h)
+        }
+        (_, Head::First | Head::FirstNominal) => words.iter().find(plain).map(|(h, _)| *h),
+        (_, Head::Nominal) => words.iter().rev().find(plain).map(|(h, _)| *h),
+        (_, Head::PluralOrMoney) => words
+            .iter()
+            .rev()
+            .find(|(_, w)| numbers::is_in(MONEY_NOUNS, w))
+            .map(|(h, _)| *h),
+        (_, Head::Plural) => None,
+    }?;
+    let qualifiers = words
+        .iter()
+        .filter(|(h, w)| *h < head_pos && !w.is_empty() && !numbers::is_in(NOT_QUALIFIERS, w))
+        .map(|(_, w)| w.clone())
+        .collect();
+    Some((head_pos, qualifiers))
+}
+
+/// Qualities a clause states of the group: ", who were released", "are
+/// believed to be alive". `relative` requires the relative pronoun. A
+/// verb of wish or obligation ("who deserve to be freed") states none.
+pub(crate) fn clause_qualifiers(
+    doc: &Document,
+    mut k: usize,
+    end: usize,
+    relative: bool,
+) -> Vec<String> {
+    let word = |k: usize| {
+        (k < end)
+            .then(|| lower(doc, k))
+            .flatten()
+            .unwrap_or_default()
+    };
+    if doc.tokens.get(k).is_some_and(|_| word(k) == ",") {
+        k += 1;
+    }
+    if relative {
+        if !numbers::is_in(RELATIVES, &word(k)) {
+            return Vec::new();
+        }
+        k += 1;
+    }
+    let skip_adverbs = |mut k: usize| {
+        while matches!(
+            word(k).as_str(),
+            "still" | "now" | "all" | "also" | "currently"
+        ) {
+            k += 1;
+        }
+        k
+    };
+    k = skip_adverbs(k);
+    if matches!(word(k).as_str(), "have" | "has" | "had") && word(k + 1) == "been" {
+        k += 1;
+    }
+    if !numbers::is_in(BE_FORMS, &word(k)) {
+        return Vec::new();
+    }
+    k = skip_adverbs(k + 1);
+    if numbers::is_in(REPORT_VERBS, &word(k)) && word(k + 1) == "to" {
+        k += 2;
+        if word(k) == "have" && word(k + 1) == "been" {
+            k += 1;
+        }
+        if !matches!(word(k).as_str(), "be" | "been") {
+            return Vec::new();
+        }
+        k = skip_adverbs(k + 1);
+    }
+    let w = word(k);
+    let plain = !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || c == '-');
+    if plain && !is_function_word(&w) && !doc.tok(k).starts_with(char::is_uppercase) {
+        vec![w]
+    } else {
+        Vec::new()
+    }
+}
+
+/// Whether `w` (lower case) looks like a plural noun.
+pub(crate) fn is_plural(w: &str) -> bool {
+    if lookup(IRREGULAR_PLURALS, w).is_some() || numbers::is_in(INVARIANT_PLURALS, w) {
+        return true;
+    }
+    if numbers::is_in(SINGULARS_IN_S, w) || w.len() < 3 {
+        return false;
+    }
+    if w.ends_with("men") && w.len() >= 5 {
+        return true;
+    }
+    w.ends_with('s')
+        && !["ss", "us", "is", "ous", "'s", "’s"]
+            .iter()
+            .any(|e| w.ends_with(e))
+}
+
+/// The singular of a noun, lower case: "hostages" -> "hostage", "people"
+/// -> "person", "cities" -> "city", "news" -> "news".
+pub(crate) fn singular(word: &str) -> String {
+    let w = word.to_lowercase();
+    if let Some(s) = lookup(IRREGULAR_PLURALS, &w) {
+        return s.to_owned();
+    }
+    if numbers::is_in(INVARIANT_PLURALS, &w) || numbers::is_in(SINGULARS_IN_S, &w) {
+        return w;
+    }
+    if w.ends_with("men") && w.len() >= 5 {
+        return format!("{}an", &w[..w.len() - 2]);
+    }
+    if w.len() > 4 && w.ends_with("ies") {
+        return format!("{}y", &w[..w.len() - 3]);
+    }
+    if ["sses", "xes", "ches", "shes", "zzes"]
+        .iter()
+        .any(|e| w.ends_with(e))
+    {
+        return w[..w.len() - 2].to_owned();
+    }
+    if is_plural(&w) && w.ends_with('s') {
+        return w[..w.len() - 1].to_owned();
+    }
+    w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn singular_handles_irregular_and_invariant_nouns() {
+        let cases = [
+            ("people", "person"),
+            ("children", "child"),
+            ("women", "woman"),
+            ("policemen", "policeman"),
+            ("feet", "foot"),
+            ("cities", "city"),
+            ("buses", "bus"),
+            ("boxes", "box"),
+            ("churches", "church"),
+            ("houses", "house"),
+            ("news", "news"),
+            ("series", "series"),
+            ("species", "species"),
+            ("bus", "bus"),
+            ("Hostages", "hostage"),
+            ("calories", "calorie"),
+            ("troops", "troop"),
+        ];
+        for (plural, one) in cases {
+            assert_eq!(singular(plural), one, "{plural}");
+        }
+    }
+
+    #[test]
+    fn words_in_s_that_are_not_plurals_are_left_alone() {
+        for w in ["status", "analysis", "famous", "class", "bus", "Qatar's"] {
+            assert!(!is_plural(&w.to_lowercase()), "{w}");
+        }
+        for w in ["hostages", "people", "aircraft", "firemen"] {
+            assert!(is_plural(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn function_words_are_sorted_for_binary_search() {
+        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+}

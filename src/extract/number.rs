@@ -1,0 +1,597 @@
+//! Number phrases over tokens: digits ("1,200", "12.5"), words ("forty-eight",
+//! "two hundred and five", "a dozen", "half a million"), scales ("1.2
+//! million", "3bn"), vague plurals ("dozens of"), ranges ("40-50", "40 to
+//! 50"), money ("US$3.2 billion", "€200m", "500 USD") and shares ("40%",
+//! "40 per cent").
+//!
+//! It reads a number and what is glued to it, nothing more: whether the
+//! number is a count, a year or a label, and what it counts, is decided in
+//! `count`. Every function looks at a bounded number of tokens, so a pass
+//! over a document stays linear.
+
+use crate::lexicon::numbers::{
+    self, lookup, CURRENCY_CODES, CURRENCY_PREFIXES, CURRENCY_SYMBOLS, GLUED_SCALES, MANY,
+    PERCENT_WORDS, SCALES, TENS, UNITS,
+};
+use crate::text::{Document, TokenKind};
+
+/// A number as written, with the tokens it spans.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct NumberPhrase {
+    /// The (lower) value, scaled.
+    pub value: f64,
+    /// The upper value of a range or of a vague plural.
+    pub hi: Option<f64>,
+    /// A vague plural ("dozens of").
+    pub many: bool,
+    /// First token (a currency symbol or prefix when there is one).
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Written in digits (not words).
+    pub digits: bool,
+    /// A lone "one": as likely an article or pronoun as a count.
+    pub lone_one: bool,
+    /// Scaled by a word or suffix ("million", "bn").
+    pub scaled: bool,
+    /// The noun a currency or share gives it ("dollar", "percent").
+    pub unit: Option<&'static str>,
+}
+
+/// The text of token `i`, lower-cased when it is short ASCII (the only
+/// words the tables hold); `None` for anything else.
+pub(crate) fn lower(doc: &Document, i: usize) -> Option<String> {
+    let s = doc.tok(i);
+    (s.len() <= 24).then(|| s.to_ascii_lowercase())
+}
+
+/// Whether token `i` (before `end`) is the word `w`, in any case.
+pub(crate) fn is_word(doc: &Document, i: usize, end: usize, w: &str) -> bool {
+    i < end && doc.tok(i).eq_ignore_ascii_case(w)
+}
+
+/// Whether tokens `i` and `i + 1` touch (no space between).
+fn touch(doc: &Document, i: usize) -> bool {
+    doc.tokens
+        .get(i + 1)
+        .is_some_and(|t| t.start == doc.tokens[i].end)
+}
+
+/// Whether token `i` could open a number phrase; cheap, for the main loop
+/// (it runs on every token, so it allocates nothing).
+pub(crate) fn may_start_number(doc: &Document, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    match t.kind {
+        TokenKind::Number => true,
+        TokenKind::Punct => lookup(CURRENCY_SYMBOLS, doc.tok(i)).is_some(),
+        TokenKind::Word => {
+            let s = doc.tok(i);
+            if s.len() > 12 || !s.is_ascii() {
+                return false;
+            }
+            let mut buf = [0u8; 12];
+            let w = &mut buf[..s.len()];
+            w.copy_from_slice(s.as_bytes());
+            w.make_ascii_lowercase();
+            let w = std::str::from_utf8(w).unwrap_or("");
+            if matches!(w, "a" | "an" | "half") {
+                // Only "a dozen", "a million", "half a million"...
+                let big = |k: usize| {
+                    doc.tokens.get(k).is_some_and(|_| {
+                        let n = doc.tok(k);
+                        n.eq_ignore_ascii_case("hundred")
+                            || n.eq_ignore_ascii_case("dozen")
+                            || SCALES.iter().any(|(sc, _)| n.eq_ignore_ascii_case(sc))
+                    })
+                };
+                return big(i + 1) || (w == "half" && big(i + 2));
+            }
+            starting_words().binary_search(&pack(w)).is_ok()
+                || w.split_once('-')
+                    .is_some_and(|(tens, _)| lookup(TENS, tens).is_some())
+        }
+    }
+}
+
+/// A short ASCII word as one integer, so that the table lookup on every
+/// token compares integers, not strings.
+fn pack(w: &str) -> u128 {
+    w.bytes()
+        .take(16)
+        .fold(0, |acc, b| (acc << 8) | u128::from(b))
+}
+
+/// Every word that can open a number phrase, packed and sorted.
+fn starting_words() -> &'static [u128] {
+    static WORDS: std::sync::OnceLock<Vec<u128>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut v: Vec<u128> = UNITS.iter().map(|(w, _)| pack(w)).collect();
+        v.extend(TENS.iter().map(|(w, _)| pack(w)));
+        v.extend(MANY.iter().map(|(w, _, _)| pack(w)));
+        v.extend(CURRENCY_PREFIXES.iter().map(|w| pack(w)));
+        v.extend(CURRENCY_CODES.iter().map(|(w, _)| pack(w)));
+        v.push(pack("tens"));
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
+}
+
+/// Read the number phrase starting at token `i` (tokens before `end`).
+/// `and_joins` lets "and" join a range (after "between").
+pub(crate) fn parse_number(
+    doc: &Document,
+    i: usize,
+    end: usize,
+    and_joins: bool,
+) -> Option<NumberPhrase> {
+    let (currency, j) = match currency_before(doc, i, end) {
+        Some((noun, j)) => (Some(noun), j),
+        None => (None, i),
+    };
+    let core = parse_core(doc, j, end, currency.is_some())?;
+    let mut p = NumberPhrase {
+        value: core.value,
+        hi: core.hi,
+        many: core.many,
+        first: i,
+        end: core.end,
+        digits: core.digits,
+        lone_one: core.lone_one && currency.is_none(),
+        scaled: core.scaled,
+        unit: currency,
+    };
+    if !p.many {
+        extend_range(doc, &mut p, end, and_joins);
+    }
+    if p.unit.is_none() {
+        if let Some((unit, k)) = unit_after(doc, p.end, end) {
+            p.unit = Some(unit);
+            p.end = k;
+            p.lone_one = false;
+        }
+    } else if let Some(k) = code_after(doc, p.end, end) {
+        p.end = k;
+    }
+    Some(p)
+}
+
+/// A currency symbol, a prefixed symbol ("US$") or an ISO code ("USD")
+/// right before a number: the noun and the token after it.
+fn currency_before(doc: &Document, i: usize, end: usize) -> Option<(&'static str, usize)> {
+    let num_at = |k: usize| k < end && doc.tokens[k].kind == TokenKind::Number;
+    let s = doc.tok(i);
+    if let Some(noun) = lookup(CURRENCY_SYMBOLS, s) {
+        return num_at(i + 1).then_some((noun, i + 1));
+    }
+    if doc.tokens[i].kind != TokenKind::Word || i + 1 >= end {
+        return None;
+    }
+    let w = lower(doc, i)?;
+    if CURRENCY_PREFIXES.contains(&w.as_str()) && touch(doc, i) {
+        if let Some(noun) = lookup(CURRENCY_SYMBOLS, doc.tok(i + 1)) {
+            return num_at(i + 2).then_some((noun, i + 2));
+        }
+    }
+    let upper = s.chars().all(|c| c.is_ascii_uppercase());
+    match lookup(CURRENCY_CODES, &w) {
+        Some(noun) if upper && num_at(i + 1) => Some((noun, i + 1)),
+        _ => None,
+    }
+}
+
+/// A number before any unit: digits or words, scaled.
+struct Core {
+    value: f64,
+    hi: Option<f64>,
+    many: bool,
+    end: usize,
+    digits: bool,
+    lone_one: bool,
+    scaled: bool,
+}
+
+fn parse_core(doc: &Document, i: usize, end: usize, money: bool) -> Option<Core> {
+    if i >= end {
+        return None;
+    }
+    let mut core = match doc.tokens[i].kind {
+        TokenKind::Number => {
+            let (value, scaled) = parse_digits(doc.tok(i))?;
+            Core {
+                value,
+                hi: None,
+                many: false,
+                end: i + 1,
+                digits: true,
+                lone_one: false,
+                scaled,
+            }
+        }
+        TokenKind::Word => parse_many(doc, i, end).or_else(|| parse_words(doc, i, end))?,
+        TokenKind::Punct => return None,
+    };
+    if core.many {
+        return Some(core);
+    }
+    // A scale word after the number: "1.2 million", "3 bn", "$5 m".
+    if let Some(w) = (core.end < end).then(|| lower(doc, core.end)).flatten() {
+        let scale = lookup(SCALES, &w).or_else(|| {
+            (money && core.digits)
+                .then(|| lookup(GLUED_SCALES, &w))
+                .flatten()
+        });
+        if let Some(scale) = scale.filter(|_| core.digits || !core.scaled) {
+            core.value = scaled(core.value, scale);
+            core.end += 1;
+            core.scaled = true;
+            core.lone_one = false;
+        }
+    }
+    Some(core)
+}
+
+/// Digits with an optional glued scale ("3bn", "200m"): the value and
+/// whether it was scaled. Ordinals ("21st"), decades ("1990s") and glued
+/// units ("5km") are not read.
+pub(crate) fn parse_digits(s: &str) -> Option<(f64, bool)> {
+    let split = s
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(s.len());
+    let (num, suffix) = s.split_at(split);
+    if num.is_empty() || num.ends_with(['.', ',']) || num.matches('.').count() > 1 {
+        return None;
+    }
+    let value: f64 = num.replace(',', "").parse().ok()?;
+    if suffix.is_empty() {
+        return Some((value, false));
+    }
+    let suffix = suffix.to_ascii_lowercase();
+    let scale = lookup(GLUED_SCALES, &suffix).or_else(|| lookup(SCALES, &suffix))?;
+    Some((scaled(value, scale), true))
+}
+
+/// `v` times a power-of-ten `scale`, without the binary fraction's dust
+/// ("16.4 million" is 16400000, not 16399999.999999998).
+fn scaled(v: f64, scale: f64) -> f64 {
+    let r = v * scale;
+    if scale >= 1.0 && (r - r.round()).abs() < 1e-6 * r.abs().max(1.0) {
+        r.round()
+    } else {
+        r
+    }
+}
+
+/// "dozens of", "hundreds of", "tens of thousands of".
+fn parse_many(doc: &Document, i: usize, end: usize) -> Option<Core> {
+    let w = lower(doc, i)?;
+    let of = |k: usize| is_word(doc, k, end, "of");
+    let (mut lo, mut hi) = if w == "tens" {
+        (20.0, 99.0)
+    } else {
+        MANY.iter()
+            .find(|(m, _, _)| *m == w)
+            .map(|&(_, lo, hi)| (lo, hi))?
+    };
+    if !of(i + 1) {
+        return None;
+    }
+    let mut k = i + 2;
+    if let Some(&(_, lo2, _)) = (k < end)
+        .then(|| lower(doc, k))
+        .flatten()
+        .and_then(|w2| MANY.iter().find(|(m, _, _)| *m == w2))
+    {
+        if lo2 >= 2000.0 && of(k + 1) {
+            let base = lo2 / 2.0;
+            lo *= base;
+            hi *= base;
+            k += 2;
+        }
+    }
+    if w == "tens" && k == i + 2 {
+        return None;
+    }
+    Some(Core {
+        value: lo,
+        hi: Some(hi),
+        many: true,
+        end: k,
+        digits: false,
+        lone_one: false,
+        scaled: false,
+    })
+}
+
+/// The value of one number word below a hundred ("seven", "forty-eight").
+fn small_word(w: &str) -> Option<u32> {
+    if let Some(v) = lookup(UNITS, w).or_else(|| lookup(TENS, w)) {
+        return Some(v);
+    }
+    let (tens, unit) = w.split_once('-')?;
+    let t = lookup(TENS, tens)?;
+    let u = lookup(UNITS, unit).filter(|u| (1..10).contains(u))?;
+    Some(t + u)
+}
+
+/// Spelled-out numbers: "two hundred and five", "a dozen", "half a
+/// million", "three million".
+fn parse_words(doc: &Document, i: usize, end: usize) -> Option<Core> {
+    let word = |k: usize| (k < end).then(|| lower(doc, k)).flatten();
+    let is_big = |w: &str| w == "hundred" || w == "dozen" || lookup(SCALES, w).is_some();
+    let first = word(i)?;
+    let mut k = i;
+    let mut half = false;
+    let (mut total, mut group) = (0.0f64, 0.0f64);
+    let mut last_small: Option<u32> = None;
+    let mut used = 0;
+    if first == "half" {
+        let a = word(i + 1)?;
+        let scale = word(i + 2)?;
+        if !(matches!(a.as_str(), "a" | "an") && is_big(&scale)) {
+            return None;
+        }
+        half = true;
+        k = i + 2;
+        group = 1.0;
+        used = 1;
+    }
+    while let Some(w) = word(k) {
+        if matches!(w.as_str(), "a" | "an") && used == 0 {
+            match word(k + 1) {
+                Some(next) if is_big(&next) => {
+                    group = 1.0;
+                    k += 1;
+                    used += 1;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if let Some(v) = small_word(&w) {
+            let joins_tens = last_small.is_some_and(|l| l >= 20 && l % 10 == 0) && v < 10;
+            if last_small.is_some() && !joins_tens {
+                break;
+            }
+            group += f64::from(v);
+            last_small = Some(v);
+        } else if w == "hundred" && used > 0 {
+            group = group.max(1.0) * 100.0;
+            last_small = None;
+        } else if w == "dozen" && used > 0 {
+            group = group.max(1.0) * 12.0;
+            last_small = None;
+        } else if let Some(scale) = lookup(SCALES, &w).filter(|_| used > 0 && w.len() > 3) {
+            total += group.max(1.0) * scale;
+            group = 0.0;
+            last_small = None;
+        } else if w == "and"
+            && used > 0
+            && word(k + 1).as_deref() == Some("a")
+            && word(k + 2).as_deref() == Some("half")
+        {
+            // "two and a half (million)".
+            group += 0.5;
+            last_small = None;
+            k += 3;
+            used += 3;
+            continue;
+        } else if w == "and" && used > 0 && last_small.is_none() {
+            match word(k + 1) {
+                Some(next) if small_word(&next).is_some() => {}
+                _ => break,
+            }
+        } else {
+            break;
+        }
+        k += 1;
+        used += 1;
+    }
+    if used == 0 || (used == 1 && matches!(first.as_str(), "a" | "an")) {
+        return None;
+    }
+    let mut value = total + group;
+    if half {
+        value /= 2.0;
+    }
+    let scaled = k - i > 1;
+    Some(Core {
+        value,
+        hi: None,
+        many: false,
+        end: k,
+        digits: false,
+        lone_one: value == 1.0 && !scaled,
+        scaled,
+    })
+}
+
+/// Extend `p` into a range: "40-50", "40 to 50", "between 40 and 50"
+/// (`and_joins`), "$10-20 million", "3 to 4 million". Not after "from"
+/// ("from 40 to 50" states two values).
+fn extend_range(doc: &Document, p: &mut NumberPhrase, end: usize, and_joins: bool) {
+    let j = p.end;
+    if j + 1 >= end {
+        return;
+    }
+    let joiner = doc.tok(j);
+    let dash = matches!(joiner, "-" | "–" | "—");
+    let word_join = joiner.eq_ignore_ascii_case("to") || (and_joins && joiner == "and");
+    if dash && !(touch(doc, j - 1) && touch(doc, j)) || !(dash || word_join) {
+        return;
+    }
+    if !and_joins && p.first > 0 && is_word(doc, p.first - 1, end, "from") {
+        return;
+    }
+    let mut k = j + 1;
+    if p.unit.is_some() && lookup(CURRENCY_SYMBOLS, doc.tok(k)).is_some() {
+        k += 1;
+    }
+    let Some(second) = parse_core(doc, k, end, p.unit.is_some()) else {
+        return;
+    };
+    if second.many || second.digits != p.digits {
+        return;
+    }
+    let mut lo = p.value;
+    if second.scaled && !p.scaled {
+        let raw_hi = parse_core(doc, k, end.min(k + 1), false).map_or(second.value, |c| c.value);
+        if raw_hi > 0.0 && lo < raw_hi {
+            lo = scaled(lo, second.value / raw_hi);
+        }
+    }
+    if second.value > lo {
+        p.value = lo;
+        p.hi = Some(second.value);
+        p.end = second.end;
+        p.scaled |= second.scaled;
+        p.lone_one = false;
+    }
+}
+
+/// A share or currency word after a number: "%", "percent", "per cent",
+/// "percentage points", "USD".
+fn unit_after(doc: &Document, j: usize, end: usize) -> Option<(&'static str, usize)> {
+    if j >= end {
+        return None;
+    }
+    if doc.tok(j) == "%" {
+        return Some(("percent", j + 1));
+    }
+    let w = lower(doc, j)?;
+    if w == "per" && is_word(doc, j + 1, end, "cent") {
+        return Some(("percent", j + 2));
+    }
+    if numbers::is_in(PERCENT_WORDS, &w) {
+        if w == "percentage" {
+            let next = (j + 1 < end).then(|| lower(doc, j + 1)).flatten();
+            return matches!(next.as_deref(), Some("point" | "points"))
+                .then_some(("percentage point", j + 2));
+        }
+        return Some(("percent", j + 1));
+    }
+    let upper = doc.tok(j).chars().all(|c| c.is_ascii_uppercase());
+    lookup(CURRENCY_CODES, &w)
+        .filter(|_| upper)
+        .map(|noun| (noun, j + 1))
+}
+
+/// An ISO code repeating a currency already given ("$199 USD").
+fn code_after(doc: &Document, j: usize, end: usize) -> Option<usize> {
+    if j >= end || !doc.tok(j).chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let w = lower(doc, j)?;
+    lookup(CURRENCY_CODES, &w).map(|_| j + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The first number phrase in `text`: (value, hi, unit, surface text).
+    fn number(text: &str) -> (f64, Option<f64>, Option<&'static str>, String) {
+        let doc = Document::new(text);
+        let n = doc.tokens.len();
+        let p = (0..n)
+            .filter(|&i| may_start_number(&doc, i))
+            .find_map(|i| parse_number(&doc, i, n, i > 0 && doc.tok(i - 1) == "between"))
+            .expect("a number");
+        let surface = doc.text[doc.tokens[p.first].start..doc.tokens[p.end - 1].end].to_owned();
+        (p.value, p.hi, p.unit, surface)
+    }
+
+    fn value(text: &str) -> f64 {
+        number(text).0
+    }
+
+    #[test]
+    fn digits_drop_thousands_separators_and_keep_decimals() {
+        assert_eq!(value("1,200 flights"), 1200.0);
+        assert_eq!(value("12.5 tonnes"), 12.5);
+    }
+
+    #[test]
+    fn scale_words_and_glued_scales_multiply() {
+        assert_eq!(value("1.2 million people"), 1_200_000.0);
+        assert_eq!(value("a 3bn deal"), 3e9);
+        assert_eq!(value("$16.4 million"), 16_400_000.0);
+        assert_eq!(value("$4.1556 a share"), 4.1556);
+        assert_eq!(value("€200m"), 2e8);
+        assert_eq!(value("50 lakh masks"), 5e6);
+    }
+
+    #[test]
+    fn number_words_compose() {
+        assert_eq!(value("nineteen boats"), 19.0);
+        assert_eq!(value("forty-eight boats"), 48.0);
+        assert_eq!(value("two hundred and five boats"), 205.0);
+        assert_eq!(value("twenty one boats"), 21.0);
+        assert_eq!(value("three million boats"), 3e6);
+    }
+
+    #[test]
+    fn dozen_and_half_scale_words() {
+        assert_eq!(value("a dozen eggs"), 12.0);
+        assert_eq!(value("two dozen eggs"), 24.0);
+        assert_eq!(value("half a million people"), 500_000.0);
+        assert_eq!(value("two and a half million people"), 2_500_000.0);
+        assert_eq!(value("one and a half years"), 1.5);
+    }
+
+    #[test]
+    fn article_alone_is_not_a_number() {
+        let doc = Document::new("a new round");
+        assert!(parse_number(&doc, 0, doc.tokens.len(), false).is_none());
+    }
+
+    #[test]
+    fn currency_symbols_and_prefixes_give_the_noun() {
+        assert_eq!(
+            number("for US$40 billion"),
+            (4e10, None, Some("dollar"), "US$40 billion".into())
+        );
+        assert_eq!(number("GB£20.1 billion").2, Some("pound"));
+        assert_eq!(number("worth $3.2 billion").0, 3.2e9);
+        assert_eq!(number("a US$7.2 bn deal").0, 7.2e9);
+        assert_eq!(number("paid 500 USD").2, Some("dollar"));
+    }
+
+    #[test]
+    fn shares_in_all_spellings_count_percent() {
+        for t in ["40 percent", "40 per cent", "40%", "40 pct"] {
+            assert_eq!(number(t), (40.0, None, Some("percent"), t.into()));
+        }
+        assert_eq!(number("2 percentage points").2, Some("percentage point"));
+    }
+
+    #[test]
+    fn ranges_keep_both_ends() {
+        assert_eq!(number("40-50 people").1, Some(50.0));
+        assert_eq!(
+            number("15-20% gains"),
+            (15.0, Some(20.0), Some("percent"), "15-20%".into())
+        );
+        assert_eq!(number("between 40 and 50 people").1, Some(50.0));
+        assert_eq!(number("3 to 4 million people").0, 3e6);
+    }
+
+    #[test]
+    fn from_to_is_two_values_not_a_range() {
+        assert_eq!(number("from 40 to 50").1, None);
+    }
+
+    #[test]
+    fn vague_plurals_give_an_interval() {
+        assert_eq!(number("dozens of people").1, Some(99.0));
+        assert_eq!(number("tens of thousands of people").0, 20_000.0);
+    }
+
+    #[test]
+    fn ordinals_decades_and_glued_units_are_not_read() {
+        assert_eq!(parse_digits("21st"), None);
+        assert_eq!(parse_digits("1990s"), None);
+        assert_eq!(parse_digits("5km"), None);
+        assert_eq!(parse_digits("1,234"), Some((1234.0, false)));
+    }
+}
