@@ -7,6 +7,7 @@
 //! `check`'s job.
 
 mod claim;
+mod date;
 
 pub use claim::{
     Claim, ClaimData, Count, DateClaim, DateRange, Interval, Modifier, QuoteClaim, RoleClaim,
@@ -47,7 +48,7 @@ pub trait Extractor: Sync {
 }
 
 /// Every extractor, in the order they run.
-pub static EXTRACTORS: &[&dyn Extractor] = &[];
+pub static EXTRACTORS: &[&dyn Extractor] = &[&date::DateExtractor];
 
 /// The claims of one article, with its segmented text.
 #[derive(Debug, Clone)]

@@ -1,0 +1,472 @@
+//! Date claims: absolute dates ("September 9, 2025", "March 2024", "in
+//! 1998"), relative ones ("on Sunday", "last week", "two days ago") resolved
+//! against the publication date, and the verb or event noun each one dates.
+//!
+//! One pass over each sentence's tokens with table lookups; tense and anchor
+//! come from a bounded window around the expression. It does not date
+//! relations ("a week after the strike", "the other day"), durations ("two
+//! years") or times of day, and it never guesses a publication date.
+
+mod parse;
+mod resolve;
+
+use super::{ClaimData, Context, DateClaim, Extractor, RawClaim};
+use crate::lexicon::dates::{self as lex, contains};
+use parse::{Found, View};
+use resolve::Tense;
+use std::ops::Range;
+
+/// The date extractor.
+pub(crate) struct DateExtractor;
+
+impl Extractor for DateExtractor {
+    fn name(&self) -> &'static str {
+        "date"
+    }
+
+    fn extract(&self, cx: &Context<'_>, _prior: &[RawClaim], out: &mut Vec<RawClaim>) {
+        extract_dates(cx, out);
+    }
+}
+
+fn extract_dates(cx: &Context<'_>, out: &mut Vec<RawClaim>) {
+    let doc = cx.doc;
+    let lower = doc.text.to_ascii_lowercase();
+    for s in &doc.sentences {
+        let v = View {
+            doc,
+            lower: &lower,
+            lo: s.tokens.start,
+            hi: s.tokens.end,
+        };
+        let mut i = v.lo;
+        while i < v.hi {
+            let Some(f) = parse::parse_at(&v, i) else {
+                i += 1;
+                continue;
+            };
+            let tense = tense_of(&v, &f);
+            let relative = f.expr.is_relative();
+            let value = resolve::resolve(f.expr, cx.published, tense);
+            if value.is_some() || cx.published.is_none() && relative {
+                out.push(RawClaim {
+                    range: surface(&v, &f),
+                    data: ClaimData::Date(DateClaim {
+                        value,
+                        anchor: anchor_of(&v, &f).map(|a| doc.tokens[a].range()),
+                        relative,
+                    }),
+                });
+            }
+            i = f.end;
+        }
+    }
+}
+
+/// The prose range of the expression, without a possessive "'s".
+fn surface(v: &View<'_>, f: &Found) -> Range<usize> {
+    let start = v.doc.tokens[f.start].start;
+    let mut end = v.doc.tokens[f.end - 1].end;
+    if f.possessive {
+        let t = v.text(f.end - 1);
+        end -= if t.ends_with("’s") { "’s".len() } else { 2 };
+    }
+    start..end
+}
+
+/// Punctuation that closes a clause for tense and anchor purposes.
+fn is_boundary(t: &str) -> bool {
+    matches!(
+        t,
+        "," | ";" | ":" | "(" | ")" | "—" | "–" | "\"" | "“" | "”" | "?" | "!"
+    )
+}
+
+/// Words that carry tense but date nothing themselves.
+fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "was" | "were" | "had" | "did" | "is" | "are" | "has" | "have" | "be" | "been"
+    )
+}
+
+fn is_modal(w: &str) -> bool {
+    matches!(
+        w,
+        "will" | "would" | "to" | "could" | "can" | "might" | "must" | "shall" | "should"
+    ) || w.ends_with("'ll")
+        || w.ends_with("’ll")
+}
+
+/// Whether word `w` (lower case) is a past verb form.
+fn is_past(w: &str) -> bool {
+    contains(lex::IRREGULAR_PAST, w)
+        || w.len() >= 4
+            && w.ends_with("ed")
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+            && !contains(lex::NOT_PAST_ED, w)
+}
+
+fn is_future(w: &str) -> bool {
+    contains(lex::FUTURE_CUES, w) || w == "due" || w.ends_with("'ll") || w.ends_with("’ll")
+}
+
+/// The tense of the clause around `f`: the nearest future or past cue in
+/// its clause, else in its sentence. "by"/"until" before it mark a
+/// deadline, which lies ahead.
+fn tense_of(v: &View<'_>, f: &Found) -> Tense {
+    if matches!(v.low(f.start.wrapping_sub(1)), "by" | "until" | "till") {
+        return Tense::Future;
+    }
+    let cue = |j: usize| {
+        let w = v.low(j);
+        if is_future(w) {
+            Some(Tense::Future)
+        } else if is_past(w) || matches!(w, "has" | "have" | "ago") {
+            Some(Tense::Past)
+        } else {
+            None
+        }
+    };
+    for clause_only in [true, false] {
+        let (mut l, mut r) = (f.start, f.end);
+        let (mut l_open, mut r_open) = (true, true);
+        for _ in 0..16 {
+            if l_open && l > v.lo {
+                l -= 1;
+                if clause_only && is_boundary(v.text(l)) {
+                    l_open = false;
+                } else if let Some(t) = cue(l) {
+                    return t;
+                }
+            }
+            if r_open && r < v.hi {
+                if clause_only && is_boundary(v.text(r)) {
+                    r_open = false;
+                } else if let Some(t) = cue(r) {
+                    return t;
+                }
+                r += 1;
+            }
+        }
+    }
+    Tense::Unknown
+}
+
+fn is_verb_at(v: &View<'_>, j: usize) -> bool {
+    if !v.is_word(j) || v.is_cap(j) && j != v.lo {
+        return false;
+    }
+    let w = v.low(j);
+    if is_auxiliary(w) || is_modal(w) || contains(lex::DATE_PREPOSITIONS, w) {
+        return false;
+    }
+    is_past(w) || j > v.lo && is_modal(v.low(j - 1)) && !contains(lex::DETERMINERS, w)
+}
+
+fn is_function_word(w: &str) -> bool {
+    contains(lex::DATE_PREPOSITIONS, w)
+        || contains(lex::DETERMINERS, w)
+        || is_auxiliary(w)
+        || is_modal(w)
+        || matches!(w, "at" | "for" | "with" | "that" | "which" | "who")
+}
+
+/// The last word of the noun phrase starting at `j`: "Tuesday's deadly
+/// strike" gives "strike".
+fn noun_after(v: &View<'_>, j: usize) -> Option<usize> {
+    let mut last = None;
+    for k in j..(j + 3).min(v.hi) {
+        let w = v.low(k);
+        if !v.is_word(k) || is_function_word(w) || is_past(w) && last.is_some() {
+            break;
+        }
+        last = Some(k);
+    }
+    last
+}
+
+/// The token the date is attached to: the noun after a possessive or
+/// attributive date ("Tuesday's strike", "a June 3 hearing"), the noun
+/// before its preposition ("the strike on Tuesday"), else the nearest verb
+/// of its clause, looking back first ("who met Y over the weekend").
+fn anchor_of(v: &View<'_>, f: &Found) -> Option<usize> {
+    let before = f.start.wrapping_sub(1);
+    if f.possessive || contains(lex::DETERMINERS, v.low(before)) && v.is_word(f.end) {
+        if let Some(n) = noun_after(v, f.end) {
+            return Some(n);
+        }
+    }
+    let prep = contains(lex::DATE_PREPOSITIONS, v.low(before)) || v.low(before) == "at";
+    let scan_from = if prep { before } else { f.start };
+    if prep {
+        let n = before.wrapping_sub(1);
+        let w = v.low(n);
+        let det_before = (2..=3).any(|k| {
+            let d = n.wrapping_sub(k - 1);
+            v.ok(d) && (contains(lex::DETERMINERS, v.low(d)) || v.text(d).ends_with("'s"))
+        });
+        if v.is_word(n) && !v.is_cap(n) && !is_past(w) && !is_function_word(w) && det_before {
+            return Some(n);
+        }
+    }
+    let mut j = scan_from;
+    for _ in 0..12 {
+        if j <= v.lo {
+            break;
+        }
+        j -= 1;
+        if is_boundary(v.text(j)) && !v.low(j + 1).starts_with("who") {
+            if v.text(j) != "," {
+                break;
+            }
+            // "Rubio, who met ..." stays in its clause; a comma before
+            // the date otherwise ends the search backwards.
+            break;
+        }
+        if is_verb_at(v, j) {
+            return Some(j);
+        }
+    }
+    let mut j = f.end;
+    if v.text(j) == "," {
+        j += 1;
+    }
+    for _ in 0..12 {
+        if j >= v.hi || matches!(v.text(j), ";" | ":" | "(" | "\"" | "“") {
+            break;
+        }
+        if is_verb_at(v, j) {
+            return Some(j);
+        }
+        j += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+    use crate::text::Document;
+    use chrono::NaiveDate;
+
+    /// (surface text, "start..end" or "start", anchor text) of each date.
+    fn dates_on(text: &str, published: Option<&str>) -> Vec<(String, String, String)> {
+        let doc = Document::new(text);
+        let rules = RuleSet::default();
+        let cx = Context {
+            doc: &doc,
+            published: published.map(|p| p.parse::<NaiveDate>().unwrap()),
+            rules: &rules,
+        };
+        let mut out = Vec::new();
+        extract_dates(&cx, &mut out);
+        out.iter()
+            .map(|c| {
+                let ClaimData::Date(d) = &c.data else {
+                    unreachable!()
+                };
+                let value = match d.value {
+                    None => "none".to_owned(),
+                    Some(r) if r.start == r.end => r.start.to_string(),
+                    Some(r) => format!("{}..{}", r.start, r.end),
+                };
+                let anchor = d
+                    .anchor
+                    .clone()
+                    .map_or(String::new(), |a| text[a].to_owned());
+                (text[c.range.clone()].to_owned(), value, anchor)
+            })
+            .collect()
+    }
+
+    /// Dates in `text` published on Tuesday 2025-09-16, as (text, value).
+    fn dates(text: &str) -> Vec<(String, String)> {
+        dates_on(text, Some("2025-09-16"))
+            .into_iter()
+            .map(|(t, v, _)| (t, v))
+            .collect()
+    }
+
+    fn one(text: &str) -> (String, String) {
+        let d = dates(text);
+        assert_eq!(d.len(), 1, "{d:?}");
+        d[0].clone()
+    }
+
+    fn anchor(text: &str) -> String {
+        let d = dates_on(text, Some("2025-09-16"));
+        assert_eq!(d.len(), 1, "{d:?}");
+        d[0].2.clone()
+    }
+
+    fn pair(t: &str, v: &str) -> (String, String) {
+        (t.to_owned(), v.to_owned())
+    }
+
+    #[test]
+    fn on_sunday_resolves_to_previous_sunday() {
+        assert_eq!(one("He arrived on Sunday."), pair("Sunday", "2025-09-14"));
+    }
+
+    #[test]
+    fn on_sunday_in_a_sunday_article_is_that_day() {
+        let d = dates_on("He arrived on Sunday.", Some("2025-09-14"));
+        assert_eq!(d[0].1, "2025-09-14");
+    }
+
+    #[test]
+    fn future_weekday_is_the_coming_one() {
+        assert_eq!(one("They will meet on Thursday.").1, "2025-09-18");
+        assert_eq!(one("The report is due Thursday.").1, "2025-09-18");
+        assert_eq!(one("Bids must arrive by Thursday.").1, "2025-09-18");
+    }
+
+    #[test]
+    fn weekend_spans_saturday_and_sunday() {
+        assert_eq!(
+            one("Over the weekend, she met the envoy."),
+            pair("the weekend", "2025-09-13..2025-09-14")
+        );
+    }
+
+    #[test]
+    fn written_dates_resolve_with_and_without_year() {
+        assert_eq!(one("It began on September 9, 2024.").1, "2024-09-09");
+        assert_eq!(one("It began Sept. 9.").1, "2025-09-09");
+        assert_eq!(one("It began on 9 September.").1, "2025-09-09");
+        assert_eq!(one("Filed 2025-09-09 in court.").1, "2025-09-09");
+        assert_eq!(one("It opened in March 2024.").1, "2024-03-01..2024-03-31");
+    }
+
+    #[test]
+    fn year_after_preposition_is_a_year_but_not_a_count() {
+        assert_eq!(one("The law passed in 1998.").1, "1998-01-01..1998-12-31");
+        assert!(dates("About 1998 people came.").is_empty());
+        assert!(dates("It cost $2000 to fix.").is_empty());
+    }
+
+    #[test]
+    fn decade_with_article() {
+        assert_eq!(
+            one("Prices rose in the 1990s."),
+            pair("the 1990s", "1990-01-01..1999-12-31")
+        );
+    }
+
+    #[test]
+    fn relative_words_resolve_against_publication() {
+        assert_eq!(one("Markets fell yesterday.").1, "2025-09-15");
+        assert_eq!(one("He spoke this morning.").1, "2025-09-16");
+        assert_eq!(one("Sales fell last week.").1, "2025-09-08..2025-09-14");
+        assert_eq!(one("Sales fell last month.").1, "2025-08-01..2025-08-31");
+        assert_eq!(
+            one("Sales rose earlier this month."),
+            pair("earlier this month", "2025-09-01..2025-09-30")
+        );
+        assert_eq!(one("It closed two days ago.").1, "2025-09-14");
+        assert_eq!(one("Sales fell last year.").1, "2024-01-01..2024-12-31");
+    }
+
+    #[test]
+    fn bare_month_takes_the_tense() {
+        assert_eq!(one("Sales fell in March.").1, "2025-03-01..2025-03-31");
+        assert_eq!(
+            one("The plant will open in March.").1,
+            "2026-03-01..2026-03-31"
+        );
+    }
+
+    #[test]
+    fn weekday_night_and_possessive() {
+        assert_eq!(
+            one("Shots rang out Friday night."),
+            pair("Friday night", "2025-09-12")
+        );
+        assert_eq!(
+            one("Tuesday's strike killed six."),
+            pair("Tuesday", "2025-09-16")
+        );
+    }
+
+    #[test]
+    fn quarters_resolve() {
+        assert_eq!(
+            one("It lost money in the first quarter of 2009.").1,
+            "2009-01-01..2009-03-31"
+        );
+        assert_eq!(
+            one("Our third-quarter results improved.").1,
+            "2025-07-01..2025-09-30"
+        );
+    }
+
+    #[test]
+    fn relative_date_without_publication_is_unresolved() {
+        let d = dates_on("He arrived on Sunday.", None);
+        assert_eq!(d[0].1, "none");
+        let d = dates_on("It began on September 9, 2024.", None);
+        assert_eq!(d[0].1, "2024-09-09");
+    }
+
+    #[test]
+    fn may_and_march_the_verbs_are_not_months() {
+        assert!(dates("Officials may resign.").is_empty());
+        assert!(dates("May officials resign?").is_empty());
+        assert!(dates("Protesters march through town.").is_empty());
+        assert!(dates("March through the streets, they said.").is_empty());
+    }
+
+    #[test]
+    fn weekday_in_a_name_is_not_a_date() {
+        assert!(dates("He wrote for the Sunday Times.").is_empty());
+        assert!(dates("They marked Bloody Sunday.").is_empty());
+        assert!(dates("Shops opened early for Black Friday.").is_empty());
+    }
+
+    #[test]
+    fn idioms_and_relations_are_not_dates() {
+        assert!(dates("At the end of the day, it worked.").is_empty());
+        assert!(dates("Going forward, these days are hard.").is_empty());
+        assert!(dates("I saw him the other day.").is_empty());
+        assert!(dates("It came a week after the strike.").is_empty());
+    }
+
+    #[test]
+    fn anchor_is_the_verb_of_its_own_clause() {
+        assert_eq!(
+            anchor("Rubio, who arrived in Israel on Sunday, is expected to speak."),
+            "arrived"
+        );
+        assert_eq!(
+            anchor("The envoy, who met Ali over the weekend, called the strike a crime."),
+            "met"
+        );
+        assert_eq!(anchor("On Sunday, the minister resigned."), "resigned");
+    }
+
+    #[test]
+    fn anchor_is_the_event_noun_when_the_date_modifies_it() {
+        assert_eq!(anchor("The strike on Tuesday killed six."), "strike");
+        assert_eq!(anchor("Tuesday's strike killed six."), "strike");
+        assert_eq!(anchor("Troops struck on Tuesday."), "struck");
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for t in [
+            "",
+            "’s",
+            "Sept.",
+            "the",
+            "2025-",
+            "9/",
+            "May 31",
+            "Sunday’s",
+            "é 1998 ü",
+        ] {
+            let _ = dates(t);
+        }
+    }
+}

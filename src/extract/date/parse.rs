@@ -1,0 +1,467 @@
+//! Recognising date expressions in a sentence's tokens.
+//!
+//! Each pattern starts at one token and looks a bounded number of tokens
+//! ahead (and one or two back, for context such as "in" before a year), so
+//! a pass over a document is linear. Word knowledge comes from
+//! [`crate::lexicon::dates`]. This module does not resolve anything: it
+//! returns an [`Expr`] and the token span it covers.
+
+use super::resolve::{Expr, Unit, YearRef};
+use crate::lexicon::dates::{self as lex, contains, lookup};
+use crate::text::{Document, TokenKind};
+
+/// A recognised expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// What it says.
+    pub expr: Expr,
+    /// First token of its surface text.
+    pub start: usize,
+    /// One past its last token.
+    pub end: usize,
+    /// Written as a possessive ("Tuesday's strike").
+    pub possessive: bool,
+}
+
+/// One sentence's tokens, with lower-cased text beside them.
+pub(crate) struct View<'a> {
+    pub doc: &'a Document,
+    /// `doc.text` lower-cased byte for byte (ASCII only, so offsets hold).
+    pub lower: &'a str,
+    /// First token of the sentence.
+    pub lo: usize,
+    /// One past its last token.
+    pub hi: usize,
+}
+
+impl View<'_> {
+    pub(crate) fn ok(&self, i: usize) -> bool {
+        i >= self.lo && i < self.hi
+    }
+
+    /// The token's text as written ("" outside the sentence).
+    pub(crate) fn text(&self, i: usize) -> &str {
+        if self.ok(i) {
+            self.doc.tok(i)
+        } else {
+            ""
+        }
+    }
+
+    /// The token lower-cased, a possessive "'s" removed.
+    pub(crate) fn low(&self, i: usize) -> &str {
+        if !self.ok(i) {
+            return "";
+        }
+        let s = &self.lower[self.doc.tokens[i].range()];
+        s.strip_suffix("'s")
+            .or_else(|| s.strip_suffix("’s"))
+            .unwrap_or(s)
+    }
+
+    pub(crate) fn is_word(&self, i: usize) -> bool {
+        self.ok(i) && self.doc.tokens[i].kind == TokenKind::Word
+    }
+
+    pub(crate) fn is_cap(&self, i: usize) -> bool {
+        self.is_word(i) && self.text(i).starts_with(|c: char| c.is_uppercase())
+    }
+
+    fn is_possessive(&self, i: usize) -> bool {
+        let t = self.text(i);
+        t.ends_with("'s") || t.ends_with("’s")
+    }
+
+    /// Whether token `i` is followed by token `i + 1` with no space.
+    fn touches(&self, i: usize) -> bool {
+        self.ok(i + 1) && self.doc.tokens[i].end == self.doc.tokens[i + 1].start
+    }
+
+    /// The token as a plain number of ASCII digits, with its digit count.
+    fn digits(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.text(i);
+        if t.is_empty() || t.len() > 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        t.parse().ok().map(|n| (n, t.len()))
+    }
+
+    /// A day of the month: "9", "9th", "2nd".
+    fn day(&self, i: usize) -> Option<u32> {
+        if !self.ok(i) || self.doc.tokens[i].kind != TokenKind::Number {
+            return None;
+        }
+        let t = self.low(i);
+        let n = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &t[n.len()..];
+        if !(suffix.is_empty() || ["st", "nd", "rd", "th"].contains(&suffix)) || n.len() > 2 {
+            return None;
+        }
+        n.parse().ok().filter(|d| (1..=31).contains(d))
+    }
+
+    /// A four-digit year in the range news writes about.
+    fn year(&self, i: usize) -> Option<i32> {
+        match self.digits(i) {
+            Some((y, 4)) if (1000..=2199).contains(&y) => Some(y as i32),
+            _ => None,
+        }
+    }
+
+    fn is(&self, i: usize, word: &str) -> bool {
+        self.low(i) == word
+    }
+}
+
+fn found(expr: Expr, start: usize, end: usize) -> Option<Found> {
+    Some(Found {
+        expr,
+        start,
+        end,
+        possessive: false,
+    })
+}
+
+/// The date expression starting at token `i`, if any.
+pub(crate) fn parse_at(v: &View<'_>, i: usize) -> Option<Found> {
+    let kind = v.doc.tokens[i].kind;
+    let f = match kind {
+        TokenKind::Number => number_first(v, i),
+        TokenKind::Word => word_first(v, i),
+        TokenKind::Punct => None,
+    }?;
+    let last = f.end - 1;
+    Some(Found {
+        possessive: v.is_possessive(last),
+        ..f
+    })
+}
+
+fn number_first(v: &View<'_>, i: usize) -> Option<Found> {
+    // 2025-09-09
+    if let Some(y) = v.year(i) {
+        if v.touches(i) && v.text(i + 1) == "-" && v.touches(i + 1) && v.touches(i + 2) {
+            if let (Some((m, _)), Some((d, _))) = (v.digits(i + 2), v.digits(i + 4)) {
+                if v.text(i + 3) == "-" && v.touches(i + 3) {
+                    return found(Expr::Ymd(y, m, d), i, i + 5);
+                }
+            }
+        }
+    }
+    // 9/8/07, 9/8/2007 (US order)
+    if let (Some((m, 1..=2)), "/") = (v.digits(i), v.text(i + 1)) {
+        if v.touches(i) && v.touches(i + 1) && v.touches(i + 2) && v.text(i + 3) == "/" {
+            if let (Some((d, 1..=2)), Some((y, n))) = (v.digits(i + 2), v.digits(i + 4)) {
+                let y = match n {
+                    2 if y < 50 => 2000 + y as i32,
+                    2 => 1900 + y as i32,
+                    4 => y as i32,
+                    _ => return None,
+                };
+                if v.touches(i + 3) {
+                    return found(Expr::Ymd(y, m, d), i, i + 5);
+                }
+            }
+        }
+    }
+    // 9 September [2025]
+    if let Some(d) = v.day(i) {
+        if let Some(m) = month_word(v, i + 1, true) {
+            return match v.year(i + 2) {
+                Some(y) => found(Expr::Ymd(y, m, d), i, i + 3),
+                None => found(Expr::MonthDay(m, d), i, i + 2),
+            };
+        }
+    }
+    // the 1990s
+    let t = v.low(i);
+    if t.len() == 5 && t.ends_with('s') {
+        if let Ok(y) = t[..4].parse::<i32>() {
+            if (1000..=2190).contains(&y) && y % 10 == 0 {
+                let start = if v.is(i.wrapping_sub(1), "the") {
+                    i - 1
+                } else {
+                    i
+                };
+                return found(Expr::Decade(y), start, i + 1);
+            }
+        }
+    }
+    // N days ago
+    if let Some((n, _)) = v.digits(i) {
+        if let Some(f) = ago(v, i, n as i64) {
+            return Some(f);
+        }
+    }
+    bare_year(v, i)
+}
+
+/// A year standing alone: "in 1998", "the 2008 Olympics", "between 2014
+/// and 2016"; not "1998 people" after a count word nor "$2000".
+fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
+    let y = v.year(i)?;
+    let prev = v.low(i.wrapping_sub(1));
+    let next = v.low(i + 1);
+    if next == "%" || next == "percent" || v.text(i.wrapping_sub(1)) == "$" {
+        return None;
+    }
+    let is_prep = contains(lex::DATE_PREPOSITIONS, prev) || contains(lex::SPAN_HEDGES, prev);
+    let joined = matches!(prev, "and" | "or" | "to")
+        && v.year(i.wrapping_sub(2))
+            .is_some_and(|_| v.ok(i.wrapping_sub(2)));
+    let det = prev == "the" && v.is_word(i + 1);
+    let ok = if matches!(prev, "and" | "or" | "to" | "as" | "on") {
+        joined
+    } else {
+        is_prep || det
+    };
+    let unit_after = lookup(lex::UNITS, next).is_some();
+    (ok && !unit_after).then_some(Found {
+        expr: Expr::Year(y),
+        start: i,
+        end: i + 1,
+        possessive: false,
+    })
+}
+
+/// "two days ago", "a week ago" starting at the number.
+fn ago(v: &View<'_>, i: usize, n: i64) -> Option<Found> {
+    let unit = Unit::from_code(lookup(lex::UNITS, v.low(i + 1))?);
+    (v.is(i + 2, "ago") && unit != Unit::Weekend).then_some(Found {
+        expr: Expr::Ago(n, unit),
+        start: i,
+        end: i + 3,
+        possessive: false,
+    })
+}
+
+/// The month named by token `i`: a capitalised full name, or an
+/// abbreviation ("Sept", "Sept.") when `abbrev` allows it. Lower-case
+/// "may" and "march" are verbs, never months.
+fn month_word(v: &View<'_>, i: usize, abbrev: bool) -> Option<u32> {
+    if !v.is_cap(i) {
+        return None;
+    }
+    let w = v.low(i);
+    let m = lookup(lex::MONTHS, w)?;
+    let full = w.len() >= 3 && (w == "may" || w.len() > 4 || w == "june" || w == "july");
+    (full || abbrev).then_some(m)
+}
+
+fn word_first(v: &View<'_>, i: usize) -> Option<Found> {
+    let w = v.low(i);
+    if let Some(m) = month_word(v, i, true) {
+        return month_first(v, i, m);
+    }
+    if let Some(wd) = lookup(lex::WEEKDAYS, w) {
+        return weekday_first(v, i, wd, None, i);
+    }
+    if let Some(n) = lookup(lex::DAY_WORDS, w) {
+        let mut end = i + 1;
+        if !v.is_possessive(i) && contains(lex::DAY_PARTS, v.low(i + 1)) {
+            end += 1;
+        }
+        let start = if matches!(v.low(i.wrapping_sub(1)), "earlier" | "later") {
+            i - 1
+        } else {
+            i
+        };
+        return found(Expr::Day(n), start, end);
+    }
+    if let Some(n) = lookup(lex::NUMBER_WORDS, w) {
+        if let Some(f) = ago(v, i, n) {
+            return Some(f);
+        }
+    }
+    if w == "the" {
+        return the_first(v, i);
+    }
+    if let Some(s) = lookup(lex::SHIFTS, w) {
+        return shift_first(v, i, s, i);
+    }
+    if contains(lex::SPAN_HEDGES, w) {
+        if let Some(s) = lookup(lex::SHIFTS, v.low(i + 1)) {
+            return shift_first(v, i + 1, s, i);
+        }
+        return None;
+    }
+    if let Some(q) = quarter_word(w) {
+        return found(Expr::Quarter(q, YearRef::Open), i, i + 1);
+    }
+    if let Some(m) = lookup(lex::SEASONS, w) {
+        if let Some(y) = v.year(i + 1) {
+            return found(Expr::Season(m, YearRef::Abs(y)), i, i + 2);
+        }
+    }
+    None
+}
+
+/// "third-quarter", "first-quarter" as one hyphenated word.
+fn quarter_word(w: &str) -> Option<u32> {
+    let (ord, rest) = w.split_once('-')?;
+    (rest == "quarter").then(|| lookup(lex::QUARTER_ORDINALS, ord))?
+}
+
+fn month_first(v: &View<'_>, i: usize, m: u32) -> Option<Found> {
+    let w = v.low(i);
+    let dot = usize::from(v.text(i + 1) == ".");
+    if let Some(d) = v.day(i + 1 + dot) {
+        let j = i + 2 + dot;
+        let comma = usize::from(v.text(j) == ",");
+        if let Some(y) = v.year(j + comma) {
+            return found(Expr::Ymd(y, m, d), i, j + comma + 1);
+        }
+        return found(Expr::MonthDay(m, d), i, j);
+    }
+    if let Some(y) = v.year(i + 1 + dot) {
+        return found(Expr::MonthYear(y, m), i, i + 2 + dot);
+    }
+    if month_word(v, i, false).is_none() || w.len() <= 3 && w != "may" {
+        return None;
+    }
+    // A bare month needs a word that makes it a date: "in March", "since
+    // January", "their January sales"; "May" and "March" open sentences
+    // as verbs and follow "the" as names ("the March on Washington").
+    let prev = v.low(i.wrapping_sub(1));
+    let next_low = v.is_word(i + 1) && !v.is_cap(i + 1);
+    let by_prep = contains(lex::DATE_PREPOSITIONS, prev) || contains(lex::SPAN_HEDGES, prev);
+    let by_det = contains(lex::DETERMINERS, prev)
+        && next_low
+        && !contains(lex::DATE_PREPOSITIONS, v.low(i + 1))
+        && !matches!(w, "may" | "march");
+    if by_prep || by_det {
+        let start = if contains(lex::SPAN_HEDGES, prev) {
+            i - 1
+        } else {
+            i
+        };
+        return found(Expr::Month(m, None), start, i + 1);
+    }
+    None
+}
+
+fn weekday_first(
+    v: &View<'_>,
+    i: usize,
+    wd: u32,
+    shift: Option<i32>,
+    start: usize,
+) -> Option<Found> {
+    if !v.is_cap(i) {
+        return None;
+    }
+    if contains(lex::WEEKDAY_NAME_BEFORE, v.low(i.wrapping_sub(1))) && start == i {
+        return None;
+    }
+    if v.is_cap(i + 1) && contains(lex::WEEKDAY_NAME_AFTER, v.low(i + 1)) {
+        return None;
+    }
+    // "Tuesday, September 9[, 2025]": the written date decides.
+    if !v.is_possessive(i) {
+        let comma = usize::from(v.text(i + 1) == ",");
+        if let Some(m) = month_word(v, i + 1 + comma, true) {
+            if let Some(f) = month_first(v, i + 1 + comma, m) {
+                if matches!(f.expr, Expr::Ymd(..) | Expr::MonthDay(..)) {
+                    return found(f.expr, start, f.end);
+                }
+            }
+        }
+        if let Some(d) = v.day(i + 1 + comma) {
+            if let Some(m) = month_word(v, i + 2 + comma, true) {
+                if let Some(f) = number_first(v, i + 1 + comma) {
+                    let _ = (d, m);
+                    return found(f.expr, start, f.end);
+                }
+            }
+        }
+    }
+    let mut end = i + 1;
+    if !v.is_possessive(i) && contains(lex::DAY_PARTS, v.low(i + 1)) {
+        end += 1;
+    }
+    found(Expr::Weekday(wd, shift), start, end)
+}
+
+/// "the weekend", "the past week", "the third quarter of 2009".
+fn the_first(v: &View<'_>, i: usize) -> Option<Found> {
+    let w = v.low(i + 1);
+    if w == "weekend" {
+        return found(Expr::Weekend(None), i, i + 2);
+    }
+    if let Some(s) = lookup(lex::SHIFTS, w) {
+        if s != 0 {
+            let f = shift_first(v, i + 1, s, i)?;
+            return matches!(
+                f.expr,
+                Expr::Span(..) | Expr::Weekend(_) | Expr::QuarterRel(_)
+            )
+            .then_some(f);
+        }
+        return None;
+    }
+    if let Some(q) = lookup(lex::QUARTER_ORDINALS, w) {
+        if !v.is(i + 2, "quarter") {
+            return None;
+        }
+        let (year, end) = year_ref_after_of(v, i + 3);
+        return found(Expr::Quarter(q, year), i, end);
+    }
+    None
+}
+
+/// What follows "of" after a quarter: "of 2009", "of this year", "of last
+/// year"; returns the reference and the end token.
+fn year_ref_after_of(v: &View<'_>, i: usize) -> (YearRef, usize) {
+    if v.is(i, "of") {
+        if let Some(y) = v.year(i + 1) {
+            return (YearRef::Abs(y), i + 2);
+        }
+        if let Some(s) = lookup(lex::SHIFTS, v.low(i + 1)) {
+            if v.is(i + 2, "year") {
+                return (YearRef::Rel(s), i + 3);
+            }
+        }
+    }
+    (YearRef::Open, i)
+}
+
+/// After a shift word at `i` ("last", "this", "next", "past"), with the
+/// expression's first token at `start`.
+fn shift_first(v: &View<'_>, i: usize, s: i32, start: usize) -> Option<Found> {
+    let w = v.low(i + 1);
+    let with_the = start < i && v.is(start, "the") || v.is(i.wrapping_sub(1), "the");
+    if matches!(v.low(i), "past" | "coming" | "previous") && !with_the {
+        return None;
+    }
+    if let Some(code) = lookup(lex::UNITS, w) {
+        let unit = Unit::from_code(code);
+        // Plurals ("the past three years") are durations; "the last week
+        // of March" is a part of something else.
+        if w.ends_with('s') || v.is(i + 2, "of") || unit == Unit::Day {
+            return None;
+        }
+        let expr = match unit {
+            Unit::Weekend => Expr::Weekend((s != 0).then_some(s)),
+            Unit::Quarter => Expr::QuarterRel(s),
+            _ => Expr::Span(unit, s),
+        };
+        return found(expr, start, i + 2);
+    }
+    if s == 0 && contains(lex::DAY_PARTS, w) && w != "night" {
+        return found(Expr::Day(0), start, i + 2);
+    }
+    if v.is(i, "last") && w == "night" {
+        return found(Expr::Day(-1), start, i + 2);
+    }
+    if let Some(m) = month_word(v, i + 1, false) {
+        return found(Expr::Month(m, Some(s)), start, i + 2);
+    }
+    if let Some(wd) = lookup(lex::WEEKDAYS, w) {
+        let shift = (s != 0).then_some(s);
+        return weekday_first(v, i + 1, wd, shift, start);
+    }
+    if let Some(m) = lookup(lex::SEASONS, w) {
+        return found(Expr::Season(m, YearRef::Rel(s)), start, i + 2);
+    }
+    None
+}

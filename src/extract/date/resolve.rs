@@ -1,0 +1,440 @@
+//! Turning a parsed date expression into a day or a span of days.
+//!
+//! Relative and year-less expressions resolve against the publication date
+//! and the tense of the verb they belong to; without a publication date
+//! they stay unresolved (`None`), never guessed. This module does not read
+//! text: the parser hands it an [`Expr`] and a [`Tense`].
+
+use crate::extract::DateRange;
+use chrono::{Datelike, Duration, NaiveDate};
+
+/// Calendar units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+    Weekend,
+}
+
+impl Unit {
+    /// The unit of a [`crate::lexicon::dates::UNITS`] code.
+    pub(crate) fn from_code(code: u8) -> Unit {
+        match code {
+            0 => Unit::Day,
+            1 => Unit::Week,
+            2 => Unit::Month,
+            3 => Unit::Quarter,
+            5 => Unit::Weekend,
+            _ => Unit::Year,
+        }
+    }
+}
+
+/// Which year a year-less quarter or season belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum YearRef {
+    /// Written out: "the first quarter of 2009".
+    Abs(i32),
+    /// Relative to the publication year: "of last year" is -1.
+    Rel(i32),
+    /// Not given: the nearest one consistent with tense.
+    Open,
+}
+
+/// A parsed date expression, not yet resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Expr {
+    /// "September 9, 2025", "2025-09-09".
+    Ymd(i32, u32, u32),
+    /// "September 9".
+    MonthDay(u32, u32),
+    /// "March 2024".
+    MonthYear(i32, u32),
+    /// "in March" (shift `None`), "last September" (Some(-1)).
+    Month(u32, Option<i32>),
+    /// "1998".
+    Year(i32),
+    /// "the 1990s": the first year.
+    Decade(i32),
+    /// "on Sunday" (shift `None`), "last Friday" (Some(-1)).
+    Weekday(u32, Option<i32>),
+    /// "yesterday": days from publication.
+    Day(i64),
+    /// "last week": unit and offset from the current one.
+    Span(Unit, i32),
+    /// "over the weekend": shift as for weekdays.
+    Weekend(Option<i32>),
+    /// "two days ago".
+    Ago(i64, Unit),
+    /// "the third quarter of 2009".
+    Quarter(u32, YearRef),
+    /// "the last quarter": quarters from the current one.
+    QuarterRel(i32),
+    /// "spring 2009": first month and year.
+    Season(u32, YearRef),
+}
+
+impl Expr {
+    /// Whether the expression needs the publication date.
+    pub(crate) fn is_relative(self) -> bool {
+        !matches!(
+            self,
+            Expr::Ymd(..)
+                | Expr::MonthYear(..)
+                | Expr::Year(_)
+                | Expr::Decade(_)
+                | Expr::Quarter(_, YearRef::Abs(_))
+                | Expr::Season(_, YearRef::Abs(_))
+        )
+    }
+}
+
+/// The tense of the verb a date belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+fn month_span(y: i32, m: u32) -> Option<DateRange> {
+    let start = ymd(y, m, 1)?;
+    let next = if m == 12 {
+        ymd(y + 1, 1, 1)?
+    } else {
+        ymd(y, m + 1, 1)?
+    };
+    Some(DateRange {
+        start,
+        end: next - Duration::days(1),
+    })
+}
+
+fn months_span(y: i32, m: u32, n: u32) -> Option<DateRange> {
+    let first = month_span(y, m)?;
+    let idx = y * 12 + m as i32 - 1 + n as i32 - 1;
+    let last = month_span(idx.div_euclid(12), idx.rem_euclid(12) as u32 + 1)?;
+    Some(DateRange {
+        start: first.start,
+        end: last.end,
+    })
+}
+
+fn year_span(y: i32) -> Option<DateRange> {
+    Some(DateRange {
+        start: ymd(y, 1, 1)?,
+        end: ymd(y, 12, 31)?,
+    })
+}
+
+fn week_of(d: NaiveDate) -> DateRange {
+    let start = d - Duration::days(d.weekday().num_days_from_monday() as i64);
+    DateRange {
+        start,
+        end: start + Duration::days(6),
+    }
+}
+
+/// Month index (year * 12 + month - 1) shifted by `n` months.
+fn shift_month(y: i32, m: u32, n: i32) -> (i32, u32) {
+    let idx = y * 12 + m as i32 - 1 + n;
+    (idx.div_euclid(12), idx.rem_euclid(12) as u32 + 1)
+}
+
+/// The year for a year-less day: the one nearest `pub_date`, preferring
+/// the side the tense points to when that one is within about ten months.
+fn year_for(month: u32, day: u32, pub_date: NaiveDate, tense: Tense) -> Option<NaiveDate> {
+    let y = pub_date.year();
+    let cands: Vec<NaiveDate> = (y - 1..=y + 1).filter_map(|y| ymd(y, month, day)).collect();
+    let dist = |d: &NaiveDate| (*d - pub_date).num_days().abs();
+    let within = |d: &NaiveDate| dist(d) <= 300;
+    let pick = match tense {
+        Tense::Past => cands.iter().filter(|d| **d <= pub_date && within(d)).max(),
+        Tense::Future => cands.iter().filter(|d| **d >= pub_date && within(d)).min(),
+        Tense::Unknown => None,
+    };
+    pick.or_else(|| cands.iter().min_by_key(|d| dist(d)))
+        .copied()
+}
+
+/// The month `month` nearest the publication month, on the tense's side.
+fn month_for(month: u32, pub_date: NaiveDate, tense: Tense) -> (i32, u32) {
+    let y = pub_date.year();
+    let here = y * 12 + pub_date.month() as i32 - 1;
+    let cands = [y - 1, y, y + 1].map(|y| (y, y * 12 + month as i32 - 1));
+    let pick = match tense {
+        Tense::Past => cands.iter().filter(|c| c.1 <= here).max_by_key(|c| c.1),
+        Tense::Future => cands.iter().filter(|c| c.1 >= here).min_by_key(|c| c.1),
+        Tense::Unknown => cands
+            .iter()
+            .min_by_key(|c| ((c.1 - here).abs(), c.1 > here)),
+    };
+    (pick.map_or(y, |c| c.0), month)
+}
+
+/// The day of weekday `wd` (Monday = 0) that a news sentence means.
+/// Past: the most recent one, the publication day included (an article of
+/// a Sunday saying "on Sunday" in the past tense means that day). Future:
+/// the next one, the publication day included. "last"/"next" exclude the
+/// publication day itself.
+fn weekday_for(wd: u32, shift: Option<i32>, pub_date: NaiveDate, tense: Tense) -> NaiveDate {
+    let today = pub_date.weekday().num_days_from_monday() as i64;
+    let back = (today - wd as i64).rem_euclid(7);
+    let ahead = (wd as i64 - today).rem_euclid(7);
+    match (shift, tense) {
+        (Some(-1), _) => pub_date - Duration::days(if back == 0 { 7 } else { back }),
+        (Some(1), _) => pub_date + Duration::days(if ahead == 0 { 7 } else { ahead }),
+        (_, Tense::Future) => pub_date + Duration::days(ahead),
+        _ => pub_date - Duration::days(back),
+    }
+}
+
+fn quarter_span(y: i32, q: u32) -> Option<DateRange> {
+    months_span(y, (q - 1) * 3 + 1, 3)
+}
+
+/// Resolve `e`; `None` when it needs a publication date and has none, or
+/// names no real day.
+pub(crate) fn resolve(e: Expr, pub_date: Option<NaiveDate>, tense: Tense) -> Option<DateRange> {
+    match e {
+        Expr::Ymd(y, m, d) => ymd(y, m, d).map(DateRange::day),
+        Expr::MonthYear(y, m) => month_span(y, m),
+        Expr::Year(y) => year_span(y),
+        Expr::Decade(y) => Some(DateRange {
+            start: ymd(y, 1, 1)?,
+            end: ymd(y + 9, 12, 31)?,
+        }),
+        Expr::Quarter(q, YearRef::Abs(y)) => quarter_span(y, q),
+        Expr::Season(m, YearRef::Abs(y)) => months_span(y, m, 3),
+        _ => resolve_relative(e, pub_date?, tense),
+    }
+}
+
+fn resolve_relative(e: Expr, p: NaiveDate, tense: Tense) -> Option<DateRange> {
+    let y = p.year();
+    match e {
+        Expr::MonthDay(m, d) => year_for(m, d, p, tense).map(DateRange::day),
+        Expr::Month(m, None) => {
+            let (y, m) = month_for(m, p, tense);
+            month_span(y, m)
+        }
+        Expr::Month(m, Some(s)) => {
+            let y = match s {
+                -1 if m >= p.month() => y - 1,
+                1 if m <= p.month() => y + 1,
+                _ => y,
+            };
+            month_span(y, m)
+        }
+        Expr::Weekday(wd, shift) => Some(DateRange::day(weekday_for(wd, shift, p, tense))),
+        Expr::Day(n) => Some(DateRange::day(p + Duration::days(n))),
+        Expr::Span(unit, n) => match unit {
+            Unit::Day => Some(DateRange::day(p + Duration::days(n as i64))),
+            Unit::Week | Unit::Weekend => {
+                let w = week_of(p + Duration::weeks(n as i64));
+                Some(w)
+            }
+            Unit::Month => {
+                let (y, m) = shift_month(y, p.month(), n);
+                month_span(y, m)
+            }
+            Unit::Quarter => {
+                let (y, m) = shift_month(y, (p.month() - 1) / 3 * 3 + 1, 3 * n);
+                months_span(y, m, 3)
+            }
+            Unit::Year => year_span(y + n),
+        },
+        Expr::Weekend(shift) => {
+            // The weekend's Saturday: past, the latest Saturday-Sunday that
+            // has begun by publication; future, the next one not yet over.
+            let sat = match (shift, tense) {
+                (Some(1), _) | (_, Tense::Future) => weekday_for(5, None, p, Tense::Future),
+                _ => weekday_for(5, None, p, Tense::Past),
+            };
+            let sat = if shift == Some(-1) && sat + Duration::days(1) >= p {
+                sat - Duration::weeks(1)
+            } else if shift == Some(1) && sat <= p {
+                sat + Duration::weeks(1)
+            } else {
+                sat
+            };
+            Some(DateRange {
+                start: sat,
+                end: sat + Duration::days(1),
+            })
+        }
+        Expr::Ago(n, unit) => match unit {
+            Unit::Day => Some(DateRange::day(p - Duration::days(n))),
+            Unit::Week | Unit::Weekend => Some(DateRange::day(p - Duration::weeks(n))),
+            Unit::Month => {
+                let (y, m) = shift_month(y, p.month(), -(n as i32));
+                month_span(y, m)
+            }
+            Unit::Quarter => None,
+            Unit::Year => year_span(y - n as i32),
+        },
+        Expr::Quarter(q, YearRef::Rel(n)) => quarter_span(y + n, q),
+        Expr::Quarter(q, _) => {
+            let now = (p.month() - 1) / 3 + 1;
+            let y = match tense {
+                Tense::Future if q < now => y + 1,
+                Tense::Future => y,
+                _ if q > now => y - 1,
+                _ => y,
+            };
+            quarter_span(y, q)
+        }
+        Expr::QuarterRel(n) => resolve_relative(Expr::Span(Unit::Quarter, n), p, tense),
+        Expr::Season(m, YearRef::Rel(n)) => months_span(y + n, m, 3),
+        Expr::Season(m, _) => {
+            let (y, m) = month_for(m, p, tense);
+            months_span(y, m, 3)
+        }
+        _ => resolve(e, None, tense),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn day(e: Expr, published: &str, tense: Tense) -> String {
+        let r = resolve(e, Some(d(published)), tense).unwrap();
+        if r.start == r.end {
+            r.start.to_string()
+        } else {
+            format!("{}..{}", r.start, r.end)
+        }
+    }
+
+    // 2025-09-16 is a Tuesday; 2025-09-14 a Sunday.
+
+    #[test]
+    fn on_sunday_resolves_to_previous_sunday() {
+        assert_eq!(
+            day(Expr::Weekday(6, None), "2025-09-16", Tense::Past),
+            "2025-09-14"
+        );
+    }
+
+    #[test]
+    fn on_sunday_published_sunday_past_is_that_day() {
+        assert_eq!(
+            day(Expr::Weekday(6, None), "2025-09-14", Tense::Past),
+            "2025-09-14"
+        );
+    }
+
+    #[test]
+    fn future_weekday_is_the_coming_one() {
+        assert_eq!(
+            day(Expr::Weekday(3, None), "2025-09-16", Tense::Future),
+            "2025-09-18"
+        );
+    }
+
+    #[test]
+    fn last_friday_skips_publication_day() {
+        assert_eq!(
+            day(Expr::Weekday(4, Some(-1)), "2025-09-19", Tense::Past),
+            "2025-09-12"
+        );
+    }
+
+    #[test]
+    fn over_the_weekend_on_monday_is_the_weekend_before() {
+        assert_eq!(
+            day(Expr::Weekend(None), "2025-09-15", Tense::Past),
+            "2025-09-13..2025-09-14"
+        );
+    }
+
+    #[test]
+    fn the_weekend_ahead_in_future_tense() {
+        assert_eq!(
+            day(Expr::Weekend(None), "2025-09-16", Tense::Future),
+            "2025-09-20..2025-09-21"
+        );
+    }
+
+    #[test]
+    fn last_week_is_monday_to_sunday_of_the_week_before() {
+        assert_eq!(
+            day(Expr::Span(Unit::Week, -1), "2025-09-16", Tense::Past),
+            "2025-09-08..2025-09-14"
+        );
+    }
+
+    #[test]
+    fn last_month_crosses_the_year() {
+        assert_eq!(
+            day(Expr::Span(Unit::Month, -1), "2025-01-10", Tense::Past),
+            "2024-12-01..2024-12-31"
+        );
+    }
+
+    #[test]
+    fn yearless_day_takes_the_nearest_past_year() {
+        assert_eq!(
+            day(Expr::MonthDay(12, 11), "2010-01-25", Tense::Past),
+            "2009-12-11"
+        );
+        assert_eq!(
+            day(Expr::MonthDay(2, 3), "2010-01-25", Tense::Future),
+            "2010-02-03"
+        );
+    }
+
+    #[test]
+    fn in_month_follows_tense() {
+        assert_eq!(
+            day(Expr::Month(10, None), "2009-06-05", Tense::Future),
+            "2009-10-01..2009-10-31"
+        );
+        assert_eq!(
+            day(Expr::Month(10, None), "2009-06-05", Tense::Past),
+            "2008-10-01..2008-10-31"
+        );
+    }
+
+    #[test]
+    fn yearless_fourth_quarter_in_past_is_last_years() {
+        assert_eq!(
+            day(Expr::Quarter(4, YearRef::Open), "2007-03-13", Tense::Past),
+            "2006-10-01..2006-12-31"
+        );
+    }
+
+    #[test]
+    fn two_days_ago_is_a_day() {
+        assert_eq!(
+            day(Expr::Ago(2, Unit::Day), "2025-09-16", Tense::Past),
+            "2025-09-14"
+        );
+    }
+
+    #[test]
+    fn relative_without_publication_date_is_none() {
+        assert_eq!(resolve(Expr::Day(-1), None, Tense::Past), None);
+        assert!(resolve(Expr::Year(1998), None, Tense::Past).is_some());
+    }
+
+    #[test]
+    fn decade_spans_ten_years() {
+        assert_eq!(
+            day(Expr::Decade(1990), "2025-09-16", Tense::Past),
+            "1990-01-01..1999-12-31"
+        );
+    }
+}
