@@ -175,18 +175,24 @@ pub const DATE_PREPOSITIONS: &[&str] = &[
 /// Thursday", "is due Thursday", "is expected to vote on Friday").
 pub const FUTURE_CUES: &[&str] = &[
     "'ll",
+    "could",
+    "due",
     "expected",
     "expects",
     "going",
+    "might",
+    "must",
     "plan",
     "planned",
     "plans",
     "scheduled",
     "set",
     "shall",
+    "should",
     "upcoming",
     "will",
     "won't",
+    "would",
     "’ll",
 ];
 
@@ -213,6 +219,26 @@ pub const RELATION_WORDS: &[&str] = &["after", "before", "earlier", "later"];
 /// Determiners and possessive pronouns: a word after one is a noun phrase.
 pub const DETERMINERS: &[&str] = &[
     "a", "an", "her", "his", "its", "my", "our", "that", "the", "their", "this", "your",
+];
+
+/// Nouns of recurring events whose edition is named by a year after them
+/// ("the Conference 2010", "World Cup 2018"); a year after any other
+/// capitalised word is a model or a name ("Boeing 1998").
+pub const EVENT_NOUNS: &[&str] = &[
+    "budget",
+    "census",
+    "championship",
+    "championships",
+    "conference",
+    "cup",
+    "election",
+    "elections",
+    "expo",
+    "festival",
+    "forum",
+    "games",
+    "olympics",
+    "summit",
 ];
 
 /// Look `word` (lower case) up in a sorted `(key, value)` table.
@@ -265,6 +291,7 @@ mod tests {
             NOT_PAST_ED,
             RELATION_WORDS,
             DETERMINERS,
+            EVENT_NOUNS,
         ] {
             assert!(sorted_words(t), "{t:?}");
         }

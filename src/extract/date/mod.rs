@@ -108,7 +108,7 @@ fn is_past(w: &str) -> bool {
 }
 
 fn is_future(w: &str) -> bool {
-    contains(lex::FUTURE_CUES, w) || w == "due" || w.ends_with("'ll") || w.ends_with("’ll")
+    contains(lex::FUTURE_CUES, w) || w.ends_with("'ll") || w.ends_with("’ll")
 }
 
 /// The tense of the clause around `f`: the nearest future or past cue in

@@ -187,6 +187,14 @@ fn number_first(v: &View<'_>, i: usize) -> Option<Found> {
             }
         }
     }
+    // since '82
+    if let (Some((y, 2)), "'" | "’") = (v.digits(i), v.text(i.wrapping_sub(1))) {
+        let prev = v.low(i.wrapping_sub(2));
+        if v.touches(i - 1) && contains(lex::DATE_PREPOSITIONS, prev) && !v.is_word(i + 1) {
+            let y = if y < 30 { 2000 + y } else { 1900 + y };
+            return found(Expr::Year(y as i32), i - 1, i + 1);
+        }
+    }
     // N days ago
     if let Some((n, _)) = v.digits(i) {
         if let Some(f) = ago(v, i, n as i64) {
@@ -209,7 +217,8 @@ fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
     let joined = matches!(prev, "and" | "or" | "to")
         && v.year(i.wrapping_sub(2))
             .is_some_and(|_| v.ok(i.wrapping_sub(2)));
-    let det = prev == "the" && v.is_word(i + 1);
+    let det = prev == "the" && v.is_word(i + 1)
+        || v.is_cap(i.wrapping_sub(1)) && contains(lex::EVENT_NOUNS, prev);
     let ok = if matches!(prev, "and" | "or" | "to" | "as" | "on") {
         joined
     } else {
@@ -289,11 +298,44 @@ fn word_first(v: &View<'_>, i: usize) -> Option<Found> {
         return found(Expr::Quarter(q, YearRef::Open), i, i + 1);
     }
     if let Some(m) = lookup(lex::SEASONS, w) {
-        if let Some(y) = v.year(i + 1) {
-            return found(Expr::Season(m, YearRef::Abs(y)), i, i + 2);
-        }
+        return season(v, i, m, i);
     }
     None
+}
+
+/// "spring 2009", "in spring", "in the autumn", "their Autumn meetings";
+/// not "spring water", "prices fall" nor "the fall of the city".
+fn season(v: &View<'_>, i: usize, m: u32, start: usize) -> Option<Found> {
+    if let Some(y) = v.year(i + 1) {
+        return found(Expr::Season(m, YearRef::Abs(y)), start, i + 2);
+    }
+    if v.is(i + 1, "of") {
+        return None;
+    }
+    let before = if start < i {
+        start.wrapping_sub(1)
+    } else {
+        i.wrapping_sub(1)
+    };
+    let prev = v.low(before);
+    let by_prep = matches!(prev, "in" | "during" | "since" | "until" | "by" | "through")
+        || contains(lex::SPAN_HEDGES, prev);
+    let by_det = start == i
+        && v.is_cap(i)
+        && contains(lex::DETERMINERS, prev)
+        && v.is_word(i + 1)
+        && !v.is_cap(i + 1);
+    let start = if contains(lex::SPAN_HEDGES, prev) && start == i {
+        i - 1
+    } else {
+        start
+    };
+    (by_prep || by_det).then_some(Found {
+        expr: Expr::Season(m, YearRef::Open),
+        start,
+        end: i + 1,
+        possessive: false,
+    })
 }
 
 /// "third-quarter", "first-quarter" as one hyphenated word.
@@ -335,7 +377,11 @@ fn month_first(v: &View<'_>, i: usize, m: u32) -> Option<Found> {
         } else {
             i
         };
-        return found(Expr::Month(m, None), start, i + 1);
+        return match year_ref_after_of(v, i + 1) {
+            (YearRef::Abs(y), end) => found(Expr::MonthYear(y, m), start, end),
+            (YearRef::Rel(n), _) => found(Expr::MonthOfYear(m, n), start, i + 1),
+            (YearRef::Open, _) => found(Expr::Month(m, None), start, i + 1),
+        };
     }
     None
 }
@@ -388,6 +434,9 @@ fn the_first(v: &View<'_>, i: usize) -> Option<Found> {
     if w == "weekend" {
         return found(Expr::Weekend(None), i, i + 2);
     }
+    if let Some(m) = lookup(lex::SEASONS, w) {
+        return season(v, i + 1, m, i);
+    }
     if let Some(s) = lookup(lex::SHIFTS, w) {
         if s != 0 {
             let f = shift_first(v, i + 1, s, i)?;
@@ -437,7 +486,11 @@ fn shift_first(v: &View<'_>, i: usize, s: i32, start: usize) -> Option<Found> {
         let unit = Unit::from_code(code);
         // Plurals ("the past three years") are durations; "the last week
         // of March" is a part of something else.
-        if w.ends_with('s') || v.is(i + 2, "of") || unit == Unit::Day {
+        let part_of = v.is(i + 2, "of")
+            && (month_word(v, i + 3, false).is_some()
+                || v.year(i + 3).is_some()
+                || contains(lex::DETERMINERS, v.low(i + 3)));
+        if w.ends_with('s') || part_of || unit == Unit::Day {
             return None;
         }
         let expr = match unit {

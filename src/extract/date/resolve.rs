@@ -55,6 +55,8 @@ pub(crate) enum Expr {
     MonthYear(i32, u32),
     /// "in March" (shift `None`), "last September" (Some(-1)).
     Month(u32, Option<i32>),
+    /// "October of next year": month and years from publication.
+    MonthOfYear(u32, i32),
     /// "1998".
     Year(i32),
     /// "the 1990s": the first year.
@@ -233,6 +235,7 @@ fn resolve_relative(e: Expr, p: NaiveDate, tense: Tense) -> Option<DateRange> {
             };
             month_span(y, m)
         }
+        Expr::MonthOfYear(m, n) => month_span(y + n, m),
         Expr::Weekday(wd, shift) => Some(DateRange::day(weekday_for(wd, shift, p, tense))),
         Expr::Day(n) => Some(DateRange::day(p + Duration::days(n))),
         Expr::Span(unit, n) => match unit {
@@ -286,7 +289,7 @@ fn resolve_relative(e: Expr, p: NaiveDate, tense: Tense) -> Option<DateRange> {
             let y = match tense {
                 Tense::Future if q < now => y + 1,
                 Tense::Future => y,
-                _ if q > now => y - 1,
+                Tense::Past if q > now => y - 1,
                 _ => y,
             };
             quarter_span(y, q)
