@@ -454,6 +454,63 @@ mod tests {
     }
 
     #[test]
+    fn ordinal_day_of_month() {
+        assert_eq!(
+            one("It opened on the 9th of May."),
+            pair("the 9th of May", "2025-05-09")
+        );
+        assert_eq!(one("It opened on 3rd of March 2020.").1, "2020-03-03");
+    }
+
+    #[test]
+    fn year_before_a_plural_noun_is_a_count() {
+        assert!(dates("A crowd of 1500 workers rallied.").is_empty());
+    }
+
+    #[test]
+    fn modal_verbs_point_ahead() {
+        assert_eq!(
+            one("The deal should close in October.").1,
+            "2025-10-01..2025-10-31"
+        );
+    }
+
+    #[test]
+    fn month_of_next_year_dates_the_month_only() {
+        assert_eq!(
+            dates("Leases end after October of next year."),
+            [
+                pair("October", "2026-10-01..2026-10-31"),
+                pair("next year", "2026-01-01..2026-12-31")
+            ]
+        );
+    }
+
+    #[test]
+    fn seasons_need_a_preposition_or_a_year() {
+        assert_eq!(
+            one("Sales rose in spring 2024.").1,
+            "2024-03-01..2024-05-31"
+        );
+        assert_eq!(
+            one("It will open in the autumn.").1,
+            "2025-09-01..2025-11-30"
+        );
+        assert!(dates("Spring water prices fall.").is_empty());
+        assert!(dates("After the fall of the city, they left.").is_empty());
+    }
+
+    #[test]
+    fn apostrophe_year_after_preposition() {
+        assert_eq!(one("The lowest since '82.").1, "1982-01-01..1982-12-31");
+    }
+
+    #[test]
+    fn months_ago_names_a_day() {
+        assert_eq!(one("It hit two months ago.").1, "2025-07-16");
+    }
+
+    #[test]
     fn never_panics_on_odd_input() {
         for t in [
             "",

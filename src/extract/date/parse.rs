@@ -164,6 +164,9 @@ fn number_first(v: &View<'_>, i: usize) -> Option<Found> {
             }
         }
     }
+    if let Some(f) = day_of_month(v, i) {
+        return Some(f);
+    }
     // 9 September [2025]
     if let Some(d) = v.day(i) {
         if let Some(m) = month_word(v, i + 1, true) {
@@ -204,6 +207,20 @@ fn number_first(v: &View<'_>, i: usize) -> Option<Found> {
     bare_year(v, i)
 }
 
+/// "9th of September [2025]": an ordinal day, "of", a month.
+fn day_of_month(v: &View<'_>, i: usize) -> Option<Found> {
+    let d = v.day(i)?;
+    if !v.is(i + 1, "of") || v.text(i).bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let m = month_word(v, i + 2, true)?;
+    let comma = usize::from(v.text(i + 3) == ",");
+    match v.year(i + 3 + comma) {
+        Some(y) => found(Expr::Ymd(y, m, d), i, i + 4 + comma),
+        None => found(Expr::MonthDay(m, d), i, i + 3),
+    }
+}
+
 /// A year standing alone: "in 1998", "the 2008 Olympics", "between 2014
 /// and 2016"; not "1998 people" after a count word nor "$2000".
 fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
@@ -224,7 +241,13 @@ fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
     } else {
         is_prep || det
     };
-    let unit_after = lookup(lex::UNITS, next).is_some();
+    // "of 1500 workers": a count of a plural noun, not a year.
+    let plural_after = v.is_word(i + 1)
+        && !v.is_cap(i + 1)
+        && next.len() > 3
+        && next.ends_with('s')
+        && !matches!(next, "this" | "was" | "has" | "its" | "his");
+    let unit_after = lookup(lex::UNITS, next).is_some() || plural_after;
     (ok && !unit_after).then_some(Found {
         expr: Expr::Year(y),
         start: i,
@@ -293,6 +316,14 @@ fn word_first(v: &View<'_>, i: usize) -> Option<Found> {
             return shift_first(v, i + 1, s, i);
         }
         return None;
+    }
+    if let Some(rest) = w.strip_prefix("mid-") {
+        if let Some(m) = lookup(lex::MONTHS, rest).filter(|_| rest.len() > 3) {
+            return found(Expr::Month(m, None), i, i + 1);
+        }
+        if let Ok(y @ 1000..=2199) = rest.parse::<i32>() {
+            return found(Expr::Year(y), i, i + 1);
+        }
     }
     if let Some(q) = quarter_word(w) {
         return found(Expr::Quarter(q, YearRef::Open), i, i + 1);
@@ -434,6 +465,9 @@ fn the_first(v: &View<'_>, i: usize) -> Option<Found> {
     if w == "weekend" {
         return found(Expr::Weekend(None), i, i + 2);
     }
+    if v.day(i + 1).is_some() && v.is(i + 2, "of") {
+        return day_of_month(v, i + 1).map(|f| Found { start: i, ..f });
+    }
     if let Some(m) = lookup(lex::SEASONS, w) {
         return season(v, i + 1, m, i);
     }
@@ -479,7 +513,8 @@ fn year_ref_after_of(v: &View<'_>, i: usize) -> (YearRef, usize) {
 fn shift_first(v: &View<'_>, i: usize, s: i32, start: usize) -> Option<Found> {
     let w = v.low(i + 1);
     let with_the = start < i && v.is(start, "the") || v.is(i.wrapping_sub(1), "the");
-    if matches!(v.low(i), "past" | "coming" | "previous") && !with_the {
+    let next_is_day = lookup(lex::WEEKDAYS, w).is_some() || month_word(v, i + 1, false).is_some();
+    if matches!(v.low(i), "past" | "coming" | "previous") && !with_the && !next_is_day {
         return None;
     }
     if let Some(code) = lookup(lex::UNITS, w) {

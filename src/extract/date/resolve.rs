@@ -273,16 +273,21 @@ fn resolve_relative(e: Expr, p: NaiveDate, tense: Tense) -> Option<DateRange> {
                 end: sat + Duration::days(1),
             })
         }
-        Expr::Ago(n, unit) => match unit {
-            Unit::Day => Some(DateRange::day(p - Duration::days(n))),
-            Unit::Week | Unit::Weekend => Some(DateRange::day(p - Duration::weeks(n))),
-            Unit::Month => {
-                let (y, m) = shift_month(y, p.month(), -(n as i32));
-                month_span(y, m)
-            }
-            Unit::Quarter => None,
-            Unit::Year => year_span(y - n as i32),
-        },
+        Expr::Ago(n, unit) => {
+            // "two months ago" names a day, as the wire reader counts it.
+            let months = match unit {
+                Unit::Month => n,
+                Unit::Quarter => 3 * n,
+                Unit::Year => 12 * n,
+                _ => 0,
+            };
+            let day = match unit {
+                Unit::Day => p - Duration::days(n),
+                Unit::Week | Unit::Weekend => p - Duration::weeks(n),
+                _ => p.checked_sub_months(chrono::Months::new(u32::try_from(months).ok()?))?,
+            };
+            Some(DateRange::day(day))
+        }
         Expr::Quarter(q, YearRef::Rel(n)) => quarter_span(y + n, q),
         Expr::Quarter(q, _) => {
             let now = (p.month() - 1) / 3 + 1;
