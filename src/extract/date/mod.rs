@@ -186,6 +186,27 @@ fn noun_after(v: &View<'_>, j: usize) -> Option<usize> {
     last
 }
 
+/// Token `j` as the head of a noun phrase that the date modifies: "the
+/// strike (in Doha) on Tuesday" when the phrase is a subject or follows a
+/// preposition ("came after the airstrike in Doha on September 9"). When
+/// a verb takes the phrase as its object ("struck the base on Tuesday"),
+/// the date belongs to the verb: the search goes on and finds it.
+fn event_noun_at(v: &View<'_>, j: usize) -> Option<usize> {
+    let w = v.low(j);
+    if !v.is_word(j) || v.is_cap(j) || is_function_word(w) || is_past(w) {
+        return None;
+    }
+    let det = (1..=3)
+        .map(|k| j.wrapping_sub(k))
+        .find(|&d| v.ok(d) && (contains(lex::DETERMINERS, v.low(d)) || v.is_possessive_word(d)))?;
+    let before = det.wrapping_sub(1);
+    let opens = det == v.lo
+        || is_boundary(v.text(before))
+        || contains(lex::DATE_PREPOSITIONS, v.low(before))
+        || matches!(v.low(before), "at" | "for" | "with" | "against");
+    opens.then_some(j)
+}
+
 /// The token the date is attached to: the noun after a possessive or
 /// attributive date ("Tuesday's strike", "a June 3 hearing"), the noun
 /// before its preposition ("the strike on Tuesday"), else the nearest verb
@@ -198,34 +219,20 @@ fn anchor_of(v: &View<'_>, f: &Found) -> Option<usize> {
         }
     }
     let prep = contains(lex::DATE_PREPOSITIONS, v.low(before)) || v.low(before) == "at";
-    let scan_from = if prep { before } else { f.start };
-    if prep {
-        let n = before.wrapping_sub(1);
-        let w = v.low(n);
-        let det_before = (2..=3).any(|k| {
-            let d = n.wrapping_sub(k - 1);
-            v.ok(d) && (contains(lex::DETERMINERS, v.low(d)) || v.text(d).ends_with("'s"))
-        });
-        if v.is_word(n) && !v.is_cap(n) && !is_past(w) && !is_function_word(w) && det_before {
-            return Some(n);
-        }
-    }
-    let mut j = scan_from;
+    let mut j = if prep { before } else { f.start };
     for _ in 0..12 {
         if j <= v.lo {
             break;
         }
         j -= 1;
-        if is_boundary(v.text(j)) && !v.low(j + 1).starts_with("who") {
-            if v.text(j) != "," {
-                break;
-            }
-            // "Rubio, who met ..." stays in its clause; a comma before
-            // the date otherwise ends the search backwards.
+        if is_boundary(v.text(j)) {
             break;
         }
         if is_verb_at(v, j) {
             return Some(j);
+        }
+        if let Some(n) = event_noun_at(v, j) {
+            return Some(n);
         }
     }
     let mut j = f.end;
@@ -451,6 +458,27 @@ mod tests {
         assert_eq!(anchor("The strike on Tuesday killed six."), "strike");
         assert_eq!(anchor("Tuesday's strike killed six."), "strike");
         assert_eq!(anchor("Troops struck on Tuesday."), "struck");
+        assert_eq!(
+            anchor("The visit came a week after the raid in Gaza City on September 9."),
+            "raid"
+        );
+    }
+
+    #[test]
+    fn anchor_is_the_verb_when_the_noun_is_its_object() {
+        assert_eq!(anchor("Troops shelled the base on Tuesday."), "shelled");
+    }
+
+    #[test]
+    fn month_with_relative_year() {
+        assert_eq!(
+            one("It ended in May last year."),
+            pair("May last year", "2024-05-01..2024-05-31")
+        );
+        assert_eq!(
+            one("It ended in May this year.").1,
+            "2025-05-01..2025-05-31"
+        );
     }
 
     #[test]

@@ -9,6 +9,9 @@
 use super::resolve::{Expr, Unit, YearRef};
 use crate::lexicon::dates::{self as lex, contains, lookup};
 use crate::text::{Document, TokenKind};
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 /// A recognised expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +68,11 @@ impl View<'_> {
 
     pub(crate) fn is_cap(&self, i: usize) -> bool {
         self.is_word(i) && self.text(i).starts_with(|c: char| c.is_uppercase())
+    }
+
+    /// A word with a possessive "'s" ("Israel's strike").
+    pub(crate) fn is_possessive_word(&self, i: usize) -> bool {
+        self.is_word(i) && self.is_possessive(i)
     }
 
     fn is_possessive(&self, i: usize) -> bool {
@@ -127,7 +135,8 @@ pub(crate) fn parse_at(v: &View<'_>, i: usize) -> Option<Found> {
     let kind = v.doc.tokens[i].kind;
     let f = match kind {
         TokenKind::Number => number_first(v, i),
-        TokenKind::Word => word_first(v, i),
+        TokenKind::Word if is_trigger(v.low(i)) => word_first(v, i),
+        TokenKind::Word => None,
         TokenKind::Punct => None,
     }?;
     let last = f.end - 1;
@@ -135,6 +144,48 @@ pub(crate) fn parse_at(v: &View<'_>, i: usize) -> Option<Found> {
         possessive: v.is_possessive(last),
         ..f
     })
+}
+
+/// Whether a word (lower case) can start a date expression: one hash
+/// lookup per word keeps the pass fast, the tables stay the source of truth.
+fn is_trigger(w: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str, BuildHasherDefault<Fnv>>> = OnceLock::new();
+    let set = SET.get_or_init(|| {
+        let keys = |t: &'static [(&'static str, u32)]| t.iter().map(|(k, _)| *k);
+        let mut s = HashSet::default();
+        s.extend(keys(lex::MONTHS));
+        s.extend(keys(lex::WEEKDAYS));
+        s.extend(keys(lex::SEASONS));
+        s.extend(lex::DAY_WORDS.iter().map(|(k, _)| *k));
+        s.extend(lex::NUMBER_WORDS.iter().map(|(k, _)| *k));
+        s.extend(lex::SHIFTS.iter().map(|(k, _)| *k));
+        s.extend(lex::SPAN_HEDGES.iter().copied());
+        s.insert("the");
+        s
+    });
+    set.contains(w) || w.contains('-')
+}
+
+/// FNV-1a: a fast hash for short keys (no need for DoS resistance here).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
 fn number_first(v: &View<'_>, i: usize) -> Option<Found> {
@@ -408,6 +459,9 @@ fn month_first(v: &View<'_>, i: usize, m: u32) -> Option<Found> {
         } else {
             i
         };
+        if let (Some(n), true) = (lookup(lex::SHIFTS, v.low(i + 1)), v.is(i + 2, "year")) {
+            return found(Expr::MonthOfYear(m, n), start, i + 3);
+        }
         return match year_ref_after_of(v, i + 1) {
             (YearRef::Abs(y), end) => found(Expr::MonthYear(y, m), start, end),
             (YearRef::Rel(n), _) => found(Expr::MonthOfYear(m, n), start, i + 1),
