@@ -539,6 +539,52 @@ mod tests {
     }
 
     #[test]
+    fn year_ranges_and_subject_years() {
+        assert_eq!(dates("It ran in 2009-2011.").len(), 2);
+        assert_eq!(one("2019 was a record year.").1, "2019-01-01..2019-12-31");
+        assert!(dates("2000 were hurt.").is_empty());
+    }
+
+    #[test]
+    fn week_of_a_month() {
+        assert_eq!(
+            one("Sales rebounded in the last week of March."),
+            pair("the last week of March", "2025-03-24..2025-03-30")
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn spans_stay_on_char_boundaries(text in "\\PC{0,80}") {
+            let doc = Document::new(&text);
+            let rules = RuleSet::default();
+            let published = NaiveDate::from_ymd_opt(2025, 9, 16);
+            let cx = Context { doc: &doc, published, rules: &rules };
+            let mut out = Vec::new();
+            extract_dates(&cx, &mut out);
+            for c in out {
+                proptest::prop_assert!(text.get(c.range.clone()).is_some());
+            }
+        }
+
+        #[test]
+        fn date_words_in_any_order_never_panic(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "the", "last", "week", "of", "March", "May", "9", "9th", "2025", "-", "/",
+                    "'", "Sunday's", "ago", "two", "mid-", "third-quarter", "spring", ",", ".",
+                    "next", "year", "in", "on", "weekend", "Sept", "’s", "1990s", "by",
+                ]),
+                0..12,
+            )
+        ) {
+            let text = words.join(" ");
+            let _ = dates(&text);
+            let _ = dates(&words.concat());
+        }
+    }
+
+    #[test]
     fn never_panics_on_odd_input() {
         for t in [
             "",

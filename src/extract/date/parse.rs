@@ -282,15 +282,17 @@ fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
         return None;
     }
     let is_prep = contains(lex::DATE_PREPOSITIONS, prev) || contains(lex::SPAN_HEDGES, prev);
-    let joined = matches!(prev, "and" | "or" | "to")
-        && v.year(i.wrapping_sub(2))
-            .is_some_and(|_| v.ok(i.wrapping_sub(2)));
+    let joined = matches!(prev, "and" | "or" | "to" | "-" | "–" | "—")
+        && v.ok(i.wrapping_sub(2))
+        && v.year(i.wrapping_sub(2)).is_some();
+    // "2019 was a record year": a year as the subject.
+    let subject = i == v.lo && matches!(next, "was" | "saw" | "marked" | "brought");
     let det = prev == "the" && v.is_word(i + 1)
         || v.is_cap(i.wrapping_sub(1)) && contains(lex::EVENT_NOUNS, prev);
-    let ok = if matches!(prev, "and" | "or" | "to" | "as" | "on") {
+    let ok = if matches!(prev, "and" | "or" | "to" | "as" | "on" | "-" | "–" | "—") {
         joined
     } else {
-        is_prep || det
+        is_prep || det || subject
     };
     // "of 1500 workers": a count of a plural noun, not a year.
     let plural_after = v.is_word(i + 1)
@@ -516,6 +518,17 @@ fn weekday_first(
 /// "the weekend", "the past week", "the third quarter of 2009".
 fn the_first(v: &View<'_>, i: usize) -> Option<Found> {
     let w = v.low(i + 1);
+    if v.is(i + 2, "week") && v.is(i + 3, "of") {
+        let n = match w {
+            "last" | "final" => -1,
+            _ => lookup(lex::QUARTER_ORDINALS, w)? as i32,
+        };
+        let m = month_word(v, i + 4, false)?;
+        return match v.year(i + 5) {
+            Some(y) => found(Expr::WeekOfMonth(n, m, YearRef::Abs(y)), i, i + 6),
+            None => found(Expr::WeekOfMonth(n, m, YearRef::Open), i, i + 5),
+        };
+    }
     if w == "weekend" {
         return found(Expr::Weekend(None), i, i + 2);
     }

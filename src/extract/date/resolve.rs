@@ -57,6 +57,9 @@ pub(crate) enum Expr {
     Month(u32, Option<i32>),
     /// "October of next year": month and years from publication.
     MonthOfYear(u32, i32),
+    /// "the last week of March": nth full Monday-Sunday week inside the
+    /// month, -1 for the last.
+    WeekOfMonth(i32, u32, YearRef),
     /// "1998".
     Year(i32),
     /// "the 1990s": the first year.
@@ -90,6 +93,7 @@ impl Expr {
                 | Expr::Decade(_)
                 | Expr::Quarter(_, YearRef::Abs(_))
                 | Expr::Season(_, YearRef::Abs(_))
+                | Expr::WeekOfMonth(_, _, YearRef::Abs(_))
         )
     }
 }
@@ -198,6 +202,24 @@ fn weekday_for(wd: u32, shift: Option<i32>, pub_date: NaiveDate, tense: Tense) -
     }
 }
 
+/// The `n`th full Monday-Sunday week inside month `m` (-1: the last).
+fn week_of_month(n: i32, y: i32, m: u32) -> Option<DateRange> {
+    let month = month_span(y, m)?;
+    let first =
+        month.start + Duration::days((7 - month.start.weekday().num_days_from_monday() as i64) % 7);
+    let start = if n < 0 {
+        let last_sun =
+            month.end - Duration::days((month.end.weekday().num_days_from_monday() as i64 + 1) % 7);
+        last_sun - Duration::days(6)
+    } else {
+        first + Duration::weeks(n as i64 - 1)
+    };
+    (start >= month.start && start + Duration::days(6) <= month.end).then(|| DateRange {
+        start,
+        end: start + Duration::days(6),
+    })
+}
+
 fn quarter_span(y: i32, q: u32) -> Option<DateRange> {
     months_span(y, (q - 1) * 3 + 1, 3)
 }
@@ -215,6 +237,7 @@ pub(crate) fn resolve(e: Expr, pub_date: Option<NaiveDate>, tense: Tense) -> Opt
         }),
         Expr::Quarter(q, YearRef::Abs(y)) => quarter_span(y, q),
         Expr::Season(m, YearRef::Abs(y)) => months_span(y, m, 3),
+        Expr::WeekOfMonth(n, m, YearRef::Abs(y)) => week_of_month(n, y, m),
         _ => resolve_relative(e, pub_date?, tense),
     }
 }
@@ -298,6 +321,10 @@ fn resolve_relative(e: Expr, p: NaiveDate, tense: Tense) -> Option<DateRange> {
                 _ => y,
             };
             quarter_span(y, q)
+        }
+        Expr::WeekOfMonth(n, m, _) => {
+            let (y, m) = month_for(m, p, tense);
+            week_of_month(n, y, m)
         }
         Expr::QuarterRel(n) => resolve_relative(Expr::Span(Unit::Quarter, n), p, tense),
         Expr::Season(m, YearRef::Rel(n)) => months_span(y + n, m, 3),
@@ -436,6 +463,14 @@ mod tests {
     fn relative_without_publication_date_is_none() {
         assert_eq!(resolve(Expr::Day(-1), None, Tense::Past), None);
         assert!(resolve(Expr::Year(1998), None, Tense::Past).is_some());
+    }
+
+    #[test]
+    fn last_week_of_a_month_is_its_last_full_week() {
+        let e = Expr::WeekOfMonth(-1, 3, YearRef::Abs(2009));
+        assert_eq!(day(e, "2009-04-01", Tense::Past), "2009-03-23..2009-03-29");
+        let e = Expr::WeekOfMonth(1, 3, YearRef::Abs(2009));
+        assert_eq!(day(e, "2009-04-01", Tense::Past), "2009-03-02..2009-03-08");
     }
 
     #[test]
