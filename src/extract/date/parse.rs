@@ -6,9 +6,11 @@
 //! [`crate::lexicon::dates`]. This module does not resolve anything: it
 //! returns an [`Expr`] and the token span it covers.
 
+use super::numeric::{ago, day_of_month, number_first};
 use super::resolve::{Expr, Unit, YearRef};
+use super::view::View;
 use crate::lexicon::dates::{self as lex, contains, lookup};
-use crate::text::{Document, TokenKind};
+use crate::text::TokenKind;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -26,102 +28,7 @@ pub(crate) struct Found {
     pub possessive: bool,
 }
 
-/// One sentence's tokens, with lower-cased text beside them.
-pub(crate) struct View<'a> {
-    pub doc: &'a Document,
-    /// `doc.text` lower-cased byte for byte (ASCII only, so offsets hold).
-    pub lower: &'a str,
-    /// First token of the sentence.
-    pub lo: usize,
-    /// One past its last token.
-    pub hi: usize,
-}
-
-impl View<'_> {
-    pub(crate) fn ok(&self, i: usize) -> bool {
-        i >= self.lo && i < self.hi
-    }
-
-    /// The token's text as written ("" outside the sentence).
-    pub(crate) fn text(&self, i: usize) -> &str {
-        if self.ok(i) {
-            self.doc.tok(i)
-        } else {
-            ""
-        }
-    }
-
-    /// The token lower-cased, a possessive "'s" removed.
-    pub(crate) fn low(&self, i: usize) -> &str {
-        if !self.ok(i) {
-            return "";
-        }
-        let s = &self.lower[self.doc.tokens[i].range()];
-        s.strip_suffix("'s")
-            .or_else(|| s.strip_suffix("’s"))
-            .unwrap_or(s)
-    }
-
-    pub(crate) fn is_word(&self, i: usize) -> bool {
-        self.ok(i) && self.doc.tokens[i].kind == TokenKind::Word
-    }
-
-    pub(crate) fn is_cap(&self, i: usize) -> bool {
-        self.is_word(i) && self.text(i).starts_with(|c: char| c.is_uppercase())
-    }
-
-    /// A word with a possessive "'s" ("Israel's strike").
-    pub(crate) fn is_possessive_word(&self, i: usize) -> bool {
-        self.is_word(i) && self.is_possessive(i)
-    }
-
-    fn is_possessive(&self, i: usize) -> bool {
-        let t = self.text(i);
-        t.ends_with("'s") || t.ends_with("’s")
-    }
-
-    /// Whether token `i` is followed by token `i + 1` with no space.
-    fn touches(&self, i: usize) -> bool {
-        self.ok(i + 1) && self.doc.tokens[i].end == self.doc.tokens[i + 1].start
-    }
-
-    /// The token as a plain number of ASCII digits, with its digit count.
-    fn digits(&self, i: usize) -> Option<(u32, usize)> {
-        let t = self.text(i);
-        if t.is_empty() || t.len() > 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        t.parse().ok().map(|n| (n, t.len()))
-    }
-
-    /// A day of the month: "9", "9th", "2nd".
-    fn day(&self, i: usize) -> Option<u32> {
-        if !self.ok(i) || self.doc.tokens[i].kind != TokenKind::Number {
-            return None;
-        }
-        let t = self.low(i);
-        let n = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        let suffix = &t[n.len()..];
-        if !(suffix.is_empty() || ["st", "nd", "rd", "th"].contains(&suffix)) || n.len() > 2 {
-            return None;
-        }
-        n.parse().ok().filter(|d| (1..=31).contains(d))
-    }
-
-    /// A four-digit year in the range news writes about.
-    fn year(&self, i: usize) -> Option<i32> {
-        match self.digits(i) {
-            Some((y, 4)) if (1000..=2199).contains(&y) => Some(y as i32),
-            _ => None,
-        }
-    }
-
-    fn is(&self, i: usize, word: &str) -> bool {
-        self.low(i) == word
-    }
-}
-
-fn found(expr: Expr, start: usize, end: usize) -> Option<Found> {
+pub(super) fn found(expr: Expr, start: usize, end: usize) -> Option<Found> {
     Some(Found {
         expr,
         start,
@@ -188,142 +95,10 @@ impl Hasher for Fnv {
     }
 }
 
-fn number_first(v: &View<'_>, i: usize) -> Option<Found> {
-    // 2025-09-09
-    if let Some(y) = v.year(i) {
-        if v.touches(i) && v.text(i + 1) == "-" && v.touches(i + 1) && v.touches(i + 2) {
-            if let (Some((m, _)), Some((d, _))) = (v.digits(i + 2), v.digits(i + 4)) {
-                if v.text(i + 3) == "-" && v.touches(i + 3) {
-                    return found(Expr::Ymd(y, m, d), i, i + 5);
-                }
-            }
-        }
-    }
-    // 9/8/07, 9/8/2007 (US order)
-    if let (Some((m, 1..=2)), "/") = (v.digits(i), v.text(i + 1)) {
-        if v.touches(i) && v.touches(i + 1) && v.touches(i + 2) && v.text(i + 3) == "/" {
-            if let (Some((d, 1..=2)), Some((y, n))) = (v.digits(i + 2), v.digits(i + 4)) {
-                let y = match n {
-                    2 if y < 50 => 2000 + y as i32,
-                    2 => 1900 + y as i32,
-                    4 => y as i32,
-                    _ => return None,
-                };
-                if v.touches(i + 3) {
-                    return found(Expr::Ymd(y, m, d), i, i + 5);
-                }
-            }
-        }
-    }
-    if let Some(f) = day_of_month(v, i) {
-        return Some(f);
-    }
-    // 9 September [2025]
-    if let Some(d) = v.day(i) {
-        if let Some(m) = month_word(v, i + 1, true) {
-            return match v.year(i + 2) {
-                Some(y) => found(Expr::Ymd(y, m, d), i, i + 3),
-                None => found(Expr::MonthDay(m, d), i, i + 2),
-            };
-        }
-    }
-    // the 1990s
-    let t = v.low(i);
-    if t.len() == 5 && t.ends_with('s') {
-        if let Ok(y) = t[..4].parse::<i32>() {
-            if (1000..=2190).contains(&y) && y % 10 == 0 {
-                let start = if v.is(i.wrapping_sub(1), "the") {
-                    i - 1
-                } else {
-                    i
-                };
-                return found(Expr::Decade(y), start, i + 1);
-            }
-        }
-    }
-    // since '82
-    if let (Some((y, 2)), "'" | "’") = (v.digits(i), v.text(i.wrapping_sub(1))) {
-        let prev = v.low(i.wrapping_sub(2));
-        if v.touches(i - 1) && contains(lex::DATE_PREPOSITIONS, prev) && !v.is_word(i + 1) {
-            let y = if y < 30 { 2000 + y } else { 1900 + y };
-            return found(Expr::Year(y as i32), i - 1, i + 1);
-        }
-    }
-    // N days ago
-    if let Some((n, _)) = v.digits(i) {
-        if let Some(f) = ago(v, i, n as i64) {
-            return Some(f);
-        }
-    }
-    bare_year(v, i)
-}
-
-/// "9th of September [2025]": an ordinal day, "of", a month.
-fn day_of_month(v: &View<'_>, i: usize) -> Option<Found> {
-    let d = v.day(i)?;
-    if !v.is(i + 1, "of") || v.text(i).bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let m = month_word(v, i + 2, true)?;
-    let comma = usize::from(v.text(i + 3) == ",");
-    match v.year(i + 3 + comma) {
-        Some(y) => found(Expr::Ymd(y, m, d), i, i + 4 + comma),
-        None => found(Expr::MonthDay(m, d), i, i + 3),
-    }
-}
-
-/// A year standing alone: "in 1998", "the 2008 Olympics", "between 2014
-/// and 2016"; not "1998 people" after a count word nor "$2000".
-fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
-    let y = v.year(i)?;
-    let prev = v.low(i.wrapping_sub(1));
-    let next = v.low(i + 1);
-    if next == "%" || next == "percent" || v.text(i.wrapping_sub(1)) == "$" {
-        return None;
-    }
-    let is_prep = contains(lex::DATE_PREPOSITIONS, prev) || contains(lex::SPAN_HEDGES, prev);
-    let joined = matches!(prev, "and" | "or" | "to" | "-" | "–" | "—")
-        && v.ok(i.wrapping_sub(2))
-        && v.year(i.wrapping_sub(2)).is_some();
-    // "2019 was a record year": a year as the subject.
-    let subject = i == v.lo && matches!(next, "was" | "saw" | "marked" | "brought");
-    let det = prev == "the" && v.is_word(i + 1)
-        || v.is_cap(i.wrapping_sub(1)) && contains(lex::EVENT_NOUNS, prev);
-    let ok = if matches!(prev, "and" | "or" | "to" | "as" | "on" | "-" | "–" | "—") {
-        joined
-    } else {
-        is_prep || det || subject
-    };
-    // "of 1500 workers": a count of a plural noun, not a year.
-    let plural_after = v.is_word(i + 1)
-        && !v.is_cap(i + 1)
-        && next.len() > 3
-        && next.ends_with('s')
-        && !matches!(next, "this" | "was" | "has" | "its" | "his");
-    let unit_after = lookup(lex::UNITS, next).is_some() || plural_after;
-    (ok && !unit_after).then_some(Found {
-        expr: Expr::Year(y),
-        start: i,
-        end: i + 1,
-        possessive: false,
-    })
-}
-
-/// "two days ago", "a week ago" starting at the number.
-fn ago(v: &View<'_>, i: usize, n: i64) -> Option<Found> {
-    let unit = Unit::from_code(lookup(lex::UNITS, v.low(i + 1))?);
-    (v.is(i + 2, "ago") && unit != Unit::Weekend).then_some(Found {
-        expr: Expr::Ago(n, unit),
-        start: i,
-        end: i + 3,
-        possessive: false,
-    })
-}
-
 /// The month named by token `i`: a capitalised full name, or an
 /// abbreviation ("Sept", "Sept.") when `abbrev` allows it. Lower-case
 /// "may" and "march" are verbs, never months.
-fn month_word(v: &View<'_>, i: usize, abbrev: bool) -> Option<u32> {
+pub(super) fn month_word(v: &View<'_>, i: usize, abbrev: bool) -> Option<u32> {
     if !v.is_cap(i) {
         return None;
     }
