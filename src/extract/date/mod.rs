@@ -244,7 +244,16 @@ mod tests {
     }
 
     #[test]
+    fn weekday_with_written_date_is_one_expression() {
+        assert_eq!(
+            one("It opened on Tuesday, September 9."),
+            pair("Tuesday, September 9", "2025-09-09")
+        );
+    }
+
+    #[test]
     fn may_and_march_the_verbs_are_not_months() {
+        assert!(dates("They joined the March on Washington.").is_empty());
         assert!(dates("Officials may resign.").is_empty());
         assert!(dates("May officials resign?").is_empty());
         assert!(dates("Protesters march through town.").is_empty());

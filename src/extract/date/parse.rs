@@ -264,23 +264,29 @@ fn weekday_first(
     if v.is_cap(i + 1) && contains(lex::WEEKDAY_NAME_AFTER, v.low(i + 1)) {
         return None;
     }
-    // "Tuesday, September 9[, 2025]": the written date decides.
+    // "Tuesday, September 9[, 2025]", "Tuesday 9 September": the written
+    // date decides, and the weekday picks the year of a year-less one.
     if !v.is_possessive(i) {
-        let comma = usize::from(v.text(i + 1) == ",");
-        if let Some(m) = month_word(v, i + 1 + comma, true) {
-            if let Some(f) = month_first(v, i + 1 + comma, m) {
-                if matches!(f.expr, Expr::Ymd(..) | Expr::MonthDay(..)) {
-                    return found(f.expr, start, f.end);
-                }
-            }
-        }
-        if let Some(d) = v.day(i + 1 + comma) {
-            if let Some(m) = month_word(v, i + 2 + comma, true) {
-                if let Some(f) = number_first(v, i + 1 + comma) {
-                    let _ = (d, m);
-                    return found(f.expr, start, f.end);
-                }
-            }
+        let j = i + 1 + usize::from(v.text(i + 1) == ",");
+        let written = match month_word(v, j, true) {
+            Some(m) => month_first(v, j, m),
+            None if v.day(j).is_some() => number_first(v, j),
+            None => None,
+        };
+        match written {
+            Some(
+                f @ Found {
+                    expr: Expr::Ymd(..),
+                    ..
+                },
+            ) => return found(f.expr, start, f.end),
+            Some(
+                f @ Found {
+                    expr: Expr::MonthDay(m, d),
+                    ..
+                },
+            ) => return found(Expr::MonthDayOn(m, d, wd), start, f.end),
+            _ => {}
         }
     }
     let mut end = i + 1;

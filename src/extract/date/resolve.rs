@@ -51,6 +51,8 @@ pub(crate) enum Expr {
     Ymd(i32, u32, u32),
     /// "September 9".
     MonthDay(u32, u32),
+    /// "Tuesday, September 9": month, day and weekday (Monday = 0).
+    MonthDayOn(u32, u32, u32),
     /// "March 2024".
     MonthYear(i32, u32),
     /// "in March" (shift `None`), "last September" (Some(-1)).
@@ -246,6 +248,16 @@ fn resolve_relative(e: Expr, p: NaiveDate, tense: Tense) -> Option<DateRange> {
     let y = p.year();
     match e {
         Expr::MonthDay(m, d) => year_for(m, d, p, tense).map(DateRange::day),
+        Expr::MonthDayOn(m, d, wd) => {
+            // The nearest year in which that day falls on that weekday.
+            let on_wd = (y - 1..=y + 1)
+                .filter_map(|y| ymd(y, m, d))
+                .filter(|d| d.weekday().num_days_from_monday() == wd)
+                .min_by_key(|d| (*d - p).num_days().abs());
+            on_wd
+                .or_else(|| year_for(m, d, p, tense))
+                .map(DateRange::day)
+        }
         Expr::Month(m, None) => {
             let (y, m) = month_for(m, p, tense);
             month_span(y, m)
@@ -471,6 +483,19 @@ mod tests {
         assert_eq!(day(e, "2009-04-01", Tense::Past), "2009-03-23..2009-03-29");
         let e = Expr::WeekOfMonth(1, 3, YearRef::Abs(2009));
         assert_eq!(day(e, "2009-04-01", Tense::Past), "2009-03-02..2009-03-08");
+    }
+
+    #[test]
+    fn weekday_picks_the_year_of_a_yearless_date() {
+        // 2024-12-30 is a Monday, 2025-12-30 a Tuesday.
+        assert_eq!(
+            day(Expr::MonthDayOn(12, 30, 0), "2025-06-01", Tense::Unknown),
+            "2024-12-30"
+        );
+        assert_eq!(
+            day(Expr::MonthDayOn(12, 30, 1), "2025-06-01", Tense::Unknown),
+            "2025-12-30"
+        );
     }
 
     #[test]
