@@ -56,9 +56,12 @@ pub(super) fn tense_of(v: &View<'_>, f: &Found) -> Tense {
     }
     let cue = |j: usize| {
         let w = v.low(j);
+        // "be completed": a participle after "be" takes its tense from
+        // the modal before it, not from its "-ed".
+        let after_be = matches!(v.low(j.wrapping_sub(1)), "be" | "being");
         if is_future(w) {
             Some(Tense::Future)
-        } else if is_past(w) || matches!(w, "has" | "have" | "ago") {
+        } else if is_past(w) && !after_be || matches!(w, "has" | "have" | "ago") {
             Some(Tense::Past)
         } else {
             None

@@ -35,6 +35,8 @@ impl Extractor for DateExtractor {
 fn extract_dates(cx: &Context<'_>, out: &mut Vec<RawClaim>) {
     let doc = cx.doc;
     let lower = doc.text.to_ascii_lowercase();
+    // The last date told, with its paragraph, for "the previous year".
+    let mut last: Option<(usize, crate::extract::DateRange)> = None;
     for s in &doc.sentences {
         let v = View {
             doc,
@@ -50,7 +52,11 @@ fn extract_dates(cx: &Context<'_>, out: &mut Vec<RawClaim>) {
             };
             let tense = tense_of(&v, &f);
             let relative = f.expr.is_relative();
-            let value = resolve::resolve(f.expr, cx.published, tense);
+            let prev = last.filter(|(p, _)| s.paragraph <= p + 1).map(|(_, r)| r);
+            let value = resolve::resolve_after(f.expr, prev, cx.published, tense);
+            if let Some(r) = value {
+                last = Some((s.paragraph, r));
+            }
             if value.is_some() || cx.published.is_none() && relative {
                 out.push(RawClaim {
                     range: surface(&v, &f),
@@ -314,6 +320,22 @@ mod tests {
             one("It ended in May this year.").1,
             "2025-05-01..2025-05-31"
         );
+    }
+
+    #[test]
+    fn dates_told_from_the_date_before() {
+        assert_eq!(
+            dates("Sales rose in February from the same period last year."),
+            [
+                pair("February", "2025-02-01..2025-02-28"),
+                pair("the same period last year", "2024-02-01..2024-02-28")
+            ]
+        );
+        assert_eq!(
+            dates("Deaths rose in 2017, up from the previous year.")[1],
+            pair("the previous year", "2016-01-01..2016-12-31")
+        );
+        assert!(dates("It was the year before the war.").is_empty());
     }
 
     #[test]

@@ -313,6 +313,9 @@ fn the_first(v: &View<'_>, i: usize) -> Option<Found> {
     if w == "weekend" {
         return found(Expr::Weekend(None), i, i + 2);
     }
+    if let Some(f) = anaphoric(v, i) {
+        return Some(f);
+    }
     if v.day(i + 1).is_some() && v.is(i + 2, "of") {
         return day_of_month(v, i + 1).map(|f| Found { start: i, ..f });
     }
@@ -338,6 +341,39 @@ fn the_first(v: &View<'_>, i: usize) -> Option<Found> {
         return found(Expr::Quarter(q, year), i, end);
     }
     None
+}
+
+/// Dates told from the date before them: "the same period last year",
+/// "the previous year", "the year before" (at the end of a clause; "the
+/// year before the war" is a relation to an event, not a date).
+fn anaphoric(v: &View<'_>, i: usize) -> Option<Found> {
+    let w = v.low(i + 1);
+    let unit = |j: usize| {
+        lookup(lex::UNITS, v.low(j))
+            .map(Unit::from_code)
+            .filter(|u| !v.low(j).ends_with('s') && *u != Unit::Weekend)
+    };
+    if w == "same" && (unit(i + 2).is_some() || matches!(v.low(i + 2), "period" | "time")) {
+        let tail = [v.low(i + 3), v.low(i + 4), v.low(i + 5)];
+        let end = match tail {
+            ["last", "year", _] => i + 5,
+            ["a" | "one", "year", "ago" | "earlier" | "before"] => i + 6,
+            ["the", "previous" | "prior", "year"] | ["the", "year", "before"] => i + 6,
+            _ => return None,
+        };
+        return found(Expr::SameYearBefore, i, end);
+    }
+    if matches!(w, "previous" | "prior") {
+        return found(Expr::UnitBefore(unit(i + 2)?), i, i + 3);
+    }
+    let u = unit(i + 1)?;
+    let closes = !v.is_word(i + 3) || v.is(i + 3, "and");
+    (matches!(v.low(i + 2), "before" | "previous" | "earlier") && closes).then_some(Found {
+        expr: Expr::UnitBefore(u),
+        start: i,
+        end: i + 3,
+        possessive: false,
+    })
 }
 
 /// What follows "of" after a quarter: "of 2009", "of this year", "of last

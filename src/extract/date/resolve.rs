@@ -62,6 +62,10 @@ pub(crate) enum Expr {
     /// "the last week of March": nth full Monday-Sunday week inside the
     /// month, -1 for the last.
     WeekOfMonth(i32, u32, YearRef),
+    /// "the same period last year": the date before it, a year earlier.
+    SameYearBefore,
+    /// "the previous year": the unit before the one of the date before it.
+    UnitBefore(Unit),
     /// "1998".
     Year(i32),
     /// "the 1990s": the first year.
@@ -224,6 +228,29 @@ fn week_of_month(n: i32, y: i32, m: u32) -> Option<DateRange> {
 
 fn quarter_span(y: i32, q: u32) -> Option<DateRange> {
     months_span(y, (q - 1) * 3 + 1, 3)
+}
+
+/// Resolve `e` told after the date `prev` (the last one before it in the
+/// same stretch of text): "the same period last year" shifts `prev` a year
+/// back, "the previous year" is the year before `prev`'s. Without `prev`
+/// the first has no value and the second counts from publication.
+pub(crate) fn resolve_after(
+    e: Expr,
+    prev: Option<DateRange>,
+    pub_date: Option<NaiveDate>,
+    tense: Tense,
+) -> Option<DateRange> {
+    let year_back = |d: NaiveDate| d.checked_sub_months(chrono::Months::new(12));
+    match (e, prev) {
+        (Expr::SameYearBefore, Some(p)) => Some(DateRange {
+            start: year_back(p.start)?,
+            end: year_back(p.end)?,
+        }),
+        (Expr::SameYearBefore, None) => None,
+        (Expr::UnitBefore(u), Some(p)) => resolve_relative(Expr::Span(u, -1), p.start, tense),
+        (Expr::UnitBefore(u), None) => resolve(Expr::Span(u, -1), pub_date, tense),
+        _ => resolve(e, pub_date, tense),
+    }
 }
 
 /// Resolve `e`; `None` when it needs a publication date and has none, or
@@ -496,6 +523,42 @@ mod tests {
             day(Expr::MonthDayOn(12, 30, 1), "2025-06-01", Tense::Unknown),
             "2025-12-30"
         );
+    }
+
+    #[test]
+    fn same_period_last_year_shifts_the_date_before() {
+        let feb = resolve(Expr::Month(2, None), Some(d("2010-03-03")), Tense::Past);
+        let r = resolve_after(
+            Expr::SameYearBefore,
+            feb,
+            Some(d("2010-03-03")),
+            Tense::Past,
+        );
+        assert_eq!(
+            r.map(|r| (r.start, r.end)),
+            Some((d("2009-02-01"), d("2009-02-28")))
+        );
+        assert_eq!(
+            resolve_after(
+                Expr::SameYearBefore,
+                None,
+                Some(d("2010-03-03")),
+                Tense::Past
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn previous_year_counts_from_the_date_before() {
+        let y2017 = resolve(Expr::Year(2017), None, Tense::Past);
+        let r = resolve_after(
+            Expr::UnitBefore(Unit::Year),
+            y2017,
+            Some(d("2020-06-15")),
+            Tense::Past,
+        );
+        assert_eq!(r.map(|r| r.start), Some(d("2016-01-01")));
     }
 
     #[test]
