@@ -242,6 +242,13 @@ mod tests {
     }
 
     #[test]
+    fn q_quarters_resolve() {
+        assert_eq!(one("Profit fell in Q3 2019.").1, "2019-07-01..2019-09-30");
+        assert_eq!(one("Profit fell in Q1.").1, "2025-01-01..2025-03-31");
+        assert!(dates("The Q7 engine and the q3 file.").is_empty());
+    }
+
+    #[test]
     fn relative_date_without_publication_is_unresolved() {
         let d = dates_on("He arrived on Sunday.", None);
         assert_eq!(d[0].1, "none");

@@ -70,7 +70,7 @@ fn is_trigger(w: &str) -> bool {
         s.insert("the");
         s
     });
-    set.contains(w) || w.contains('-')
+    set.contains(w) || w.contains('-') || w.len() == 2 && w.starts_with('q')
 }
 
 /// FNV-1a: a fast hash for short keys (no need for DoS resistance here).
@@ -152,6 +152,16 @@ fn word_first(v: &View<'_>, i: usize) -> Option<Found> {
         if let Ok(y @ 1000..=2199) = rest.parse::<i32>() {
             return found(Expr::Year(y), i, i + 1);
         }
+    }
+    // "Q3", "Q3 2019"
+    if let Some(q @ 1..=4) = w.strip_prefix('q').and_then(|d| d.parse::<u32>().ok()) {
+        if !v.text(i).starts_with('Q') {
+            return None;
+        }
+        return match v.year(i + 1) {
+            Some(y) => found(Expr::Quarter(q, YearRef::Abs(y)), i, i + 2),
+            None => found(Expr::Quarter(q, YearRef::Open), i, i + 1),
+        };
     }
     if let Some(q) = quarter_word(w) {
         return found(Expr::Quarter(q, YearRef::Open), i, i + 1);
@@ -433,7 +443,7 @@ fn shift_first(v: &View<'_>, i: usize, s: i32, start: usize) -> Option<Found> {
         return weekday_first(v, i + 1, wd, shift, start);
     }
     if let Some(m) = lookup(lex::SEASONS, w) {
-        return found(Expr::Season(m, YearRef::Rel(s)), start, i + 2);
+        return found(Expr::SeasonShift(m, s), start, i + 2);
     }
     None
 }

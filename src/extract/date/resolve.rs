@@ -82,6 +82,9 @@ pub(crate) enum Expr {
     Ago(i64, Unit),
     /// "the third quarter of 2009".
     Quarter(u32, YearRef),
+    /// "last summer" (-1), "this spring" (0), "next autumn" (1): first
+    /// month and shift.
+    SeasonShift(u32, i32),
     /// "the last quarter": quarters from the current one.
     QuarterRel(i32),
     /// "spring 2009": first month and year.
@@ -367,6 +370,19 @@ fn resolve_relative(e: Expr, p: NaiveDate, tense: Tense) -> Option<DateRange> {
         }
         Expr::QuarterRel(n) => resolve_relative(Expr::Span(Unit::Quarter, n), p, tense),
         Expr::Season(m, YearRef::Rel(n)) => months_span(y + n, m, 3),
+        Expr::SeasonShift(m, s) => {
+            // Last: the latest one already over; next: the first not begun.
+            let here = y * 12 + p.month() as i32 - 1;
+            let first = |y: i32| y * 12 + m as i32 - 1;
+            let y = match s {
+                -1 if first(y) + 2 < here => y,
+                -1 => y - 1,
+                1 if first(y) > here => y,
+                1 => y + 1,
+                _ => y,
+            };
+            months_span(y, m, 3)
+        }
         Expr::Season(m, _) => {
             let (y, m) = month_for(m, p, tense);
             months_span(y, m, 3)
@@ -559,6 +575,22 @@ mod tests {
             Tense::Past,
         );
         assert_eq!(r.map(|r| r.start), Some(d("2016-01-01")));
+    }
+
+    #[test]
+    fn last_summer_in_autumn_is_this_years() {
+        assert_eq!(
+            day(Expr::SeasonShift(6, -1), "2025-10-10", Tense::Past),
+            "2025-06-01..2025-08-31"
+        );
+        assert_eq!(
+            day(Expr::SeasonShift(6, -1), "2025-07-10", Tense::Past),
+            "2024-06-01..2024-08-31"
+        );
+        assert_eq!(
+            day(Expr::SeasonShift(3, 1), "2025-07-10", Tense::Future),
+            "2026-03-01..2026-05-31"
+        );
     }
 
     #[test]
