@@ -241,6 +241,16 @@ pub const EVENT_NOUNS: &[&str] = &[
     "summit",
 ];
 
+/// Holidays on a fixed day: key word (lower case, without "'s"), month,
+/// day, and whether "Day" or "Eve" must follow ("Valentine's Day"). "Eve"
+/// is the day before. Movable feasts (Easter, Thanksgiving) are left out.
+pub const HOLIDAYS: &[(&str, (u32, u32, bool))] = &[
+    ("boxing", (12, 26, true)),
+    ("christmas", (12, 25, false)),
+    ("halloween", (10, 31, false)),
+    ("valentine", (2, 14, true)),
+];
+
 /// Look `word` (lower case) up in a sorted `(key, value)` table.
 pub fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
     table
@@ -276,6 +286,7 @@ mod tests {
         assert!(sorted(NUMBER_WORDS));
         assert!(sorted(QUARTER_ORDINALS));
         assert!(sorted(SEASONS));
+        assert!(sorted(HOLIDAYS));
     }
 
     #[test]

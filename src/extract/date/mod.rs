@@ -249,6 +249,18 @@ mod tests {
     }
 
     #[test]
+    fn fixed_holidays_resolve() {
+        assert_eq!(
+            one("It opened on Christmas Eve."),
+            pair("Christmas Eve", "2024-12-24")
+        );
+        assert_eq!(one("Talks will end by Christmas.").1, "2025-12-25");
+        assert_eq!(one("They met on New Year's Day.").1, "2025-01-01");
+        assert!(dates("He flew to Christmas Island.").is_empty());
+        assert!(dates("Christmas trees sold out.").is_empty());
+    }
+
+    #[test]
     fn relative_date_without_publication_is_unresolved() {
         let d = dates_on("He arrived on Sunday.", None);
         assert_eq!(d[0].1, "none");

@@ -67,6 +67,8 @@ fn is_trigger(w: &str) -> bool {
         s.extend(lex::NUMBER_WORDS.iter().map(|(k, _)| *k));
         s.extend(lex::SHIFTS.iter().map(|(k, _)| *k));
         s.extend(lex::SPAN_HEDGES.iter().copied());
+        s.extend(lex::HOLIDAYS.iter().map(|(k, _)| *k));
+        s.insert("new");
         s.insert("the");
         s
     });
@@ -115,6 +117,11 @@ fn word_first(v: &View<'_>, i: usize) -> Option<Found> {
     }
     if let Some(wd) = lookup(lex::WEEKDAYS, w) {
         return weekday_first(v, i, wd, None, i);
+    }
+    if v.is_cap(i) {
+        if let Some(f) = holiday(v, i) {
+            return Some(f);
+        }
     }
     if let Some(n) = lookup(lex::DAY_WORDS, w) {
         let mut end = i + 1;
@@ -205,6 +212,32 @@ fn season(v: &View<'_>, i: usize, m: u32, start: usize) -> Option<Found> {
         end: i + 1,
         possessive: false,
     })
+}
+
+/// "Christmas", "Christmas Eve", "Valentine's Day", "New Year's Eve":
+/// a bare holiday only after a preposition ("by Christmas"), not in a
+/// name ("Christmas Island") nor as a modifier ("Christmas trees").
+fn holiday(v: &View<'_>, i: usize) -> Option<Found> {
+    let (key, (m, d, needs_day)) = if v.is(i, "new") && v.is(i + 1, "year") && v.is_cap(i + 1) {
+        (i + 1, (1, 1, true))
+    } else {
+        (i, lookup(lex::HOLIDAYS, v.low(i))?)
+    };
+    let suffix = v.is_cap(key + 1) && matches!(v.low(key + 1), "day" | "eve");
+    let eve = suffix && v.is(key + 1, "eve");
+    if !suffix {
+        let prev = v.low(i.wrapping_sub(1));
+        let by_prep = contains(lex::DATE_PREPOSITIONS, prev) || matches!(prev, "at" | "over");
+        if needs_day || !by_prep || v.is_cap(key + 1) {
+            return None;
+        }
+    }
+    let (m, d) = match (eve, m, d) {
+        (true, 1, 1) => (12, 31),
+        (true, m, d) => (m, d - 1),
+        _ => (m, d),
+    };
+    found(Expr::MonthDay(m, d), i, key + 1 + usize::from(suffix))
 }
 
 /// "third-quarter", "first-quarter" as one hyphenated word.
