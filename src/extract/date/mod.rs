@@ -57,7 +57,8 @@ fn extract_dates(cx: &Context<'_>, out: &mut Vec<RawClaim>) {
             if let Some(r) = value {
                 last = Some((s.paragraph, r));
             }
-            if value.is_some() || cx.published.is_none() && relative {
+            let unresolvable = cx.published.is_none() && relative && !f.expr.is_anaphoric();
+            if value.is_some() || unresolvable {
                 out.push(RawClaim {
                     range: surface(&v, &f),
                     data: ClaimData::Date(DateClaim {
@@ -355,6 +356,7 @@ mod tests {
             pair("the previous year", "2016-01-01..2016-12-31")
         );
         assert!(dates("It was the year before the war.").is_empty());
+        assert!(dates("The day before, the team won.").is_empty());
     }
 
     #[test]

@@ -92,6 +92,11 @@ pub(crate) enum Expr {
 }
 
 impl Expr {
+    /// Whether the expression is told from the date before it.
+    pub(crate) fn is_anaphoric(self) -> bool {
+        matches!(self, Expr::SameYearBefore | Expr::UnitBefore(_))
+    }
+
     /// Whether the expression needs the publication date.
     pub(crate) fn is_relative(self) -> bool {
         !matches!(
@@ -251,6 +256,9 @@ pub(crate) fn resolve_after(
         }),
         (Expr::SameYearBefore, None) => None,
         (Expr::UnitBefore(u), Some(p)) => resolve_relative(Expr::Span(u, -1), p.start, tense),
+        // "the previous year" alone is last year; "the day before" alone
+        // is a relation to an event, not a date.
+        (Expr::UnitBefore(Unit::Day | Unit::Week), None) => None,
         (Expr::UnitBefore(u), None) => resolve(Expr::Span(u, -1), pub_date, tense),
         _ => resolve(e, pub_date, tense),
     }
