@@ -255,6 +255,11 @@ fn month_first(v: &View<'_>, i: usize, m: u32) -> Option<Found> {
         if let Some(y) = v.year(j + comma) {
             return found(Expr::Ymd(y, m, d), i, j + comma + 1);
         }
+        if v.is(j, "of") {
+            if let Some(y) = v.year(j + 1) {
+                return found(Expr::Ymd(y, m, d), i, j + 2);
+            }
+        }
         return found(Expr::MonthDay(m, d), i, j);
     }
     if let Some(y) = v.year(i + 1 + dot) {

@@ -202,14 +202,16 @@ fn month_for(month: u32, pub_date: NaiveDate, tense: Tense) -> (i32, u32) {
 /// The day of weekday `wd` (Monday = 0) that a news sentence means.
 /// Past: the most recent one, the publication day included (an article of
 /// a Sunday saying "on Sunday" in the past tense means that day). Future:
-/// the next one, the publication day included. "last"/"next" exclude the
-/// publication day itself.
+/// the next one, the publication day included. "last Wednesday" is the
+/// Wednesday of the previous Monday-Sunday week (read on a Thursday, eight
+/// days back: yesterday would be plain "Wednesday"); "next" is the coming
+/// one after the publication day.
 fn weekday_for(wd: u32, shift: Option<i32>, pub_date: NaiveDate, tense: Tense) -> NaiveDate {
     let today = pub_date.weekday().num_days_from_monday() as i64;
     let back = (today - wd as i64).rem_euclid(7);
     let ahead = (wd as i64 - today).rem_euclid(7);
     match (shift, tense) {
-        (Some(-1), _) => pub_date - Duration::days(if back == 0 { 7 } else { back }),
+        (Some(-1), _) => pub_date - Duration::days(today + 7 - wd as i64),
         (Some(1), _) => pub_date + Duration::days(if ahead == 0 { 7 } else { ahead }),
         (_, Tense::Future) => pub_date + Duration::days(ahead),
         _ => pub_date - Duration::days(back),
@@ -511,6 +513,19 @@ mod tests {
         assert_eq!(
             day(Expr::Quarter(4, YearRef::Open), "2007-03-13", Tense::Past),
             "2006-10-01..2006-12-31"
+        );
+    }
+
+    #[test]
+    fn last_weekday_is_in_the_previous_calendar_week() {
+        // 2019-01-31 is a Thursday.
+        assert_eq!(
+            day(Expr::Weekday(2, Some(-1)), "2019-01-31", Tense::Past),
+            "2019-01-23"
+        );
+        assert_eq!(
+            day(Expr::Weekday(4, Some(-1)), "2019-02-04", Tense::Past),
+            "2019-02-01"
         );
     }
 
