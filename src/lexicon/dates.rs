@@ -251,6 +251,13 @@ pub const HOLIDAYS: &[(&str, (u32, u32, bool))] = &[
     ("valentine", (2, 14, true)),
 ];
 
+/// Words after a four-digit number that make it a time or an era, not a
+/// year of ours ("by 1800 GMT", "around 1500 BC").
+pub const NOT_YEAR_AFTER: &[&str] = &[
+    "a.m.", "b.c.", "bc", "bce", "bst", "cet", "edt", "est", "gmt", "hours", "hrs", "p.m.", "pdt",
+    "pst", "utc",
+];
+
 /// Look `word` (lower case) up in a sorted `(key, value)` table.
 pub fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
     table
@@ -303,6 +310,7 @@ mod tests {
             RELATION_WORDS,
             DETERMINERS,
             EVENT_NOUNS,
+            NOT_YEAR_AFTER,
         ] {
             assert!(sorted_words(t), "{t:?}");
         }

@@ -185,6 +185,8 @@ mod tests {
         assert_eq!(one("The law passed in 1998.").1, "1998-01-01..1998-12-31");
         assert!(dates("About 1998 people came.").is_empty());
         assert!(dates("It cost $2000 to fix.").is_empty());
+        assert!(dates("Polls close by 2000 GMT.").is_empty());
+        assert!(dates("It was built around 1500 BC.").is_empty());
     }
 
     #[test]

@@ -101,7 +101,11 @@ fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
     let y = v.year(i)?;
     let prev = v.low(i.wrapping_sub(1));
     let next = v.low(i + 1);
-    if next == "%" || next == "percent" || v.text(i.wrapping_sub(1)) == "$" {
+    if next == "%"
+        || next == "percent"
+        || v.text(i.wrapping_sub(1)) == "$"
+        || contains(lex::NOT_YEAR_AFTER, next)
+    {
         return None;
     }
     let is_prep = contains(lex::DATE_PREPOSITIONS, prev) || contains(lex::SPAN_HEDGES, prev);
