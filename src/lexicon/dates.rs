@@ -258,6 +258,26 @@ pub const NOT_YEAR_AFTER: &[&str] = &[
     "pst", "utc",
 ];
 
+/// Auxiliary verbs: they carry tense but date nothing themselves.
+pub const AUXILIARIES: &[&str] = &[
+    "are", "be", "been", "did", "had", "has", "have", "is", "was", "were",
+];
+
+/// Modal verbs and the infinitive "to": the next word is a verb.
+pub const MODALS: &[&str] = &[
+    "can", "could", "might", "must", "shall", "should", "to", "will", "would",
+];
+
+/// Prepositions of a deadline: "by Thursday", "until Friday" lie ahead.
+pub const DEADLINE_WORDS: &[&str] = &["by", "till", "until"];
+
+/// Words that open a clause or a phrase, never a noun or verb to anchor.
+pub const CLAUSE_WORDS: &[&str] = &["against", "at", "for", "that", "which", "who", "with"];
+
+/// Verbs after a year at the start of a sentence that make it the
+/// subject ("2019 was a record year").
+pub const YEAR_SUBJECT_VERBS: &[&str] = &["brought", "marked", "saw", "was"];
+
 /// Look `word` (lower case) up in a sorted `(key, value)` table.
 pub fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
     table
@@ -311,6 +331,11 @@ mod tests {
             DETERMINERS,
             EVENT_NOUNS,
             NOT_YEAR_AFTER,
+            AUXILIARIES,
+            MODALS,
+            DEADLINE_WORDS,
+            CLAUSE_WORDS,
+            YEAR_SUBJECT_VERBS,
         ] {
             assert!(sorted_words(t), "{t:?}");
         }

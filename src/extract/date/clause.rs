@@ -18,20 +18,12 @@ fn is_boundary(t: &str) -> bool {
     )
 }
 
-/// Words that carry tense but date nothing themselves.
 fn is_auxiliary(w: &str) -> bool {
-    matches!(
-        w,
-        "was" | "were" | "had" | "did" | "is" | "are" | "has" | "have" | "be" | "been"
-    )
+    contains(lex::AUXILIARIES, w)
 }
 
 fn is_modal(w: &str) -> bool {
-    matches!(
-        w,
-        "will" | "would" | "to" | "could" | "can" | "might" | "must" | "shall" | "should"
-    ) || w.ends_with("'ll")
-        || w.ends_with("’ll")
+    contains(lex::MODALS, w) || w.ends_with("'ll") || w.ends_with("’ll")
 }
 
 /// Whether word `w` (lower case) is a past verb form.
@@ -51,7 +43,7 @@ fn is_future(w: &str) -> bool {
 /// its clause, else in its sentence. "by"/"until" before it mark a
 /// deadline, which lies ahead.
 pub(super) fn tense_of(v: &View<'_>, f: &Found) -> Tense {
-    if matches!(v.low(f.start.wrapping_sub(1)), "by" | "until" | "till") {
+    if contains(lex::DEADLINE_WORDS, v.low(f.start.wrapping_sub(1))) {
         return Tense::Future;
     }
     let cue = |j: usize| {
@@ -108,7 +100,7 @@ fn is_function_word(w: &str) -> bool {
         || contains(lex::DETERMINERS, w)
         || is_auxiliary(w)
         || is_modal(w)
-        || matches!(w, "at" | "for" | "with" | "that" | "which" | "who")
+        || contains(lex::CLAUSE_WORDS, w)
 }
 
 /// The last word of the noun phrase starting at `j`: "Tuesday's deadly
@@ -142,7 +134,7 @@ fn event_noun_at(v: &View<'_>, j: usize) -> Option<usize> {
     let opens = det == v.lo
         || is_boundary(v.text(before))
         || contains(lex::DATE_PREPOSITIONS, v.low(before))
-        || matches!(v.low(before), "at" | "for" | "with" | "against");
+        || contains(lex::CLAUSE_WORDS, v.low(before));
     opens.then_some(j)
 }
 

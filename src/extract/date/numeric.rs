@@ -113,7 +113,7 @@ fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
         && v.ok(i.wrapping_sub(2))
         && v.year(i.wrapping_sub(2)).is_some();
     // "2019 was a record year": a year as the subject.
-    let subject = i == v.lo && matches!(next, "was" | "saw" | "marked" | "brought");
+    let subject = i == v.lo && contains(lex::YEAR_SUBJECT_VERBS, next);
     let det = prev == "the" && v.is_word(i + 1)
         || v.is_cap(i.wrapping_sub(1)) && contains(lex::EVENT_NOUNS, prev);
     let ok = if matches!(prev, "and" | "or" | "to" | "as" | "on" | "-" | "–" | "—") {
