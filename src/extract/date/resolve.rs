@@ -397,6 +397,8 @@ fn resolve_relative(e: Expr, p: NaiveDate, tense: Tense) -> Option<DateRange> {
             let (y, m) = month_for(m, p, tense);
             months_span(y, m, 3)
         }
+        // Absolute forms never reach here; anaphoric ones go through
+        // `resolve_after`, which hands them a date to count from.
         _ => resolve(e, None, tense),
     }
 }
