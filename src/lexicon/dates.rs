@@ -268,8 +268,10 @@ pub const MODALS: &[&str] = &[
     "can", "could", "might", "must", "shall", "should", "to", "will", "would",
 ];
 
-/// Prepositions of a deadline: "by Thursday", "until Friday" lie ahead.
-pub const DEADLINE_WORDS: &[&str] = &["by", "till", "until"];
+/// Words right before a date that put it ahead: deadlines ("by
+/// Thursday", "until Friday") and starts ("starting Monday", "effective
+/// Jan. 1").
+pub const DEADLINE_WORDS: &[&str] = &["beginning", "by", "effective", "starting", "till", "until"];
 
 /// Words that open a clause or a phrase, never a noun or verb to anchor.
 pub const CLAUSE_WORDS: &[&str] = &["against", "at", "for", "that", "which", "who", "with"];

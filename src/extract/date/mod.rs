@@ -161,6 +161,8 @@ mod tests {
         assert_eq!(one("They will meet on Thursday.").1, "2025-09-18");
         assert_eq!(one("The report is due Thursday.").1, "2025-09-18");
         assert_eq!(one("Bids must arrive by Thursday.").1, "2025-09-18");
+        assert_eq!(one("The leaders are meeting on Friday.").1, "2025-09-19");
+        assert_eq!(one("New fares apply starting Monday.").1, "2025-09-22");
     }
 
     #[test]
