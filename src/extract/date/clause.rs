@@ -51,8 +51,10 @@ pub(super) fn tense_of(v: &View<'_>, f: &Found) -> Tense {
         // "be completed": a participle after "be" takes its tense from
         // the modal before it, not from its "-ed".
         let after_be = matches!(v.low(j.wrapping_sub(1)), "be" | "being");
-        // "is meeting on Friday": the present progressive plans ahead.
-        let progressive = w.ends_with("ing") && matches!(v.low(j.wrapping_sub(1)), "is" | "are");
+        // "is meeting on Friday": a present progressive before the date
+        // plans ahead ("results show Ford is making progress" does not).
+        let progressive =
+            j < f.start && w.ends_with("ing") && matches!(v.low(j.wrapping_sub(1)), "is" | "are");
         if is_future(w) || progressive {
             Some(Tense::Future)
         } else if is_past(w) && !after_be || matches!(w, "has" | "have" | "ago") {
