@@ -7,6 +7,7 @@
 //! relations ("a week after the strike", "the other day"), durations ("two
 //! years") or times of day, and it never guesses a publication date.
 
+mod calendar;
 mod clause;
 mod numeric;
 mod parse;
@@ -32,6 +33,10 @@ impl Extractor for DateExtractor {
     }
 }
 
+/// Every date of the document, in order. A claim's range is the date's
+/// TIMEX3 extent: a preposition before it stays out ("on Sunday" gives
+/// "Sunday"), determiners and shift words stay in ("the weekend", "last
+/// week", "earlier this month"), and a possessive "'s" is cut.
 fn extract_dates(cx: &Context<'_>, out: &mut Vec<RawClaim>) {
     let doc = cx.doc;
     let lower = doc.text.to_ascii_lowercase();

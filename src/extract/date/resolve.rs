@@ -5,6 +5,9 @@
 //! they stay unresolved (`None`), never guessed. This module does not read
 //! text: the parser hands it an [`Expr`] and a [`Tense`].
 
+use super::calendar::{
+    month_span, months_span, quarter_span, shift_month, week_of, week_of_month, year_span, ymd,
+};
 use crate::extract::DateRange;
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -120,54 +123,6 @@ pub(crate) enum Tense {
     Unknown,
 }
 
-fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(y, m, d)
-}
-
-fn month_span(y: i32, m: u32) -> Option<DateRange> {
-    let start = ymd(y, m, 1)?;
-    let next = if m == 12 {
-        ymd(y + 1, 1, 1)?
-    } else {
-        ymd(y, m + 1, 1)?
-    };
-    Some(DateRange {
-        start,
-        end: next - Duration::days(1),
-    })
-}
-
-fn months_span(y: i32, m: u32, n: u32) -> Option<DateRange> {
-    let first = month_span(y, m)?;
-    let idx = y * 12 + m as i32 - 1 + n as i32 - 1;
-    let last = month_span(idx.div_euclid(12), idx.rem_euclid(12) as u32 + 1)?;
-    Some(DateRange {
-        start: first.start,
-        end: last.end,
-    })
-}
-
-fn year_span(y: i32) -> Option<DateRange> {
-    Some(DateRange {
-        start: ymd(y, 1, 1)?,
-        end: ymd(y, 12, 31)?,
-    })
-}
-
-fn week_of(d: NaiveDate) -> DateRange {
-    let start = d - Duration::days(d.weekday().num_days_from_monday() as i64);
-    DateRange {
-        start,
-        end: start + Duration::days(6),
-    }
-}
-
-/// Month index (year * 12 + month - 1) shifted by `n` months.
-fn shift_month(y: i32, m: u32, n: i32) -> (i32, u32) {
-    let idx = y * 12 + m as i32 - 1 + n;
-    (idx.div_euclid(12), idx.rem_euclid(12) as u32 + 1)
-}
-
 /// The year for a year-less day: the one nearest `pub_date`, preferring
 /// the side the tense points to when that one is within about ten months.
 fn year_for(month: u32, day: u32, pub_date: NaiveDate, tense: Tense) -> Option<NaiveDate> {
@@ -216,28 +171,6 @@ fn weekday_for(wd: u32, shift: Option<i32>, pub_date: NaiveDate, tense: Tense) -
         (_, Tense::Future) => pub_date + Duration::days(ahead),
         _ => pub_date - Duration::days(back),
     }
-}
-
-/// The `n`th full Monday-Sunday week inside month `m` (-1: the last).
-fn week_of_month(n: i32, y: i32, m: u32) -> Option<DateRange> {
-    let month = month_span(y, m)?;
-    let first =
-        month.start + Duration::days((7 - month.start.weekday().num_days_from_monday() as i64) % 7);
-    let start = if n < 0 {
-        let last_sun =
-            month.end - Duration::days((month.end.weekday().num_days_from_monday() as i64 + 1) % 7);
-        last_sun - Duration::days(6)
-    } else {
-        first + Duration::weeks(n as i64 - 1)
-    };
-    (start >= month.start && start + Duration::days(6) <= month.end).then(|| DateRange {
-        start,
-        end: start + Duration::days(6),
-    })
-}
-
-fn quarter_span(y: i32, q: u32) -> Option<DateRange> {
-    months_span(y, (q - 1) * 3 + 1, 3)
 }
 
 /// Resolve `e` told after the date `prev` (the last one before it in the
