@@ -202,6 +202,14 @@ mod tests {
             one("Prices rose in the 1990s."),
             pair("the 1990s", "1990-01-01..1999-12-31")
         );
+        assert_eq!(
+            one("Prices rose in the '80s."),
+            pair("the '80s", "1980-01-01..1989-12-31")
+        );
+        assert_eq!(
+            one("It ended in the year 2008.").1,
+            "2008-01-01..2008-12-31"
+        );
     }
 
     #[test]

@@ -50,8 +50,22 @@ pub(super) fn number_first(v: &View<'_>, i: usize) -> Option<Found> {
             };
         }
     }
-    // the 1990s
+    // the '90s
     let t = v.low(i);
+    let apostrophe = matches!(v.text(i.wrapping_sub(1)), "'" | "’") && v.touches(i - 1);
+    if t.len() == 3 && t.ends_with('s') && apostrophe {
+        if let Ok(y @ 0..=99) = t[..2].parse::<i32>() {
+            if y % 10 == 0 {
+                let start = if v.is(i.wrapping_sub(2), "the") {
+                    i - 2
+                } else {
+                    i - 1
+                };
+                return found(Expr::Decade(1900 + y), start, i + 1);
+            }
+        }
+    }
+    // the 1990s
     if t.len() == 5 && t.ends_with('s') {
         if let Ok(y) = t[..4].parse::<i32>() {
             if (1000..=2190).contains(&y) && y % 10 == 0 {
@@ -115,6 +129,7 @@ fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
     // "2019 was a record year": a year as the subject.
     let subject = i == v.lo && contains(lex::YEAR_SUBJECT_VERBS, next);
     let det = prev == "the" && v.is_word(i + 1)
+        || prev == "year" && v.is(i.wrapping_sub(2), "the")
         || v.is_cap(i.wrapping_sub(1)) && contains(lex::EVENT_NOUNS, prev);
     let ok = if matches!(prev, "and" | "or" | "to" | "as" | "on" | "-" | "–" | "—") {
         joined
