@@ -10,6 +10,7 @@ mod claim;
 mod count;
 mod noun;
 mod number;
+mod date;
 
 pub use claim::{
     Claim, ClaimData, Count, DateClaim, DateRange, Interval, Modifier, QuoteClaim, RoleClaim,
@@ -50,7 +51,7 @@ pub trait Extractor: Sync {
 }
 
 /// Every extractor, in the order they run.
-pub static EXTRACTORS: &[&dyn Extractor] = &[&count::CountExtractor];
+pub static EXTRACTORS: &[&dyn Extractor] = &[&count::CountExtractor, &date::DateExtractor];
 
 /// The claims of one article, with its segmented text.
 #[derive(Debug, Clone)]

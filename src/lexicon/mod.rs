@@ -8,6 +8,7 @@ pub mod nouns;
 pub mod numbers;
 pub mod places;
 pub mod verbs;
+pub mod dates;
 
 /// Words that, followed by a dot, do not end a sentence.
 pub const ABBREVIATIONS: &[&str] = &[

@@ -1,0 +1,187 @@
+//! What a date belongs to: the tense of its clause (which decides "on
+//! Sunday" past or coming) and its anchor, the verb or event noun it dates
+//! ("arrived", "strike").
+//!
+//! Reads a bounded window of the sentence around the expression; it does
+//! not parse syntax, it follows news word order.
+
+use super::parse::Found;
+use super::resolve::Tense;
+use super::view::View;
+use crate::lexicon::dates::{self as lex, contains};
+
+/// Punctuation that closes a clause for tense and anchor purposes.
+fn is_boundary(t: &str) -> bool {
+    matches!(
+        t,
+        "," | ";" | ":" | "(" | ")" | "—" | "–" | "\"" | "“" | "”" | "?" | "!"
+    )
+}
+
+fn is_auxiliary(w: &str) -> bool {
+    contains(lex::AUXILIARIES, w)
+}
+
+fn is_modal(w: &str) -> bool {
+    contains(lex::MODALS, w) || w.ends_with("'ll") || w.ends_with("’ll")
+}
+
+/// Whether word `w` (lower case) is a past verb form.
+fn is_past(w: &str) -> bool {
+    contains(lex::IRREGULAR_PAST, w)
+        || w.len() >= 4
+            && w.ends_with("ed")
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+            && !contains(lex::NOT_PAST_ED, w)
+}
+
+fn is_future(w: &str) -> bool {
+    contains(lex::FUTURE_CUES, w) || w.ends_with("'ll") || w.ends_with("’ll")
+}
+
+/// The tense of the clause around `f`: the nearest future or past cue in
+/// its clause, else in its sentence. "by"/"until" before it mark a
+/// deadline, which lies ahead.
+pub(super) fn tense_of(v: &View<'_>, f: &Found) -> Tense {
+    if contains(lex::DEADLINE_WORDS, v.low(f.start.wrapping_sub(1))) {
+        return Tense::Future;
+    }
+    let cue = |j: usize| {
+        let w = v.low(j);
+        // "be completed": a participle after "be" takes its tense from
+        // the modal before it, not from its "-ed".
+        let after_be = matches!(v.low(j.wrapping_sub(1)), "be" | "being");
+        // "is meeting on Friday": a present progressive before the date
+        // plans ahead ("results show Ford is making progress" does not).
+        let progressive =
+            j < f.start && w.ends_with("ing") && matches!(v.low(j.wrapping_sub(1)), "is" | "are");
+        if is_future(w) || progressive {
+            Some(Tense::Future)
+        } else if is_past(w) && !after_be || matches!(w, "has" | "have" | "ago") {
+            Some(Tense::Past)
+        } else {
+            None
+        }
+    };
+    for clause_only in [true, false] {
+        let (mut l, mut r) = (f.start, f.end);
+        let (mut l_open, mut r_open) = (true, true);
+        for _ in 0..16 {
+            if l_open && l > v.lo {
+                l -= 1;
+                if clause_only && is_boundary(v.text(l)) {
+                    l_open = false;
+                } else if let Some(t) = cue(l) {
+                    return t;
+                }
+            }
+            if r_open && r < v.hi {
+                if clause_only && is_boundary(v.text(r)) {
+                    r_open = false;
+                } else if let Some(t) = cue(r) {
+                    return t;
+                }
+                r += 1;
+            }
+        }
+    }
+    Tense::Unknown
+}
+
+fn is_verb_at(v: &View<'_>, j: usize) -> bool {
+    if !v.is_word(j) || v.is_cap(j) && j != v.lo {
+        return false;
+    }
+    let w = v.low(j);
+    if is_auxiliary(w) || is_modal(w) || contains(lex::DATE_PREPOSITIONS, w) {
+        return false;
+    }
+    is_past(w) || j > v.lo && is_modal(v.low(j - 1)) && !contains(lex::DETERMINERS, w)
+}
+
+fn is_function_word(w: &str) -> bool {
+    contains(lex::DATE_PREPOSITIONS, w)
+        || contains(lex::DETERMINERS, w)
+        || is_auxiliary(w)
+        || is_modal(w)
+        || contains(lex::CLAUSE_WORDS, w)
+}
+
+/// The last word of the noun phrase starting at `j`: "Tuesday's deadly
+/// strike" gives "strike".
+fn noun_after(v: &View<'_>, j: usize) -> Option<usize> {
+    let mut last = None;
+    for k in j..(j + 3).min(v.hi) {
+        let w = v.low(k);
+        if !v.is_word(k) || is_function_word(w) || is_past(w) && last.is_some() {
+            break;
+        }
+        last = Some(k);
+    }
+    last
+}
+
+/// Token `j` as the head of a noun phrase that the date modifies: "the
+/// strike (in Doha) on Tuesday" when the phrase is a subject or follows a
+/// preposition ("came after the airstrike in Doha on September 9"). When
+/// a verb takes the phrase as its object ("struck the base on Tuesday"),
+/// the date belongs to the verb: the search goes on and finds it.
+fn event_noun_at(v: &View<'_>, j: usize) -> Option<usize> {
+    let w = v.low(j);
+    if !v.is_word(j) || v.is_cap(j) || is_function_word(w) || is_past(w) {
+        return None;
+    }
+    let det = (1..=3)
+        .map(|k| j.wrapping_sub(k))
+        .find(|&d| v.ok(d) && (contains(lex::DETERMINERS, v.low(d)) || v.is_possessive_word(d)))?;
+    let before = det.wrapping_sub(1);
+    let opens = det == v.lo
+        || is_boundary(v.text(before))
+        || contains(lex::DATE_PREPOSITIONS, v.low(before))
+        || contains(lex::CLAUSE_WORDS, v.low(before));
+    opens.then_some(j)
+}
+
+/// The token the date is attached to: the noun after a possessive or
+/// attributive date ("Tuesday's strike", "a June 3 hearing"), the noun
+/// before its preposition ("the strike on Tuesday"), else the nearest verb
+/// of its clause, looking back first ("who met Y over the weekend").
+pub(super) fn anchor_of(v: &View<'_>, f: &Found) -> Option<usize> {
+    let before = f.start.wrapping_sub(1);
+    if f.possessive || contains(lex::DETERMINERS, v.low(before)) && v.is_word(f.end) {
+        if let Some(n) = noun_after(v, f.end) {
+            return Some(n);
+        }
+    }
+    let prep = contains(lex::DATE_PREPOSITIONS, v.low(before)) || v.low(before) == "at";
+    let mut j = if prep { before } else { f.start };
+    for _ in 0..12 {
+        if j <= v.lo {
+            break;
+        }
+        j -= 1;
+        if is_boundary(v.text(j)) {
+            break;
+        }
+        if is_verb_at(v, j) {
+            return Some(j);
+        }
+        if let Some(n) = event_noun_at(v, j) {
+            return Some(n);
+        }
+    }
+    let mut j = f.end;
+    if v.text(j) == "," {
+        j += 1;
+    }
+    for _ in 0..12 {
+        if j >= v.hi || matches!(v.text(j), ";" | ":" | "(" | "\"" | "“") {
+            break;
+        }
+        if is_verb_at(v, j) {
+            return Some(j);
+        }
+        j += 1;
+    }
+    None
+}

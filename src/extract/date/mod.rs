@@ -1,0 +1,498 @@
+//! Date claims: absolute dates ("September 9, 2025", "March 2024", "in
+//! 1998"), relative ones ("on Sunday", "last week", "two days ago") resolved
+//! against the publication date, and the verb or event noun each one dates.
+//!
+//! One pass over each sentence's tokens with table lookups; tense and anchor
+//! come from a bounded window around the expression. It does not date
+//! relations ("a week after the strike", "the other day"), durations ("two
+//! years") or times of day, and it never guesses a publication date.
+
+mod calendar;
+mod clause;
+mod numeric;
+mod parse;
+mod resolve;
+mod view;
+
+use super::{ClaimData, Context, DateClaim, Extractor, RawClaim};
+use clause::{anchor_of, tense_of};
+use parse::Found;
+use std::ops::Range;
+use view::View;
+
+/// The date extractor.
+pub(crate) struct DateExtractor;
+
+impl Extractor for DateExtractor {
+    fn name(&self) -> &'static str {
+        "date"
+    }
+
+    fn extract(&self, cx: &Context<'_>, _prior: &[RawClaim], out: &mut Vec<RawClaim>) {
+        extract_dates(cx, out);
+    }
+}
+
+/// Every date of the document, in order. A claim's range is the date's
+/// TIMEX3 extent: a preposition before it stays out ("on Sunday" gives
+/// "Sunday"), determiners and shift words stay in ("the weekend", "last
+/// week", "earlier this month"), and a possessive "'s" is cut.
+fn extract_dates(cx: &Context<'_>, out: &mut Vec<RawClaim>) {
+    let doc = cx.doc;
+    let lower = doc.text.to_ascii_lowercase();
+    // The last date told, with its paragraph, for "the previous year".
+    let mut last: Option<(usize, crate::extract::DateRange)> = None;
+    for s in &doc.sentences {
+        let v = View {
+            doc,
+            lower: &lower,
+            lo: s.tokens.start,
+            hi: s.tokens.end,
+        };
+        let mut i = v.lo;
+        while i < v.hi {
+            let Some(f) = parse::parse_at(&v, i) else {
+                i += 1;
+                continue;
+            };
+            let tense = tense_of(&v, &f);
+            let relative = f.expr.is_relative();
+            let prev = last.filter(|(p, _)| s.paragraph <= p + 1).map(|(_, r)| r);
+            let value = resolve::resolve_after(f.expr, prev, cx.published, tense);
+            if let Some(r) = value {
+                last = Some((s.paragraph, r));
+            }
+            let unresolvable = cx.published.is_none() && relative && !f.expr.is_anaphoric();
+            if value.is_some() || unresolvable {
+                out.push(RawClaim {
+                    range: surface(&v, &f),
+                    data: ClaimData::Date(DateClaim {
+                        value,
+                        anchor: anchor_of(&v, &f).map(|a| doc.tokens[a].range()),
+                        relative,
+                    }),
+                });
+            }
+            i = f.end;
+        }
+    }
+}
+
+/// The prose range of the expression, without a possessive "'s".
+fn surface(v: &View<'_>, f: &Found) -> Range<usize> {
+    let start = v.doc.tokens[f.start].start;
+    let mut end = v.doc.tokens[f.end - 1].end;
+    if f.possessive {
+        let t = v.text(f.end - 1);
+        end -= if t.ends_with("’s") { "’s".len() } else { 2 };
+    }
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+    use crate::text::Document;
+    use chrono::NaiveDate;
+
+    /// (surface text, "start..end" or "start", anchor text) of each date.
+    fn dates_on(text: &str, published: Option<&str>) -> Vec<(String, String, String)> {
+        let doc = Document::new(text);
+        let rules = RuleSet::default();
+        let cx = Context {
+            doc: &doc,
+            published: published.map(|p| p.parse::<NaiveDate>().unwrap()),
+            rules: &rules,
+        };
+        let mut out = Vec::new();
+        extract_dates(&cx, &mut out);
+        out.iter()
+            .map(|c| {
+                let ClaimData::Date(d) = &c.data else {
+                    unreachable!()
+                };
+                let value = match d.value {
+                    None => "none".to_owned(),
+                    Some(r) if r.start == r.end => r.start.to_string(),
+                    Some(r) => format!("{}..{}", r.start, r.end),
+                };
+                let anchor = d
+                    .anchor
+                    .clone()
+                    .map_or(String::new(), |a| text[a].to_owned());
+                (text[c.range.clone()].to_owned(), value, anchor)
+            })
+            .collect()
+    }
+
+    /// Dates in `text` published on Tuesday 2025-09-16, as (text, value).
+    fn dates(text: &str) -> Vec<(String, String)> {
+        dates_on(text, Some("2025-09-16"))
+            .into_iter()
+            .map(|(t, v, _)| (t, v))
+            .collect()
+    }
+
+    fn one(text: &str) -> (String, String) {
+        let d = dates(text);
+        assert_eq!(d.len(), 1, "{d:?}");
+        d[0].clone()
+    }
+
+    fn anchor(text: &str) -> String {
+        let d = dates_on(text, Some("2025-09-16"));
+        assert_eq!(d.len(), 1, "{d:?}");
+        d[0].2.clone()
+    }
+
+    fn pair(t: &str, v: &str) -> (String, String) {
+        (t.to_owned(), v.to_owned())
+    }
+
+    #[test]
+    fn on_sunday_resolves_to_previous_sunday() {
+        assert_eq!(one("He arrived on Sunday."), pair("Sunday", "2025-09-14"));
+    }
+
+    #[test]
+    fn on_sunday_in_a_sunday_article_is_that_day() {
+        let d = dates_on("He arrived on Sunday.", Some("2025-09-14"));
+        assert_eq!(d[0].1, "2025-09-14");
+    }
+
+    #[test]
+    fn future_weekday_is_the_coming_one() {
+        assert_eq!(one("They will meet on Thursday.").1, "2025-09-18");
+        assert_eq!(one("The report is due Thursday.").1, "2025-09-18");
+        assert_eq!(one("Bids must arrive by Thursday.").1, "2025-09-18");
+        assert_eq!(one("The leaders are meeting on Friday.").1, "2025-09-19");
+        assert_eq!(one("New fares apply starting Monday.").1, "2025-09-22");
+    }
+
+    #[test]
+    fn weekend_spans_saturday_and_sunday() {
+        assert_eq!(
+            one("Over the weekend, she met the envoy."),
+            pair("the weekend", "2025-09-13..2025-09-14")
+        );
+    }
+
+    #[test]
+    fn written_dates_resolve_with_and_without_year() {
+        assert_eq!(one("It began on September 9, 2024.").1, "2024-09-09");
+        assert_eq!(one("It began Sept. 9.").1, "2025-09-09");
+        assert_eq!(one("It began on 9 September.").1, "2025-09-09");
+        assert_eq!(one("Filed 2025-09-09 in court.").1, "2025-09-09");
+        assert_eq!(one("It opened in March 2024.").1, "2024-03-01..2024-03-31");
+    }
+
+    #[test]
+    fn year_after_preposition_is_a_year_but_not_a_count() {
+        assert_eq!(one("The law passed in 1998.").1, "1998-01-01..1998-12-31");
+        assert!(dates("About 1998 people came.").is_empty());
+        assert!(dates("It cost $2000 to fix.").is_empty());
+        assert!(dates("Polls close by 2000 GMT.").is_empty());
+        assert!(dates("It was built around 1500 BC.").is_empty());
+    }
+
+    #[test]
+    fn decade_with_article() {
+        assert_eq!(
+            one("Prices rose in the 1990s."),
+            pair("the 1990s", "1990-01-01..1999-12-31")
+        );
+        assert_eq!(
+            one("Prices rose in the '80s."),
+            pair("the '80s", "1980-01-01..1989-12-31")
+        );
+        assert_eq!(
+            one("It ended in the year 2008.").1,
+            "2008-01-01..2008-12-31"
+        );
+    }
+
+    #[test]
+    fn relative_words_resolve_against_publication() {
+        assert_eq!(one("Markets fell yesterday.").1, "2025-09-15");
+        assert_eq!(one("He spoke this morning.").1, "2025-09-16");
+        assert_eq!(one("Sales fell last week.").1, "2025-09-08..2025-09-14");
+        assert_eq!(one("Sales fell last month.").1, "2025-08-01..2025-08-31");
+        assert_eq!(
+            one("Sales rose earlier this month."),
+            pair("earlier this month", "2025-09-01..2025-09-30")
+        );
+        assert_eq!(one("It closed two days ago.").1, "2025-09-14");
+        assert_eq!(one("Sales fell last year.").1, "2024-01-01..2024-12-31");
+    }
+
+    #[test]
+    fn bare_month_takes_the_tense() {
+        assert_eq!(one("Sales fell in March.").1, "2025-03-01..2025-03-31");
+        assert_eq!(
+            one("The plant will open in March.").1,
+            "2026-03-01..2026-03-31"
+        );
+    }
+
+    #[test]
+    fn weekday_night_and_possessive() {
+        assert_eq!(
+            one("Shots rang out Friday night."),
+            pair("Friday night", "2025-09-12")
+        );
+        assert_eq!(
+            one("Tuesday's strike killed six."),
+            pair("Tuesday", "2025-09-16")
+        );
+    }
+
+    #[test]
+    fn quarters_resolve() {
+        assert_eq!(
+            one("It lost money in the first quarter of 2009.").1,
+            "2009-01-01..2009-03-31"
+        );
+        assert_eq!(
+            one("Our third-quarter results improved.").1,
+            "2025-07-01..2025-09-30"
+        );
+    }
+
+    #[test]
+    fn q_quarters_resolve() {
+        assert_eq!(one("Profit fell in Q3 2019.").1, "2019-07-01..2019-09-30");
+        assert_eq!(one("Profit fell in Q1.").1, "2025-01-01..2025-03-31");
+        assert!(dates("The Q7 engine and the q3 file.").is_empty());
+    }
+
+    #[test]
+    fn fixed_holidays_resolve() {
+        assert_eq!(
+            one("It opened on Christmas Eve."),
+            pair("Christmas Eve", "2024-12-24")
+        );
+        assert_eq!(one("Talks will end by Christmas.").1, "2025-12-25");
+        assert_eq!(one("They met on New Year's Day.").1, "2025-01-01");
+        assert!(dates("He flew to Christmas Island.").is_empty());
+        assert!(dates("Christmas trees sold out.").is_empty());
+    }
+
+    #[test]
+    fn relative_date_without_publication_is_unresolved() {
+        let d = dates_on("He arrived on Sunday.", None);
+        assert_eq!(d[0].1, "none");
+        let d = dates_on("It began on September 9, 2024.", None);
+        assert_eq!(d[0].1, "2024-09-09");
+    }
+
+    #[test]
+    fn weekday_with_written_date_is_one_expression() {
+        assert_eq!(
+            one("It opened on Tuesday, September 9."),
+            pair("Tuesday, September 9", "2025-09-09")
+        );
+    }
+
+    #[test]
+    fn may_and_march_the_verbs_are_not_months() {
+        assert!(dates("They joined the March on Washington.").is_empty());
+        assert!(dates("Officials may resign.").is_empty());
+        assert!(dates("May officials resign?").is_empty());
+        assert!(dates("Protesters march through town.").is_empty());
+        assert!(dates("March through the streets, they said.").is_empty());
+    }
+
+    #[test]
+    fn weekday_in_a_name_is_not_a_date() {
+        assert!(dates("He wrote for the Sunday Times.").is_empty());
+        assert!(dates("They marked Bloody Sunday.").is_empty());
+        assert!(dates("Shops opened early for Black Friday.").is_empty());
+    }
+
+    #[test]
+    fn idioms_and_relations_are_not_dates() {
+        assert!(dates("At the end of the day, it worked.").is_empty());
+        assert!(dates("Going forward, these days are hard.").is_empty());
+        assert!(dates("I saw him the other day.").is_empty());
+        assert!(dates("It came a week after the strike.").is_empty());
+    }
+
+    #[test]
+    fn anchor_is_the_verb_of_its_own_clause() {
+        assert_eq!(
+            anchor("Rubio, who arrived in Israel on Sunday, is expected to speak."),
+            "arrived"
+        );
+        assert_eq!(
+            anchor("The envoy, who met Ali over the weekend, called the strike a crime."),
+            "met"
+        );
+        assert_eq!(anchor("On Sunday, the minister resigned."), "resigned");
+    }
+
+    #[test]
+    fn anchor_is_the_event_noun_when_the_date_modifies_it() {
+        assert_eq!(anchor("The strike on Tuesday killed six."), "strike");
+        assert_eq!(anchor("Tuesday's strike killed six."), "strike");
+        assert_eq!(anchor("Troops struck on Tuesday."), "struck");
+        assert_eq!(
+            anchor("The visit came a week after the raid in Gaza City on September 9."),
+            "raid"
+        );
+    }
+
+    #[test]
+    fn anchor_is_the_verb_when_the_noun_is_its_object() {
+        assert_eq!(anchor("Troops shelled the base on Tuesday."), "shelled");
+    }
+
+    #[test]
+    fn month_with_relative_year() {
+        assert_eq!(
+            one("It ended in May last year."),
+            pair("May last year", "2024-05-01..2024-05-31")
+        );
+        assert_eq!(
+            one("It ended in May this year.").1,
+            "2025-05-01..2025-05-31"
+        );
+    }
+
+    #[test]
+    fn dates_told_from_the_date_before() {
+        assert_eq!(
+            dates("Sales rose in February from the same period last year."),
+            [
+                pair("February", "2025-02-01..2025-02-28"),
+                pair("the same period last year", "2024-02-01..2024-02-28")
+            ]
+        );
+        assert_eq!(
+            dates("Deaths rose in 2017, up from the previous year.")[1],
+            pair("the previous year", "2016-01-01..2016-12-31")
+        );
+        assert!(dates("It was the year before the war.").is_empty());
+        assert!(dates("The day before, the team won.").is_empty());
+    }
+
+    #[test]
+    fn ordinal_day_of_month() {
+        assert_eq!(
+            one("It opened on the 9th of May."),
+            pair("the 9th of May", "2025-05-09")
+        );
+        assert_eq!(one("It opened on 3rd of March 2020.").1, "2020-03-03");
+    }
+
+    #[test]
+    fn year_before_a_plural_noun_is_a_count() {
+        assert!(dates("A crowd of 1500 workers rallied.").is_empty());
+    }
+
+    #[test]
+    fn modal_verbs_point_ahead() {
+        assert_eq!(
+            one("The deal should close in October.").1,
+            "2025-10-01..2025-10-31"
+        );
+    }
+
+    #[test]
+    fn month_of_next_year_dates_the_month_only() {
+        assert_eq!(
+            dates("Leases end after October of next year."),
+            [
+                pair("October", "2026-10-01..2026-10-31"),
+                pair("next year", "2026-01-01..2026-12-31")
+            ]
+        );
+    }
+
+    #[test]
+    fn seasons_need_a_preposition_or_a_year() {
+        assert_eq!(
+            one("Sales rose in spring 2024.").1,
+            "2024-03-01..2024-05-31"
+        );
+        assert_eq!(
+            one("It will open in the autumn.").1,
+            "2025-09-01..2025-11-30"
+        );
+        assert!(dates("Spring water prices fall.").is_empty());
+        assert!(dates("After the fall of the city, they left.").is_empty());
+    }
+
+    #[test]
+    fn apostrophe_year_after_preposition() {
+        assert_eq!(one("The lowest since '82.").1, "1982-01-01..1982-12-31");
+    }
+
+    #[test]
+    fn months_ago_names_a_day() {
+        assert_eq!(one("It hit two months ago.").1, "2025-07-16");
+    }
+
+    #[test]
+    fn year_ranges_and_subject_years() {
+        assert_eq!(dates("It ran in 2009-2011.").len(), 2);
+        assert_eq!(one("2019 was a record year.").1, "2019-01-01..2019-12-31");
+        assert!(dates("2000 were hurt.").is_empty());
+    }
+
+    #[test]
+    fn week_of_a_month() {
+        assert_eq!(
+            one("Sales rebounded in the last week of March."),
+            pair("the last week of March", "2025-03-24..2025-03-30")
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn spans_stay_on_char_boundaries(text in "\\PC{0,80}") {
+            let doc = Document::new(&text);
+            let rules = RuleSet::default();
+            let published = NaiveDate::from_ymd_opt(2025, 9, 16);
+            let cx = Context { doc: &doc, published, rules: &rules };
+            let mut out = Vec::new();
+            extract_dates(&cx, &mut out);
+            for c in out {
+                proptest::prop_assert!(text.get(c.range.clone()).is_some());
+            }
+        }
+
+        #[test]
+        fn date_words_in_any_order_never_panic(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "the", "last", "week", "of", "March", "May", "9", "9th", "2025", "-", "/",
+                    "'", "Sunday's", "ago", "two", "mid-", "third-quarter", "spring", ",", ".",
+                    "next", "year", "in", "on", "weekend", "Sept", "’s", "1990s", "by",
+                ]),
+                0..12,
+            )
+        ) {
+            let text = words.join(" ");
+            let _ = dates(&text);
+            let _ = dates(&words.concat());
+        }
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for t in [
+            "",
+            "’s",
+            "Sept.",
+            "the",
+            "2025-",
+            "9/",
+            "May 31",
+            "Sunday’s",
+            "é 1998 ü",
+        ] {
+            let _ = dates(t);
+        }
+    }
+}

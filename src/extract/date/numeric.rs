@@ -1,0 +1,163 @@
+//! Date patterns that start with a number: "2025-09-09", "9/8/07",
+//! "9 September 2025", "9th of May", "the 1990s", "in 1998", "since '82",
+//! "two days ago".
+//!
+//! Bounded look-ahead from one token, like the word patterns in
+//! [`super::parse`]. A number that counts something ("1500 workers",
+//! "$2000", "2000 %") is not a year.
+
+use super::parse::{found, month_word, Found};
+use super::resolve::{Expr, Unit};
+use super::view::View;
+use crate::lexicon::dates::{self as lex, contains, lookup};
+
+pub(super) fn number_first(v: &View<'_>, i: usize) -> Option<Found> {
+    // 2025-09-09
+    if let Some(y) = v.year(i) {
+        if v.touches(i) && v.text(i + 1) == "-" && v.touches(i + 1) && v.touches(i + 2) {
+            if let (Some((m, _)), Some((d, _))) = (v.digits(i + 2), v.digits(i + 4)) {
+                if v.text(i + 3) == "-" && v.touches(i + 3) {
+                    return found(Expr::Ymd(y, m, d), i, i + 5);
+                }
+            }
+        }
+    }
+    // 9/8/07, 9/8/2007 (US order)
+    if let (Some((m, 1..=2)), "/") = (v.digits(i), v.text(i + 1)) {
+        if v.touches(i) && v.touches(i + 1) && v.touches(i + 2) && v.text(i + 3) == "/" {
+            if let (Some((d, 1..=2)), Some((y, n))) = (v.digits(i + 2), v.digits(i + 4)) {
+                let y = match n {
+                    2 if y < 50 => 2000 + y as i32,
+                    2 => 1900 + y as i32,
+                    4 => y as i32,
+                    _ => return None,
+                };
+                if v.touches(i + 3) {
+                    return found(Expr::Ymd(y, m, d), i, i + 5);
+                }
+            }
+        }
+    }
+    if let Some(f) = day_of_month(v, i) {
+        return Some(f);
+    }
+    // 9 September [2025]
+    if let Some(d) = v.day(i) {
+        if let Some(m) = month_word(v, i + 1, true) {
+            return match v.year(i + 2) {
+                Some(y) => found(Expr::Ymd(y, m, d), i, i + 3),
+                None => found(Expr::MonthDay(m, d), i, i + 2),
+            };
+        }
+    }
+    // the '90s
+    let t = v.low(i);
+    let apostrophe = matches!(v.text(i.wrapping_sub(1)), "'" | "’") && v.touches(i - 1);
+    if t.len() == 3 && t.ends_with('s') && apostrophe {
+        if let Ok(y @ 0..=99) = t[..2].parse::<i32>() {
+            if y % 10 == 0 {
+                let start = if v.is(i.wrapping_sub(2), "the") {
+                    i - 2
+                } else {
+                    i - 1
+                };
+                return found(Expr::Decade(1900 + y), start, i + 1);
+            }
+        }
+    }
+    // the 1990s
+    if t.len() == 5 && t.ends_with('s') {
+        if let Ok(y) = t[..4].parse::<i32>() {
+            if (1000..=2190).contains(&y) && y % 10 == 0 {
+                let start = if v.is(i.wrapping_sub(1), "the") {
+                    i - 1
+                } else {
+                    i
+                };
+                return found(Expr::Decade(y), start, i + 1);
+            }
+        }
+    }
+    // since '82
+    if let (Some((y, 2)), "'" | "’") = (v.digits(i), v.text(i.wrapping_sub(1))) {
+        let prev = v.low(i.wrapping_sub(2));
+        if v.touches(i - 1) && contains(lex::DATE_PREPOSITIONS, prev) && !v.is_word(i + 1) {
+            let y = if y < 30 { 2000 + y } else { 1900 + y };
+            return found(Expr::Year(y as i32), i - 1, i + 1);
+        }
+    }
+    // N days ago
+    if let Some((n, _)) = v.digits(i) {
+        if let Some(f) = ago(v, i, n as i64) {
+            return Some(f);
+        }
+    }
+    bare_year(v, i)
+}
+
+/// "9th of September [2025]": an ordinal day, "of", a month.
+pub(super) fn day_of_month(v: &View<'_>, i: usize) -> Option<Found> {
+    let d = v.day(i)?;
+    if !v.is(i + 1, "of") || v.text(i).bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let m = month_word(v, i + 2, true)?;
+    let comma = usize::from(v.text(i + 3) == ",");
+    match v.year(i + 3 + comma) {
+        Some(y) => found(Expr::Ymd(y, m, d), i, i + 4 + comma),
+        None => found(Expr::MonthDay(m, d), i, i + 3),
+    }
+}
+
+/// A year standing alone: "in 1998", "the 2008 Olympics", "between 2014
+/// and 2016"; not "1998 people" after a count word nor "$2000".
+fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
+    let y = v.year(i)?;
+    let prev = v.low(i.wrapping_sub(1));
+    let next = v.low(i + 1);
+    if next == "%"
+        || next == "percent"
+        || v.text(i.wrapping_sub(1)) == "$"
+        || contains(lex::NOT_YEAR_AFTER, next)
+    {
+        return None;
+    }
+    let is_prep = contains(lex::DATE_PREPOSITIONS, prev) || contains(lex::SPAN_HEDGES, prev);
+    let joined = matches!(prev, "and" | "or" | "to" | "-" | "–" | "—")
+        && v.ok(i.wrapping_sub(2))
+        && v.year(i.wrapping_sub(2)).is_some();
+    // "2019 was a record year": a year as the subject.
+    let subject = i == v.lo && contains(lex::YEAR_SUBJECT_VERBS, next);
+    let det = prev == "the" && v.is_word(i + 1)
+        || prev == "year" && v.is(i.wrapping_sub(2), "the")
+        || v.is_cap(i.wrapping_sub(1)) && contains(lex::EVENT_NOUNS, prev);
+    let ok = if matches!(prev, "and" | "or" | "to" | "as" | "on" | "-" | "–" | "—") {
+        joined
+    } else {
+        is_prep || det || subject
+    };
+    // "of 1500 workers": a count of a plural noun, not a year.
+    let plural_after = v.is_word(i + 1)
+        && !v.is_cap(i + 1)
+        && next.len() > 3
+        && next.ends_with('s')
+        && !matches!(next, "this" | "was" | "has" | "its" | "his");
+    let unit_after = lookup(lex::UNITS, next).is_some() || plural_after;
+    (ok && !unit_after).then_some(Found {
+        expr: Expr::Year(y),
+        start: i,
+        end: i + 1,
+        possessive: false,
+    })
+}
+
+/// "two days ago", "a week ago" starting at the number.
+pub(super) fn ago(v: &View<'_>, i: usize, n: i64) -> Option<Found> {
+    let unit = Unit::from_code(lookup(lex::UNITS, v.low(i + 1))?);
+    (v.is(i + 2, "ago") && unit != Unit::Weekend).then_some(Found {
+        expr: Expr::Ago(n, unit),
+        start: i,
+        end: i + 3,
+        possessive: false,
+    })
+}

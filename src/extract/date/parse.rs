@@ -1,0 +1,487 @@
+//! Recognising date expressions in a sentence's tokens.
+//!
+//! Each pattern starts at one token and looks a bounded number of tokens
+//! ahead (and one or two back, for context such as "in" before a year), so
+//! a pass over a document is linear. Word knowledge comes from
+//! [`crate::lexicon::dates`]. This module does not resolve anything: it
+//! returns an [`Expr`] and the token span it covers.
+
+use super::numeric::{ago, day_of_month, number_first};
+use super::resolve::{Expr, Unit, YearRef};
+use super::view::View;
+use crate::lexicon::dates::{self as lex, contains, lookup};
+use crate::text::TokenKind;
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// A recognised expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// What it says.
+    pub expr: Expr,
+    /// First token of its surface text.
+    pub start: usize,
+    /// One past its last token.
+    pub end: usize,
+    /// Written as a possessive ("Tuesday's strike").
+    pub possessive: bool,
+}
+
+pub(super) fn found(expr: Expr, start: usize, end: usize) -> Option<Found> {
+    Some(Found {
+        expr,
+        start,
+        end,
+        possessive: false,
+    })
+}
+
+/// The date expression starting at token `i`, if any.
+pub(crate) fn parse_at(v: &View<'_>, i: usize) -> Option<Found> {
+    let kind = v.doc.tokens[i].kind;
+    let f = match kind {
+        TokenKind::Number => number_first(v, i),
+        TokenKind::Word if is_trigger(v.low(i)) => word_first(v, i),
+        TokenKind::Word => None,
+        TokenKind::Punct => None,
+    }?;
+    let last = f.end - 1;
+    Some(Found {
+        possessive: v.is_possessive(last),
+        ..f
+    })
+}
+
+/// Whether a word (lower case) can start a date expression: one hash
+/// lookup per word keeps the pass fast, the tables stay the source of truth.
+fn is_trigger(w: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str, BuildHasherDefault<Fnv>>> = OnceLock::new();
+    let set = SET.get_or_init(|| {
+        let keys = |t: &'static [(&'static str, u32)]| t.iter().map(|(k, _)| *k);
+        let mut s = HashSet::default();
+        s.extend(keys(lex::MONTHS));
+        s.extend(keys(lex::WEEKDAYS));
+        s.extend(keys(lex::SEASONS));
+        s.extend(lex::DAY_WORDS.iter().map(|(k, _)| *k));
+        s.extend(lex::NUMBER_WORDS.iter().map(|(k, _)| *k));
+        s.extend(lex::SHIFTS.iter().map(|(k, _)| *k));
+        s.extend(lex::SPAN_HEDGES.iter().copied());
+        s.extend(lex::HOLIDAYS.iter().map(|(k, _)| *k));
+        s.insert("new");
+        s.insert("the");
+        s
+    });
+    set.contains(w) || w.contains('-') || w.len() == 2 && w.starts_with('q')
+}
+
+/// FNV-1a: a fast hash for short keys (no need for DoS resistance here).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// The month named by token `i`: a capitalised full name, or an
+/// abbreviation ("Sept", "Sept.") when `abbrev` allows it. Lower-case
+/// "may" and "march" are verbs, never months.
+pub(super) fn month_word(v: &View<'_>, i: usize, abbrev: bool) -> Option<u32> {
+    if !v.is_cap(i) {
+        return None;
+    }
+    let w = v.low(i);
+    let m = lookup(lex::MONTHS, w)?;
+    let full = w.len() >= 3 && (w == "may" || w.len() > 4 || w == "june" || w == "july");
+    (full || abbrev).then_some(m)
+}
+
+fn word_first(v: &View<'_>, i: usize) -> Option<Found> {
+    let w = v.low(i);
+    if let Some(m) = month_word(v, i, true) {
+        return month_first(v, i, m);
+    }
+    if let Some(wd) = lookup(lex::WEEKDAYS, w) {
+        return weekday_first(v, i, wd, None, i);
+    }
+    if v.is_cap(i) {
+        if let Some(f) = holiday(v, i) {
+            return Some(f);
+        }
+    }
+    if let Some(n) = lookup(lex::DAY_WORDS, w) {
+        let mut end = i + 1;
+        if !v.is_possessive(i) && contains(lex::DAY_PARTS, v.low(i + 1)) {
+            end += 1;
+        }
+        let start = if matches!(v.low(i.wrapping_sub(1)), "earlier" | "later") {
+            i - 1
+        } else {
+            i
+        };
+        return found(Expr::Day(n), start, end);
+    }
+    if let Some(n) = lookup(lex::NUMBER_WORDS, w) {
+        if let Some(f) = ago(v, i, n) {
+            return Some(f);
+        }
+    }
+    if w == "the" {
+        return the_first(v, i);
+    }
+    if let Some(s) = lookup(lex::SHIFTS, w) {
+        return shift_first(v, i, s, i);
+    }
+    if contains(lex::SPAN_HEDGES, w) {
+        if let Some(s) = lookup(lex::SHIFTS, v.low(i + 1)) {
+            return shift_first(v, i + 1, s, i);
+        }
+        return None;
+    }
+    if let Some(rest) = w.strip_prefix("mid-") {
+        if let Some(m) = lookup(lex::MONTHS, rest).filter(|_| rest.len() > 3) {
+            return found(Expr::Month(m, None), i, i + 1);
+        }
+        if let Ok(y @ 1000..=2199) = rest.parse::<i32>() {
+            return found(Expr::Year(y), i, i + 1);
+        }
+    }
+    // "Q3", "Q3 2019"
+    if let Some(q @ 1..=4) = w.strip_prefix('q').and_then(|d| d.parse::<u32>().ok()) {
+        if !v.text(i).starts_with('Q') {
+            return None;
+        }
+        return match v.year(i + 1) {
+            Some(y) => found(Expr::Quarter(q, YearRef::Abs(y)), i, i + 2),
+            None => found(Expr::Quarter(q, YearRef::Open), i, i + 1),
+        };
+    }
+    if let Some(q) = quarter_word(w) {
+        return found(Expr::Quarter(q, YearRef::Open), i, i + 1);
+    }
+    if let Some(m) = lookup(lex::SEASONS, w) {
+        return season(v, i, m, i);
+    }
+    None
+}
+
+/// "spring 2009", "in spring", "in the autumn", "their Autumn meetings";
+/// not "spring water", "prices fall" nor "the fall of the city".
+fn season(v: &View<'_>, i: usize, m: u32, start: usize) -> Option<Found> {
+    if let Some(y) = v.year(i + 1) {
+        return found(Expr::Season(m, YearRef::Abs(y)), start, i + 2);
+    }
+    if v.is(i + 1, "of") {
+        return None;
+    }
+    let before = if start < i {
+        start.wrapping_sub(1)
+    } else {
+        i.wrapping_sub(1)
+    };
+    let prev = v.low(before);
+    let by_prep = matches!(prev, "in" | "during" | "since" | "until" | "by" | "through")
+        || contains(lex::SPAN_HEDGES, prev);
+    let by_det = start == i
+        && v.is_cap(i)
+        && contains(lex::DETERMINERS, prev)
+        && v.is_word(i + 1)
+        && !v.is_cap(i + 1);
+    let start = if contains(lex::SPAN_HEDGES, prev) && start == i {
+        i - 1
+    } else {
+        start
+    };
+    (by_prep || by_det).then_some(Found {
+        expr: Expr::Season(m, YearRef::Open),
+        start,
+        end: i + 1,
+        possessive: false,
+    })
+}
+
+/// "Christmas", "Christmas Eve", "Valentine's Day", "New Year's Eve":
+/// a bare holiday only after a preposition ("by Christmas"), not in a
+/// name ("Christmas Island") nor as a modifier ("Christmas trees").
+fn holiday(v: &View<'_>, i: usize) -> Option<Found> {
+    let (key, (m, d, needs_day)) = if v.is(i, "new") && v.is(i + 1, "year") && v.is_cap(i + 1) {
+        (i + 1, (1, 1, true))
+    } else {
+        (i, lookup(lex::HOLIDAYS, v.low(i))?)
+    };
+    let suffix = v.is_cap(key + 1) && matches!(v.low(key + 1), "day" | "eve");
+    let eve = suffix && v.is(key + 1, "eve");
+    if !suffix {
+        let prev = v.low(i.wrapping_sub(1));
+        let by_prep = contains(lex::DATE_PREPOSITIONS, prev) || matches!(prev, "at" | "over");
+        if needs_day || !by_prep || v.is_cap(key + 1) {
+            return None;
+        }
+    }
+    let (m, d) = match (eve, m, d) {
+        (true, 1, 1) => (12, 31),
+        (true, m, d) => (m, d - 1),
+        _ => (m, d),
+    };
+    found(Expr::MonthDay(m, d), i, key + 1 + usize::from(suffix))
+}
+
+/// "third-quarter", "first-quarter" as one hyphenated word.
+fn quarter_word(w: &str) -> Option<u32> {
+    let (ord, rest) = w.split_once('-')?;
+    (rest == "quarter").then(|| lookup(lex::QUARTER_ORDINALS, ord))?
+}
+
+fn month_first(v: &View<'_>, i: usize, m: u32) -> Option<Found> {
+    let w = v.low(i);
+    let dot = usize::from(v.text(i + 1) == ".");
+    if let Some(d) = v.day(i + 1 + dot) {
+        let j = i + 2 + dot;
+        let comma = usize::from(v.text(j) == ",");
+        if let Some(y) = v.year(j + comma) {
+            return found(Expr::Ymd(y, m, d), i, j + comma + 1);
+        }
+        if v.is(j, "of") {
+            if let Some(y) = v.year(j + 1) {
+                return found(Expr::Ymd(y, m, d), i, j + 2);
+            }
+        }
+        return found(Expr::MonthDay(m, d), i, j);
+    }
+    if let Some(y) = v.year(i + 1 + dot) {
+        return found(Expr::MonthYear(y, m), i, i + 2 + dot);
+    }
+    if month_word(v, i, false).is_none() || w.len() <= 3 && w != "may" {
+        return None;
+    }
+    // A bare month needs a word that makes it a date: "in March", "since
+    // January", "their January sales"; "May" and "March" open sentences
+    // as verbs and follow "the" as names ("the March on Washington").
+    let prev = v.low(i.wrapping_sub(1));
+    let next_low = v.is_word(i + 1) && !v.is_cap(i + 1);
+    let by_prep = contains(lex::DATE_PREPOSITIONS, prev) || contains(lex::SPAN_HEDGES, prev);
+    let by_det = contains(lex::DETERMINERS, prev)
+        && next_low
+        && !contains(lex::DATE_PREPOSITIONS, v.low(i + 1))
+        && !matches!(w, "may" | "march");
+    if by_prep || by_det {
+        let start = if contains(lex::SPAN_HEDGES, prev) {
+            i - 1
+        } else {
+            i
+        };
+        if let (Some(n), true) = (lookup(lex::SHIFTS, v.low(i + 1)), v.is(i + 2, "year")) {
+            return found(Expr::MonthOfYear(m, n), start, i + 3);
+        }
+        return match year_ref_after_of(v, i + 1) {
+            (YearRef::Abs(y), end) => found(Expr::MonthYear(y, m), start, end),
+            (YearRef::Rel(n), _) => found(Expr::MonthOfYear(m, n), start, i + 1),
+            (YearRef::Open, _) => found(Expr::Month(m, None), start, i + 1),
+        };
+    }
+    None
+}
+
+fn weekday_first(
+    v: &View<'_>,
+    i: usize,
+    wd: u32,
+    shift: Option<i32>,
+    start: usize,
+) -> Option<Found> {
+    if !v.is_cap(i) {
+        return None;
+    }
+    if contains(lex::WEEKDAY_NAME_BEFORE, v.low(i.wrapping_sub(1))) && start == i {
+        return None;
+    }
+    if v.is_cap(i + 1) && contains(lex::WEEKDAY_NAME_AFTER, v.low(i + 1)) {
+        return None;
+    }
+    // "Tuesday, September 9[, 2025]", "Tuesday 9 September": the written
+    // date decides, and the weekday picks the year of a year-less one.
+    if !v.is_possessive(i) {
+        let j = i + 1 + usize::from(v.text(i + 1) == ",");
+        let written = match month_word(v, j, true) {
+            Some(m) => month_first(v, j, m),
+            None if v.day(j).is_some() => number_first(v, j),
+            None => None,
+        };
+        match written {
+            Some(
+                f @ Found {
+                    expr: Expr::Ymd(..),
+                    ..
+                },
+            ) => return found(f.expr, start, f.end),
+            Some(
+                f @ Found {
+                    expr: Expr::MonthDay(m, d),
+                    ..
+                },
+            ) => return found(Expr::MonthDayOn(m, d, wd), start, f.end),
+            _ => {}
+        }
+    }
+    let mut end = i + 1;
+    if !v.is_possessive(i) && contains(lex::DAY_PARTS, v.low(i + 1)) {
+        end += 1;
+    }
+    found(Expr::Weekday(wd, shift), start, end)
+}
+
+/// "the weekend", "the past week", "the third quarter of 2009".
+fn the_first(v: &View<'_>, i: usize) -> Option<Found> {
+    let w = v.low(i + 1);
+    if v.is(i + 2, "week") && v.is(i + 3, "of") {
+        let n = match w {
+            "last" | "final" => -1,
+            _ => lookup(lex::QUARTER_ORDINALS, w)? as i32,
+        };
+        let m = month_word(v, i + 4, false)?;
+        return match v.year(i + 5) {
+            Some(y) => found(Expr::WeekOfMonth(n, m, YearRef::Abs(y)), i, i + 6),
+            None => found(Expr::WeekOfMonth(n, m, YearRef::Open), i, i + 5),
+        };
+    }
+    if w == "weekend" {
+        return found(Expr::Weekend(None), i, i + 2);
+    }
+    if let Some(f) = anaphoric(v, i) {
+        return Some(f);
+    }
+    if v.day(i + 1).is_some() && v.is(i + 2, "of") {
+        return day_of_month(v, i + 1).map(|f| Found { start: i, ..f });
+    }
+    if let Some(m) = lookup(lex::SEASONS, w) {
+        return season(v, i + 1, m, i);
+    }
+    if let Some(s) = lookup(lex::SHIFTS, w) {
+        if s != 0 {
+            let f = shift_first(v, i + 1, s, i)?;
+            return matches!(
+                f.expr,
+                Expr::Span(..) | Expr::Weekend(_) | Expr::QuarterRel(_)
+            )
+            .then_some(f);
+        }
+        return None;
+    }
+    if let Some(q) = lookup(lex::QUARTER_ORDINALS, w) {
+        if !v.is(i + 2, "quarter") {
+            return None;
+        }
+        let (year, end) = year_ref_after_of(v, i + 3);
+        return found(Expr::Quarter(q, year), i, end);
+    }
+    None
+}
+
+/// Dates told from the date before them: "the same period last year",
+/// "the previous year", "the year before" (at the end of a clause; "the
+/// year before the war" is a relation to an event, not a date).
+fn anaphoric(v: &View<'_>, i: usize) -> Option<Found> {
+    let w = v.low(i + 1);
+    let unit = |j: usize| {
+        lookup(lex::UNITS, v.low(j))
+            .map(Unit::from_code)
+            .filter(|u| !v.low(j).ends_with('s') && *u != Unit::Weekend)
+    };
+    if w == "same" && (unit(i + 2).is_some() || matches!(v.low(i + 2), "period" | "time")) {
+        let tail = [v.low(i + 3), v.low(i + 4), v.low(i + 5)];
+        let end = match tail {
+            ["last", "year", _] => i + 5,
+            ["a" | "one", "year", "ago" | "earlier" | "before"] => i + 6,
+            ["the", "previous" | "prior", "year"] | ["the", "year", "before"] => i + 6,
+            _ => return None,
+        };
+        return found(Expr::SameYearBefore, i, end);
+    }
+    if matches!(w, "previous" | "prior") {
+        return found(Expr::UnitBefore(unit(i + 2)?), i, i + 3);
+    }
+    let u = unit(i + 1)?;
+    let closes = !v.is_word(i + 3) || v.is(i + 3, "and");
+    (matches!(v.low(i + 2), "before" | "previous" | "earlier") && closes).then_some(Found {
+        expr: Expr::UnitBefore(u),
+        start: i,
+        end: i + 3,
+        possessive: false,
+    })
+}
+
+/// What follows "of" after a quarter: "of 2009", "of this year", "of last
+/// year"; returns the reference and the end token.
+fn year_ref_after_of(v: &View<'_>, i: usize) -> (YearRef, usize) {
+    if v.is(i, "of") {
+        if let Some(y) = v.year(i + 1) {
+            return (YearRef::Abs(y), i + 2);
+        }
+        if let Some(s) = lookup(lex::SHIFTS, v.low(i + 1)) {
+            if v.is(i + 2, "year") {
+                return (YearRef::Rel(s), i + 3);
+            }
+        }
+    }
+    (YearRef::Open, i)
+}
+
+/// After a shift word at `i` ("last", "this", "next", "past"), with the
+/// expression's first token at `start`.
+fn shift_first(v: &View<'_>, i: usize, s: i32, start: usize) -> Option<Found> {
+    let w = v.low(i + 1);
+    let with_the = start < i && v.is(start, "the") || v.is(i.wrapping_sub(1), "the");
+    let next_is_day = lookup(lex::WEEKDAYS, w).is_some() || month_word(v, i + 1, false).is_some();
+    if matches!(v.low(i), "past" | "coming" | "previous") && !with_the && !next_is_day {
+        return None;
+    }
+    if let Some(code) = lookup(lex::UNITS, w) {
+        let unit = Unit::from_code(code);
+        // Plurals ("the past three years") are durations; "the last week
+        // of March" is a part of something else.
+        let part_of = v.is(i + 2, "of")
+            && (month_word(v, i + 3, false).is_some()
+                || v.year(i + 3).is_some()
+                || contains(lex::DETERMINERS, v.low(i + 3)));
+        if w.ends_with('s') || part_of || unit == Unit::Day {
+            return None;
+        }
+        let expr = match unit {
+            Unit::Weekend => Expr::Weekend((s != 0).then_some(s)),
+            Unit::Quarter => Expr::QuarterRel(s),
+            _ => Expr::Span(unit, s),
+        };
+        return found(expr, start, i + 2);
+    }
+    if s == 0 && contains(lex::DAY_PARTS, w) && w != "night" {
+        return found(Expr::Day(0), start, i + 2);
+    }
+    if v.is(i, "last") && w == "night" {
+        return found(Expr::Day(-1), start, i + 2);
+    }
+    if let Some(m) = month_word(v, i + 1, false) {
+        return found(Expr::Month(m, Some(s)), start, i + 2);
+    }
+    if let Some(wd) = lookup(lex::WEEKDAYS, w) {
+        let shift = (s != 0).then_some(s);
+        return weekday_first(v, i + 1, wd, shift, start);
+    }
+    if let Some(m) = lookup(lex::SEASONS, w) {
+        return found(Expr::SeasonShift(m, s), start, i + 2);
+    }
+    None
+}

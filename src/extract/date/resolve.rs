@@ -1,0 +1,561 @@
+//! Turning a parsed date expression into a day or a span of days.
+//!
+//! Relative and year-less expressions resolve against the publication date
+//! and the tense of the verb they belong to; without a publication date
+//! they stay unresolved (`None`), never guessed. This module does not read
+//! text: the parser hands it an [`Expr`] and a [`Tense`].
+
+use super::calendar::{
+    month_span, months_span, quarter_span, shift_month, week_of, week_of_month, year_span, ymd,
+};
+use crate::extract::DateRange;
+use chrono::{Datelike, Duration, NaiveDate};
+
+/// Calendar units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+    Weekend,
+}
+
+impl Unit {
+    /// The unit of a [`crate::lexicon::dates::UNITS`] code.
+    pub(crate) fn from_code(code: u8) -> Unit {
+        match code {
+            0 => Unit::Day,
+            1 => Unit::Week,
+            2 => Unit::Month,
+            3 => Unit::Quarter,
+            5 => Unit::Weekend,
+            _ => Unit::Year,
+        }
+    }
+}
+
+/// Which year a year-less quarter or season belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum YearRef {
+    /// Written out: "the first quarter of 2009".
+    Abs(i32),
+    /// Relative to the publication year: "of last year" is -1.
+    Rel(i32),
+    /// Not given: the nearest one consistent with tense.
+    Open,
+}
+
+/// A parsed date expression, not yet resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Expr {
+    /// "September 9, 2025", "2025-09-09".
+    Ymd(i32, u32, u32),
+    /// "September 9".
+    MonthDay(u32, u32),
+    /// "Tuesday, September 9": month, day and weekday (Monday = 0).
+    MonthDayOn(u32, u32, u32),
+    /// "March 2024".
+    MonthYear(i32, u32),
+    /// "in March" (shift `None`), "last September" (Some(-1)).
+    Month(u32, Option<i32>),
+    /// "October of next year": month and years from publication.
+    MonthOfYear(u32, i32),
+    /// "the last week of March": nth full Monday-Sunday week inside the
+    /// month, -1 for the last.
+    WeekOfMonth(i32, u32, YearRef),
+    /// "the same period last year": the date before it, a year earlier.
+    SameYearBefore,
+    /// "the previous year": the unit before the one of the date before it.
+    UnitBefore(Unit),
+    /// "1998".
+    Year(i32),
+    /// "the 1990s": the first year.
+    Decade(i32),
+    /// "on Sunday" (shift `None`), "last Friday" (Some(-1)).
+    Weekday(u32, Option<i32>),
+    /// "yesterday": days from publication.
+    Day(i64),
+    /// "last week": unit and offset from the current one.
+    Span(Unit, i32),
+    /// "over the weekend": shift as for weekdays.
+    Weekend(Option<i32>),
+    /// "two days ago".
+    Ago(i64, Unit),
+    /// "the third quarter of 2009".
+    Quarter(u32, YearRef),
+    /// "last summer" (-1), "this spring" (0), "next autumn" (1): first
+    /// month and shift.
+    SeasonShift(u32, i32),
+    /// "the last quarter": quarters from the current one.
+    QuarterRel(i32),
+    /// "spring 2009": first month and year.
+    Season(u32, YearRef),
+}
+
+impl Expr {
+    /// Whether the expression is told from the date before it.
+    pub(crate) fn is_anaphoric(self) -> bool {
+        matches!(self, Expr::SameYearBefore | Expr::UnitBefore(_))
+    }
+
+    /// Whether the expression needs the publication date.
+    pub(crate) fn is_relative(self) -> bool {
+        !matches!(
+            self,
+            Expr::Ymd(..)
+                | Expr::MonthYear(..)
+                | Expr::Year(_)
+                | Expr::Decade(_)
+                | Expr::Quarter(_, YearRef::Abs(_))
+                | Expr::Season(_, YearRef::Abs(_))
+                | Expr::WeekOfMonth(_, _, YearRef::Abs(_))
+        )
+    }
+}
+
+/// The tense of the verb a date belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// The year for a year-less day: the one nearest `pub_date`, preferring
+/// the side the tense points to when that one is within about ten months.
+fn year_for(month: u32, day: u32, pub_date: NaiveDate, tense: Tense) -> Option<NaiveDate> {
+    let y = pub_date.year();
+    let cands: Vec<NaiveDate> = (y - 1..=y + 1).filter_map(|y| ymd(y, month, day)).collect();
+    let dist = |d: &NaiveDate| (*d - pub_date).num_days().abs();
+    let within = |d: &NaiveDate| dist(d) <= 300;
+    let pick = match tense {
+        Tense::Past => cands.iter().filter(|d| **d <= pub_date && within(d)).max(),
+        Tense::Future => cands.iter().filter(|d| **d >= pub_date && within(d)).min(),
+        Tense::Unknown => None,
+    };
+    pick.or_else(|| cands.iter().min_by_key(|d| dist(d)))
+        .copied()
+}
+
+/// The month `month` nearest the publication month, on the tense's side.
+fn month_for(month: u32, pub_date: NaiveDate, tense: Tense) -> (i32, u32) {
+    let y = pub_date.year();
+    let here = y * 12 + pub_date.month() as i32 - 1;
+    let cands = [y - 1, y, y + 1].map(|y| (y, y * 12 + month as i32 - 1));
+    let pick = match tense {
+        Tense::Past => cands.iter().filter(|c| c.1 <= here).max_by_key(|c| c.1),
+        Tense::Future => cands.iter().filter(|c| c.1 >= here).min_by_key(|c| c.1),
+        Tense::Unknown => cands
+            .iter()
+            .min_by_key(|c| ((c.1 - here).abs(), c.1 > here)),
+    };
+    (pick.map_or(y, |c| c.0), month)
+}
+
+/// The day of weekday `wd` (Monday = 0) that a news sentence means.
+/// Past: the most recent one, the publication day included (an article of
+/// a Sunday saying "on Sunday" in the past tense means that day). Future:
+/// the next one, the publication day included. "last Wednesday" is the
+/// Wednesday of the previous Monday-Sunday week (read on a Thursday, eight
+/// days back: yesterday would be plain "Wednesday"); "next" is the coming
+/// one after the publication day.
+fn weekday_for(wd: u32, shift: Option<i32>, pub_date: NaiveDate, tense: Tense) -> NaiveDate {
+    let today = pub_date.weekday().num_days_from_monday() as i64;
+    let back = (today - wd as i64).rem_euclid(7);
+    let ahead = (wd as i64 - today).rem_euclid(7);
+    match (shift, tense) {
+        (Some(-1), _) => pub_date - Duration::days(today + 7 - wd as i64),
+        (Some(1), _) => pub_date + Duration::days(if ahead == 0 { 7 } else { ahead }),
+        (_, Tense::Future) => pub_date + Duration::days(ahead),
+        _ => pub_date - Duration::days(back),
+    }
+}
+
+/// Resolve `e` told after the date `prev` (the last one before it in the
+/// same stretch of text): "the same period last year" shifts `prev` a year
+/// back, "the previous year" is the year before `prev`'s. Without `prev`
+/// the first has no value and the second counts from publication.
+pub(crate) fn resolve_after(
+    e: Expr,
+    prev: Option<DateRange>,
+    pub_date: Option<NaiveDate>,
+    tense: Tense,
+) -> Option<DateRange> {
+    let year_back = |d: NaiveDate| d.checked_sub_months(chrono::Months::new(12));
+    match (e, prev) {
+        (Expr::SameYearBefore, Some(p)) => Some(DateRange {
+            start: year_back(p.start)?,
+            end: year_back(p.end)?,
+        }),
+        (Expr::SameYearBefore, None) => None,
+        (Expr::UnitBefore(u), Some(p)) => resolve_relative(Expr::Span(u, -1), p.start, tense),
+        // "the previous year" alone is last year; "the day before" alone
+        // is a relation to an event, not a date.
+        (Expr::UnitBefore(Unit::Day | Unit::Week), None) => None,
+        (Expr::UnitBefore(u), None) => resolve(Expr::Span(u, -1), pub_date, tense),
+        _ => resolve(e, pub_date, tense),
+    }
+}
+
+/// Resolve `e`; `None` when it needs a publication date and has none, or
+/// names no real day.
+pub(crate) fn resolve(e: Expr, pub_date: Option<NaiveDate>, tense: Tense) -> Option<DateRange> {
+    match e {
+        Expr::Ymd(y, m, d) => ymd(y, m, d).map(DateRange::day),
+        Expr::MonthYear(y, m) => month_span(y, m),
+        Expr::Year(y) => year_span(y),
+        Expr::Decade(y) => Some(DateRange {
+            start: ymd(y, 1, 1)?,
+            end: ymd(y + 9, 12, 31)?,
+        }),
+        Expr::Quarter(q, YearRef::Abs(y)) => quarter_span(y, q),
+        Expr::Season(m, YearRef::Abs(y)) => months_span(y, m, 3),
+        Expr::WeekOfMonth(n, m, YearRef::Abs(y)) => week_of_month(n, y, m),
+        _ => resolve_relative(e, pub_date?, tense),
+    }
+}
+
+fn resolve_relative(e: Expr, p: NaiveDate, tense: Tense) -> Option<DateRange> {
+    let y = p.year();
+    match e {
+        Expr::MonthDay(m, d) => year_for(m, d, p, tense).map(DateRange::day),
+        Expr::MonthDayOn(m, d, wd) => {
+            // The nearest year in which that day falls on that weekday.
+            let on_wd = (y - 1..=y + 1)
+                .filter_map(|y| ymd(y, m, d))
+                .filter(|d| d.weekday().num_days_from_monday() == wd)
+                .min_by_key(|d| (*d - p).num_days().abs());
+            on_wd
+                .or_else(|| year_for(m, d, p, tense))
+                .map(DateRange::day)
+        }
+        Expr::Month(m, None) => {
+            let (y, m) = month_for(m, p, tense);
+            month_span(y, m)
+        }
+        Expr::Month(m, Some(s)) => {
+            let y = match s {
+                -1 if m >= p.month() => y - 1,
+                1 if m <= p.month() => y + 1,
+                _ => y,
+            };
+            month_span(y, m)
+        }
+        Expr::MonthOfYear(m, n) => month_span(y + n, m),
+        Expr::Weekday(wd, shift) => Some(DateRange::day(weekday_for(wd, shift, p, tense))),
+        Expr::Day(n) => Some(DateRange::day(p + Duration::days(n))),
+        Expr::Span(unit, n) => match unit {
+            Unit::Day => Some(DateRange::day(p + Duration::days(n as i64))),
+            Unit::Week | Unit::Weekend => {
+                let w = week_of(p + Duration::weeks(n as i64));
+                Some(w)
+            }
+            Unit::Month => {
+                let (y, m) = shift_month(y, p.month(), n);
+                month_span(y, m)
+            }
+            Unit::Quarter => {
+                let (y, m) = shift_month(y, (p.month() - 1) / 3 * 3 + 1, 3 * n);
+                months_span(y, m, 3)
+            }
+            Unit::Year => year_span(y + n),
+        },
+        Expr::Weekend(shift) => {
+            // The weekend's Saturday: past, the latest Saturday-Sunday that
+            // has begun by publication; future, the next one not yet over.
+            let sat = match (shift, tense) {
+                (Some(1), _) | (_, Tense::Future) => weekday_for(5, None, p, Tense::Future),
+                _ => weekday_for(5, None, p, Tense::Past),
+            };
+            let sat = if shift == Some(-1) && sat + Duration::days(1) >= p {
+                sat - Duration::weeks(1)
+            } else if shift == Some(1) && sat <= p {
+                sat + Duration::weeks(1)
+            } else {
+                sat
+            };
+            Some(DateRange {
+                start: sat,
+                end: sat + Duration::days(1),
+            })
+        }
+        Expr::Ago(n, unit) => {
+            // "two months ago" names a day, as the wire reader counts it.
+            let months = match unit {
+                Unit::Month => n,
+                Unit::Quarter => 3 * n,
+                Unit::Year => 12 * n,
+                _ => 0,
+            };
+            let day = match unit {
+                Unit::Day => p - Duration::days(n),
+                Unit::Week | Unit::Weekend => p - Duration::weeks(n),
+                _ => p.checked_sub_months(chrono::Months::new(u32::try_from(months).ok()?))?,
+            };
+            Some(DateRange::day(day))
+        }
+        Expr::Quarter(q, YearRef::Rel(n)) => quarter_span(y + n, q),
+        Expr::Quarter(q, _) => {
+            let now = (p.month() - 1) / 3 + 1;
+            let y = match tense {
+                Tense::Future if q < now => y + 1,
+                Tense::Future => y,
+                Tense::Past if q > now => y - 1,
+                _ => y,
+            };
+            quarter_span(y, q)
+        }
+        Expr::WeekOfMonth(n, m, _) => {
+            let (y, m) = month_for(m, p, tense);
+            week_of_month(n, y, m)
+        }
+        Expr::QuarterRel(n) => resolve_relative(Expr::Span(Unit::Quarter, n), p, tense),
+        Expr::Season(m, YearRef::Rel(n)) => months_span(y + n, m, 3),
+        Expr::SeasonShift(m, s) => {
+            // Last: the latest one already over; next: the first not begun.
+            let here = y * 12 + p.month() as i32 - 1;
+            let first = |y: i32| y * 12 + m as i32 - 1;
+            let y = match s {
+                -1 if first(y) + 2 < here => y,
+                -1 => y - 1,
+                1 if first(y) > here => y,
+                1 => y + 1,
+                _ => y,
+            };
+            months_span(y, m, 3)
+        }
+        Expr::Season(m, _) => {
+            let (y, m) = month_for(m, p, tense);
+            months_span(y, m, 3)
+        }
+        // Absolute forms never reach here; anaphoric ones go through
+        // `resolve_after`, which hands them a date to count from.
+        _ => resolve(e, None, tense),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn day(e: Expr, published: &str, tense: Tense) -> String {
+        let r = resolve(e, Some(d(published)), tense).unwrap();
+        if r.start == r.end {
+            r.start.to_string()
+        } else {
+            format!("{}..{}", r.start, r.end)
+        }
+    }
+
+    // 2025-09-16 is a Tuesday; 2025-09-14 a Sunday.
+
+    #[test]
+    fn on_sunday_resolves_to_previous_sunday() {
+        assert_eq!(
+            day(Expr::Weekday(6, None), "2025-09-16", Tense::Past),
+            "2025-09-14"
+        );
+    }
+
+    #[test]
+    fn on_sunday_published_sunday_past_is_that_day() {
+        assert_eq!(
+            day(Expr::Weekday(6, None), "2025-09-14", Tense::Past),
+            "2025-09-14"
+        );
+    }
+
+    #[test]
+    fn future_weekday_is_the_coming_one() {
+        assert_eq!(
+            day(Expr::Weekday(3, None), "2025-09-16", Tense::Future),
+            "2025-09-18"
+        );
+    }
+
+    #[test]
+    fn last_friday_skips_publication_day() {
+        assert_eq!(
+            day(Expr::Weekday(4, Some(-1)), "2025-09-19", Tense::Past),
+            "2025-09-12"
+        );
+    }
+
+    #[test]
+    fn over_the_weekend_on_monday_is_the_weekend_before() {
+        assert_eq!(
+            day(Expr::Weekend(None), "2025-09-15", Tense::Past),
+            "2025-09-13..2025-09-14"
+        );
+    }
+
+    #[test]
+    fn the_weekend_ahead_in_future_tense() {
+        assert_eq!(
+            day(Expr::Weekend(None), "2025-09-16", Tense::Future),
+            "2025-09-20..2025-09-21"
+        );
+    }
+
+    #[test]
+    fn last_week_is_monday_to_sunday_of_the_week_before() {
+        assert_eq!(
+            day(Expr::Span(Unit::Week, -1), "2025-09-16", Tense::Past),
+            "2025-09-08..2025-09-14"
+        );
+    }
+
+    #[test]
+    fn last_month_crosses_the_year() {
+        assert_eq!(
+            day(Expr::Span(Unit::Month, -1), "2025-01-10", Tense::Past),
+            "2024-12-01..2024-12-31"
+        );
+    }
+
+    #[test]
+    fn yearless_day_takes_the_nearest_past_year() {
+        assert_eq!(
+            day(Expr::MonthDay(12, 11), "2010-01-25", Tense::Past),
+            "2009-12-11"
+        );
+        assert_eq!(
+            day(Expr::MonthDay(2, 3), "2010-01-25", Tense::Future),
+            "2010-02-03"
+        );
+    }
+
+    #[test]
+    fn in_month_follows_tense() {
+        assert_eq!(
+            day(Expr::Month(10, None), "2009-06-05", Tense::Future),
+            "2009-10-01..2009-10-31"
+        );
+        assert_eq!(
+            day(Expr::Month(10, None), "2009-06-05", Tense::Past),
+            "2008-10-01..2008-10-31"
+        );
+    }
+
+    #[test]
+    fn yearless_fourth_quarter_in_past_is_last_years() {
+        assert_eq!(
+            day(Expr::Quarter(4, YearRef::Open), "2007-03-13", Tense::Past),
+            "2006-10-01..2006-12-31"
+        );
+    }
+
+    #[test]
+    fn last_weekday_is_in_the_previous_calendar_week() {
+        // 2019-01-31 is a Thursday.
+        assert_eq!(
+            day(Expr::Weekday(2, Some(-1)), "2019-01-31", Tense::Past),
+            "2019-01-23"
+        );
+        assert_eq!(
+            day(Expr::Weekday(4, Some(-1)), "2019-02-04", Tense::Past),
+            "2019-02-01"
+        );
+    }
+
+    #[test]
+    fn two_days_ago_is_a_day() {
+        assert_eq!(
+            day(Expr::Ago(2, Unit::Day), "2025-09-16", Tense::Past),
+            "2025-09-14"
+        );
+    }
+
+    #[test]
+    fn relative_without_publication_date_is_none() {
+        assert_eq!(resolve(Expr::Day(-1), None, Tense::Past), None);
+        assert!(resolve(Expr::Year(1998), None, Tense::Past).is_some());
+    }
+
+    #[test]
+    fn last_week_of_a_month_is_its_last_full_week() {
+        let e = Expr::WeekOfMonth(-1, 3, YearRef::Abs(2009));
+        assert_eq!(day(e, "2009-04-01", Tense::Past), "2009-03-23..2009-03-29");
+        let e = Expr::WeekOfMonth(1, 3, YearRef::Abs(2009));
+        assert_eq!(day(e, "2009-04-01", Tense::Past), "2009-03-02..2009-03-08");
+    }
+
+    #[test]
+    fn weekday_picks_the_year_of_a_yearless_date() {
+        // 2024-12-30 is a Monday, 2025-12-30 a Tuesday.
+        assert_eq!(
+            day(Expr::MonthDayOn(12, 30, 0), "2025-06-01", Tense::Unknown),
+            "2024-12-30"
+        );
+        assert_eq!(
+            day(Expr::MonthDayOn(12, 30, 1), "2025-06-01", Tense::Unknown),
+            "2025-12-30"
+        );
+    }
+
+    #[test]
+    fn same_period_last_year_shifts_the_date_before() {
+        let feb = resolve(Expr::Month(2, None), Some(d("2010-03-03")), Tense::Past);
+        let r = resolve_after(
+            Expr::SameYearBefore,
+            feb,
+            Some(d("2010-03-03")),
+            Tense::Past,
+        );
+        assert_eq!(
+            r.map(|r| (r.start, r.end)),
+            Some((d("2009-02-01"), d("2009-02-28")))
+        );
+        assert_eq!(
+            resolve_after(
+                Expr::SameYearBefore,
+                None,
+                Some(d("2010-03-03")),
+                Tense::Past
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn previous_year_counts_from_the_date_before() {
+        let y2017 = resolve(Expr::Year(2017), None, Tense::Past);
+        let r = resolve_after(
+            Expr::UnitBefore(Unit::Year),
+            y2017,
+            Some(d("2020-06-15")),
+            Tense::Past,
+        );
+        assert_eq!(r.map(|r| r.start), Some(d("2016-01-01")));
+    }
+
+    #[test]
+    fn last_summer_in_autumn_is_this_years() {
+        assert_eq!(
+            day(Expr::SeasonShift(6, -1), "2025-10-10", Tense::Past),
+            "2025-06-01..2025-08-31"
+        );
+        assert_eq!(
+            day(Expr::SeasonShift(6, -1), "2025-07-10", Tense::Past),
+            "2024-06-01..2024-08-31"
+        );
+        assert_eq!(
+            day(Expr::SeasonShift(3, 1), "2025-07-10", Tense::Future),
+            "2026-03-01..2026-05-31"
+        );
+    }
+
+    #[test]
+    fn decade_spans_ten_years() {
+        assert_eq!(
+            day(Expr::Decade(1990), "2025-09-16", Tense::Past),
+            "1990-01-01..1999-12-31"
+        );
+    }
+}

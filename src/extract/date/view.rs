@@ -1,0 +1,103 @@
+//! A sentence's tokens as the date patterns read them: text, lower-cased
+//! text, capitals, digits, adjacency.
+//!
+//! Every accessor answers "nothing" outside the sentence, so patterns can
+//! look ahead and back without bounds checks of their own. It knows no
+//! calendar words.
+
+use crate::text::{Document, TokenKind};
+
+/// One sentence's tokens, with lower-cased text beside them.
+pub(crate) struct View<'a> {
+    pub doc: &'a Document,
+    /// `doc.text` lower-cased byte for byte (ASCII only, so offsets hold).
+    pub lower: &'a str,
+    /// First token of the sentence.
+    pub lo: usize,
+    /// One past its last token.
+    pub hi: usize,
+}
+
+impl View<'_> {
+    pub(crate) fn ok(&self, i: usize) -> bool {
+        i >= self.lo && i < self.hi
+    }
+
+    /// The token's text as written ("" outside the sentence).
+    pub(crate) fn text(&self, i: usize) -> &str {
+        if self.ok(i) {
+            self.doc.tok(i)
+        } else {
+            ""
+        }
+    }
+
+    /// The token lower-cased, a possessive "'s" removed.
+    pub(crate) fn low(&self, i: usize) -> &str {
+        if !self.ok(i) {
+            return "";
+        }
+        let s = &self.lower[self.doc.tokens[i].range()];
+        s.strip_suffix("'s")
+            .or_else(|| s.strip_suffix("’s"))
+            .unwrap_or(s)
+    }
+
+    pub(crate) fn is_word(&self, i: usize) -> bool {
+        self.ok(i) && self.doc.tokens[i].kind == TokenKind::Word
+    }
+
+    pub(crate) fn is_cap(&self, i: usize) -> bool {
+        self.is_word(i) && self.text(i).starts_with(|c: char| c.is_uppercase())
+    }
+
+    /// A word with a possessive "'s" ("Israel's strike").
+    pub(crate) fn is_possessive_word(&self, i: usize) -> bool {
+        self.is_word(i) && self.is_possessive(i)
+    }
+
+    pub(crate) fn is_possessive(&self, i: usize) -> bool {
+        let t = self.text(i);
+        t.ends_with("'s") || t.ends_with("’s")
+    }
+
+    /// Whether token `i` is followed by token `i + 1` with no space.
+    pub(crate) fn touches(&self, i: usize) -> bool {
+        self.ok(i + 1) && self.doc.tokens[i].end == self.doc.tokens[i + 1].start
+    }
+
+    /// The token as a plain number of ASCII digits, with its digit count.
+    pub(crate) fn digits(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.text(i);
+        if t.is_empty() || t.len() > 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        t.parse().ok().map(|n| (n, t.len()))
+    }
+
+    /// A day of the month: "9", "9th", "2nd".
+    pub(crate) fn day(&self, i: usize) -> Option<u32> {
+        if !self.ok(i) || self.doc.tokens[i].kind != TokenKind::Number {
+            return None;
+        }
+        let t = self.low(i);
+        let n = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &t[n.len()..];
+        if !(suffix.is_empty() || ["st", "nd", "rd", "th"].contains(&suffix)) || n.len() > 2 {
+            return None;
+        }
+        n.parse().ok().filter(|d| (1..=31).contains(d))
+    }
+
+    /// A four-digit year in the range news writes about.
+    pub(crate) fn year(&self, i: usize) -> Option<i32> {
+        match self.digits(i) {
+            Some((y, 4)) if (1000..=2199).contains(&y) => Some(y as i32),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn is(&self, i: usize, word: &str) -> bool {
+        self.low(i) == word
+    }
+}

@@ -1,0 +1,351 @@
+//! Calendar words of English news: months, weekdays, relative day words,
+//! units, and the few words that turn a weekday into a name.
+//!
+//! Flat tables, every key lower case and sorted for binary search; no logic
+//! beyond the lookups. Nothing here knows a particular story.
+
+/// Month names and their abbreviations, with the month number.
+pub const MONTHS: &[(&str, u32)] = &[
+    ("apr", 4),
+    ("april", 4),
+    ("aug", 8),
+    ("august", 8),
+    ("dec", 12),
+    ("december", 12),
+    ("feb", 2),
+    ("february", 2),
+    ("jan", 1),
+    ("january", 1),
+    ("jul", 7),
+    ("july", 7),
+    ("jun", 6),
+    ("june", 6),
+    ("mar", 3),
+    ("march", 3),
+    ("may", 5),
+    ("nov", 11),
+    ("november", 11),
+    ("oct", 10),
+    ("october", 10),
+    ("sep", 9),
+    ("sept", 9),
+    ("september", 9),
+];
+
+/// Weekday names, numbered from Monday = 0.
+pub const WEEKDAYS: &[(&str, u32)] = &[
+    ("friday", 4),
+    ("monday", 0),
+    ("saturday", 5),
+    ("sunday", 6),
+    ("thursday", 3),
+    ("tuesday", 1),
+    ("wednesday", 2),
+];
+
+/// Words that name a day by its distance from the publication day.
+pub const DAY_WORDS: &[(&str, i64)] = &[
+    ("today", 0),
+    ("tomorrow", 1),
+    ("tonight", 0),
+    ("yesterday", -1),
+];
+
+/// Parts of a day that may follow a day ("Friday night", "this morning").
+pub const DAY_PARTS: &[&str] = &["afternoon", "evening", "morning", "night"];
+
+/// Calendar units, for "last week", "two years ago", "this quarter".
+/// 0 day, 1 week, 2 month, 3 quarter, 4 year, 5 weekend.
+pub const UNITS: &[(&str, u8)] = &[
+    ("day", 0),
+    ("days", 0),
+    ("month", 2),
+    ("months", 2),
+    ("quarter", 3),
+    ("quarters", 3),
+    ("week", 1),
+    ("weekend", 5),
+    ("weeks", 1),
+    ("year", 4),
+    ("years", 4),
+];
+
+/// Words that shift a unit, a weekday or a month: "last week",
+/// "next Friday", "this year", "the past week", "the coming week".
+pub const SHIFTS: &[(&str, i32)] = &[
+    ("coming", 1),
+    ("last", -1),
+    ("next", 1),
+    ("past", -1),
+    ("previous", -1),
+    ("this", 0),
+];
+
+/// Words that narrow a span without changing it for our purposes:
+/// "earlier this month", "late last year".
+pub const SPAN_HEDGES: &[&str] = &["earlier", "early", "late", "later", "mid"];
+
+/// Small number words, for "two days ago".
+pub const NUMBER_WORDS: &[(&str, i64)] = &[
+    ("a", 1),
+    ("an", 1),
+    ("eight", 8),
+    ("eleven", 11),
+    ("five", 5),
+    ("four", 4),
+    ("nine", 9),
+    ("one", 1),
+    ("seven", 7),
+    ("six", 6),
+    ("ten", 10),
+    ("three", 3),
+    ("twelve", 12),
+    ("two", 2),
+];
+
+/// Ordinals naming a quarter: "the third quarter", "the final quarter".
+pub const QUARTER_ORDINALS: &[(&str, u32)] = &[
+    ("final", 4),
+    ("first", 1),
+    ("fourth", 4),
+    ("second", 2),
+    ("third", 3),
+];
+
+/// Seasons with their first month (meteorological, northern hemisphere:
+/// the convention of TIMEX3 and of English-language wire copy).
+pub const SEASONS: &[(&str, u32)] = &[("autumn", 9), ("fall", 9), ("spring", 3), ("summer", 6)];
+
+/// Words before a weekday that make it a name, not a date of this week
+/// ("Bloody Sunday", "Black Friday", "Super Tuesday").
+pub const WEEKDAY_NAME_BEFORE: &[&str] = &[
+    "ash", "black", "bloody", "cyber", "easter", "giving", "good", "holy", "maundy", "palm",
+    "super",
+];
+
+/// Capitalised words after a weekday that make it a title ("the Sunday
+/// Times", "Saturday Night Live").
+pub const WEEKDAY_NAME_AFTER: &[&str] = &[
+    "express",
+    "herald",
+    "independent",
+    "league",
+    "live",
+    "mail",
+    "mirror",
+    "observer",
+    "people",
+    "post",
+    "review",
+    "school",
+    "service",
+    "sport",
+    "star",
+    "telegraph",
+    "times",
+    "tribune",
+];
+
+/// Prepositions and determiners that, right before a bare month or year,
+/// show that it is a date ("in March", "since 1998", "by 2030").
+pub const DATE_PREPOSITIONS: &[&str] = &[
+    "after",
+    "and",
+    "around",
+    "as",
+    "before",
+    "between",
+    "by",
+    "circa",
+    "during",
+    "from",
+    "in",
+    "of",
+    "on",
+    "or",
+    "since",
+    "through",
+    "throughout",
+    "till",
+    "to",
+    "until",
+];
+
+/// Words of the future: a date they govern lies ahead ("will meet on
+/// Thursday", "is due Thursday", "is expected to vote on Friday").
+pub const FUTURE_CUES: &[&str] = &[
+    "'ll",
+    "could",
+    "due",
+    "expected",
+    "expects",
+    "going",
+    "might",
+    "must",
+    "plan",
+    "planned",
+    "plans",
+    "scheduled",
+    "set",
+    "shall",
+    "should",
+    "upcoming",
+    "will",
+    "won't",
+    "would",
+    "’ll",
+];
+
+/// Past forms that do not end in "-ed": "met", "said", "was".
+pub const IRREGULAR_PAST: &[&str] = &[
+    "ate", "beat", "became", "began", "bought", "brought", "built", "came", "caught", "chose",
+    "did", "drew", "drove", "fell", "felt", "fled", "fought", "found", "gave", "got", "grew",
+    "had", "heard", "held", "hit", "hung", "kept", "knew", "laid", "led", "left", "lost", "made",
+    "meant", "met", "paid", "ran", "rose", "said", "sank", "saw", "sent", "shot", "shut", "sold",
+    "spent", "spoke", "stood", "struck", "swore", "thought", "threw", "told", "took", "was",
+    "went", "were", "won", "wrote",
+];
+
+/// Words in "-ed" that are not past verbs.
+pub const NOT_PAST_ED: &[&str] = &[
+    "bed", "bred", "embed", "exceed", "feed", "freed", "hundred", "indeed", "need", "proceed",
+    "red", "seed", "shed", "shred", "sled", "speed", "succeed", "weed",
+];
+
+/// Words that start a relation rather than a date ("a week after the
+/// strike", "two days before"): the unit they follow is not a date.
+pub const RELATION_WORDS: &[&str] = &["after", "before", "earlier", "later"];
+
+/// Determiners and possessive pronouns: a word after one is a noun phrase.
+pub const DETERMINERS: &[&str] = &[
+    "a", "an", "her", "his", "its", "my", "our", "that", "the", "their", "this", "your",
+];
+
+/// Nouns of recurring events whose edition is named by a year after them
+/// ("the Conference 2010", "World Cup 2018"); a year after any other
+/// capitalised word is a model or a name ("Boeing 1998").
+pub const EVENT_NOUNS: &[&str] = &[
+    "budget",
+    "census",
+    "championship",
+    "championships",
+    "conference",
+    "cup",
+    "election",
+    "elections",
+    "expo",
+    "festival",
+    "forum",
+    "games",
+    "olympics",
+    "summit",
+];
+
+/// Holidays on a fixed day: key word (lower case, without "'s"), month,
+/// day, and whether "Day" or "Eve" must follow ("Valentine's Day"). "Eve"
+/// is the day before. Movable feasts (Easter, Thanksgiving) are left out.
+pub const HOLIDAYS: &[(&str, (u32, u32, bool))] = &[
+    ("boxing", (12, 26, true)),
+    ("christmas", (12, 25, false)),
+    ("halloween", (10, 31, false)),
+    ("valentine", (2, 14, true)),
+];
+
+/// Words after a four-digit number that make it a time or an era, not a
+/// year of ours ("by 1800 GMT", "around 1500 BC").
+pub const NOT_YEAR_AFTER: &[&str] = &[
+    "a.m.", "b.c.", "bc", "bce", "bst", "cet", "edt", "est", "gmt", "hours", "hrs", "p.m.", "pdt",
+    "pst", "utc",
+];
+
+/// Auxiliary verbs: they carry tense but date nothing themselves.
+pub const AUXILIARIES: &[&str] = &[
+    "are", "be", "been", "did", "had", "has", "have", "is", "was", "were",
+];
+
+/// Modal verbs and the infinitive "to": the next word is a verb.
+pub const MODALS: &[&str] = &[
+    "can", "could", "might", "must", "shall", "should", "to", "will", "would",
+];
+
+/// Words right before a date that put it ahead: deadlines ("by
+/// Thursday", "until Friday") and starts ("starting Monday", "effective
+/// Jan. 1").
+pub const DEADLINE_WORDS: &[&str] = &["beginning", "by", "effective", "starting", "till", "until"];
+
+/// Words that open a clause or a phrase, never a noun or verb to anchor.
+pub const CLAUSE_WORDS: &[&str] = &["against", "at", "for", "that", "which", "who", "with"];
+
+/// Verbs after a year at the start of a sentence that make it the
+/// subject ("2019 was a record year").
+pub const YEAR_SUBJECT_VERBS: &[&str] = &["brought", "marked", "saw", "was"];
+
+/// Look `word` (lower case) up in a sorted `(key, value)` table.
+pub fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
+    table
+        .binary_search_by(|(k, _)| k.cmp(&word))
+        .ok()
+        .map(|i| table[i].1)
+}
+
+/// Whether `word` (lower case) is in a sorted word list.
+pub fn contains(table: &[&str], word: &str) -> bool {
+    table.binary_search(&word).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sorted<T>(t: &[(&str, T)]) -> bool {
+        t.windows(2).all(|w| w[0].0 < w[1].0)
+    }
+
+    fn sorted_words(t: &[&str]) -> bool {
+        t.windows(2).all(|w| w[0] < w[1])
+    }
+
+    #[test]
+    fn keyed_tables_are_sorted_for_binary_search() {
+        assert!(sorted(MONTHS));
+        assert!(sorted(WEEKDAYS));
+        assert!(sorted(DAY_WORDS));
+        assert!(sorted(UNITS));
+        assert!(sorted(SHIFTS));
+        assert!(sorted(NUMBER_WORDS));
+        assert!(sorted(QUARTER_ORDINALS));
+        assert!(sorted(SEASONS));
+        assert!(sorted(HOLIDAYS));
+    }
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        for t in [
+            DAY_PARTS,
+            SPAN_HEDGES,
+            WEEKDAY_NAME_BEFORE,
+            WEEKDAY_NAME_AFTER,
+            DATE_PREPOSITIONS,
+            FUTURE_CUES,
+            IRREGULAR_PAST,
+            NOT_PAST_ED,
+            RELATION_WORDS,
+            DETERMINERS,
+            EVENT_NOUNS,
+            NOT_YEAR_AFTER,
+            AUXILIARIES,
+            MODALS,
+            DEADLINE_WORDS,
+            CLAUSE_WORDS,
+            YEAR_SUBJECT_VERBS,
+        ] {
+            assert!(sorted_words(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn abbreviated_months_resolve() {
+        assert_eq!(lookup(MONTHS, "sept"), Some(9));
+        assert_eq!(lookup(MONTHS, "mayday"), None);
+    }
+}
