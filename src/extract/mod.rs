@@ -6,7 +6,11 @@
 //! maps them to source spans. They do not compare anything: that is
 //! `check`'s job.
 
+mod attribution;
 mod claim;
+mod entity;
+mod quote;
+mod role;
 
 pub use claim::{
     Claim, ClaimData, Count, DateClaim, DateRange, Interval, Modifier, QuoteClaim, RoleClaim,
@@ -47,7 +51,7 @@ pub trait Extractor: Sync {
 }
 
 /// Every extractor, in the order they run.
-pub static EXTRACTORS: &[&dyn Extractor] = &[];
+pub static EXTRACTORS: &[&dyn Extractor] = &[&role::RoleExtractor, &quote::QuoteExtractor];
 
 /// The claims of one article, with its segmented text.
 #[derive(Debug, Clone)]

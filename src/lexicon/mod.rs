@@ -4,6 +4,9 @@
 //! names, speech verbs, title words...), never anything from a particular
 //! story. Lookups are case-insensitive where the table says so.
 
+pub mod speech;
+pub mod titles;
+
 /// Words that, followed by a dot, do not end a sentence.
 pub const ABBREVIATIONS: &[&str] = &[
     "a.m", "adm", "ala", "apr", "ariz", "aug", "brig", "calif", "capt", "cmdr", "co", "col",

@@ -1,0 +1,325 @@
+//! Who a speech verb's words belong to: the noun phrase around a speech
+//! verb, and the speaker it names.
+//!
+//! Reads the tokens next to a speech verb ("X said", "said X", "X, who ...,
+//! told reporters", "according to X") and resolves the phrase: a name to its
+//! canonical form, "he"/"she" to the person named most recently, "the
+//! minister" to the last person given that title, and anything else ("US
+//! officials", "police") to itself as a group speaker. It does not decide
+//! which quotation a verb attributes: `quote` does.
+
+use super::entity::{self, People};
+use crate::lexicon::{speech, titles};
+use crate::text::{Document, TokenKind};
+use std::ops::Range;
+
+/// A resolved speaker.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Speaker {
+    /// Canonical name, when known.
+    pub name: Option<String>,
+    /// The words naming the speaker.
+    pub text: Option<String>,
+    /// Their prose range.
+    pub range: Option<Range<usize>>,
+    /// Whether it names one person by name (not a pronoun or a group).
+    pub named: bool,
+}
+
+/// A title given to a person, for resolving "the minister".
+#[derive(Debug, Clone)]
+pub(crate) struct TitledPerson {
+    /// Prose offset of the mention.
+    pub offset: usize,
+    /// Canonical name.
+    pub person: String,
+    /// Last word of the title, lower case.
+    pub head: String,
+}
+
+/// What resolution may look at.
+pub(crate) struct Resolver<'a> {
+    pub doc: &'a Document,
+    pub people: &'a People<'a>,
+    pub titled: &'a [TitledPerson],
+    /// Named speakers found so far (prose offset, speaker), in order.
+    pub named: Vec<(usize, Speaker)>,
+}
+
+/// Words that end a subject phrase when walking back from a verb.
+const CLAUSE_WORDS: &[&str] = &[
+    "after", "although", "as", "because", "before", "but", "if", "since", "so", "that", "though",
+    "when", "where", "whereas", "which", "while",
+];
+
+/// Words that end a phrase after a verb ("said Ana Ruiz *in* a statement").
+const PHRASE_STOPS: &[&str] = &[
+    "after", "as", "at", "before", "during", "from", "in", "on", "that", "to", "when", "which",
+    "while", "who", "with",
+];
+
+fn is_word(doc: &Document, k: usize) -> bool {
+    doc.tokens[k].kind != TokenKind::Punct
+}
+
+/// Whether token `k` is a speech verb.
+pub(crate) fn is_speech_verb_at(doc: &Document, k: usize) -> bool {
+    doc.tokens[k].kind == TokenKind::Word && speech::is_speech_verb(doc.tok(k))
+}
+
+/// The subject phrase of the speech verb at token `v`, walking back no
+/// further than token `floor`: "Ana Ruiz", "US officials", or "Ana Ruiz"
+/// out of "Ana Ruiz, who met them on Monday,".
+pub(crate) fn subject_before(doc: &Document, v: usize, floor: usize) -> Option<Range<usize>> {
+    let mut k = v;
+    while k > floor && speech::SPEECH_AUXILIARIES.contains(&doc.tok(k - 1)) {
+        k -= 1;
+    }
+    if k > floor && doc.tok(k - 1) == "," {
+        // Skip an appositive or relative clause: ", who met them on Monday,".
+        let mut c = k - 1;
+        let lo = floor.max(k.saturating_sub(30));
+        while c > lo && doc.tok(c - 1) != "," {
+            c -= 1;
+        }
+        if c > lo && c >= floor + 2 {
+            k = c - 1;
+        } else {
+            return None;
+        }
+    }
+    let end = k;
+    while k > floor && end - k < 12 {
+        let w = doc.tok(k - 1);
+        if !is_word(doc, k - 1) && !matches!(w, "." | "-") || CLAUSE_WORDS.contains(&w) {
+            break;
+        }
+        if w == "." && !(k >= 2 && doc.tok(k - 2).chars().count() == 1) {
+            break;
+        }
+        k -= 1;
+    }
+    // A lower-case word right before a verb that is not a noun phrase's
+    // head is a verb or adverb: "officials say" fine, "is said" not.
+    (k < end).then_some(k..end)
+}
+
+/// The phrase after a speech verb at token `v` ("said Ana Ruiz, a ...").
+pub(crate) fn subject_after(doc: &Document, v: usize, limit: usize) -> Option<Range<usize>> {
+    let start = v + 1;
+    let mut k = start;
+    while k < limit && k - start < 8 {
+        let w = doc.tok(k);
+        if !is_word(doc, k) || PHRASE_STOPS.contains(&w) {
+            break;
+        }
+        k += 1;
+    }
+    (k > start).then_some(start..k)
+}
+
+impl Resolver<'_> {
+    /// Resolve the phrase in tokens `np` to a speaker.
+    pub fn resolve(&mut self, np: Range<usize>) -> Option<Speaker> {
+        let doc = self.doc;
+        let words: Vec<&str> = np.clone().map(|k| doc.tok(k)).collect();
+        let range = doc.tokens[np.start].start..doc.tokens[np.end - 1].end;
+        let text = doc.text[range.clone()].to_owned();
+        let lower = text.to_lowercase();
+        if words.len() == 1 && speech::PERSON_PRONOUNS.contains(&lower.as_str()) {
+            let name = self.antecedent(range.start);
+            return Some(Speaker {
+                name,
+                text: Some(text),
+                range: Some(range),
+                named: false,
+            });
+        }
+        if words.len() == 1 && speech::GROUP_PRONOUNS.contains(&lower.as_str()) {
+            return Some(Speaker {
+                name: None,
+                text: Some(text),
+                range: Some(range),
+                named: false,
+            });
+        }
+        let head = *words.last()?;
+        let has_and = words.iter().any(|w| *w == "and" || *w == "&");
+        // A name whose last word is the phrase's head.
+        if !has_and && entity::is_capitalised(doc, np.end - 1) && !titles::is_group_noun(head) {
+            if let Some(name) = name_in(doc, np.clone()) {
+                let name_range = doc.tokens[name.start].start..doc.tokens[name.end - 1].end;
+                let written = entity::name_text(doc, name);
+                let canonical = self.people.canonical(&written);
+                let s = Speaker {
+                    name: Some(canonical),
+                    text: Some(written),
+                    range: Some(name_range.clone()),
+                    named: true,
+                };
+                self.named.push((name_range.start, s.clone()));
+                return Some(s);
+            }
+        }
+        if titles::is_title_head(head) && !head.chars().next().is_some_and(char::is_uppercase)
+            || titles::is_title_head(head)
+                && words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        {
+            let h = head.to_lowercase();
+            let person = self
+                .titled
+                .iter()
+                .rev()
+                .find(|t| t.offset < range.start && t.head == h)
+                .map(|t| t.person.clone());
+            return Some(Speaker {
+                name: person.or_else(|| Some(strip_article(&text).to_owned())),
+                text: Some(text),
+                range: Some(range),
+                named: false,
+            });
+        }
+        if !is_noun_like(doc, np.end - 1) {
+            return None;
+        }
+        Some(Speaker {
+            name: Some(strip_article(&text).to_owned()),
+            text: Some(text),
+            range: Some(range),
+            named: false,
+        })
+    }
+
+    /// The person named most recently before `offset` (within two
+    /// paragraphs).
+    fn antecedent(&self, offset: usize) -> Option<String> {
+        let doc = self.doc;
+        let p = doc
+            .sentence_at(offset)
+            .map_or(0, |s| doc.sentences[s].paragraph);
+        let floor = doc.paragraphs[p.saturating_sub(2)].start;
+        let mention = self
+            .people
+            .last_person_before(offset, floor)
+            .map(|m| (m.range.start, entity::name_text(doc, m.tokens.clone())));
+        let named = self
+            .named
+            .iter()
+            .rev()
+            .find(|(o, _)| *o < offset && *o >= floor)
+            .and_then(|(o, s)| s.name.clone().map(|n| (*o, n)));
+        match (mention, named) {
+            (Some((mo, m)), Some((no, n))) => Some(if no >= mo {
+                n
+            } else {
+                self.people.canonical(&m)
+            }),
+            (Some((_, m)), None) => Some(self.people.canonical(&m)),
+            (None, Some((_, n))) => Some(n),
+            (None, None) => None,
+        }
+    }
+}
+
+/// Whether the phrase's last token can end a noun phrase.
+fn is_noun_like(doc: &Document, k: usize) -> bool {
+    let w = doc.tok(k).to_lowercase();
+    !matches!(
+        w.as_str(),
+        "is" | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+            | "it"
+            | "not"
+            | "who"
+            | "also"
+            | "has"
+            | "had"
+            | "have"
+    ) && !w.ends_with("ly")
+}
+
+fn strip_article(s: &str) -> &str {
+    for a in ["the ", "The ", "a ", "A ", "an ", "An "] {
+        if let Some(r) = s.strip_prefix(a) {
+            return r;
+        }
+    }
+    s
+}
+
+/// The last name run inside tokens `np`.
+fn name_in(doc: &Document, np: Range<usize>) -> Option<Range<usize>> {
+    let mut found = None;
+    let mut k = np.start;
+    while k < np.end {
+        match entity::name_at(doc, k) {
+            Some(r) if r.end <= np.end => {
+                k = r.end;
+                found = Some(r);
+            }
+            _ => k += 1,
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+
+    fn subject(text: &str, verb: &str) -> String {
+        let d = Document::new(text);
+        let v = (0..d.tokens.len()).find(|&k| d.tok(k) == verb).unwrap();
+        let r = subject_before(&d, v, 0).unwrap();
+        d.text[d.tokens[r.start].start..d.tokens[r.end - 1].end].to_owned()
+    }
+
+    #[test]
+    fn subject_skips_a_relative_clause() {
+        assert_eq!(
+            subject("Ana Ruiz, who met them on Monday, said it.", "said"),
+            "Ana Ruiz"
+        );
+    }
+
+    #[test]
+    fn subject_stops_at_a_clause_comma() {
+        assert_eq!(subject("Before leaving, Ruiz has said so.", "said"), "Ruiz");
+    }
+
+    #[test]
+    fn pronoun_resolves_to_last_person() {
+        let d = Document::new("Ana Ruiz arrived in Rome. He said so.");
+        let r = RuleSet::default();
+        let p = People::new(&d, &r);
+        let mut res = Resolver {
+            doc: &d,
+            people: &p,
+            titled: &[],
+            named: vec![],
+        };
+        let he = d.token_at(d.text.find("He").unwrap());
+        let s = res.resolve(he..he + 1).unwrap();
+        assert_eq!(s.name.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(s.text.as_deref(), Some("He"));
+    }
+
+    #[test]
+    fn group_speaker_is_itself() {
+        let d = Document::new("US officials said so.");
+        let r = RuleSet::default();
+        let p = People::new(&d, &r);
+        let mut res = Resolver {
+            doc: &d,
+            people: &p,
+            titled: &[],
+            named: vec![],
+        };
+        let s = res.resolve(0..2).unwrap();
+        assert_eq!(s.name.as_deref(), Some("US officials"));
+    }
+}

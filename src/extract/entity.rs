@@ -1,0 +1,448 @@
+//! People named in one article, linked: "Marco Rubio", "Rubio" and
+//! "Secretary of State Marco Rubio" are one person.
+//!
+//! Names are capitalised runs (with honorifics and particles such as "bin"
+//! or "von der"); a run is a person's full name when it has two name words
+//! and nothing of an organisation or place in it, and a single word is a
+//! person when it is the surname of such a full name or a rule entity's
+//! name or alias. With rules, the canonical name is the rule entity's
+//! `name`; without, the fullest form the article uses. This module does no
+//! coreference of pronouns or descriptions (that needs the attribution
+//! context in `quote`), and it does not tell organisations from places.
+
+use crate::lexicon::titles;
+use crate::rules::{EntityKind, RuleSet};
+use crate::text::{Document, TokenKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::{Arc, Mutex};
+
+/// A capitalised name run in the prose (outside quotations).
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    /// Token range of the name.
+    pub tokens: Range<usize>,
+    /// Prose byte range of the name.
+    pub range: Range<usize>,
+    /// Whether it names a person.
+    pub person: bool,
+}
+
+/// Rule entities' names and aliases, indexed once per rule set.
+#[derive(Debug)]
+pub(crate) struct EntityIndex {
+    /// Finds any name or alias in prose.
+    finder: Option<AhoCorasick>,
+    /// Pattern id -> entity index.
+    pattern_entity: Vec<usize>,
+    /// Lower-case name or alias -> entity index.
+    by_name: HashMap<String, usize>,
+}
+
+impl EntityIndex {
+    fn build(rules: &RuleSet) -> EntityIndex {
+        let mut patterns = Vec::new();
+        let mut pattern_entity = Vec::new();
+        let mut by_name = HashMap::new();
+        for (i, e) in rules.entities.iter().enumerate() {
+            for n in std::iter::once(&e.name).chain(&e.aliases) {
+                if n.trim().is_empty() {
+                    continue;
+                }
+                patterns.push(n.clone());
+                pattern_entity.push(i);
+                by_name.entry(n.to_lowercase()).or_insert(i);
+            }
+        }
+        let finder = (!patterns.is_empty())
+            .then(|| {
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&patterns)
+                    .ok()
+            })
+            .flatten();
+        EntityIndex {
+            finder,
+            pattern_entity,
+            by_name,
+        }
+    }
+}
+
+/// Cache key of a rule set: where its entities live and how many there are,
+/// with the first and last names, so one rule set builds its index once.
+type IndexKey = (usize, usize, String, String);
+
+static INDEX: Mutex<Option<(IndexKey, Arc<EntityIndex>)>> = Mutex::new(None);
+
+/// The entity index of `rules`, built on first use and cached, so that
+/// thousands of aliases cost nothing per article.
+fn entity_index(rules: &RuleSet) -> Option<Arc<EntityIndex>> {
+    if rules.entities.is_empty() {
+        return None;
+    }
+    let key: IndexKey = (
+        rules.entities.as_ptr() as usize,
+        rules.entities.len(),
+        rules.entities[0].name.clone(),
+        rules.entities[rules.entities.len() - 1].name.clone(),
+    );
+    let mut cache = INDEX.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((k, idx)) = cache.as_ref() {
+        if *k == key {
+            return Some(Arc::clone(idx));
+        }
+    }
+    let idx = Arc::new(EntityIndex::build(rules));
+    *cache = Some((key, Arc::clone(&idx)));
+    Some(idx)
+}
+
+/// The people of one article.
+pub(crate) struct People<'a> {
+    doc: &'a Document,
+    rules: &'a RuleSet,
+    index: Option<Arc<EntityIndex>>,
+    /// Name mentions in order.
+    pub mentions: Vec<Mention>,
+    /// Full names (lower-case words, honorifics dropped) with their text.
+    full: Vec<(Vec<String>, String)>,
+}
+
+impl<'a> People<'a> {
+    /// Find and link the names of `doc`.
+    pub fn new(doc: &'a Document, rules: &'a RuleSet) -> People<'a> {
+        let quoted = quoted_tokens(doc);
+        let mut mentions = Vec::new();
+        let mut i = 0;
+        while i < doc.tokens.len() {
+            if quoted[i] {
+                i += 1;
+                continue;
+            }
+            match name_at(doc, i) {
+                Some(r) => {
+                    let det = i > 0 && is_determiner(doc.tok(i - 1));
+                    let org = doc.tokens[r.clone()]
+                        .iter()
+                        .zip(r.clone())
+                        .any(|(_, j)| j > r.start && titles::is_not_name_word(doc.tok(j)));
+                    let words = name_words(doc, r.clone());
+                    let person = !det && !org && words.len() >= 2;
+                    mentions.push(Mention {
+                        range: doc.tokens[r.start].start..doc.tokens[r.end - 1].end,
+                        tokens: r.clone(),
+                        person,
+                    });
+                    i = r.end;
+                }
+                None => i += 1,
+            }
+        }
+        let mut full: Vec<(Vec<String>, String)> = Vec::new();
+        for m in mentions.iter().filter(|m| m.person) {
+            let words = name_words(doc, m.tokens.clone());
+            let text = name_text(doc, m.tokens.clone());
+            if !full.iter().any(|(w, _)| *w == words) {
+                full.push((words, text));
+            }
+        }
+        let index = entity_index(rules);
+        let mut people = People {
+            doc,
+            rules,
+            index,
+            mentions,
+            full,
+        };
+        people.mark_surnames();
+        people.mark_rule_mentions(&quoted);
+        people
+    }
+
+    /// A single-word or short mention is a person when it ends a full name.
+    fn mark_surnames(&mut self) {
+        for k in 0..self.mentions.len() {
+            if self.mentions[k].person {
+                continue;
+            }
+            let m = &self.mentions[k];
+            let det = m.tokens.start > 0 && is_determiner(self.doc.tok(m.tokens.start - 1));
+            let words = name_words(self.doc, m.tokens.clone());
+            if !det && !words.is_empty() && self.fullest(&words).is_some() {
+                self.mentions[k].person = true;
+            }
+        }
+    }
+
+    /// Rule entities of kind person found in the prose are person mentions.
+    fn mark_rule_mentions(&mut self, quoted: &[bool]) {
+        let Some(idx) = self.index.clone() else {
+            return;
+        };
+        let Some(finder) = &idx.finder else {
+            return;
+        };
+        let text = &self.doc.text;
+        for m in finder.find_iter(text) {
+            let e = &self.rules.entities[idx.pattern_entity[m.pattern().as_usize()]];
+            let bounded = !text[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !text[m.end()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            if !bounded || e.kind != EntityKind::Person {
+                continue;
+            }
+            let t0 = self.doc.token_at(m.start());
+            if quoted.get(t0).copied().unwrap_or(true) {
+                continue;
+            }
+            match self
+                .mentions
+                .iter_mut()
+                .find(|x| x.range.start <= m.start() && m.end() <= x.range.end)
+            {
+                Some(x) => x.person = true,
+                None => {
+                    let t1 = self.doc.token_at(m.end());
+                    let pos = self.mentions.partition_point(|x| x.range.start < m.start());
+                    self.mentions.insert(
+                        pos,
+                        Mention {
+                            tokens: t0..t1,
+                            range: m.start()..m.end(),
+                            person: true,
+                        },
+                    );
+                }
+            }
+        }
+    }
+
+    /// The fullest full name ending with `words`.
+    fn fullest(&self, words: &[String]) -> Option<&str> {
+        self.full
+            .iter()
+            .filter(|(w, _)| w.len() >= words.len() && w.ends_with(words))
+            .max_by_key(|(w, _)| w.len())
+            .map(|(_, t)| t.as_str())
+    }
+
+    /// The canonical name for the name written `text`: the rule entity's
+    /// name, else the fullest form in the article, else `text` itself.
+    pub fn canonical(&self, text: &str) -> String {
+        let words: Vec<String> = text
+            .split_whitespace()
+            .map(strip_possessive)
+            .filter(|w| !titles::is_honorific(w))
+            .map(str::to_lowercase)
+            .collect();
+        let fullest = self.fullest(&words).unwrap_or(text).to_owned();
+        if let Some(idx) = &self.index {
+            for cand in [text, fullest.as_str()] {
+                if let Some(&e) = idx.by_name.get(&cand.to_lowercase()) {
+                    return self.rules.entities[e].name.clone();
+                }
+            }
+        }
+        fullest
+    }
+
+    /// Whether the name written `text` is a known person of this article.
+    pub fn is_known_person(&self, text: &str) -> bool {
+        let words: Vec<String> = text
+            .split_whitespace()
+            .map(strip_possessive)
+            .filter(|w| !titles::is_honorific(w))
+            .map(str::to_lowercase)
+            .collect();
+        !words.is_empty()
+            && (self.fullest(&words).is_some()
+                || self.index.as_ref().is_some_and(|idx| {
+                    idx.by_name
+                        .get(&text.to_lowercase())
+                        .is_some_and(|&e| self.rules.entities[e].kind == EntityKind::Person)
+                }))
+    }
+
+    /// The last person mention that ends before `offset` and starts at or
+    /// after `floor`.
+    pub fn last_person_before(&self, offset: usize, floor: usize) -> Option<&Mention> {
+        let end = self.mentions.partition_point(|m| m.range.start < offset);
+        self.mentions[..end]
+            .iter()
+            .rev()
+            .take_while(|m| m.range.start >= floor)
+            .find(|m| m.person && m.range.end <= offset)
+    }
+}
+
+/// Whether each token lies inside a double-quoted quotation.
+pub(crate) fn quoted_tokens(doc: &Document) -> Vec<bool> {
+    let mut out = vec![false; doc.tokens.len()];
+    for q in doc.quotations.iter().filter(|q| !q.nested) {
+        let a = doc.token_at(q.outer.start);
+        let b = doc.token_at(q.outer.end);
+        for x in &mut out[a..b.min(doc.tokens.len())] {
+            *x = true;
+        }
+    }
+    out
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "the" | "a" | "an" | "this" | "that" | "these" | "those" | "its" | "their" | "our"
+    )
+}
+
+/// Whether token `i` is a capitalised word.
+pub(crate) fn is_capitalised(doc: &Document, i: usize) -> bool {
+    doc.tokens[i].kind == TokenKind::Word
+        && doc.tok(i).chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The name run starting at token `i`: honorifics, then capitalised words
+/// joined by particles and initials. The first name word must not be a
+/// title, nationality or ordinary capitalised word.
+pub(crate) fn name_at(doc: &Document, i: usize) -> Option<Range<usize>> {
+    let n = doc.tokens.len();
+    let mut j = i;
+    while j < n && is_capitalised(doc, j) && titles::is_honorific(doc.tok(j)) {
+        j += 1;
+        if j < n && doc.tok(j) == "." && doc.tokens[j].start == doc.tokens[j - 1].end {
+            j += 1;
+        }
+    }
+    if j >= n || !is_capitalised(doc, j) || !can_start_name(doc.tok(j)) {
+        return None;
+    }
+    let mut end = j + 1;
+    let mut k = j + 1;
+    if has_possessive(doc.tok(j)) {
+        return Some(i..end);
+    }
+    while k < n {
+        let w = doc.tok(k);
+        if is_capitalised(doc, k) && !titles::is_nationality(w) && !titles::is_honorific(w) {
+            // An initial: "J." joined to the next word.
+            end = k + 1;
+            k += 1;
+            if w.chars().count() == 1 && k < n && doc.tok(k) == "." {
+                k += 1;
+            }
+            if has_possessive(w) {
+                break;
+            }
+        } else if doc.tokens[k].kind == TokenKind::Word
+            && titles::is_name_particle(w)
+            && k + 1 < n
+            && is_capitalised(doc, k + 1)
+        {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    Some(i..end)
+}
+
+fn can_start_name(w: &str) -> bool {
+    !titles::is_not_name_word(w)
+        && !titles::is_title_head(w)
+        && !titles::is_title_modifier(w)
+        && !titles::is_nationality(w)
+        && !crate::lexicon::speech::is_speech_verb(w)
+        && w.chars().any(char::is_lowercase) | (w.chars().count() <= 3)
+}
+
+fn has_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s")
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w)
+}
+
+/// The name's words, lower case, honorifics and possessives dropped.
+pub(crate) fn name_words(doc: &Document, r: Range<usize>) -> Vec<String> {
+    r.filter(|&k| doc.tokens[k].kind == TokenKind::Word && !titles::is_honorific(doc.tok(k)))
+        .map(|k| strip_possessive(doc.tok(k)).to_lowercase())
+        .collect()
+}
+
+/// The name as written, possessive dropped.
+pub(crate) fn name_text(doc: &Document, r: Range<usize>) -> String {
+    let s = &doc.text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end];
+    strip_possessive(s).to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people_of(text: &str) -> (Document, RuleSet) {
+        (Document::new(text), RuleSet::default())
+    }
+
+    #[test]
+    fn surname_links_to_the_fullest_name() {
+        let (d, r) = people_of("Senator Ana Ruiz met voters. Later Ruiz left.");
+        let p = People::new(&d, &r);
+        assert_eq!(p.canonical("Ruiz"), "Ana Ruiz");
+        assert!(p.is_known_person("Ruiz"));
+    }
+
+    #[test]
+    fn honorific_and_particles_stay_in_the_name() {
+        let (d, r) = people_of("Yesterday Sheikh Omar bin Said Al Nouri arrived. Al Nouri spoke.");
+        let p = People::new(&d, &r);
+        assert_eq!(p.canonical("Al Nouri"), "Sheikh Omar bin Said Al Nouri");
+    }
+
+    #[test]
+    fn name_after_a_determiner_is_not_a_person() {
+        let (d, r) = people_of("Ana Ruiz spoke. The Ruiz campaign answered.");
+        let p = People::new(&d, &r);
+        let last = p.mentions.last().unwrap();
+        assert!(!last.person);
+    }
+
+    #[test]
+    fn places_are_not_people() {
+        let (d, r) = people_of("Officials in the Western Wall area met in Berlin.");
+        let p = People::new(&d, &r);
+        assert!(p.mentions.iter().all(|m| !m.person));
+    }
+
+    #[test]
+    fn rule_alias_gives_the_entity_name() {
+        let d = Document::new("Ruiz spoke.");
+        let mut r = RuleSet::default();
+        r.entities.push(crate::rules::Entity {
+            name: "Ana Ruiz Soto".into(),
+            kind: EntityKind::Person,
+            aliases: vec!["Ruiz".into()],
+            roles: vec![],
+            loc: crate::rules::RuleLoc {
+                path: Arc::new("r.yaml".into()),
+                line: 1,
+                column: 1,
+                text: String::new(),
+            },
+        });
+        let p = People::new(&d, &r);
+        assert_eq!(p.canonical("Ruiz"), "Ana Ruiz Soto");
+        assert!(p.mentions[0].person);
+    }
+}

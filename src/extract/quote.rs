@@ -1,0 +1,488 @@
+//! Direct quotations and their speakers.
+//!
+//! Every double-quoted span that reads as speech is a claim: a full
+//! quotation, or a partial one inside reported speech ("called the strike
+//! "a grave precedent""). Its speaker comes from the attribution next to it
+//! (`"...," X said`, `said X`, `X said: "..."`, `according to X`), else from
+//! an earlier quotation of the same paragraph (a quote interrupted by its
+//! attribution), else from the paragraph right before (`X said:`, `X added
+//! that ...`). Scare quotes and titles of works are not quotations. It never
+//! guesses across another paragraph: a quote with no attribution in reach
+//! has no speaker.
+
+use super::attribution::{self, Resolver, Speaker, TitledPerson};
+use super::entity::People;
+use super::{Context, Extractor, RawClaim};
+use crate::extract::{ClaimData, QuoteClaim};
+use crate::lexicon::speech;
+use crate::text::{Document, Quotation, TokenKind};
+
+/// The quotation extractor.
+pub struct QuoteExtractor;
+
+impl Extractor for QuoteExtractor {
+    fn name(&self) -> &'static str {
+        "quote"
+    }
+
+    fn extract(&self, cx: &Context<'_>, prior: &[RawClaim], out: &mut Vec<RawClaim>) {
+        let people = People::new(cx.doc, cx.rules);
+        let titled: Vec<TitledPerson> = prior
+            .iter()
+            .filter_map(|c| match &c.data {
+                ClaimData::Role(r) => Some(TitledPerson {
+                    offset: c.range.start,
+                    person: r.person.clone(),
+                    head: r.title.split_whitespace().last()?.to_lowercase(),
+                }),
+                _ => None,
+            })
+            .collect();
+        let mut res = Resolver {
+            doc: cx.doc,
+            people: &people,
+            titled: &titled,
+            named: Vec::new(),
+        };
+        extract_quotes(cx.doc, &mut res, out);
+    }
+}
+
+/// Words that keep their lower case in a title of a work.
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
+];
+
+fn extract_quotes(doc: &Document, res: &mut Resolver<'_>, out: &mut Vec<RawClaim>) {
+    let reported = reported_speech(doc, res);
+    // Speaker of the last quotation, with its paragraph.
+    let mut last: Option<(usize, Option<Speaker>)> = None;
+    let quotes: Vec<&Quotation> = doc.quotations.iter().filter(|q| !q.nested).collect();
+    for (qi, q) in quotes.iter().enumerate() {
+        let next_start = quotes
+            .get(qi + 1)
+            .filter(|n| n.paragraph == q.paragraph)
+            .map(|n| n.outer.start);
+        let prev_end = qi
+            .checked_sub(1)
+            .map(|p| quotes[p])
+            .filter(|p| p.paragraph == q.paragraph)
+            .map(|p| p.outer.end);
+        let inner = trimmed(doc, q);
+        if inner.is_empty() {
+            continue;
+        }
+        let before = before_frame(doc, q, prev_end);
+        let after = after_frame(doc, q, next_start);
+        let own = attribute_after(doc, res, after.clone())
+            .or_else(|| attribute_before(doc, res, before.clone()));
+        if own.is_none() && !reads_as_speech(doc, inner.clone(), before.clone()) {
+            continue;
+        }
+        let speaker = own.or_else(|| {
+            if q.continues {
+                return last.as_ref().and_then(|(_, s)| s.clone());
+            }
+            if let Some((p, s)) = &last {
+                if *p == q.paragraph && s.is_some() {
+                    return s.clone();
+                }
+            }
+            if opens_paragraph(doc, q) && q.paragraph > 0 {
+                // A quote paragraph after one that reports someone's words.
+                let prev = q.paragraph - 1;
+                let from_quote = last
+                    .as_ref()
+                    .filter(|(p, _)| *p == prev)
+                    .and_then(|(_, s)| s.clone());
+                let from_report = reported.iter().rev().find(|(p, _, _)| *p == prev);
+                return match (from_quote, from_report) {
+                    (Some(s), Some((_, o, r))) => {
+                        Some(if r.range.as_ref().is_some_and(|rr| rr.start > *o) {
+                            r.clone()
+                        } else {
+                            s
+                        })
+                    }
+                    (Some(s), None) => Some(s),
+                    (None, Some((_, _, r))) => Some(r.clone()),
+                    (None, None) => None,
+                };
+            }
+            None
+        });
+        last = Some((q.paragraph, speaker.clone()));
+        let s = speaker.unwrap_or_default();
+        out.push(RawClaim {
+            range: inner,
+            data: ClaimData::Quote(QuoteClaim {
+                speaker: s.name,
+                speaker_text: s.text,
+                speaker_range: s.range,
+            }),
+        });
+    }
+}
+
+/// The quotation's words without surrounding white space.
+fn trimmed(doc: &Document, q: &Quotation) -> std::ops::Range<usize> {
+    let s = &doc.text[q.inner.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    q.inner.start + lead..q.inner.end - trail
+}
+
+/// Whether the quotation starts its paragraph.
+fn opens_paragraph(doc: &Document, q: &Quotation) -> bool {
+    doc.paragraphs[q.paragraph].start == q.outer.start
+}
+
+/// Tokens from the start of the quotation's sentence (or the previous
+/// quotation's end) to the quotation.
+fn before_frame(doc: &Document, q: &Quotation, prev_end: Option<usize>) -> std::ops::Range<usize> {
+    let end = doc.token_at(q.outer.start);
+    let sent_start = doc
+        .sentence_at(q.outer.start)
+        .map_or(end, |s| doc.sentences[s].tokens.start);
+    let floor = prev_end.map_or(sent_start, |p| sent_start.max(doc.token_at(p)));
+    floor.min(end)..end
+}
+
+/// Tokens after the quotation up to a sentence end, the next quotation or
+/// the paragraph's end.
+fn after_frame(doc: &Document, q: &Quotation, next_start: Option<usize>) -> std::ops::Range<usize> {
+    let start = doc.token_at(q.outer.end);
+    let para_end = doc.paragraphs[q.paragraph].end;
+    let limit = next_start.unwrap_or(para_end).min(para_end);
+    let mut k = start;
+    while k < doc.tokens.len() && doc.tokens[k].start < limit && k - start < 30 {
+        if matches!(doc.tok(k), "." | "!" | "?" | ";") {
+            break;
+        }
+        k += 1;
+    }
+    start..k
+}
+
+/// `"...," X said`, `"...," said X`, `"...," according to X`.
+fn attribute_after(
+    doc: &Document,
+    res: &mut Resolver<'_>,
+    f: std::ops::Range<usize>,
+) -> Option<Speaker> {
+    let mut a = f.start;
+    while a < f.end && matches!(doc.tok(a), "," | "—" | "–" | "-") {
+        a += 1;
+    }
+    if a >= f.end {
+        return None;
+    }
+    if attribution::is_speech_verb_at(doc, a) && doc.tok(a) != "saying" {
+        let np = attribution::subject_after(doc, a, f.end)?;
+        return res.resolve(np);
+    }
+    if a + 2 < f.end && doc.tok(a).eq_ignore_ascii_case("according") && doc.tok(a + 1) == "to" {
+        let np = attribution::subject_after(doc, a + 1, f.end)?;
+        return res.resolve(np);
+    }
+    let v = (a..f.end.min(a + 14)).find(|&k| {
+        attribution::is_speech_verb_at(doc, k) && !speech::is_weak_speech_verb(doc.tok(k))
+    })?;
+    if v == a {
+        return None;
+    }
+    let np = attribution::subject_before(doc, v, a)?;
+    if np.start != a {
+        return None;
+    }
+    res.resolve(np)
+}
+
+/// `X said, "..."`, `X told reporters: "..."`, `X called it "..."`,
+/// `according to X, "..."`.
+fn attribute_before(
+    doc: &Document,
+    res: &mut Resolver<'_>,
+    f: std::ops::Range<usize>,
+) -> Option<Speaker> {
+    let v = f.clone().rev().find(|&k| {
+        attribution::is_speech_verb_at(doc, k)
+            && (!speech::is_weak_speech_verb(doc.tok(k)) || f.end - k <= 8)
+    });
+    if let Some(v) = v {
+        if let Some(np) = attribution::subject_before(doc, v, f.start) {
+            return res.resolve(np);
+        }
+    }
+    let k = f
+        .clone()
+        .find(|&k| doc.tok(k).eq_ignore_ascii_case("according") && doc.tok(k + 1) == "to")?;
+    let end = (k + 2..f.end)
+        .find(|&j| doc.tokens[j].kind == TokenKind::Punct)
+        .unwrap_or(f.end);
+    let np = attribution::subject_after(doc, k + 1, end)?;
+    res.resolve(np)
+}
+
+/// Whether an unattributed quotation reads as speech: not a title of a
+/// work, and not a scare quote of a word or two with no speech verb before
+/// it.
+fn reads_as_speech(
+    doc: &Document,
+    inner: std::ops::Range<usize>,
+    before: std::ops::Range<usize>,
+) -> bool {
+    let a = doc.token_at(inner.start);
+    let b = doc.token_at(inner.end);
+    let words: Vec<&str> = (a..b)
+        .filter(|&k| doc.tokens[k].kind != TokenKind::Punct)
+        .map(|k| doc.tok(k))
+        .collect();
+    let text = &doc.text[inner];
+    let terminal = text.ends_with(['.', ',', '!', '?', '…']);
+    let title_case = words.len() >= 2
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || TITLE_SMALL_WORDS.contains(w)
+        });
+    if title_case && !terminal {
+        return false;
+    }
+    let verb_before = before
+        .clone()
+        .any(|k| attribution::is_speech_verb_at(doc, k));
+    words.len() >= 6 || (terminal && words.len() >= 3) || verb_before && words.len() >= 2
+}
+
+/// The last speaker of reported speech ("X added that ...", "X said:") in
+/// each paragraph: (paragraph, verb offset, speaker).
+fn reported_speech(doc: &Document, res: &mut Resolver<'_>) -> Vec<(usize, usize, Speaker)> {
+    let quoted = super::entity::quoted_tokens(doc);
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        for v in s.tokens.clone() {
+            if quoted[v]
+                || !attribution::is_speech_verb_at(doc, v)
+                || speech::is_weak_speech_verb(doc.tok(v))
+            {
+                continue;
+            }
+            if let Some(np) = attribution::subject_before(doc, v, s.tokens.start) {
+                if np.clone().any(|k| quoted[k]) {
+                    continue;
+                }
+                if let Some(sp) = res.resolve(np) {
+                    out.push((s.paragraph, doc.tokens[v].start, sp));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+
+    /// (quoted words, speaker, speaker text) of each quotation in `text`.
+    fn quotes(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        let d = Document::new(text);
+        let r = RuleSet::default();
+        let p = People::new(&d, &r);
+        let mut res = Resolver {
+            doc: &d,
+            people: &p,
+            titled: &[],
+            named: vec![],
+        };
+        let mut out = Vec::new();
+        extract_quotes(&d, &mut res, &mut out);
+        out.into_iter()
+            .map(|c| match c.data {
+                ClaimData::Quote(q) => (d.text[c.range].to_owned(), q.speaker, q.speaker_text),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        quotes(text).into_iter().map(|q| q.1).collect()
+    }
+
+    fn some(s: &str) -> Option<String> {
+        Some(s.to_owned())
+    }
+
+    #[test]
+    fn name_said_after_the_quote() {
+        let q = quotes("\"We will stay open,\" Ana Ruiz said.");
+        assert_eq!(
+            q,
+            [(
+                "We will stay open,".into(),
+                some("Ana Ruiz"),
+                some("Ana Ruiz")
+            )]
+        );
+    }
+
+    #[test]
+    fn said_name_after_the_quote() {
+        assert_eq!(
+            speakers("\"We will stay open,\" said Ana Ruiz, a port official."),
+            [some("Ana Ruiz")]
+        );
+    }
+
+    #[test]
+    fn name_said_comma_before_the_quote() {
+        assert_eq!(
+            speakers("Ana Ruiz said, \"We will stay open.\""),
+            [some("Ana Ruiz")]
+        );
+    }
+
+    #[test]
+    fn name_told_reporters_colon_before_the_quote() {
+        assert_eq!(
+            speakers("Ana Ruiz told reporters: \"We will stay open.\""),
+            [some("Ana Ruiz")]
+        );
+    }
+
+    #[test]
+    fn according_to_names_the_speaker() {
+        assert_eq!(
+            speakers("\"The port will stay open,\" according to Ana Ruiz."),
+            [some("Ana Ruiz")]
+        );
+    }
+
+    #[test]
+    fn interrupted_quote_keeps_its_speaker() {
+        assert_eq!(
+            speakers("\"We stay,\" Ana Ruiz said. \"Nothing will change that for us.\""),
+            [some("Ana Ruiz"), some("Ana Ruiz")]
+        );
+    }
+
+    #[test]
+    fn pronoun_resolves_to_the_surname_s_full_name() {
+        let text = "Mayor Ana Ruiz spoke in Rome.\n\nBefore leaving, Ruiz praised the crews.\n\n\"They worked all night,\" she said.";
+        let q = quotes(text);
+        assert_eq!(q[0].1, some("Ana Ruiz"));
+        assert_eq!(q[0].2, some("she"));
+    }
+
+    #[test]
+    fn surname_speaker_gets_the_fullest_name() {
+        assert_eq!(
+            speakers("Mayor Ana Ruiz arrived.\n\n\"It is a good day for all of us,\" Ruiz said."),
+            [some("Ana Ruiz")]
+        );
+    }
+
+    #[test]
+    fn quote_paragraph_after_said_colon() {
+        assert_eq!(
+            speakers("Ana Ruiz said:\n\n\"We will keep the port open for as long as we can.\""),
+            [some("Ana Ruiz")]
+        );
+    }
+
+    #[test]
+    fn quote_paragraph_after_added_that() {
+        assert_eq!(
+            speakers("Ana Ruiz added that crews were tired.\n\n\"They have worked for three days without rest.\""),
+            [some("Ana Ruiz")]
+        );
+    }
+
+    #[test]
+    fn quote_running_over_paragraphs_keeps_its_speaker() {
+        let text = "Ana Ruiz said: \"The first part of it is long.\n\n\"And the second part is longer still.\"";
+        assert_eq!(speakers(text), [some("Ana Ruiz"), some("Ana Ruiz")]);
+    }
+
+    #[test]
+    fn group_speaker() {
+        assert_eq!(
+            speakers("\"Roads are closed,\" police said."),
+            [some("police")]
+        );
+        assert_eq!(
+            speakers("US officials stressed the need to \"find a new way\" forward."),
+            [some("US officials")]
+        );
+    }
+
+    #[test]
+    fn partial_quote_in_reported_speech() {
+        let q = quotes("Ana Ruiz called the ruling \"a betrayal of the court\" on Monday.");
+        assert_eq!(
+            q,
+            [(
+                "a betrayal of the court".into(),
+                some("Ana Ruiz"),
+                some("Ana Ruiz")
+            )]
+        );
+    }
+
+    #[test]
+    fn title_description_resolves_to_titled_person() {
+        let d = Document::new(
+            "Mayor Ana Ruiz arrived.\n\n\"We are ready for the storm,\" the mayor said.",
+        );
+        let r = RuleSet::default();
+        let p = People::new(&d, &r);
+        let titled = [TitledPerson {
+            offset: 0,
+            person: "Ana Ruiz".into(),
+            head: "mayor".into(),
+        }];
+        let mut res = Resolver {
+            doc: &d,
+            people: &p,
+            titled: &titled,
+            named: vec![],
+        };
+        let mut out = Vec::new();
+        extract_quotes(&d, &mut res, &mut out);
+        let ClaimData::Quote(q) = &out[0].data else {
+            unreachable!()
+        };
+        assert_eq!(q.speaker.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(q.speaker_text.as_deref(), Some("the mayor"));
+    }
+
+    #[test]
+    fn unattributed_quote_has_no_speaker() {
+        assert_eq!(
+            speakers("It rained.\n\n\"Nobody knows what happens next in the city.\""),
+            [None]
+        );
+    }
+
+    #[test]
+    fn no_guess_across_another_speakers_paragraph() {
+        let text = "Ana Ruiz said the port was shut.\n\nThe storm hit at noon.\n\n\"It was the worst in a decade for the town.\"";
+        assert_eq!(speakers(text), [None]);
+    }
+
+    #[test]
+    fn scare_quotes_and_titles_are_not_quotations() {
+        assert!(quotes("He thinks the plan is \"bold\".").is_empty());
+        assert!(quotes("Her favourite film is \"The Last Days of Summer\".").is_empty());
+    }
+
+    #[test]
+    fn nested_single_quotes_stay_inside_their_quotation() {
+        let q = quotes("\"This 'plan with no end' is good,\" Ana Ruiz said.");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].0, "This 'plan with no end' is good,");
+    }
+}
