@@ -255,23 +255,6 @@ impl<'a> People<'a> {
         fullest
     }
 
-    /// Whether the name written `text` is a known person of this article.
-    pub fn is_known_person(&self, text: &str) -> bool {
-        let words: Vec<String> = text
-            .split_whitespace()
-            .map(strip_possessive)
-            .filter(|w| !titles::is_honorific(w))
-            .map(str::to_lowercase)
-            .collect();
-        !words.is_empty()
-            && (self.fullest(&words).is_some()
-                || self.index.as_ref().is_some_and(|idx| {
-                    idx.by_name
-                        .get(&text.to_lowercase())
-                        .is_some_and(|&e| self.rules.entities[e].kind == EntityKind::Person)
-                }))
-    }
-
     /// The last person mention that ends before `offset` and starts at or
     /// after `floor`.
     pub fn last_person_before(&self, offset: usize, floor: usize) -> Option<&Mention> {
@@ -400,7 +383,7 @@ mod tests {
         let (d, r) = people_of("Senator Ana Ruiz met voters. Later Ruiz left.");
         let p = People::new(&d, &r);
         assert_eq!(p.canonical("Ruiz"), "Ana Ruiz");
-        assert!(p.is_known_person("Ruiz"));
+        assert!(p.mentions.last().unwrap().person);
     }
 
     #[test]

@@ -72,6 +72,9 @@ fn extract_quotes(doc: &Document, res: &mut Resolver<'_>, out: &mut Vec<RawClaim
         if inner.is_empty() {
             continue;
         }
+        if is_title_of_work(doc, inner.clone()) {
+            continue;
+        }
         let before = before_frame(doc, q, prev_end);
         let after = after_frame(doc, q, next_start);
         let own = attribute_after(doc, res, after.clone())
@@ -232,28 +235,35 @@ fn reads_as_speech(
     inner: std::ops::Range<usize>,
     before: std::ops::Range<usize>,
 ) -> bool {
-    let a = doc.token_at(inner.start);
-    let b = doc.token_at(inner.end);
-    let words: Vec<&str> = (a..b)
-        .filter(|&k| doc.tokens[k].kind != TokenKind::Punct)
-        .map(|k| doc.tok(k))
-        .collect();
-    let text = &doc.text[inner];
-    let terminal = text.ends_with(['.', ',', '!', '?', '…']);
-    let title_case = words.len() >= 2
-        && words.iter().all(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                || TITLE_SMALL_WORDS.contains(w)
-        });
-    if title_case && !terminal {
-        return false;
-    }
+    let words = word_count(doc, inner.clone());
+    let terminal = doc.text[inner].ends_with(['.', ',', '!', '?', '…']);
     let verb_before = before
         .clone()
         .any(|k| attribution::is_speech_verb_at(doc, k));
-    words.len() >= 6 || (terminal && words.len() >= 3) || verb_before && words.len() >= 2
+    words >= 6 || (terminal && words >= 3) || verb_before && words >= 2
+}
+
+fn words_of(doc: &Document, inner: std::ops::Range<usize>) -> impl Iterator<Item = &str> {
+    (doc.token_at(inner.start)..doc.token_at(inner.end))
+        .filter(|&k| doc.tokens[k].kind != TokenKind::Punct)
+        .map(|k| doc.tok(k))
+}
+
+fn word_count(doc: &Document, inner: std::ops::Range<usize>) -> usize {
+    words_of(doc, inner).count()
+}
+
+/// Whether the quoted words are a title of a work ("One Hundred Years of
+/// Solitude"): every word capitalised but small ones, no closing stop.
+fn is_title_of_work(doc: &Document, inner: std::ops::Range<usize>) -> bool {
+    word_count(doc, inner.clone()) >= 2
+        && !doc.text[inner.clone()].ends_with(['.', ',', '!', '?', '…'])
+        && words_of(doc, inner).all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || TITLE_SMALL_WORDS.contains(&w)
+        })
 }
 
 /// The last speaker of reported speech ("X added that ...", "X said:") in
@@ -477,6 +487,7 @@ mod tests {
     fn scare_quotes_and_titles_are_not_quotations() {
         assert!(quotes("He thinks the plan is \"bold\".").is_empty());
         assert!(quotes("Her favourite film is \"The Last Days of Summer\".").is_empty());
+        assert!(quotes("She says her film is \"The Last Days of Summer\".").is_empty());
     }
 
     #[test]

@@ -45,9 +45,8 @@ pub(crate) struct TitleSpan {
 fn extract_roles(doc: &Document, people: &People<'_>, out: &mut Vec<RawClaim>) {
     let quoted = entity::quoted_tokens(doc);
     let n = doc.tokens.len();
-    for i in 0..n {
-        if quoted[i] || doc.tokens[i].kind != TokenKind::Word || !titles::is_title_head(doc.tok(i))
-        {
+    for (i, &q) in quoted.iter().enumerate() {
+        if q || doc.tokens[i].kind != TokenKind::Word || !titles::is_title_head(doc.tok(i)) {
             continue;
         }
         let after = title_objects_end(doc, i + 1);

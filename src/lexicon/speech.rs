@@ -66,9 +66,9 @@ pub const SPEECH_VERBS: &[&str] = &[
     "declare",
     "declared",
     "declares",
-    "deny",
     "denied",
     "denies",
+    "deny",
     "describe",
     "described",
     "describes",
@@ -198,8 +198,8 @@ pub const WEAK_SPEECH_VERBS: &[&str] = &[
 /// said", "she also told").
 pub const SPEECH_AUXILIARIES: &[&str] = &[
     "again",
-    "also",
     "already",
+    "also",
     "earlier",
     "further",
     "had",

@@ -44,8 +44,8 @@ pub const TITLE_HEADS: &[&str] = &[
     "delegate",
     "deputy",
     "detective",
-    "director",
     "diplomat",
+    "director",
     "economist",
     "editor",
     "emir",
@@ -189,7 +189,7 @@ pub const TITLE_OF_OBJECTS: &[&str] = &[
 /// Honorifics that belong to the name they precede ("*Sheikh* Mohammed").
 pub const HONORIFICS: &[&str] = &[
     "dame", "dr", "dr.", "lady", "lord", "madam", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
-    "sayyid", "sheikh", "sheikha", "shaikh", "sir",
+    "sayyid", "shaikh", "sheikh", "sheikha", "sir",
 ];
 
 /// Lower-case particles inside names ("Mohammed *bin* Salman", "Ursula *von
@@ -560,8 +560,8 @@ pub const GROUP_NOUNS: &[&str] = &[
     "people",
     "police",
     "prosecutors",
-    "residents",
     "researchers",
+    "residents",
     "scientists",
     "sources",
     "spokesperson",
