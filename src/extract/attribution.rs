@@ -52,6 +52,13 @@ const CLAUSE_WORDS: &[&str] = &[
     "when", "where", "whereas", "which", "while",
 ];
 
+/// Words that open a noun phrase naming a group or a described speaker
+/// ("*the* source", "*two* people briefed on the talks").
+const DETERMINERS: &[&str] = &[
+    "a", "an", "another", "both", "each", "eight", "five", "four", "many", "nine", "one",
+    "several", "seven", "six", "some", "ten", "the", "three", "two",
+];
+
 /// Words that end a phrase after a verb ("said Ana Ruiz *in* a statement").
 const PHRASE_STOPS: &[&str] = &[
     "after", "as", "at", "before", "during", "from", "in", "on", "that", "to", "when", "which",
@@ -60,6 +67,19 @@ const PHRASE_STOPS: &[&str] = &[
 
 fn is_word(doc: &Document, k: usize) -> bool {
     doc.tokens[k].kind != TokenKind::Punct
+}
+
+/// Whether the "." at token `k` closes an abbreviation or an initial
+/// ("Rep.", "J.") rather than a sentence.
+pub(crate) fn is_abbreviation_dot(doc: &Document, k: usize) -> bool {
+    if k == 0 || doc.tok(k) != "." || doc.tokens[k - 1].end != doc.tokens[k].start {
+        return false;
+    }
+    let w = doc.tok(k - 1);
+    doc.tokens[k - 1].kind == TokenKind::Word
+        && (w.chars().count() == 1 && w.chars().all(char::is_uppercase)
+            || crate::lexicon::is_abbreviation(w)
+                && !crate::lexicon::is_abbreviation_before_number(w))
 }
 
 /// Whether token `k` is a speech verb.
@@ -94,7 +114,7 @@ pub(crate) fn subject_before(doc: &Document, v: usize, floor: usize) -> Option<R
         if !is_word(doc, k - 1) && !matches!(w, "." | "-") || CLAUSE_WORDS.contains(&w) {
             break;
         }
-        if w == "." && !(k >= 2 && doc.tok(k - 2).chars().count() == 1) {
+        if w == "." && !is_abbreviation_dot(doc, k - 1) {
             break;
         }
         k -= 1;
@@ -110,7 +130,7 @@ pub(crate) fn subject_after(doc: &Document, v: usize, limit: usize) -> Option<Ra
     let mut k = start;
     while k < limit && k - start < 8 {
         let w = doc.tok(k);
-        if !is_word(doc, k) || PHRASE_STOPS.contains(&w) {
+        if (!is_word(doc, k) && !is_abbreviation_dot(doc, k)) || PHRASE_STOPS.contains(&w) {
             break;
         }
         k += 1;
@@ -146,8 +166,10 @@ impl Resolver<'_> {
         let head = *words.last()?;
         let has_and = words.iter().any(|w| *w == "and" || *w == "&");
         // A name whose last word is the phrase's head.
-        if !has_and && entity::is_capitalised(doc, np.end - 1) && !titles::is_group_noun(head) {
-            if let Some(name) = name_in(doc, np.clone()) {
+        let (last_name, names) = name_in(doc, np.clone());
+        let joint = has_and && names > 1;
+        if !joint && entity::is_capitalised(doc, np.end - 1) && !titles::is_group_noun(head) {
+            if let Some(name) = last_name.filter(|r| r.end == np.end) {
                 let name_range = doc.tokens[name.start].start..doc.tokens[name.end - 1].end;
                 let written = entity::name_text(doc, name);
                 let canonical = self.people.canonical(&written);
@@ -179,7 +201,25 @@ impl Resolver<'_> {
                 named: false,
             });
         }
-        if !is_noun_like(doc, np.end - 1) {
+        // Anything else speaks only as a group or body: "US officials",
+        // "police", "an officer", "Reuters".
+        let determined = words.len() <= 6
+            && words.first().is_some_and(|w| {
+                DETERMINERS.contains(&w.to_lowercase().as_str())
+                    || doc.tokens[np.start].kind == TokenKind::Number
+            })
+            && !head.ends_with("ed")
+            && !head.ends_with("ing")
+            && !head.ends_with("'s")
+            && !head.ends_with("’s");
+        let group = titles::is_group_noun(head)
+            || titles::is_title_head(head)
+            || head.chars().next().is_some_and(char::is_uppercase)
+            || determined;
+        let conj = words
+            .first()
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "and" | "but" | "or" | "nor"));
+        if !group || conj || words.len() > 7 || !is_noun_like(doc, np.end - 1) {
             return None;
         }
         Some(Speaker {
@@ -250,20 +290,22 @@ fn strip_article(s: &str) -> &str {
     s
 }
 
-/// The last name run inside tokens `np`.
-fn name_in(doc: &Document, np: Range<usize>) -> Option<Range<usize>> {
+/// The last name run inside tokens `np`, and how many there are.
+fn name_in(doc: &Document, np: Range<usize>) -> (Option<Range<usize>>, usize) {
     let mut found = None;
+    let mut count = 0;
     let mut k = np.start;
     while k < np.end {
         match entity::name_at(doc, k) {
             Some(r) if r.end <= np.end => {
                 k = r.end;
                 found = Some(r);
+                count += 1;
             }
             _ => k += 1,
         }
     }
-    found
+    (found, count)
 }
 
 #[cfg(test)]

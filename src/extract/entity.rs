@@ -315,7 +315,14 @@ pub(crate) fn name_at(doc: &Document, i: usize) -> Option<Range<usize>> {
     }
     while k < n {
         let w = doc.tok(k);
-        if is_capitalised(doc, k) && !titles::is_nationality(w) && !titles::is_honorific(w) {
+        // A title inside a run starts a new phrase: "Disney | Chief
+        // Executive Bob Iger".
+        let title_next = titles::is_title_head(w) && k + 1 < n && is_capitalised(doc, k + 1);
+        if is_capitalised(doc, k)
+            && !titles::is_nationality(w)
+            && !titles::is_honorific(w)
+            && !title_next
+        {
             // An initial: "J." joined to the next word.
             end = k + 1;
             k += 1;
@@ -339,6 +346,7 @@ pub(crate) fn name_at(doc: &Document, i: usize) -> Option<Range<usize>> {
 }
 
 fn can_start_name(w: &str) -> bool {
+    let w = strip_possessive(w);
     !titles::is_not_name_word(w)
         && !titles::is_title_head(w)
         && !titles::is_title_modifier(w)

@@ -159,7 +159,8 @@ fn after_frame(doc: &Document, q: &Quotation, next_start: Option<usize>) -> std:
     let limit = next_start.unwrap_or(para_end).min(para_end);
     let mut k = start;
     while k < doc.tokens.len() && doc.tokens[k].start < limit && k - start < 30 {
-        if matches!(doc.tok(k), "." | "!" | "?" | ";") {
+        if matches!(doc.tok(k), "." | "!" | "?" | ";") && !attribution::is_abbreviation_dot(doc, k)
+        {
             break;
         }
         k += 1;
