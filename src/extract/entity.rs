@@ -255,15 +255,31 @@ impl<'a> People<'a> {
         fullest
     }
 
-    /// The last person mention that ends before `offset` and starts at or
-    /// after `floor`.
+    /// The person most likely meant by a pronoun at `offset`: the last
+    /// person named first in a sentence (a subject, usually), else the last
+    /// person named, starting at or after `floor`.
     pub fn last_person_before(&self, offset: usize, floor: usize) -> Option<&Mention> {
         let end = self.mentions.partition_point(|m| m.range.start < offset);
-        self.mentions[..end]
-            .iter()
-            .rev()
-            .take_while(|m| m.range.start >= floor)
-            .find(|m| m.person && m.range.end <= offset)
+        let recent = || {
+            self.mentions[..end]
+                .iter()
+                .enumerate()
+                .rev()
+                .take_while(|(_, m)| m.range.start >= floor)
+                .filter(|(_, m)| m.person && m.range.end <= offset)
+        };
+        let first_in_sentence = |k: usize| {
+            let s = self.doc.sentence_at(self.mentions[k].range.start);
+            !self.mentions[..k]
+                .iter()
+                .rev()
+                .take_while(|p| self.doc.sentence_at(p.range.start) == s)
+                .any(|p| p.person)
+        };
+        recent()
+            .find(|&(k, _)| first_in_sentence(k))
+            .or_else(|| recent().next())
+            .map(|(_, m)| m)
     }
 }
 
@@ -314,6 +330,9 @@ pub(crate) fn name_at(doc: &Document, i: usize) -> Option<Range<usize>> {
         return Some(i..end);
     }
     while k < n {
+        if doc.text[doc.tokens[k - 1].end..doc.tokens[k].start].contains('\n') {
+            break;
+        }
         let w = doc.tok(k);
         // A title inside a run starts a new phrase: "Disney | Chief
         // Executive Bob Iger".

@@ -51,7 +51,9 @@ fn extract_roles(doc: &Document, people: &People<'_>, out: &mut Vec<RawClaim>) {
         }
         let after = title_objects_end(doc, i + 1);
         if after < n && doc.tokens[after].kind == TokenKind::Word {
-            if let Some(name) = entity::name_at(doc, after) {
+            if let Some(name) = entity::name_at(doc, after)
+                .filter(|r| !r.clone().any(|k| titles::is_not_name_word(doc.tok(k))))
+            {
                 if let Some(t) = title_ending_at(doc, i, after) {
                     push_role(
                         doc,

@@ -511,6 +511,7 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "saturday",
     "school",
     "september",
+    "series",
     "services",
     "seven",
     "several",
