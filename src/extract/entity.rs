@@ -108,8 +108,9 @@ pub(crate) struct People<'a> {
     index: Option<Arc<EntityIndex>>,
     /// Name mentions in order.
     pub mentions: Vec<Mention>,
-    /// Full names (lower-case words, honorifics dropped) with their text.
-    full: Vec<(Vec<String>, String)>,
+    /// Every word-suffix of a full name (lower-case words, honorifics
+    /// dropped) -> (word count, text) of the fullest name ending with it.
+    full: HashMap<Vec<String>, (usize, String)>,
 }
 
 impl<'a> People<'a> {
@@ -142,12 +143,17 @@ impl<'a> People<'a> {
                 None => i += 1,
             }
         }
-        let mut full: Vec<(Vec<String>, String)> = Vec::new();
+        let mut full: HashMap<Vec<String>, (usize, String)> = HashMap::new();
         for m in mentions.iter().filter(|m| m.person) {
             let words = name_words(doc, m.tokens.clone());
             let text = name_text(doc, m.tokens.clone());
-            if !full.iter().any(|(w, _)| *w == words) {
-                full.push((words, text));
+            for k in 0..words.len() {
+                let e = full
+                    .entry(words[k..].to_vec())
+                    .or_insert_with(|| (0, String::new()));
+                if words.len() > e.0 {
+                    *e = (words.len(), text.clone());
+                }
             }
         }
         let index = entity_index(rules);
@@ -228,11 +234,7 @@ impl<'a> People<'a> {
 
     /// The fullest full name ending with `words`.
     fn fullest(&self, words: &[String]) -> Option<&str> {
-        self.full
-            .iter()
-            .filter(|(w, _)| w.len() >= words.len() && w.ends_with(words))
-            .max_by_key(|(w, _)| w.len())
-            .map(|(_, t)| t.as_str())
+        self.full.get(words).map(|(_, t)| t.as_str())
     }
 
     /// The canonical name for the name written `text`: the rule entity's
@@ -366,12 +368,9 @@ pub(crate) fn name_at(doc: &Document, i: usize) -> Option<Range<usize>> {
 
 fn can_start_name(w: &str) -> bool {
     let w = strip_possessive(w);
-    !titles::is_not_name_word(w)
-        && !titles::is_title_head(w)
-        && !titles::is_title_modifier(w)
-        && !titles::is_nationality(w)
+    titles::can_start_name(w)
         && !crate::lexicon::speech::is_speech_verb(w)
-        && w.chars().any(char::is_lowercase) | (w.chars().count() <= 3)
+        && (w.chars().any(char::is_lowercase) || w.chars().count() <= 3)
 }
 
 fn has_possessive(w: &str) -> bool {

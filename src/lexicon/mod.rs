@@ -40,6 +40,20 @@ pub fn is_abbreviation_before_number(word: &str) -> bool {
     ABBREVIATIONS_BEFORE_NUMBER.contains(&lower.as_str())
 }
 
+/// Call `f` with `word` in lower case, without allocating for short ASCII
+/// words.
+pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 24];
+    let n = word.len();
+    if n <= buf.len() && word.is_ascii() {
+        buf[..n].copy_from_slice(word.as_bytes());
+        buf[..n].make_ascii_lowercase();
+        f(std::str::from_utf8(&buf[..n]).unwrap_or_default())
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

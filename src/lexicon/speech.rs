@@ -223,7 +223,11 @@ pub const GROUP_PRONOUNS: &[&str] = &["they", "we"];
 
 /// Whether `word` is a speech verb (any case).
 pub fn is_speech_verb(word: &str) -> bool {
-    lookup(SPEECH_VERBS, word)
+    // Every speech verb starts with one of these letters: most words are
+    // answered without a search.
+    word.len() >= 3
+        && matches!(word.as_bytes()[0].to_ascii_lowercase(), b'a'..=b'e' | b'i' | b'j' | b'm' | b'n' | b'o' | b'p' | b'r'..=b'w')
+        && lookup(SPEECH_VERBS, word)
 }
 
 /// Whether `word` is a speech verb only when a quote or "that" follows.
@@ -232,12 +236,7 @@ pub fn is_weak_speech_verb(word: &str) -> bool {
 }
 
 fn lookup(table: &[&str], word: &str) -> bool {
-    if word.len() > 16 || !word.is_ascii() {
-        return false;
-    }
-    table
-        .binary_search(&word.to_ascii_lowercase().as_str())
-        .is_ok()
+    super::with_lowercase(word, |w| table.binary_search(&w).is_ok())
 }
 
 #[cfg(test)]

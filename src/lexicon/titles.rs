@@ -2,8 +2,12 @@
 //! news puts around a person's name.
 //!
 //! Flat, lower-case, sorted tables of general English news usage, looked up
-//! by binary search. They name no particular person or story, and decide
-//! nothing: `extract::role` and `extract::entity` read them.
+//! through one hash map built on first use. They name no particular person
+//! or story, and decide nothing: `extract::role` and `extract::entity` read
+//! them.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Words that end a title ("Prime *Minister*", "port authority
 /// *spokeswoman*").
@@ -687,32 +691,64 @@ pub const GROUP_NOUNS: &[&str] = &[
     "workers",
 ];
 
-fn lookup(table: &[&str], word: &str) -> bool {
-    if word.len() > 20 {
-        return false;
-    }
-    let lower = word.to_lowercase();
-    table.binary_search(&lower.as_str()).is_ok()
+const HEAD: u16 = 1;
+const MODIFIER: u16 = 1 << 1;
+const OF_OBJECT: u16 = 1 << 2;
+const HONORIFIC: u16 = 1 << 3;
+const NATIONALITY: u16 = 1 << 4;
+const NOT_NAME: u16 = 1 << 5;
+const GROUP: u16 = 1 << 6;
+
+/// Every table's words with the tables they are in, built once: one hash
+/// lookup answers every question about a word.
+fn classes() -> &'static HashMap<&'static str, u16> {
+    static CLASSES: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
+    CLASSES.get_or_init(|| {
+        let mut m = HashMap::new();
+        for (table, bit) in [
+            (TITLE_HEADS, HEAD),
+            (TITLE_MODIFIERS, MODIFIER),
+            (TITLE_OF_OBJECTS, OF_OBJECT),
+            (HONORIFICS, HONORIFIC),
+            (NATIONALITIES, NATIONALITY),
+            (NOT_NAME_WORDS, NOT_NAME),
+            (GROUP_NOUNS, GROUP),
+        ] {
+            for w in table {
+                *m.entry(*w).or_insert(0) |= bit;
+            }
+        }
+        m
+    })
+}
+
+/// The classes of `word`, any case.
+fn class_of(word: &str) -> u16 {
+    super::with_lowercase(word, |w| classes().get(w).copied().unwrap_or(0))
+}
+
+fn lookup(bit: u16, word: &str) -> bool {
+    class_of(word) & bit != 0
 }
 
 /// Whether `word` ends a title.
 pub fn is_title_head(word: &str) -> bool {
-    lookup(TITLE_HEADS, word)
+    lookup(HEAD, word)
 }
 
 /// Whether `word` may precede a title head inside the office's name.
 pub fn is_title_modifier(word: &str) -> bool {
-    lookup(TITLE_MODIFIERS, word)
+    lookup(MODIFIER, word)
 }
 
 /// Whether `word` may follow "of" inside a title.
 pub fn is_title_of_object(word: &str) -> bool {
-    lookup(TITLE_OF_OBJECTS, word)
+    lookup(OF_OBJECT, word)
 }
 
 /// Whether `word` is an honorific that belongs to the name.
 pub fn is_honorific(word: &str) -> bool {
-    lookup(HONORIFICS, word)
+    lookup(HONORIFIC, word)
 }
 
 /// Whether `word` is a lower-case name particle.
@@ -722,17 +758,23 @@ pub fn is_name_particle(word: &str) -> bool {
 
 /// Whether `word` is a nationality adjective or country short form.
 pub fn is_nationality(word: &str) -> bool {
-    lookup(NATIONALITIES, word)
+    lookup(NATIONALITY, word)
 }
 
 /// Whether a capitalised `word` can never be part of a person's name.
 pub fn is_not_name_word(word: &str) -> bool {
-    lookup(NOT_NAME_WORDS, word)
+    lookup(NOT_NAME, word)
 }
 
 /// Whether `word` names a group that can speak.
 pub fn is_group_noun(word: &str) -> bool {
-    lookup(GROUP_NOUNS, word)
+    lookup(GROUP, word)
+}
+
+/// Whether a capitalised `word` can start a person's name: not a title,
+/// nationality or ordinary capitalised word.
+pub fn can_start_name(word: &str) -> bool {
+    class_of(word) & (HEAD | MODIFIER | NATIONALITY | NOT_NAME) == 0
 }
 
 #[cfg(test)]
