@@ -84,7 +84,11 @@ pub(crate) fn is_abbreviation_dot(doc: &Document, k: usize) -> bool {
 
 /// Whether token `k` is a speech verb.
 pub(crate) fn is_speech_verb_at(doc: &Document, k: usize) -> bool {
-    doc.tokens[k].kind == TokenKind::Word && speech::is_speech_verb(doc.tok(k))
+    // Speech verbs in running text are lower case; skipping the rest first
+    // keeps this cheap on every token.
+    doc.tokens[k].kind == TokenKind::Word
+        && doc.text.as_bytes()[doc.tokens[k].start].is_ascii_lowercase()
+        && speech::is_speech_verb(doc.tok(k))
 }
 
 /// The subject phrase of the speech verb at token `v`, walking back no

@@ -11,11 +11,15 @@
 //! context in `quote`), and it does not tell organisations from places.
 
 use crate::lexicon::titles;
+use crate::lexicon::FxHasher;
 use crate::rules::{EntityKind, RuleSet};
 use crate::text::{Document, TokenKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::Hasher;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 
 /// A capitalised name run in the prose (outside quotations).
@@ -101,140 +105,82 @@ fn entity_index(rules: &RuleSet) -> Option<Arc<EntityIndex>> {
     Some(idx)
 }
 
-/// The people of one article.
-pub(crate) struct People<'a> {
-    doc: &'a Document,
-    rules: &'a RuleSet,
-    index: Option<Arc<EntityIndex>>,
+/// What one article's names are, found once and shared by the extractors
+/// that ask (see [`People::new`]).
+#[derive(Debug)]
+pub(crate) struct Found {
     /// Name mentions in order.
     pub mentions: Vec<Mention>,
+    /// Whether each token lies inside a double-quoted quotation.
+    pub quoted: Vec<bool>,
     /// Every word-suffix of a full name (lower-case words, honorifics
     /// dropped) -> (word count, text) of the fullest name ending with it.
     full: HashMap<Vec<String>, (usize, String)>,
 }
 
+/// Cache key of an article's names: a hash of its prose and of the rule
+/// index used.
+type FoundKey = (u64, usize, usize);
+
+thread_local! {
+    /// The names of the last article read on this thread: the role and
+    /// quote extractors both need them, and finding them once is half the
+    /// cost.
+    static LAST_FOUND: RefCell<Option<(FoundKey, Rc<Found>)>> = const { RefCell::new(None) };
+}
+
+/// The people of one article.
+pub(crate) struct People<'a> {
+    doc: &'a Document,
+    rules: &'a RuleSet,
+    index: Option<Arc<EntityIndex>>,
+    found: Rc<Found>,
+}
+
 impl<'a> People<'a> {
-    /// Find and link the names of `doc`.
+    /// Find and link the names of `doc` (or reuse them when this thread
+    /// just found them for the same prose and rules).
     pub fn new(doc: &'a Document, rules: &'a RuleSet) -> People<'a> {
-        let quoted = quoted_tokens(doc);
-        let mut mentions = Vec::new();
-        let mut i = 0;
-        while i < doc.tokens.len() {
-            if quoted[i] {
-                i += 1;
-                continue;
-            }
-            match name_at(doc, i) {
-                Some(r) => {
-                    let det = i > 0 && is_determiner(doc.tok(i - 1));
-                    let org = doc.tokens[r.clone()]
-                        .iter()
-                        .zip(r.clone())
-                        .any(|(_, j)| j > r.start && titles::is_not_name_word(doc.tok(j)));
-                    let words = name_words(doc, r.clone());
-                    let person = !det && !org && words.len() >= 2;
-                    mentions.push(Mention {
-                        range: doc.tokens[r.start].start..doc.tokens[r.end - 1].end,
-                        tokens: r.clone(),
-                        person,
-                    });
-                    i = r.end;
-                }
-                None => i += 1,
-            }
-        }
-        let mut full: HashMap<Vec<String>, (usize, String)> = HashMap::new();
-        for m in mentions.iter().filter(|m| m.person) {
-            let words = name_words(doc, m.tokens.clone());
-            let text = name_text(doc, m.tokens.clone());
-            for k in 0..words.len() {
-                let e = full
-                    .entry(words[k..].to_vec())
-                    .or_insert_with(|| (0, String::new()));
-                if words.len() > e.0 {
-                    *e = (words.len(), text.clone());
-                }
-            }
-        }
         let index = entity_index(rules);
-        let mut people = People {
+        let mut h = FxHasher::default();
+        h.write(doc.text.as_bytes());
+        let key: FoundKey = (
+            h.finish(),
+            doc.text.len(),
+            index.as_ref().map_or(0, |i| Arc::as_ptr(i) as usize),
+        );
+        let cached = LAST_FOUND.with(|c| {
+            c.borrow()
+                .as_ref()
+                .filter(|(k, _)| *k == key)
+                .map(|(_, f)| Rc::clone(f))
+        });
+        let found = cached.unwrap_or_else(|| {
+            let f = Rc::new(find(doc, rules, index.as_deref()));
+            LAST_FOUND.with(|c| *c.borrow_mut() = Some((key, Rc::clone(&f))));
+            f
+        });
+        People {
             doc,
             rules,
             index,
-            mentions,
-            full,
-        };
-        people.mark_surnames();
-        people.mark_rule_mentions(&quoted);
-        people
-    }
-
-    /// A single-word or short mention is a person when it ends a full name.
-    fn mark_surnames(&mut self) {
-        for k in 0..self.mentions.len() {
-            if self.mentions[k].person {
-                continue;
-            }
-            let m = &self.mentions[k];
-            let det = m.tokens.start > 0 && is_determiner(self.doc.tok(m.tokens.start - 1));
-            let words = name_words(self.doc, m.tokens.clone());
-            if !det && !words.is_empty() && self.fullest(&words).is_some() {
-                self.mentions[k].person = true;
-            }
+            found,
         }
     }
 
-    /// Rule entities of kind person found in the prose are person mentions.
-    fn mark_rule_mentions(&mut self, quoted: &[bool]) {
-        let Some(idx) = self.index.clone() else {
-            return;
-        };
-        let Some(finder) = &idx.finder else {
-            return;
-        };
-        let text = &self.doc.text;
-        for m in finder.find_iter(text) {
-            let e = &self.rules.entities[idx.pattern_entity[m.pattern().as_usize()]];
-            let bounded = !text[..m.start()]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-                && !text[m.end()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
-            if !bounded || e.kind != EntityKind::Person {
-                continue;
-            }
-            let t0 = self.doc.token_at(m.start());
-            if quoted.get(t0).copied().unwrap_or(true) {
-                continue;
-            }
-            match self
-                .mentions
-                .iter_mut()
-                .find(|x| x.range.start <= m.start() && m.end() <= x.range.end)
-            {
-                Some(x) => x.person = true,
-                None => {
-                    let t1 = self.doc.token_at(m.end());
-                    let pos = self.mentions.partition_point(|x| x.range.start < m.start());
-                    self.mentions.insert(
-                        pos,
-                        Mention {
-                            tokens: t0..t1,
-                            range: m.start()..m.end(),
-                            person: true,
-                        },
-                    );
-                }
-            }
-        }
+    /// Name mentions in order.
+    pub fn mentions(&self) -> &[Mention] {
+        &self.found.mentions
+    }
+
+    /// Whether each token lies inside a double-quoted quotation.
+    pub fn quoted(&self) -> &[bool] {
+        &self.found.quoted
     }
 
     /// The fullest full name ending with `words`.
     fn fullest(&self, words: &[String]) -> Option<&str> {
-        self.full.get(words).map(|(_, t)| t.as_str())
+        self.found.fullest(words)
     }
 
     /// The canonical name for the name written `text`: the rule entity's
@@ -261,9 +207,10 @@ impl<'a> People<'a> {
     /// person named first in a sentence (a subject, usually), else the last
     /// person named, starting at or after `floor`.
     pub fn last_person_before(&self, offset: usize, floor: usize) -> Option<&Mention> {
-        let end = self.mentions.partition_point(|m| m.range.start < offset);
+        let mentions = self.mentions();
+        let end = mentions.partition_point(|m| m.range.start < offset);
         let recent = || {
-            self.mentions[..end]
+            mentions[..end]
                 .iter()
                 .enumerate()
                 .rev()
@@ -271,8 +218,8 @@ impl<'a> People<'a> {
                 .filter(|(_, m)| m.person && m.range.end <= offset)
         };
         let first_in_sentence = |k: usize| {
-            let s = self.doc.sentence_at(self.mentions[k].range.start);
-            !self.mentions[..k]
+            let s = self.doc.sentence_at(mentions[k].range.start);
+            !mentions[..k]
                 .iter()
                 .rev()
                 .take_while(|p| self.doc.sentence_at(p.range.start) == s)
@@ -282,6 +229,130 @@ impl<'a> People<'a> {
             .find(|&(k, _)| first_in_sentence(k))
             .or_else(|| recent().next())
             .map(|(_, m)| m)
+    }
+}
+
+/// Find the names of `doc` and link them.
+fn find(doc: &Document, rules: &RuleSet, index: Option<&EntityIndex>) -> Found {
+    let quoted = quoted_tokens(doc);
+    let mut mentions = Vec::new();
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        if quoted[i] || !is_capitalised(doc, i) {
+            i += 1;
+            continue;
+        }
+        match name_at(doc, i) {
+            Some(r) => {
+                let det = i > 0 && is_determiner(doc.tok(i - 1));
+                let org = (r.start + 1..r.end).any(|j| titles::is_not_name_word(doc.tok(j)));
+                let person = !det && !org && name_word_count(doc, r.clone()) >= 2;
+                mentions.push(Mention {
+                    range: doc.tokens[r.start].start..doc.tokens[r.end - 1].end,
+                    tokens: r.clone(),
+                    person,
+                });
+                i = r.end;
+            }
+            None => i += 1,
+        }
+    }
+    let mut full: HashMap<Vec<String>, (usize, String)> = HashMap::new();
+    for m in mentions.iter().filter(|m| m.person) {
+        let words = name_words(doc, m.tokens.clone());
+        let text = name_text(doc, m.tokens.clone());
+        for k in 0..words.len() {
+            let e = full
+                .entry(words[k..].to_vec())
+                .or_insert_with(|| (0, String::new()));
+            if words.len() > e.0 {
+                *e = (words.len(), text.clone());
+            }
+        }
+    }
+    let mut found = Found {
+        mentions,
+        quoted,
+        full,
+    };
+    found.mark_surnames(doc);
+    if let Some(idx) = index {
+        found.mark_rule_mentions(doc, rules, idx);
+    }
+    found
+}
+
+impl Found {
+    fn fullest(&self, words: &[String]) -> Option<&str> {
+        self.full.get(words).map(|(_, t)| t.as_str())
+    }
+
+    /// A single-word or short mention is a person when it ends a full name.
+    fn mark_surnames(&mut self, doc: &Document) {
+        if self.full.is_empty() {
+            return;
+        }
+        for k in 0..self.mentions.len() {
+            let m = &self.mentions[k];
+            if m.person {
+                continue;
+            }
+            let det = m.tokens.start > 0 && is_determiner(doc.tok(m.tokens.start - 1));
+            if det {
+                continue;
+            }
+            let words = name_words(doc, m.tokens.clone());
+            if !words.is_empty() && self.fullest(&words).is_some() {
+                self.mentions[k].person = true;
+            }
+        }
+    }
+
+    /// Rule entities of kind person found in the prose are person mentions.
+    fn mark_rule_mentions(&mut self, doc: &Document, rules: &RuleSet, idx: &EntityIndex) {
+        let Some(finder) = &idx.finder else {
+            return;
+        };
+        let text = &doc.text;
+        let mut added = Vec::new();
+        for m in finder.find_iter(text) {
+            let e = &rules.entities[idx.pattern_entity[m.pattern().as_usize()]];
+            let bounded = !text[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !text[m.end()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            if !bounded || e.kind != EntityKind::Person {
+                continue;
+            }
+            let t0 = doc.token_at(m.start());
+            if self.quoted.get(t0).copied().unwrap_or(true) {
+                continue;
+            }
+            // The mention holding the match, if any: the last one starting
+            // at or before it.
+            let k = self
+                .mentions
+                .partition_point(|x| x.range.start <= m.start());
+            match k
+                .checked_sub(1)
+                .filter(|&k| m.end() <= self.mentions[k].range.end)
+            {
+                Some(k) => self.mentions[k].person = true,
+                None => added.push(Mention {
+                    tokens: t0..doc.token_at(m.end()),
+                    range: m.start()..m.end(),
+                    person: true,
+                }),
+            }
+        }
+        if !added.is_empty() {
+            self.mentions.extend(added);
+            self.mentions.sort_by_key(|m| m.range.start);
+        }
     }
 }
 
@@ -307,8 +378,15 @@ fn is_determiner(w: &str) -> bool {
 
 /// Whether token `i` is a capitalised word.
 pub(crate) fn is_capitalised(doc: &Document, i: usize) -> bool {
-    doc.tokens[i].kind == TokenKind::Word
-        && doc.tok(i).chars().next().is_some_and(char::is_uppercase)
+    let t = &doc.tokens[i];
+    t.kind == TokenKind::Word && {
+        let b = doc.text.as_bytes()[t.start];
+        if b.is_ascii() {
+            b.is_ascii_uppercase()
+        } else {
+            doc.tok(i).chars().next().is_some_and(char::is_uppercase)
+        }
+    }
 }
 
 /// The name run starting at token `i`: honorifics, then capitalised words
@@ -383,6 +461,12 @@ fn strip_possessive(w: &str) -> &str {
         .unwrap_or(w)
 }
 
+/// How many name words (not honorifics) the run has.
+fn name_word_count(doc: &Document, r: Range<usize>) -> usize {
+    r.filter(|&k| doc.tokens[k].kind == TokenKind::Word && !titles::is_honorific(doc.tok(k)))
+        .count()
+}
+
 /// The name's words, lower case, honorifics and possessives dropped.
 pub(crate) fn name_words(doc: &Document, r: Range<usize>) -> Vec<String> {
     r.filter(|&k| doc.tokens[k].kind == TokenKind::Word && !titles::is_honorific(doc.tok(k)))
@@ -409,7 +493,7 @@ mod tests {
         let (d, r) = people_of("Senator Ana Ruiz met voters. Later Ruiz left.");
         let p = People::new(&d, &r);
         assert_eq!(p.canonical("Ruiz"), "Ana Ruiz");
-        assert!(p.mentions.last().unwrap().person);
+        assert!(p.mentions().last().unwrap().person);
     }
 
     #[test]
@@ -423,7 +507,7 @@ mod tests {
     fn name_after_a_determiner_is_not_a_person() {
         let (d, r) = people_of("Ana Ruiz spoke. The Ruiz campaign answered.");
         let p = People::new(&d, &r);
-        let last = p.mentions.last().unwrap();
+        let last = p.mentions().last().unwrap();
         assert!(!last.person);
     }
 
@@ -431,7 +515,7 @@ mod tests {
     fn places_are_not_people() {
         let (d, r) = people_of("Officials in the Western Wall area met in Berlin.");
         let p = People::new(&d, &r);
-        assert!(p.mentions.iter().all(|m| !m.person));
+        assert!(p.mentions().iter().all(|m| !m.person));
     }
 
     #[test]
@@ -452,6 +536,6 @@ mod tests {
         });
         let p = People::new(&d, &r);
         assert_eq!(p.canonical("Ruiz"), "Ana Ruiz Soto");
-        assert!(p.mentions[0].person);
+        assert!(p.mentions()[0].person);
     }
 }

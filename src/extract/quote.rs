@@ -269,10 +269,19 @@ fn is_title_of_work(doc: &Document, inner: std::ops::Range<usize>) -> bool {
 
 /// The last speaker of reported speech ("X added that ...", "X said:") in
 /// each paragraph: (paragraph, verb offset, speaker).
+///
+/// Only paragraphs within reach of a quotation (its own and the two
+/// before it) are read: elsewhere nobody would ask.
 fn reported_speech(doc: &Document, res: &mut Resolver<'_>) -> Vec<(usize, usize, Speaker)> {
-    let quoted = super::entity::quoted_tokens(doc);
+    let quoted = res.people.quoted();
+    let mut wanted = vec![false; doc.paragraphs.len()];
+    for q in &doc.quotations {
+        for w in &mut wanted[q.paragraph.saturating_sub(2)..=q.paragraph] {
+            *w = true;
+        }
+    }
     let mut out = Vec::new();
-    for s in &doc.sentences {
+    for s in doc.sentences.iter().filter(|s| wanted[s.paragraph]) {
         for v in s.tokens.clone() {
             if quoted[v]
                 || !attribution::is_speech_verb_at(doc, v)

@@ -43,10 +43,17 @@ pub(crate) struct TitleSpan {
 }
 
 fn extract_roles(doc: &Document, people: &People<'_>, out: &mut Vec<RawClaim>) {
-    let quoted = entity::quoted_tokens(doc);
+    let quoted = people.quoted();
     let n = doc.tokens.len();
     for (i, &q) in quoted.iter().enumerate() {
-        if q || doc.tokens[i].kind != TokenKind::Word || !titles::is_title_head(doc.tok(i)) {
+        // Only a title followed by a name (or "of State") is read here:
+        // test that before the word itself.
+        let named_next =
+            i + 1 < n && (entity::is_capitalised(doc, i + 1) || doc.tok(i + 1) == "of");
+        if q || !named_next
+            || doc.tokens[i].kind != TokenKind::Word
+            || !titles::is_title_head(doc.tok(i))
+        {
             continue;
         }
         let after = title_objects_end(doc, i + 1);
@@ -68,7 +75,7 @@ fn extract_roles(doc: &Document, people: &People<'_>, out: &mut Vec<RawClaim>) {
             }
         }
     }
-    for m in people.mentions.iter().filter(|m| m.person) {
+    for m in people.mentions().iter().filter(|m| m.person) {
         if quoted.get(m.tokens.start).copied().unwrap_or(true) {
             continue;
         }

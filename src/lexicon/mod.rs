@@ -6,6 +6,9 @@
 
 pub mod speech;
 pub mod titles;
+mod wordset;
+
+pub(crate) use wordset::FxHasher;
 
 /// Words that, followed by a dot, do not end a sentence.
 pub const ABBREVIATIONS: &[&str] = &[

@@ -1,8 +1,11 @@
 //! Speech verbs: the words that say someone spoke or wrote the quoted words.
 //!
 //! A flat table of general English news usage, every inflection spelled out
-//! so a lookup is one binary search. It holds no story's words and makes no
+//! so a lookup is one hash probe. It holds no story's words and makes no
 //! decision about who spoke: that is `extract::quote`'s job.
+
+use super::wordset::WordClasses;
+use std::sync::OnceLock;
 
 /// Speech verbs in every form news uses, lower case, sorted.
 pub const SPEECH_VERBS: &[&str] = &[
@@ -223,20 +226,15 @@ pub const GROUP_PRONOUNS: &[&str] = &["they", "we"];
 
 /// Whether `word` is a speech verb (any case).
 pub fn is_speech_verb(word: &str) -> bool {
-    // Every speech verb starts with one of these letters: most words are
-    // answered without a search.
-    word.len() >= 3
-        && matches!(word.as_bytes()[0].to_ascii_lowercase(), b'a'..=b'e' | b'i' | b'j' | b'm' | b'n' | b'o' | b'p' | b'r'..=b'w')
-        && lookup(SPEECH_VERBS, word)
+    static SET: OnceLock<WordClasses> = OnceLock::new();
+    SET.get_or_init(|| WordClasses::new(&[(SPEECH_VERBS, 1)]))
+        .of(word)
+        != 0
 }
 
 /// Whether `word` is a speech verb only when a quote or "that" follows.
 pub fn is_weak_speech_verb(word: &str) -> bool {
-    WEAK_SPEECH_VERBS.contains(&word.to_lowercase().as_str())
-}
-
-fn lookup(table: &[&str], word: &str) -> bool {
-    super::with_lowercase(word, |w| table.binary_search(&w).is_ok())
+    super::with_lowercase(word, |w| WEAK_SPEECH_VERBS.contains(&w))
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! or story, and decide nothing: `extract::role` and `extract::entity` read
 //! them.
 
-use std::collections::HashMap;
+use super::wordset::WordClasses;
 use std::sync::OnceLock;
 
 /// Words that end a title ("Prime *Minister*", "port authority
@@ -701,11 +701,10 @@ const GROUP: u16 = 1 << 6;
 
 /// Every table's words with the tables they are in, built once: one hash
 /// lookup answers every question about a word.
-fn classes() -> &'static HashMap<&'static str, u16> {
-    static CLASSES: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
+fn classes() -> &'static WordClasses {
+    static CLASSES: OnceLock<WordClasses> = OnceLock::new();
     CLASSES.get_or_init(|| {
-        let mut m = HashMap::new();
-        for (table, bit) in [
+        WordClasses::new(&[
             (TITLE_HEADS, HEAD),
             (TITLE_MODIFIERS, MODIFIER),
             (TITLE_OF_OBJECTS, OF_OBJECT),
@@ -713,18 +712,13 @@ fn classes() -> &'static HashMap<&'static str, u16> {
             (NATIONALITIES, NATIONALITY),
             (NOT_NAME_WORDS, NOT_NAME),
             (GROUP_NOUNS, GROUP),
-        ] {
-            for w in table {
-                *m.entry(*w).or_insert(0) |= bit;
-            }
-        }
-        m
+        ])
     })
 }
 
 /// The classes of `word`, any case.
 fn class_of(word: &str) -> u16 {
-    super::with_lowercase(word, |w| classes().get(w).copied().unwrap_or(0))
+    classes().of(word)
 }
 
 fn lookup(bit: u16, word: &str) -> bool {
