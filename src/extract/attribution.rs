@@ -9,7 +9,7 @@
 //! which quotation a verb attributes: `quote` does.
 
 use super::entity::{self, People};
-use crate::lexicon::{speech, titles};
+use crate::lexicon::{speech, titles, with_lowercase};
 use crate::text::{Document, TokenKind};
 use std::ops::Range;
 
@@ -59,10 +59,14 @@ const DETERMINERS: &[&str] = &[
     "several", "seven", "six", "some", "ten", "the", "three", "two",
 ];
 
+/// Prepositions that end a speaker phrase's head ("a spokesperson *for*
+/// the coalition").
+const PREPOSITIONS: &[&str] = &["at", "for", "from", "in", "of", "on", "with"];
+
 /// Words that end a phrase after a verb ("said Ana Ruiz *in* a statement").
 const PHRASE_STOPS: &[&str] = &[
-    "after", "as", "at", "before", "during", "from", "in", "on", "that", "to", "when", "which",
-    "while", "who", "with",
+    "after", "as", "at", "before", "during", "from", "in", "of", "on", "that", "to", "when",
+    "which", "while", "who", "with",
 ];
 
 fn is_word(doc: &Document, k: usize) -> bool {
@@ -100,22 +104,108 @@ pub(crate) fn subject_before(doc: &Document, v: usize, floor: usize) -> Option<R
         k -= 1;
     }
     if k > floor && doc.tok(k - 1) == "," {
-        // Skip an appositive or relative clause: ", who met them on Monday,".
-        let mut c = k - 1;
-        let lo = floor.max(k.saturating_sub(30));
-        while c > lo && doc.tok(c - 1) != "," {
-            c -= 1;
+        // Skip an appositive or relative clause: ", who met them on Monday,"
+        // (several commas deep: ", a fellow at the institute in Munich,
+        // Germany, and co-author of the study,"): the subject is the
+        // nearest earlier chunk that is a full name or a pronoun, else the
+        // chunk right before the first comma skipped.
+        let lo = floor.max(k.saturating_sub(40));
+        let mut commas: Vec<usize> = (lo..k).filter(|&c| doc.tok(c) == ",").collect();
+        commas.reverse();
+        let chunk_start = |c: usize| {
+            let mut a = (lo..c)
+                .rev()
+                .find(|&j| doc.tok(j) == ",")
+                .map_or(lo, |j| j + 1);
+            while a < c && doc.tokens[a].kind == TokenKind::Punct {
+                a += 1;
+            }
+            a
+        };
+        if doc.tok(v).ends_with("ing") {
+            // "X issued a statement, saying ...": the subject of the clause
+            // before the comma, when it opens with a name or a pronoun.
+            let c = k - 1;
+            let a = chunk_start(c);
+            let mut j = a;
+            while j < c && !entity::is_capitalised(doc, j) && !is_pronoun(doc.tok(j)) {
+                j += 1;
+            }
+            if j < c && is_pronoun(doc.tok(j)) {
+                return Some(j..j + 1);
+            }
+            return entity::name_at(doc, j).filter(|r| r.end <= c);
         }
-        if c > lo && c >= floor + 2 {
-            k = c - 1;
-        } else {
-            return None;
+        let ends_in_name = |a: usize, c: usize| {
+            // A subject chunk opens with its name or title ("General Mark
+            // Milley"), maybe after a conjunction; "a vice president at
+            // Boeing Defense" does not.
+            let a = if matches!(doc.tok(a), "but" | "and" | "while") {
+                a + 1
+            } else {
+                a
+            };
+            a < c
+                && entity::is_capitalised(doc, a)
+                && (a..c).any(|j| {
+                    entity::is_capitalised(doc, j)
+                        && entity::name_at(doc, j).is_some_and(|r| r.end == c && r.len() >= 2)
+                })
+        };
+        let mut pick = None;
+        for &c in commas.iter().skip(1) {
+            let a = chunk_start(c);
+            if a >= c {
+                continue;
+            }
+            let opens = a == floor
+                && c - a <= 6
+                && !with_lowercase(doc.tok(a), |l| {
+                    CLAUSE_WORDS.contains(&l) || PREPOSITIONS.contains(&l)
+                });
+            if ends_in_name(a, c) || c - a == 1 && is_pronoun(doc.tok(a)) || opens {
+                pick = Some(c);
+                break;
+            }
+        }
+        let first = commas.get(1).copied();
+        match pick.or(first) {
+            Some(c) if c > floor => k = c,
+            _ => return None,
         }
     }
     let end = k;
+    if k > floor && is_pronoun(doc.tok(k - 1)) {
+        return Some(k - 1..k);
+    }
     while k > floor && end - k < 12 {
         let w = doc.tok(k - 1);
-        if !is_word(doc, k - 1) && !matches!(w, "." | "-") || CLAUSE_WORDS.contains(&w) {
+        let clause = with_lowercase(w, |l| {
+            CLAUSE_WORDS.contains(&l)
+                || matches!(
+                    l,
+                    "and"
+                        | "or"
+                        | "nor"
+                        | "what"
+                        | "who"
+                        | "whom"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "has"
+                        | "had"
+                        | "have"
+                )
+        });
+        if !is_word(doc, k - 1) && !matches!(w, "." | "-")
+            || clause
+                && !(k - 1 > floor
+                    && end - k > 0
+                    && w == "and"
+                    && entity::is_capitalised(doc, k - 2))
+        {
             break;
         }
         if w == "." && !is_abbreviation_dot(doc, k - 1) {
@@ -126,6 +216,12 @@ pub(crate) fn subject_before(doc: &Document, v: usize, floor: usize) -> Option<R
     // A lower-case word right before a verb that is not a noun phrase's
     // head is a verb or adverb: "officials say" fine, "is said" not.
     (k < end).then_some(k..end)
+}
+
+fn is_pronoun(w: &str) -> bool {
+    crate::lexicon::with_lowercase(w, |l| {
+        speech::PERSON_PRONOUNS.contains(&l) || speech::GROUP_PRONOUNS.contains(&l)
+    })
 }
 
 /// The phrase after a speech verb at token `v` ("said Ana Ruiz, a ...").
@@ -146,9 +242,31 @@ impl Resolver<'_> {
     /// Resolve the phrase in tokens `np` to a speaker.
     pub fn resolve(&mut self, np: Range<usize>) -> Option<Speaker> {
         let doc = self.doc;
-        let words: Vec<&str> = np.clone().map(|k| doc.tok(k)).collect();
         let range = doc.tokens[np.start].start..doc.tokens[np.end - 1].end;
         let text = doc.text[range.clone()].to_owned();
+        // The head comes before any preposition: "a spokesperson *for*
+        // the coalition", "the head *of* the agency".
+        if np.len() > 10 || PREPOSITIONS.contains(&doc.tok(np.start).to_lowercase().as_str()) {
+            return None;
+        }
+        let mut np = match np.clone().skip(1).find(|&k| {
+            PREPOSITIONS.contains(&doc.tok(k))
+                && !(doc.tok(k) == "of"
+                    && k + 1 < np.end
+                    && titles::is_title_of_object(doc.tok(k + 1)))
+        }) {
+            Some(p) => np.start..p,
+            None => np,
+        };
+        // Participles after the head: "two people *briefed* on the talks".
+        while np.len() > 1 && {
+            let w = doc.tok(np.end - 1);
+            !entity::is_capitalised(doc, np.end - 1)
+                && (w.ends_with("ed") || w.ends_with("ing") || matches!(w, "familiar" | "close"))
+        } {
+            np.end -= 1;
+        }
+        let words: Vec<&str> = np.clone().map(|k| doc.tok(k)).collect();
         let lower = text.to_lowercase();
         if words.len() == 1 && speech::PERSON_PRONOUNS.contains(&lower.as_str()) {
             let name = self.antecedent(range.start);
@@ -219,6 +337,7 @@ impl Resolver<'_> {
         let group = titles::is_group_noun(head)
             || titles::is_title_head(head)
             || head.chars().next().is_some_and(char::is_uppercase)
+                && !titles::is_not_name_word(head)
             || determined;
         let conj = words
             .first()

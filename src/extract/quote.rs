@@ -55,8 +55,8 @@ const TITLE_SMALL_WORDS: &[&str] = &[
 
 fn extract_quotes(doc: &Document, res: &mut Resolver<'_>, out: &mut Vec<RawClaim>) {
     let reported = reported_speech(doc, res);
-    // Speaker of the last quotation, with its paragraph.
-    let mut last: Option<(usize, Option<Speaker>)> = None;
+    // The last quotation's paragraph, offset and speaker.
+    let mut last: Option<(usize, usize, Option<Speaker>)> = None;
     let quotes: Vec<&Quotation> = doc.quotations.iter().filter(|q| !q.nested).collect();
     for (qi, q) in quotes.iter().enumerate() {
         let next_start = quotes
@@ -84,37 +84,21 @@ fn extract_quotes(doc: &Document, res: &mut Resolver<'_>, out: &mut Vec<RawClaim
         }
         let speaker = own.or_else(|| {
             if q.continues {
-                return last.as_ref().and_then(|(_, s)| s.clone());
+                return last.as_ref().and_then(|l| l.2.clone());
             }
-            if let Some((p, s)) = &last {
-                if *p == q.paragraph && s.is_some() {
-                    return s.clone();
-                }
+            // An earlier quotation of this paragraph ("...," he said. "..."),
+            // or words reported earlier in it ("X told reporters that ...").
+            let here = latest(&last, &reported, q.paragraph, q.outer.start);
+            if here.is_some() {
+                return here;
             }
             if opens_paragraph(doc, q) && q.paragraph > 0 {
                 // A quote paragraph after one that reports someone's words.
-                let prev = q.paragraph - 1;
-                let from_quote = last
-                    .as_ref()
-                    .filter(|(p, _)| *p == prev)
-                    .and_then(|(_, s)| s.clone());
-                let from_report = reported.iter().rev().find(|(p, _, _)| *p == prev);
-                return match (from_quote, from_report) {
-                    (Some(s), Some((_, o, r))) => {
-                        Some(if r.range.as_ref().is_some_and(|rr| rr.start > *o) {
-                            r.clone()
-                        } else {
-                            s
-                        })
-                    }
-                    (Some(s), None) => Some(s),
-                    (None, Some((_, _, r))) => Some(r.clone()),
-                    (None, None) => None,
-                };
+                return latest(&last, &reported, q.paragraph - 1, usize::MAX);
             }
             None
         });
-        last = Some((q.paragraph, speaker.clone()));
+        last = Some((q.paragraph, q.outer.start, speaker.clone()));
         let s = speaker.unwrap_or_default();
         out.push(RawClaim {
             range: inner,
@@ -125,6 +109,30 @@ fn extract_quotes(doc: &Document, res: &mut Resolver<'_>, out: &mut Vec<RawClaim
             }),
         });
     }
+}
+
+/// The speaker of the latest quotation or reported speech in paragraph
+/// `p` before offset `before`.
+fn latest(
+    last: &Option<(usize, usize, Option<Speaker>)>,
+    reported: &[(usize, usize, Speaker)],
+    p: usize,
+    before: usize,
+) -> Option<Speaker> {
+    let quote = last
+        .as_ref()
+        .filter(|(lp, o, s)| *lp == p && *o < before && s.is_some())
+        .map(|(_, o, s)| (*o, s.clone()));
+    let report = reported
+        .iter()
+        .rev()
+        .find(|(rp, o, _)| *rp == p && *o < before)
+        .map(|(_, o, s)| (*o, Some(s.clone())));
+    match (quote, report) {
+        (Some(a), Some(b)) => Some(if a.0 >= b.0 { a.1 } else { b.1 }),
+        (a, b) => a.or(b).map(|x| x.1),
+    }
+    .flatten()
 }
 
 /// The quotation's words without surrounding white space.
@@ -158,7 +166,7 @@ fn after_frame(doc: &Document, q: &Quotation, next_start: Option<usize>) -> std:
     let para_end = doc.paragraphs[q.paragraph].end;
     let limit = next_start.unwrap_or(para_end).min(para_end);
     let mut k = start;
-    while k < doc.tokens.len() && doc.tokens[k].start < limit && k - start < 30 {
+    while k < doc.tokens.len() && doc.tokens[k].start < limit && k - start < 60 {
         if matches!(doc.tok(k), "." | "!" | "?" | ";") && !attribution::is_abbreviation_dot(doc, k)
         {
             break;
@@ -189,14 +197,14 @@ fn attribute_after(
         let np = attribution::subject_after(doc, a + 1, f.end)?;
         return res.resolve(np);
     }
-    let v = (a..f.end.min(a + 14)).find(|&k| {
-        attribution::is_speech_verb_at(doc, k) && !speech::is_weak_speech_verb(doc.tok(k))
-    })?;
+    let v = (a..f.end.min(a + 50)).find(|&k| attribution::is_speech_verb_at(doc, k))?;
     if v == a {
         return None;
     }
     let np = attribution::subject_before(doc, v, a)?;
-    if np.start != a {
+    // `"...," X said` or, after a partial quote, `"..." of them, X said`.
+    let after_comma = np.start > a && doc.tok(np.start - 1) == ",";
+    if np.start != a && !after_comma {
         return None;
     }
     res.resolve(np)
