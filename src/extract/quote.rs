@@ -514,4 +514,79 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].0, "This 'plan with no end' is good,");
     }
+
+    #[test]
+    fn subject_behind_several_appositive_commas() {
+        let text = "\"It works,\" Ana Ruiz, a fellow at the institute in Lyon, France, and co-author of the study, said.";
+        assert_eq!(speakers(text), [some("Ana Ruiz")]);
+    }
+
+    #[test]
+    fn saying_takes_the_subject_of_the_clause_before() {
+        let text =
+            "After the vote, Ana Ruiz issued a statement, saying, \"We will appeal the ruling.\"";
+        assert_eq!(speakers(text), [some("Ana Ruiz")]);
+    }
+
+    #[test]
+    fn sentence_final_attribution_after_a_partial_quote() {
+        let text = "Crews must \"check every valve\" in the plant, Ana Ruiz said.";
+        assert_eq!(speakers(text), [some("Ana Ruiz")]);
+    }
+
+    #[test]
+    fn quote_after_reported_speech_in_the_same_paragraph() {
+        let text = "Ana Ruiz told reporters the port was safe. \"Nobody was hurt in the fire last night.\"";
+        assert_eq!(speakers(text), [some("Ana Ruiz")]);
+    }
+
+    #[test]
+    fn group_speaker_head_comes_before_its_preposition() {
+        let q = quotes("\"The claim is false,\" a spokesperson for the coalition said.");
+        assert_eq!(q[0].2.as_deref(), Some("a spokesperson for the coalition"));
+    }
+
+    #[test]
+    fn sentence_opening_conjunction_is_not_the_speaker() {
+        let text = "Ana Ruiz spoke.\n\nBut she said the plan was \"too late for the town\" anyway.";
+        let q = quotes(text);
+        assert_eq!(q[0].1, some("Ana Ruiz"));
+        assert_eq!(q[0].2, some("she"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_spans_slice_the_prose(s in "[\"“”‘’'a-zA-Z,.:;!? \n—é中]{0,200}") {
+            let d = Document::new(&s);
+            let r = RuleSet::default();
+            let p = People::new(&d, &r);
+            let mut res = Resolver { doc: &d, people: &p, titled: &[], named: vec![] };
+            let mut out = Vec::new();
+            extract_quotes(&d, &mut res, &mut out);
+            super::super::role::extract_roles_for_test(&d, &p, &mut out);
+            for c in out {
+                proptest::prop_assert!(d.text.get(c.range.clone()).is_some());
+            }
+        }
+
+        #[test]
+        fn never_panics_on_word_soup(words in proptest::collection::vec(proptest::sample::select(vec![
+            "\"", "“", "”", "'", "‘", "’", ",", ".", ":", "\n\n", "said", "Said", "told", "saying",
+            "according", "to", "he", "She", "the", "a", "who", "is", "also", "minister", "Prime",
+            "Minister", "President", "of", "State", "Secretary", "Ana", "Ruiz", "Sheikh", "bin", "Al",
+            "US", "U.S.", "officials", "for", "and", "Dr.", "J.", "Qatar's", "é", "中",
+        ]), 0..80)) {
+            let s = words.join(" ");
+            let d = Document::new(&s);
+            let r = RuleSet::default();
+            let p = People::new(&d, &r);
+            let mut res = Resolver { doc: &d, people: &p, titled: &[], named: vec![] };
+            let mut out = Vec::new();
+            extract_quotes(&d, &mut res, &mut out);
+            super::super::role::extract_roles_for_test(&d, &p, &mut out);
+            for c in out {
+                proptest::prop_assert!(d.text.get(c.range.clone()).is_some());
+            }
+        }
+    }
 }

@@ -93,6 +93,12 @@ fn extract_roles(doc: &Document, people: &People<'_>, out: &mut Vec<RawClaim>) {
     }
 }
 
+/// [`extract_roles`] for other modules' tests.
+#[cfg(test)]
+pub(crate) fn extract_roles_for_test(doc: &Document, people: &People<'_>, out: &mut Vec<RawClaim>) {
+    extract_roles(doc, people, out);
+}
+
 fn push_role(
     doc: &Document,
     people: &People<'_>,
