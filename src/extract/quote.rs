@@ -72,13 +72,30 @@ fn extract_quotes(doc: &Document, res: &mut Resolver<'_>, out: &mut Vec<RawClaim
         if inner.is_empty() {
             continue;
         }
-        if is_title_of_work(doc, inner.clone()) {
+        if is_title_of_work(doc, inner.clone(), false) {
             continue;
         }
         let before = before_frame(doc, q, prev_end);
         let after = after_frame(doc, q, next_start);
-        let own = attribute_after(doc, res, after.clone())
-            .or_else(|| attribute_before(doc, res, before.clone()));
+        let own_after = attribute_after(doc, res, after.clone());
+        // A title-cased phrase with a comma inside the marks ("a song
+        // called "Wild Rose," ...") is a quotation only when a speech verb
+        // follows it at once ("Thank You Very Much," she said).
+        if own_after.is_none() && is_title_of_work(doc, inner.clone(), true) {
+            continue;
+        }
+        // A word or two without a closing stop is a partial quotation only
+        // inside reported speech: a speech verb before it.
+        let verb_before = before
+            .clone()
+            .any(|k| attribution::is_speech_verb_at(doc, k));
+        if word_count(doc, inner.clone()) <= 2
+            && !ends_with_stop(doc, inner.clone())
+            && !verb_before
+        {
+            continue;
+        }
+        let own = own_after.or_else(|| attribute_before(doc, res, before.clone()));
         if own.is_none() && !reads_as_speech(doc, inner.clone(), before.clone()) {
             continue;
         }
@@ -264,15 +281,26 @@ fn word_count(doc: &Document, inner: std::ops::Range<usize>) -> usize {
 
 /// Whether the quoted words are a title of a work ("One Hundred Years of
 /// Solitude"): every word capitalised but small ones, no closing stop.
-fn is_title_of_work(doc: &Document, inner: std::ops::Range<usize>) -> bool {
+fn is_title_of_work(doc: &Document, inner: std::ops::Range<usize>, comma_ok: bool) -> bool {
+    let text = &doc.text[inner.clone()];
+    let text = if comma_ok {
+        text.strip_suffix(',').unwrap_or(text)
+    } else {
+        text
+    };
     word_count(doc, inner.clone()) >= 2
-        && !doc.text[inner.clone()].ends_with(['.', ',', '!', '?', '…'])
+        && !text.ends_with(['.', ',', '!', '?', '…'])
         && words_of(doc, inner).all(|w| {
             w.chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
                 || TITLE_SMALL_WORDS.contains(&w)
         })
+}
+
+/// Whether the quoted words end with a stop or comma inside the marks.
+fn ends_with_stop(doc: &Document, inner: std::ops::Range<usize>) -> bool {
+    doc.text[inner].ends_with(['.', ',', '!', '?', '…'])
 }
 
 /// The last speaker of reported speech ("X added that ...", "X said:") in
@@ -506,6 +534,12 @@ mod tests {
         assert!(quotes("He thinks the plan is \"bold\".").is_empty());
         assert!(quotes("Her favourite film is \"The Last Days of Summer\".").is_empty());
         assert!(quotes("She says her film is \"The Last Days of Summer\".").is_empty());
+        assert!(quotes("He wrote a song called \"Long Summer Road,\" a hit.").is_empty());
+        assert!(quotes("It was a \"skinny\" deal, a source said.").is_empty());
+        assert_eq!(
+            speakers("\"Thank You Very Much,\" Ana Ruiz said."),
+            [some("Ana Ruiz")]
+        );
     }
 
     #[test]
