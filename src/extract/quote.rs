@@ -188,6 +188,10 @@ fn after_frame(doc: &Document, q: &Quotation, next_start: Option<usize>) -> std:
         {
             break;
         }
+        // A line break ends the frame too.
+        if k > start && doc.text[doc.tokens[k - 1].end..doc.tokens[k].start].contains('\n') {
+            break;
+        }
         k += 1;
     }
     start..k
@@ -214,7 +218,12 @@ fn attribute_after(
         let np = attribution::subject_after(doc, a + 1, f.end)?;
         return res.resolve(np);
     }
-    let v = (a..f.end.min(a + 50)).find(|&k| attribution::is_speech_verb_at(doc, k))?;
+    // "call" after a quotation is rarely its attribution ("They call him
+    // ..."): leave it to the verbs that are.
+    let v = (a..f.end.min(a + 50)).find(|&k| {
+        attribution::is_speech_verb_at(doc, k)
+            && !matches!(doc.tok(k), "call" | "calls" | "called" | "state" | "states")
+    })?;
     if v == a {
         return None;
     }
@@ -586,6 +595,12 @@ mod tests {
         let q = quotes(text);
         assert_eq!(q[0].1, some("Ana Ruiz"));
         assert_eq!(q[0].2, some("she"));
+    }
+
+    #[test]
+    fn next_line_is_not_an_attribution() {
+        let text = "\"I stay,\" said Ana Ruiz. \"I like it here.\"\nThey call him a hero.";
+        assert_eq!(speakers(text), [some("Ana Ruiz"), some("Ana Ruiz")]);
     }
 
     proptest::proptest! {
