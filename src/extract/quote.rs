@@ -111,7 +111,7 @@ fn extract_quotes(doc: &Document, res: &mut Resolver<'_>, out: &mut Vec<RawClaim
             }
             if opens_paragraph(doc, q) && q.paragraph > 0 {
                 // A quote paragraph after one that reports someone's words.
-                return latest(&last, &reported, q.paragraph - 1, usize::MAX);
+                return latest(&last, &reported, q.paragraph - 1, q.outer.start);
             }
             None
         });
@@ -140,10 +140,13 @@ fn latest(
         .as_ref()
         .filter(|(lp, o, s)| *lp == p && *o < before && s.is_some())
         .map(|(_, o, s)| (*o, s.clone()));
-    let report = reported
-        .iter()
-        .rev()
-        .find(|(rp, o, _)| *rp == p && *o < before)
+    // `reported` is in text order: the entry right before `before` is the
+    // only candidate.
+    let i = reported.partition_point(|(_, o, _)| *o < before);
+    let report = i
+        .checked_sub(1)
+        .map(|i| &reported[i])
+        .filter(|(rp, _, _)| *rp == p)
         .map(|(_, o, s)| (*o, Some(s.clone())));
     match (quote, report) {
         (Some(a), Some(b)) => Some(if a.0 >= b.0 { a.1 } else { b.1 }),
