@@ -11,6 +11,7 @@
 use super::entity::{self, People};
 use crate::lexicon::{speech, titles, with_lowercase};
 use crate::text::{Document, TokenKind};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// A resolved speaker.
@@ -44,6 +45,29 @@ pub(crate) struct Resolver<'a> {
     pub titled: &'a [TitledPerson],
     /// Named speakers found so far (prose offset, speaker), in order.
     pub named: Vec<(usize, Speaker)>,
+    /// Genders learnt from pronouns and titles, by canonical name.
+    pub genders: HashMap<String, Gender>,
+}
+
+impl<'a> Resolver<'a> {
+    /// A resolver over `doc`, knowing the titled people found before.
+    pub fn new(doc: &'a Document, people: &'a People<'a>, titled: &'a [TitledPerson]) -> Self {
+        let mut genders = HashMap::new();
+        for t in titled {
+            if titles::is_female_word(&t.head) {
+                genders.insert(t.person.clone(), Gender::Female);
+            } else if titles::is_male_word(&t.head) {
+                genders.insert(t.person.clone(), Gender::Male);
+            }
+        }
+        Resolver {
+            doc,
+            people,
+            titled,
+            named: Vec::new(),
+            genders,
+        }
+    }
 }
 
 /// Words that end a subject phrase when walking back from a verb.
@@ -269,7 +293,7 @@ impl Resolver<'_> {
         let words: Vec<&str> = np.clone().map(|k| doc.tok(k)).collect();
         let lower = text.to_lowercase();
         if words.len() == 1 && speech::PERSON_PRONOUNS.contains(&lower.as_str()) {
-            let name = self.antecedent(range.start);
+            let name = self.antecedent(range.start, &lower);
             return Some(Speaker {
                 name,
                 text: Some(text),
@@ -353,35 +377,81 @@ impl Resolver<'_> {
         })
     }
 
-    /// The person named most recently before `offset` (within two
-    /// paragraphs).
-    fn antecedent(&self, offset: usize) -> Option<String> {
+    /// The person a pronoun at `offset` means (within two paragraphs):
+    /// the most recent sentence subject or speaker whose known gender does
+    /// not contradict the pronoun's, else the most recent person named.
+    fn antecedent(&mut self, offset: usize, pronoun: &str) -> Option<String> {
         let doc = self.doc;
         let p = doc
             .sentence_at(offset)
             .map_or(0, |s| doc.sentences[s].paragraph);
         let floor = doc.paragraphs[p.saturating_sub(2)].start;
-        let mention = self
+        let mut cands: Vec<(usize, String, bool, Option<Gender>)> = self
             .people
-            .last_person_before(offset, floor)
-            .map(|m| (m.range.start, entity::name_text(doc, m.tokens.clone())));
-        let named = self
+            .persons_before(offset, floor)
+            .into_iter()
+            .map(|(o, m, first)| {
+                let written = entity::name_text(doc, m.tokens.clone());
+                let g = honorific_gender(doc, m.tokens.clone());
+                (o, self.people.canonical(&written), first, g)
+            })
+            .collect();
+        if let Some((o, s)) = self
             .named
             .iter()
             .rev()
             .find(|(o, _)| *o < offset && *o >= floor)
-            .and_then(|(o, s)| s.name.clone().map(|n| (*o, n)));
-        match (mention, named) {
-            (Some((mo, m)), Some((no, n))) => Some(if no >= mo {
-                n
-            } else {
-                self.people.canonical(&m)
-            }),
-            (Some((_, m)), None) => Some(self.people.canonical(&m)),
-            (None, Some((_, n))) => Some(n),
-            (None, None) => None,
+        {
+            if let Some(n) = &s.name {
+                cands.push((*o, n.clone(), true, None));
+            }
         }
+        cands.sort_by_key(|c| (!c.2, std::cmp::Reverse(c.0)));
+        let want = pronoun_gender(pronoun);
+        let fits = |c: &(usize, String, bool, Option<Gender>)| {
+            let known = c.3.or_else(|| self.genders.get(&c.1).copied());
+            want.is_none() || known.is_none() || known == want
+        };
+        let pick = cands.iter().find(|c| fits(c)).or(cands.first())?.1.clone();
+        // Learn the gender only from a pronoun with one person in reach: a
+        // guess among several would teach the next guess a wrong gender.
+        if let Some(g) = want.filter(|_| cands.iter().all(|c| c.1 == pick)) {
+            self.genders.entry(pick.clone()).or_insert(g);
+        }
+        Some(pick)
     }
+}
+
+/// A grammatical gender known for a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    /// "he".
+    Male,
+    /// "she".
+    Female,
+}
+
+fn pronoun_gender(p: &str) -> Option<Gender> {
+    match p.to_lowercase().as_str() {
+        "he" => Some(Gender::Male),
+        "she" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The gender an honorific in (or right before) a name gives.
+fn honorific_gender(doc: &Document, name: Range<usize>) -> Option<Gender> {
+    let first = name.start.saturating_sub(1);
+    (first..name.end).find_map(|k| {
+        let w = doc.tok(k).trim_end_matches('.');
+        if titles::is_female_word(w) {
+            Some(Gender::Female)
+        } else if titles::is_male_word(w) {
+            Some(Gender::Male)
+        } else {
+            None
+        }
+    })
 }
 
 /// Whether the phrase's last token can end a noun phrase.
@@ -461,12 +531,7 @@ mod tests {
         let d = Document::new("Ana Ruiz arrived in Rome. He said so.");
         let r = RuleSet::default();
         let p = People::new(&d, &r);
-        let mut res = Resolver {
-            doc: &d,
-            people: &p,
-            titled: &[],
-            named: vec![],
-        };
+        let mut res = Resolver::new(&d, &p, &[]);
         let he = d.token_at(d.text.find("He").unwrap());
         let s = res.resolve(he..he + 1).unwrap();
         assert_eq!(s.name.as_deref(), Some("Ana Ruiz"));
@@ -478,12 +543,7 @@ mod tests {
         let d = Document::new("US officials said so.");
         let r = RuleSet::default();
         let p = People::new(&d, &r);
-        let mut res = Resolver {
-            doc: &d,
-            people: &p,
-            titled: &[],
-            named: vec![],
-        };
+        let mut res = Resolver::new(&d, &p, &[]);
         let s = res.resolve(0..2).unwrap();
         assert_eq!(s.name.as_deref(), Some("US officials"));
     }

@@ -203,20 +203,13 @@ impl<'a> People<'a> {
         fullest
     }
 
-    /// The person most likely meant by a pronoun at `offset`: the last
-    /// person named first in a sentence (a subject, usually), else the last
-    /// person named, starting at or after `floor`.
-    pub fn last_person_before(&self, offset: usize, floor: usize) -> Option<&Mention> {
+    /// The people a pronoun at `offset` may mean, most likely first: the
+    /// persons named first in a sentence (subjects, usually), most recent
+    /// first, then the others; none before `floor`. Each comes with the
+    /// offset and whether it was a sentence's first person.
+    pub fn persons_before(&self, offset: usize, floor: usize) -> Vec<(usize, &Mention, bool)> {
         let mentions = self.mentions();
         let end = mentions.partition_point(|m| m.range.start < offset);
-        let recent = || {
-            mentions[..end]
-                .iter()
-                .enumerate()
-                .rev()
-                .take_while(|(_, m)| m.range.start >= floor)
-                .filter(|(_, m)| m.person && m.range.end <= offset)
-        };
         let first_in_sentence = |k: usize| {
             let s = self.doc.sentence_at(mentions[k].range.start);
             !mentions[..k]
@@ -225,10 +218,17 @@ impl<'a> People<'a> {
                 .take_while(|p| self.doc.sentence_at(p.range.start) == s)
                 .any(|p| p.person)
         };
-        recent()
-            .find(|&(k, _)| first_in_sentence(k))
-            .or_else(|| recent().next())
-            .map(|(_, m)| m)
+        let mut out: Vec<(usize, &Mention, bool)> = mentions[..end]
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(|(_, m)| m.range.start >= floor)
+            .filter(|(_, m)| m.person && m.range.end <= offset)
+            .take(12)
+            .map(|(k, m)| (m.range.start, m, first_in_sentence(k)))
+            .collect();
+        out.sort_by_key(|&(o, _, first)| (!first, std::cmp::Reverse(o)));
+        out
     }
 }
 

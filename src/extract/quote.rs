@@ -38,12 +38,7 @@ impl Extractor for QuoteExtractor {
                 _ => None,
             })
             .collect();
-        let mut res = Resolver {
-            doc: cx.doc,
-            people: &people,
-            titled: &titled,
-            named: Vec::new(),
-        };
+        let mut res = Resolver::new(cx.doc, &people, &titled);
         extract_quotes(cx.doc, &mut res, out);
     }
 }
@@ -360,12 +355,7 @@ mod tests {
         let d = Document::new(text);
         let r = RuleSet::default();
         let p = People::new(&d, &r);
-        let mut res = Resolver {
-            doc: &d,
-            people: &p,
-            titled: &[],
-            named: vec![],
-        };
+        let mut res = Resolver::new(&d, &p, &[]);
         let mut out = Vec::new();
         extract_quotes(&d, &mut res, &mut out);
         out.into_iter()
@@ -512,12 +502,7 @@ mod tests {
             person: "Ana Ruiz".into(),
             head: "mayor".into(),
         }];
-        let mut res = Resolver {
-            doc: &d,
-            people: &p,
-            titled: &titled,
-            named: vec![],
-        };
+        let mut res = Resolver::new(&d, &p, &titled);
         let mut out = Vec::new();
         extract_quotes(&d, &mut res, &mut out);
         let ClaimData::Quote(q) = &out[0].data else {
@@ -606,13 +591,19 @@ mod tests {
         assert_eq!(speakers(text), [some("Ana Ruiz"), some("Ana Ruiz")]);
     }
 
+    #[test]
+    fn pronoun_skips_a_person_of_the_other_gender() {
+        let text = "Mayor Ana Ruiz spoke first.\n\n\"We are ready,\" she said.\n\nLater Mr. Tom Hale arrived. \"The roads are open again,\" she said.";
+        assert_eq!(speakers(text), [some("Ana Ruiz"), some("Ana Ruiz")]);
+    }
+
     proptest::proptest! {
         #[test]
         fn never_panics_and_spans_slice_the_prose(s in "[\"“”‘’'a-zA-Z,.:;!? \n—é中]{0,200}") {
             let d = Document::new(&s);
             let r = RuleSet::default();
             let p = People::new(&d, &r);
-            let mut res = Resolver { doc: &d, people: &p, titled: &[], named: vec![] };
+            let mut res = Resolver::new(&d, &p, &[]);
             let mut out = Vec::new();
             extract_quotes(&d, &mut res, &mut out);
             super::super::role::extract_roles_for_test(&d, &p, &mut out);
@@ -632,7 +623,7 @@ mod tests {
             let d = Document::new(&s);
             let r = RuleSet::default();
             let p = People::new(&d, &r);
-            let mut res = Resolver { doc: &d, people: &p, titled: &[], named: vec![] };
+            let mut res = Resolver::new(&d, &p, &[]);
             let mut out = Vec::new();
             extract_quotes(&d, &mut res, &mut out);
             super::super::role::extract_roles_for_test(&d, &p, &mut out);

@@ -613,6 +613,41 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "you",
 ];
 
+/// Honorifics and titles that say a person is a woman.
+pub const FEMALE_WORDS: &[&str] = &[
+    "chairwoman",
+    "congresswoman",
+    "councilwoman",
+    "dame",
+    "duchess",
+    "empress",
+    "lady",
+    "madam",
+    "miss",
+    "mrs",
+    "ms",
+    "princess",
+    "queen",
+    "sheikha",
+    "spokeswoman",
+];
+
+/// Honorifics and titles that say a person is a man.
+pub const MALE_WORDS: &[&str] = &[
+    "chairman",
+    "congressman",
+    "councilman",
+    "duke",
+    "emperor",
+    "king",
+    "lord",
+    "mr",
+    "prince",
+    "sheikh",
+    "sir",
+    "spokesman",
+];
+
 /// Nouns that name a group or body able to speak ("US *officials* said",
 /// "*police* said", "the *company* said").
 pub const GROUP_NOUNS: &[&str] = &[
@@ -779,6 +814,16 @@ pub fn is_not_name_word(word: &str) -> bool {
     lookup(NOT_NAME, word)
 }
 
+/// Whether `word` says its person is a woman.
+pub fn is_female_word(word: &str) -> bool {
+    super::with_lowercase(word, |w| FEMALE_WORDS.binary_search(&w).is_ok())
+}
+
+/// Whether `word` says its person is a man.
+pub fn is_male_word(word: &str) -> bool {
+    super::with_lowercase(word, |w| MALE_WORDS.binary_search(&w).is_ok())
+}
+
 /// Whether `word` names a group that can speak.
 pub fn is_group_noun(word: &str) -> bool {
     lookup(GROUP, word)
@@ -805,6 +850,8 @@ mod tests {
             NATIONALITIES,
             NOT_NAME_WORDS,
             GROUP_NOUNS,
+            FEMALE_WORDS,
+            MALE_WORDS,
         ] {
             assert!(
                 t.windows(2).all(|w| w[0] < w[1]),
