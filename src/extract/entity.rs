@@ -257,6 +257,7 @@ fn find(doc: &Document, rules: &RuleSet, index: Option<&EntityIndex>) -> Found {
             None => i += 1,
         }
     }
+    trim_glued_words(doc, &mut mentions);
     let mut full: HashMap<Vec<String>, (usize, String)> = HashMap::new();
     for m in mentions.iter().filter(|m| m.person) {
         let words = name_words(doc, m.tokens.clone());
@@ -352,6 +353,34 @@ impl Found {
         if !added.is_empty() {
             self.mentions.extend(added);
             self.mentions.sort_by_key(|m| m.range.start);
+        }
+    }
+}
+
+/// Drop a first word glued onto a name: a word the article also uses on
+/// its own ("envoy to *Ukraine* Kurt Volker" when "Ukraine" stands alone
+/// elsewhere), or a sentence-opening "-ing"/"-ly" word ("*Hosting* Tim
+/// Cook").
+fn trim_glued_words(doc: &Document, mentions: &mut [Mention]) {
+    let single: std::collections::HashSet<&str> = mentions
+        .iter()
+        .filter(|m| m.tokens.len() == 1)
+        .map(|m| doc.tok(m.tokens.start))
+        .collect();
+    for m in mentions.iter_mut().filter(|m| m.person) {
+        let first = m.tokens.start;
+        let w = doc.tok(first);
+        if titles::is_honorific(w) || m.tokens.len() < 3 {
+            continue;
+        }
+        let opens_sentence = doc
+            .sentence_at(m.range.start)
+            .is_some_and(|s| doc.sentences[s].tokens.start == first);
+        let glued =
+            single.contains(w) || opens_sentence && (w.ends_with("ing") || w.ends_with("ly"));
+        if glued {
+            m.tokens.start += 1;
+            m.range.start = doc.tokens[m.tokens.start].start;
         }
     }
 }
@@ -537,5 +566,14 @@ mod tests {
         let p = People::new(&d, &r);
         assert_eq!(p.canonical("Ruiz"), "Ana Ruiz Soto");
         assert!(p.mentions()[0].person);
+    }
+
+    #[test]
+    fn word_used_alone_elsewhere_is_not_part_of_the_name() {
+        let (d, r) = people_of(
+            "He went to Ukraine last year. The envoy to Ukraine Kurt Volker spoke. Volker left.",
+        );
+        let p = People::new(&d, &r);
+        assert_eq!(p.canonical("Volker"), "Kurt Volker");
     }
 }
