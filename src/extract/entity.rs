@@ -10,17 +10,17 @@
 //! coreference of pronouns or descriptions (that needs the attribution
 //! context in `quote`), and it does not tell organisations from places.
 
+use super::alias::{entity_index, EntityIndex};
 use crate::lexicon::titles;
 use crate::lexicon::FxHasher;
 use crate::rules::{EntityKind, RuleSet};
 use crate::text::{Document, TokenKind};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::Hasher;
 use std::ops::Range;
 use std::rc::Rc;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 /// A capitalised name run in the prose (outside quotations).
 #[derive(Debug, Clone)]
@@ -31,78 +31,6 @@ pub(crate) struct Mention {
     pub range: Range<usize>,
     /// Whether it names a person.
     pub person: bool,
-}
-
-/// Rule entities' names and aliases, indexed once per rule set.
-#[derive(Debug)]
-pub(crate) struct EntityIndex {
-    /// Finds any name or alias in prose.
-    finder: Option<AhoCorasick>,
-    /// Pattern id -> entity index.
-    pattern_entity: Vec<usize>,
-    /// Lower-case name or alias -> entity index.
-    by_name: HashMap<String, usize>,
-}
-
-impl EntityIndex {
-    fn build(rules: &RuleSet) -> EntityIndex {
-        let mut patterns = Vec::new();
-        let mut pattern_entity = Vec::new();
-        let mut by_name = HashMap::new();
-        for (i, e) in rules.entities.iter().enumerate() {
-            for n in std::iter::once(&e.name).chain(&e.aliases) {
-                if n.trim().is_empty() {
-                    continue;
-                }
-                patterns.push(n.clone());
-                pattern_entity.push(i);
-                by_name.entry(n.to_lowercase()).or_insert(i);
-            }
-        }
-        let finder = (!patterns.is_empty())
-            .then(|| {
-                AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .build(&patterns)
-                    .ok()
-            })
-            .flatten();
-        EntityIndex {
-            finder,
-            pattern_entity,
-            by_name,
-        }
-    }
-}
-
-/// Cache key of a rule set: where its entities live and how many there are,
-/// with the first and last names, so one rule set builds its index once.
-type IndexKey = (usize, usize, String, String);
-
-static INDEX: Mutex<Option<(IndexKey, Arc<EntityIndex>)>> = Mutex::new(None);
-
-/// The entity index of `rules`, built on first use and cached, so that
-/// thousands of aliases cost nothing per article.
-fn entity_index(rules: &RuleSet) -> Option<Arc<EntityIndex>> {
-    if rules.entities.is_empty() {
-        return None;
-    }
-    let key: IndexKey = (
-        rules.entities.as_ptr() as usize,
-        rules.entities.len(),
-        rules.entities[0].name.clone(),
-        rules.entities[rules.entities.len() - 1].name.clone(),
-    );
-    let mut cache = INDEX.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some((k, idx)) = cache.as_ref() {
-        if *k == key {
-            return Some(Arc::clone(idx));
-        }
-    }
-    let idx = Arc::new(EntityIndex::build(rules));
-    *cache = Some((key, Arc::clone(&idx)));
-    Some(idx)
 }
 
 /// What one article's names are, found once and shared by the extractors

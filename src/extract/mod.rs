@@ -6,9 +6,11 @@
 //! maps them to source spans. They do not compare anything: that is
 //! `check`'s job.
 
+mod alias;
 mod attribution;
 mod claim;
 mod entity;
+mod frame;
 mod quote;
 mod role;
 
