@@ -6,11 +6,17 @@
 //! maps them to source spans. They do not compare anything: that is
 //! `check`'s job.
 
+mod alias;
+mod attribution;
 mod claim;
 mod count;
+mod date;
+mod entity;
+mod frame;
 mod noun;
 mod number;
-mod date;
+mod quote;
+mod role;
 
 pub use claim::{
     Claim, ClaimData, Count, DateClaim, DateRange, Interval, Modifier, QuoteClaim, RoleClaim,
@@ -51,7 +57,12 @@ pub trait Extractor: Sync {
 }
 
 /// Every extractor, in the order they run.
-pub static EXTRACTORS: &[&dyn Extractor] = &[&count::CountExtractor, &date::DateExtractor];
+pub static EXTRACTORS: &[&dyn Extractor] = &[
+    &count::CountExtractor,
+    &date::DateExtractor,
+    &role::RoleExtractor,
+    &quote::QuoteExtractor,
+];
 
 /// The claims of one article, with its segmented text.
 #[derive(Debug, Clone)]

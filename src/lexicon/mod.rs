@@ -4,11 +4,16 @@
 //! names, speech verbs, title words...), never anything from a particular
 //! story. Lookups are case-insensitive where the table says so.
 
+pub mod dates;
 pub mod nouns;
 pub mod numbers;
 pub mod places;
+pub mod speech;
+pub mod titles;
 pub mod verbs;
-pub mod dates;
+mod wordset;
+
+pub(crate) use wordset::FxHasher;
 
 /// Words that, followed by a dot, do not end a sentence.
 pub const ABBREVIATIONS: &[&str] = &[
@@ -41,6 +46,20 @@ const ABBREVIATIONS_BEFORE_NUMBER: &[&str] = &[
 pub fn is_abbreviation_before_number(word: &str) -> bool {
     let lower = word.trim_end_matches('.').to_ascii_lowercase();
     ABBREVIATIONS_BEFORE_NUMBER.contains(&lower.as_str())
+}
+
+/// Call `f` with `word` in lower case, without allocating for short ASCII
+/// words.
+pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 24];
+    let n = word.len();
+    if n <= buf.len() && word.is_ascii() {
+        buf[..n].copy_from_slice(word.as_bytes());
+        buf[..n].make_ascii_lowercase();
+        f(std::str::from_utf8(&buf[..n]).unwrap_or_default())
+    } else {
+        f(&word.to_lowercase())
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,550 @@
+//! Who a speech verb's words belong to: the noun phrase around a speech
+//! verb, and the speaker it names.
+//!
+//! Reads the tokens next to a speech verb ("X said", "said X", "X, who ...,
+//! told reporters", "according to X") and resolves the phrase: a name to its
+//! canonical form, "he"/"she" to the person named most recently, "the
+//! minister" to the last person given that title, and anything else ("US
+//! officials", "police") to itself as a group speaker. It does not decide
+//! which quotation a verb attributes: `quote` does.
+
+use super::entity::{self, People};
+use crate::lexicon::{speech, titles, with_lowercase};
+use crate::text::{Document, TokenKind};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// A resolved speaker.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Speaker {
+    /// Canonical name, when known.
+    pub name: Option<String>,
+    /// The words naming the speaker.
+    pub text: Option<String>,
+    /// Their prose range.
+    pub range: Option<Range<usize>>,
+    /// Whether it names one person by name (not a pronoun or a group).
+    pub named: bool,
+}
+
+/// A title given to a person, for resolving "the minister".
+#[derive(Debug, Clone)]
+pub(crate) struct TitledPerson {
+    /// Prose offset of the mention.
+    pub offset: usize,
+    /// Canonical name.
+    pub person: String,
+    /// Last word of the title, lower case.
+    pub head: String,
+}
+
+/// What resolution may look at.
+pub(crate) struct Resolver<'a> {
+    pub doc: &'a Document,
+    pub people: &'a People<'a>,
+    pub titled: &'a [TitledPerson],
+    /// Named speakers found so far (prose offset, speaker), in order.
+    pub named: Vec<(usize, Speaker)>,
+    /// Genders learnt from pronouns and titles, by canonical name.
+    pub genders: HashMap<String, Gender>,
+}
+
+impl<'a> Resolver<'a> {
+    /// A resolver over `doc`, knowing the titled people found before.
+    pub fn new(doc: &'a Document, people: &'a People<'a>, titled: &'a [TitledPerson]) -> Self {
+        let mut genders = HashMap::new();
+        for t in titled {
+            if titles::is_female_word(&t.head) {
+                genders.insert(t.person.clone(), Gender::Female);
+            } else if titles::is_male_word(&t.head) {
+                genders.insert(t.person.clone(), Gender::Male);
+            }
+        }
+        Resolver {
+            doc,
+            people,
+            titled,
+            named: Vec::new(),
+            genders,
+        }
+    }
+}
+
+/// Words that end a subject phrase when walking back from a verb.
+const CLAUSE_WORDS: &[&str] = &[
+    "after", "although", "as", "because", "before", "but", "if", "since", "so", "that", "though",
+    "when", "where", "whereas", "which", "while",
+];
+
+/// Words that open a noun phrase naming a group or a described speaker
+/// ("*the* source", "*two* people briefed on the talks").
+const DETERMINERS: &[&str] = &[
+    "a", "an", "another", "both", "each", "eight", "five", "four", "many", "nine", "one",
+    "several", "seven", "six", "some", "ten", "the", "three", "two",
+];
+
+/// Prepositions that end a speaker phrase's head ("a spokesperson *for*
+/// the coalition").
+const PREPOSITIONS: &[&str] = &["at", "for", "from", "in", "of", "on", "with"];
+
+/// Words that end a phrase after a verb ("said Ana Ruiz *in* a statement").
+const PHRASE_STOPS: &[&str] = &[
+    "after", "as", "at", "before", "during", "from", "in", "of", "on", "that", "to", "when",
+    "which", "while", "who", "with",
+];
+
+fn is_word(doc: &Document, k: usize) -> bool {
+    doc.tokens[k].kind != TokenKind::Punct
+}
+
+/// Whether the "." at token `k` closes an abbreviation or an initial
+/// ("Rep.", "J.") rather than a sentence.
+pub(crate) fn is_abbreviation_dot(doc: &Document, k: usize) -> bool {
+    if k == 0 || doc.tok(k) != "." || doc.tokens[k - 1].end != doc.tokens[k].start {
+        return false;
+    }
+    let w = doc.tok(k - 1);
+    doc.tokens[k - 1].kind == TokenKind::Word
+        && (w.chars().count() == 1 && w.chars().all(char::is_uppercase)
+            || crate::lexicon::is_abbreviation(w)
+                && !crate::lexicon::is_abbreviation_before_number(w))
+}
+
+/// Whether token `k` is a speech verb.
+pub(crate) fn is_speech_verb_at(doc: &Document, k: usize) -> bool {
+    // Speech verbs in running text are lower case; skipping the rest first
+    // keeps this cheap on every token.
+    doc.tokens[k].kind == TokenKind::Word
+        && doc.text.as_bytes()[doc.tokens[k].start].is_ascii_lowercase()
+        && speech::is_speech_verb(doc.tok(k))
+}
+
+/// The subject phrase of the speech verb at token `v`, walking back no
+/// further than token `floor`: "Ana Ruiz", "US officials", or "Ana Ruiz"
+/// out of "Ana Ruiz, who met them on Monday,".
+pub(crate) fn subject_before(doc: &Document, v: usize, floor: usize) -> Option<Range<usize>> {
+    let mut k = v;
+    while k > floor && speech::SPEECH_AUXILIARIES.contains(&doc.tok(k - 1)) {
+        k -= 1;
+    }
+    if k > floor && doc.tok(k - 1) == "," {
+        // Skip an appositive or relative clause: ", who met them on Monday,"
+        // (several commas deep: ", a fellow at the institute in Munich,
+        // Germany, and co-author of the study,"): the subject is the
+        // nearest earlier chunk that is a full name or a pronoun, else the
+        // chunk right before the first comma skipped.
+        let lo = floor.max(k.saturating_sub(40));
+        let mut commas: Vec<usize> = (lo..k).filter(|&c| doc.tok(c) == ",").collect();
+        commas.reverse();
+        let chunk_start = |c: usize| {
+            let mut a = (lo..c)
+                .rev()
+                .find(|&j| doc.tok(j) == ",")
+                .map_or(lo, |j| j + 1);
+            while a < c && doc.tokens[a].kind == TokenKind::Punct {
+                a += 1;
+            }
+            a
+        };
+        if doc.tok(v).ends_with("ing") {
+            // "X issued a statement, saying ...": the subject of the clause
+            // before the comma, when it opens with a name or a pronoun.
+            let c = k - 1;
+            let a = chunk_start(c);
+            let mut j = a;
+            while j < c && !entity::is_capitalised(doc, j) && !is_pronoun(doc.tok(j)) {
+                j += 1;
+            }
+            if j < c && is_pronoun(doc.tok(j)) {
+                return Some(j..j + 1);
+            }
+            return entity::name_at(doc, j).filter(|r| r.end <= c);
+        }
+        let ends_in_name = |a: usize, c: usize| {
+            // A subject chunk opens with its name or title ("General Mark
+            // Milley"), maybe after a conjunction; "a vice president at
+            // Boeing Defense" does not.
+            let a = if matches!(doc.tok(a), "but" | "and" | "while") {
+                a + 1
+            } else {
+                a
+            };
+            a < c
+                && entity::is_capitalised(doc, a)
+                && (a..c).any(|j| {
+                    entity::is_capitalised(doc, j)
+                        && entity::name_at(doc, j).is_some_and(|r| r.end == c && r.len() >= 2)
+                })
+        };
+        let mut pick = None;
+        for &c in commas.iter().skip(1) {
+            let a = chunk_start(c);
+            if a >= c {
+                continue;
+            }
+            let opens = a == floor
+                && c - a <= 6
+                && !with_lowercase(doc.tok(a), |l| {
+                    CLAUSE_WORDS.contains(&l) || PREPOSITIONS.contains(&l)
+                });
+            if ends_in_name(a, c) || c - a == 1 && is_pronoun(doc.tok(a)) || opens {
+                pick = Some(c);
+                break;
+            }
+        }
+        let first = commas.get(1).copied();
+        match pick.or(first) {
+            Some(c) if c > floor => k = c,
+            _ => return None,
+        }
+    }
+    let end = k;
+    if k > floor && is_pronoun(doc.tok(k - 1)) {
+        return Some(k - 1..k);
+    }
+    while k > floor && end - k < 12 {
+        let w = doc.tok(k - 1);
+        let clause = with_lowercase(w, |l| {
+            CLAUSE_WORDS.contains(&l)
+                || matches!(
+                    l,
+                    "and"
+                        | "or"
+                        | "nor"
+                        | "what"
+                        | "who"
+                        | "whom"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "has"
+                        | "had"
+                        | "have"
+                )
+        });
+        if !is_word(doc, k - 1) && !matches!(w, "." | "-")
+            || clause
+                && !(k - 1 > floor
+                    && end - k > 0
+                    && w == "and"
+                    && entity::is_capitalised(doc, k - 2))
+        {
+            break;
+        }
+        if w == "." && !is_abbreviation_dot(doc, k - 1) {
+            break;
+        }
+        k -= 1;
+    }
+    // A lower-case word right before a verb that is not a noun phrase's
+    // head is a verb or adverb: "officials say" fine, "is said" not.
+    (k < end).then_some(k..end)
+}
+
+fn is_pronoun(w: &str) -> bool {
+    crate::lexicon::with_lowercase(w, |l| {
+        speech::PERSON_PRONOUNS.contains(&l) || speech::GROUP_PRONOUNS.contains(&l)
+    })
+}
+
+/// The phrase after a speech verb at token `v` ("said Ana Ruiz, a ...").
+pub(crate) fn subject_after(doc: &Document, v: usize, limit: usize) -> Option<Range<usize>> {
+    let start = v + 1;
+    let mut k = start;
+    while k < limit && k - start < 8 {
+        let w = doc.tok(k);
+        if (!is_word(doc, k) && !is_abbreviation_dot(doc, k)) || PHRASE_STOPS.contains(&w) {
+            break;
+        }
+        k += 1;
+    }
+    (k > start).then_some(start..k)
+}
+
+impl Resolver<'_> {
+    /// Resolve the phrase in tokens `np` to a speaker.
+    pub fn resolve(&mut self, np: Range<usize>) -> Option<Speaker> {
+        let doc = self.doc;
+        let range = doc.tokens[np.start].start..doc.tokens[np.end - 1].end;
+        let text = doc.text[range.clone()].to_owned();
+        // The head comes before any preposition: "a spokesperson *for*
+        // the coalition", "the head *of* the agency".
+        if np.len() > 10 || PREPOSITIONS.contains(&doc.tok(np.start).to_lowercase().as_str()) {
+            return None;
+        }
+        let mut np = match np.clone().skip(1).find(|&k| {
+            PREPOSITIONS.contains(&doc.tok(k))
+                && !(doc.tok(k) == "of"
+                    && k + 1 < np.end
+                    && titles::is_title_of_object(doc.tok(k + 1)))
+        }) {
+            Some(p) => np.start..p,
+            None => np,
+        };
+        // Participles after the head: "two people *briefed* on the talks".
+        while np.len() > 1 && {
+            let w = doc.tok(np.end - 1);
+            !entity::is_capitalised(doc, np.end - 1)
+                && (w.ends_with("ed") || w.ends_with("ing") || matches!(w, "familiar" | "close"))
+        } {
+            np.end -= 1;
+        }
+        let words: Vec<&str> = np.clone().map(|k| doc.tok(k)).collect();
+        let lower = text.to_lowercase();
+        if words.len() == 1 && speech::PERSON_PRONOUNS.contains(&lower.as_str()) {
+            let name = self.antecedent(range.start, &lower);
+            return Some(Speaker {
+                name,
+                text: Some(text),
+                range: Some(range),
+                named: false,
+            });
+        }
+        if words.len() == 1 && speech::GROUP_PRONOUNS.contains(&lower.as_str()) {
+            return Some(Speaker {
+                name: None,
+                text: Some(text),
+                range: Some(range),
+                named: false,
+            });
+        }
+        let head = *words.last()?;
+        let has_and = words.iter().any(|w| *w == "and" || *w == "&");
+        // A name whose last word is the phrase's head.
+        let (last_name, names) = name_in(doc, np.clone());
+        let joint = has_and && names > 1;
+        if !joint && entity::is_capitalised(doc, np.end - 1) && !titles::is_group_noun(head) {
+            if let Some(name) = last_name.filter(|r| r.end == np.end) {
+                let name_range = doc.tokens[name.start].start..doc.tokens[name.end - 1].end;
+                let written = entity::name_text(doc, name);
+                let canonical = self.people.canonical(&written);
+                let s = Speaker {
+                    name: Some(canonical),
+                    text: Some(written),
+                    range: Some(name_range.clone()),
+                    named: true,
+                };
+                self.named.push((name_range.start, s.clone()));
+                return Some(s);
+            }
+        }
+        if titles::is_title_head(head) && !head.chars().next().is_some_and(char::is_uppercase)
+            || titles::is_title_head(head)
+                && words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        {
+            let h = head.to_lowercase();
+            let person = self
+                .titled
+                .iter()
+                .rev()
+                .find(|t| t.offset < range.start && t.head == h)
+                .map(|t| t.person.clone());
+            return Some(Speaker {
+                name: person.or_else(|| Some(strip_article(&text).to_owned())),
+                text: Some(text),
+                range: Some(range),
+                named: false,
+            });
+        }
+        // Anything else speaks only as a group or body: "US officials",
+        // "police", "an officer", "Reuters".
+        let determined = words.len() <= 6
+            && words.first().is_some_and(|w| {
+                DETERMINERS.contains(&w.to_lowercase().as_str())
+                    || doc.tokens[np.start].kind == TokenKind::Number
+            })
+            && !head.ends_with("ed")
+            && !head.ends_with("ing")
+            && !head.ends_with("'s")
+            && !head.ends_with("’s");
+        let group = titles::is_group_noun(head)
+            || titles::is_title_head(head)
+            || head.chars().next().is_some_and(char::is_uppercase)
+                && !titles::is_not_name_word(head)
+            || determined;
+        let conj = words
+            .first()
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "and" | "but" | "or" | "nor"));
+        if !group || conj || words.len() > 7 || !is_noun_like(doc, np.end - 1) {
+            return None;
+        }
+        Some(Speaker {
+            name: Some(strip_article(&text).to_owned()),
+            text: Some(text),
+            range: Some(range),
+            named: false,
+        })
+    }
+
+    /// The person a pronoun at `offset` means (within two paragraphs):
+    /// the most recent sentence subject or speaker whose known gender does
+    /// not contradict the pronoun's, else the most recent person named.
+    fn antecedent(&mut self, offset: usize, pronoun: &str) -> Option<String> {
+        let doc = self.doc;
+        let p = doc
+            .sentence_at(offset)
+            .map_or(0, |s| doc.sentences[s].paragraph);
+        let floor = doc.paragraphs[p.saturating_sub(2)].start;
+        let mut cands: Vec<(usize, String, bool, Option<Gender>)> = self
+            .people
+            .persons_before(offset, floor)
+            .into_iter()
+            .map(|(o, m, first)| {
+                let written = entity::name_text(doc, m.tokens.clone());
+                let g = honorific_gender(doc, m.tokens.clone());
+                (o, self.people.canonical(&written), first, g)
+            })
+            .collect();
+        if let Some((o, s)) = self
+            .named
+            .iter()
+            .rev()
+            .find(|(o, _)| *o < offset && *o >= floor)
+        {
+            if let Some(n) = &s.name {
+                cands.push((*o, n.clone(), true, None));
+            }
+        }
+        cands.sort_by_key(|c| (!c.2, std::cmp::Reverse(c.0)));
+        let want = pronoun_gender(pronoun);
+        let fits = |c: &(usize, String, bool, Option<Gender>)| {
+            let known = c.3.or_else(|| self.genders.get(&c.1).copied());
+            want.is_none() || known.is_none() || known == want
+        };
+        let pick = cands.iter().find(|c| fits(c)).or(cands.first())?.1.clone();
+        // Learn the gender only from a pronoun with one person in reach: a
+        // guess among several would teach the next guess a wrong gender.
+        if let Some(g) = want.filter(|_| cands.iter().all(|c| c.1 == pick)) {
+            self.genders.entry(pick.clone()).or_insert(g);
+        }
+        Some(pick)
+    }
+}
+
+/// A grammatical gender known for a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    /// "he".
+    Male,
+    /// "she".
+    Female,
+}
+
+fn pronoun_gender(p: &str) -> Option<Gender> {
+    match p.to_lowercase().as_str() {
+        "he" => Some(Gender::Male),
+        "she" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The gender an honorific in (or right before) a name gives.
+fn honorific_gender(doc: &Document, name: Range<usize>) -> Option<Gender> {
+    let first = name.start.saturating_sub(1);
+    (first..name.end).find_map(|k| {
+        let w = doc.tok(k).trim_end_matches('.');
+        if titles::is_female_word(w) {
+            Some(Gender::Female)
+        } else if titles::is_male_word(w) {
+            Some(Gender::Male)
+        } else {
+            None
+        }
+    })
+}
+
+/// Whether the phrase's last token can end a noun phrase.
+fn is_noun_like(doc: &Document, k: usize) -> bool {
+    let w = doc.tok(k).to_lowercase();
+    !matches!(
+        w.as_str(),
+        "is" | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+            | "it"
+            | "not"
+            | "who"
+            | "also"
+            | "has"
+            | "had"
+            | "have"
+    ) && !w.ends_with("ly")
+}
+
+fn strip_article(s: &str) -> &str {
+    for a in ["the ", "The ", "a ", "A ", "an ", "An "] {
+        if let Some(r) = s.strip_prefix(a) {
+            return r;
+        }
+    }
+    s
+}
+
+/// The last name run inside tokens `np`, and how many there are.
+fn name_in(doc: &Document, np: Range<usize>) -> (Option<Range<usize>>, usize) {
+    let mut found = None;
+    let mut count = 0;
+    let mut k = np.start;
+    while k < np.end {
+        match entity::name_at(doc, k) {
+            Some(r) if r.end <= np.end => {
+                k = r.end;
+                found = Some(r);
+                count += 1;
+            }
+            _ => k += 1,
+        }
+    }
+    (found, count)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+
+    fn subject(text: &str, verb: &str) -> String {
+        let d = Document::new(text);
+        let v = (0..d.tokens.len()).find(|&k| d.tok(k) == verb).unwrap();
+        let r = subject_before(&d, v, 0).unwrap();
+        d.text[d.tokens[r.start].start..d.tokens[r.end - 1].end].to_owned()
+    }
+
+    #[test]
+    fn subject_skips_a_relative_clause() {
+        assert_eq!(
+            subject("Ana Ruiz, who met them on Monday, said it.", "said"),
+            "Ana Ruiz"
+        );
+    }
+
+    #[test]
+    fn subject_stops_at_a_clause_comma() {
+        assert_eq!(subject("Before leaving, Ruiz has said so.", "said"), "Ruiz");
+    }
+
+    #[test]
+    fn pronoun_resolves_to_last_person() {
+        let d = Document::new("Ana Ruiz arrived in Rome. He said so.");
+        let r = RuleSet::default();
+        let p = People::new(&d, &r);
+        let mut res = Resolver::new(&d, &p, &[]);
+        let he = d.token_at(d.text.find("He").unwrap());
+        let s = res.resolve(he..he + 1).unwrap();
+        assert_eq!(s.name.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(s.text.as_deref(), Some("He"));
+    }
+
+    #[test]
+    fn group_speaker_is_itself() {
+        let d = Document::new("US officials said so.");
+        let r = RuleSet::default();
+        let p = People::new(&d, &r);
+        let mut res = Resolver::new(&d, &p, &[]);
+        let s = res.resolve(0..2).unwrap();
+        assert_eq!(s.name.as_deref(), Some("US officials"));
+    }
+}

@@ -1,0 +1,507 @@
+//! People named in one article, linked: "Marco Rubio", "Rubio" and
+//! "Secretary of State Marco Rubio" are one person.
+//!
+//! Names are capitalised runs (with honorifics and particles such as "bin"
+//! or "von der"); a run is a person's full name when it has two name words
+//! and nothing of an organisation or place in it, and a single word is a
+//! person when it is the surname of such a full name or a rule entity's
+//! name or alias. With rules, the canonical name is the rule entity's
+//! `name`; without, the fullest form the article uses. This module does no
+//! coreference of pronouns or descriptions (that needs the attribution
+//! context in `quote`), and it does not tell organisations from places.
+
+use super::alias::{entity_index, EntityIndex};
+use crate::lexicon::titles;
+use crate::lexicon::FxHasher;
+use crate::rules::{EntityKind, RuleSet};
+use crate::text::{Document, TokenKind};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::Hasher;
+use std::ops::Range;
+use std::rc::Rc;
+use std::sync::Arc;
+
+/// A capitalised name run in the prose (outside quotations).
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    /// Token range of the name.
+    pub tokens: Range<usize>,
+    /// Prose byte range of the name.
+    pub range: Range<usize>,
+    /// Whether it names a person.
+    pub person: bool,
+}
+
+/// What one article's names are, found once and shared by the extractors
+/// that ask (see [`People::new`]).
+#[derive(Debug)]
+pub(crate) struct Found {
+    /// Name mentions in order.
+    pub mentions: Vec<Mention>,
+    /// Whether each token lies inside a double-quoted quotation.
+    pub quoted: Vec<bool>,
+    /// Every word-suffix of a full name (lower-case words, honorifics
+    /// dropped) -> (word count, text) of the fullest name ending with it.
+    full: HashMap<Vec<String>, (usize, String)>,
+}
+
+/// Cache key of an article's names: a hash of its prose and of the rule
+/// index used.
+type FoundKey = (u64, usize, usize);
+
+thread_local! {
+    /// The names of the last article read on this thread: the role and
+    /// quote extractors both need them, and finding them once is half the
+    /// cost.
+    static LAST_FOUND: RefCell<Option<(FoundKey, Rc<Found>)>> = const { RefCell::new(None) };
+}
+
+/// The people of one article.
+pub(crate) struct People<'a> {
+    doc: &'a Document,
+    rules: &'a RuleSet,
+    index: Option<Arc<EntityIndex>>,
+    found: Rc<Found>,
+}
+
+impl<'a> People<'a> {
+    /// Find and link the names of `doc` (or reuse them when this thread
+    /// just found them for the same prose and rules).
+    pub fn new(doc: &'a Document, rules: &'a RuleSet) -> People<'a> {
+        let index = entity_index(rules);
+        let mut h = FxHasher::default();
+        h.write(doc.text.as_bytes());
+        let key: FoundKey = (
+            h.finish(),
+            doc.text.len(),
+            index.as_ref().map_or(0, |i| Arc::as_ptr(i) as usize),
+        );
+        let cached = LAST_FOUND.with(|c| {
+            c.borrow()
+                .as_ref()
+                .filter(|(k, _)| *k == key)
+                .map(|(_, f)| Rc::clone(f))
+        });
+        let found = cached.unwrap_or_else(|| {
+            let f = Rc::new(find(doc, rules, index.as_deref()));
+            LAST_FOUND.with(|c| *c.borrow_mut() = Some((key, Rc::clone(&f))));
+            f
+        });
+        People {
+            doc,
+            rules,
+            index,
+            found,
+        }
+    }
+
+    /// Name mentions in order.
+    pub fn mentions(&self) -> &[Mention] {
+        &self.found.mentions
+    }
+
+    /// Whether each token lies inside a double-quoted quotation.
+    pub fn quoted(&self) -> &[bool] {
+        &self.found.quoted
+    }
+
+    /// The fullest full name ending with `words`.
+    fn fullest(&self, words: &[String]) -> Option<&str> {
+        self.found.fullest(words)
+    }
+
+    /// The canonical name for the name written `text`: the rule entity's
+    /// name, else the fullest form in the article, else `text` itself.
+    pub fn canonical(&self, text: &str) -> String {
+        let words: Vec<String> = text
+            .split_whitespace()
+            .map(strip_possessive)
+            .filter(|w| !titles::is_honorific(w))
+            .map(str::to_lowercase)
+            .collect();
+        let fullest = self.fullest(&words).unwrap_or(text).to_owned();
+        if let Some(idx) = &self.index {
+            for cand in [text, fullest.as_str()] {
+                if let Some(&e) = idx.by_name.get(&cand.to_lowercase()) {
+                    return self.rules.entities[e].name.clone();
+                }
+            }
+        }
+        fullest
+    }
+
+    /// The people a pronoun at `offset` may mean, most likely first: the
+    /// persons named first in a sentence (subjects, usually), most recent
+    /// first, then the others; none before `floor`. Each comes with the
+    /// offset and whether it was a sentence's first person.
+    pub fn persons_before(&self, offset: usize, floor: usize) -> Vec<(usize, &Mention, bool)> {
+        let mentions = self.mentions();
+        let end = mentions.partition_point(|m| m.range.start < offset);
+        let first_in_sentence = |k: usize| {
+            let s = self.doc.sentence_at(mentions[k].range.start);
+            !mentions[..k]
+                .iter()
+                .rev()
+                .take_while(|p| self.doc.sentence_at(p.range.start) == s)
+                .any(|p| p.person)
+        };
+        let mut out: Vec<(usize, &Mention, bool)> = mentions[..end]
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(|(_, m)| m.range.start >= floor)
+            .filter(|(_, m)| m.person && m.range.end <= offset)
+            .take(12)
+            .map(|(k, m)| (m.range.start, m, first_in_sentence(k)))
+            .collect();
+        out.sort_by_key(|&(o, _, first)| (!first, std::cmp::Reverse(o)));
+        out
+    }
+}
+
+/// Find the names of `doc` and link them.
+fn find(doc: &Document, rules: &RuleSet, index: Option<&EntityIndex>) -> Found {
+    let quoted = quoted_tokens(doc);
+    let mut mentions = Vec::new();
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        if quoted[i] || !is_capitalised(doc, i) {
+            i += 1;
+            continue;
+        }
+        match name_at(doc, i) {
+            Some(r) => {
+                let det = i > 0 && is_determiner(doc.tok(i - 1));
+                let org = (r.start + 1..r.end).any(|j| titles::is_not_name_word(doc.tok(j)));
+                let person = !det && !org && name_word_count(doc, r.clone()) >= 2;
+                mentions.push(Mention {
+                    range: doc.tokens[r.start].start..doc.tokens[r.end - 1].end,
+                    tokens: r.clone(),
+                    person,
+                });
+                i = r.end;
+            }
+            None => i += 1,
+        }
+    }
+    trim_glued_words(doc, &mut mentions);
+    let mut full: HashMap<Vec<String>, (usize, String)> = HashMap::new();
+    for m in mentions.iter().filter(|m| m.person) {
+        let words = name_words(doc, m.tokens.clone());
+        let text = name_text(doc, m.tokens.clone());
+        for k in 0..words.len() {
+            let e = full
+                .entry(words[k..].to_vec())
+                .or_insert_with(|| (0, String::new()));
+            if words.len() > e.0 {
+                *e = (words.len(), text.clone());
+            }
+        }
+    }
+    let mut found = Found {
+        mentions,
+        quoted,
+        full,
+    };
+    found.mark_surnames(doc);
+    if let Some(idx) = index {
+        found.mark_rule_mentions(doc, rules, idx);
+    }
+    found
+}
+
+impl Found {
+    fn fullest(&self, words: &[String]) -> Option<&str> {
+        self.full.get(words).map(|(_, t)| t.as_str())
+    }
+
+    /// A single-word or short mention is a person when it ends a full name.
+    fn mark_surnames(&mut self, doc: &Document) {
+        if self.full.is_empty() {
+            return;
+        }
+        for k in 0..self.mentions.len() {
+            let m = &self.mentions[k];
+            if m.person {
+                continue;
+            }
+            let det = m.tokens.start > 0 && is_determiner(doc.tok(m.tokens.start - 1));
+            if det {
+                continue;
+            }
+            let words = name_words(doc, m.tokens.clone());
+            if !words.is_empty() && self.fullest(&words).is_some() {
+                self.mentions[k].person = true;
+            }
+        }
+    }
+
+    /// Rule entities of kind person found in the prose are person mentions.
+    fn mark_rule_mentions(&mut self, doc: &Document, rules: &RuleSet, idx: &EntityIndex) {
+        let Some(finder) = &idx.finder else {
+            return;
+        };
+        let text = &doc.text;
+        let mut added = Vec::new();
+        for m in finder.find_iter(text) {
+            let e = &rules.entities[idx.pattern_entity[m.pattern().as_usize()]];
+            let bounded = !text[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !text[m.end()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            if !bounded || e.kind != EntityKind::Person {
+                continue;
+            }
+            let t0 = doc.token_at(m.start());
+            if self.quoted.get(t0).copied().unwrap_or(true) {
+                continue;
+            }
+            // The mention holding the match, if any: the last one starting
+            // at or before it.
+            let k = self
+                .mentions
+                .partition_point(|x| x.range.start <= m.start());
+            match k
+                .checked_sub(1)
+                .filter(|&k| m.end() <= self.mentions[k].range.end)
+            {
+                Some(k) => self.mentions[k].person = true,
+                None => added.push(Mention {
+                    tokens: t0..doc.token_at(m.end()),
+                    range: m.start()..m.end(),
+                    person: true,
+                }),
+            }
+        }
+        if !added.is_empty() {
+            self.mentions.extend(added);
+            self.mentions.sort_by_key(|m| m.range.start);
+        }
+    }
+}
+
+/// Drop a first word glued onto a name: a word the article also uses on
+/// its own ("envoy to *Ukraine* Kurt Volker" when "Ukraine" stands alone
+/// elsewhere), or a sentence-opening "-ing"/"-ly" word ("*Hosting* Tim
+/// Cook").
+fn trim_glued_words(doc: &Document, mentions: &mut [Mention]) {
+    let single: std::collections::HashSet<&str> = mentions
+        .iter()
+        .filter(|m| m.tokens.len() == 1)
+        .map(|m| doc.tok(m.tokens.start))
+        .collect();
+    for m in mentions.iter_mut().filter(|m| m.person) {
+        let first = m.tokens.start;
+        let w = doc.tok(first);
+        if titles::is_honorific(w) || m.tokens.len() < 3 {
+            continue;
+        }
+        let opens_sentence = doc
+            .sentence_at(m.range.start)
+            .is_some_and(|s| doc.sentences[s].tokens.start == first);
+        let glued =
+            single.contains(w) || opens_sentence && (w.ends_with("ing") || w.ends_with("ly"));
+        if glued {
+            m.tokens.start += 1;
+            m.range.start = doc.tokens[m.tokens.start].start;
+        }
+    }
+}
+
+/// Whether each token lies inside a double-quoted quotation.
+pub(crate) fn quoted_tokens(doc: &Document) -> Vec<bool> {
+    let mut out = vec![false; doc.tokens.len()];
+    for q in doc.quotations.iter().filter(|q| !q.nested) {
+        let a = doc.token_at(q.outer.start);
+        let b = doc.token_at(q.outer.end);
+        for x in &mut out[a..b.min(doc.tokens.len())] {
+            *x = true;
+        }
+    }
+    out
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "the" | "a" | "an" | "this" | "that" | "these" | "those" | "its" | "their" | "our"
+    )
+}
+
+/// Whether token `i` is a capitalised word.
+pub(crate) fn is_capitalised(doc: &Document, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    t.kind == TokenKind::Word && {
+        let b = doc.text.as_bytes()[t.start];
+        if b.is_ascii() {
+            b.is_ascii_uppercase()
+        } else {
+            doc.tok(i).chars().next().is_some_and(char::is_uppercase)
+        }
+    }
+}
+
+/// The name run starting at token `i`: honorifics, then capitalised words
+/// joined by particles and initials. The first name word must not be a
+/// title, nationality or ordinary capitalised word.
+pub(crate) fn name_at(doc: &Document, i: usize) -> Option<Range<usize>> {
+    let n = doc.tokens.len();
+    let mut j = i;
+    while j < n && is_capitalised(doc, j) && titles::is_honorific(doc.tok(j)) {
+        j += 1;
+        if j < n && doc.tok(j) == "." && doc.tokens[j].start == doc.tokens[j - 1].end {
+            j += 1;
+        }
+    }
+    if j >= n || !is_capitalised(doc, j) || !can_start_name(doc.tok(j)) {
+        return None;
+    }
+    let mut end = j + 1;
+    let mut k = j + 1;
+    if has_possessive(doc.tok(j)) {
+        return Some(i..end);
+    }
+    while k < n {
+        if doc.text[doc.tokens[k - 1].end..doc.tokens[k].start].contains('\n') {
+            break;
+        }
+        let w = doc.tok(k);
+        // A title inside a run starts a new phrase: "Disney | Chief
+        // Executive Bob Iger".
+        let title_next = titles::is_title_head(w) && k + 1 < n && is_capitalised(doc, k + 1);
+        if is_capitalised(doc, k)
+            && !titles::is_nationality(w)
+            && !titles::is_honorific(w)
+            && !title_next
+        {
+            // An initial: "J." joined to the next word.
+            end = k + 1;
+            k += 1;
+            if w.chars().count() == 1 && k < n && doc.tok(k) == "." {
+                k += 1;
+            }
+            if has_possessive(w) {
+                break;
+            }
+        } else if doc.tokens[k].kind == TokenKind::Word
+            && titles::is_name_particle(w)
+            && k + 1 < n
+            && is_capitalised(doc, k + 1)
+        {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    Some(i..end)
+}
+
+fn can_start_name(w: &str) -> bool {
+    let w = strip_possessive(w);
+    titles::can_start_name(w)
+        && !crate::lexicon::speech::is_speech_verb(w)
+        && (w.chars().any(char::is_lowercase) || w.chars().count() <= 3)
+}
+
+fn has_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s")
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w)
+}
+
+/// How many name words (not honorifics) the run has.
+fn name_word_count(doc: &Document, r: Range<usize>) -> usize {
+    r.filter(|&k| doc.tokens[k].kind == TokenKind::Word && !titles::is_honorific(doc.tok(k)))
+        .count()
+}
+
+/// The name's words, lower case, honorifics and possessives dropped.
+pub(crate) fn name_words(doc: &Document, r: Range<usize>) -> Vec<String> {
+    r.filter(|&k| doc.tokens[k].kind == TokenKind::Word && !titles::is_honorific(doc.tok(k)))
+        .map(|k| strip_possessive(doc.tok(k)).to_lowercase())
+        .collect()
+}
+
+/// The name as written, possessive dropped.
+pub(crate) fn name_text(doc: &Document, r: Range<usize>) -> String {
+    let s = &doc.text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end];
+    strip_possessive(s).to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people_of(text: &str) -> (Document, RuleSet) {
+        (Document::new(text), RuleSet::default())
+    }
+
+    #[test]
+    fn surname_links_to_the_fullest_name() {
+        let (d, r) = people_of("Senator Ana Ruiz met voters. Later Ruiz left.");
+        let p = People::new(&d, &r);
+        assert_eq!(p.canonical("Ruiz"), "Ana Ruiz");
+        assert!(p.mentions().last().unwrap().person);
+    }
+
+    #[test]
+    fn honorific_and_particles_stay_in_the_name() {
+        let (d, r) = people_of("Yesterday Sheikh Omar bin Said Al Nouri arrived. Al Nouri spoke.");
+        let p = People::new(&d, &r);
+        assert_eq!(p.canonical("Al Nouri"), "Sheikh Omar bin Said Al Nouri");
+    }
+
+    #[test]
+    fn name_after_a_determiner_is_not_a_person() {
+        let (d, r) = people_of("Ana Ruiz spoke. The Ruiz campaign answered.");
+        let p = People::new(&d, &r);
+        let last = p.mentions().last().unwrap();
+        assert!(!last.person);
+    }
+
+    #[test]
+    fn places_are_not_people() {
+        let (d, r) = people_of("Officials in the Western Wall area met in Berlin.");
+        let p = People::new(&d, &r);
+        assert!(p.mentions().iter().all(|m| !m.person));
+    }
+
+    #[test]
+    fn rule_alias_gives_the_entity_name() {
+        let d = Document::new("Ruiz spoke.");
+        let mut r = RuleSet::default();
+        r.entities.push(crate::rules::Entity {
+            name: "Ana Ruiz Soto".into(),
+            kind: EntityKind::Person,
+            aliases: vec!["Ruiz".into()],
+            roles: vec![],
+            loc: crate::rules::RuleLoc {
+                path: Arc::new("r.yaml".into()),
+                line: 1,
+                column: 1,
+                text: String::new(),
+            },
+        });
+        let p = People::new(&d, &r);
+        assert_eq!(p.canonical("Ruiz"), "Ana Ruiz Soto");
+        assert!(p.mentions()[0].person);
+    }
+
+    #[test]
+    fn word_used_alone_elsewhere_is_not_part_of_the_name() {
+        let (d, r) = people_of(
+            "He went to Ukraine last year. The envoy to Ukraine Kurt Volker spoke. Volker left.",
+        );
+        let p = People::new(&d, &r);
+        assert_eq!(p.canonical("Volker"), "Kurt Volker");
+    }
+}

@@ -1,0 +1,157 @@
+//! The frames around a quotation where its attribution is written, and
+//! the patterns read there: `"...," X said`, `"...," said X`, `"...,"
+//! according to X`, `"..." of it, X said` after the quotation; `X said,
+//! "..."`, `X told reporters: "..."`, `X called it "..."` before it.
+//!
+//! A frame never crosses a sentence end, a line break or another
+//! quotation. Resolving the words found to a speaker is `attribution`'s
+//! job; choosing between a quotation's own attribution and its neighbours'
+//! is `quote`'s.
+
+use super::attribution::{self, Resolver, Speaker};
+use crate::lexicon::speech;
+use crate::text::{Document, Quotation, TokenKind};
+
+/// Tokens from the start of the quotation's sentence (or the previous
+/// quotation's end) to the quotation.
+pub(crate) fn before_frame(
+    doc: &Document,
+    q: &Quotation,
+    prev_end: Option<usize>,
+) -> std::ops::Range<usize> {
+    let end = doc.token_at(q.outer.start);
+    let sent_start = doc
+        .sentence_at(q.outer.start)
+        .map_or(end, |s| doc.sentences[s].tokens.start);
+    let floor = prev_end.map_or(sent_start, |p| sent_start.max(doc.token_at(p)));
+    floor.min(end)..end
+}
+
+/// Tokens after the quotation up to a sentence end, the next quotation or
+/// the paragraph's end.
+pub(crate) fn after_frame(
+    doc: &Document,
+    q: &Quotation,
+    next_start: Option<usize>,
+) -> std::ops::Range<usize> {
+    let start = doc.token_at(q.outer.end);
+    let para_end = doc.paragraphs[q.paragraph].end;
+    let limit = next_start.unwrap_or(para_end).min(para_end);
+    let mut k = start;
+    while k < doc.tokens.len() && doc.tokens[k].start < limit && k - start < 60 {
+        if matches!(doc.tok(k), "." | "!" | "?" | ";") && !attribution::is_abbreviation_dot(doc, k)
+        {
+            break;
+        }
+        // A line break ends the frame too.
+        let prev_end = if k > start {
+            doc.tokens[k - 1].end
+        } else {
+            q.outer.end
+        };
+        if doc.text[prev_end.min(doc.tokens[k].start)..doc.tokens[k].start].contains('\n') {
+            break;
+        }
+        k += 1;
+    }
+    start..k
+}
+
+/// `"...," X said`, `"...," said X`, `"...," according to X`.
+pub(crate) fn attribute_after(
+    doc: &Document,
+    res: &mut Resolver<'_>,
+    f: std::ops::Range<usize>,
+) -> Option<Speaker> {
+    let mut a = f.start;
+    while a < f.end && matches!(doc.tok(a), "," | "—" | "–" | "-") {
+        a += 1;
+    }
+    if a >= f.end {
+        return None;
+    }
+    if attribution::is_speech_verb_at(doc, a) && doc.tok(a) != "saying" {
+        let np = attribution::subject_after(doc, a, f.end)?;
+        return res.resolve(np);
+    }
+    if a + 2 < f.end && doc.tok(a).eq_ignore_ascii_case("according") && doc.tok(a + 1) == "to" {
+        let np = attribution::subject_after(doc, a + 1, f.end)?;
+        return res.resolve(np);
+    }
+    // "call" after a quotation is rarely its attribution ("They call him
+    // ..."): leave it to the verbs that are.
+    let v = (a..f.end.min(a + 50)).find(|&k| {
+        attribution::is_speech_verb_at(doc, k)
+            && !matches!(doc.tok(k), "call" | "calls" | "called" | "state" | "states")
+    })?;
+    if v == a {
+        return None;
+    }
+    let np = attribution::subject_before(doc, v, a)?;
+    // `"...," X said` or, after a partial quote, `"..." of them, X said`.
+    let after_comma = np.start > a && doc.tok(np.start - 1) == ",";
+    if np.start != a && !after_comma {
+        return None;
+    }
+    res.resolve(np)
+}
+
+/// `X said, "..."`, `X told reporters: "..."`, `X called it "..."`,
+/// `according to X, "..."`.
+pub(crate) fn attribute_before(
+    doc: &Document,
+    res: &mut Resolver<'_>,
+    f: std::ops::Range<usize>,
+) -> Option<Speaker> {
+    let v = f.clone().rev().find(|&k| {
+        attribution::is_speech_verb_at(doc, k)
+            && (!speech::is_weak_speech_verb(doc.tok(k)) || f.end - k <= 8)
+    });
+    if let Some(v) = v {
+        if let Some(np) = attribution::subject_before(doc, v, f.start) {
+            return res.resolve(np);
+        }
+    }
+    let k = f
+        .clone()
+        .find(|&k| doc.tok(k).eq_ignore_ascii_case("according") && doc.tok(k + 1) == "to")?;
+    let end = (k + 2..f.end)
+        .find(|&j| doc.tokens[j].kind == TokenKind::Punct)
+        .unwrap_or(f.end);
+    let np = attribution::subject_after(doc, k + 1, end)?;
+    res.resolve(np)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame_text(doc: &Document, r: std::ops::Range<usize>) -> String {
+        r.map(|k| doc.tok(k)).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn after_frame_stops_at_the_sentence_end() {
+        let d = Document::new("\"Yes,\" she said. Then it rained.");
+        let q = &d.quotations[0];
+        assert_eq!(frame_text(&d, after_frame(&d, q, None)), "she said");
+    }
+
+    #[test]
+    fn after_frame_stops_at_a_line_break() {
+        let d = Document::new("\"Yes.\"\nThey call it home.");
+        let q = &d.quotations[0];
+        assert_eq!(frame_text(&d, after_frame(&d, q, None)), "");
+    }
+
+    #[test]
+    fn before_frame_starts_after_the_previous_quotation() {
+        let d = Document::new("\"One,\" she said, and added: \"Two.\"");
+        let q = &d.quotations[1];
+        let prev = Some(d.quotations[0].outer.end);
+        assert_eq!(
+            frame_text(&d, before_frame(&d, q, prev)),
+            "she said , and added :"
+        );
+    }
+}

@@ -1,0 +1,539 @@
+//! Direct quotations and their speakers.
+//!
+//! Every double-quoted span that reads as speech is a claim: a full
+//! quotation, or a partial one inside reported speech ("called the strike
+//! "a grave precedent""). Its speaker comes from the attribution next to it
+//! (`"...," X said`, `said X`, `X said: "..."`, `according to X`), else from
+//! an earlier quotation of the same paragraph (a quote interrupted by its
+//! attribution), else from the paragraph right before (`X said:`, `X added
+//! that ...`). Scare quotes and titles of works are not quotations. It never
+//! guesses across another paragraph: a quote with no attribution in reach
+//! has no speaker.
+
+use super::attribution::{self, Resolver, Speaker, TitledPerson};
+use super::entity::People;
+use super::frame::{after_frame, attribute_after, attribute_before, before_frame};
+use super::{Context, Extractor, RawClaim};
+use crate::extract::{ClaimData, QuoteClaim};
+use crate::lexicon::speech;
+use crate::text::{Document, Quotation, TokenKind};
+
+/// The quotation extractor.
+pub struct QuoteExtractor;
+
+impl Extractor for QuoteExtractor {
+    fn name(&self) -> &'static str {
+        "quote"
+    }
+
+    fn extract(&self, cx: &Context<'_>, prior: &[RawClaim], out: &mut Vec<RawClaim>) {
+        let people = People::new(cx.doc, cx.rules);
+        let titled: Vec<TitledPerson> = prior
+            .iter()
+            .filter_map(|c| match &c.data {
+                ClaimData::Role(r) => Some(TitledPerson {
+                    offset: c.range.start,
+                    person: r.person.clone(),
+                    head: r.title.split_whitespace().last()?.to_lowercase(),
+                }),
+                _ => None,
+            })
+            .collect();
+        let mut res = Resolver::new(cx.doc, &people, &titled);
+        extract_quotes(cx.doc, &mut res, out);
+    }
+}
+
+/// Words that keep their lower case in a title of a work.
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
+];
+
+fn extract_quotes(doc: &Document, res: &mut Resolver<'_>, out: &mut Vec<RawClaim>) {
+    let reported = reported_speech(doc, res);
+    // The last quotation's paragraph, offset and speaker.
+    let mut last: Option<(usize, usize, Option<Speaker>)> = None;
+    let quotes: Vec<&Quotation> = doc.quotations.iter().filter(|q| !q.nested).collect();
+    for (qi, q) in quotes.iter().enumerate() {
+        let next_start = quotes
+            .get(qi + 1)
+            .filter(|n| n.paragraph == q.paragraph)
+            .map(|n| n.outer.start);
+        let prev_end = qi
+            .checked_sub(1)
+            .map(|p| quotes[p])
+            .filter(|p| p.paragraph == q.paragraph)
+            .map(|p| p.outer.end);
+        let inner = trimmed(doc, q);
+        if inner.is_empty() {
+            continue;
+        }
+        if is_title_of_work(doc, inner.clone(), false) {
+            continue;
+        }
+        let before = before_frame(doc, q, prev_end);
+        let after = after_frame(doc, q, next_start);
+        let own_after = attribute_after(doc, res, after.clone());
+        // A title-cased phrase with a comma inside the marks ("a song
+        // called "Wild Rose," ...") is a quotation only when a speech verb
+        // follows it at once ("Thank You Very Much," she said).
+        if own_after.is_none() && is_title_of_work(doc, inner.clone(), true) {
+            continue;
+        }
+        // A word or two without a closing stop is a partial quotation only
+        // inside reported speech: a speech verb before it.
+        let verb_before = before
+            .clone()
+            .any(|k| attribution::is_speech_verb_at(doc, k));
+        if word_count(doc, inner.clone()) <= 2
+            && !ends_with_stop(doc, inner.clone())
+            && !verb_before
+        {
+            continue;
+        }
+        let own = own_after.or_else(|| attribute_before(doc, res, before.clone()));
+        if own.is_none() && !reads_as_speech(doc, inner.clone(), before.clone()) {
+            continue;
+        }
+        let speaker = own.or_else(|| {
+            if q.continues {
+                return last.as_ref().and_then(|l| l.2.clone());
+            }
+            // An earlier quotation of this paragraph ("...," he said. "..."),
+            // or words reported earlier in it ("X told reporters that ...").
+            let here = latest(&last, &reported, q.paragraph, q.outer.start);
+            if here.is_some() {
+                return here;
+            }
+            if opens_paragraph(doc, q) && q.paragraph > 0 {
+                // A quote paragraph after one that reports someone's words.
+                return latest(&last, &reported, q.paragraph - 1, q.outer.start);
+            }
+            None
+        });
+        last = Some((q.paragraph, q.outer.start, speaker.clone()));
+        let s = speaker.unwrap_or_default();
+        out.push(RawClaim {
+            range: inner,
+            data: ClaimData::Quote(QuoteClaim {
+                speaker: s.name,
+                speaker_text: s.text,
+                speaker_range: s.range,
+            }),
+        });
+    }
+}
+
+/// The speaker of the latest quotation or reported speech in paragraph
+/// `p` before offset `before`.
+fn latest(
+    last: &Option<(usize, usize, Option<Speaker>)>,
+    reported: &[(usize, usize, Speaker)],
+    p: usize,
+    before: usize,
+) -> Option<Speaker> {
+    let quote = last
+        .as_ref()
+        .filter(|(lp, o, s)| *lp == p && *o < before && s.is_some())
+        .map(|(_, o, s)| (*o, s.clone()));
+    // `reported` is in text order: the entry right before `before` is the
+    // only candidate.
+    let i = reported.partition_point(|(_, o, _)| *o < before);
+    let report = i
+        .checked_sub(1)
+        .map(|i| &reported[i])
+        .filter(|(rp, _, _)| *rp == p)
+        .map(|(_, o, s)| (*o, Some(s.clone())));
+    match (quote, report) {
+        (Some(a), Some(b)) => Some(if a.0 >= b.0 { a.1 } else { b.1 }),
+        (a, b) => a.or(b).map(|x| x.1),
+    }
+    .flatten()
+}
+
+/// The quotation's words without surrounding white space.
+fn trimmed(doc: &Document, q: &Quotation) -> std::ops::Range<usize> {
+    let s = &doc.text[q.inner.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    q.inner.start + lead..q.inner.end - trail
+}
+
+/// Whether the quotation starts its paragraph.
+fn opens_paragraph(doc: &Document, q: &Quotation) -> bool {
+    doc.paragraphs[q.paragraph].start == q.outer.start
+}
+
+/// Whether an unattributed quotation reads as speech: not a title of a
+/// work, and not a scare quote of a word or two with no speech verb before
+/// it.
+fn reads_as_speech(
+    doc: &Document,
+    inner: std::ops::Range<usize>,
+    before: std::ops::Range<usize>,
+) -> bool {
+    let words = word_count(doc, inner.clone());
+    let terminal = doc.text[inner].ends_with(['.', ',', '!', '?', '…']);
+    let verb_before = before
+        .clone()
+        .any(|k| attribution::is_speech_verb_at(doc, k));
+    words >= 6 || (terminal && words >= 3) || verb_before && words >= 2
+}
+
+fn words_of(doc: &Document, inner: std::ops::Range<usize>) -> impl Iterator<Item = &str> {
+    (doc.token_at(inner.start)..doc.token_at(inner.end))
+        .filter(|&k| doc.tokens[k].kind != TokenKind::Punct)
+        .map(|k| doc.tok(k))
+}
+
+fn word_count(doc: &Document, inner: std::ops::Range<usize>) -> usize {
+    words_of(doc, inner).count()
+}
+
+/// Whether the quoted words are a title of a work ("One Hundred Years of
+/// Solitude"): every word capitalised but small ones, no closing stop.
+fn is_title_of_work(doc: &Document, inner: std::ops::Range<usize>, comma_ok: bool) -> bool {
+    let text = &doc.text[inner.clone()];
+    let text = if comma_ok {
+        text.strip_suffix(',').unwrap_or(text)
+    } else {
+        text
+    };
+    word_count(doc, inner.clone()) >= 2
+        && !text.ends_with(['.', ',', '!', '?', '…'])
+        && words_of(doc, inner).all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || TITLE_SMALL_WORDS.contains(&w)
+        })
+}
+
+/// Whether the quoted words end with a stop or comma inside the marks.
+fn ends_with_stop(doc: &Document, inner: std::ops::Range<usize>) -> bool {
+    doc.text[inner].ends_with(['.', ',', '!', '?', '…'])
+}
+
+/// The last speaker of reported speech ("X added that ...", "X said:") in
+/// each paragraph: (paragraph, verb offset, speaker).
+///
+/// Only paragraphs within reach of a quotation (its own and the two
+/// before it) are read: elsewhere nobody would ask.
+fn reported_speech(doc: &Document, res: &mut Resolver<'_>) -> Vec<(usize, usize, Speaker)> {
+    let quoted = res.people.quoted();
+    let mut wanted = vec![false; doc.paragraphs.len()];
+    for q in &doc.quotations {
+        for w in &mut wanted[q.paragraph.saturating_sub(2)..=q.paragraph] {
+            *w = true;
+        }
+    }
+    let mut out = Vec::new();
+    for s in doc.sentences.iter().filter(|s| wanted[s.paragraph]) {
+        for v in s.tokens.clone() {
+            if quoted[v]
+                || !attribution::is_speech_verb_at(doc, v)
+                || speech::is_weak_speech_verb(doc.tok(v))
+            {
+                continue;
+            }
+            if let Some(np) = attribution::subject_before(doc, v, s.tokens.start) {
+                if np.clone().any(|k| quoted[k]) {
+                    continue;
+                }
+                if let Some(sp) = res.resolve(np) {
+                    out.push((s.paragraph, doc.tokens[v].start, sp));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+
+    /// (quoted words, speaker, speaker text) of each quotation in `text`.
+    fn quotes(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        let d = Document::new(text);
+        let r = RuleSet::default();
+        let p = People::new(&d, &r);
+        let mut res = Resolver::new(&d, &p, &[]);
+        let mut out = Vec::new();
+        extract_quotes(&d, &mut res, &mut out);
+        out.into_iter()
+            .map(|c| match c.data {
+                ClaimData::Quote(q) => (d.text[c.range].to_owned(), q.speaker, q.speaker_text),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        quotes(text).into_iter().map(|q| q.1).collect()
+    }
+
+    fn some(s: &str) -> Option<String> {
+        Some(s.to_owned())
+    }
+
+    #[test]
+    fn name_said_after_the_quote() {
+        let q = quotes("\"We will stay open,\" Ana Ruiz said.");
+        assert_eq!(
+            q,
+            [(
+                "We will stay open,".into(),
+                some("Ana Ruiz"),
+                some("Ana Ruiz")
+            )]
+        );
+    }
+
+    #[test]
+    fn said_name_after_the_quote() {
+        assert_eq!(
+            speakers("\"We will stay open,\" said Ana Ruiz, a port official."),
+            [some("Ana Ruiz")]
+        );
+    }
+
+    #[test]
+    fn name_said_comma_before_the_quote() {
+        assert_eq!(
+            speakers("Ana Ruiz said, \"We will stay open.\""),
+            [some("Ana Ruiz")]
+        );
+    }
+
+    #[test]
+    fn name_told_reporters_colon_before_the_quote() {
+        assert_eq!(
+            speakers("Ana Ruiz told reporters: \"We will stay open.\""),
+            [some("Ana Ruiz")]
+        );
+    }
+
+    #[test]
+    fn according_to_names_the_speaker() {
+        assert_eq!(
+            speakers("\"The port will stay open,\" according to Ana Ruiz."),
+            [some("Ana Ruiz")]
+        );
+    }
+
+    #[test]
+    fn interrupted_quote_keeps_its_speaker() {
+        assert_eq!(
+            speakers("\"We stay,\" Ana Ruiz said. \"Nothing will change that for us.\""),
+            [some("Ana Ruiz"), some("Ana Ruiz")]
+        );
+    }
+
+    #[test]
+    fn pronoun_resolves_to_the_surname_s_full_name() {
+        let text = "Mayor Ana Ruiz spoke in Rome.\n\nBefore leaving, Ruiz praised the crews.\n\n\"They worked all night,\" she said.";
+        let q = quotes(text);
+        assert_eq!(q[0].1, some("Ana Ruiz"));
+        assert_eq!(q[0].2, some("she"));
+    }
+
+    #[test]
+    fn surname_speaker_gets_the_fullest_name() {
+        assert_eq!(
+            speakers("Mayor Ana Ruiz arrived.\n\n\"It is a good day for all of us,\" Ruiz said."),
+            [some("Ana Ruiz")]
+        );
+    }
+
+    #[test]
+    fn quote_paragraph_after_said_colon() {
+        assert_eq!(
+            speakers("Ana Ruiz said:\n\n\"We will keep the port open for as long as we can.\""),
+            [some("Ana Ruiz")]
+        );
+    }
+
+    #[test]
+    fn quote_paragraph_after_added_that() {
+        assert_eq!(
+            speakers("Ana Ruiz added that crews were tired.\n\n\"They have worked for three days without rest.\""),
+            [some("Ana Ruiz")]
+        );
+    }
+
+    #[test]
+    fn quote_running_over_paragraphs_keeps_its_speaker() {
+        let text = "Ana Ruiz said: \"The first part of it is long.\n\n\"And the second part is longer still.\"";
+        assert_eq!(speakers(text), [some("Ana Ruiz"), some("Ana Ruiz")]);
+    }
+
+    #[test]
+    fn group_speaker() {
+        assert_eq!(
+            speakers("\"Roads are closed,\" police said."),
+            [some("police")]
+        );
+        assert_eq!(
+            speakers("US officials stressed the need to \"find a new way\" forward."),
+            [some("US officials")]
+        );
+    }
+
+    #[test]
+    fn partial_quote_in_reported_speech() {
+        let q = quotes("Ana Ruiz called the ruling \"a betrayal of the court\" on Monday.");
+        assert_eq!(
+            q,
+            [(
+                "a betrayal of the court".into(),
+                some("Ana Ruiz"),
+                some("Ana Ruiz")
+            )]
+        );
+    }
+
+    #[test]
+    fn title_description_resolves_to_titled_person() {
+        let d = Document::new(
+            "Mayor Ana Ruiz arrived.\n\n\"We are ready for the storm,\" the mayor said.",
+        );
+        let r = RuleSet::default();
+        let p = People::new(&d, &r);
+        let titled = [TitledPerson {
+            offset: 0,
+            person: "Ana Ruiz".into(),
+            head: "mayor".into(),
+        }];
+        let mut res = Resolver::new(&d, &p, &titled);
+        let mut out = Vec::new();
+        extract_quotes(&d, &mut res, &mut out);
+        let ClaimData::Quote(q) = &out[0].data else {
+            unreachable!()
+        };
+        assert_eq!(q.speaker.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(q.speaker_text.as_deref(), Some("the mayor"));
+    }
+
+    #[test]
+    fn unattributed_quote_has_no_speaker() {
+        assert_eq!(
+            speakers("It rained.\n\n\"Nobody knows what happens next in the city.\""),
+            [None]
+        );
+    }
+
+    #[test]
+    fn no_guess_across_another_speakers_paragraph() {
+        let text = "Ana Ruiz said the port was shut.\n\nThe storm hit at noon.\n\n\"It was the worst in a decade for the town.\"";
+        assert_eq!(speakers(text), [None]);
+    }
+
+    #[test]
+    fn scare_quotes_and_titles_are_not_quotations() {
+        assert!(quotes("He thinks the plan is \"bold\".").is_empty());
+        assert!(quotes("Her favourite film is \"The Last Days of Summer\".").is_empty());
+        assert!(quotes("She says her film is \"The Last Days of Summer\".").is_empty());
+        assert!(quotes("He wrote a song called \"Long Summer Road,\" a hit.").is_empty());
+        assert!(quotes("It was a \"skinny\" deal, a source said.").is_empty());
+        assert_eq!(
+            speakers("\"Thank You Very Much,\" Ana Ruiz said."),
+            [some("Ana Ruiz")]
+        );
+    }
+
+    #[test]
+    fn nested_single_quotes_stay_inside_their_quotation() {
+        let q = quotes("\"This 'plan with no end' is good,\" Ana Ruiz said.");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].0, "This 'plan with no end' is good,");
+    }
+
+    #[test]
+    fn subject_behind_several_appositive_commas() {
+        let text = "\"It works,\" Ana Ruiz, a fellow at the institute in Lyon, France, and co-author of the study, said.";
+        assert_eq!(speakers(text), [some("Ana Ruiz")]);
+    }
+
+    #[test]
+    fn saying_takes_the_subject_of_the_clause_before() {
+        let text =
+            "After the vote, Ana Ruiz issued a statement, saying, \"We will appeal the ruling.\"";
+        assert_eq!(speakers(text), [some("Ana Ruiz")]);
+    }
+
+    #[test]
+    fn sentence_final_attribution_after_a_partial_quote() {
+        let text = "Crews must \"check every valve\" in the plant, Ana Ruiz said.";
+        assert_eq!(speakers(text), [some("Ana Ruiz")]);
+    }
+
+    #[test]
+    fn quote_after_reported_speech_in_the_same_paragraph() {
+        let text = "Ana Ruiz told reporters the port was safe. \"Nobody was hurt in the fire last night.\"";
+        assert_eq!(speakers(text), [some("Ana Ruiz")]);
+    }
+
+    #[test]
+    fn group_speaker_head_comes_before_its_preposition() {
+        let q = quotes("\"The claim is false,\" a spokesperson for the coalition said.");
+        assert_eq!(q[0].2.as_deref(), Some("a spokesperson for the coalition"));
+    }
+
+    #[test]
+    fn sentence_opening_conjunction_is_not_the_speaker() {
+        let text = "Ana Ruiz spoke.\n\nBut she said the plan was \"too late for the town\" anyway.";
+        let q = quotes(text);
+        assert_eq!(q[0].1, some("Ana Ruiz"));
+        assert_eq!(q[0].2, some("she"));
+    }
+
+    #[test]
+    fn next_line_is_not_an_attribution() {
+        let text = "\"I stay,\" said Ana Ruiz. \"I like it here.\"\nThey call him a hero.";
+        assert_eq!(speakers(text), [some("Ana Ruiz"), some("Ana Ruiz")]);
+    }
+
+    #[test]
+    fn pronoun_skips_a_person_of_the_other_gender() {
+        let text = "Mayor Ana Ruiz spoke first.\n\n\"We are ready,\" she said.\n\nLater Mr. Tom Hale arrived. \"The roads are open again,\" she said.";
+        assert_eq!(speakers(text), [some("Ana Ruiz"), some("Ana Ruiz")]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_spans_slice_the_prose(s in "[\"“”‘’'a-zA-Z,.:;!? \n—é中]{0,200}") {
+            let d = Document::new(&s);
+            let r = RuleSet::default();
+            let p = People::new(&d, &r);
+            let mut res = Resolver::new(&d, &p, &[]);
+            let mut out = Vec::new();
+            extract_quotes(&d, &mut res, &mut out);
+            super::super::role::extract_roles_for_test(&d, &p, &mut out);
+            for c in out {
+                proptest::prop_assert!(d.text.get(c.range.clone()).is_some());
+            }
+        }
+
+        #[test]
+        fn never_panics_on_word_soup(words in proptest::collection::vec(proptest::sample::select(vec![
+            "\"", "“", "”", "'", "‘", "’", ",", ".", ":", "\n\n", "said", "Said", "told", "saying",
+            "according", "to", "he", "She", "the", "a", "who", "is", "also", "minister", "Prime",
+            "Minister", "President", "of", "State", "Secretary", "Ana", "Ruiz", "Sheikh", "bin", "Al",
+            "US", "U.S.", "officials", "for", "and", "Dr.", "J.", "Qatar's", "é", "中",
+        ]), 0..80)) {
+            let s = words.join(" ");
+            let d = Document::new(&s);
+            let r = RuleSet::default();
+            let p = People::new(&d, &r);
+            let mut res = Resolver::new(&d, &p, &[]);
+            let mut out = Vec::new();
+            extract_quotes(&d, &mut res, &mut out);
+            super::super::role::extract_roles_for_test(&d, &p, &mut out);
+            for c in out {
+                proptest::prop_assert!(d.text.get(c.range.clone()).is_some());
+            }
+        }
+    }
+}

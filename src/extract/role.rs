@@ -1,0 +1,391 @@
+//! Titles given to people: "Secretary of State Marco Rubio", "Maya Lind, a
+//! spokeswoman for the port authority", "Al Thani, who is also Qatar's
+//! foreign minister".
+//!
+//! A title is a run of title words (modifiers such as "Vice" or "Foreign",
+//! then a head such as "President" or "minister", then "of State"-style
+//! objects) right before a name or in an appositive right after one. The
+//! nationality or organisation ("Qatari", "U.S.", "Qatar's", "for the port
+//! authority") goes to `org`, never into the title. A title with no named
+//! person ("its prime minister said") gives no claim; titles inside
+//! quotations are not read.
+
+use super::entity::{self, People};
+use super::{Context, Extractor, RawClaim};
+use crate::extract::{ClaimData, RoleClaim};
+use crate::lexicon::titles;
+use crate::text::{Document, TokenKind};
+use std::ops::Range;
+
+/// The title extractor.
+pub struct RoleExtractor;
+
+impl Extractor for RoleExtractor {
+    fn name(&self) -> &'static str {
+        "role"
+    }
+
+    fn extract(&self, cx: &Context<'_>, _prior: &[RawClaim], out: &mut Vec<RawClaim>) {
+        let people = People::new(cx.doc, cx.rules);
+        extract_roles(cx.doc, &people, out);
+    }
+}
+
+/// A title found in the tokens.
+#[derive(Debug, Clone)]
+pub(crate) struct TitleSpan {
+    /// Tokens of the whole phrase, organisation included.
+    pub tokens: Range<usize>,
+    /// Tokens of the office.
+    pub title: Range<usize>,
+    /// Tokens of the organisation or nationality.
+    pub org: Option<Range<usize>>,
+}
+
+fn extract_roles(doc: &Document, people: &People<'_>, out: &mut Vec<RawClaim>) {
+    let quoted = people.quoted();
+    let n = doc.tokens.len();
+    for (i, &q) in quoted.iter().enumerate() {
+        // Only a title followed by a name (or "of State") is read here:
+        // test that before the word itself.
+        let named_next =
+            i + 1 < n && (entity::is_capitalised(doc, i + 1) || doc.tok(i + 1) == "of");
+        if q || !named_next
+            || doc.tokens[i].kind != TokenKind::Word
+            || !titles::is_title_head(doc.tok(i))
+        {
+            continue;
+        }
+        let after = title_objects_end(doc, i + 1);
+        if after < n && doc.tokens[after].kind == TokenKind::Word {
+            if let Some(name) = entity::name_at(doc, after)
+                .filter(|r| !r.clone().any(|k| titles::is_not_name_word(doc.tok(k))))
+            {
+                if let Some(t) = title_ending_at(doc, i, after) {
+                    push_role(
+                        doc,
+                        people,
+                        &t,
+                        name.clone(),
+                        t.tokens.start..name.end,
+                        false,
+                        out,
+                    );
+                }
+            }
+        }
+    }
+    for m in people.mentions().iter().filter(|m| m.person) {
+        if quoted.get(m.tokens.start).copied().unwrap_or(true) {
+            continue;
+        }
+        if let Some((t, additional)) = appositive_title(doc, m.tokens.end) {
+            push_role(
+                doc,
+                people,
+                &t,
+                m.tokens.clone(),
+                m.tokens.start..t.title.end,
+                additional,
+                out,
+            );
+        }
+    }
+}
+
+/// [`extract_roles`] for other modules' tests.
+#[cfg(test)]
+pub(crate) fn extract_roles_for_test(doc: &Document, people: &People<'_>, out: &mut Vec<RawClaim>) {
+    extract_roles(doc, people, out);
+}
+
+fn push_role(
+    doc: &Document,
+    people: &People<'_>,
+    t: &TitleSpan,
+    name: Range<usize>,
+    whole: Range<usize>,
+    additional: bool,
+    out: &mut Vec<RawClaim>,
+) {
+    let person = people.canonical(&entity::name_text(doc, name));
+    let text =
+        |r: Range<usize>| doc.text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end].to_owned();
+    let org = t.org.clone().map(|r| {
+        let s = text(r);
+        s.strip_prefix("the ").unwrap_or(&s).to_owned()
+    });
+    out.push(RawClaim {
+        range: doc.tokens[whole.start].start..doc.tokens[whole.end - 1].end,
+        data: ClaimData::Role(RoleClaim {
+            person,
+            title: text(t.title.clone()),
+            org,
+            additional,
+        }),
+    });
+}
+
+/// After a title head at `i - 1`, skip "of State", "of the Treasury".
+fn title_objects_end(doc: &Document, i: usize) -> usize {
+    let n = doc.tokens.len();
+    if i + 1 < n && doc.tok(i) == "of" {
+        let mut j = i + 1;
+        if doc.tok(j).eq_ignore_ascii_case("the") && j + 1 < n {
+            j += 1;
+        }
+        let w = doc.tok(j);
+        if titles::is_title_of_object(w) && !w.eq_ignore_ascii_case("the") {
+            return j + 1;
+        }
+    }
+    i
+}
+
+/// The title whose head is token `head` and which ends before token `end`:
+/// modifiers and heads before it, then the organisation before those.
+pub(crate) fn title_ending_at(doc: &Document, head: usize, end: usize) -> Option<TitleSpan> {
+    let capital = entity::is_capitalised(doc, head);
+    let same_case = |k: usize| entity::is_capitalised(doc, k) == capital;
+    let mut start = head;
+    while start > 0 {
+        let k = start - 1;
+        let w = doc.tok(k);
+        if doc.tokens[k].kind == TokenKind::Word
+            && same_case(k)
+            && (titles::is_title_modifier(w) || titles::is_title_head(w))
+            && !titles::is_nationality(w)
+        {
+            start = k;
+        } else {
+            break;
+        }
+    }
+    if start > 0 && doc.tok(start - 1).eq_ignore_ascii_case("former") {
+        start -= 1;
+    }
+    let title = start..end;
+    let mut org_start = start;
+    while org_start > 0 {
+        let k = org_start - 1;
+        let w = doc.tok(k);
+        let is_org_word = doc.tokens[k].kind == TokenKind::Word
+            && (titles::is_nationality(w)
+                || is_acronym(w)
+                || w.ends_with("'s")
+                || w.ends_with("’s")
+                || (!capital && entity::is_capitalised(doc, k) && !titles::is_not_name_word(w)));
+        if is_org_word && org_start - k <= 4 {
+            org_start = k;
+            if w.ends_with("'s") || w.ends_with("’s") {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    Some(TitleSpan {
+        tokens: org_start..end,
+        title,
+        org: (org_start < start).then_some(org_start..start),
+    })
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.')
+}
+
+/// A title in an appositive after a name ending at token `i`:
+/// ", a spokeswoman for the port authority", ", who is also Qatar's foreign
+/// minister". Returns the title and whether it is stated as additional.
+fn appositive_title(doc: &Document, i: usize) -> Option<(TitleSpan, bool)> {
+    let n = doc.tokens.len();
+    if i >= n || doc.tok(i) != "," {
+        return None;
+    }
+    let mut j = i + 1;
+    let mut additional = false;
+    if j + 1 < n
+        && doc.tok(j).eq_ignore_ascii_case("who")
+        && matches!(doc.tok(j + 1), "is" | "was" | "has been")
+    {
+        j += 2;
+        if j < n && doc.tok(j) == "also" {
+            additional = true;
+            j += 1;
+        }
+    }
+    if j < n && matches!(doc.tok(j).to_lowercase().as_str(), "a" | "an" | "the") {
+        j += 1;
+    }
+    let limit = (j + 7).min(n);
+    let mut k = j;
+    while k < limit && doc.tokens[k].kind == TokenKind::Word {
+        let w = doc.tok(k);
+        if titles::is_title_head(w) {
+            let after = title_objects_end(doc, k + 1);
+            let boundary = after >= n || {
+                let b = doc.tok(after);
+                matches!(b, "," | "." | ";" | ")" | "—" | "–")
+                    || matches!(
+                        b,
+                        "for" | "of" | "at" | "with" | "who" | "in" | "to" | "and" | "since"
+                    )
+            };
+            let next_head = after < n && titles::is_title_head(doc.tok(after));
+            if boundary && !next_head {
+                let mut t = title_ending_at(doc, k, after)?;
+                if t.tokens.start < j {
+                    return None;
+                }
+                if t.org.is_none() {
+                    // Org words before the title that the case rule left out.
+                    if t.title.start > j {
+                        t.org = Some(j..t.title.start);
+                    } else if after < n && matches!(doc.tok(after), "for" | "of" | "at") {
+                        t.org = org_phrase(doc, after + 1);
+                    }
+                }
+                return Some((t, additional));
+            }
+        }
+        k += 1;
+    }
+    None
+}
+
+/// "the port authority" after "for": words up to a comma, stop or clause.
+fn org_phrase(doc: &Document, i: usize) -> Option<Range<usize>> {
+    let n = doc.tokens.len();
+    let mut j = i;
+    while j < n && j - i < 6 {
+        let t = &doc.tokens[j];
+        let w = doc.tok(j);
+        if t.kind == TokenKind::Punct
+            || matches!(w, "who" | "which" | "that" | "and" | "said" | "says")
+        {
+            break;
+        }
+        j += 1;
+    }
+    (j > i).then_some(i..j)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+
+    fn roles(text: &str) -> Vec<(String, String, String, Option<String>, bool)> {
+        let d = Document::new(text);
+        let r = RuleSet::default();
+        let p = People::new(&d, &r);
+        let mut out = Vec::new();
+        extract_roles(&d, &p, &mut out);
+        out.into_iter()
+            .map(|c| match c.data {
+                ClaimData::Role(r) => (
+                    d.text[c.range].to_owned(),
+                    r.person,
+                    r.title,
+                    r.org,
+                    r.additional,
+                ),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> (String, String, Option<String>, bool) {
+        let r = roles(text);
+        assert_eq!(r.len(), 1, "{r:?}");
+        let (_, p, t, o, a) = r.into_iter().next().unwrap();
+        (p, t, o, a)
+    }
+
+    #[test]
+    fn title_of_state_before_name() {
+        assert_eq!(
+            one("They met Secretary of State Ana Ruiz on Monday."),
+            ("Ana Ruiz".into(), "Secretary of State".into(), None, false)
+        );
+    }
+
+    #[test]
+    fn nationality_goes_to_org_and_honorific_stays_in_name() {
+        assert_eq!(
+            one("Later, Omani Prime Minister Sheikh Omar bin Said Al Nouri arrived."),
+            (
+                "Sheikh Omar bin Said Al Nouri".into(),
+                "Prime Minister".into(),
+                Some("Omani".into()),
+                false
+            )
+        );
+    }
+
+    #[test]
+    fn dotted_country_goes_to_org() {
+        let (_, t, o, _) = one("They met U.S. Secretary of State Ana Ruiz.");
+        assert_eq!(
+            (t.as_str(), o.as_deref()),
+            ("Secretary of State", Some("U.S."))
+        );
+    }
+
+    #[test]
+    fn compound_titles_before_name() {
+        let r = roles(
+            "He met Vice President Tom Hale, Special Envoy Bo Lind and Harbour Master Ines Vega.",
+        );
+        let titles: Vec<_> = r.iter().map(|x| (x.1.as_str(), x.2.as_str())).collect();
+        assert_eq!(
+            titles,
+            [
+                ("Tom Hale", "Vice President"),
+                ("Bo Lind", "Special Envoy"),
+                ("Ines Vega", "Harbour Master")
+            ]
+        );
+    }
+
+    #[test]
+    fn appositive_title_with_org_after_for() {
+        assert_eq!(
+            one("Maya Lind, a spokeswoman for the port authority, said it was closed."),
+            (
+                "Maya Lind".into(),
+                "spokeswoman".into(),
+                Some("port authority".into()),
+                false
+            )
+        );
+    }
+
+    #[test]
+    fn who_is_also_gives_an_additional_title() {
+        assert_eq!(
+            one("Omar Nouri, who is also Oman's foreign minister, left."),
+            (
+                "Omar Nouri".into(),
+                "foreign minister".into(),
+                Some("Oman's".into()),
+                true
+            )
+        );
+    }
+
+    #[test]
+    fn title_without_a_name_gives_no_role() {
+        assert!(roles("Peace will hold, its prime minister said.").is_empty());
+        assert!(roles("It was the Secretary of State's visit.").is_empty());
+    }
+
+    #[test]
+    fn surname_of_a_titled_person_links_to_full_name() {
+        let r = roles("President Ana Ruiz spoke. Ruiz, the party leader, left.");
+        assert_eq!(r[1].1, "Ana Ruiz");
+        assert_eq!(r[1].2, "leader");
+    }
+}
