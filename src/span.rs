@@ -59,7 +59,14 @@ pub struct LineCol {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<u32>,
+    /// Every [`CHECKPOINT`] bytes (at a char boundary): the byte offset and
+    /// the number of chars before it, so a column on a 5 MB line costs a
+    /// short count, not a rescan of the line.
+    checkpoints: Vec<(u32, u32)>,
 }
+
+/// Bytes between char-count checkpoints.
+const CHECKPOINT: usize = 1024;
 
 impl LineIndex {
     /// Index the lines of `text`.
@@ -67,7 +74,31 @@ impl LineIndex {
         let mut starts = Vec::with_capacity(text.len() / 60 + 1);
         starts.push(0);
         starts.extend(memchr_newlines(text.as_bytes()).map(|i| (i + 1) as u32));
-        LineIndex { starts }
+        let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT + 1);
+        let (mut at, mut chars) = (0usize, 0usize);
+        while at < text.len() {
+            checkpoints.push((at as u32, chars as u32));
+            // A char is at most 4 bytes, so this always moves forward.
+            let next = floor_char_boundary(text, at + CHECKPOINT);
+            chars += text[at..next].chars().count();
+            at = next;
+        }
+        LineIndex {
+            starts,
+            checkpoints,
+        }
+    }
+
+    /// Number of chars in `text` before byte `offset` (a char boundary).
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let i = self
+            .checkpoints
+            .partition_point(|&(b, _)| b as usize <= offset)
+            .saturating_sub(1);
+        match self.checkpoints.get(i) {
+            Some(&(b, c)) => c as usize + text[b as usize..offset].chars().count(),
+            None => text[..offset].chars().count(),
+        }
     }
 
     /// Line and column of byte `offset` in `text` (the same text the index
@@ -76,7 +107,7 @@ impl LineIndex {
         let offset = floor_char_boundary(text, (offset as usize).min(text.len()));
         let line = self.starts.partition_point(|&s| s as usize <= offset) - 1;
         let start = self.starts[line] as usize;
-        let column = text[start..offset].chars().count() + 1;
+        let column = self.chars_before(text, offset) - self.chars_before(text, start) + 1;
         LineCol {
             line: line + 1,
             column,
@@ -130,6 +161,17 @@ mod tests {
         let x = text.find('x').unwrap() as u32;
         assert_eq!(idx.line_col(text, x), LineCol { line: 2, column: 5 });
         assert_eq!(idx.line_col(text, 0), LineCol { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn columns_on_long_lines_count_characters() {
+        let text = format!("{}é{}x", "a".repeat(3000), "b".repeat(5000));
+        let idx = LineIndex::new(&text);
+        let x = text.find('x').unwrap() as u32;
+        assert_eq!(idx.line_col(&text, x).column, 8002);
+        let text2 = format!("line\n{}", "é".repeat(2000));
+        let idx2 = LineIndex::new(&text2);
+        assert_eq!(idx2.line_col(&text2, text2.len() as u32).column, 2001);
     }
 
     #[test]

@@ -43,6 +43,7 @@ mod title_mismatch;
 pub(crate) use count_mismatch::fmt_num;
 pub(crate) use index::SHINGLE;
 pub use index::{ClaimRef, CoverageIndex};
+use index::{Group, MAX_GROUPS, PER_GROUP};
 
 use crate::extract::{ArticleClaims, Claim};
 use crate::finding::{Evidence, Finding, Severity};
@@ -98,36 +99,58 @@ impl<'a> CheckContext<'a> {
     /// Claims filed under the same subject as the target's claim number
     /// `claim`: the coverage's (within the window when `windowed`) and the
     /// target's own earlier ones (the later mention is the one at fault).
+    /// A few claims of each group that say the same thing stand for all.
     pub(crate) fn related(
         &self,
-        pick: impl Fn(&CoverageIndex) -> Option<&Vec<ClaimRef>>,
+        pick: impl Fn(&CoverageIndex) -> Option<&Vec<Group>>,
         claim: usize,
         windowed: bool,
     ) -> Vec<(Checked<'a>, &'a Claim)> {
         let mut out = Vec::new();
-        if let Some(refs) = pick(self.index) {
-            for r in refs {
-                let other = self.coverage[r.article];
-                if windowed && !self.within_window(other.article) {
-                    continue;
+        let date = self.target.article.published;
+        for group in pick(self.index).into_iter().flatten().take(MAX_GROUPS) {
+            let refs = &group.refs;
+            let in_window: &[_] = match (windowed, date) {
+                (true, Some(d)) => {
+                    let w = chrono::Duration::days(self.window_days);
+                    let undated = refs.partition_point(|(x, _)| x.is_none());
+                    let lo = refs.partition_point(|(x, _)| x.is_none_or(|x| x < d - w));
+                    let hi = refs.partition_point(|(x, _)| x.is_none_or(|x| x <= d + w));
+                    // Undated coverage is never out of the window.
+                    out.extend(
+                        refs[..undated]
+                            .iter()
+                            .take(PER_GROUP)
+                            .map(|(_, r)| self.coverage_claim(*r)),
+                    );
+                    &refs[lo..hi]
                 }
-                out.push((other, &other.claims.claims[r.claim]));
-            }
+                _ => refs,
+            };
+            out.extend(
+                in_window
+                    .iter()
+                    .take(PER_GROUP)
+                    .map(|(_, r)| self.coverage_claim(*r)),
+            );
         }
-        if let Some(refs) = pick(&self.local) {
-            let target = self.target;
-            for r in refs.iter().filter(|r| r.claim < claim) {
-                out.push((target, &target.claims.claims[r.claim]));
-            }
+        let target = self.target;
+        for group in pick(&self.local).into_iter().flatten().take(MAX_GROUPS) {
+            out.extend(
+                group
+                    .refs
+                    .iter()
+                    .take_while(|(_, r)| r.claim < claim)
+                    .take(PER_GROUP)
+                    .map(|(_, r)| (target, &target.claims.claims[r.claim])),
+            );
         }
         out
     }
 
-    fn within_window(&self, other: &Article) -> bool {
-        match (self.target.article.published, other.published) {
-            (Some(a), Some(b)) => (a - b).num_days().abs() <= self.window_days,
-            _ => true,
-        }
+    fn coverage_claim(&self, r: ClaimRef) -> (Checked<'a>, &'a Claim) {
+        let other = self.coverage[r.article];
+        (other, &other.claims.claims[r.claim])
     }
 }
 

@@ -97,10 +97,11 @@ pub(crate) fn quote_candidates<'a>(
     if words.len() < SHINGLE {
         return Vec::new();
     }
+    let mut seen = std::collections::HashSet::new();
     let mut out: Vec<(super::Checked<'a>, &'a Claim)> = Vec::new();
     for s in shingles(words, SHINGLE) {
         for (a, c) in cx.related(|i| i.quotes.get(&s), claim, false) {
-            if !out.iter().any(|(_, x)| std::ptr::eq(*x, c)) {
+            if seen.insert(std::ptr::from_ref(c)) {
                 out.push((a, c));
             }
         }

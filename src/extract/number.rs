@@ -41,7 +41,8 @@ pub(crate) struct NumberPhrase {
 /// The text of token `i`, lower-cased when it is short ASCII (the only
 /// words the tables hold); `None` for anything else.
 pub(crate) fn lower(doc: &Document, i: usize) -> Option<String> {
-    let s = doc.tok(i);
+    let t = doc.tokens.get(i)?;
+    let s = &doc.text[t.range()];
     (s.len() <= 24).then(|| s.to_ascii_lowercase())
 }
 
