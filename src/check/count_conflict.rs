@@ -1,7 +1,7 @@
 //! CC101 count-conflict: a count that earlier coverage states differently.
 
 use super::count_mismatch::fmt_num;
-use super::keys::count_subject;
+use super::keys::{count_predicate, count_subject, predicates_agree};
 use super::{article_evidence, finding_for, CheckContext, Run};
 use crate::extract::{Claim, ClaimData, Count};
 use crate::finding::{Finding, Severity};
@@ -43,11 +43,17 @@ impl Run for CountConflict {
             let Some(subject) = count_subject(count, sentence) else {
                 continue;
             };
+            let predicate = count_predicate(doc, claim);
             let conflicting: Vec<_> = cx
                 .related(|i| i.counts.get(&subject), ci, true)
                 .into_iter()
-                .filter(|(_, other)| {
+                .filter(|(a, other)| {
                     as_count(other).is_some_and(|o| !o.interval.overlaps(&count.interval))
+                        && (subject.starts_with("casualties:")
+                            || predicates_agree(
+                                predicate.as_deref(),
+                                count_predicate(&a.claims.doc, other).as_deref(),
+                            ))
                 })
                 .collect();
             let Some((first, first_claim)) = conflicting.first() else {

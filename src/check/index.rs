@@ -7,12 +7,13 @@
 //! few representatives of each group: a story that repeats one figure in a
 //! thousand articles costs one comparison per claim, not a thousand.
 
-use super::keys::{count_subject, event_key, title_key, EventKey};
+use super::keys::{count_predicate, count_subject, event_key, title_key, EventKey};
 use super::people::person_key;
 use super::quote_text::{quote_words, shingles};
 use super::Checked;
 use crate::extract::{Claim, ClaimData};
 use crate::lexicon::FxHasher;
+use crate::text::Document;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -88,10 +89,11 @@ impl<K: Hash + Eq + Clone> Filing<K> {
 
 /// A hash of what a claim says, so that claims saying the same thing share
 /// a group.
-fn signature(claim: &Claim) -> u64 {
+fn signature(doc: &Document, claim: &Claim) -> u64 {
     let mut h = FxHasher::default();
     match &claim.data {
         ClaimData::Count(c) => {
+            count_predicate(doc, claim).hash(&mut h);
             c.interval.lo.to_bits().hash(&mut h);
             c.interval.hi.to_bits().hash(&mut h);
             (c.interval.lo_open, c.interval.hi_open, c.change).hash(&mut h);
@@ -125,7 +127,7 @@ impl CoverageIndex {
                     article: ai,
                     claim: ci,
                 };
-                let sig = signature(claim);
+                let sig = signature(doc, claim);
                 match &claim.data {
                     ClaimData::Count(c) => {
                         let sentence = claim.sentence.map_or("", |s| doc.sentence_text(s));

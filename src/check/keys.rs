@@ -62,6 +62,100 @@ pub(crate) fn count_subject(count: &Count, sentence: &str) -> Option<String> {
     Some(format!("{}|{}", count.noun, quals.join(",")))
 }
 
+/// Words passed over between a counted noun and the verb saying what
+/// happened to the group ("hostages who were *released*").
+const PREDICATE_SKIP: &[&str] = &[
+    "already",
+    "also",
+    "are",
+    "be",
+    "been",
+    "being",
+    "believed",
+    "had",
+    "has",
+    "have",
+    "is",
+    "now",
+    "reportedly",
+    "said",
+    "still",
+    "that",
+    "thought",
+    "were",
+    "was",
+    "which",
+    "who",
+];
+
+/// Words after a counted noun that say nothing about what happened to the
+/// group, or start another phrase: no predicate.
+const PREDICATE_NONE: &[&str] = &[
+    "across",
+    "after",
+    "against",
+    "and",
+    "as",
+    "at",
+    "before",
+    "but",
+    "by",
+    "deserve",
+    "during",
+    "exist",
+    "for",
+    "from",
+    "in",
+    "include",
+    "including",
+    "into",
+    "near",
+    "need",
+    "of",
+    "on",
+    "or",
+    "over",
+    "remain",
+    "since",
+    "stay",
+    "to",
+    "total",
+    "under",
+    "with",
+    "within",
+];
+
+/// What the sentence says happened to a counted group, as a verb stem
+/// ("were stranded" -> `strand`), when a verb follows the counted noun. Two
+/// counts of one noun are one subject only when their predicates agree or
+/// either has none: "60 passengers were taken to a school" is not a figure
+/// for "400 passengers were stranded".
+pub(crate) fn count_predicate(doc: &Document, claim: &Claim) -> Option<String> {
+    let sentence = &doc.sentences[claim.sentence?];
+    let mut i = doc.token_at(claim.prose.end);
+    while i < sentence.tokens.end {
+        let w = doc.tok(i);
+        let lower = w.to_lowercase();
+        if PREDICATE_SKIP.contains(&lower.as_str()) {
+            i += 1;
+            continue;
+        }
+        let is_verbish = doc.tokens[i].kind == TokenKind::Word
+            && w.chars().all(|c| c.is_lowercase())
+            && !PREDICATE_NONE.contains(&lower.as_str());
+        return is_verbish.then(|| stem(&lower));
+    }
+    None
+}
+
+/// Whether two predicates can describe one subject.
+pub(crate) fn predicates_agree(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
 /// An event: verb stem, agent key, object key.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct EventKey {
@@ -112,27 +206,62 @@ pub(crate) fn event_key(doc: &Document, claim: &Claim) -> Option<EventKey> {
     if ai >= sentence.tokens.end || doc.tokens[ai].kind != TokenKind::Word {
         return None;
     }
-    let verb = stem(doc.tok(ai));
-    // Agent: nearest capitalised word before the verb, skipping a few words.
+    let verb_text = doc.tok(ai).to_lowercase();
+    // A noun anchor ("the strike on Tuesday") names an event without saying
+    // who did it to whom; speech verbs date a statement, and one person
+    // speaks on many days: neither is keyed.
+    let after_determiner = ai > sentence.tokens.start
+        && NOUN_MARKERS.contains(&doc.tok(ai - 1).to_lowercase().as_str());
+    if after_determiner || crate::lexicon::speech::is_speech_verb(&verb_text) {
+        return None;
+    }
+    let verb = stem(&verb_text);
+    // Agent: the name or named thing right before the verb ("Rubio, who
+    // arrived", "the Aldwick bridge collapsed"), past a few words.
     let mut j = ai;
-    let mut agent = None;
-    while j > sentence.tokens.start {
+    while j > sentence.tokens.start && AGENT_SKIP.contains(&doc.tok(j - 1).to_lowercase().as_str())
+    {
         j -= 1;
-        let w = doc.tok(j);
-        if AGENT_SKIP.contains(&w.to_lowercase().as_str()) {
-            continue;
-        }
-        let starter =
-            j == sentence.tokens.start && SENTENCE_STARTERS.contains(&w.to_lowercase().as_str());
+    }
+    let mut agent = None;
+    let mut named_thing = false;
+    if j > sentence.tokens.start {
+        let head = j - 1;
+        let w = doc.tok(head);
+        let starter = SENTENCE_STARTERS.contains(&w.to_lowercase().as_str());
         if is_name_word(w) && !starter {
             agent = Some(person_key(w));
+        } else if is_plain_word(w) {
+            // A common noun: keyed only with the proper words before it.
+            let mut k = head;
+            let mut names = Vec::new();
+            while k > sentence.tokens.start && k + 3 > head {
+                k -= 1;
+                let p = doc.tok(k);
+                if SENTENCE_STARTERS.contains(&p.to_lowercase().as_str()) {
+                    break;
+                }
+                if is_name_word(p) {
+                    names.push(p.to_lowercase());
+                } else if !is_plain_word(p) {
+                    break;
+                }
+            }
+            if !names.is_empty() {
+                names.reverse();
+                agent = Some(format!("{} {}", names.join(" "), w.to_lowercase()));
+                named_thing = true;
+            }
         }
-        break;
     }
-    // Object: capitalised word after the verb, past prepositions/articles.
+    // Object: a name after the verb, past prepositions and articles, never
+    // the date expression itself.
     let mut k = ai + 1;
     let mut object = None;
     while k < sentence.tokens.end {
+        if doc.tokens[k].start >= claim.prose.start && doc.tokens[k].end <= claim.prose.end {
+            break;
+        }
         let w = doc.tok(k);
         if OBJECT_SKIP.contains(&w.to_lowercase().as_str()) {
             k += 1;
@@ -147,11 +276,27 @@ pub(crate) fn event_key(doc: &Document, claim: &Claim) -> Option<EventKey> {
         }
         break;
     }
+    // A named thing may act alone ("the Aldwick bridge collapsed"); a
+    // person's event needs its object or place ("arrived in Israel").
+    let object = match object {
+        Some(o) => o,
+        None if named_thing => String::new(),
+        None => return None,
+    };
     Some(EventKey {
         verb,
         agent: agent?,
-        object: object?,
+        object,
     })
+}
+
+/// Words that make the next word a noun ("the strike", "its attack").
+const NOUN_MARKERS: &[&str] = &[
+    "a", "an", "her", "his", "its", "our", "the", "their", "this", "that", "'s", "’s",
+];
+
+fn is_plain_word(w: &str) -> bool {
+    w.chars().all(|c| c.is_lowercase())
 }
 
 fn is_name_word(w: &str) -> bool {
@@ -173,4 +318,79 @@ pub(crate) fn title_head(title: &str) -> String {
     let key = title_key(title);
     let before_of = key.split(" of ").next().unwrap_or("");
     before_of.rsplit(' ').next().unwrap_or("").to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{extract_article, ClaimData};
+    use crate::rules::RuleSet;
+    use crate::source::Article;
+
+    fn event_keys(text: &str) -> Vec<Option<EventKey>> {
+        let article = Article::from_source(
+            "a.md",
+            text.to_owned(),
+            chrono::NaiveDate::from_ymd_opt(2026, 3, 3),
+        );
+        let claims = extract_article(&article, &RuleSet::default());
+        claims
+            .claims
+            .iter()
+            .filter(|c| matches!(c.data, ClaimData::Date(_)))
+            .map(|c| event_key(&claims.doc, c))
+            .collect()
+    }
+
+    #[test]
+    fn person_event_keys_on_agent_verb_and_place() {
+        let k = event_keys("Okafor, who arrived in Eastwick on Sunday, spoke later.");
+        assert_eq!(
+            k,
+            [Some(EventKey {
+                verb: stem("arrived"),
+                agent: "okafor".into(),
+                object: "eastwick".into()
+            })]
+        );
+    }
+
+    #[test]
+    fn named_thing_acts_alone() {
+        let a = event_keys("The Aldwick rail bridge collapsed on Saturday after heavy rain.");
+        let b = event_keys("SOMEWHERE — The Aldwick bridge collapsed on Friday.");
+        assert!(a[0].is_some());
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn speech_and_noun_anchors_are_not_keyed() {
+        assert_eq!(
+            event_keys("Okafor said on Monday that Eastwick would reopen."),
+            [None]
+        );
+        assert_eq!(event_keys("The strike on Tuesday hit Eastwick."), [None]);
+    }
+
+    #[test]
+    fn predicate_separates_what_happened_to_a_group() {
+        let article = Article::from_source(
+            "a.md",
+            "About 60 passengers were taken to a school. More than 400 passengers were stranded. There are 48 hostages in the city.".to_owned(),
+            None,
+        );
+        let claims = extract_article(&article, &RuleSet::default());
+        let preds: Vec<_> = claims
+            .claims
+            .iter()
+            .map(|c| count_predicate(&claims.doc, c))
+            .collect();
+        assert_eq!(preds, [Some(stem("taken")), Some(stem("stranded")), None]);
+    }
+
+    #[test]
+    fn title_head_is_the_office_word() {
+        assert_eq!(title_head("Secretary of State"), "secretary");
+        assert_eq!(title_head("Foreign Minister"), "minister");
+    }
 }
