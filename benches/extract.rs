@@ -33,6 +33,7 @@ fn main() {
     let mut bytes = 0usize;
     let mut claims = 0usize;
     let start = Instant::now();
+    let cpu_start = cpu_seconds();
     for round in 0..rounds {
         for (i, body) in bodies.iter().enumerate() {
             let article = Article::from_source(format!("{round}-{i}.txt"), body.clone(), published);
@@ -42,13 +43,15 @@ fn main() {
         }
     }
     let secs = start.elapsed().as_secs_f64();
+    let cpu = cpu_seconds().map(|c| c - cpu_start.unwrap_or(0.0));
     println!(
-        "extract: {} articles, {:.1} MB, {} claims, {:.2} s, {:.1} MB/s, peak RSS {}",
+        "extract: {} articles, {:.1} MB, {} claims, {:.2} s wall, {:.1} MB/s wall, {} on CPU time, peak RSS {}",
         bodies.len() * rounds,
         bytes as f64 / 1e6,
         claims,
         secs,
         bytes as f64 / 1e6 / secs,
+        cpu.map_or("unknown".to_owned(), |c| format!("{:.1} MB/s", bytes as f64 / 1e6 / c)),
         peak_rss().map_or("unknown".to_owned(), |kb| format!(
             "{:.1} MB",
             kb as f64 / 1e3
@@ -105,6 +108,17 @@ fn generated_bodies() -> Vec<String> {
                 .join("\n\n")
         })
         .collect()
+}
+
+/// CPU time of this process (user + system), from `/proc/self/stat`: the
+/// figure that does not depend on what else the machine is doing.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
 }
 
 fn peak_rss() -> Option<u64> {
