@@ -117,6 +117,17 @@ mod tests {
     }
 
     #[test]
+    fn event_in_a_relative_clause_is_keyed_by_its_agent() {
+        assert_finds(
+            "CC102",
+            "Okafor, who arrived in Eastwick on Monday, toured the depot.",
+            &["Okafor, who arrived in Eastwick on Sunday, toured the depot."],
+            "",
+            "Monday",
+        );
+    }
+
+    #[test]
     fn same_day_named_from_a_later_publication_date_is_consistent() {
         passes("Okafor arrived in Eastwick on Sunday.", "Sunday");
     }

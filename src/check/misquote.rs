@@ -146,6 +146,11 @@ quotes:
             "\"We will leave no stone unturned until every [rail] line is running again,\" Okafor said.",
             "We will leave no stone unturned until every [rail] line is running again,",
         );
+        // The editor's word stands in for one of the speaker's.
+        passes(
+            "\"We will leave no stone unturned until [each] line is running again,\" Okafor said.",
+            "We will leave no stone unturned until [each] line is running again,",
+        );
     }
 
     #[test]

@@ -23,8 +23,9 @@ declare_check! {
     /// who holds power.
     ///
     /// ## Example
-    /// Coverage: "Transport Minister Dana Okafor"; draft: "Transport
-    /// Minister Pieter Hale": a warning.
+    /// Coverage: "Finance Minister Pieter Hale"; draft: "Transport Minister
+    /// Pieter Hale": a warning. Coverage: "Secretary of State Dana Okafor";
+    /// draft: "Secretary of State Pieter Hale": a warning too.
     pub(crate) struct TitleConflict {
         code: "CC105",
         name: "title-conflict",
@@ -172,6 +173,15 @@ mod tests {
             "Egyptian Prime Minister Yusuf Rahim opened the session.",
             "Qatari Prime Minister Omar Farouk opened the session.",
             "Egyptian Prime Minister Yusuf Rahim",
+        );
+    }
+
+    #[test]
+    fn office_named_without_of_or_org_is_not_compared_across_people() {
+        passes(
+            "Transport Minister Pieter Hale opened the session.",
+            "Transport Minister Dana Okafor opened the session.",
+            "Transport Minister Pieter Hale",
         );
     }
 
