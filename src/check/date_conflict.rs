@@ -92,7 +92,7 @@ fn describe(r: DateRange) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::testing::{assert_finds, assert_passes};
+    use crate::check::testing::{assert_finds, assert_passes, Case};
     use crate::finding::Severity;
 
     /// Published Monday 2026-03-02: "on Sunday" is 2026-03-01.
@@ -152,5 +152,10 @@ mod tests {
             "Monday",
         );
         assert!(f.message.contains("x.md"), "{}", f.message);
+        let found = Case::new(
+            "Okafor arrived in Eastwick on Sunday.\n\nOkafor arrived in Eastwick on Monday, aides said.",
+        )
+        .run(Some("CC102"));
+        assert_eq!(found.len(), 1, "only the later mention: {found:?}");
     }
 }
