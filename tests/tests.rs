@@ -6,6 +6,7 @@ mod bad_input;
 mod baseline;
 mod ci_formats;
 mod config;
+mod determinism;
 mod properties;
 mod rules_files;
 mod suppress;

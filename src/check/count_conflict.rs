@@ -100,3 +100,117 @@ fn as_count(c: &Claim) -> Option<&Count> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{assert_finds, assert_passes, Case};
+    use crate::finding::Severity;
+
+    const STRANDED: &str = "340 passengers were stranded at the port.";
+
+    fn passes(text: &str, coverage: &str, claim: &str) {
+        assert_passes("CC101", text, &[coverage], "", claim);
+    }
+
+    #[test]
+    fn count_that_coverage_states_differently_is_a_warning() {
+        let f = assert_finds(
+            "CC101",
+            "More than 400 passengers were stranded at the port.",
+            &[STRANDED],
+            "",
+            "More than 400 passengers",
+        );
+        assert_eq!(f.severity, Severity::Warning);
+        assert!(f.message.contains("cov0.md"), "{}", f.message);
+        assert_eq!(f.expected.as_deref(), Some("340 passengers"));
+        assert_eq!(f.evidence.len(), 1);
+        assert_eq!(f.evidence[0].path.to_str(), Some("cov0.md"));
+    }
+
+    #[test]
+    fn overlapping_intervals_agree() {
+        passes(
+            "About 350 passengers were stranded at the port.",
+            STRANDED,
+            "About 350 passengers",
+        );
+        passes(
+            "More than 300 passengers were stranded at the port.",
+            STRANDED,
+            "More than 300 passengers",
+        );
+    }
+
+    #[test]
+    fn count_stated_as_a_rise_is_a_note_not_a_warning() {
+        let f = assert_finds(
+            "CC101",
+            "The number of passengers stranded at the port rose to 410.",
+            &[STRANDED],
+            "",
+            "410",
+        );
+        assert_eq!(f.severity, Severity::Note);
+        assert!(f.message.starts_with("figure changed"), "{}", f.message);
+    }
+
+    #[test]
+    fn part_of_a_group_is_never_compared_with_a_total() {
+        passes(
+            "Three of the injured were taken to hospital.",
+            "Twelve people were injured in the collapse.",
+            "Three of the injured",
+        );
+    }
+
+    #[test]
+    fn coverage_outside_the_window_is_not_compared() {
+        let draft = "More than 400 passengers were stranded at the port.";
+        Case::new(draft)
+            .coverage_on(STRANDED, "2026-02-20")
+            .passes("CC101", "More than 400 passengers");
+        Case::new(draft)
+            .coverage_on(STRANDED, "2026-02-20")
+            .window(30)
+            .finds("CC101", "More than 400 passengers");
+    }
+
+    #[test]
+    fn money_and_percent_are_not_compared_across_articles() {
+        let draft = "The repairs will cost $4 billion, or 45 percent of the budget.";
+        let coverage = "The repairs will cost $3.2 billion, or 40 percent of the budget.";
+        passes(draft, coverage, "$4 billion");
+        passes(draft, coverage, "45 percent");
+    }
+
+    #[test]
+    fn conflict_within_an_article_is_put_on_the_later_mention() {
+        let f = assert_finds(
+            "CC101",
+            "340 passengers were stranded at the port.\n\nBy evening, 410 passengers were stranded at the port.",
+            &[],
+            "",
+            "410 passengers",
+        );
+        assert!(
+            f.message.contains("earlier in this article"),
+            "{}",
+            f.message
+        );
+        let found = Case::new(
+            "340 passengers were stranded at the port.\n\nBy evening, 410 passengers were stranded at the port.",
+        )
+        .run(Some("CC101"));
+        assert_eq!(found.len(), 1, "only the later mention: {found:?}");
+    }
+
+    #[test]
+    fn different_counted_nouns_are_not_compared() {
+        passes(
+            "More than 400 cars were stranded at the port.",
+            STRANDED,
+            "More than 400 cars",
+        );
+    }
+}

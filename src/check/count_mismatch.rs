@@ -155,3 +155,119 @@ pub(crate) fn fmt_num(v: f64) -> String {
         format!("{v}")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{assert_finds, assert_passes, Case};
+    use crate::finding::Severity;
+
+    /// 340 stranded passengers from 2026-03-02, 260 before; a count of
+    /// rescued passengers is another figure.
+    const RULES: &str = "
+facts:
+  - id: port-stranded
+    about: passengers stranded at the port
+    noun: passenger
+    context: [stranded]
+    exclude: [rescued]
+    values:
+      - value: 260
+        from: 2026-02-27
+        until: 2026-03-01
+      - value: 340
+        from: 2026-03-02
+        until: 2026-03-10
+        source: port authority
+";
+
+    fn finds(text: &str, claim: &str) -> crate::finding::Finding {
+        assert_finds("CC001", text, &[], RULES, claim)
+    }
+
+    fn passes(text: &str, claim: &str) {
+        assert_passes("CC001", text, &[], RULES, claim);
+    }
+
+    #[test]
+    fn count_outside_the_figure_in_force_is_an_error_citing_the_rule() {
+        let f = finds(
+            "More than 400 passengers were stranded at the port.",
+            "More than 400 passengers",
+        );
+        assert_eq!(f.severity, Severity::Error);
+        assert_eq!(f.expected.as_deref(), Some("340"));
+        assert!(f.message.contains("port-stranded"), "{}", f.message);
+        assert!(f.message.contains("port authority"), "{}", f.message);
+        assert_eq!(f.evidence.len(), 1);
+        assert_eq!(f.evidence[0].rule.as_deref(), Some("port-stranded"));
+    }
+
+    #[test]
+    fn hedged_count_whose_interval_holds_the_figure_is_consistent() {
+        passes(
+            "About 350 passengers were stranded at the port.",
+            "About 350 passengers",
+        );
+        passes(
+            "340 passengers were stranded at the port.",
+            "340 passengers",
+        );
+        passes(
+            "At least 300 passengers were stranded at the port.",
+            "At least 300 passengers",
+        );
+    }
+
+    #[test]
+    fn part_of_a_group_is_never_compared_with_the_total() {
+        passes(
+            "Three of the stranded passengers were taken to hospital.",
+            "Three of the stranded passengers",
+        );
+    }
+
+    #[test]
+    fn excluded_qualifier_makes_another_figure() {
+        passes(
+            "12 rescued passengers were stranded at the port.",
+            "12 rescued passengers",
+        );
+    }
+
+    #[test]
+    fn count_without_a_context_word_is_not_the_fact() {
+        passes(
+            "More than 400 passengers boarded the ferry.",
+            "More than 400 passengers",
+        );
+    }
+
+    #[test]
+    fn stale_figure_says_since_when_it_no_longer_holds() {
+        let f = finds(
+            "260 passengers were stranded at the port.",
+            "260 passengers",
+        );
+        assert!(
+            f.message
+                .contains("stale: it held from 2026-02-27 until 2026-03-01"),
+            "{}",
+            f.message
+        );
+    }
+
+    #[test]
+    fn no_value_in_force_gives_no_verdict() {
+        let case = Case::new("More than 400 passengers were stranded at the port.").rules(RULES);
+        case.published(Some("2026-02-01"))
+            .passes("CC001", "More than 400 passengers");
+    }
+
+    #[test]
+    fn undated_article_gives_no_verdict() {
+        Case::new("More than 400 passengers were stranded at the port.")
+            .rules(RULES)
+            .published(None)
+            .passes("CC001", "More than 400 passengers");
+    }
+}

@@ -89,3 +89,73 @@ fn describe(r: DateRange) -> String {
         format!("{} to {}", r.start, r.end)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{assert_finds, assert_passes, Case};
+    use crate::finding::Severity;
+
+    /// Published Monday 2026-03-02: "on Sunday" is 2026-03-01.
+    const ARRIVED: &str = "Okafor arrived in Eastwick on Sunday.";
+
+    fn passes(text: &str, claim: &str) {
+        assert_passes("CC102", text, &[ARRIVED], "", claim);
+    }
+
+    #[test]
+    fn same_event_on_another_day_is_a_warning() {
+        let f = assert_finds(
+            "CC102",
+            "Okafor arrived in Eastwick on Monday.",
+            &[ARRIVED],
+            "",
+            "Monday",
+        );
+        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!(f.expected.as_deref(), Some("2026-03-01"));
+        assert!(f.message.contains("2026-03-02"), "{}", f.message);
+    }
+
+    #[test]
+    fn event_in_a_relative_clause_is_keyed_by_its_agent() {
+        assert_finds(
+            "CC102",
+            "Okafor, who arrived in Eastwick on Monday, toured the depot.",
+            &["Okafor, who arrived in Eastwick on Sunday, toured the depot."],
+            "",
+            "Monday",
+        );
+    }
+
+    #[test]
+    fn same_day_named_from_a_later_publication_date_is_consistent() {
+        passes("Okafor arrived in Eastwick on Sunday.", "Sunday");
+    }
+
+    #[test]
+    fn same_verb_with_another_agent_is_another_event() {
+        passes("Hale arrived in Eastwick on Monday.", "Monday");
+    }
+
+    #[test]
+    fn same_verb_with_another_place_is_another_event() {
+        passes("Okafor arrived in Westport on Monday.", "Monday");
+    }
+
+    #[test]
+    fn conflict_within_an_article_is_put_on_the_later_mention() {
+        let f = assert_finds(
+            "CC102",
+            "Okafor arrived in Eastwick on Sunday.\n\nOkafor arrived in Eastwick on Monday, aides said.",
+            &[],
+            "",
+            "Monday",
+        );
+        assert!(f.message.contains("x.md"), "{}", f.message);
+        let found = Case::new(
+            "Okafor arrived in Eastwick on Sunday.\n\nOkafor arrived in Eastwick on Monday, aides said.",
+        )
+        .run(Some("CC102"));
+        assert_eq!(found.len(), 1, "only the later mention: {found:?}");
+    }
+}

@@ -134,3 +134,68 @@ fn near_in(sentence: &str, near: &str) -> bool {
             && matches!(tail.as_str(), "i" | "ian" | "n" | "ese" | "ish")
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{assert_finds, assert_passes};
+    use crate::finding::Severity;
+
+    /// A collapse on Saturday 2026-02-28; the draft is published on
+    /// Tuesday 2026-03-03.
+    const RULES: &str = "
+events:
+  - id: bridge-collapse
+    about: collapse of the Aldwick bridge
+    words: [collapse]
+    near: [Aldwick, Veloria]
+    date: 2026-02-28
+";
+
+    fn passes(text: &str, claim: &str) {
+        assert_passes("CC002", text, &[], RULES, claim);
+    }
+
+    #[test]
+    fn wrong_weekday_for_the_event_is_an_error_with_its_date() {
+        let f = assert_finds(
+            "CC002",
+            "The Aldwick bridge collapsed on Friday.",
+            &[],
+            RULES,
+            "Friday",
+        );
+        assert_eq!(f.severity, Severity::Error);
+        assert_eq!(f.expected.as_deref(), Some("2026-02-28"));
+        assert!(f.message.contains("2026-02-27"), "{}", f.message);
+        assert_eq!(f.evidence[0].rule.as_deref(), Some("bridge-collapse"));
+    }
+
+    #[test]
+    fn right_weekday_for_the_event_is_consistent() {
+        passes("The Aldwick bridge collapsed on Saturday.", "Saturday");
+    }
+
+    #[test]
+    fn event_word_without_a_near_word_is_another_event() {
+        passes("The old pier collapsed on Friday.", "Friday");
+    }
+
+    #[test]
+    fn place_adjective_counts_as_the_near_place() {
+        assert_finds(
+            "CC002",
+            "The Velorian bridge collapsed on Friday.",
+            &[],
+            RULES,
+            "Friday",
+        );
+    }
+
+    #[test]
+    fn date_of_another_verb_in_the_sentence_is_not_compared() {
+        passes(
+            "Hale, who visited Aldwick on Friday, said the collapse was avoidable.",
+            "Friday",
+        );
+    }
+}

@@ -74,3 +74,76 @@ impl Run for MisattributedQuote {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{assert_finds, assert_passes};
+    use crate::finding::Severity;
+
+    const RULES: &str = "
+entities:
+  - name: Dana Okafor
+  - name: Pieter Hale
+quotes:
+  - id: okafor-stone
+    speaker: Dana Okafor
+    text: \"We will leave no stone unturned until every line is running again.\"
+";
+
+    fn passes(text: &str, claim: &str) {
+        assert_passes("CC004", text, &[], RULES, claim);
+    }
+
+    #[test]
+    fn canonical_words_given_to_another_speaker_are_an_error() {
+        let f = assert_finds(
+            "CC004",
+            "\"We will leave no stone unturned,\" Hale said.",
+            &[],
+            RULES,
+            "We will leave no stone unturned,",
+        );
+        assert_eq!(f.severity, Severity::Error);
+        assert_eq!(f.expected.as_deref(), Some("said by Dana Okafor"));
+        assert_eq!(f.evidence[0].rule.as_deref(), Some("okafor-stone"));
+    }
+
+    #[test]
+    fn canonical_words_with_their_speaker_are_consistent() {
+        passes(
+            "\"We will leave no stone unturned,\" Okafor said.",
+            "We will leave no stone unturned,",
+        );
+        passes(
+            "\"We will leave no stone unturned until every line is running again,\" Dana Okafor said.",
+            "We will leave no stone unturned until every line is running again,",
+        );
+    }
+
+    #[test]
+    fn partial_quote_with_its_speaker_is_consistent() {
+        passes(
+            "Okafor said crews would work \"until every line is running again.\"",
+            "until every line is running again.",
+        );
+    }
+
+    #[test]
+    fn editor_cut_still_matches_the_canonical_speaker() {
+        assert_finds(
+            "CC004",
+            "\"We will leave no stone unturned ... until every line is running again,\" Hale said.",
+            &[],
+            RULES,
+            "We will leave no stone unturned ... until every line is running again,",
+        );
+    }
+
+    #[test]
+    fn quotation_without_a_speaker_is_not_judged() {
+        passes(
+            "The slogan \"We will leave no stone unturned\" was painted on a wall.",
+            "We will leave no stone unturned",
+        );
+    }
+}

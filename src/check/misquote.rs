@@ -73,3 +73,99 @@ impl Run for Misquote {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{assert_finds, assert_passes};
+    use crate::finding::{DiffOp, Severity};
+
+    const RULES: &str = "
+entities:
+  - name: Dana Okafor
+quotes:
+  - id: okafor-stone
+    speaker: Dana Okafor
+    text: \"We will leave no stone unturned until every line is running again.\"
+  - id: okafor-rebuild
+    speaker: Dana Okafor
+    text: \"It's a hard day – but we'll rebuild the Aldwick line together.\"
+";
+
+    fn passes(text: &str, claim: &str) {
+        assert_passes("CC005", text, &[], RULES, claim);
+    }
+
+    #[test]
+    fn changed_word_is_a_misquote_with_a_word_diff() {
+        let f = assert_finds(
+            "CC005",
+            "\"We will leave no stone unturned until every line is open again,\" Okafor said.",
+            &[],
+            RULES,
+            "We will leave no stone unturned until every line is open again,",
+        );
+        assert_eq!(f.severity, Severity::Error);
+        let diff = f.diff.expect("a word diff");
+        assert!(
+            diff.contains(&DiffOp::Removed("running".into())),
+            "{diff:?}"
+        );
+        assert!(diff.contains(&DiffOp::Added("open".into())), "{diff:?}");
+    }
+
+    #[test]
+    fn dropped_word_is_a_misquote() {
+        assert_finds(
+            "CC005",
+            "\"We will leave no stone unturned until line is running again,\" Okafor said.",
+            &[],
+            RULES,
+            "We will leave no stone unturned until line is running again,",
+        );
+    }
+
+    #[test]
+    fn partial_quote_is_not_a_misquote() {
+        passes(
+            "Okafor said crews would work \"until every line is running again.\"",
+            "until every line is running again.",
+        );
+    }
+
+    #[test]
+    fn ellipsis_cut_is_not_a_misquote() {
+        passes(
+            "\"We will leave no stone unturned ... until every line is running again,\" Okafor said.",
+            "We will leave no stone unturned ... until every line is running again,",
+        );
+    }
+
+    #[test]
+    fn bracketed_insertion_is_not_a_misquote() {
+        passes(
+            "\"We will leave no stone unturned until every [rail] line is running again,\" Okafor said.",
+            "We will leave no stone unturned until every [rail] line is running again,",
+        );
+        // The editor's word stands in for one of the speaker's.
+        passes(
+            "\"We will leave no stone unturned until [each] line is running again,\" Okafor said.",
+            "We will leave no stone unturned until [each] line is running again,",
+        );
+    }
+
+    #[test]
+    fn case_quote_marks_dashes_and_apostrophes_are_not_a_misquote() {
+        passes(
+            "\u{201c}it\u{2019}s a hard day - but we\u{2019}ll rebuild the ALDWICK line together,\u{201d} Okafor said.",
+            "it\u{2019}s a hard day - but we\u{2019}ll rebuild the ALDWICK line together,",
+        );
+    }
+
+    #[test]
+    fn unrelated_quotation_is_not_a_misquote() {
+        passes(
+            "\"The trains will be back when the engineers say so,\" Okafor said.",
+            "The trains will be back when the engineers say so,",
+        );
+    }
+}

@@ -37,6 +37,8 @@ pub(crate) mod people;
 mod quote_attribution_conflict;
 pub(crate) mod quote_text;
 mod quote_wording_conflict;
+#[cfg(test)]
+mod testing;
 mod title_conflict;
 mod title_mismatch;
 
@@ -326,5 +328,103 @@ pub(crate) fn article_evidence(article: &Article, claim: &Claim, text: String) -
         text,
         rule: None,
         published: article.published,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::Case;
+    use super::*;
+
+    const RULES: &str = "
+facts:
+  - id: port-stranded
+    noun: passenger
+    context: [stranded]
+    values:
+      - value: 340
+        from: 2026-03-01
+";
+
+    #[test]
+    fn checks_are_sorted_by_code_with_unique_codes_and_names() {
+        let codes: Vec<&str> = CHECKS.iter().map(|c| c.code()).collect();
+        let mut sorted = codes.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(codes, sorted);
+        let mut names: Vec<&str> = CHECKS.iter().map(|c| c.name()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), CHECKS.len());
+    }
+
+    #[test]
+    fn every_check_is_found_by_code_and_by_kebab_name_in_any_case() {
+        for c in CHECKS {
+            assert_eq!(find_check(c.code()).map(|k| k.code()), Some(c.code()));
+            let lower = c.code().to_lowercase();
+            assert_eq!(find_check(&lower).map(|k| k.code()), Some(c.code()));
+            assert_eq!(find_check(c.name()).map(|k| k.code()), Some(c.code()));
+            let upper = c.name().to_uppercase();
+            assert_eq!(find_check(&upper).map(|k| k.code()), Some(c.code()));
+        }
+        assert!(find_check("CC999").is_none());
+    }
+
+    #[test]
+    fn every_check_doc_has_the_three_headings() {
+        for c in CHECKS {
+            for h in ["## What it does", "## Why is this bad", "## Example"] {
+                assert!(c.doc().contains(h), "{} lacks {h}", c.code());
+            }
+        }
+    }
+
+    #[test]
+    fn rule_error_and_coverage_warning_on_one_claim_merge_into_one_error() {
+        let found = Case::new("More than 400 passengers were stranded at the port.")
+            .coverage("340 passengers were stranded at the port.")
+            .rules(RULES)
+            .run(None);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let f = &found[0];
+        assert_eq!(f.severity, Severity::Error);
+        assert_eq!(f.code, "CC001");
+        assert_eq!(f.evidence.len(), 2, "{:?}", f.evidence);
+        assert!(f
+            .evidence
+            .iter()
+            .any(|e| e.rule.as_deref() == Some("port-stranded")));
+        assert!(f
+            .evidence
+            .iter()
+            .any(|e| e.path.to_str() == Some("cov0.md")));
+        assert!(
+            f.notes
+                .iter()
+                .any(|n| n.contains("conflicts with coverage")),
+            "{:?}",
+            f.notes
+        );
+    }
+
+    #[test]
+    fn findings_on_different_claims_stay_apart_sorted_by_offset() {
+        let found = Case::new(
+            "More than 400 passengers were stranded at the port.\n\nBy evening, 500 passengers were stranded at the port.",
+        )
+        .rules(RULES)
+        .run(None);
+        let texts: Vec<&str> = found.iter().map(|f| f.claim_text.trim()).collect();
+        assert_eq!(texts, ["More than 400 passengers", "500 passengers"]);
+        assert!(found.windows(2).all(|w| w[0].span.start < w[1].span.start));
+    }
+
+    #[test]
+    fn whole_words_match_in_any_case_only() {
+        assert!(words_in("Passengers were STRANDED.", "stranded"));
+        assert!(!words_in("the strandedness of it", "stranded"));
+        assert!(!words_in("anything", " "));
     }
 }

@@ -165,6 +165,7 @@ fn edit_distance(a: &str, b: &str, max: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::testing::{assert_finds, assert_no_finding};
 
     #[test]
     fn one_letter_off_is_near_for_short_names() {
@@ -179,5 +180,66 @@ mod tests {
         assert!(is_near("Netanyahu", "Netanyau"));
         assert!(is_near("Abdulrahman", "Abdulrahmen"));
         assert!(!is_near("Hale", "Hall e"));
+    }
+
+    const RULES: &str = "
+entities:
+  - name: Dana Okafor
+  - name: Annelise Vandermeer
+  - name: Lena Mayr
+    roles:
+      - title: Mayor
+";
+
+    fn finds(text: &str, word: &str) -> crate::finding::Finding {
+        assert_finds("CC006", text, &[], RULES, word)
+    }
+
+    fn finds_nothing(text: &str) {
+        assert_no_finding("CC006", text, &[], RULES);
+    }
+
+    #[test]
+    fn one_letter_off_a_short_name_is_reported_with_the_spelling() {
+        let f = finds("Dana Okafr said the line would reopen.", "Okafr");
+        assert_eq!(f.expected.as_deref(), Some("Okafor"));
+        assert!(f.message.contains("Dana Okafor"), "{}", f.message);
+    }
+
+    #[test]
+    fn two_letters_off_a_short_name_is_another_name() {
+        finds_nothing("Dana Okfr said the line would reopen.");
+    }
+
+    #[test]
+    fn two_letters_off_a_long_name_is_reported() {
+        finds(
+            "Annelise Vandrmeir said the line would reopen.",
+            "Vandrmeir",
+        );
+    }
+
+    #[test]
+    fn three_letters_off_a_long_name_is_another_name() {
+        finds_nothing("Annelise Vndrmeir said the line would reopen.");
+    }
+
+    #[test]
+    fn title_words_are_never_compared_with_names() {
+        finds_nothing("Mayor Lena Mayr said the line would reopen.");
+    }
+
+    #[test]
+    fn ordinary_words_away_from_name_positions_are_not_compared() {
+        finds_nothing("Okafer cooperatives and kale farms were flooded, residents said.");
+        finds_nothing("Mayer Street was closed.");
+        // The same words where a name stands are compared.
+        finds("Okafer said the farms were flooded.", "Okafer");
+        finds("Lena Mayer said the street was closed.", "Mayer");
+    }
+
+    #[test]
+    fn right_spelling_is_consistent() {
+        finds_nothing("Dana Okafor and Annelise Vandermeer said the line would reopen.");
     }
 }

@@ -108,3 +108,64 @@ pub(crate) fn quote_candidates<'a>(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{assert_finds, assert_passes};
+    use crate::finding::Severity;
+
+    const SAID: &str =
+        "\"We will leave no stone unturned until every line is running again,\" Okafor said.";
+
+    fn passes(text: &str, claim: &str) {
+        assert_passes("CC103", text, &[SAID], "", claim);
+    }
+
+    #[test]
+    fn same_words_from_another_speaker_are_a_warning() {
+        let f = assert_finds(
+            "CC103",
+            "\"We will leave no stone unturned until every line is running again,\" Hale said.",
+            &[SAID],
+            "",
+            "We will leave no stone unturned until every line is running again,",
+        );
+        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!(f.expected.as_deref(), Some("said by Okafor"));
+    }
+
+    #[test]
+    fn part_of_the_words_from_another_speaker_is_a_warning() {
+        assert_finds(
+            "CC103",
+            "\"We will leave no stone unturned,\" Hale said.",
+            &[SAID],
+            "",
+            "We will leave no stone unturned,",
+        );
+    }
+
+    #[test]
+    fn same_speaker_by_full_name_is_consistent() {
+        passes(
+            "\"We will leave no stone unturned,\" Dana Okafor said.",
+            "We will leave no stone unturned,",
+        );
+    }
+
+    #[test]
+    fn unattributed_quotation_is_not_judged() {
+        passes(
+            "The slogan \"We will leave no stone unturned\" was painted on a wall.",
+            "We will leave no stone unturned",
+        );
+    }
+
+    #[test]
+    fn different_words_from_another_speaker_are_not_a_conflict() {
+        passes(
+            "\"The trains will be back when the engineers say so,\" Hale said.",
+            "The trains will be back when the engineers say so,",
+        );
+    }
+}

@@ -72,3 +72,72 @@ impl Run for QuoteWordingConflict {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{assert_finds, assert_passes};
+    use crate::finding::{DiffOp, Severity};
+
+    const SAID: &str =
+        "\"We will leave no stone unturned until every line is running again,\" Okafor said.";
+
+    fn passes(text: &str, claim: &str) {
+        assert_passes("CC104", text, &[SAID], "", claim);
+    }
+
+    #[test]
+    fn reworded_quotation_is_a_warning_with_a_word_diff() {
+        let f = assert_finds(
+            "CC104",
+            "\"We will leave no stone unturned until every line is open again,\" Okafor said.",
+            &[SAID],
+            "",
+            "We will leave no stone unturned until every line is open again,",
+        );
+        assert_eq!(f.severity, Severity::Warning);
+        let diff = f.diff.expect("a word diff");
+        assert!(
+            diff.contains(&DiffOp::Removed("running".into())),
+            "{diff:?}"
+        );
+        assert!(diff.contains(&DiffOp::Added("open".into())), "{diff:?}");
+    }
+
+    #[test]
+    fn rewording_is_found_when_the_earlier_speaker_is_unknown() {
+        assert_finds(
+            "CC104",
+            "\"We will leave no stone unturned until every line is open again,\" Okafor said.",
+            &["A sign read \"We will leave no stone unturned until every line is running again.\""],
+            "",
+            "We will leave no stone unturned until every line is open again,",
+        );
+    }
+
+    #[test]
+    fn partial_quote_is_consistent() {
+        passes(
+            "Okafor said crews would work \"until every line is running again.\"",
+            "until every line is running again.",
+        );
+    }
+
+    #[test]
+    fn ellipsis_and_bracketed_insertion_are_consistent() {
+        passes(
+            "\"We will leave no stone unturned ... until every [rail] line is running again,\" Okafor said.",
+            "We will leave no stone unturned ... until every [rail] line is running again,",
+        );
+    }
+
+    #[test]
+    fn case_quote_marks_dashes_and_apostrophes_are_consistent() {
+        assert_passes(
+            "CC104",
+            "\u{201c}it\u{2019}s a hard day - but we\u{2019}ll rebuild the ALDWICK line together,\u{201d} Okafor said.",
+            &["\"It's a hard day \u{2013} but we'll rebuild the Aldwick line together,\" Okafor said."],
+            "",
+            "it\u{2019}s a hard day - but we\u{2019}ll rebuild the ALDWICK line together,",
+        );
+    }
+}

@@ -23,8 +23,9 @@ declare_check! {
     /// who holds power.
     ///
     /// ## Example
-    /// Coverage: "Transport Minister Dana Okafor"; draft: "Transport
-    /// Minister Pieter Hale": a warning.
+    /// Coverage: "Finance Minister Pieter Hale"; draft: "Transport Minister
+    /// Pieter Hale": a warning. Coverage: "Secretary of State Dana Okafor";
+    /// draft: "Secretary of State Pieter Hale": a warning too.
     pub(crate) struct TitleConflict {
         code: "CC105",
         name: "title-conflict",
@@ -93,5 +94,101 @@ fn as_role(c: &Claim) -> Option<&RoleClaim> {
     match &c.data {
         ClaimData::Role(r) => Some(r),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{assert_finds, assert_passes, Case};
+    use crate::finding::Severity;
+
+    const FINANCE: &str = "Finance Minister Pieter Hale opened the session.";
+
+    fn passes(text: &str, coverage: &str, claim: &str) {
+        assert_passes("CC105", text, &[coverage], "", claim);
+    }
+
+    #[test]
+    fn person_given_another_office_with_the_same_head_is_a_warning() {
+        let f = assert_finds(
+            "CC105",
+            "Transport Minister Pieter Hale opened the session.",
+            &[FINANCE],
+            "",
+            "Transport Minister Pieter Hale",
+        );
+        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!(f.expected.as_deref(), Some("Pieter Hale: Finance Minister"));
+    }
+
+    #[test]
+    fn added_title_with_who_is_also_is_consistent() {
+        passes(
+            "Pieter Hale, who is also Transport Minister, opened the session.",
+            FINANCE,
+            "Pieter Hale, who is also Transport Minister",
+        );
+    }
+
+    #[test]
+    fn office_with_another_head_word_is_not_compared() {
+        passes(
+            "Deputy Mayor Pieter Hale opened the session.",
+            FINANCE,
+            "Deputy Mayor Pieter Hale",
+        );
+    }
+
+    #[test]
+    fn office_given_to_another_person_is_a_warning() {
+        let f = assert_finds(
+            "CC105",
+            "Secretary of State Pieter Hale opened the session.",
+            &["Secretary of State Dana Okafor opened the session."],
+            "",
+            "Secretary of State Pieter Hale",
+        );
+        assert!(f.message.contains("Dana Okafor"), "{}", f.message);
+    }
+
+    #[test]
+    fn generic_office_without_orgs_may_be_held_by_two_people() {
+        passes(
+            "Prime Minister Yusuf Rahim opened the session.",
+            "Prime Minister Omar Farouk opened the session.",
+            "Prime Minister Yusuf Rahim",
+        );
+    }
+
+    #[test]
+    fn office_in_the_same_country_is_compared_by_org_adjective() {
+        assert_finds(
+            "CC105",
+            "Qatari Prime Minister Yusuf Rahim opened the session.",
+            &["Qatari Prime Minister Omar Farouk opened the session."],
+            "",
+            "Qatari Prime Minister Yusuf Rahim",
+        );
+        passes(
+            "Egyptian Prime Minister Yusuf Rahim opened the session.",
+            "Qatari Prime Minister Omar Farouk opened the session.",
+            "Egyptian Prime Minister Yusuf Rahim",
+        );
+    }
+
+    #[test]
+    fn office_named_without_of_or_org_is_not_compared_across_people() {
+        passes(
+            "Transport Minister Pieter Hale opened the session.",
+            "Transport Minister Dana Okafor opened the session.",
+            "Transport Minister Pieter Hale",
+        );
+    }
+
+    #[test]
+    fn coverage_outside_the_window_is_not_compared() {
+        Case::new("Transport Minister Pieter Hale opened the session.")
+            .coverage_on(FINANCE, "2026-01-10")
+            .passes("CC105", "Transport Minister Pieter Hale");
     }
 }

@@ -169,6 +169,8 @@ pub(crate) fn title_fits(rule_title: &str, article_title: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::testing::{assert_finds, assert_passes};
+    use crate::finding::Severity;
 
     #[test]
     fn shorter_title_with_same_head_fits() {
@@ -176,5 +178,108 @@ mod tests {
         assert!(title_fits("Special Envoy", "Special Envoy"));
         assert!(!title_fits("Vice President", "Secretary of State"));
         assert!(!title_fits("Foreign Minister", "Prime Minister"));
+    }
+
+    /// Okafor took the transport post from Hale, who moved to finance.
+    const RULES: &str = "
+entities:
+  - name: Dana Okafor
+    roles:
+      - title: Transport Minister
+        from: 2025-06-01
+  - name: Pieter Hale
+    roles:
+      - title: Transport Minister
+        from: 2023-01-01
+        until: 2025-05-31
+      - title: Finance Minister
+        from: 2025-06-01
+  - name: Omar Farouk
+    roles:
+      - title: Prime Minister
+        org: Qatar
+        from: 2024-01-01
+";
+
+    fn passes(text: &str, claim: &str) {
+        assert_passes("CC003", text, &[], RULES, claim);
+    }
+
+    #[test]
+    fn title_held_by_someone_else_names_the_holder() {
+        let f = assert_finds(
+            "CC003",
+            "Transport Minister Pieter Hale toured the depot.",
+            &[],
+            RULES,
+            "Transport Minister Pieter Hale",
+        );
+        assert_eq!(f.severity, Severity::Error);
+        assert!(
+            f.message
+                .contains("the Transport Minister then is Dana Okafor"),
+            "{}",
+            f.message
+        );
+        assert!(
+            f.message.contains("held from 2023-01-01 until 2025-05-31"),
+            "{}",
+            f.message
+        );
+        assert_eq!(f.expected.as_deref(), Some("Finance Minister"));
+        assert!(f.evidence.iter().any(|e| e.text.contains("Dana Okafor")));
+    }
+
+    #[test]
+    fn title_in_force_is_consistent() {
+        passes(
+            "Transport Minister Dana Okafor toured the depot.",
+            "Transport Minister Dana Okafor",
+        );
+        passes(
+            "Finance Minister Pieter Hale toured the depot.",
+            "Finance Minister Pieter Hale",
+        );
+    }
+
+    #[test]
+    fn title_held_before_the_publication_date_is_reported_as_past() {
+        let f = assert_finds(
+            "CC003",
+            "Transport Minister Pieter Hale toured the depot.",
+            &[],
+            RULES,
+            "Transport Minister Pieter Hale",
+        );
+        assert!(f
+            .message
+            .contains("is not Transport Minister on 2026-03-03"));
+    }
+
+    #[test]
+    fn org_adjective_fits_the_rule_org() {
+        passes(
+            "Qatari Prime Minister Omar Farouk arrived in the capital.",
+            "Qatari Prime Minister Omar Farouk",
+        );
+    }
+
+    #[test]
+    fn another_country_org_is_a_mismatch() {
+        assert_finds(
+            "CC003",
+            "Egyptian Prime Minister Omar Farouk arrived in the capital.",
+            &[],
+            RULES,
+            "Egyptian Prime Minister Omar Farouk",
+        );
+    }
+
+    #[test]
+    fn person_unknown_to_the_rules_is_not_checked() {
+        passes(
+            "Transport Minister Lena Varga toured the depot.",
+            "Transport Minister Lena Varga",
+        );
     }
 }
