@@ -25,7 +25,7 @@ declare_check! {
     /// ## Example
     /// Coverage says "340 passengers were stranded"; the draft says "more
     /// than 400 passengers were stranded": a warning. "The number of
-    /// stranded passengers rose to 410" would be a note.
+    /// passengers stranded at the port rose to 410" would be a note.
     pub(crate) struct CountConflict {
         code: "CC101",
         name: "count-conflict",
