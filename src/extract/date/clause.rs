@@ -41,9 +41,20 @@ fn is_future(w: &str) -> bool {
 
 /// The tense of the clause around `f`: the nearest future or past cue in
 /// its clause, else in its sentence. "by"/"until" before it mark a
-/// deadline, which lies ahead.
+/// deadline, which lies ahead unless the clause tells of the past ("had
+/// been brought to safety by Sunday", "was due by Friday").
 pub(super) fn tense_of(v: &View<'_>, f: &Found) -> Tense {
     if contains(lex::DEADLINE_WORDS, v.low(f.start.wrapping_sub(1))) {
+        let mut j = f.start.wrapping_sub(1);
+        for _ in 0..12 {
+            if j <= v.lo || is_boundary(v.text(j - 1)) {
+                break;
+            }
+            j -= 1;
+            if matches!(v.low(j), "had" | "was" | "were") {
+                return Tense::Past;
+            }
+        }
         return Tense::Future;
     }
     let cue = |j: usize| {

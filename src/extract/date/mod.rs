@@ -171,6 +171,19 @@ mod tests {
     }
 
     #[test]
+    fn deadline_in_a_past_clause_is_behind() {
+        assert_eq!(
+            one("All had been brought to safety by Sunday.").1,
+            "2025-09-14"
+        );
+        assert_eq!(
+            one("The report was due by Friday, officials said.").1,
+            "2025-09-12"
+        );
+        assert_eq!(one("Bids must arrive by Thursday.").1, "2025-09-18");
+    }
+
+    #[test]
     fn weekend_spans_saturday_and_sunday() {
         assert_eq!(
             one("Over the weekend, she met the envoy."),
