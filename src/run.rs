@@ -450,7 +450,7 @@ fn run_explain(code: Option<&str>) -> Result<Status> {
                         .find(|(k, n, _)| k.eq_ignore_ascii_case(c) || n.eq_ignore_ascii_case(c))
                 })
                 .ok_or_else(|| anyhow::anyhow!("unknown check '{c}'"))?;
-            s.push_str(&format!("{code} ({name})\n\n{doc}\n"));
+            s.push_str(&format!("{code} ({name})\n\n{}\n", check::doc_text(doc)));
         }
         None => {
             for c in check::CHECKS {

@@ -225,6 +225,22 @@ pub(crate) fn words_in(text: &str, word: &str) -> bool {
     })
 }
 
+/// A check's documentation as plain text: doc comments keep the space
+/// after `///`, which is dropped here when every line has it.
+pub fn doc_text(doc: &str) -> String {
+    let indented = doc.lines().all(|l| l.is_empty() || l.starts_with(' '));
+    let mut out = String::with_capacity(doc.len());
+    for line in doc.lines() {
+        out.push_str(if indented {
+            line.strip_prefix(' ').unwrap_or(line)
+        } else {
+            line
+        });
+        out.push('\n');
+    }
+    out.trim_end().to_owned()
+}
+
 /// Find a check by code or kebab-case name (any case).
 pub fn find_check(code_or_name: &str) -> Option<&'static dyn Check> {
     CHECKS.iter().copied().find(|c| {

@@ -61,7 +61,9 @@ fn rules() -> Vec<Value> {
         .collect();
     all.sort_by_key(|r| r.0);
     all.dedup_by_key(|r| r.0);
-    all.into_iter().map(|(c, n, d)| rule(c, n, d)).collect()
+    all.into_iter()
+        .map(|(c, n, d)| rule(c, n, &crate::check::doc_text(d)))
+        .collect()
 }
 
 /// A relative path as a URI reference: `/` kept, everything outside
