@@ -82,10 +82,10 @@ impl Run for CountMismatch {
                 f.evidence.push(rule_evidence(
                     &value.loc,
                     &fact.id,
-                    format!(
-                        "{expected} {}",
-                        fact.nouns.first().map_or("", String::as_str)
-                    ),
+                    match &fact.about {
+                        Some(about) => format!("{expected} ({about})"),
+                        None => format!("{expected} {}", fact.nouns.join("/")),
+                    },
                 ));
                 out.push(f);
             }
