@@ -78,7 +78,7 @@ fn main() {
         .iter()
         .map(|(article, claims)| Checked { article, claims })
         .collect();
-    let subjects = audit_subjects(&checked);
+    let subjects = audit_subjects(&checked, &rules);
     let md = render_audit_markdown(checked.len(), &subjects, &[]);
     let html = render_audit_html(checked.len(), &subjects, &[]);
     let total = start.elapsed();
