@@ -7,5 +7,7 @@ mod baseline;
 mod ci_formats;
 mod config;
 mod properties;
+mod reports;
 mod rules_files;
+mod snapshots;
 mod suppress;
