@@ -78,17 +78,26 @@ fn main() {
         .iter()
         .map(|(article, claims)| Checked { article, claims })
         .collect();
+    let t = Instant::now();
     let subjects = audit_subjects(&checked, &rules);
+    let t_group = t.elapsed();
+    let t = Instant::now();
     let md = render_audit_markdown(checked.len(), &subjects, &[]);
+    let t_md = t.elapsed();
+    let t = Instant::now();
     let html = render_audit_html(checked.len(), &subjects, &[]);
+    let t_html = t.elapsed();
     let total = start.elapsed();
     println!(
         "audit: {count} articles, {:.1} MB, {claims} claims ({:.1} per article), {} subjects, \
-         extract {:.2} s, total {:.2} s, report {} KB md / {} KB html, peak RSS {}",
+         extract {:.2} s, group {:.2} s, markdown {:.2} s, html {:.2} s, total {:.2} s, report {} KB md / {} KB html, peak RSS {}",
         bytes as f64 / 1e6,
         claims as f64 / count.max(1) as f64,
         subjects.len(),
         t_extract.as_secs_f64(),
+        t_group.as_secs_f64(),
+        t_md.as_secs_f64(),
+        t_html.as_secs_f64(),
         total.as_secs_f64(),
         md.len() / 1024,
         html.len() / 1024,

@@ -158,63 +158,90 @@ struct Keyed {
     value: String,
 }
 
+/// A mention as filed: its article's rank in (date, path) order and its
+/// line sort it without comparing paths, component by component, for
+/// every pair.
+struct Filed {
+    rank: u32,
+    mention: Mention,
+    /// The value as written there.
+    value: String,
+}
+
+impl Filed {
+    fn order(&self) -> (u32, usize, &str) {
+        (self.rank, self.mention.line, &self.mention.text)
+    }
+}
+
 #[derive(Default)]
 struct Builder {
-    /// Value key -> (mention, value as written there).
-    versions: BTreeMap<String, Vec<(Mention, String)>>,
-    timeline: Vec<TimelinePoint>,
+    /// Value key -> its mentions.
+    versions: BTreeMap<String, Vec<Filed>>,
+    /// Figures with their article's rank and line.
+    timeline: Vec<(u32, TimelinePoint)>,
     label: String,
     rule: Option<String>,
+}
+
+/// Articles keyed at once, on all cores, before their claims are filed.
+const BLOCK: usize = 1024;
+
+/// One claim keyed, ready to file: everything but the quote cluster, which
+/// needs every earlier quotation and so is found in the serial pass.
+struct Prepared {
+    keyed: Keyed,
+    mention: Mention,
+    /// For counts: the timeline point.
+    point: Option<TimelinePoint>,
+    /// For quotes: the word runs that join quotations into clusters.
+    shingles: Vec<u64>,
 }
 
 /// Group the claims of `articles` by subject, naming subjects after the
 /// rules' facts and events where they match. Subjects mentioned once are
 /// left out: there is nothing to compare.
+///
+/// Keying each claim (the costly part: quotation words, subject keys,
+/// lines) runs on every core over a block of articles; filing runs after
+/// each block, in article order, so the result never depends on the number
+/// of threads.
 pub fn audit_subjects(articles: &[Checked<'_>], rules: &RuleSet) -> Vec<Subject> {
     let mut groups: HashMap<(&'static str, String), Builder> = HashMap::new();
     let mut quote_clusters = QuoteClusters::default();
-    for a in articles {
-        let doc = &a.claims.doc;
-        let published = a.article.published;
-        for claim in &a.claims.claims {
-            let Some(k) = key_claim(doc, claim, rules, &mut quote_clusters) else {
-                continue;
-            };
-            let line = a
-                .article
-                .lines
-                .line_col(&a.article.source, claim.span.start)
-                .line;
-            let mention = Mention {
-                published,
-                path: a.article.path.clone(),
-                line,
-                text: claim.text.trim().to_owned(),
-            };
+    let mut by_date: Vec<usize> = (0..articles.len()).collect();
+    by_date.sort_by(|&x, &y| {
+        let (a, b) = (articles[x].article, articles[y].article);
+        (a.published, &a.path).cmp(&(b.published, &b.path))
+    });
+    let mut rank = vec![0u32; articles.len()];
+    for (r, &i) in by_date.iter().enumerate() {
+        rank[i] = r as u32;
+    }
+    // Blocks of articles bound the memory the keyed claims take before
+    // they are filed.
+    let prepared = articles
+        .chunks(BLOCK)
+        .flat_map(|block| prepare_all(block, rules));
+    for (claims, &rank) in prepared.zip(&rank) {
+        for p in claims {
+            let mut k = p.keyed;
+            if k.kind == "quote" {
+                k.key = format!("q{}", quote_clusters.add(&p.shingles));
+            }
             let b = groups.entry((k.kind, k.key)).or_default();
-            if let ClaimData::Count(c) = &claim.data {
-                let fact = k
-                    .rule
-                    .as_deref()
-                    .and_then(|id| rules.facts.iter().find(|f| f.id == id));
-                b.timeline.push(TimelinePoint {
-                    published,
-                    path: a.article.path.clone(),
-                    line,
-                    value: c.value,
-                    modifier: c.modifier,
-                    change: c.change,
-                    rule_value: fact.zip(published).and_then(|(f, d)| fact_value_on(f, d)),
-                });
+            if let Some(point) = p.point {
+                b.timeline.push((rank, point));
             }
             if b.label.is_empty() || (k.kind == "role" && k.label.len() > b.label.len()) {
                 b.label = k.label;
             }
             b.rule = b.rule.take().or(k.rule);
-            b.versions
-                .entry(k.value_key)
-                .or_default()
-                .push((mention, k.value));
+            b.versions.entry(k.value_key).or_default().push(Filed {
+                rank,
+                mention: p.mention,
+                value: k.value,
+            });
         }
     }
     // Quotes: merge clusters joined after their first claims were filed.
@@ -248,14 +275,81 @@ pub fn audit_subjects(articles: &[Checked<'_>], rules: &RuleSet) -> Vec<Subject>
     out
 }
 
+/// Key every claim of every article, on every core; one list per article,
+/// in the order given.
+fn prepare_all(articles: &[Checked<'_>], rules: &RuleSet) -> Vec<Vec<Prepared>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(articles.len().max(1));
+    let chunk = articles.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = articles
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|a| prepare_article(a, rules))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+fn prepare_article(a: &Checked<'_>, rules: &RuleSet) -> Vec<Prepared> {
+    let doc = &a.claims.doc;
+    let published = a.article.published;
+    let mut out = Vec::new();
+    for claim in &a.claims.claims {
+        let Some((keyed, shingles)) = key_claim(doc, claim, rules) else {
+            continue;
+        };
+        let line = a
+            .article
+            .lines
+            .line_col(&a.article.source, claim.span.start)
+            .line;
+        let point = match &claim.data {
+            ClaimData::Count(c) => {
+                let fact = keyed
+                    .rule
+                    .as_deref()
+                    .and_then(|id| rules.facts.iter().find(|f| f.id == id));
+                Some(TimelinePoint {
+                    published,
+                    path: a.article.path.clone(),
+                    line,
+                    value: c.value,
+                    modifier: c.modifier,
+                    change: c.change,
+                    rule_value: fact.zip(published).and_then(|(f, d)| fact_value_on(f, d)),
+                })
+            }
+            _ => None,
+        };
+        out.push(Prepared {
+            keyed,
+            mention: Mention {
+                published,
+                path: a.article.path.clone(),
+                line,
+                text: claim.text.trim().to_owned(),
+            },
+            point,
+            shingles,
+        });
+    }
+    out
+}
+
 /// The subject and value of one claim, or `None` when it has no subject
-/// to compare.
-fn key_claim(
-    doc: &Document,
-    claim: &Claim,
-    rules: &RuleSet,
-    quotes: &mut QuoteClusters,
-) -> Option<Keyed> {
+/// to compare, with a quotation's word runs (its subject key is left to
+/// the serial pass).
+fn key_claim(doc: &Document, claim: &Claim, rules: &RuleSet) -> Option<(Keyed, Vec<u64>)> {
     let sentence = claim.sentence.map_or("", |s| doc.sentence_text(s));
     match &claim.data {
         ClaimData::Count(c) => {
@@ -271,17 +365,15 @@ fn key_claim(
             if !c.partitive {
                 if let Some(f) = rules.facts.iter().find(|f| fact_matches(f, c, sentence)) {
                     let label = f.about.clone().unwrap_or_else(|| f.id.clone());
-                    return Some(keyed(
-                        "count",
-                        format!("fact:{}", f.id),
-                        label,
-                        Some(f.id.clone()),
+                    return Some((
+                        keyed("count", format!("fact:{}", f.id), label, Some(f.id.clone())),
+                        Vec::new(),
                     ));
                 }
             }
             let key = count_subject(c, sentence)?;
             let label = count_label(&key);
-            Some(keyed("count", key, label, None))
+            Some((keyed("count", key, label, None), Vec::new()))
         }
         ClaimData::Date(d) => {
             let v = d.value?;
@@ -308,30 +400,32 @@ fn key_claim(
                     (label.clone(), label, None)
                 }
             };
-            Some(Keyed {
+            let keyed = Keyed {
                 kind: "date",
                 key,
                 label,
                 rule,
                 value_key: value.clone(),
                 value,
-            })
+            };
+            Some((keyed, Vec::new()))
         }
         ClaimData::Quote(q) => {
             let words = quote_words(&claim.text);
             if words.words.len() < crate::check::SHINGLE {
                 return None;
             }
-            let id = quotes.add(&words.words);
             let speaker = q.speaker.as_deref().unwrap_or("unknown speaker");
-            Some(Keyed {
+            let runs = shingles(&words.words, crate::check::SHINGLE);
+            let keyed = Keyed {
                 kind: "quote",
-                key: format!("q{id}"),
+                key: String::new(),
                 label: String::new(),
                 rule: None,
                 value_key: format!("{speaker}|{}", words.words.join(" ")),
                 value: format!("{speaker}: \"{}\"", words.display.join(" ")),
-            })
+            };
+            Some((keyed, runs))
         }
         ClaimData::Role(r) => {
             let (value_key, value) = match &r.org {
@@ -341,14 +435,15 @@ fn key_claim(
                 ),
                 None => (title_key(&r.title), r.title.clone()),
             };
-            Some(Keyed {
+            let keyed = Keyed {
                 kind: "role",
                 key: person_key(&r.person),
                 label: r.person.clone(),
                 rule: None,
                 value_key,
                 value,
-            })
+            };
+            Some((keyed, Vec::new()))
         }
     }
 }
@@ -390,29 +485,30 @@ fn finish(kind: &'static str, b: Builder) -> Option<Subject> {
     if total < 2 {
         return None;
     }
-    let mut versions: Vec<Version> = b
+    let mut versions: Vec<(Vec<Filed>, String)> = b
         .versions
         .into_values()
         .map(|mut ms| {
-            ms.sort();
-            let value = ms[0].1.clone();
-            Version {
-                value,
-                mentions: ms.into_iter().map(|(m, _)| m).collect(),
-            }
+            ms.sort_by(|x, y| x.order().cmp(&y.order()));
+            let value = ms[0].value.clone();
+            (ms, value)
         })
         .collect();
-    versions.sort_by(|a, b| {
-        a.mentions[0]
-            .cmp(&b.mentions[0])
-            .then(a.value.cmp(&b.value))
-    });
+    versions.sort_by(|(a, av), (b, bv)| a[0].order().cmp(&b[0].order()).then(av.cmp(bv)));
+    let versions: Vec<Version> = versions
+        .into_iter()
+        .map(|(ms, value)| Version {
+            value,
+            mentions: ms.into_iter().map(|f| f.mention).collect(),
+        })
+        .collect();
     let mut timeline = b.timeline;
-    timeline.sort_by(|a, b| {
-        (a.published, &a.path, a.line)
-            .cmp(&(b.published, &b.path, b.line))
+    timeline.sort_by(|(ra, a), (rb, b)| {
+        (ra, a.line)
+            .cmp(&(rb, b.line))
             .then(a.value.total_cmp(&b.value))
     });
+    let timeline: Vec<TimelinePoint> = timeline.into_iter().map(|(_, p)| p).collect();
     let label = if kind == "quote" {
         versions[0].value.clone()
     } else {
@@ -435,10 +531,11 @@ struct QuoteClusters {
 }
 
 impl QuoteClusters {
-    fn add(&mut self, words: &[String]) -> usize {
+    /// File a quotation by its word runs; its cluster id.
+    fn add(&mut self, runs: &[u64]) -> usize {
         let id = self.parent.len();
         self.parent.push(id);
-        for s in shingles(words, crate::check::SHINGLE) {
+        for &s in runs {
             match self.by_shingle.get(&s) {
                 Some(&other) => self.union(id, other),
                 None => {

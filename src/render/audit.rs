@@ -5,7 +5,7 @@
 //! every count subject. It renders; it decides nothing.
 
 use super::report::cell;
-use crate::audit::{Agreement, Mention, Subject};
+use crate::audit::{Agreement, Mention, Subject, TimelinePoint};
 use crate::check::fmt_num;
 use crate::finding::Finding;
 use serde_json::{json, Value};
@@ -48,7 +48,7 @@ pub fn render_audit_markdown(
                 cell(&f.path.to_string_lossy()),
                 f.line,
                 f.column,
-                cell(&f.claim_text),
+                cell(&super::text::said_text(f)),
                 cell(f.expected.as_deref().unwrap_or("")),
                 f.severity.as_str()
             );
@@ -83,6 +83,69 @@ pub fn render_audit_markdown(
     s
 }
 
+/// One row of a timeline table: a figure on a date, with every article
+/// that gave it that way, so that a story with thousands of articles
+/// repeating one figure gets one row, not thousands.
+pub(crate) struct TimelineRow<'a> {
+    /// The first point of the row (date, figure, modifier, change, rule).
+    pub(crate) point: &'a TimelinePoint,
+    /// `path:line` of each article giving it, capped as mentions are.
+    pub(crate) articles: Vec<String>,
+}
+
+/// Timeline points grouped by (date, figure, modifier, stated as a change),
+/// in date order, then by figure.
+pub(crate) fn timeline_rows(points: &[TimelinePoint]) -> Vec<TimelineRow<'_>> {
+    let mut order: Vec<&TimelinePoint> = points.iter().collect();
+    order.sort_by(|a, b| {
+        a.published
+            .cmp(&b.published)
+            .then(a.value.total_cmp(&b.value))
+            .then(a.modifier.as_str().cmp(b.modifier.as_str()))
+            .then(a.change.cmp(&b.change))
+    });
+    let same = |a: &TimelinePoint, b: &TimelinePoint| {
+        a.published == b.published
+            && a.value == b.value
+            && a.modifier == b.modifier
+            && a.change == b.change
+    };
+    let mut rows: Vec<TimelineRow<'_>> = Vec::new();
+    let mut extra = 0usize;
+    for p in order {
+        let label = format!("{}:{}", p.path.display(), p.line);
+        match rows.last_mut() {
+            Some(row) if same(row.point, p) => {
+                if row.articles.len() < MAX_MENTIONS {
+                    row.articles.push(label);
+                } else {
+                    extra += 1;
+                }
+            }
+            _ => {
+                if let Some(row) = rows.last_mut() {
+                    close_row(row, extra);
+                }
+                extra = 0;
+                rows.push(TimelineRow {
+                    point: p,
+                    articles: vec![label],
+                });
+            }
+        }
+    }
+    if let Some(row) = rows.last_mut() {
+        close_row(row, extra);
+    }
+    rows
+}
+
+fn close_row(row: &mut TimelineRow<'_>, extra: usize) {
+    if extra > 0 {
+        row.articles.push(format!("and {extra} more"));
+    }
+}
+
 /// The timeline table of a count subject, with what the rules say on each
 /// date when a rule names the subject.
 fn render_timeline(s: &mut String, subject: &Subject) {
@@ -93,7 +156,8 @@ fn render_timeline(s: &mut String, subject: &Subject) {
     } else {
         "\n|---|---|---|---|\n"
     });
-    for p in &subject.timeline {
+    for row in timeline_rows(&subject.timeline) {
+        let p = row.point;
         let date = p.published.map_or("undated".to_owned(), |d| d.to_string());
         let change = if p.change {
             " (stated as a change)"
@@ -102,9 +166,8 @@ fn render_timeline(s: &mut String, subject: &Subject) {
         };
         let _ = write!(
             s,
-            "| {date} | {}:{} | {} | {}{change} |",
-            cell(&p.path.to_string_lossy()),
-            p.line,
+            "| {date} | {} | {} | {}{change} |",
+            cell(&row.articles.join(", ")),
             fmt_num(p.value),
             p.modifier.as_str()
         );

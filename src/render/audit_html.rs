@@ -4,7 +4,7 @@
 //! or images are loaded: the page opens the same offline, in a mail client,
 //! or archived years later.
 
-use super::audit::mention_list;
+use super::audit::{mention_list, timeline_rows};
 use crate::audit::{Agreement, Subject, TimelinePoint};
 use crate::check::fmt_num;
 use crate::finding::Finding;
@@ -63,7 +63,7 @@ pub fn render_audit_html(articles: usize, subjects: &[Subject], findings: &[Find
                 esc(&f.path.to_string_lossy()),
                 f.line,
                 f.column,
-                esc(&f.claim_text),
+                esc(&super::text::said_text(f)),
                 esc(f.expected.as_deref().unwrap_or("")),
                 f.severity.as_str()
             );
@@ -110,18 +110,19 @@ fn render_subject(s: &mut String, subject: &Subject) {
             s.push_str("<th>rules say</th>");
         }
         s.push_str("</tr>\n");
-        for p in &subject.timeline {
+        for row in timeline_rows(&subject.timeline) {
+            let p = row.point;
             let date = p.published.map_or("undated".to_owned(), |d| d.to_string());
             let change = if p.change {
                 " (stated as a change)"
             } else {
                 ""
             };
+            let articles: Vec<String> = row.articles.iter().map(|a| esc(a)).collect();
             let _ = write!(
                 s,
-                "<tr><td>{date}</td><td>{}:{}</td><td>{}</td><td>{}{change}</td>",
-                esc(&p.path.to_string_lossy()),
-                p.line,
+                "<tr><td>{date}</td><td>{}</td><td>{}</td><td>{}{change}</td>",
+                articles.join("<br>"),
                 fmt_num(p.value),
                 p.modifier.as_str()
             );
@@ -153,8 +154,10 @@ struct Dot {
     x: i64,
     value: f64,
     date: String,
-    /// Articles giving it.
+    /// The first articles giving it (at most three).
     paths: Vec<String>,
+    /// How many points it stands for.
+    n: usize,
     /// It differs from the figure before it without saying it changed.
     off: bool,
     /// Stated as a change.
@@ -180,12 +183,16 @@ fn dots(points: &[TimelinePoint]) -> Vec<Dot> {
             value: p.value,
             date: p.published.map_or("undated".to_owned(), |d| d.to_string()),
             paths: Vec::new(),
+            n: 0,
             off: false,
             change: false,
         });
         dot.off |= off;
         dot.change |= p.change;
-        dot.paths.push(p.path.to_string_lossy().into_owned());
+        dot.n += 1;
+        if dot.paths.len() < 3 {
+            dot.paths.push(p.path.to_string_lossy().into_owned());
+        }
     }
     by.into_values().collect()
 }
@@ -278,14 +285,12 @@ fn chart(points: &[TimelinePoint]) -> String {
     for d in &dots {
         let (x, y) = (sx(d.x), sy(d.value));
         let colour = if d.off { RED } else { BLUE };
-        let mut paths = d.paths.clone();
-        paths.dedup();
-        let more = if paths.len() > 3 {
-            format!(" and {} more", paths.len() - 3)
+        let paths = &d.paths;
+        let more = if d.n > paths.len() {
+            format!(" and {} more", d.n - paths.len())
         } else {
             String::new()
         };
-        paths.truncate(3);
         let _ = writeln!(
             s,
             "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"5\" fill=\"{}\" stroke=\"{colour}\" stroke-width=\"2.5\"><title>{}: {}{} ({}{more})</title></circle><text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-weight=\"600\" fill=\"{colour}\">{}</text>",
