@@ -61,9 +61,22 @@ pub struct TimelinePoint {
     pub modifier: Modifier,
     /// Stated as a change ("rose to").
     pub change: bool,
-    /// What the rule's fact says on that date, when a rule names the
-    /// subject and holds a value then.
-    pub rule_value: Option<String>,
+    /// What the rule's fact says on that date (lowest, highest), when a
+    /// rule names the subject and holds a value then.
+    pub rule_value: Option<(f64, f64)>,
+}
+
+impl TimelinePoint {
+    /// The rule's value as shown: "212", or "200 to 220" for a range.
+    pub fn rule_value_text(&self) -> Option<String> {
+        self.rule_value.map(|(lo, hi)| {
+            if lo == hi {
+                fmt_num(lo)
+            } else {
+                format!("{} to {}", fmt_num(lo), fmt_num(hi))
+            }
+        })
+    }
 }
 
 /// Whether the coverage agrees on a subject.
@@ -470,14 +483,10 @@ fn count_label(key: &str) -> String {
     }
 }
 
-/// The fact's value in force on `date`, as shown.
-fn fact_value_on(fact: &Fact, date: NaiveDate) -> Option<String> {
+/// The fact's value in force on `date`.
+fn fact_value_on(fact: &Fact, date: NaiveDate) -> Option<(f64, f64)> {
     let v = fact.values.iter().find(|v| v.holds_on(date))?;
-    Some(if v.min == v.max {
-        fmt_num(v.min)
-    } else {
-        format!("{} to {}", fmt_num(v.min), fmt_num(v.max))
-    })
+    Some((v.min, v.max))
 }
 
 fn finish(kind: &'static str, b: Builder) -> Option<Subject> {
@@ -640,7 +649,7 @@ mod tests {
         let count = subject(&s, "count");
         assert_eq!(count.rule.as_deref(), Some("freed"));
         assert_eq!(count.label, "passengers freed");
-        assert_eq!(count.timeline[1].rule_value.as_deref(), Some("212"));
+        assert_eq!(count.timeline[1].rule_value_text().as_deref(), Some("212"));
     }
 
     #[test]

@@ -172,7 +172,11 @@ fn render_timeline(s: &mut String, subject: &Subject) {
             p.modifier.as_str()
         );
         if with_rule {
-            let _ = write!(s, " {} |", p.rule_value.as_deref().unwrap_or("no value"));
+            let _ = write!(
+                s,
+                " {} |",
+                p.rule_value_text().as_deref().unwrap_or("no value")
+            );
         }
         s.push('\n');
     }
@@ -218,7 +222,7 @@ pub fn render_audit_json(articles: usize, subjects: &[Subject], findings: &[Find
                     "value": p.value,
                     "modifier": p.modifier.as_str(),
                     "change": p.change,
-                    "rule_value": p.rule_value,
+                    "rule_value": p.rule_value_text(),
                 })).collect::<Vec<_>>(),
             })
         })

@@ -130,7 +130,7 @@ fn render_subject(s: &mut String, subject: &Subject) {
                 let _ = write!(
                     s,
                     "<td>{}</td>",
-                    esc(p.rule_value.as_deref().unwrap_or("no value"))
+                    esc(p.rule_value_text().as_deref().unwrap_or("no value"))
                 );
             }
             s.push_str("</tr>\n");
@@ -148,6 +148,7 @@ const TOP: f64 = 20.0;
 const BOTTOM: f64 = 44.0;
 const BLUE: &str = "#1f5fa8";
 const RED: &str = "#c62828";
+const GREY: &str = "#8a94a6";
 
 /// One dot of the chart: a figure on a date, however many articles gave it.
 struct Dot {
@@ -197,13 +198,14 @@ fn dots(points: &[TimelinePoint]) -> Vec<Dot> {
     by.into_values().collect()
 }
 
-/// A round axis top at or above `v`: 1, 2, 2.5 or 5 times a power of ten.
+/// A round axis top at or above `v`: 1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8
+/// times a power of ten, so quarter ticks stay round.
 fn nice_ceil(v: f64) -> f64 {
     if v <= 0.0 {
         return 1.0;
     }
     let p = 10f64.powf(v.log10().floor());
-    [1.0, 2.0, 2.5, 5.0, 10.0]
+    [1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0]
         .iter()
         .map(|m| m * p)
         .find(|t| *t >= v)
@@ -218,12 +220,18 @@ fn chart(points: &[TimelinePoint]) -> String {
     let (x0, x1) = dots
         .iter()
         .fold((i64::MAX, i64::MIN), |(a, b), d| (a.min(d.x), b.max(d.x)));
+    let rules = rule_steps(points);
     let y_min = dots
         .iter()
         .map(|d| d.value)
         .fold(f64::MAX, f64::min)
         .min(0.0);
-    let y_max = nice_ceil(dots.iter().map(|d| d.value).fold(0.0, f64::max) * 1.1);
+    let top = dots
+        .iter()
+        .map(|d| d.value)
+        .chain(rules.iter().map(|r| r.2))
+        .fold(0.0, f64::max);
+    let y_max = nice_ceil(top * 1.1);
     let plot_w = W - LEFT - RIGHT;
     let plot_h = H - TOP - BOTTOM;
     let sx = |x: i64| {
@@ -268,6 +276,29 @@ fn chart(points: &[TimelinePoint]) -> String {
             TOP + plot_h + 18.0,
             esc(date)
         );
+    }
+    // What the rules say, as a dashed step line (two for a range).
+    for pick in [1, 2] {
+        if pick == 2 && rules.iter().all(|r| r.1 == r.2) {
+            break;
+        }
+        let mut steps: Vec<String> = Vec::new();
+        for (i, r) in rules.iter().enumerate() {
+            let y = sy(if pick == 1 { r.1 } else { r.2 });
+            if i > 0 {
+                steps.push(format!("{:.1},{y:.1}", sx(r.0)));
+            }
+            let next = rules.get(i + 1).map_or(r.0, |n| n.0);
+            steps.push(format!("{:.1},{y:.1}", sx(r.0)));
+            steps.push(format!("{:.1},{y:.1}", sx(next)));
+        }
+        if !steps.is_empty() {
+            let _ = writeln!(
+                s,
+                "<polyline fill=\"none\" stroke=\"{GREY}\" stroke-width=\"1.5\" stroke-dasharray=\"5 4\" points=\"{}\"/>",
+                steps.join(" ")
+            );
+        }
     }
     // The figure as reported, joined in date order.
     let line: Vec<String> = dots
@@ -317,8 +348,32 @@ fn chart(points: &[TimelinePoint]) -> String {
         ly - 4.0,
         LEFT + 248.0,
     );
+    if !rules.is_empty() {
+        let _ = writeln!(
+            s,
+            "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{GREY}\" stroke-width=\"1.5\" stroke-dasharray=\"5 4\"/><text x=\"{:.1}\" y=\"{ly:.1}\" fill=\"#445\">rules say</text>",
+            LEFT + 430.0,
+            ly - 4.0,
+            LEFT + 452.0,
+            ly - 4.0,
+            LEFT + 458.0
+        );
+    }
     s.push_str("</svg>\n");
     s
+}
+
+/// The rule's value by day (day, lowest, highest), where a rule names the
+/// subject.
+fn rule_steps(points: &[TimelinePoint]) -> Vec<(i64, f64, f64)> {
+    let mut by: BTreeMap<i64, (f64, f64)> = BTreeMap::new();
+    for p in points {
+        if let (Some(d), Some(v)) = (p.published, p.rule_value) {
+            by.entry(i64::from(chrono::Datelike::num_days_from_ce(&d)))
+                .or_insert(v);
+        }
+    }
+    by.into_iter().map(|(x, (lo, hi))| (x, lo, hi)).collect()
 }
 
 #[cfg(test)]
@@ -366,9 +421,21 @@ mod tests {
     }
 
     #[test]
+    fn the_rules_value_is_a_dashed_step_line() {
+        let mut pts = [point(1, 9.0, false), point(3, 15.0, true)];
+        assert!(!chart(&pts).contains("stroke-dasharray"));
+        pts[0].rule_value = Some((9.0, 9.0));
+        pts[1].rule_value = Some((15.0, 15.0));
+        assert_eq!(rule_steps(&pts).len(), 2);
+        assert!(chart(&pts).contains("stroke-dasharray"));
+        assert!(chart(&pts).contains("rules say"));
+    }
+
+    #[test]
     fn axis_tops_are_round() {
         assert_eq!(nice_ceil(16.5), 20.0);
         assert_eq!(nice_ceil(233.2), 250.0);
+        assert_eq!(nice_ceil(264.0), 300.0);
         assert_eq!(nice_ceil(0.0), 1.0);
     }
 
