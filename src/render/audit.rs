@@ -80,6 +80,9 @@ pub fn render_audit_markdown(
         }
         s.push('\n');
     }
+    while s.ends_with("\n\n") {
+        s.pop();
+    }
     s
 }
 

@@ -28,6 +28,14 @@ fn fence_for(body: &str) -> String {
     "`".repeat(longest.max(2) + 1)
 }
 
+/// End what came before with exactly one blank line.
+fn end_block(s: &mut String) {
+    while s.ends_with("\n\n") {
+        s.pop();
+    }
+    s.push_str(if s.ends_with('\n') { "\n" } else { "\n\n" });
+}
+
 /// Render the report.
 pub fn render_report(header: &ReportHeader<'_>, findings: &[Finding]) -> String {
     let mut s = String::new();
@@ -78,9 +86,10 @@ pub fn render_report(header: &ReportHeader<'_>, findings: &[Finding]) -> String 
         );
     }
     for (i, f) in findings.iter().enumerate() {
+        end_block(&mut s);
         let _ = writeln!(
             s,
-            "\n## {}. {} {}: {}:{}:{}\n\n**{}**: {}\n",
+            "## {}. {} {}: {}:{}:{}\n\n**{}**: {}\n",
             i + 1,
             f.code,
             f.name,
@@ -128,6 +137,9 @@ pub fn render_report(header: &ReportHeader<'_>, findings: &[Finding]) -> String 
             let _ = writeln!(s, "- also: {n}");
         }
     }
+    while s.ends_with("\n\n") {
+        s.pop();
+    }
     s
 }
 
@@ -174,6 +186,16 @@ mod tests {
             "```diff\n--- evidence (earlier.md:9, 2026-05-14)\n+++ article (draft.md:4, undated)\n-All 212 passengers.\n+Crews rescued 240 passengers.\n```"
         ));
         assert!(r.contains("Evidence, earlier.md (2026-05-14): 212 passengers"));
+    }
+
+    #[test]
+    fn blocks_are_separated_by_one_blank_line() {
+        let f = with_evidence("All 212 passengers.");
+        let r = render_report(&header(), &[f.clone(), f]);
+        assert!(!r.contains("\n\n\n"), "{r}");
+        assert!(r.contains("|\n\n## 1. "));
+        assert!(r.contains("```\n\n## 2. "));
+        assert!(r.ends_with("```\n"));
     }
 
     #[test]
