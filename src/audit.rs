@@ -13,14 +13,13 @@
 //! articles. This module decides nothing about rules: rule findings come
 //! from the checks, and rendering lives in `render/audit*.rs`.
 
-use crate::check::keys::{count_subject, event_key, title_key};
-use crate::check::people::person_key;
-use crate::check::quote_text::{quote_words, shingles};
-use crate::check::{dates_event, fact_matches, fmt_num, Checked};
-use crate::extract::{Claim, ClaimData, Count, Modifier};
-use crate::rules::{Fact, RuleSet};
-use crate::text::Document;
+mod key;
+
+use crate::check::{fmt_num, Checked};
+use crate::extract::Modifier;
+use crate::rules::RuleSet;
 use chrono::NaiveDate;
+use key::{prepare_all, BLOCK};
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
@@ -161,16 +160,6 @@ impl Subject {
     }
 }
 
-/// What one claim contributes: its subject, how it is shown, its value.
-struct Keyed {
-    kind: &'static str,
-    key: String,
-    label: String,
-    rule: Option<String>,
-    value_key: String,
-    value: String,
-}
-
 /// A mention as filed: its article's rank in (date, path) order and its
 /// line sort it without comparing paths, component by component, for
 /// every pair.
@@ -195,20 +184,6 @@ struct Builder {
     timeline: Vec<(u32, TimelinePoint)>,
     label: String,
     rule: Option<String>,
-}
-
-/// Articles keyed at once, on all cores, before their claims are filed.
-const BLOCK: usize = 1024;
-
-/// One claim keyed, ready to file: everything but the quote cluster, which
-/// needs every earlier quotation and so is found in the serial pass.
-struct Prepared {
-    keyed: Keyed,
-    mention: Mention,
-    /// For counts: the timeline point.
-    point: Option<TimelinePoint>,
-    /// For quotes: the word runs that join quotations into clusters.
-    shingles: Vec<u64>,
 }
 
 /// Group the claims of `articles` by subject, naming subjects after the
@@ -286,207 +261,6 @@ pub fn audit_subjects(articles: &[Checked<'_>], rules: &RuleSet) -> Vec<Subject>
             .then_with(|| a.versions[0].value.cmp(&b.versions[0].value))
     });
     out
-}
-
-/// Key every claim of every article, on every core; one list per article,
-/// in the order given.
-fn prepare_all(articles: &[Checked<'_>], rules: &RuleSet) -> Vec<Vec<Prepared>> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(articles.len().max(1));
-    let chunk = articles.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = articles
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|a| prepare_article(a, rules))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    })
-}
-
-fn prepare_article(a: &Checked<'_>, rules: &RuleSet) -> Vec<Prepared> {
-    let doc = &a.claims.doc;
-    let published = a.article.published;
-    let mut out = Vec::new();
-    for claim in &a.claims.claims {
-        let Some((keyed, shingles)) = key_claim(doc, claim, rules) else {
-            continue;
-        };
-        let line = a
-            .article
-            .lines
-            .line_col(&a.article.source, claim.span.start)
-            .line;
-        let point = match &claim.data {
-            ClaimData::Count(c) => {
-                let fact = keyed
-                    .rule
-                    .as_deref()
-                    .and_then(|id| rules.facts.iter().find(|f| f.id == id));
-                Some(TimelinePoint {
-                    published,
-                    path: a.article.path.clone(),
-                    line,
-                    value: c.value,
-                    modifier: c.modifier,
-                    change: c.change,
-                    rule_value: fact.zip(published).and_then(|(f, d)| fact_value_on(f, d)),
-                })
-            }
-            _ => None,
-        };
-        out.push(Prepared {
-            keyed,
-            mention: Mention {
-                published,
-                path: a.article.path.clone(),
-                line,
-                text: claim.text.trim().to_owned(),
-            },
-            point,
-            shingles,
-        });
-    }
-    out
-}
-
-/// The subject and value of one claim, or `None` when it has no subject
-/// to compare, with a quotation's word runs (its subject key is left to
-/// the serial pass).
-fn key_claim(doc: &Document, claim: &Claim, rules: &RuleSet) -> Option<(Keyed, Vec<u64>)> {
-    let sentence = claim.sentence.map_or("", |s| doc.sentence_text(s));
-    match &claim.data {
-        ClaimData::Count(c) => {
-            let value = count_value(c);
-            let keyed = |kind, key, label, rule| Keyed {
-                kind,
-                key,
-                label,
-                rule,
-                value_key: value.clone(),
-                value: value.clone(),
-            };
-            if !c.partitive {
-                if let Some(f) = rules.facts.iter().find(|f| fact_matches(f, c, sentence)) {
-                    let label = f.about.clone().unwrap_or_else(|| f.id.clone());
-                    return Some((
-                        keyed("count", format!("fact:{}", f.id), label, Some(f.id.clone())),
-                        Vec::new(),
-                    ));
-                }
-            }
-            let key = count_subject(c, sentence)?;
-            let label = count_label(&key);
-            Some((keyed("count", key, label, None), Vec::new()))
-        }
-        ClaimData::Date(d) => {
-            let v = d.value?;
-            let value = if v.start == v.end {
-                v.start.to_string()
-            } else {
-                format!("{} to {}", v.start, v.end)
-            };
-            let event = d.anchor.as_ref().and_then(|anchor| {
-                rules
-                    .events
-                    .iter()
-                    .find(|e| dates_event(e, doc, claim, anchor))
-            });
-            let (key, label, rule) = match event {
-                Some(e) => (
-                    format!("event:{}", e.id),
-                    e.about.clone().unwrap_or_else(|| e.id.clone()),
-                    Some(e.id.clone()),
-                ),
-                None => {
-                    let k = event_key(doc, claim)?;
-                    let label = format!("{} {} {}", k.agent, k.verb, k.object);
-                    (label.clone(), label, None)
-                }
-            };
-            let keyed = Keyed {
-                kind: "date",
-                key,
-                label,
-                rule,
-                value_key: value.clone(),
-                value,
-            };
-            Some((keyed, Vec::new()))
-        }
-        ClaimData::Quote(q) => {
-            let words = quote_words(&claim.text);
-            if words.words.len() < crate::check::SHINGLE {
-                return None;
-            }
-            let speaker = q.speaker.as_deref().unwrap_or("unknown speaker");
-            let runs = shingles(&words.words, crate::check::SHINGLE);
-            let keyed = Keyed {
-                kind: "quote",
-                key: String::new(),
-                label: String::new(),
-                rule: None,
-                value_key: format!("{speaker}|{}", words.words.join(" ")),
-                value: format!("{speaker}: \"{}\"", words.display.join(" ")),
-            };
-            Some((keyed, runs))
-        }
-        ClaimData::Role(r) => {
-            let (value_key, value) = match &r.org {
-                Some(o) => (
-                    format!("{}|{}", title_key(&r.title), o.to_lowercase()),
-                    format!("{} ({o})", r.title),
-                ),
-                None => (title_key(&r.title), r.title.clone()),
-            };
-            let keyed = Keyed {
-                kind: "role",
-                key: person_key(&r.person),
-                label: r.person.clone(),
-                rule: None,
-                value_key,
-                value,
-            };
-            Some((keyed, Vec::new()))
-        }
-    }
-}
-
-/// "212", "about 200", "more than 40".
-fn count_value(c: &Count) -> String {
-    match c.modifier {
-        Modifier::Exact => fmt_num(c.value),
-        m => format!("{} {}", m.as_str().replace('-', " "), fmt_num(c.value)),
-    }
-}
-
-/// A coverage key made readable: `passenger|injur` -> "passenger
-/// (injur)", `casualties:dead` -> "casualties (dead)".
-fn count_label(key: &str) -> String {
-    let (head, quals) = key
-        .split_once('|')
-        .or_else(|| key.split_once(':'))
-        .unwrap_or((key, ""));
-    if quals.is_empty() {
-        head.to_owned()
-    } else {
-        format!("{head} ({})", quals.replace(',', ", "))
-    }
-}
-
-/// The fact's value in force on `date`.
-fn fact_value_on(fact: &Fact, date: NaiveDate) -> Option<(f64, f64)> {
-    let v = fact.values.iter().find(|v| v.holds_on(date))?;
-    Some((v.min, v.max))
 }
 
 fn finish(kind: &'static str, b: Builder) -> Option<Subject> {
