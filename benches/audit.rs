@@ -74,21 +74,36 @@ fn main() {
     let extracted = extract_all(articles, &rules);
     let t_extract = start.elapsed();
     let claims: usize = extracted.iter().map(|(_, c)| c.claims.len()).sum();
+    let mut kinds: std::collections::BTreeMap<&str, usize> = Default::default();
+    for claim in extracted.iter().flat_map(|(_, c)| &c.claims) {
+        *kinds.entry(claim.data.kind_name()).or_default() += 1;
+    }
+    let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
     let checked: Vec<Checked<'_>> = extracted
         .iter()
         .map(|(article, claims)| Checked { article, claims })
         .collect();
-    let subjects = audit_subjects(&checked);
+    let t = Instant::now();
+    let subjects = audit_subjects(&checked, &rules);
+    let t_group = t.elapsed();
+    let t = Instant::now();
     let md = render_audit_markdown(checked.len(), &subjects, &[]);
+    let t_md = t.elapsed();
+    let t = Instant::now();
     let html = render_audit_html(checked.len(), &subjects, &[]);
+    let t_html = t.elapsed();
     let total = start.elapsed();
     println!(
-        "audit: {count} articles, {:.1} MB, {claims} claims ({:.1} per article), {} subjects, \
-         extract {:.2} s, total {:.2} s, report {} KB md / {} KB html, peak RSS {}",
+        "audit: {count} articles, {:.1} MB, {claims} claims ({:.1} per article: {}), {} subjects, \
+         extract {:.2} s, group {:.2} s, markdown {:.2} s, html {:.2} s, total {:.2} s, report {} KB md / {} KB html, peak RSS {}",
         bytes as f64 / 1e6,
         claims as f64 / count.max(1) as f64,
+        kinds.join(", "),
         subjects.len(),
         t_extract.as_secs_f64(),
+        t_group.as_secs_f64(),
+        t_md.as_secs_f64(),
+        t_html.as_secs_f64(),
         total.as_secs_f64(),
         md.len() / 1024,
         html.len() / 1024,

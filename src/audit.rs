@@ -2,17 +2,24 @@
 //! subject (a count subject, an event, a quote, a person's titles), with
 //! each distinct value and the articles that carry it.
 //!
+//! Where the rules name the subject (a fact for a count, an event for a
+//! date), the rule is the subject, so every article's figure for "passengers
+//! rescued" meets under one heading whatever words surround it; elsewhere
+//! the coverage keys of `check::keys` decide. A count that moves over time
+//! and says so ("rose to 15") is a change, not a dispute.
+//!
 //! Grouping is one pass over all claims into hash maps, so the work and the
 //! report grow with the number of claims and subjects, never with pairs of
-//! articles. Rule checks run per article; comparisons between articles are
-//! what the subject view shows.
+//! articles. This module decides nothing about rules: rule findings come
+//! from the checks, and rendering lives in `render/audit*.rs`.
 
-use crate::check::keys::{count_subject, event_key, title_key};
-use crate::check::people::person_key;
-use crate::check::quote_text::{quote_words, shingles};
-use crate::check::Checked;
-use crate::extract::{ClaimData, Modifier};
+mod key;
+
+use crate::check::{fmt_num, Checked};
+use crate::extract::Modifier;
+use crate::rules::RuleSet;
 use chrono::NaiveDate;
+use key::{prepare_all, BLOCK};
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
@@ -32,7 +39,7 @@ pub struct Mention {
 /// One distinct value of a subject.
 #[derive(Debug, Clone)]
 pub struct Version {
-    /// The value, as shown.
+    /// The value, as the earliest article wrote it.
     pub value: String,
     /// Where it is said, sorted by date, path, line.
     pub mentions: Vec<Mention>,
@@ -45,12 +52,61 @@ pub struct TimelinePoint {
     pub published: Option<NaiveDate>,
     /// The article.
     pub path: PathBuf,
+    /// 1-based line of the figure.
+    pub line: usize,
     /// The figure.
     pub value: f64,
     /// Its hedge.
     pub modifier: Modifier,
-    /// Stated as a change.
+    /// Stated as a change ("rose to").
     pub change: bool,
+    /// What the rule's fact says on that date (lowest, highest), when a
+    /// rule names the subject and holds a value then.
+    pub rule_value: Option<(f64, f64)>,
+}
+
+impl TimelinePoint {
+    /// The rule's value as shown: "212", or "200 to 220" for a range.
+    pub fn rule_value_text(&self) -> Option<String> {
+        self.rule_value.map(|(lo, hi)| {
+            if lo == hi {
+                fmt_num(lo)
+            } else {
+                format!("{} to {}", fmt_num(lo), fmt_num(hi))
+            }
+        })
+    }
+}
+
+/// Whether the coverage agrees on a subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Agreement {
+    /// Different versions that no stated change explains.
+    Disputed,
+    /// A figure that moved, each move stated as a change.
+    Changed,
+    /// One version.
+    Consistent,
+}
+
+impl Agreement {
+    /// `disputed`, `changed over time` or `consistent`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Agreement::Disputed => "disputed",
+            Agreement::Changed => "changed over time",
+            Agreement::Consistent => "consistent",
+        }
+    }
+
+    /// A CSS class name for it.
+    pub fn class(self) -> &'static str {
+        match self {
+            Agreement::Disputed => "disputed",
+            Agreement::Changed => "changed",
+            Agreement::Consistent => "consistent",
+        }
+    }
 }
 
 /// A subject of the coverage.
@@ -60,6 +116,8 @@ pub struct Subject {
     pub kind: &'static str,
     /// What it is about, for people.
     pub label: String,
+    /// The rule id naming the subject (a fact or an event), if any.
+    pub rule: Option<String>,
     /// Distinct values, in order of first appearance.
     pub versions: Vec<Version>,
     /// For counts: every figure by date.
@@ -67,95 +125,111 @@ pub struct Subject {
 }
 
 impl Subject {
+    /// Whether the coverage agrees. A count is disputed when, read by
+    /// date, a figure differs from the one before it without being stated
+    /// as a change.
+    pub fn agreement(&self) -> Agreement {
+        if self.versions.len() < 2 {
+            return Agreement::Consistent;
+        }
+        if self.timeline.is_empty() {
+            return Agreement::Disputed;
+        }
+        let mut current = self.timeline[0].value;
+        let mut changed = false;
+        for p in &self.timeline[1..] {
+            if p.value == current {
+                continue;
+            }
+            if !p.change {
+                return Agreement::Disputed;
+            }
+            current = p.value;
+            changed = true;
+        }
+        if changed {
+            Agreement::Changed
+        } else {
+            Agreement::Consistent
+        }
+    }
+
     /// Whether the coverage disagrees on it.
     pub fn is_disputed(&self) -> bool {
-        self.versions.len() > 1
+        self.agreement() == Agreement::Disputed
+    }
+}
+
+/// A mention as filed: its article's rank in (date, path) order and its
+/// line sort it without comparing paths, component by component, for
+/// every pair.
+struct Filed {
+    rank: u32,
+    mention: Mention,
+    /// The value as written there.
+    value: String,
+}
+
+impl Filed {
+    fn order(&self) -> (u32, usize, &str) {
+        (self.rank, self.mention.line, &self.mention.text)
     }
 }
 
 #[derive(Default)]
 struct Builder {
-    versions: BTreeMap<String, Vec<Mention>>,
-    timeline: Vec<TimelinePoint>,
+    /// Value key -> its mentions.
+    versions: BTreeMap<String, Vec<Filed>>,
+    /// Figures with their article's rank and line.
+    timeline: Vec<(u32, TimelinePoint)>,
     label: String,
+    rule: Option<String>,
 }
 
-/// Group the claims of `articles` by subject. Subjects mentioned once are
+/// Group the claims of `articles` by subject, naming subjects after the
+/// rules' facts and events where they match. Subjects mentioned once are
 /// left out: there is nothing to compare.
-pub fn audit_subjects(articles: &[Checked<'_>]) -> Vec<Subject> {
+///
+/// Keying each claim (the costly part: quotation words, subject keys,
+/// lines) runs on every core over a block of articles; filing runs after
+/// each block, in article order, so the result never depends on the number
+/// of threads.
+pub fn audit_subjects(articles: &[Checked<'_>], rules: &RuleSet) -> Vec<Subject> {
     let mut groups: HashMap<(&'static str, String), Builder> = HashMap::new();
     let mut quote_clusters = QuoteClusters::default();
-    for a in articles {
-        let doc = &a.claims.doc;
-        for claim in &a.claims.claims {
-            let lc = a
-                .article
-                .lines
-                .line_col(&a.article.source, claim.span.start);
-            let mention = Mention {
-                published: a.article.published,
-                path: a.article.path.clone(),
-                line: lc.line,
-                text: claim.text.trim().to_owned(),
-            };
-            let (kind, key, label, value) = match &claim.data {
-                ClaimData::Count(c) => {
-                    let sentence = claim.sentence.map_or("", |s| doc.sentence_text(s));
-                    let Some(key) = count_subject(c, sentence) else {
-                        continue;
-                    };
-                    let label = key.replace('|', " ").trim().to_owned();
-                    let value =
-                        format!("{} {}", c.modifier.as_str(), crate::check::fmt_num(c.value));
-                    let b = groups.entry(("count", key.clone())).or_default();
-                    b.timeline.push(TimelinePoint {
-                        published: a.article.published,
-                        path: a.article.path.clone(),
-                        value: c.value,
-                        modifier: c.modifier,
-                        change: c.change,
-                    });
-                    ("count", key, label, value)
-                }
-                ClaimData::Date(d) => {
-                    let (Some(key), Some(v)) = (event_key(doc, claim), d.value) else {
-                        continue;
-                    };
-                    let label = format!("{} {} {}", key.agent, key.verb, key.object);
-                    let value = if v.start == v.end {
-                        v.start.to_string()
-                    } else {
-                        format!("{} to {}", v.start, v.end)
-                    };
-                    ("date", label.clone(), label, value)
-                }
-                ClaimData::Quote(q) => {
-                    let words = quote_words(&claim.text);
-                    if words.words.len() < crate::check::SHINGLE {
-                        continue;
-                    }
-                    let id = quote_clusters.add(&words.words);
-                    let speaker = q
-                        .speaker
-                        .clone()
-                        .unwrap_or_else(|| "unknown speaker".to_owned());
-                    let value = format!("{speaker}: \"{}\"", words.display.join(" "));
-                    ("quote", format!("q{id}"), String::new(), value)
-                }
-                ClaimData::Role(r) => {
-                    let key = person_key(&r.person);
-                    let value = match &r.org {
-                        Some(o) => format!("{} ({o})", title_key(&r.title)),
-                        None => title_key(&r.title),
-                    };
-                    ("role", key, r.person.clone(), value)
-                }
-            };
-            let b = groups.entry((kind, key)).or_default();
-            if b.label.is_empty() || (kind == "role" && label.len() > b.label.len()) {
-                b.label = label;
+    let mut by_date: Vec<usize> = (0..articles.len()).collect();
+    by_date.sort_by(|&x, &y| {
+        let (a, b) = (articles[x].article, articles[y].article);
+        (a.published, &a.path).cmp(&(b.published, &b.path))
+    });
+    let mut rank = vec![0u32; articles.len()];
+    for (r, &i) in by_date.iter().enumerate() {
+        rank[i] = r as u32;
+    }
+    // Blocks of articles bound the memory the keyed claims take before
+    // they are filed.
+    let prepared = articles
+        .chunks(BLOCK)
+        .flat_map(|block| prepare_all(block, rules));
+    for (claims, &rank) in prepared.zip(&rank) {
+        for p in claims {
+            let mut k = p.keyed;
+            if k.kind == "quote" {
+                k.key = format!("q{}", quote_clusters.add(&p.shingles));
             }
-            b.versions.entry(value).or_default().push(mention);
+            let b = groups.entry((k.kind, k.key)).or_default();
+            if let Some(point) = p.point {
+                b.timeline.push((rank, point));
+            }
+            if b.label.is_empty() || (k.kind == "role" && k.label.len() > b.label.len()) {
+                b.label = k.label;
+            }
+            b.rule = b.rule.take().or(k.rule);
+            b.versions.entry(k.value_key).or_default().push(Filed {
+                rank,
+                mention: p.mention,
+                value: k.value,
+            });
         }
     }
     // Quotes: merge clusters joined after their first claims were filed.
@@ -172,27 +246,19 @@ pub fn audit_subjects(articles: &[Checked<'_>]) -> Vec<Subject> {
             m.versions.entry(v).or_default().extend(ms);
         }
         m.timeline.extend(b.timeline);
-        if m.label.len() < b.label.len() {
+        if m.label.len() < b.label.len() || (m.label.len() == b.label.len() && b.label < m.label) {
             m.label = b.label;
         }
+        m.rule = m.rule.take().or(b.rule);
     }
     let mut out: Vec<Subject> = merged
         .into_iter()
         .filter_map(|((kind, _), b)| finish(kind, b))
         .collect();
     out.sort_by(|a, b| {
-        (
-            !a.is_disputed(),
-            a.kind,
-            &a.label,
-            &a.versions[0].mentions[0],
-        )
-            .cmp(&(
-                !b.is_disputed(),
-                b.kind,
-                &b.label,
-                &b.versions[0].mentions[0],
-            ))
+        (a.agreement(), a.kind, &a.label, &a.versions[0].mentions[0])
+            .cmp(&(b.agreement(), b.kind, &b.label, &b.versions[0].mentions[0]))
+            .then_with(|| a.versions[0].value.cmp(&b.versions[0].value))
     });
     out
 }
@@ -202,25 +268,30 @@ fn finish(kind: &'static str, b: Builder) -> Option<Subject> {
     if total < 2 {
         return None;
     }
-    let mut versions: Vec<Version> = b
+    let mut versions: Vec<(Vec<Filed>, String)> = b
         .versions
-        .into_iter()
-        .map(|(value, mut mentions)| {
-            mentions.sort();
-            Version { value, mentions }
+        .into_values()
+        .map(|mut ms| {
+            ms.sort_by(|x, y| x.order().cmp(&y.order()));
+            let value = ms[0].value.clone();
+            (ms, value)
         })
         .collect();
-    versions.sort_by(|a, b| {
-        a.mentions[0]
-            .cmp(&b.mentions[0])
-            .then(a.value.cmp(&b.value))
-    });
+    versions.sort_by(|(a, av), (b, bv)| a[0].order().cmp(&b[0].order()).then(av.cmp(bv)));
+    let versions: Vec<Version> = versions
+        .into_iter()
+        .map(|(ms, value)| Version {
+            value,
+            mentions: ms.into_iter().map(|f| f.mention).collect(),
+        })
+        .collect();
     let mut timeline = b.timeline;
-    timeline.sort_by(|a, b| {
-        (a.published, &a.path)
-            .cmp(&(b.published, &b.path))
+    timeline.sort_by(|(ra, a), (rb, b)| {
+        (ra, a.line)
+            .cmp(&(rb, b.line))
             .then(a.value.total_cmp(&b.value))
     });
+    let timeline: Vec<TimelinePoint> = timeline.into_iter().map(|(_, p)| p).collect();
     let label = if kind == "quote" {
         versions[0].value.clone()
     } else {
@@ -229,6 +300,7 @@ fn finish(kind: &'static str, b: Builder) -> Option<Subject> {
     Some(Subject {
         kind,
         label,
+        rule: b.rule,
         versions,
         timeline,
     })
@@ -242,10 +314,11 @@ struct QuoteClusters {
 }
 
 impl QuoteClusters {
-    fn add(&mut self, words: &[String]) -> usize {
+    /// File a quotation by its word runs; its cluster id.
+    fn add(&mut self, runs: &[u64]) -> usize {
         let id = self.parent.len();
         self.parent.push(id);
-        for s in shingles(words, crate::check::SHINGLE) {
+        for &s in runs {
             match self.by_shingle.get(&s) {
                 Some(&other) => self.union(id, other),
                 None => {
@@ -270,5 +343,120 @@ impl QuoteClusters {
             let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
             self.parent[hi] = lo;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract_all;
+    use crate::source::Article;
+
+    /// Audit dated Markdown articles `(date, body)` under `rules`.
+    fn audit(articles: &[(&str, &str)], rules: &str) -> Vec<Subject> {
+        let mut set = RuleSet::default();
+        if !rules.is_empty() {
+            crate::rules::parse_rules(std::path::Path::new("r.yaml"), rules, &mut set).unwrap();
+        }
+        let loaded: Vec<Article> = articles
+            .iter()
+            .map(|(date, body)| {
+                let src = format!("---\npublished: {date}\n---\n\n{body}\n");
+                Article::from_source(format!("{date}.md"), src, None)
+            })
+            .collect();
+        let extracted = extract_all(loaded, &set);
+        let checked: Vec<Checked<'_>> = extracted
+            .iter()
+            .map(|(article, claims)| Checked { article, claims })
+            .collect();
+        audit_subjects(&checked, &set)
+    }
+
+    fn subject<'a>(subjects: &'a [Subject], kind: &str) -> &'a Subject {
+        subjects
+            .iter()
+            .find(|s| s.kind == kind)
+            .unwrap_or_else(|| panic!("no {kind} subject in {subjects:#?}"))
+    }
+
+    #[test]
+    fn a_figure_that_rises_to_a_new_value_is_a_change_not_a_dispute() {
+        let s = audit(
+            &[
+                ("2026-04-01", "Nine people were injured in the blast."),
+                ("2026-04-02", "The number of people injured rose to 15."),
+                ("2026-04-03", "In all, 15 people were injured."),
+            ],
+            "",
+        );
+        let count = subject(&s, "count");
+        assert_eq!(count.versions.len(), 2);
+        assert_eq!(count.agreement(), Agreement::Changed);
+    }
+
+    #[test]
+    fn a_different_figure_without_a_change_is_disputed() {
+        let s = audit(
+            &[
+                ("2026-04-01", "Rescuers freed 212 passengers from the hull."),
+                ("2026-04-02", "Rescuers freed 240 passengers from the hull."),
+            ],
+            "",
+        );
+        assert!(subject(&s, "count").is_disputed());
+    }
+
+    #[test]
+    fn counts_matching_a_fact_meet_under_the_fact_with_its_value() {
+        let rules = "facts:\n  - id: freed\n    about: passengers freed\n    noun: passenger\n    context: [freed]\n    values:\n      - value: 212\n        from: 2026-04-01\n";
+        let s = audit(
+            &[
+                ("2026-04-01", "Rescuers freed 212 passengers."),
+                (
+                    "2026-04-02",
+                    "In all, 212 passengers were freed by the crews.",
+                ),
+            ],
+            rules,
+        );
+        let count = subject(&s, "count");
+        assert_eq!(count.rule.as_deref(), Some("freed"));
+        assert_eq!(count.label, "passengers freed");
+        assert_eq!(count.timeline[1].rule_value_text().as_deref(), Some("212"));
+    }
+
+    #[test]
+    fn dates_of_a_rule_event_meet_under_the_event() {
+        let rules = "events:\n  - id: fire\n    about: the depot fire\n    words: [fire]\n    near: [depot]\n    date: 2026-04-06\n";
+        let s = audit(
+            &[
+                ("2026-04-07", "The fire on Monday destroyed the depot."),
+                (
+                    "2026-04-09",
+                    "The depot fire on Sunday was put out by noon.",
+                ),
+            ],
+            rules,
+        );
+        let date = subject(&s, "date");
+        assert_eq!(date.rule.as_deref(), Some("fire"));
+        let values: Vec<&str> = date.versions.iter().map(|v| v.value.as_str()).collect();
+        assert_eq!(values, ["2026-04-06", "2026-04-05"]);
+        assert!(date.is_disputed());
+    }
+
+    #[test]
+    fn titles_are_shown_as_written_and_grouped_without_case() {
+        let s = audit(
+            &[
+                ("2026-04-01", "Mayor Tomas Reyes opened the hall."),
+                ("2026-04-02", "MAYOR Tomas Reyes thanked the crews."),
+            ],
+            "",
+        );
+        let role = subject(&s, "role");
+        assert_eq!(role.versions.len(), 1);
+        assert_eq!(role.versions[0].value, "Mayor");
     }
 }

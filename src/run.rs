@@ -359,7 +359,7 @@ fn run_audit(args: &AuditArgs) -> Result<Status> {
         .iter()
         .map(|(article, claims)| Checked { article, claims })
         .collect();
-    let subjects = crate::audit::audit_subjects(&checked);
+    let subjects = crate::audit::audit_subjects(&checked, &rules);
     let empty = CoverageIndex::default();
     let mut findings = Vec::new();
     if !rules.is_empty() {

@@ -8,5 +8,7 @@ mod ci_formats;
 mod config;
 mod determinism;
 mod properties;
+mod reports;
 mod rules_files;
+mod snapshots;
 mod suppress;

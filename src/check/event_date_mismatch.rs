@@ -94,7 +94,7 @@ impl Run for EventDateMismatch {
 }
 
 /// Whether the date `claim`, attached at `anchor`, dates `event`.
-fn dates_event(
+pub(crate) fn dates_event(
     event: &Event,
     doc: &Document,
     claim: &Claim,

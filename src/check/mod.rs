@@ -42,7 +42,8 @@ mod testing;
 mod title_conflict;
 mod title_mismatch;
 
-pub(crate) use count_mismatch::fmt_num;
+pub(crate) use count_mismatch::{fact_matches, fmt_num};
+pub(crate) use event_date_mismatch::dates_event;
 pub(crate) use index::SHINGLE;
 pub use index::{ClaimRef, CoverageIndex};
 use index::{Group, MAX_GROUPS, PER_GROUP};

@@ -14,7 +14,7 @@ pub fn render_findings_text(findings: &[Finding], styled: bool) -> String {
     };
     let mut out = String::new();
     for f in findings {
-        out.push_str(&renderer.render(&finding_report(f)));
+        out.push_str(&renderer.render(&finding_report(f, styled)));
         out.push_str("\n\n");
     }
     out
@@ -40,11 +40,27 @@ fn claim_range(f: &Finding) -> std::ops::Range<usize> {
     col_byte..end.max(col_byte)
 }
 
-fn finding_report(f: &Finding) -> Vec<Group<'_>> {
+/// What the article says, as shown: a quotation in quote marks without
+/// the comma or full stop that closed it in the sentence.
+pub(crate) fn said_text(f: &Finding) -> String {
+    if f.kind == "quote" {
+        let words = f
+            .claim_text
+            .trim()
+            .trim_end_matches([',', '.', ';', ':'])
+            .trim_end();
+        format!("\"{words}\"")
+    } else {
+        f.claim_text.clone()
+    }
+}
+
+fn finding_report(f: &Finding, styled: bool) -> Vec<Group<'_>> {
     let path = f.path.to_string_lossy().into_owned();
+    let said = said_text(f);
     let mut label = match &f.expected {
-        Some(e) => format!("article says: {}; expected: {e}", f.claim_text),
-        None => format!("article says: {}", f.claim_text),
+        Some(e) => format!("article says: {said}; expected: {e}"),
+        None => format!("article says: {said}"),
     };
     if let Some(d) = f.published {
         label.push_str(&format!(" (published {d})"));
@@ -75,14 +91,39 @@ fn finding_report(f: &Finding) -> Vec<Group<'_>> {
         );
     }
     if let Some(diff) = &f.diff {
+        let line = if styled {
+            word_diff_styled(diff)
+        } else {
+            word_diff_line(diff)
+        };
         groups.push(Group::with_title(
-            Level::HELP.secondary_title(format!("word diff: {}", word_diff_line(diff))),
+            Level::HELP.secondary_title(format!("word diff: {line}")),
         ));
     }
     for n in &f.notes {
         groups.push(Group::with_title(Level::NOTE.secondary_title(n.clone())));
     }
     groups
+}
+
+/// The word diff with removed words in red and added words in green, the
+/// markers kept so that the meaning does not rest on colour alone.
+fn word_diff_styled(diff: &[DiffOp]) -> String {
+    const RED: &str = "\x1b[31m";
+    const GREEN: &str = "\x1b[32m";
+    const RESET: &str = "\x1b[0m";
+    let mut s = String::new();
+    for op in diff {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        match op {
+            DiffOp::Same(t) => s.push_str(t),
+            DiffOp::Removed(t) => s.push_str(&format!("{RED}[-{t}-]{RESET}")),
+            DiffOp::Added(t) => s.push_str(&format!("{GREEN}{{+{t}+}}{RESET}")),
+        }
+    }
+    s
 }
 
 /// `keep [-removed-] {+added+}` in one line.
@@ -99,4 +140,51 @@ pub fn word_diff_line(diff: &[DiffOp]) -> String {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fingerprint::tests::finding;
+
+    fn quote_finding() -> Finding {
+        let mut f = finding("a.md", 3, "CC005", "we will not decide");
+        f.kind = "quote";
+        f.claim_text = "We will not decide,".to_owned();
+        f.line_text = "\"We will not decide,\" she said.".to_owned();
+        f.column = 2;
+        f.span = crate::span::Span::new(40, 40 + "We will not decide,".len());
+        f.diff = Some(vec![
+            DiffOp::Same("We will not".to_owned()),
+            DiffOp::Removed("determine".to_owned()),
+            DiffOp::Added("decide".to_owned()),
+        ]);
+        f
+    }
+
+    #[test]
+    fn plain_output_has_no_escape_codes_and_styled_output_has() {
+        let f = [quote_finding()];
+        assert!(!render_findings_text(&f, false).contains('\x1b'));
+        assert!(render_findings_text(&f, true).contains('\x1b'));
+    }
+
+    #[test]
+    fn caret_sits_under_the_claim() {
+        let out = render_findings_text(&[quote_finding()], false);
+        let line = out.lines().find(|l| l.contains('^')).unwrap();
+        let caret = line.find('^').unwrap();
+        let source = out.lines().find(|l| l.contains("she said")).unwrap();
+        assert_eq!(&source[caret - 1..caret], "\"");
+        assert!(line.contains("article says: \"We will not decide\""));
+    }
+
+    #[test]
+    fn word_diff_marks_removed_and_added_words() {
+        let f = quote_finding();
+        assert_eq!(
+            word_diff_line(f.diff.as_deref().unwrap()),
+            "We will not [-determine-] {+decide+}"
+        );
+    }
 }
