@@ -38,23 +38,30 @@ pub(crate) fn count_subject(count: &Count, sentence: &str) -> Option<String> {
     if count.partitive || UNKEYED_NOUNS.contains(&count.noun.as_str()) {
         return None;
     }
-    let lower = sentence.to_lowercase();
-    let has = |words: &[&str]| {
-        words.iter().any(|w| {
-            count.noun == *w
-                || count.qualifiers.iter().any(|q| q == w)
-                || lower.split(|c: char| !c.is_alphanumeric()).any(|t| t == *w)
-        })
-    };
     let human = matches!(
         count.noun.as_str(),
         "person" | "people" | "dead" | "death" | "fatality" | "casualty" | "victim"
     );
-    if human && has(DEATH_WORDS) {
-        return Some("casualties:dead".to_owned());
-    }
-    if human && has(INJURY_WORDS) {
-        return Some("casualties:injured".to_owned());
+    if human {
+        // Only casualty figures need the sentence's words.
+        let words: Vec<String> = sentence
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|t| !t.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let has = |list: &[&str]| {
+            list.iter().any(|w| {
+                count.noun == *w
+                    || count.qualifiers.iter().any(|q| q == w)
+                    || words.iter().any(|t| t == w)
+            })
+        };
+        if has(DEATH_WORDS) {
+            return Some("casualties:dead".to_owned());
+        }
+        if has(INJURY_WORDS) {
+            return Some("casualties:injured".to_owned());
+        }
     }
     let mut quals: Vec<String> = count.qualifiers.iter().map(|q| stem(q)).collect();
     quals.sort();
