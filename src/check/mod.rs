@@ -37,6 +37,8 @@ pub(crate) mod people;
 mod quote_attribution_conflict;
 pub(crate) mod quote_text;
 mod quote_wording_conflict;
+#[cfg(test)]
+mod testing;
 mod title_conflict;
 mod title_mismatch;
 
