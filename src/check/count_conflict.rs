@@ -12,8 +12,10 @@ declare_check! {
     /// qualifiers; casualty figures in the general news sense: "people
     /// killed", "the dead", "death toll" are one subject) and compares it
     /// with counts of the same subject in coverage published within
-    /// `--window` days, and with earlier counts of the same article. Their
-    /// intervals must overlap ("about 50" and "48" agree). A count stated as
+    /// `--window` days. Their intervals must overlap ("about 50" and "48"
+    /// agree), with one of them at least: a figure that matches any count
+    /// of its subject, in the coverage or earlier in the article, is
+    /// supported. A count stated as
     /// a change ("rose to", "now stands at") is a note, not a conflict. A
     /// part of a group ("three of the injured") is never compared with a
     /// total; money, shares and time spans are not compared across articles.
@@ -51,7 +53,13 @@ impl Run for CountConflict {
             if related.iter().any(|(_, other)| agrees(other)) {
                 continue;
             }
-            let conflicting = related;
+            // Within one article, two figures for one noun are nearly
+            // always two groups ("GM will close 1,100 dealerships, Chrysler
+            // 789"): the article's own figures support, never contradict.
+            let conflicting: Vec<_> = related
+                .into_iter()
+                .filter(|(a, _)| !std::ptr::eq(a.article, cx.target.article))
+                .collect();
             let Some((first, first_claim)) = conflicting.first() else {
                 continue;
             };
@@ -61,11 +69,7 @@ impl Run for CountConflict {
                 Severity::Warning
             };
             let other = as_count(first_claim).map_or(0.0, |c| c.value);
-            let where_ = if std::ptr::eq(first.article, cx.target.article) {
-                "earlier in this article".to_owned()
-            } else {
-                format!("in {}", first.article.path.display())
-            };
+            let where_ = format!("in {}", first.article.path.display());
             let message = if count.change {
                 format!(
                     "figure changed: {} here, {} {where_}",
@@ -109,6 +113,13 @@ mod tests {
     fn a_figure_matching_one_of_several_with_its_subject_is_supported() {
         let draft = "Officials said 28 people were rescued from the river.";
         assert!(flagged(&CountConflict, draft, EARLIER).is_empty());
+    }
+
+    #[test]
+    fn two_figures_for_one_noun_in_one_article_are_two_groups() {
+        let draft = "Officials said 30 people were rescued from the ferry and 12 people \
+                     were rescued from the river.";
+        assert!(flagged(&CountConflict, draft, "The ferry sank.").is_empty());
     }
 
     #[test]

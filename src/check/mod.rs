@@ -24,6 +24,7 @@ macro_rules! declare_check {
     };
 }
 
+mod context_conflict;
 mod count_conflict;
 mod count_mismatch;
 mod date_conflict;
@@ -208,6 +209,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &quote_attribution_conflict::QuoteAttributionConflict,
     &quote_wording_conflict::QuoteWordingConflict,
     &title_conflict::TitleConflict,
+    &context_conflict::ContextConflict,
 ];
 
 /// Whether `word` occurs in `text` as a whole word, in any case.
