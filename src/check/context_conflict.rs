@@ -45,6 +45,10 @@ declare_check! {
 /// Content words two sentences must share to state the same fact.
 const MIN_SHARED: usize = 3;
 
+/// Content words shared that make two sentences state the same fact
+/// whatever their lengths (a summary sentence merges two of the source's).
+const MANY_SHARED: usize = 5;
+
 /// Share of the shorter sentence's content words the other must hold.
 const MIN_SHARED_RATIO: f32 = 0.6;
 
@@ -77,7 +81,7 @@ impl Run for ContextConflict {
                 Fact::Count(c) => cx.related(|i| i.counts_by_noun.get(&c.noun), ci, true),
                 Fact::Date(d) => cx.related(|i| i.dates_by_length.get(&length(*d)), ci, true),
             };
-            if related.iter().any(|(_, o)| what.agrees(o)) {
+            if related.iter().any(|(_, o)| what.agrees(o)) || is_stated_elsewhere(cx, claim, ci) {
                 continue;
             }
             let mine = content_words(doc, si);
@@ -177,6 +181,32 @@ impl<'c> Fact<'c> {
     }
 }
 
+/// A count value precise enough (three significant digits or more, 100
+/// or more: "30,154", "868 million") that the coverage stating it with
+/// another noun ("30,154 new cars" for "30,154 vehicles") supports it, as
+/// the key of the index's `counts_by_value`.
+pub(crate) fn distinctive_value(v: f64) -> Option<u64> {
+    if !(100.0..1e15).contains(&v) {
+        return None;
+    }
+    let mut digits = format!("{v:.3}");
+    digits.retain(|c| c.is_ascii_digit());
+    let significant = digits.trim_start_matches('0').trim_end_matches('0').len();
+    (significant >= 3).then_some(v.to_bits())
+}
+
+/// Whether the count `claim` (number `ci` of the target) has a distinctive
+/// value that the coverage states with any noun.
+pub(crate) fn is_stated_elsewhere(cx: &CheckContext<'_>, claim: &Claim, ci: usize) -> bool {
+    let ClaimData::Count(c) = &claim.data else {
+        return false;
+    };
+    distinctive_value(c.value).is_some_and(|v| {
+        !cx.related(|i| i.counts_by_value.get(&v), ci, true)
+            .is_empty()
+    })
+}
+
 /// Whether `precise` rounded to the precision `stated` is written with is
 /// `stated` ("3.2 billion" for 3.24 billion).
 fn rounds_to(precise: f64, stated: f64) -> bool {
@@ -270,7 +300,8 @@ fn restates(draft: &[String], article: &[String]) -> bool {
 fn same_fact(a: &[String], b: &[String]) -> bool {
     let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
     let shorter = a.len().min(b.len()).max(1);
-    shared >= MIN_SHARED && shared as f32 >= MIN_SHARED_RATIO * shorter as f32
+    shared >= MIN_SHARED
+        && (shared >= MANY_SHARED || shared as f32 >= MIN_SHARED_RATIO * shorter as f32)
 }
 
 #[cfg(test)]
@@ -311,6 +342,27 @@ mod tests {
                      Its new chief executive toured factories in Ohio, Texas and Oregon, \
                      met union leaders and promised investment in batteries.";
         assert!(flagged(&ContextConflict, draft, EARLIER).is_empty());
+    }
+
+    #[test]
+    fn a_precise_figure_stated_with_another_noun_is_supported() {
+        let earlier = "Dealers sold 30,154 new cars and trucks in October. They sold \
+                       208,560 new vehicles this year.";
+        let draft = "Dealers sold 30,154 new vehicles in October.";
+        assert!(flagged(&ContextConflict, draft, earlier).is_empty());
+        let draft = "Dealers sold 30,514 new vehicles in October.";
+        assert_eq!(
+            flagged(&ContextConflict, draft, earlier),
+            ["30,514 new vehicles"]
+        );
+    }
+
+    #[test]
+    fn three_significant_digits_make_a_value_distinctive() {
+        assert!(distinctive_value(30_154.0).is_some());
+        assert!(distinctive_value(868e6).is_some());
+        assert!(distinctive_value(1_100.0).is_none());
+        assert!(distinctive_value(45.0).is_none());
     }
 
     #[test]

@@ -50,7 +50,9 @@ impl Run for CountConflict {
                 |c: &Claim| as_count(c).is_some_and(|o| o.interval.overlaps(&count.interval));
             // One subject often carries several figures (two of the 28
             // people...): a figure that matches any of them is supported.
-            if related.iter().any(|(_, other)| agrees(other)) {
+            if related.iter().any(|(_, other)| agrees(other))
+                || super::context_conflict::is_stated_elsewhere(cx, claim, ci)
+            {
                 continue;
             }
             // Within one article, two figures for one noun are nearly
@@ -113,6 +115,14 @@ mod tests {
     fn a_figure_matching_one_of_several_with_its_subject_is_supported() {
         let draft = "Officials said 28 people were rescued from the river.";
         assert!(flagged(&CountConflict, draft, EARLIER).is_empty());
+    }
+
+    #[test]
+    fn a_precise_figure_stated_with_another_noun_is_supported() {
+        let earlier = "Dealers sold 30,154 new cars and trucks in October. Buyers bought \
+                       208,560 new vehicles this year.";
+        let draft = "Dealers sold 30,154 new vehicles in October.";
+        assert!(flagged(&CountConflict, draft, earlier).is_empty());
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! few representatives of each group: a story that repeats one figure in a
 //! thousand articles costs one comparison per claim, not a thousand.
 
-use super::context_conflict::{length as date_length, vocabulary};
+use super::context_conflict::{distinctive_value, length as date_length, vocabulary};
 use super::keys::{count_subject, event_key, title_key, EventKey};
 use super::people::person_key;
 use super::quote_text::{quote_words, shingles};
@@ -57,6 +57,8 @@ pub struct CoverageIndex {
     /// length, for CC106 (which keys by sentence, not subject).
     pub(crate) counts_by_noun: HashMap<String, Vec<Group>>,
     pub(crate) dates_by_length: HashMap<i64, Vec<Group>>,
+    /// Counts with a distinctive value (see `distinctive_value`), by value.
+    pub(crate) counts_by_value: HashMap<u64, Vec<Group>>,
     /// Each article's content words, sorted, for CC106's test of whether
     /// a draft restates it.
     pub(crate) vocab: Vec<Vec<String>>,
@@ -127,6 +129,7 @@ impl CoverageIndex {
         let mut people_by_title = Filing::new();
         let mut counts_by_noun = Filing::new();
         let mut dates_by_length = Filing::new();
+        let mut counts_by_value = Filing::new();
         for (ai, a) in articles.iter().enumerate() {
             let doc = &a.claims.doc;
             let date = a.article.published;
@@ -143,6 +146,9 @@ impl CoverageIndex {
                             counts.file(k, sig, date, r);
                         }
                         counts_by_noun.file(c.noun.clone(), sig, date, r);
+                        if let Some(v) = distinctive_value(c.value) {
+                            counts_by_value.file(v, sig, date, r);
+                        }
                     }
                     ClaimData::Date(d) => {
                         if let Some(k) = event_key(doc, claim) {
@@ -178,6 +184,7 @@ impl CoverageIndex {
             people_by_title: people_by_title.finish(),
             counts_by_noun: counts_by_noun.finish(),
             dates_by_length: dates_by_length.finish(),
+            counts_by_value: counts_by_value.finish(),
             vocab: articles.iter().map(|a| vocabulary(&a.claims.doc)).collect(),
         }
     }

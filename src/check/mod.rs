@@ -24,7 +24,7 @@ macro_rules! declare_check {
     };
 }
 
-mod context_conflict;
+pub(crate) mod context_conflict;
 mod count_conflict;
 mod count_mismatch;
 mod date_conflict;
