@@ -172,6 +172,11 @@ impl<'c> Fact<'c> {
     /// with a value that agrees, or an overlapping date.
     fn agrees(&self, other: &Claim) -> bool {
         match (self, &other.data) {
+            // The same hedge on both ("up to 99%", "up to 133%") states
+            // the same figure: overlapping is not enough.
+            (Fact::Count(c), ClaimData::Count(o)) if c.modifier == o.modifier => {
+                c.interval == o.interval || rounds_to(o.value, c.value)
+            }
             (Fact::Count(c), ClaimData::Count(o)) => {
                 c.interval.overlaps(&o.interval) || rounds_to(o.value, c.value)
             }
@@ -363,6 +368,16 @@ mod tests {
         assert!(distinctive_value(868e6).is_some());
         assert!(distinctive_value(1_100.0).is_none());
         assert!(distinctive_value(45.0).is_none());
+    }
+
+    #[test]
+    fn the_same_hedge_with_another_figure_is_flagged() {
+        let earlier = "More than 10 million users signed up on the first day, the company said.";
+        let draft = "The company said more than 13 million users signed up on the first day.";
+        assert_eq!(
+            flagged(&ContextConflict, draft, earlier),
+            ["more than 13 million users"]
+        );
     }
 
     #[test]
