@@ -6,6 +6,7 @@ mod bad_input;
 mod baseline;
 mod ci_formats;
 mod config;
+mod corpus;
 mod properties;
 mod rules_files;
 mod suppress;

@@ -306,6 +306,12 @@ mod tests {
     }
 
     #[test]
+    fn a_role_opening_the_sentence_is_not_part_of_the_speakers_name() {
+        let text = "Striker Kofi Mensah scored twice. \"We waited a long time,\" Mensah said.";
+        assert_eq!(speakers(text), [some("Kofi Mensah")]);
+    }
+
+    #[test]
     fn said_name_after_the_quote() {
         assert_eq!(
             speakers("\"We will stay open,\" said Ana Ruiz, a port official."),
