@@ -60,6 +60,7 @@ fn extract_roles(doc: &Document, people: &People<'_>, out: &mut Vec<RawClaim>) {
         if after < n && doc.tokens[after].kind == TokenKind::Word {
             if let Some(name) = entity::name_at(doc, after)
                 .filter(|r| !r.clone().any(|k| titles::is_not_name_word(doc.tok(k))))
+                .filter(|r| !titles::is_title_not_surname(doc.tok(r.end - 1)))
             {
                 if let Some(t) = title_ending_at(doc, i, after) {
                     push_role(
@@ -307,6 +308,15 @@ mod tests {
         assert_eq!(r.len(), 1, "{r:?}");
         let (_, p, t, o, a) = r.into_iter().next().unwrap();
         (p, t, o, a)
+    }
+
+    #[test]
+    fn a_longer_title_after_a_title_word_is_not_a_name() {
+        assert!(roles("She joined as Chief Strategy Officer last year.").is_empty());
+        assert_eq!(
+            one("They met Author Stephen King on Monday.").0,
+            "Stephen King"
+        );
     }
 
     #[test]

@@ -102,6 +102,30 @@ pub const TITLE_HEADS: &[&str] = &[
     "trustee",
 ];
 
+/// Title heads that are also common surnames ("Stephen *King*", "Hannah
+/// *Judge*"): a name may end with one of them, never with another head
+/// ("Chief *Strategy Officer*" is a longer title, not a name).
+pub const SURNAME_HEADS: &[&str] = &[
+    "bishop",
+    "cardinal",
+    "chancellor",
+    "judge",
+    "king",
+    "marshal",
+    "master",
+    "pope",
+    "prince",
+    "queen",
+    "sheriff",
+    "speaker",
+];
+
+/// Whether a name ending with `word` is really a title: `word` is a title
+/// head that is not also a surname.
+pub fn is_title_not_surname(word: &str) -> bool {
+    is_title_head(word) && !super::with_lowercase(word, |w| SURNAME_HEADS.binary_search(&w).is_ok())
+}
+
 /// Words that may stand before a title head as part of the office
 /// ("*Vice* President", "*Foreign* Minister", "*Special* Envoy").
 pub const TITLE_MODIFIERS: &[&str] = &[
@@ -862,6 +886,7 @@ mod tests {
             TITLE_MODIFIERS,
             TITLE_OF_OBJECTS,
             HONORIFICS,
+            SURNAME_HEADS,
             NAME_PARTICLES,
             NATIONALITIES,
             NOT_NAME_WORDS,
