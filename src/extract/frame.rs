@@ -73,6 +73,10 @@ fn ends_its_sentence(doc: &Document, q: &Quotation) -> bool {
             .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
 }
 
+/// Words of description allowed between a quotation and its speaker's
+/// name (`"...," lead researcher and NASA scientist X said`).
+const MAX_DESCRIPTION: usize = 8;
+
 /// `"...," X said`, `"...," said X`, `"...," according to X`.
 pub(crate) fn attribute_after(
     doc: &Document,
@@ -108,9 +112,15 @@ pub(crate) fn attribute_after(
         return None;
     }
     let np = attribution::subject_before(doc, v, a)?;
-    // `"...," X said` or, after a partial quote, `"..." of them, X said`.
+    // `"...," X said` or, after a partial quote, `"..." of them, X said`,
+    // or after a description without punctuation (`"...," lead researcher
+    // and NASA scientist X said`).
     let after_comma = np.start > a && doc.tok(np.start - 1) == ",";
-    if np.start != a && !after_comma {
+    let described = np.start > a
+        && np.start - a <= MAX_DESCRIPTION
+        && (a..np.start).all(|k| doc.tokens[k].kind == TokenKind::Word)
+        && super::entity::is_capitalised(doc, np.end - 1);
+    if np.start != a && !after_comma && !described {
         return None;
     }
     res.resolve(np)

@@ -312,6 +312,12 @@ mod tests {
     }
 
     #[test]
+    fn description_before_the_name_after_the_quote() {
+        let text = "\"We found water,\" lead researcher and planetary scientist Ana Ruiz said.";
+        assert_eq!(speakers(text), [some("Ana Ruiz")]);
+    }
+
+    #[test]
     fn said_name_after_the_quote() {
         assert_eq!(
             speakers("\"We will stay open,\" said Ana Ruiz, a port official."),
