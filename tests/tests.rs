@@ -6,6 +6,7 @@ mod bad_input;
 mod baseline;
 mod ci_formats;
 mod config;
+mod corpus;
 mod determinism;
 mod properties;
 mod reports;

@@ -37,10 +37,18 @@ impl Run for DateConflict {
             let Some(key) = event_key(doc, claim) else {
                 continue;
             };
-            let conflicting: Vec<_> = cx
-                .related(|i| i.events.get(&key), ci, false)
+            let related = cx.related(|i| i.events.get(&key), ci, false);
+            // An event that recurs (talks held on two days) is supported by
+            // any date that matches.
+            if related
+                .iter()
+                .any(|(_, o)| resolved(o).is_some_and(|v| v.overlaps(&value)))
+            {
+                continue;
+            }
+            let conflicting: Vec<_> = related
                 .into_iter()
-                .filter(|(_, o)| resolved(o).is_some_and(|v| !v.overlaps(&value)))
+                .filter(|(_, o)| resolved(o).is_some())
                 .collect();
             let Some((first, first_claim)) = conflicting.first() else {
                 continue;
@@ -157,5 +165,23 @@ mod tests {
         )
         .run(Some("CC102"));
         assert_eq!(found.len(), 1, "only the later mention: {found:?}");
+    }
+
+    use super::super::testing::flagged;
+    use super::*;
+
+    const EARLIER: &str = "Okafor visited Eastwick on Monday. Okafor visited Eastwick \
+                           again on Wednesday.";
+
+    #[test]
+    fn a_recurring_event_is_supported_by_any_matching_date() {
+        let draft = "Okafor visited Eastwick on Wednesday.";
+        assert!(flagged(&DateConflict, draft, EARLIER).is_empty());
+    }
+
+    #[test]
+    fn a_date_matching_none_of_them_is_flagged() {
+        let draft = "Okafor visited Eastwick on Tuesday.";
+        assert_eq!(flagged(&DateConflict, draft, EARLIER), ["Tuesday"]);
     }
 }

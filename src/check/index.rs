@@ -7,6 +7,7 @@
 //! few representatives of each group: a story that repeats one figure in a
 //! thousand articles costs one comparison per claim, not a thousand.
 
+use super::context_conflict::{distinctive_value, length as date_length, vocabulary};
 use super::keys::{count_predicate, count_subject, event_key, title_key, EventKey};
 use super::people::person_key;
 use super::quote_text::{quote_words, shingles};
@@ -53,6 +54,15 @@ pub struct CoverageIndex {
     pub(crate) quotes: HashMap<u64, Vec<Group>>,
     pub(crate) titles_by_person: HashMap<String, Vec<Group>>,
     pub(crate) people_by_title: HashMap<String, Vec<Group>>,
+    /// Every count by its noun alone, and every resolved date by its
+    /// length, for CC106 (which keys by sentence, not subject).
+    pub(crate) counts_by_noun: HashMap<String, Vec<Group>>,
+    pub(crate) dates_by_length: HashMap<i64, Vec<Group>>,
+    /// Counts with a distinctive value (see `distinctive_value`), by value.
+    pub(crate) counts_by_value: HashMap<u64, Vec<Group>>,
+    /// Each article's content words, sorted, for CC106's test of whether
+    /// a draft restates it.
+    pub(crate) vocab: Vec<Vec<String>>,
 }
 
 /// A claim reference with its article's date, for windows.
@@ -119,6 +129,9 @@ impl CoverageIndex {
         let mut quotes = Filing::new();
         let mut titles_by_person = Filing::new();
         let mut people_by_title = Filing::new();
+        let mut counts_by_noun = Filing::new();
+        let mut dates_by_length = Filing::new();
+        let mut counts_by_value = Filing::new();
         for (ai, a) in articles.iter().enumerate() {
             let doc = &a.claims.doc;
             let date = a.article.published;
@@ -134,10 +147,17 @@ impl CoverageIndex {
                         if let Some(k) = count_subject(c, sentence) {
                             counts.file(k, sig, date, r);
                         }
+                        counts_by_noun.file(c.noun.clone(), sig, date, r);
+                        if let Some(v) = distinctive_value(c.value) {
+                            counts_by_value.file(v, sig, date, r);
+                        }
                     }
-                    ClaimData::Date(_) => {
+                    ClaimData::Date(d) => {
                         if let Some(k) = event_key(doc, claim) {
                             events.file(k, sig, date, r);
+                        }
+                        if let Some(v) = d.value {
+                            dates_by_length.file(date_length(v), sig, date, r);
                         }
                     }
                     ClaimData::Quote(_) => {
@@ -164,6 +184,10 @@ impl CoverageIndex {
             quotes: quotes.finish(),
             titles_by_person: titles_by_person.finish(),
             people_by_title: people_by_title.finish(),
+            counts_by_noun: counts_by_noun.finish(),
+            dates_by_length: dates_by_length.finish(),
+            counts_by_value: counts_by_value.finish(),
+            vocab: articles.iter().map(|a| vocabulary(&a.claims.doc)).collect(),
         }
     }
 }

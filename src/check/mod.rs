@@ -24,6 +24,7 @@ macro_rules! declare_check {
     };
 }
 
+pub(crate) mod context_conflict;
 mod count_conflict;
 mod count_mismatch;
 mod date_conflict;
@@ -209,6 +210,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &quote_attribution_conflict::QuoteAttributionConflict,
     &quote_wording_conflict::QuoteWordingConflict,
     &title_conflict::TitleConflict,
+    &context_conflict::ContextConflict,
 ];
 
 /// Whether `word` occurs in `text` as a whole word, in any case.

@@ -1,7 +1,7 @@
 //! CC104 quote-wording-conflict: a quotation reworded from earlier coverage.
 
 use super::quote_attribution_conflict::quote_candidates;
-use super::quote_text::{near_match, quote_words};
+use super::quote_text::{is_same_words, near_match, quote_words};
 use super::{article_evidence, finding_for, CheckContext, Run};
 use crate::extract::ClaimData;
 use crate::finding::{Finding, Severity};
@@ -37,7 +37,17 @@ impl Run for QuoteWordingConflict {
             }
             let words = quote_words(&claim.text);
             let mut best = None;
-            for (other, oc) in quote_candidates(cx, &words.words, ci) {
+            let candidates = quote_candidates(cx, &words.words, ci);
+            // A quotation repeated word for word anywhere (an article may
+            // quote a phrase, then the whole sentence with a variant) is
+            // supported.
+            if candidates
+                .iter()
+                .any(|(_, oc)| is_same_words(&words, &quote_words(&oc.text)))
+            {
+                continue;
+            }
+            for (other, oc) in candidates {
                 if let Some(m) = near_match(&words, &quote_words(&oc.text)) {
                     if best.as_ref().is_none_or(
                         |(_, _, b): &(_, _, super::quote_text::NearMatch)| m.ratio > b.ratio,
@@ -139,5 +149,24 @@ mod tests {
             "",
             "it\u{2019}s a hard day - but we\u{2019}ll rebuild the ALDWICK line together,",
         );
+    }
+
+    use super::super::testing::flagged;
+    use super::*;
+
+    const EARLIER: &str = "The envoy warned that Beijing \"will not sit on its hands\" if \
+                           unrest grew. \"The government would not sit on its hands and \
+                           watch,\" Liu said.";
+
+    #[test]
+    fn a_quotation_the_coverage_has_word_for_word_is_supported() {
+        let draft = "Beijing \"will not sit on its hands\", the envoy warned.";
+        assert!(flagged(&QuoteWordingConflict, draft, EARLIER).is_empty());
+    }
+
+    #[test]
+    fn a_reworded_quotation_is_flagged() {
+        let draft = "\"The government would not sit on its hands and wait,\" Liu said.";
+        assert_eq!(flagged(&QuoteWordingConflict, draft, EARLIER).len(), 1);
     }
 }

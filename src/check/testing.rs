@@ -7,7 +7,7 @@
 //! rules, and the claim at fault (or none). This module holds no checking
 //! logic of its own and is compiled only for tests.
 
-use super::{find_check, run_checks, CheckContext, Checked, CoverageIndex};
+use super::{find_check, run_checks, Check, CheckContext, Checked, CoverageIndex};
 use crate::extract::{extract_article, ArticleClaims};
 use crate::finding::{merge_findings, Finding};
 use crate::rules::{check_rule_set, parse_rules, RuleSet};
@@ -232,4 +232,33 @@ fn describe(found: &[Finding]) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The publication date both texts of [`flagged`] carry.
+const FLAGGED_PUBLISHED: &str = "2024-03-06";
+
+/// Error and warning findings of `check` on `draft` against `coverage`, as
+/// their claim texts.
+pub(crate) fn flagged(check: &dyn Check, draft: &str, coverage: &str) -> Vec<String> {
+    let date = FLAGGED_PUBLISHED.parse().ok();
+    let rules = RuleSet::default();
+    let target = Article::from_source("draft.txt", draft.to_owned(), date);
+    let earlier = Article::from_source("earlier.txt", coverage.to_owned(), date);
+    let (tc, ec) = (
+        extract_article(&target, &rules),
+        extract_article(&earlier, &rules),
+    );
+    let coverage = [Checked {
+        article: &earlier,
+        claims: &ec,
+    }];
+    let index = CoverageIndex::build(&coverage);
+    let target = Checked {
+        article: &target,
+        claims: &tc,
+    };
+    let cx = CheckContext::new(target, &rules, &coverage, &index, 2);
+    let mut out = Vec::new();
+    check.check(&cx, &mut out);
+    out.into_iter().map(|f| f.claim_text).collect()
 }

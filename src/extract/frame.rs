@@ -35,6 +35,9 @@ pub(crate) fn after_frame(
     next_start: Option<usize>,
 ) -> std::ops::Range<usize> {
     let start = doc.token_at(q.outer.end);
+    if ends_its_sentence(doc, q) {
+        return start..start;
+    }
     let para_end = doc.paragraphs[q.paragraph].end;
     let limit = next_start.unwrap_or(para_end).min(para_end);
     let mut k = start;
@@ -56,6 +59,23 @@ pub(crate) fn after_frame(
     }
     start..k
 }
+
+/// Whether the quoted words end with a full stop after a word (`...
+/// pleased."`): the quotation closes its sentence, and words after it
+/// start the next one (`"..." Apple has claimed that ...`) instead of
+/// attributing it. News style writes `"...," X said`.
+fn ends_its_sentence(doc: &Document, q: &Quotation) -> bool {
+    let inner = doc.text.get(q.inner.clone()).unwrap_or("").trim_end();
+    let mut rev = inner.chars().rev();
+    rev.next() == Some('.')
+        && rev
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+}
+
+/// Words of description allowed between a quotation and its speaker's
+/// name (`"...," lead researcher and NASA scientist X said`).
+const MAX_DESCRIPTION: usize = 8;
 
 /// `"...," X said`, `"...," said X`, `"...," according to X`.
 pub(crate) fn attribute_after(
@@ -87,10 +107,20 @@ pub(crate) fn attribute_after(
     if v == a {
         return None;
     }
+    // `X says:` and `X said that` introduce the words that follow.
+    if v + 1 < f.end && matches!(doc.tok(v + 1), ":" | "that") {
+        return None;
+    }
     let np = attribution::subject_before(doc, v, a)?;
-    // `"...," X said` or, after a partial quote, `"..." of them, X said`.
+    // `"...," X said` or, after a partial quote, `"..." of them, X said`,
+    // or after a description without punctuation (`"...," lead researcher
+    // and NASA scientist X said`).
     let after_comma = np.start > a && doc.tok(np.start - 1) == ",";
-    if np.start != a && !after_comma {
+    let described = np.start > a
+        && np.start - a <= MAX_DESCRIPTION
+        && (a..np.start).all(|k| doc.tokens[k].kind == TokenKind::Word)
+        && super::entity::is_capitalised(doc, np.end - 1);
+    if np.start != a && !after_comma && !described {
         return None;
     }
     res.resolve(np)
@@ -140,6 +170,13 @@ mod tests {
     #[test]
     fn after_frame_stops_at_a_line_break() {
         let d = Document::new("\"Yes.\"\nThey call it home.");
+        let q = &d.quotations[0];
+        assert_eq!(frame_text(&d, after_frame(&d, q, None)), "");
+    }
+
+    #[test]
+    fn after_frame_is_empty_after_a_quotation_ending_its_sentence() {
+        let d = Document::new("He said \"It works.\" Smith has claimed that it fails.");
         let q = &d.quotations[0];
         assert_eq!(frame_text(&d, after_frame(&d, q, None)), "");
     }

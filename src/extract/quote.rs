@@ -292,6 +292,32 @@ mod tests {
     }
 
     #[test]
+    fn speaker_introducing_the_next_quote_with_a_colon_is_not_the_previous_ones() {
+        let text = "Ana Ruiz, a port official, says: \"Ships are waiting. Crews are \
+                    tired.\" Li Wei, a dock manager, says: \"We are doing what we can.\"";
+        assert_eq!(speakers(text), [some("Ana Ruiz"), some("Li Wei")]);
+    }
+
+    #[test]
+    fn name_said_that_after_a_closed_quote_starts_new_reported_speech() {
+        let text =
+            "Ana Ruiz said, \"the port will reopen soon.\" Li Wei said that crews were tired.";
+        assert_eq!(speakers(text), [some("Ana Ruiz")]);
+    }
+
+    #[test]
+    fn a_role_opening_the_sentence_is_not_part_of_the_speakers_name() {
+        let text = "Striker Kofi Mensah scored twice. \"We waited a long time,\" Mensah said.";
+        assert_eq!(speakers(text), [some("Kofi Mensah")]);
+    }
+
+    #[test]
+    fn description_before_the_name_after_the_quote() {
+        let text = "\"We found water,\" lead researcher and planetary scientist Ana Ruiz said.";
+        assert_eq!(speakers(text), [some("Ana Ruiz")]);
+    }
+
+    #[test]
     fn said_name_after_the_quote() {
         assert_eq!(
             speakers("\"We will stay open,\" said Ana Ruiz, a port official."),

@@ -60,6 +60,7 @@ fn extract_roles(doc: &Document, people: &People<'_>, out: &mut Vec<RawClaim>) {
         if after < n && doc.tokens[after].kind == TokenKind::Word {
             if let Some(name) = entity::name_at(doc, after)
                 .filter(|r| !r.clone().any(|k| titles::is_not_name_word(doc.tok(k))))
+                .filter(|r| !titles::is_title_not_surname(doc.tok(r.end - 1)))
             {
                 if let Some(t) = title_ending_at(doc, i, after) {
                     push_role(
@@ -146,7 +147,12 @@ fn title_objects_end(doc: &Document, i: usize) -> usize {
 /// modifiers and heads before it, then the organisation before those.
 pub(crate) fn title_ending_at(doc: &Document, head: usize, end: usize) -> Option<TitleSpan> {
     let capital = entity::is_capitalised(doc, head);
-    let same_case = |k: usize| entity::is_capitalised(doc, k) == capital;
+    // A sentence's first word is capitalised whatever it is ("Head coach").
+    let opens_sentence = |k: usize| {
+        doc.sentence_at(doc.tokens[k].start)
+            .is_some_and(|s| doc.sentences[s].tokens.start == k)
+    };
+    let same_case = |k: usize| entity::is_capitalised(doc, k) == capital || opens_sentence(k);
     let mut start = head;
     while start > 0 {
         let k = start - 1;
@@ -302,6 +308,23 @@ mod tests {
         assert_eq!(r.len(), 1, "{r:?}");
         let (_, p, t, o, a) = r.into_iter().next().unwrap();
         (p, t, o, a)
+    }
+
+    #[test]
+    fn a_longer_title_after_a_title_word_is_not_a_name() {
+        assert!(roles("She joined as Chief Strategy Officer last year.").is_empty());
+        assert_eq!(
+            one("They met Author Stephen King on Monday.").0,
+            "Stephen King"
+        );
+    }
+
+    #[test]
+    fn sentence_opening_modifier_stays_in_the_title() {
+        assert_eq!(
+            one("Head coach Elena Vasquez rested three players."),
+            ("Elena Vasquez".into(), "Head coach".into(), None, false)
+        );
     }
 
     #[test]

@@ -102,6 +102,30 @@ pub const TITLE_HEADS: &[&str] = &[
     "trustee",
 ];
 
+/// Title heads that are also common surnames ("Stephen *King*", "Hannah
+/// *Judge*"): a name may end with one of them, never with another head
+/// ("Chief *Strategy Officer*" is a longer title, not a name).
+pub const SURNAME_HEADS: &[&str] = &[
+    "bishop",
+    "cardinal",
+    "chancellor",
+    "judge",
+    "king",
+    "marshal",
+    "master",
+    "pope",
+    "prince",
+    "queen",
+    "sheriff",
+    "speaker",
+];
+
+/// Whether a name ending with `word` is really a title: `word` is a title
+/// head that is not also a surname.
+pub fn is_title_not_surname(word: &str) -> bool {
+    is_title_head(word) && !super::with_lowercase(word, |w| SURNAME_HEADS.binary_search(&w).is_ok())
+}
+
 /// Words that may stand before a title head as part of the office
 /// ("*Vice* President", "*Foreign* Minister", "*Special* Envoy").
 pub const TITLE_MODIFIERS: &[&str] = &[
@@ -345,11 +369,14 @@ pub const NATIONALITIES: &[&str] = &[
 
 /// Capitalised words that are never a person's name, though they start
 /// capitalised runs (sentence openers, calendar words, common heads of
-/// organisations and places).
+/// organisations and places, and the roles that open a sentence before a
+/// name without being an office: "*Striker* Kofi Mensah").
 pub const NOT_NAME_WORDS: &[&str] = &[
     "a",
     "according",
     "act",
+    "actor",
+    "actress",
     "after",
     "agency",
     "airlines",
@@ -402,6 +429,7 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "court",
     "daily",
     "december",
+    "defender",
     "department",
     "despite",
     "during",
@@ -424,6 +452,7 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "from",
     "fund",
     "games",
+    "goalkeeper",
     "government",
     "group",
     "hall",
@@ -468,6 +497,7 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "launch",
     "law",
     "league",
+    "linebacker",
     "llc",
     "ltd",
     "magazine",
@@ -476,6 +506,7 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "may",
     "meanwhile",
     "media",
+    "midfielder",
     "ministry",
     "mission",
     "monday",
@@ -490,6 +521,7 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "no",
     "north",
     "not",
+    "novelist",
     "november",
     "now",
     "observatory",
@@ -509,6 +541,7 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "partners",
     "party",
     "pictures",
+    "pitcher",
     "plan",
     "plc",
     "police",
@@ -519,7 +552,9 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "programme",
     "project",
     "province",
+    "quarterback",
     "radio",
+    "rapper",
     "records",
     "region",
     "republic",
@@ -527,6 +562,7 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "river",
     "road",
     "robotics",
+    "rookie",
     "rover",
     "saturday",
     "school",
@@ -553,12 +589,14 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "station",
     "still",
     "street",
+    "striker",
     "studios",
     "such",
     "sunday",
     "system",
     "systems",
     "team",
+    "teammate",
     "technologies",
     "technology",
     "telescope",
@@ -590,6 +628,7 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "union",
     "united",
     "university",
+    "veteran",
     "wall",
     "was",
     "we",
@@ -606,6 +645,7 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "who",
     "why",
     "will",
+    "winger",
     "with",
     "would",
     "yesterday",
@@ -846,6 +886,7 @@ mod tests {
             TITLE_MODIFIERS,
             TITLE_OF_OBJECTS,
             HONORIFICS,
+            SURNAME_HEADS,
             NAME_PARTICLES,
             NATIONALITIES,
             NOT_NAME_WORDS,
