@@ -72,7 +72,7 @@ pub(crate) fn may_start_number(doc: &Document, i: usize) -> bool {
         }
         TokenKind::Word => {
             let s = doc.tok(i).as_bytes();
-            if s.len() > 12 || !s.is_ascii() {
+            if s.len() > 12 || !s.is_ascii() || !may_be_starting_word(s) {
                 return false;
             }
             let w = pack_lower(s);
@@ -95,6 +95,41 @@ pub(crate) fn may_start_number(doc: &Document, i: usize) -> bool {
                 })
         }
     }
+}
+
+/// A filter before [`is_starting_word`] that rejects most words on their
+/// first letter and length alone: for each letter, the lengths of the
+/// words that can open a number phrase ("a", "an", "half" and the starting
+/// words), and every length for the first letters of tens ("twenty-one").
+fn may_be_starting_word(s: &[u8]) -> bool {
+    static LENGTHS: std::sync::OnceLock<[u16; 26]> = std::sync::OnceLock::new();
+    let lengths = LENGTHS.get_or_init(|| {
+        let mut t = [0u16; 26];
+        let mut mark = |w: &str, lengths: u16| {
+            if let Some(k) = w.bytes().next().and_then(letter_index) {
+                t[k] |= lengths;
+            }
+        };
+        for w in ["a", "an", "half"].into_iter().chain(starting_word_list()) {
+            if w.len() <= 12 {
+                mark(w, 1 << w.len());
+            }
+        }
+        for (w, _) in TENS {
+            mark(w, u16::MAX);
+        }
+        t
+    });
+    s.first()
+        .copied()
+        .and_then(letter_index)
+        .is_some_and(|k| lengths[k] & (1 << s.len()) != 0)
+}
+
+/// 0..26 for an ASCII letter, any case.
+fn letter_index(b: u8) -> Option<usize> {
+    b.is_ascii_alphabetic()
+        .then(|| usize::from(b.to_ascii_lowercase() - b'a'))
 }
 
 /// A short ASCII word as one integer, so that the table lookup on every
@@ -121,12 +156,7 @@ fn pack_lower(w: &[u8]) -> u128 {
 fn starting_words() -> &'static [u128] {
     static WORDS: std::sync::OnceLock<Vec<u128>> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut v: Vec<u128> = UNITS.iter().map(|(w, _)| pack(w.as_bytes())).collect();
-        v.extend(TENS.iter().map(|(w, _)| pack(w.as_bytes())));
-        v.extend(MANY.iter().map(|(w, _, _)| pack(w.as_bytes())));
-        v.extend(CURRENCY_PREFIXES.iter().map(|w| pack(w.as_bytes())));
-        v.extend(CURRENCY_CODES.iter().map(|(w, _)| pack(w.as_bytes())));
-        v.push(pack(b"tens"));
+        let v: Vec<u128> = starting_word_list().map(|w| pack(w.as_bytes())).collect();
         let size = (v.len() * 2).next_power_of_two().max(64);
         let mut table = vec![0u128; size];
         for w in v.into_iter().filter(|&w| w != 0) {
@@ -138,6 +168,18 @@ fn starting_words() -> &'static [u128] {
         }
         table
     })
+}
+
+/// The words of [`starting_words`].
+fn starting_word_list() -> impl Iterator<Item = &'static str> {
+    UNITS
+        .iter()
+        .map(|(w, _)| *w)
+        .chain(TENS.iter().map(|(w, _)| *w))
+        .chain(MANY.iter().map(|(w, _, _)| *w))
+        .chain(CURRENCY_PREFIXES.iter().copied())
+        .chain(CURRENCY_CODES.iter().map(|(w, _)| *w))
+        .chain(["tens"])
 }
 
 fn slot(w: u128, size: usize) -> usize {
@@ -543,6 +585,11 @@ mod tests {
             );
         }
         assert!(is_starting_word(pack(b"tens")));
+        for w in starting_word_list().filter(|w| w.len() <= 12) {
+            assert!(may_be_starting_word(w.to_uppercase().as_bytes()), "{w}");
+        }
+        assert!(may_be_starting_word(b"Twenty-seven") && may_be_starting_word(b"Half"));
+        assert!(!may_be_starting_word(b"of") && !may_be_starting_word(b"x"));
         assert!(!is_starting_word(pack(b"the")));
         assert!(!is_starting_word(pack(b"")));
     }
