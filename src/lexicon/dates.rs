@@ -4,6 +4,8 @@
 //! Flat tables, every key lower case and sorted for binary search; no logic
 //! beyond the lookups. Nothing here knows a particular story.
 
+use super::cmp_words;
+
 /// Month names and their abbreviations, with the month number.
 pub const MONTHS: &[(&str, u32)] = &[
     ("apr", 4),
@@ -291,16 +293,6 @@ pub fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
 /// Whether `word` (lower case) is in a sorted word list.
 pub fn contains(table: &[&str], word: &str) -> bool {
     table.binary_search_by(|k| cmp_words(k, word)).is_ok()
-}
-
-/// `a.cmp(b)`, deciding on the first bytes when they differ: most steps of
-/// a binary search do, and then no `memcmp` is called.
-#[inline]
-fn cmp_words(a: &str, b: &str) -> std::cmp::Ordering {
-    match a.as_bytes().first().cmp(&b.as_bytes().first()) {
-        std::cmp::Ordering::Equal => a.cmp(b),
-        o => o,
-    }
 }
 
 #[cfg(test)]
