@@ -135,6 +135,7 @@ pub(crate) fn clause_qualifiers(
             .then(|| lower(doc, k))
             .flatten()
             .unwrap_or_default()
+            .to_string()
     };
     if doc.tokens.get(k).is_some_and(|_| word(k) == ",") {
         k += 1;

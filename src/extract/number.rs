@@ -40,10 +40,46 @@ pub(crate) struct NumberPhrase {
 
 /// The text of token `i`, lower-cased when it is short ASCII (the only
 /// words the tables hold); `None` for anything else.
-pub(crate) fn lower(doc: &Document, i: usize) -> Option<String> {
+pub(crate) fn lower(doc: &Document, i: usize) -> Option<Lower<'_>> {
     let t = doc.tokens.get(i)?;
-    let s = &doc.text[t.range()];
-    (s.len() <= 24).then(|| s.to_ascii_lowercase())
+    (t.end - t.start <= 24).then(|| Lower(doc.tok_lower(i)))
+}
+
+/// A token's lower-cased text, borrowed from [`Document::lower`]: reads like
+/// the `String` it replaces, without allocating one per lookup.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Lower<'a>(&'a str);
+
+impl<'a> Lower<'a> {
+    /// The text.
+    pub(crate) fn as_str(&self) -> &'a str {
+        self.0
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.0
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<Lower<'_>> for &str {
+    fn eq(&self, other: &Lower<'_>) -> bool {
+        *self == other.0
+    }
+}
+
+impl std::fmt::Display for Lower<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
 }
 
 /// Whether token `i` (before `end`) is the word `w`, in any case.

@@ -45,7 +45,9 @@ const ABBREVIATIONS_BEFORE_NUMBER: &[&str] = &[
 /// Whether `word` is an abbreviation only when a number follows.
 pub fn is_abbreviation_before_number(word: &str) -> bool {
     let lower = word.trim_end_matches('.').to_ascii_lowercase();
-    ABBREVIATIONS_BEFORE_NUMBER.iter().any(|a| same_word(a, &lower))
+    ABBREVIATIONS_BEFORE_NUMBER
+        .iter()
+        .any(|a| same_word(a, &lower))
 }
 
 /// `a.cmp(b)`, deciding on the first bytes when they differ: most steps of
