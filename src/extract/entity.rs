@@ -17,7 +17,7 @@ use crate::rules::{EntityKind, RuleSet};
 use crate::text::{Document, TokenKind};
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::hash::Hasher;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -43,7 +43,7 @@ pub(crate) struct Found {
     pub quoted: Vec<bool>,
     /// Every word-suffix of a full name (lower-case words, honorifics
     /// dropped) -> (word count, text) of the fullest name ending with it.
-    full: HashMap<Vec<String>, (usize, String)>,
+    full: HashMap<Vec<String>, (usize, String), BuildHasherDefault<FxHasher>>,
 }
 
 /// Cache key of an article's names: a hash of its prose and of the rule
@@ -186,7 +186,8 @@ fn find(doc: &Document, rules: &RuleSet, index: Option<&EntityIndex>) -> Found {
         }
     }
     trim_glued_words(doc, &mut mentions);
-    let mut full: HashMap<Vec<String>, (usize, String)> = HashMap::new();
+    let mut full: HashMap<Vec<String>, (usize, String), BuildHasherDefault<FxHasher>> =
+        HashMap::default();
     for m in mentions.iter().filter(|m| m.person) {
         let words = name_words(doc, m.tokens.clone());
         let text = name_text(doc, m.tokens.clone());
@@ -327,10 +328,12 @@ pub(crate) fn quoted_tokens(doc: &Document) -> Vec<bool> {
 }
 
 fn is_determiner(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "the" | "a" | "an" | "this" | "that" | "these" | "those" | "its" | "their" | "our"
-    )
+    crate::lexicon::with_lowercase(w, |w| {
+        matches!(
+            w,
+            "the" | "a" | "an" | "this" | "that" | "these" | "those" | "its" | "their" | "our"
+        )
+    })
 }
 
 /// Whether token `i` is a capitalised word.

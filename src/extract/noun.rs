@@ -31,7 +31,7 @@ pub(crate) fn is_function_word(w: &str) -> bool {
         v.dedup();
         v
     });
-    FUNCTION_WORDS.binary_search(&w).is_ok() || heads.binary_search(&w).is_ok()
+    crate::lexicon::is_in_sorted(FUNCTION_WORDS, w) || crate::lexicon::is_in_sorted(heads, w)
 }
 
 /// How to pick the head of a noun phrase when no plural is found.
@@ -135,6 +135,7 @@ pub(crate) fn clause_qualifiers(
             .then(|| lower(doc, k))
             .flatten()
             .unwrap_or_default()
+            .to_string()
     };
     if doc.tokens.get(k).is_some_and(|_| word(k) == ",") {
         k += 1;

@@ -40,10 +40,46 @@ pub(crate) struct NumberPhrase {
 
 /// The text of token `i`, lower-cased when it is short ASCII (the only
 /// words the tables hold); `None` for anything else.
-pub(crate) fn lower(doc: &Document, i: usize) -> Option<String> {
+pub(crate) fn lower(doc: &Document, i: usize) -> Option<Lower<'_>> {
     let t = doc.tokens.get(i)?;
-    let s = &doc.text[t.range()];
-    (s.len() <= 24).then(|| s.to_ascii_lowercase())
+    (t.end - t.start <= 24).then(|| Lower(doc.tok_lower(i)))
+}
+
+/// A token's lower-cased text, borrowed from [`Document::lower`]: reads like
+/// the `String` it replaces, without allocating one per lookup.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Lower<'a>(&'a str);
+
+impl<'a> Lower<'a> {
+    /// The text.
+    pub(crate) fn as_str(&self) -> &'a str {
+        self.0
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.0
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<Lower<'_>> for &str {
+    fn eq(&self, other: &Lower<'_>) -> bool {
+        *self == other.0
+    }
+}
+
+impl std::fmt::Display for Lower<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
 }
 
 /// Whether token `i` (before `end`) is the word `w`, in any case.
@@ -64,18 +100,19 @@ pub(crate) fn may_start_number(doc: &Document, i: usize) -> bool {
     let t = &doc.tokens[i];
     match t.kind {
         TokenKind::Number => true,
-        TokenKind::Punct => lookup(CURRENCY_SYMBOLS, doc.tok(i)).is_some(),
-        TokenKind::Word => {
+        TokenKind::Punct => {
+            // Every currency symbol but "$" is outside ASCII: skip the
+            // table for the commas and full stops.
             let s = doc.tok(i);
-            if s.len() > 12 || !s.is_ascii() {
+            (s == "$" || !s.is_ascii()) && lookup(CURRENCY_SYMBOLS, s).is_some()
+        }
+        TokenKind::Word => {
+            let s = doc.tok(i).as_bytes();
+            if s.len() > 12 || !s.is_ascii() || !may_be_starting_word(s) {
                 return false;
             }
-            let mut buf = [0u8; 12];
-            let w = &mut buf[..s.len()];
-            w.copy_from_slice(s.as_bytes());
-            w.make_ascii_lowercase();
-            let w = std::str::from_utf8(w).unwrap_or("");
-            if matches!(w, "a" | "an" | "half") {
+            let w = pack_lower(s);
+            if w == pack(b"a") || w == pack(b"an") || w == pack(b"half") {
                 // Only "a dozen", "a million", "half a million"...
                 let big = |k: usize| {
                     doc.tokens.get(k).is_some_and(|_| {
@@ -85,37 +122,118 @@ pub(crate) fn may_start_number(doc: &Document, i: usize) -> bool {
                             || SCALES.iter().any(|(sc, _)| n.eq_ignore_ascii_case(sc))
                     })
                 };
-                return big(i + 1) || (w == "half" && big(i + 2));
+                return big(i + 1) || (w == pack(b"half") && big(i + 2));
             }
-            starting_words().binary_search(&pack(w)).is_ok()
-                || w.split_once('-')
-                    .is_some_and(|(tens, _)| lookup(TENS, tens).is_some())
+            is_starting_word(w)
+                || s.iter().position(|&b| b == b'-').is_some_and(|k| {
+                    let tens = s[..k].to_ascii_lowercase();
+                    std::str::from_utf8(&tens).is_ok_and(|t| lookup(TENS, t).is_some())
+                })
         }
     }
 }
 
-/// A short ASCII word as one integer, so that the table lookup on every
-/// token compares integers, not strings.
-fn pack(w: &str) -> u128 {
-    w.bytes()
-        .take(16)
-        .fold(0, |acc, b| (acc << 8) | u128::from(b))
+/// A filter before [`is_starting_word`] that rejects most words on their
+/// first letter and length alone: for each letter, the lengths of the
+/// words that can open a number phrase ("a", "an", "half" and the starting
+/// words), and every length for the first letters of tens ("twenty-one").
+fn may_be_starting_word(s: &[u8]) -> bool {
+    static LENGTHS: std::sync::OnceLock<[u16; 26]> = std::sync::OnceLock::new();
+    let lengths = LENGTHS.get_or_init(|| {
+        let mut t = [0u16; 26];
+        let mut mark = |w: &str, lengths: u16| {
+            if let Some(k) = w.bytes().next().and_then(letter_index) {
+                t[k] |= lengths;
+            }
+        };
+        for w in ["a", "an", "half"].into_iter().chain(starting_word_list()) {
+            if w.len() <= 12 {
+                mark(w, 1 << w.len());
+            }
+        }
+        for (w, _) in TENS {
+            mark(w, u16::MAX);
+        }
+        t
+    });
+    s.first()
+        .copied()
+        .and_then(letter_index)
+        .is_some_and(|k| lengths[k] & (1 << s.len()) != 0)
 }
 
-/// Every word that can open a number phrase, packed and sorted.
+/// 0..26 for an ASCII letter, any case.
+fn letter_index(b: u8) -> Option<usize> {
+    b.is_ascii_alphabetic()
+        .then(|| usize::from(b.to_ascii_lowercase() - b'a'))
+}
+
+/// A short ASCII word as one integer, so that the table lookup on every
+/// token compares integers, not strings.
+const fn pack(w: &[u8]) -> u128 {
+    let mut acc = 0u128;
+    let mut k = 0;
+    while k < w.len() && k < 16 {
+        acc = (acc << 8) | w[k] as u128;
+        k += 1;
+    }
+    acc
+}
+
+/// [`pack`] of `w` lower-cased (ASCII).
+fn pack_lower(w: &[u8]) -> u128 {
+    w.iter()
+        .take(16)
+        .fold(0, |acc, &b| (acc << 8) | u128::from(b.to_ascii_lowercase()))
+}
+
+/// Every word that can open a number phrase, packed, in an open-addressing
+/// table at most half full: one multiply and about one probe per token.
 fn starting_words() -> &'static [u128] {
     static WORDS: std::sync::OnceLock<Vec<u128>> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut v: Vec<u128> = UNITS.iter().map(|(w, _)| pack(w)).collect();
-        v.extend(TENS.iter().map(|(w, _)| pack(w)));
-        v.extend(MANY.iter().map(|(w, _, _)| pack(w)));
-        v.extend(CURRENCY_PREFIXES.iter().map(|w| pack(w)));
-        v.extend(CURRENCY_CODES.iter().map(|(w, _)| pack(w)));
-        v.push(pack("tens"));
-        v.sort_unstable();
-        v.dedup();
-        v
+        let v: Vec<u128> = starting_word_list().map(|w| pack(w.as_bytes())).collect();
+        let size = (v.len() * 2).next_power_of_two().max(64);
+        let mut table = vec![0u128; size];
+        for w in v.into_iter().filter(|&w| w != 0) {
+            let mut k = slot(w, size);
+            while table[k] != 0 && table[k] != w {
+                k = (k + 1) & (size - 1);
+            }
+            table[k] = w;
+        }
+        table
     })
+}
+
+/// The words of [`starting_words`].
+fn starting_word_list() -> impl Iterator<Item = &'static str> {
+    UNITS
+        .iter()
+        .map(|(w, _)| *w)
+        .chain(TENS.iter().map(|(w, _)| *w))
+        .chain(MANY.iter().map(|(w, _, _)| *w))
+        .chain(CURRENCY_PREFIXES.iter().copied())
+        .chain(CURRENCY_CODES.iter().map(|(w, _)| *w))
+        .chain(["tens"])
+}
+
+fn slot(w: u128, size: usize) -> usize {
+    let x = (w as u64) ^ ((w >> 64) as u64);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & (size - 1)
+}
+
+/// Whether packed word `w` is in [`starting_words`].
+fn is_starting_word(w: u128) -> bool {
+    let table = starting_words();
+    let mut k = slot(w, table.len());
+    loop {
+        match table[k] {
+            0 => return false,
+            x if x == w => return true,
+            _ => k = (k + 1) & (table.len() - 1),
+        }
+    }
 }
 
 /// Read the number phrase starting at token `i` (tokens before `end`).
@@ -489,6 +607,36 @@ fn code_after(doc: &Document, j: usize, end: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_starting_word_is_found_and_others_are_not() {
+        for w in UNITS
+            .iter()
+            .map(|(w, _)| *w)
+            .chain(TENS.iter().map(|(w, _)| *w))
+        {
+            assert!(
+                is_starting_word(pack_lower(w.to_uppercase().as_bytes())),
+                "{w}"
+            );
+        }
+        assert!(is_starting_word(pack(b"tens")));
+        for w in starting_word_list().filter(|w| w.len() <= 12) {
+            assert!(may_be_starting_word(w.to_uppercase().as_bytes()), "{w}");
+        }
+        assert!(may_be_starting_word(b"Twenty-seven") && may_be_starting_word(b"Half"));
+        assert!(!may_be_starting_word(b"of") && !may_be_starting_word(b"x"));
+        assert!(!is_starting_word(pack(b"the")));
+        assert!(!is_starting_word(pack(b"")));
+    }
+
+    #[test]
+    fn currency_symbols_are_dollar_or_outside_ascii() {
+        // `may_start_number` skips the table for ASCII punctuation but "$".
+        assert!(CURRENCY_SYMBOLS
+            .iter()
+            .all(|(s, _)| *s == "$" || !s.is_ascii()));
+    }
 
     /// The first number phrase in `text`: (value, hi, unit, surface text).
     fn number(text: &str) -> (f64, Option<f64>, Option<&'static str>, String) {

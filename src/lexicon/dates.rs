@@ -4,6 +4,8 @@
 //! Flat tables, every key lower case and sorted for binary search; no logic
 //! beyond the lookups. Nothing here knows a particular story.
 
+use super::cmp_words;
+
 /// Month names and their abbreviations, with the month number.
 pub const MONTHS: &[(&str, u32)] = &[
     ("apr", 4),
@@ -283,14 +285,14 @@ pub const YEAR_SUBJECT_VERBS: &[&str] = &["brought", "marked", "saw", "was"];
 /// Look `word` (lower case) up in a sorted `(key, value)` table.
 pub fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
     table
-        .binary_search_by(|(k, _)| k.cmp(&word))
+        .binary_search_by(|(k, _)| cmp_words(k, word))
         .ok()
         .map(|i| table[i].1)
 }
 
 /// Whether `word` (lower case) is in a sorted word list.
 pub fn contains(table: &[&str], word: &str) -> bool {
-    table.binary_search(&word).is_ok()
+    table.binary_search_by(|k| cmp_words(k, word)).is_ok()
 }
 
 #[cfg(test)]

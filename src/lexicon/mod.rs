@@ -33,7 +33,7 @@ pub fn is_abbreviation(word: &str) -> bool {
         return false;
     }
     let lower = w.to_ascii_lowercase();
-    ABBREVIATIONS.binary_search(&lower.as_str()).is_ok()
+    is_in_sorted(ABBREVIATIONS, &lower)
 }
 
 /// Abbreviations that are also ordinary words ("No.", "Fig."): they hold a
@@ -45,7 +45,31 @@ const ABBREVIATIONS_BEFORE_NUMBER: &[&str] = &[
 /// Whether `word` is an abbreviation only when a number follows.
 pub fn is_abbreviation_before_number(word: &str) -> bool {
     let lower = word.trim_end_matches('.').to_ascii_lowercase();
-    ABBREVIATIONS_BEFORE_NUMBER.contains(&lower.as_str())
+    ABBREVIATIONS_BEFORE_NUMBER
+        .iter()
+        .any(|a| same_word(a, &lower))
+}
+
+/// `a.cmp(b)`, deciding on the first bytes when they differ: most steps of
+/// a binary search over a word table do, and then no `memcmp` is called.
+#[inline]
+pub(crate) fn cmp_words(a: &str, b: &str) -> std::cmp::Ordering {
+    match a.as_bytes().first().cmp(&b.as_bytes().first()) {
+        std::cmp::Ordering::Equal => a.cmp(b),
+        o => o,
+    }
+}
+
+/// Whether `word` is in the sorted `table`, by [`cmp_words`].
+#[inline]
+pub(crate) fn is_in_sorted(table: &[&str], word: &str) -> bool {
+    table.binary_search_by(|k| cmp_words(k, word)).is_ok()
+}
+
+/// `a == b`, comparing lengths and first bytes before any `memcmp`.
+#[inline]
+pub(crate) fn same_word(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
 }
 
 /// Call `f` with `word` in lower case, without allocating for short ASCII
@@ -76,5 +100,18 @@ mod tests {
         assert!(is_abbreviation("Sept"));
         assert!(is_abbreviation("U.S."));
         assert!(!is_abbreviation("Sunday"));
+    }
+
+    #[test]
+    fn word_comparison_agrees_with_str_ordering() {
+        let words = ["", "a", "ab", "b", "ba", "bin", "de", "Ünal", "z"];
+        for a in words {
+            for b in words {
+                assert_eq!(cmp_words(a, b), a.cmp(b), "{a} {b}");
+                assert_eq!(same_word(a, b), a == b);
+            }
+        }
+        assert!(is_in_sorted(&["bin", "de", "van"], "de"));
+        assert!(!is_in_sorted(&["bin", "de", "van"], "De"));
     }
 }

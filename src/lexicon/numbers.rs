@@ -250,10 +250,13 @@ pub const LABEL_WORDS: &[&str] = &[
 
 /// Whether `word` (lower case) is in `table` (a flat list).
 pub fn is_in(table: &[&str], word: &str) -> bool {
-    table.contains(&word)
+    table.iter().any(|w| super::same_word(w, word))
 }
 
 /// The value of `word` (lower case) in a table of pairs.
 pub fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
-    table.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)
+    table
+        .iter()
+        .find(|(w, _)| super::same_word(w, word))
+        .map(|&(_, v)| v)
 }

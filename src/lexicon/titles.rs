@@ -841,7 +841,7 @@ pub fn is_honorific(word: &str) -> bool {
 
 /// Whether `word` is a lower-case name particle.
 pub fn is_name_particle(word: &str) -> bool {
-    NAME_PARTICLES.binary_search(&word).is_ok()
+    super::is_in_sorted(NAME_PARTICLES, word)
 }
 
 /// Whether `word` is a nationality adjective or country short form.
@@ -856,12 +856,12 @@ pub fn is_not_name_word(word: &str) -> bool {
 
 /// Whether `word` says its person is a woman.
 pub fn is_female_word(word: &str) -> bool {
-    super::with_lowercase(word, |w| FEMALE_WORDS.binary_search(&w).is_ok())
+    super::with_lowercase(word, |w| super::is_in_sorted(FEMALE_WORDS, w))
 }
 
 /// Whether `word` says its person is a man.
 pub fn is_male_word(word: &str) -> bool {
-    super::with_lowercase(word, |w| MALE_WORDS.binary_search(&w).is_ok())
+    super::with_lowercase(word, |w| super::is_in_sorted(MALE_WORDS, w))
 }
 
 /// Whether `word` names a group that can speak.

@@ -35,20 +35,40 @@ impl Hasher for FxHasher {
 
 /// Lower-case words, each with a set of class bits.
 pub(crate) struct WordClasses {
-    map: HashMap<Box<[u8]>, u16, BuildHasherDefault<FxHasher>>,
+    /// Words of up to [`SHORT`] bytes, packed with their length into one
+    /// integer ([`key`]), in an open-addressing table at most half full
+    /// (0 marks a free slot): a lookup is a multiply and an integer compare,
+    /// no hashing of bytes and no `memcmp`.
+    short: Vec<(u128, u16)>,
+    /// Longer words.
+    long: HashMap<Box<[u8]>, u16, BuildHasherDefault<FxHasher>>,
     /// For each first byte (folded to 0..64), the last bytes seen.
     pairs: [u64; 64],
     max_len: usize,
 }
 
+/// The longest word kept in the packed table.
+const SHORT: usize = 15;
+
 fn fold(b: u8) -> usize {
     (b.to_ascii_lowercase() & 63) as usize
+}
+
+/// A word of 1..=[`SHORT`] bytes as one integer: its length in the top
+/// byte, its bytes below, so no two words share a key and none is 0.
+fn key(bytes: impl Iterator<Item = u8>, len: usize) -> u128 {
+    bytes.fold((len as u128) << 120, |acc, b| (acc << 8) | u128::from(b)) | (len as u128) << 120
+}
+
+fn slot(key: u128, size: usize) -> usize {
+    let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & (size - 1)
 }
 
 impl WordClasses {
     /// Build from `(table, bit)` pairs of lower-case words.
     pub(crate) fn new(tables: &[(&[&str], u16)]) -> WordClasses {
-        let mut map: HashMap<Box<[u8]>, u16, BuildHasherDefault<FxHasher>> = HashMap::default();
+        let mut all: HashMap<Box<[u8]>, u16, BuildHasherDefault<FxHasher>> = HashMap::default();
         let mut pairs = [0u64; 64];
         let mut max_len = 0;
         for (table, bit) in tables {
@@ -58,13 +78,55 @@ impl WordClasses {
                     pairs[fold(f)] |= 1 << fold(l);
                 }
                 max_len = max_len.max(lower.len());
-                *map.entry(lower.into_boxed_slice()).or_insert(0) |= bit;
+                *all.entry(lower.into_boxed_slice()).or_insert(0) |= bit;
+            }
+        }
+        let n_short = all
+            .keys()
+            .filter(|w| (1..=SHORT).contains(&w.len()))
+            .count();
+        let size = (n_short * 2).next_power_of_two().max(16);
+        let mut short = vec![(0u128, 0u16); size];
+        let mut long = HashMap::default();
+        for (w, bits) in all {
+            if (1..=SHORT).contains(&w.len()) {
+                let k = key(w.iter().copied(), w.len());
+                let mut at = slot(k, size);
+                while short[at].0 != 0 {
+                    at = (at + 1) & (size - 1);
+                }
+                short[at] = (k, bits);
+            } else {
+                long.insert(w, bits);
             }
         }
         WordClasses {
-            map,
+            short,
+            long,
             pairs,
             max_len,
+        }
+    }
+
+    /// The bits of a packed short word.
+    fn short_bits(&self, k: u128) -> u16 {
+        let mask = self.short.len() - 1;
+        let mut at = slot(k, self.short.len());
+        loop {
+            match self.short[at] {
+                (0, _) => return 0,
+                (x, bits) if x == k => return bits,
+                _ => at = (at + 1) & mask,
+            }
+        }
+    }
+
+    /// The bits of `lower`, already lower-case.
+    fn bits_of_lower(&self, lower: &[u8]) -> u16 {
+        if (1..=SHORT).contains(&lower.len()) {
+            self.short_bits(key(lower.iter().copied(), lower.len()))
+        } else {
+            self.long.get(lower).copied().unwrap_or(0)
         }
     }
 
@@ -77,16 +139,15 @@ impl WordClasses {
         if b.len() > self.max_len * 2 || self.pairs[fold(f)] & (1 << fold(l)) == 0 {
             return 0;
         }
-        let mut buf = [0u8; 32];
-        if b.len() <= buf.len() && word.is_ascii() {
+        if b.len() <= SHORT && word.is_ascii() {
+            self.short_bits(key(b.iter().map(u8::to_ascii_lowercase), b.len()))
+        } else if b.len() <= 32 && word.is_ascii() {
+            let mut buf = [0u8; 32];
             buf[..b.len()].copy_from_slice(b);
             buf[..b.len()].make_ascii_lowercase();
-            self.map.get(&buf[..b.len()]).copied().unwrap_or(0)
+            self.bits_of_lower(&buf[..b.len()])
         } else {
-            self.map
-                .get(word.to_lowercase().as_bytes())
-                .copied()
-                .unwrap_or(0)
+            self.bits_of_lower(word.to_lowercase().as_bytes())
         }
     }
 }
@@ -104,5 +165,21 @@ mod tests {
         assert_eq!(c.of("sad"), 0);
         assert_eq!(c.of(""), 0);
         assert_eq!(c.of("Мinister"), 0);
+    }
+
+    #[test]
+    fn long_and_non_ascii_words_are_found() {
+        let c = WordClasses::new(&[
+            (&["director-general", "a", "ab", "fifteen-letters"], 1),
+            (&["été", "fünfzehnbuchstabenwort"], 2),
+        ]);
+        assert_eq!(c.of("Director-General"), 1);
+        assert_eq!(c.of("A"), 1);
+        assert_eq!(c.of("AB"), 1);
+        assert_eq!(c.of("Fifteen-Letters"), 1);
+        assert_eq!(c.of("Été"), 2);
+        assert_eq!(c.of("Fünfzehnbuchstabenwort"), 2);
+        assert_eq!(c.of("b"), 0);
+        assert_eq!(c.of("\0a"), 0);
     }
 }

@@ -29,6 +29,9 @@ pub struct Sentence {
 pub struct Document {
     /// The prose text.
     pub text: String,
+    /// `text` with ASCII letters lower-cased, byte for byte (so every
+    /// offset holds): word lookups slice it instead of allocating.
+    pub lower: String,
     /// Paragraph byte ranges.
     pub paragraphs: Vec<Range<usize>>,
     /// Sentences in order.
@@ -65,6 +68,7 @@ impl Document {
         let quotations = quotation::find_quotations(text, &paragraphs);
         Document {
             text: text.to_owned(),
+            lower: text.to_ascii_lowercase(),
             paragraphs,
             sentences,
             tokens,
@@ -75,6 +79,11 @@ impl Document {
     /// The text of token `i`.
     pub fn tok(&self, i: usize) -> &str {
         &self.text[self.tokens[i].range()]
+    }
+
+    /// The text of token `i` with ASCII letters lower-cased.
+    pub fn tok_lower(&self, i: usize) -> &str {
+        &self.lower[self.tokens[i].range()]
     }
 
     /// Index of the sentence holding prose offset `offset`.

@@ -45,7 +45,7 @@ pub fn find_quotations(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quotation
         carried = false;
         let mut open: Option<(usize, usize)> = None; // (outer start, inner start)
         let mut is_continuation = continues;
-        for (off, c) in ptext.char_indices() {
+        for (off, c) in candidates(ptext, |b| matches!(b, b'"' | 0xC2 | 0xE2)) {
             let at = para.start + off;
             let after = at + c.len_utf8();
             let straight = c == '"';
@@ -93,6 +93,25 @@ pub fn find_quotations(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quotation
     out
 }
 
+/// The characters of `text` whose first byte passes `first`, with their
+/// offsets: every quote mark this module reads is ASCII or starts with
+/// 0xC2 (`«` `»`) or 0xE2 (`“ ” „ ‘ ’`), so the scan skips the rest of the
+/// prose byte by byte instead of decoding it.
+fn candidates<'a>(
+    text: &'a str,
+    first: impl Fn(u8) -> bool + 'a,
+) -> impl Iterator<Item = (usize, char)> + 'a {
+    let bytes = text.as_bytes();
+    let mut off = 0;
+    std::iter::from_fn(move || {
+        let k = off + bytes[off..].iter().position(|&b| first(b))?;
+        // A lead byte or an ASCII byte: always a char boundary.
+        let c = text[k..].chars().next()?;
+        off = k + c.len_utf8();
+        Some((k, c))
+    })
+}
+
 /// A straight quote opens when it is not glued to a preceding word.
 fn opens_here(ptext: &str, off: usize) -> bool {
     let prev = ptext[..off].chars().next_back();
@@ -105,7 +124,7 @@ fn find_nested(text: &str, q: &Quotation) -> Vec<Quotation> {
     let inner = &text[q.inner.clone()];
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for (off, c) in inner.char_indices() {
+    for (off, c) in candidates(inner, |b| matches!(b, b'\'' | 0xE2)) {
         let at = q.inner.start + off;
         let prev = inner[..off].chars().next_back();
         let next = inner[off + c.len_utf8()..].chars().next();
@@ -173,5 +192,16 @@ mod tests {
     fn nested_single_quotes() {
         let q = quotes("\"He called it 'a betrayal' today,\" she said.");
         assert!(q.contains(&("a betrayal".into(), false, true)));
+    }
+
+    #[test]
+    fn guillemets_and_low_quotes_open_and_close() {
+        assert_eq!(
+            quotes("Er sagte „ja“ — « oui » é \"ok\""),
+            [
+                ("ja“ — « oui ".into(), false, false),
+                ("ok".into(), false, false)
+            ]
+        );
     }
 }

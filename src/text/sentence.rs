@@ -15,20 +15,23 @@ pub fn split_paragraphs(text: &str) -> Vec<Range<usize>> {
     let mut start = None;
     let mut line_start = 0;
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i <= bytes.len() {
-        if i == bytes.len() || bytes[i] == b'\n' {
-            let line = &text[line_start..i];
-            if line.trim().is_empty() {
-                if let Some(s) = start.take() {
-                    out.push(trim_range(text, s..line_start));
-                }
-            } else if start.is_none() {
-                start = Some(line_start);
+    loop {
+        // The end of this line: the next newline, or the end of the text.
+        let i = text[line_start..]
+            .find('\n')
+            .map_or(bytes.len(), |k| line_start + k);
+        let line = &text[line_start..i];
+        if line.trim().is_empty() {
+            if let Some(s) = start.take() {
+                out.push(trim_range(text, s..line_start));
             }
-            line_start = i + 1;
+        } else if start.is_none() {
+            start = Some(line_start);
         }
-        i += 1;
+        line_start = i + 1;
+        if i == bytes.len() {
+            break;
+        }
     }
     if let Some(s) = start {
         out.push(trim_range(text, s..text.len()));

@@ -39,13 +39,13 @@ impl Extractor for DateExtractor {
 /// week", "earlier this month"), and a possessive "'s" is cut.
 fn extract_dates(cx: &Context<'_>, out: &mut Vec<RawClaim>) {
     let doc = cx.doc;
-    let lower = doc.text.to_ascii_lowercase();
+    let lower = &doc.lower;
     // The last date told, with its paragraph, for "the previous year".
     let mut last: Option<(usize, crate::extract::DateRange)> = None;
     for s in &doc.sentences {
         let v = View {
             doc,
-            lower: &lower,
+            lower,
             lo: s.tokens.start,
             hi: s.tokens.end,
         };

@@ -72,7 +72,27 @@ fn is_trigger(w: &str) -> bool {
         s.insert("the");
         s
     });
-    set.contains(w) || w.contains('-') || w.len() == 2 && w.starts_with('q')
+    static FIRST: OnceLock<[u32; 256]> = OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let mut t = [0u32; 256];
+        for k in set {
+            if let Some(&b) = k.as_bytes().first() {
+                t[usize::from(b)] |= length_bit(k.len());
+            }
+        }
+        t
+    });
+    // Most words fail on their first byte and length, before any hashing.
+    let maybe = w
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| first[usize::from(b)] & length_bit(w.len()) != 0);
+    maybe && set.contains(w) || w.as_bytes().contains(&b'-') || w.len() == 2 && w.starts_with('q')
+}
+
+/// A word length as one bit of a `u32` (31 for anything longer).
+fn length_bit(len: usize) -> u32 {
+    1 << len.min(31)
 }
 
 /// FNV-1a: a fast hash for short keys (no need for DoS resistance here).
@@ -484,4 +504,18 @@ fn shift_first(v: &View<'_>, i: usize, s: i32, start: usize) -> Option<Found> {
         return found(Expr::SeasonShift(m, s), start, i + 2);
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_table_word_is_a_trigger_and_plain_words_are_not() {
+        for (w, _) in lex::MONTHS.iter().chain(lex::WEEKDAYS) {
+            assert!(is_trigger(w), "{w}");
+        }
+        assert!(is_trigger("the") && is_trigger("q3") && is_trigger("mid-march"));
+        assert!(!is_trigger("said") && !is_trigger("") && !is_trigger("théatre"));
+    }
 }

@@ -38,6 +38,9 @@ impl View<'_> {
             return "";
         }
         let s = &self.lower[self.doc.tokens[i].range()];
+        if !s.ends_with('s') {
+            return s;
+        }
         s.strip_suffix("'s")
             .or_else(|| s.strip_suffix("’s"))
             .unwrap_or(s)
