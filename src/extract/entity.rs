@@ -192,11 +192,14 @@ fn find(doc: &Document, rules: &RuleSet, index: Option<&EntityIndex>) -> Found {
         let words = name_words(doc, m.tokens.clone());
         let text = name_text(doc, m.tokens.clone());
         for k in 0..words.len() {
-            let e = full
-                .entry(words[k..].to_vec())
-                .or_insert_with(|| (0, String::new()));
-            if words.len() > e.0 {
-                *e = (words.len(), text.clone());
+            // Look up by slice first: most suffixes (surnames) repeat, and
+            // only a new one needs its own `Vec<String>` key.
+            match full.get_mut(&words[k..]) {
+                Some(e) if words.len() > e.0 => *e = (words.len(), text.clone()),
+                Some(_) => {}
+                None => {
+                    full.insert(words[k..].to_vec(), (words.len(), text.clone()));
+                }
             }
         }
     }
@@ -327,13 +330,16 @@ pub(crate) fn quoted_tokens(doc: &Document) -> Vec<bool> {
     out
 }
 
+/// Whether `w` is a determiner, any case. Every determiner is one to five
+/// ASCII letters, and no other character lower-cases into one, so a length
+/// test and an ASCII case-blind compare decide without copying the word.
 fn is_determiner(w: &str) -> bool {
-    crate::lexicon::with_lowercase(w, |w| {
-        matches!(
-            w,
-            "the" | "a" | "an" | "this" | "that" | "these" | "those" | "its" | "their" | "our"
-        )
-    })
+    (1..=5).contains(&w.len())
+        && [
+            "the", "a", "an", "this", "that", "these", "those", "its", "their", "our",
+        ]
+        .iter()
+        .any(|d| w.eq_ignore_ascii_case(d))
 }
 
 /// Whether token `i` is a capitalised word.
@@ -446,6 +452,16 @@ mod tests {
 
     fn people_of(text: &str) -> (Document, RuleSet) {
         (Document::new(text), RuleSet::default())
+    }
+
+    #[test]
+    fn determiner_matches_any_case_and_nothing_longer() {
+        assert!(is_determiner("The"));
+        assert!(is_determiner("THOSE"));
+        assert!(is_determiner("a"));
+        assert!(!is_determiner("theirs"));
+        assert!(!is_determiner("thé"));
+        assert!(!is_determiner(""));
     }
 
     #[test]
