@@ -188,8 +188,9 @@ fn find(doc: &Document, rules: &RuleSet, index: Option<&EntityIndex>) -> Found {
     trim_glued_words(doc, &mut mentions);
     let mut full: HashMap<Vec<String>, (usize, String), BuildHasherDefault<FxHasher>> =
         HashMap::default();
+    let mut words = Vec::new();
     for m in mentions.iter().filter(|m| m.person) {
-        let words = name_words(doc, m.tokens.clone());
+        name_words_into(doc, m.tokens.clone(), &mut words);
         let text = name_text(doc, m.tokens.clone());
         for k in 0..words.len() {
             // Look up by slice first: most suffixes (surnames) repeat, and
@@ -225,6 +226,7 @@ impl Found {
         if self.full.is_empty() {
             return;
         }
+        let mut words = Vec::new();
         for k in 0..self.mentions.len() {
             let m = &self.mentions[k];
             if m.person {
@@ -234,7 +236,7 @@ impl Found {
             if det {
                 continue;
             }
-            let words = name_words(doc, m.tokens.clone());
+            name_words_into(doc, m.tokens.clone(), &mut words);
             if !words.is_empty() && self.fullest(&words).is_some() {
                 self.mentions[k].person = true;
             }
@@ -433,11 +435,29 @@ fn name_word_count(doc: &Document, r: Range<usize>) -> usize {
         .count()
 }
 
-/// The name's words, lower case, honorifics and possessives dropped.
-pub(crate) fn name_words(doc: &Document, r: Range<usize>) -> Vec<String> {
-    r.filter(|&k| doc.tokens[k].kind == TokenKind::Word && !titles::is_honorific(doc.tok(k)))
-        .map(|k| strip_possessive(doc.tok(k)).to_lowercase())
-        .collect()
+/// The name's words, lower case, honorifics and possessives dropped, into
+/// `out`, reusing its strings: every capitalised run is looked up this way,
+/// and most are not names.
+fn name_words_into(doc: &Document, r: Range<usize>, out: &mut Vec<String>) {
+    let mut n = 0;
+    for k in
+        r.filter(|&k| doc.tokens[k].kind == TokenKind::Word && !titles::is_honorific(doc.tok(k)))
+    {
+        let w = strip_possessive(doc.tok(k));
+        match out.get_mut(n) {
+            // ASCII lower-cases byte for byte; anything else as `to_lowercase`
+            // would (final sigma and all).
+            Some(s) if w.is_ascii() => {
+                s.clear();
+                s.push_str(w);
+                s.make_ascii_lowercase();
+            }
+            Some(s) => *s = w.to_lowercase(),
+            None => out.push(w.to_lowercase()),
+        }
+        n += 1;
+    }
+    out.truncate(n);
 }
 
 /// The name as written, possessive dropped.
@@ -452,6 +472,17 @@ mod tests {
 
     fn people_of(text: &str) -> (Document, RuleSet) {
         (Document::new(text), RuleSet::default())
+    }
+
+    #[test]
+    fn name_words_reuse_the_buffer_and_drop_honorifics() {
+        let d = Document::new("Dr. Ana Ruiz's aide met ΟΔΥΣΣΕΑΣ Pérez.");
+        let mut words = vec!["x".to_owned(); 5];
+        name_words_into(&d, 0..4, &mut words);
+        assert_eq!(words, ["ana", "ruiz"]);
+        let n = d.tokens.len();
+        name_words_into(&d, n - 3..n - 1, &mut words);
+        assert_eq!(words, ["οδυσσεας", "pérez"]);
     }
 
     #[test]
