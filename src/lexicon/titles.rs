@@ -819,6 +819,33 @@ fn lookup(bit: u16, word: &str) -> bool {
     class_of(word) & bit != 0
 }
 
+/// The title-table classes of one word: looked up once, then asked
+/// several questions (a name run asks three of each word).
+#[derive(Debug, Clone, Copy)]
+pub struct Classes(u16);
+
+impl Classes {
+    /// The classes of `word`, any case.
+    pub fn of(word: &str) -> Classes {
+        Classes(class_of(word))
+    }
+
+    /// As [`is_title_head`].
+    pub fn is_title_head(self) -> bool {
+        self.0 & HEAD != 0
+    }
+
+    /// As [`is_honorific`].
+    pub fn is_honorific(self) -> bool {
+        self.0 & HONORIFIC != 0
+    }
+
+    /// As [`is_nationality`].
+    pub fn is_nationality(self) -> bool {
+        self.0 & NATIONALITY != 0
+    }
+}
+
 /// Whether `word` ends a title.
 pub fn is_title_head(word: &str) -> bool {
     lookup(HEAD, word)
@@ -878,6 +905,18 @@ pub fn can_start_name(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn classes_answer_as_the_single_lookups_do() {
+        for w in ["Minister", "Dr", "French", "Ana", "said"] {
+            let c = Classes::of(w);
+            assert_eq!(c.is_title_head(), is_title_head(w), "{w}");
+            assert_eq!(c.is_honorific(), is_honorific(w), "{w}");
+            assert_eq!(c.is_nationality(), is_nationality(w), "{w}");
+        }
+        assert!(Classes::of("Minister").is_title_head());
+        assert!(!Classes::of("Ana").is_title_head());
+    }
 
     #[test]
     fn every_table_is_sorted_for_binary_search() {
