@@ -73,7 +73,7 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = Vec::with_capacity(text.len() / 60 + 1);
         starts.push(0);
-        starts.extend(memchr_newlines(text.as_bytes()).map(|i| (i + 1) as u32));
+        starts.extend(memchr_newlines(text).map(|i| (i + 1) as u32));
         let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT + 1);
         let (mut at, mut chars) = (0usize, 0usize);
         while at < text.len() {
@@ -132,11 +132,15 @@ impl LineIndex {
     }
 }
 
-fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter_map(|(i, &b)| (b == b'\n').then_some(i))
+/// Byte offsets of the `\n`s in `text`, in order: `str::find` of an ASCII
+/// char is a word-at-a-time `memchr`, not a byte-by-byte loop.
+fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let i = from + text[from..].find('\n')?;
+        from = i + 1;
+        Some(i)
+    })
 }
 
 /// The largest char boundary at or before `i`.
@@ -172,6 +176,13 @@ mod tests {
         let text2 = format!("line\n{}", "é".repeat(2000));
         let idx2 = LineIndex::new(&text2);
         assert_eq!(idx2.line_col(&text2, text2.len() as u32).column, 2001);
+    }
+
+    #[test]
+    fn newlines_are_found_at_both_ends_and_in_a_row() {
+        let found: Vec<usize> = memchr_newlines("\né\n\nx\n").collect();
+        assert_eq!(found, [0, 3, 4, 6]);
+        assert_eq!(memchr_newlines("no break").count(), 0);
     }
 
     #[test]
