@@ -13,13 +13,28 @@ use std::hash::{BuildHasherDefault, Hasher};
 #[derive(Default, Clone, Copy)]
 pub(crate) struct FxHasher(u64);
 
+impl FxHasher {
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
+        // Whole 8-byte words are loaded directly (a variable-length copy
+        // into a buffer is a `memcpy` call per word, and whole articles
+        // are hashed); only the zero-padded tail goes through a buffer.
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
             let mut b = [0u8; 8];
-            b[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            b.copy_from_slice(w);
+            self.mix(u64::from_le_bytes(b));
+        }
+        let tail = words.remainder();
+        if !tail.is_empty() {
+            let mut b = [0u8; 8];
+            b[..tail.len()].copy_from_slice(tail);
+            self.mix(u64::from_le_bytes(b));
         }
     }
     fn write_u8(&mut self, i: u8) {
@@ -155,6 +170,21 @@ impl WordClasses {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hasher_pads_the_tail_as_a_whole_word() {
+        let hash = |b: &[u8]| {
+            let mut h = FxHasher::default();
+            h.write(b);
+            h.finish()
+        };
+        let mut one = FxHasher::default();
+        one.mix(u64::from_le_bytes(*b"abcdefgh"));
+        one.mix(u64::from_le_bytes(*b"ij\0\0\0\0\0\0"));
+        assert_eq!(hash(b"abcdefghij"), one.finish());
+        assert_ne!(hash(b"abcdefghij"), hash(b"abcdefghik"));
+        assert_eq!(hash(b""), 0);
+    }
 
     #[test]
     fn lookup_ignores_case_and_rejects_strangers() {
