@@ -43,7 +43,7 @@ pub struct Evidence {
     pub line_text: String,
     /// Byte range within `line_text` to underline (start, end).
     pub highlight: (usize, usize),
-    /// What the evidence says, in a few words ("48 hostages").
+    /// What the evidence says, in a few words ("340 passengers").
     pub text: String,
     /// The rule id, for rule evidence.
     pub rule: Option<String>,

@@ -14,7 +14,7 @@ declare_check! {
     /// 40); the count is at fault when the value in force lies outside it.
     ///
     /// ## Why is this bad
-    /// Figures drift between drafts ("48 hostages" becomes "50"); a stale figure
+    /// Figures drift between drafts ("340 stranded" becomes "400"); a stale figure
     /// that was true last week is still wrong today.
     ///
     /// ## Example

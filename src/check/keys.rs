@@ -70,7 +70,7 @@ pub(crate) fn count_subject(count: &Count, sentence: &str) -> Option<String> {
 }
 
 /// Words passed over between a counted noun and the verb saying what
-/// happened to the group ("hostages who were *released*").
+/// happened to the group ("captives who were *released*").
 const PREDICATE_SKIP: &[&str] = &[
     "already",
     "also",
@@ -383,7 +383,7 @@ mod tests {
     fn predicate_separates_what_happened_to_a_group() {
         let article = Article::from_source(
             "a.md",
-            "About 60 passengers were taken to a school. More than 400 passengers were stranded. There are 48 hostages in the city.".to_owned(),
+            "About 60 passengers were taken to a school. More than 400 passengers were stranded. There are 48 captives in the city.".to_owned(),
             None,
         );
         let claims = extract_article(&article, &RuleSet::default());

@@ -274,7 +274,7 @@ fn find_noun(
             end: p.end,
         });
     }
-    // "50 hostages ..., about 20 of whom are believed to be alive".
+    // "50 captives ..., about 20 of whom are believed to be alive".
     if is_word(doc, p.end, end, "of")
         && matches!(lower(doc, p.end + 1).as_deref(), Some("whom" | "which"))
     {
@@ -334,7 +334,7 @@ fn find_noun(
     if is_year_like(doc, p) {
         return None;
     }
-    // "48 hostages ..., of whom about 20 are believed to be alive".
+    // "48 captives ..., of whom about 20 are believed to be alive".
     if start >= toks.start + 2
         && is_word(doc, start - 2, end, "of")
         && matches!(lower(doc, start - 1).as_deref(), Some("whom" | "which"))
@@ -396,7 +396,7 @@ fn year_context(doc: &Document, first: usize, floor: usize) -> bool {
         )
 }
 
-/// The plural noun right before ", of whom": "the hostages, of whom".
+/// The plural noun right before ", of whom": "the captives, of whom".
 fn antecedent_before(doc: &Document, of: usize, floor: usize) -> Option<String> {
     let mut k = of.checked_sub(1)?;
     if doc.tok(k) == "," {
@@ -452,8 +452,8 @@ mod tests {
     #[test]
     fn digits_count_the_plural_noun_after_them() {
         assert_eq!(
-            brief("Militants hold 48 hostages."),
-            [b("48 hostages", 48.0, "hostage")]
+            brief("Militants hold 48 captives."),
+            [b("48 captives", 48.0, "captive")]
         );
     }
 
@@ -468,10 +468,10 @@ mod tests {
 
     #[test]
     fn adjectives_before_the_noun_are_qualifiers() {
-        let (s, c) = one("There are 20 living hostages.");
+        let (s, c) = one("There are 20 living captives.");
         assert_eq!(
             (s.as_str(), c.noun.as_str()),
-            ("20 living hostages", "hostage")
+            ("20 living captives", "captive")
         );
         assert_eq!(c.qualifiers, ["living"]);
         let (_, c) = one("More than 1,200 cancelled flights were refunded.");
@@ -490,12 +490,12 @@ mod tests {
 
     #[test]
     fn of_whom_counts_the_antecedent_with_its_stated_quality() {
-        let found = counts("There are 48 hostages, of whom about 20 are believed to be alive.");
+        let found = counts("There are 48 captives, of whom about 20 are believed to be alive.");
         assert_eq!(found.len(), 2);
         let (s, c) = &found[1];
         assert_eq!(
             (s.as_str(), c.noun.as_str(), c.value),
-            ("about 20", "hostage", 20.0)
+            ("about 20", "captive", 20.0)
         );
         assert_eq!(c.qualifiers, ["alive"]);
         assert_eq!(c.modifier, Modifier::About);
@@ -510,18 +510,18 @@ mod tests {
 
     #[test]
     fn wish_or_obligation_states_no_quality() {
-        let (_, c) = one("There are still 48 hostages who deserve to be freed.");
+        let (_, c) = one("There are still 48 captives who deserve to be freed.");
         assert!(c.qualifiers.is_empty());
     }
 
     #[test]
     fn of_whom_after_the_number_counts_the_antecedent() {
         let found =
-            counts("Officials say 50 hostages remain, about 20 of whom are thought to be alive.");
+            counts("Officials say 50 captives remain, about 20 of whom are thought to be alive.");
         let (s, c) = &found[1];
         assert_eq!(
             (s.as_str(), c.noun.as_str(), c.value),
-            ("about 20", "hostage", 20.0)
+            ("about 20", "captive", 20.0)
         );
         assert_eq!(c.qualifiers, ["alive"]);
     }
@@ -747,7 +747,7 @@ mod tests {
             "5 €",
             "١٢ ساعة",
             "3 — 4",
-            "“48” hostages",
+            "“48” captives",
             "½ 🙂 2bn",
         ] {
             let _ = counts(t);

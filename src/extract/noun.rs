@@ -199,7 +199,7 @@ pub(crate) fn is_plural(w: &str) -> bool {
             .any(|e| w.ends_with(e))
 }
 
-/// The singular of a noun, lower case: "hostages" -> "hostage", "people"
+/// The singular of a noun, lower case: "captives" -> "captive", "people"
 /// -> "person", "cities" -> "city", "news" -> "news".
 pub(crate) fn singular(word: &str) -> String {
     let w = word.to_lowercase();
@@ -248,7 +248,7 @@ mod tests {
             ("series", "series"),
             ("species", "species"),
             ("bus", "bus"),
-            ("Hostages", "hostage"),
+            ("Captives", "captive"),
             ("calories", "calorie"),
             ("troops", "troop"),
         ];
@@ -262,7 +262,7 @@ mod tests {
         for w in ["status", "analysis", "famous", "class", "bus", "Qatar's"] {
             assert!(!is_plural(&w.to_lowercase()), "{w}");
         }
-        for w in ["hostages", "people", "aircraft", "firemen"] {
+        for w in ["captives", "people", "aircraft", "firemen"] {
             assert!(is_plural(w), "{w}");
         }
     }

@@ -254,7 +254,7 @@ pub const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Words inside a noun phrase that say nothing of the group's quality
-/// ("20 more hostages"): not qualifiers.
+/// ("20 more captives"): not qualifiers.
 pub const NOT_QUALIFIERS: &[&str] = &[
     "additional",
     "extra",

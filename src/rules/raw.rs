@@ -91,7 +91,7 @@ pub(crate) struct RawQuote {
 }
 
 /// A word list written either as one string or as a YAML list, since
-/// editors write `noun: hostage` as often as `noun: [hostage, captive]`.
+/// editors write `noun: captive` as often as `noun: [captive, prisoner]`.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(crate) struct Words(pub(crate) Vec<String>);
 

@@ -118,10 +118,10 @@ mod tests {
 
     #[test]
     fn prose_maps_back_past_front_matter_and_markup() {
-        let src = "---\npublished: 2025-09-16\n---\n\n# Head\n\nSome *bold* 48 hostages.\n";
+        let src = "---\npublished: 2025-09-16\n---\n\n# Head\n\nSome *bold* 48 captives.\n";
         let loaded = load_markdown(src);
         let text = loaded.prose.text();
-        assert_eq!(text, "Head\n\nSome bold 48 hostages.\n\n");
+        assert_eq!(text, "Head\n\nSome bold 48 captives.\n\n");
         assert_eq!(source_of(src, "48"), "48");
     }
 

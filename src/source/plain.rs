@@ -46,9 +46,9 @@ mod tests {
 
     #[test]
     fn byte_order_mark_is_skipped_and_offsets_stay_true() {
-        let src = "\u{feff}48 hostages";
+        let src = "\u{feff}48 captives";
         let loaded = load_plain(src);
-        assert_eq!(loaded.prose.text(), "48 hostages");
+        assert_eq!(loaded.prose.text(), "48 captives");
         assert_eq!(&src[loaded.prose.span(0, 2).range()], "48");
     }
 
