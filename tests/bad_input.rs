@@ -197,8 +197,8 @@ fn html_claim_maps_to_its_line_and_column_past_tags_and_entities() {
     let html = "<!doctype html>\n<html><head><title>Caf&eacute; \u{201c}news\u{201d}</title>\n\
         <meta property=\"article:published_time\" content=\"2025-09-16\"></head>\n<body>\n\
         <nav><a href=\"/\">Home 99</a></nav>\n\
-        <p>The caf&eacute;&rsquo;s &ldquo;owner&rdquo; <b>said</b> 48 hostages remain.</p>\n";
-    assert_eq!(mapped_line_col("a.html", html, "48"), (6, 60));
+        <p>The caf&eacute;&rsquo;s &ldquo;owner&rdquo; <b>said</b> 36 captives remain.</p>\n";
+    assert_eq!(mapped_line_col("a.html", html, "36"), (6, 60));
     assert_eq!(mapped_line_col("a.html", html, "owner"), (6, 35));
     let article = Article::from_source("a.html", html.to_owned(), None);
     assert!(!article.prose.text().contains("99"));
@@ -211,8 +211,8 @@ fn html_claim_maps_to_its_line_and_column_past_tags_and_entities() {
 #[test]
 fn markdown_claim_maps_to_its_line_and_column_past_front_matter() {
     let md = "---\ntitle: \"Caf\u{e9} talks\"\npublished: 2025-09-16\n---\n\n# Talks\n\n\
-        Caf\u{e9} *owners* &amp; [staff](https://example.com/12) said 48 hostages remain.\n";
-    assert_eq!(mapped_line_col("a.md", md, "48"), (8, 58));
+        Caf\u{e9} *owners* &amp; [staff](https://example.com/12) said 36 captives remain.\n";
+    assert_eq!(mapped_line_col("a.md", md, "36"), (8, 58));
     assert_eq!(mapped_line_col("a.md", md, "staff"), (8, 22));
     let article = Article::from_source("a.md", md.to_owned(), None);
     assert!(!article.prose.text().contains("12"));

@@ -16,8 +16,8 @@ declare_check! {
     ///
     /// ## Why is this bad
     /// Quotations are the one place where a paraphrase is a falsehood:
-    /// "decide the next step" is not what was said if the words were
-    /// "determine the next step".
+    /// "repair the line" is not what was said if the words were "rebuild
+    /// the line".
     ///
     /// ## Example
     /// Against the canonical "We will leave no stone unturned until every

@@ -218,19 +218,16 @@ mod tests {
 
     #[test]
     fn case_marks_dashes_and_final_stop_are_not_differences() {
-        assert!(same(
-            "“what happened, happened”",
-            "What happened, happened."
-        ));
+        assert!(same("“what is done, is done”", "What is done, is done."));
         assert!(same("the US–Israel alliance’s", "the US-Israel alliance's"));
     }
 
     #[test]
     fn a_part_or_a_longer_quotation_is_the_same_words() {
-        assert!(same("happened, happened", "What happened, happened."));
+        assert!(same("done, is done", "What is done, is done."));
         assert!(same(
-            "He said: what happened, happened. Really",
-            "What happened, happened."
+            "He said: what is done, is done. Really",
+            "What is done, is done."
         ));
     }
 
@@ -249,17 +246,12 @@ mod tests {
 
     #[test]
     fn changed_word_is_a_near_match_with_diff() {
-        let q = quote_words("Now we need to move forward and decide the next step,");
-        let c = quote_words(
-            "Now we need to move forward and determine the next step. Because then more.",
-        );
+        let q = quote_words("Now we have to act quickly and repair the line,");
+        let c = quote_words("Now we have to act quickly and rebuild the line. Because then more.");
         let m = near_match(&q, &c).unwrap();
-        assert!(m.diff.contains(&DiffOp::Removed("determine".into())));
-        assert!(m.diff.contains(&DiffOp::Added("decide".into())));
-        assert_eq!(
-            m.stretch,
-            "Now we need to move forward and determine the next step"
-        );
+        assert!(m.diff.contains(&DiffOp::Removed("rebuild".into())));
+        assert!(m.diff.contains(&DiffOp::Added("repair".into())));
+        assert_eq!(m.stretch, "Now we have to act quickly and rebuild the line");
     }
 
     #[test]
@@ -271,8 +263,8 @@ mod tests {
 
     #[test]
     fn short_quotes_are_never_misquotes() {
-        let q = quote_words("grave threat");
-        let c = quote_words("a grave precedent");
+        let q = quote_words("dangerous risk");
+        let c = quote_words("a dangerous gamble");
         assert!(near_match(&q, &c).is_none());
     }
 }

@@ -517,7 +517,7 @@ mod tests {
 
     #[test]
     fn places_are_not_people() {
-        let (d, r) = people_of("Officials in the Western Wall area met in Berlin.");
+        let (d, r) = people_of("Officials in the Old Harbour area met in Berlin.");
         let p = People::new(&d, &r);
         assert!(p.mentions().iter().all(|m| !m.person));
     }

@@ -2,7 +2,7 @@
 //!
 //! Every double-quoted span that reads as speech is a claim: a full
 //! quotation, or a partial one inside reported speech ("called the strike
-//! "a grave precedent""). Its speaker comes from the attribution next to it
+//! "a dangerous gamble""). Its speaker comes from the attribution next to it
 //! (`"...," X said`, `said X`, `X said: "..."`, `according to X`), else from
 //! an earlier quotation of the same paragraph (a quote interrupted by its
 //! attribution), else from the paragraph right before (`X said:`, `X added
