@@ -1,7 +1,7 @@
 //! CC004 misattributed-quote: a canonical quote put in someone else's mouth.
 
 use super::people::same_person;
-use super::quote_text::{is_same_words, quote_words};
+use super::quote_text::{canonical_quotes, is_same_words, quote_words};
 use super::{finding_for, rule_evidence, CheckContext, Run};
 use crate::extract::ClaimData;
 use crate::finding::{Finding, Severity};
@@ -33,12 +33,7 @@ impl Run for MisattributedQuote {
         if cx.rules.quotes.is_empty() {
             return;
         }
-        let canon: Vec<_> = cx
-            .rules
-            .quotes
-            .iter()
-            .map(|q| (q, quote_words(&q.text)))
-            .collect();
+        let canon = canonical_quotes(cx.rules);
         for claim in &cx.target.claims.claims {
             let ClaimData::Quote(quote) = &claim.data else {
                 continue;

@@ -1,6 +1,6 @@
 //! CC005 misquote: a quotation close to a canonical quote but not its words.
 
-use super::quote_text::{near_match, quote_words};
+use super::quote_text::{canonical_quotes, near_match, quote_words};
 use super::{finding_for, rule_evidence, CheckContext, Run};
 use crate::extract::ClaimData;
 use crate::finding::{Finding, Severity};
@@ -35,12 +35,7 @@ impl Run for Misquote {
         if cx.rules.quotes.is_empty() {
             return;
         }
-        let canon: Vec<_> = cx
-            .rules
-            .quotes
-            .iter()
-            .map(|q| (q, quote_words(&q.text)))
-            .collect();
+        let canon = canonical_quotes(cx.rules);
         for claim in &cx.target.claims.claims {
             if !matches!(claim.data, ClaimData::Quote(_)) {
                 continue;

@@ -92,6 +92,18 @@ fn find_run(hay: &[String], needle: &[String], from: usize) -> Option<usize> {
     (from..=hay.len() - needle.len()).find(|&i| hay[i..i + needle.len()] == *needle)
 }
 
+/// The rules' canonical quotes with their words, for the two checks that
+/// compare quotations with them.
+pub(crate) fn canonical_quotes(
+    rules: &crate::rules::RuleSet,
+) -> Vec<(&crate::rules::CanonQuote, QuoteWords)> {
+    rules
+        .quotes
+        .iter()
+        .map(|q| (q, quote_words(&q.text)))
+        .collect()
+}
+
 /// Whether `quote` says the same words as `canon`: every piece of it occurs
 /// in `canon` in order, or it holds all of `canon`.
 pub(crate) fn is_same_words(quote: &QuoteWords, canon: &QuoteWords) -> bool {
