@@ -229,3 +229,56 @@ fn plain_text_front_matter_dates_the_article_and_is_not_prose() {
     );
     assert!(!article.prose.text().contains("published"));
 }
+
+/// Two dated articles that report the same count differently, so that the
+/// window is used.
+fn dated_pair() -> TempDir {
+    dir_with(&[
+        (
+            "a.md",
+            b"---\ndate: 2025-03-04\n---\nOfficials said 12 people were hurt in the crash.\n",
+        ),
+        (
+            "b.md",
+            b"---\ndate: 2025-03-05\n---\nOfficials said 14 people were hurt in the crash.\n",
+        ),
+    ])
+}
+
+#[test]
+fn out_of_range_window_on_the_command_line_exits_2() {
+    let dir = dated_pair();
+    for window in ["-3", "36501", "100000000000", "106751991167301", "x"] {
+        let arg = format!("--window={window}");
+        let out = claimcheck(dir.path(), &["check", "a.md", "--against", "b.md", &arg]);
+        assert_eq!(out.status.code(), Some(2), "{window}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("--window"),
+            "{window}: {}",
+            stderr(&out)
+        );
+    }
+    for window in ["0", "36500"] {
+        let arg = format!("--window={window}");
+        let out = claimcheck(dir.path(), &["check", "a.md", "--against", "b.md", &arg]);
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{window}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn out_of_range_window_in_the_config_exits_2_naming_file_and_line() {
+    let dir = dated_pair();
+    for window in ["-3", "100000000000"] {
+        let yaml = format!("fail-on: error\nwindow: {window}\n");
+        std::fs::write(dir.path().join("claimcheck.yaml"), yaml).expect("write");
+        let out = claimcheck(dir.path(), &["check", "a.md", "--against", "b.md"]);
+        assert_eq!(out.status.code(), Some(2), "{window}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains("claimcheck.yaml:2:"), "{window}: {err}");
+        assert!(err.contains("window"), "{window}: {err}");
+    }
+}

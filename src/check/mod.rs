@@ -96,7 +96,9 @@ impl<'a> CheckContext<'a> {
             coverage,
             index,
             local: CoverageIndex::build(std::slice::from_ref(&target)),
-            window_days,
+            // The command line and config refuse other values; a library
+            // caller's are clamped so the date arithmetic below holds.
+            window_days: window_days.clamp(0, crate::config::MAX_WINDOW),
         }
     }
 
@@ -117,9 +119,11 @@ impl<'a> CheckContext<'a> {
             let in_window: &[_] = match (windowed, date) {
                 (true, Some(d)) => {
                     let w = chrono::Duration::days(self.window_days);
+                    let from = d.checked_sub_signed(w).unwrap_or(chrono::NaiveDate::MIN);
+                    let to = d.checked_add_signed(w).unwrap_or(chrono::NaiveDate::MAX);
                     let undated = refs.partition_point(|(x, _)| x.is_none());
-                    let lo = refs.partition_point(|(x, _)| x.is_none_or(|x| x < d - w));
-                    let hi = refs.partition_point(|(x, _)| x.is_none_or(|x| x <= d + w));
+                    let lo = refs.partition_point(|(x, _)| x.is_none_or(|x| x < from));
+                    let hi = refs.partition_point(|(x, _)| x.is_none_or(|x| x <= to));
                     // Undated coverage is never out of the window.
                     out.extend(
                         refs[..undated]

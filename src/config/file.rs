@@ -64,7 +64,7 @@ pub(super) struct ConfigFile {
     pub(super) rules: Vec<PathBuf>,
     #[serde(default, alias = "coverage")]
     pub(super) against: Vec<PathBuf>,
-    pub(super) window: Option<i64>,
+    pub(super) window: Option<Spanned<i64>>,
     pub(super) fail_on: Option<Level>,
     pub(super) published: Option<Spanned<String>>,
     #[serde(default)]

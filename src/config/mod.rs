@@ -25,6 +25,10 @@ use std::path::{Component, Path, PathBuf};
 /// Default for `window` (days).
 pub const DEFAULT_WINDOW: i64 = 2;
 
+/// Largest `window` accepted (days): a hundred years. Wider windows mean
+/// nothing for news coverage, and keep date arithmetic far from overflow.
+pub const MAX_WINDOW: i64 = 36_500;
+
 /// Why the configuration could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -200,6 +204,18 @@ impl Resolved {
             Some(compile(&err_path, &located(&file.include))?)
         };
         let exclude_set = compile(&err_path, &located(&file.exclude))?;
+        if let Some(w) = &file.window {
+            if !(0..=MAX_WINDOW).contains(&w.value) {
+                return Err(invalid(
+                    &err_path,
+                    w.referenced,
+                    format!(
+                        "window: {} is out of range (0 to {MAX_WINDOW} days)",
+                        w.value
+                    ),
+                ));
+            }
+        }
         if let Some(p) = &file.published {
             if chrono::NaiveDate::parse_from_str(&p.value, "%Y-%m-%d").is_err() {
                 return Err(invalid(
@@ -237,7 +253,12 @@ impl Resolved {
                 Vec::new(),
                 &origin,
             ),
-            window: pick(args.window, file.window, DEFAULT_WINDOW, &origin),
+            window: pick(
+                args.window,
+                file.window.map(|w| w.value),
+                DEFAULT_WINDOW,
+                &origin,
+            ),
             fail_on: pick(
                 args.fail_on,
                 file.fail_on.map(FailOn::from),
