@@ -116,10 +116,11 @@ impl Baseline {
 
 /// Read a baseline file.
 pub fn load_baseline(path: &Path) -> Result<Baseline, BaselineError> {
-    let text = std::fs::read_to_string(path).map_err(|source| BaselineError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
+    let text =
+        crate::source::read::read_small_to_string(path).map_err(|source| BaselineError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
     let b: Baseline = serde_json::from_str(&text).map_err(|e| BaselineError::Parse {
         path: path.to_owned(),
         line: e.line(),

@@ -50,13 +50,21 @@ pub enum Error {
         /// Offset of the first NUL byte.
         offset: usize,
     },
-    /// A file too large to address with 32-bit offsets.
-    #[error("{path}: file too large ({size} bytes; the limit is 4 GiB)")]
+    /// A file larger than the size limit (`max-file-size`).
+    #[error("{path}: file too large: over the limit of {limit} bytes (max-file-size in claimcheck.yaml)")]
     TooLarge {
         /// The file.
         path: PathBuf,
-        /// Its size.
-        size: u64,
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// A FIFO, device, socket or folder where a file was expected.
+    #[error("{path}: not a regular file ({kind}): refused")]
+    NotRegular {
+        /// The path as given.
+        path: PathBuf,
+        /// What it is instead ("a FIFO").
+        kind: &'static str,
     },
     /// A rule file that is not valid YAML or breaks the rule contract.
     #[error("{path}:{line}:{column}: {message}")]

@@ -11,8 +11,8 @@ use crate::error::Error;
 use crate::extract::ArticleClaims;
 use crate::finding::{merge_findings, Finding};
 use crate::render::{self, OutputFormat};
-use crate::rules::{load_rules, RuleSet};
-use crate::source::{collect_article_paths, load_article, Article};
+use crate::rules::{load_rules, load_rules_limited, RuleSet};
+use crate::source::{collect_article_paths, load_article_limited, Article, DEFAULT_MAX_FILE_SIZE};
 use crate::suppress::{apply_suppressions, parse_suppressions};
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -62,9 +62,14 @@ struct Loaded {
     errored: bool,
 }
 
-fn load_all(paths: &[PathBuf], published: Option<NaiveDate>, rules: &RuleSet) -> Loaded {
+fn load_all(
+    paths: &[PathBuf],
+    published: Option<NaiveDate>,
+    rules: &RuleSet,
+    max_size: u64,
+) -> Loaded {
     let (files, errored) = collect_paths(paths);
-    load_files(files, errored, published, rules)
+    load_files(files, errored, published, rules, max_size)
 }
 
 /// Expand files and folders into article paths; the flag says whether some
@@ -96,10 +101,11 @@ fn load_files(
     mut errored: bool,
     published: Option<NaiveDate>,
     rules: &RuleSet,
+    max_size: u64,
 ) -> Loaded {
     let mut loaded = Vec::with_capacity(files.len());
     for path in &files {
-        match load_article(path, published) {
+        match load_article_limited(path, published, max_size) {
             Ok(article) => loaded.push(article),
             Err(e) => {
                 eprintln!("claimcheck: {e}");
@@ -111,11 +117,11 @@ fn load_files(
     Loaded { articles, errored }
 }
 
-fn load_rule_set(paths: &[PathBuf]) -> Result<RuleSet, Error> {
+fn load_rule_set(paths: &[PathBuf], max_size: u64) -> Result<RuleSet, Error> {
     if paths.is_empty() {
         Ok(RuleSet::default())
     } else {
-        load_rules(paths)
+        load_rules_limited(paths, max_size)
     }
 }
 
@@ -137,8 +143,8 @@ fn run_extract(args: &ExtractArgs) -> Result<Status> {
         );
     }
     let published = parse_published(args.common.published.as_deref())?;
-    let rules = load_rule_set(&args.common.rules)?;
-    let loaded = load_all(&args.files, published, &rules);
+    let rules = load_rule_set(&args.common.rules, DEFAULT_MAX_FILE_SIZE)?;
+    let loaded = load_all(&args.files, published, &rules, DEFAULT_MAX_FILE_SIZE);
     let mut s = String::new();
     for (article, claims) in &loaded.articles {
         for claim in &claims.claims {
@@ -191,7 +197,8 @@ fn resolve_config(config: Option<&Path>, args: &CheckArgs) -> Result<Resolved> {
 fn check_run(config: Option<&Path>, args: &CheckArgs) -> Result<CheckRun> {
     let config = resolve_config(config, args)?;
     let published = parse_published(config.published.value.as_deref())?;
-    let rules = load_rule_set(&config.rules.value)?;
+    let max_size = config.max_file_size.value;
+    let rules = load_rule_set(&config.rules.value, max_size)?;
     let (mut files, collect_errored) = collect_paths(&config.files.value);
     if config.files.origin != Origin::CommandLine {
         // Walked from the config's folder: `news/a.md`, not `./news/a.md`.
@@ -210,8 +217,8 @@ fn check_run(config: Option<&Path>, args: &CheckArgs) -> Result<CheckRun> {
                 .collect();
         files.retain(|p| std::fs::canonicalize(p).is_ok_and(|c| changed.contains(&c)));
     }
-    let targets = load_files(files, collect_errored, published, &rules);
-    let coverage = load_all(&config.against.value, published, &rules);
+    let targets = load_files(files, collect_errored, published, &rules, max_size);
+    let coverage = load_all(&config.against.value, published, &rules, max_size);
     let target_paths: Vec<&PathBuf> = targets.articles.iter().map(|(a, _)| &a.path).collect();
     let cov: Vec<Checked<'_>> = coverage
         .articles
@@ -352,8 +359,8 @@ fn run_config(config: Option<&Path>, args: &CheckArgs) -> Result<Status> {
 
 fn run_audit(args: &AuditArgs) -> Result<Status> {
     let published = parse_published(args.common.published.as_deref())?;
-    let rules = load_rule_set(&args.common.rules)?;
-    let loaded = load_all(&args.paths, published, &rules);
+    let rules = load_rule_set(&args.common.rules, DEFAULT_MAX_FILE_SIZE)?;
+    let loaded = load_all(&args.paths, published, &rules, DEFAULT_MAX_FILE_SIZE);
     let checked: Vec<Checked<'_>> = loaded
         .articles
         .iter()

@@ -282,3 +282,98 @@ fn out_of_range_window_in_the_config_exits_2_naming_file_and_line() {
         assert!(err.contains("window"), "{window}: {err}");
     }
 }
+
+/// Run the binary with a time limit: a child still running after `secs`
+/// is killed and the test fails (a hang must not hang the test suite).
+#[cfg(unix)]
+fn claimcheck_within(dir: &Path, args: &[&str], secs: u64) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .current_dir(dir)
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run claimcheck");
+    let start = std::time::Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(secs) {
+            child.kill().expect("kill");
+            panic!("claimcheck {args:?} still running after {secs} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo").arg(path).status().expect("mkfifo");
+    assert!(status.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn fifo_and_endless_device_are_refused_at_once_naming_them() {
+    let dir = dir_with(&[("a.md", GOOD), ("rules/ok.yaml", b"")]);
+    mkfifo(&dir.path().join("pipe.md"));
+    mkfifo(&dir.path().join("pipe.yaml"));
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.txt")).expect("symlink");
+    let out = claimcheck_within(dir.path(), &["check", "pipe.md", "zero.txt", "a.md"], 20);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("pipe.md: not a regular file (a FIFO)"),
+        "{err}"
+    );
+    assert!(err.contains("zero.txt: not a regular file"), "{err}");
+    assert!(!err.contains("a.md"), "{err}");
+    let out = claimcheck_within(dir.path(), &["check", "a.md", "--rules", "pipe.yaml"], 20);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("pipe.yaml"), "{}", stderr(&out));
+    let out = claimcheck_within(dir.path(), &["--config", "pipe.yaml", "check", "a.md"], 20);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("pipe.yaml"), "{}", stderr(&out));
+}
+
+#[test]
+fn files_over_max_file_size_are_refused_naming_them() {
+    let big = "Officials said 12 people were hurt. ".repeat(100);
+    let dir = dir_with(&[
+        ("claimcheck.yaml", b"max-file-size: 1000\n"),
+        ("small.md", GOOD),
+        ("big.md", big.as_bytes()),
+        ("big.yaml", format!("# {big}\n").as_bytes()),
+    ]);
+    let out = claimcheck(dir.path(), &["check", "small.md", "big.md"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("big.md: file too large"), "{err}");
+    assert!(err.contains("max-file-size"), "{err}");
+    assert!(!err.contains("small.md"), "{err}");
+    let out = claimcheck(dir.path(), &["check", "small.md", "--rules", "big.yaml"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("big.yaml: file too large"),
+        "{}",
+        stderr(&out)
+    );
+    // Under the default limit (64 MiB) both are read.
+    std::fs::remove_file(dir.path().join("claimcheck.yaml")).expect("rm");
+    let out = claimcheck(dir.path(), &["check", "small.md", "big.md"]);
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
+}
+
+#[test]
+fn max_file_size_out_of_range_names_the_config_line() {
+    let dir = dir_with(&[
+        ("claimcheck.yaml", b"fail-on: error\nmax-file-size: 0\n"),
+        ("a.md", GOOD),
+    ]);
+    let out = claimcheck(dir.path(), &["check", "a.md"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("claimcheck.yaml:2:"),
+        "{}",
+        stderr(&out)
+    );
+}

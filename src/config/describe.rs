@@ -63,6 +63,11 @@ impl Resolved {
             self.report_unused_suppressions.value.to_string(),
             &self.report_unused_suppressions.origin,
         );
+        line(
+            "max-file-size",
+            self.max_file_size.value.to_string(),
+            &self.max_file_size.origin,
+        );
         if self.overrides.is_empty() {
             let _ = writeln!(s, "overrides: []");
         } else {

@@ -75,6 +75,7 @@ pub(super) struct ConfigFile {
     pub(super) overrides: Vec<OverrideFile>,
     pub(super) baseline: Option<PathBuf>,
     pub(super) report_unused_suppressions: Option<bool>,
+    pub(super) max_file_size: Option<Spanned<u64>>,
 }
 
 /// The config file governing `start`: the first of [`CONFIG_NAMES`] found

@@ -17,6 +17,8 @@ pub use file::{discover_config, CONFIG_NAMES};
 
 use crate::cli::{CheckArgs, FailOn};
 use crate::finding::Severity;
+use crate::source::read::read_small_to_string;
+use crate::source::{DEFAULT_MAX_FILE_SIZE, MAX_MAX_FILE_SIZE};
 use file::{compile, invalid, parse_file, relative_to, ConfigFile};
 use globset::GlobSet;
 use serde_saphyr::Spanned;
@@ -124,6 +126,8 @@ pub struct Resolved {
     pub baseline: Setting<Option<PathBuf>>,
     /// Whether unused suppressions are reported.
     pub report_unused_suppressions: Setting<bool>,
+    /// Largest article or rule file read, in bytes.
+    pub max_file_size: Setting<u64>,
     /// The folder globs are relative to (the config file's, else the
     /// current one), absolute.
     pub root: PathBuf,
@@ -168,7 +172,7 @@ impl Resolved {
         };
         let (file, dir) = match &file_path {
             Some(p) => {
-                let text = std::fs::read_to_string(p).map_err(|source| ConfigError::Io {
+                let text = read_small_to_string(p).map_err(|source| ConfigError::Io {
                     path: p.clone(),
                     source,
                 })?;
@@ -212,6 +216,18 @@ impl Resolved {
                     format!(
                         "window: {} is out of range (0 to {MAX_WINDOW} days)",
                         w.value
+                    ),
+                ));
+            }
+        }
+        if let Some(m) = &file.max_file_size {
+            if !(1..=MAX_MAX_FILE_SIZE).contains(&m.value) {
+                return Err(invalid(
+                    &err_path,
+                    m.referenced,
+                    format!(
+                        "max-file-size: {} is out of range (1 to {MAX_MAX_FILE_SIZE} bytes)",
+                        m.value
                     ),
                 ));
             }
@@ -294,6 +310,12 @@ impl Resolved {
                 args.report_unused_suppressions,
                 file.report_unused_suppressions,
                 true,
+                &origin,
+            ),
+            max_file_size: pick(
+                None,
+                file.max_file_size.map(|m| m.value),
+                DEFAULT_MAX_FILE_SIZE,
                 &origin,
             ),
             file: shown,

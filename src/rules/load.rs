@@ -29,9 +29,14 @@ const MAX_REPLAYED_EVENTS: usize = 50_000;
 /// as one rule set, and check what spans files (shared id namespace,
 /// quote speakers naming entities).
 pub fn load_rules(paths: &[PathBuf]) -> Result<RuleSet> {
+    load_rules_limited(paths, crate::source::DEFAULT_MAX_FILE_SIZE)
+}
+
+/// [`load_rules`], refusing any rule file over `max_size` bytes.
+pub fn load_rules_limited(paths: &[PathBuf], max_size: u64) -> Result<RuleSet> {
     let mut set = RuleSet::default();
     for file in collect_rule_paths(paths)? {
-        let text = crate::source::read_text(&file)?;
+        let text = crate::source::read_text_limited(&file, max_size)?;
         parse_rules(&file, &text, &mut set)?;
     }
     check_rule_set(&set)?;

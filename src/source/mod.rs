@@ -13,8 +13,10 @@ mod html_text;
 mod markdown;
 mod plain;
 mod prose;
+pub(crate) mod read;
 
 pub use prose::Prose;
+pub use read::{DEFAULT_MAX_FILE_SIZE, MAX_MAX_FILE_SIZE};
 
 use crate::error::{Error, Result};
 use crate::span::LineIndex;
@@ -103,23 +105,43 @@ pub(crate) struct Loaded {
     pub(crate) title: Option<String>,
 }
 
-/// Read and load one article file.
+/// Read and load one article file (at most [`DEFAULT_MAX_FILE_SIZE`] bytes).
 pub fn load_article(path: &Path, default_published: Option<NaiveDate>) -> Result<Article> {
-    let source = read_text(path)?;
+    load_article_limited(path, default_published, DEFAULT_MAX_FILE_SIZE)
+}
+
+/// Read and load one article file of at most `max_size` bytes.
+pub fn load_article_limited(
+    path: &Path,
+    default_published: Option<NaiveDate>,
+    max_size: u64,
+) -> Result<Article> {
+    let source = read_text_limited(path, max_size)?;
     Ok(Article::from_source(path, source, default_published))
 }
 
-/// Read a file as UTF-8 text, refusing binary data and invalid UTF-8 with
-/// the offending byte offset (we refuse rather than read lossily: a checker
-/// that silently replaces bytes could misreport a figure).
+/// Read a file of at most [`DEFAULT_MAX_FILE_SIZE`] bytes as UTF-8 text;
+/// see [`read_text_limited`].
 pub fn read_text(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
-    if bytes.len() as u64 > u32::MAX as u64 {
-        return Err(Error::TooLarge {
+    read_text_limited(path, DEFAULT_MAX_FILE_SIZE)
+}
+
+/// Read a regular file of at most `max_size` bytes as UTF-8 text, refusing
+/// FIFOs and devices, binary data and invalid UTF-8 with the offending byte
+/// offset (we refuse rather than read lossily: a checker that silently
+/// replaces bytes could misreport a figure).
+pub fn read_text_limited(path: &Path, max_size: u64) -> Result<String> {
+    let bytes = read::read_limited(path, max_size.min(MAX_MAX_FILE_SIZE)).map_err(|e| match e {
+        read::ReadError::Io(e) => io_error(path, e),
+        read::ReadError::NotRegular(kind) => Error::NotRegular {
             path: path.to_owned(),
-            size: bytes.len() as u64,
-        });
-    }
+            kind,
+        },
+        read::ReadError::TooLarge { limit } => Error::TooLarge {
+            path: path.to_owned(),
+            limit,
+        },
+    })?;
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(Error::Binary {
             path: path.to_owned(),
