@@ -20,6 +20,7 @@ pub mod git;
 pub mod lexicon;
 pub mod output;
 pub mod render;
+mod report_path;
 pub mod rules;
 pub mod source;
 pub mod span;

@@ -11,6 +11,7 @@ use crate::error::Error;
 use crate::extract::ArticleClaims;
 use crate::finding::{merge_findings, Finding};
 use crate::render::{self, OutputFormat};
+use crate::report_path;
 use crate::rules::{load_rules, load_rules_limited, RuleSet};
 use crate::source::{collect_article_paths, load_article_limited, Article, DEFAULT_MAX_FILE_SIZE};
 use crate::suppress::{apply_suppressions, parse_suppressions};
@@ -305,12 +306,20 @@ fn run_check(config: Option<&Path>, args: &CheckArgs) -> Result<Status> {
 }
 
 /// Write the Markdown discrepancy report of a check run.
-fn write_check_report(run: &CheckRun, path: Option<&Path>) -> Result<()> {
-    let path = match (path, run.checked.as_slice()) {
+fn write_check_report(run: &CheckRun, path_given: Option<&Path>) -> Result<()> {
+    let path = match (path_given, run.checked.as_slice()) {
         (Some(p), _) => p.to_owned(),
         (None, [one]) => crate::output::default_report_path(one, run.published[0], "md"),
         (None, _) => PathBuf::from(crate::output::REPORTS_DIR).join("check-report.md"),
     };
+    let c = &run.config;
+    let named = run.checked.iter().chain(&run.rule_files).chain(&c.file);
+    let inputs = report_path::run_inputs(
+        named.chain(&c.baseline.value).map(PathBuf::as_path),
+        &c.against.value,
+    );
+    let default_root = path_given.is_none().then_some(c.root.as_path());
+    report_path::refuse_unsafe_report_path(&path, &inputs, default_root)?;
     let articles: Vec<String> = run
         .checked
         .iter()
@@ -400,6 +409,16 @@ fn run_audit(args: &AuditArgs) -> Result<Status> {
             let date = latest.map_or("undated".to_owned(), |d| d.to_string());
             PathBuf::from(crate::output::REPORTS_DIR).join(format!("audit-{date}.md"))
         });
+        let inputs = report_path::run_inputs(
+            checked
+                .iter()
+                .map(|c| c.article.path.as_path())
+                .chain(rules.files.iter().map(PathBuf::as_path)),
+            &[],
+        );
+        let cwd = std::env::current_dir()?;
+        let default_root = report.is_none().then_some(cwd.as_path());
+        report_path::refuse_unsafe_report_path(&path, &inputs, default_root)?;
         let is_html = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));

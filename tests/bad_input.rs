@@ -377,3 +377,90 @@ fn max_file_size_out_of_range_names_the_config_line() {
         stderr(&out)
     );
 }
+
+#[test]
+fn report_over_an_input_is_refused_and_the_input_kept() {
+    let dir = dir_with(&[
+        ("a.md", GOOD),
+        ("archive/b.md", GOOD),
+        ("rules/r.yaml", b""),
+    ]);
+    let base = ["check", "a.md", "--against", "archive", "--rules", "rules"];
+    for target in [
+        "a.md",
+        "./a.md",
+        "archive/../a.md",
+        "archive/b.md",
+        "rules/r.yaml",
+    ] {
+        let mut args = base.to_vec();
+        args.extend(["--report", target]);
+        let out = claimcheck(dir.path(), &args);
+        assert_eq!(out.status.code(), Some(2), "{target}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains(target) && err.contains("inputs"),
+            "{target}: {err}"
+        );
+        let kept = std::fs::read(dir.path().join(target)).expect("still there");
+        assert!(kept == GOOD || kept.is_empty(), "{target} was replaced");
+    }
+    let out = claimcheck(dir.path(), &["audit", "a.md", "--report", "a.md"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(std::fs::read(dir.path().join("a.md")).expect("a.md"), GOOD);
+}
+
+#[cfg(unix)]
+#[test]
+fn report_over_a_device_fifo_or_folder_is_refused() {
+    let dir = dir_with(&[("a.md", GOOD), ("out/keep.txt", b"")]);
+    mkfifo(&dir.path().join("pipe"));
+    for target in ["/dev/null", "pipe", "out"] {
+        for cmd in ["check", "audit"] {
+            let out = claimcheck_within(dir.path(), &[cmd, "a.md", "--report", target], 20);
+            assert_eq!(
+                out.status.code(),
+                Some(2),
+                "{cmd} {target}: {}",
+                stderr(&out)
+            );
+            assert!(
+                stderr(&out).contains(target),
+                "{cmd} {target}: {}",
+                stderr(&out)
+            );
+        }
+    }
+    let meta = std::fs::metadata("/dev/null").expect("/dev/null");
+    assert!(!meta.is_file(), "/dev/null was replaced");
+}
+
+#[cfg(unix)]
+#[test]
+fn default_reports_through_a_symlink_out_of_the_project_are_refused() {
+    let outside = tempfile::tempdir().expect("temp dir");
+    let dir = dir_with(&[("a.md", GOOD), ("claimcheck.yaml", b"fail-on: error\n")]);
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("reports")).expect("symlink");
+    for cmd in ["check", "audit"] {
+        let out = claimcheck(dir.path(), &[cmd, "a.md", "--report"]);
+        assert_eq!(out.status.code(), Some(2), "{cmd}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains("reports") && err.contains("symlink"),
+            "{cmd}: {err}"
+        );
+    }
+    assert_eq!(std::fs::read_dir(outside.path()).expect("ls").count(), 0);
+    // A symlink that stays inside the project is fine.
+    std::fs::remove_file(dir.path().join("reports")).expect("rm");
+    std::fs::create_dir(dir.path().join("kept")).expect("mkdir");
+    std::os::unix::fs::symlink("kept", dir.path().join("reports")).expect("symlink");
+    let out = claimcheck(dir.path(), &["check", "a.md", "--report"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("kept"))
+            .expect("ls")
+            .count(),
+        1
+    );
+}
