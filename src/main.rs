@@ -12,6 +12,9 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    if let Err(e) = claimcheck::output::remove_temp_files_on_signals() {
+        eprintln!("claimcheck: cannot install signal handlers: {e}");
+    }
     match claimcheck::run(&cli) {
         Ok(status) => ExitCode::from(status as u8),
         Err(e) => {

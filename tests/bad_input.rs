@@ -464,3 +464,61 @@ fn default_reports_through_a_symlink_out_of_the_project_are_refused() {
         1
     );
 }
+
+/// Files in `dir` whose names start with `.tmp` (tempfile's prefix).
+fn temp_files_in(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .expect("ls")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(".tmp"))
+        })
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_signal_during_a_report_write_leaves_no_temp_file() {
+    use std::os::unix::process::ExitStatusExt;
+    // The pause before the rename is a debug-build test hook.
+    if !cfg!(debug_assertions) {
+        return;
+    }
+    for signal in ["INT", "TERM"] {
+        let dir = dir_with(&[("a.md", GOOD)]);
+        let mut child = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+            .current_dir(dir.path())
+            .args(["check", "a.md", "--report", "out/r.md"])
+            .env("CLAIMCHECK_TEST_PAUSE_BEFORE_RENAME_MS", "30000")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("run claimcheck");
+        let out = dir.path().join("out");
+        let start = std::time::Instant::now();
+        while !out.is_dir() || temp_files_in(&out).is_empty() {
+            assert!(start.elapsed().as_secs() < 20, "no temp file appeared");
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        let kill = Command::new("kill")
+            .args([format!("-{signal}"), child.id().to_string()])
+            .status()
+            .expect("kill");
+        assert!(kill.success());
+        let status = child.wait().expect("wait");
+        assert!(status.signal().is_some(), "{signal}: {status:?}");
+        assert_eq!(temp_files_in(&out), Vec::<PathBuf>::new(), "{signal}");
+        assert!(!out.join("r.md").exists(), "{signal}");
+    }
+}
+
+#[test]
+fn a_report_replaces_an_earlier_one_whole() {
+    let dir = dir_with(&[("a.md", GOOD), ("out/r.md", b"OLD REPORT")]);
+    let out = claimcheck(dir.path(), &["check", "a.md", "--report", "out/r.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report = std::fs::read_to_string(dir.path().join("out/r.md")).expect("report");
+    assert!(!report.contains("OLD REPORT"), "{report}");
+    assert!(temp_files_in(&dir.path().join("out")).is_empty());
+}
