@@ -209,10 +209,16 @@ events:
 
     #[test]
     fn phrase_matches_in_any_case_without_lowering_the_rest() {
-        assert!(super::starts_with_lowercase("Gave Way on Friday", "gave way"));
+        assert!(super::starts_with_lowercase(
+            "Gave Way on Friday",
+            "gave way"
+        ));
         assert!(super::starts_with_lowercase("GAVE WAY", "gave way"));
         assert!(!super::starts_with_lowercase("Gave", "gave way"));
         assert!(!super::starts_with_lowercase("gave  way", "gave way"));
-        assert!(super::starts_with_lowercase("\u{130}stanbul", "i\u{307}stanbul"));
+        assert!(super::starts_with_lowercase(
+            "\u{130}stanbul",
+            "i\u{307}stanbul"
+        ));
     }
 }

@@ -8,7 +8,7 @@
 
 use super::convert::convert_file;
 use super::raw::RawFile;
-use super::validate::check_rule_set;
+use super::validate::{check_rule_set, IdIndex};
 use super::RuleSet;
 use crate::error::{Error, Result};
 use serde_saphyr::{Location, UserMessageFormatter};
@@ -35,9 +35,10 @@ pub fn load_rules(paths: &[PathBuf]) -> Result<RuleSet> {
 /// [`load_rules`], refusing any rule file over `max_size` bytes.
 pub fn load_rules_limited(paths: &[PathBuf], max_size: u64) -> Result<RuleSet> {
     let mut set = RuleSet::default();
+    let mut ids = IdIndex::of(&set);
     for file in collect_rule_paths(paths)? {
         let text = crate::source::read_text_limited(&file, max_size)?;
-        parse_rules(&file, &text, &mut set)?;
+        parse_rules_into(&file, &text, &mut set, &mut ids)?;
     }
     check_rule_set(&set)?;
     Ok(set)
@@ -49,9 +50,18 @@ pub fn load_rules_limited(paths: &[PathBuf], max_size: u64) -> Result<RuleSet> {
 /// every file (a quote's speaker must name an entity) run in
 /// [`load_rules`]; call [`check_rule_set`] after the last file when using
 /// this function directly.
+///
+/// Each call indexes the ids already in `set`: to load many files, use
+/// [`load_rules`], which indexes them once.
 pub fn parse_rules(path: &Path, text: &str, set: &mut RuleSet) -> Result<()> {
+    let mut ids = IdIndex::of(set);
+    parse_rules_into(path, text, set, &mut ids)
+}
+
+/// [`parse_rules`] with the index of `set`'s ids kept by the caller.
+fn parse_rules_into(path: &Path, text: &str, set: &mut RuleSet, ids: &mut IdIndex) -> Result<()> {
     let raw = parse_yaml(path, text)?;
-    convert_file(path, text, raw, set)?;
+    convert_file(path, text, raw, set, ids)?;
     set.files.push(path.to_owned());
     Ok(())
 }
