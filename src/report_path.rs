@@ -63,12 +63,8 @@ pub(crate) fn run_inputs<'a>(
     walked: &[PathBuf],
 ) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = files.into_iter().map(Path::to_owned).collect();
-    for p in walked {
-        // Unreadable paths were reported when the run read them.
-        out.extend(
-            crate::source::collect_article_paths(std::slice::from_ref(p)).unwrap_or_default(),
-        );
-    }
+    // Unreadable paths were reported when the run read them.
+    out.extend(crate::source::collect_article_paths_lenient(walked).0);
     out
 }
 

@@ -13,7 +13,9 @@ use crate::finding::{merge_findings, Finding};
 use crate::render::{self, OutputFormat};
 use crate::report_path;
 use crate::rules::{load_rules, load_rules_limited, RuleSet};
-use crate::source::{collect_article_paths, load_article_limited, Article, DEFAULT_MAX_FILE_SIZE};
+use crate::source::{
+    collect_article_paths_lenient, load_article_limited, Article, DEFAULT_MAX_FILE_SIZE,
+};
 use crate::suppress::{apply_suppressions, parse_suppressions};
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -76,25 +78,11 @@ fn load_all(
 /// Expand files and folders into article paths; the flag says whether some
 /// path could not be read (already reported on stderr).
 fn collect_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, bool) {
-    let mut errored = false;
-    let files = match collect_article_paths(paths) {
-        Ok(f) => f,
-        Err(e) => {
-            eprintln!("claimcheck: {e}");
-            // Still read the paths that exist, one by one.
-            let mut files = Vec::new();
-            for p in paths {
-                match collect_article_paths(std::slice::from_ref(p)) {
-                    Ok(f) => files.extend(f),
-                    Err(e2) if e2.to_string() != e.to_string() => eprintln!("claimcheck: {e2}"),
-                    Err(_) => {}
-                }
-            }
-            errored = true;
-            files
-        }
-    };
-    (files, errored)
+    let (files, errors) = collect_article_paths_lenient(paths);
+    for e in &errors {
+        eprintln!("claimcheck: {e}");
+    }
+    (files, !errors.is_empty())
 }
 
 fn load_files(

@@ -522,3 +522,68 @@ fn a_report_replaces_an_earlier_one_whole() {
     assert!(!report.contains("OLD REPORT"), "{report}");
     assert!(temp_files_in(&dir.path().join("out")).is_empty());
 }
+
+#[cfg(unix)]
+#[test]
+fn symlinked_articles_and_rules_in_folders_are_followed_and_loops_reported() {
+    let dir = dir_with(&[
+        ("real/a.md", GOOD),
+        ("real/rules.yaml", b"entities:\n  - name: Jane Roe\n"),
+    ]);
+    let link = |target: &str, name: &str| {
+        std::os::unix::fs::symlink(target, dir.path().join(name)).expect("symlink");
+    };
+    std::fs::create_dir_all(dir.path().join("desk/rules")).expect("mkdir");
+    link("../real/a.md", "desk/a.md");
+    link("../../real/rules.yaml", "desk/rules/rules.yaml");
+    let out = claimcheck(
+        dir.path(),
+        &[
+            "extract",
+            "--format",
+            "jsonl",
+            "desk",
+            "--rules",
+            "desk/rules",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("desk/a.md"), "{}", stdout(&out));
+    let out = claimcheck(dir.path(), &["rules", "check", "--rules", "desk/rules"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Jane Roe"), "{}", stdout(&out));
+    // A link back to its own folder: reported, the rest still checked.
+    link(".", "desk/loop");
+    let out = claimcheck(dir.path(), &["extract", "--format", "jsonl", "desk"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("desk/loop"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("loop"), "{}", stderr(&out));
+    assert!(stdout(&out).contains("desk/a.md"), "{}", stdout(&out));
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_subfolder_is_reported_and_the_rest_checked() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = dir_with(&[
+        ("news/a.md", GOOD),
+        ("news/locked/b.md", GOOD),
+        ("news/z.md", GOOD),
+    ]);
+    let locked = dir.path().join("news/locked");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    if std::fs::read_dir(&locked).is_ok() {
+        // Running as root: permissions do not stop us, nothing to test.
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        return;
+    }
+    let out = claimcheck(dir.path(), &["extract", "--format", "jsonl", "news"]);
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("news/locked"), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("news/a.md") && text.contains("news/z.md"),
+        "{text}"
+    );
+}

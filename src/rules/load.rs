@@ -77,18 +77,25 @@ fn collect_rule_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
             continue;
         }
         let before = out.len();
+        // Symlinks are followed (a loop is an error naming it), so a
+        // folder of links to rule files loads like a folder of rule files.
         let walk = walkdir::WalkDir::new(input)
+            .follow_links(true)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
         for entry in walk {
-            let entry = entry.map_err(|e| Error::Io {
-                path: input.clone(),
-                source: e.into(),
-            })?;
-            if entry.file_type().is_file() && is_rule_path(entry.path()) {
-                out.push(entry.into_path());
+            let entry = entry.map_err(|e| crate::source::walk_error(input, e))?;
+            if !is_rule_path(entry.path()) || entry.file_type().is_dir() {
+                continue;
             }
+            if !entry.file_type().is_file() {
+                return Err(Error::NotRegular {
+                    kind: crate::source::read::file_kind(&entry.file_type()),
+                    path: entry.into_path(),
+                });
+            }
+            out.push(entry.into_path());
         }
         if out.len() == before {
             return Err(Error::NoRules {

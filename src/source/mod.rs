@@ -169,32 +169,94 @@ pub(crate) fn io_error(path: &Path, e: std::io::Error) -> Error {
 }
 
 /// Expand files and folders into article paths, sorted within each folder.
-/// A folder with no articles is an error, not a silent skip.
+/// A folder with no articles is an error, not a silent skip; so is anything
+/// in a folder that could not be read (the first error is returned; see
+/// [`collect_article_paths_lenient`] for all of them and the rest).
 pub fn collect_article_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let (paths, mut errors) = collect_article_paths_lenient(inputs);
+    if errors.is_empty() {
+        Ok(paths)
+    } else {
+        Err(errors.swap_remove(0))
+    }
+}
+
+/// Expand files and folders into article paths, sorted within each folder,
+/// with an error for each thing that could not be read: a missing path, an
+/// unreadable subfolder (its siblings are still walked), a symlink loop, a
+/// FIFO or device with an article's name, a folder with no articles.
+/// Symlinks inside folders are followed, so a folder of links to articles
+/// is checked like a folder of articles.
+pub fn collect_article_paths_lenient(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
     let mut out = Vec::new();
+    let mut errors = Vec::new();
     for input in inputs {
-        let meta = std::fs::metadata(input).map_err(|e| io_error(input, e))?;
-        if meta.is_dir() {
-            let before = out.len();
-            for entry in walkdir::WalkDir::new(input).sort_by_file_name() {
-                let entry = entry.map_err(|e| Error::Io {
-                    path: input.clone(),
-                    source: e.into(),
-                })?;
-                if entry.file_type().is_file() && is_article_path(entry.path()) {
-                    out.push(entry.into_path());
-                }
+        let meta = match std::fs::metadata(input) {
+            Ok(m) => m,
+            Err(e) => {
+                errors.push(io_error(input, e));
+                continue;
             }
-            if out.len() == before {
-                return Err(Error::NoArticles {
-                    path: input.clone(),
-                });
-            }
-        } else {
+        };
+        if !meta.is_dir() {
             out.push(input.clone());
+            continue;
+        }
+        let before = out.len();
+        let errors_before = errors.len();
+        for entry in walkdir::WalkDir::new(input)
+            .follow_links(true)
+            .sort_by_file_name()
+        {
+            match entry {
+                Ok(entry) if !is_article_path(entry.path()) || entry.file_type().is_dir() => {}
+                Ok(entry) if entry.file_type().is_file() => out.push(entry.into_path()),
+                Ok(entry) => errors.push(Error::NotRegular {
+                    kind: read::file_kind(&entry.file_type()),
+                    path: entry.into_path(),
+                }),
+                Err(e) if is_dangling_non_article(&e) => {}
+                Err(e) => errors.push(walk_error(input, e)),
+            }
+        }
+        if out.len() == before && errors.len() == errors_before {
+            errors.push(Error::NoArticles {
+                path: input.clone(),
+            });
         }
     }
-    Ok(out)
+    (out, errors)
+}
+
+/// A broken symlink that would not have been read anyway (`notes.pdf`).
+fn is_dangling_non_article(e: &walkdir::Error) -> bool {
+    e.loop_ancestor().is_none()
+        && e.path().is_some_and(|p| {
+            !is_article_path(p)
+                && std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink())
+        })
+}
+
+/// A walk error, naming the path that could not be read (or the symlink
+/// that leads back to a folder above it).
+pub(crate) fn walk_error(input: &Path, e: walkdir::Error) -> Error {
+    let path = e.path().unwrap_or(input).to_owned();
+    if let Some(ancestor) = e.loop_ancestor() {
+        return Error::Io {
+            source: std::io::Error::other(format!(
+                "symlink loop (leads back to {})",
+                ancestor.display()
+            )),
+            path,
+        };
+    }
+    match e.into_io_error() {
+        Some(source) => io_error(&path, source),
+        None => Error::Io {
+            path,
+            source: std::io::Error::other("could not be read"),
+        },
+    }
 }
 
 fn is_article_path(path: &Path) -> bool {
