@@ -197,7 +197,9 @@ fn check_run(config: Option<&Path>, args: &CheckArgs) -> Result<CheckRun> {
             }
         }
     }
+    let walked = files.len();
     files.retain(|p| config.is_included(p));
+    config.refuse_empty_selection(walked, files.len())?;
     if let Some(rev) = &args.changed_since {
         let changed: std::collections::HashSet<PathBuf> =
             crate::git::changed_since(&std::env::current_dir()?, rev)?
@@ -205,6 +207,9 @@ fn check_run(config: Option<&Path>, args: &CheckArgs) -> Result<CheckRun> {
                 .filter_map(|p| std::fs::canonicalize(p).ok())
                 .collect();
         files.retain(|p| std::fs::canonicalize(p).is_ok_and(|c| changed.contains(&c)));
+        if files.is_empty() {
+            eprintln!("claimcheck: note: no article changed since {rev}: nothing to check");
+        }
     }
     let targets = load_files(files, collect_errored, published, &rules, max_size);
     let coverage = load_all(&config.against.value, published, &rules, max_size);

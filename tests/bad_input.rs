@@ -587,3 +587,20 @@ fn an_unreadable_subfolder_is_reported_and_the_rest_checked() {
         "{text}"
     );
 }
+
+#[test]
+fn config_globs_selecting_nothing_exit_2_unless_files_are_named() {
+    let dir = dir_with(&[
+        ("claimcheck.yaml", b"include: [\"nwes/**\"]\n"),
+        ("news/a.md", GOOD),
+    ]);
+    let out = claimcheck(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("claimcheck.yaml") && err.contains("include"),
+        "{err}"
+    );
+    let out = claimcheck(dir.path(), &["check", "news/a.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}

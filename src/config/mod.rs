@@ -12,6 +12,7 @@
 
 mod describe;
 mod file;
+mod selection;
 
 pub use file::{discover_config, CONFIG_NAMES};
 
@@ -53,6 +54,15 @@ pub enum ConfigError {
         column: u64,
         /// What is wrong.
         message: String,
+    },
+    /// The config's `include`/`exclude` globs left none of the articles
+    /// found under its folder.
+    #[error("{}: `include`/`exclude` select none of the {walked} article(s) found: nothing would be checked", path.display())]
+    NothingSelected {
+        /// The config file.
+        path: PathBuf,
+        /// How many articles the globs were applied to.
+        walked: usize,
     },
     /// No articles on the command line and no config file to say where.
     #[error("no articles given (name files or folders, or add a claimcheck.yaml)")]
