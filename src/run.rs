@@ -114,11 +114,15 @@ fn load_rule_set(paths: &[PathBuf], max_size: u64) -> Result<RuleSet, Error> {
     }
 }
 
+/// Write to stdout. A closed pipe (`claimcheck check ... | head`) is not an
+/// error: the rest is dropped quietly and the run still ends with the status
+/// it earned (as ripgrep does).
 fn write_stdout(s: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    out.write_all(s.as_bytes())?;
-    out.flush()?;
-    Ok(())
+    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        written => Ok(written?),
+    }
 }
 
 fn run_extract(args: &ExtractArgs) -> Result<Status> {

@@ -604,3 +604,23 @@ fn config_globs_selecting_nothing_exit_2_unless_files_are_named() {
     let out = claimcheck(dir.path(), &["check", "news/a.md"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
+
+#[test]
+fn a_closed_pipe_is_quiet_and_keeps_the_status_the_run_earned() {
+    // More output than a pipe holds, so the write meets the closed end.
+    let many = "Officials said on Tuesday that 12 people were hurt.\n".repeat(5000);
+    let dir = dir_with(&[("a.txt", many.as_bytes())]);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .current_dir(dir.path())
+        .args(["extract", "--format", "jsonl", "a.txt", "missing.txt"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run claimcheck");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("missing.txt"), "{err}");
+    assert!(!err.to_lowercase().contains("pipe"), "{err}");
+}
