@@ -5,6 +5,7 @@
 //! spans) -> `check` (claims against rules and each other) -> `render`.
 //! `rules` loads the YAML rule files the checks read.
 
+#![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod audit;

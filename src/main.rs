@@ -1,6 +1,8 @@
 //! The `claimcheck` binary: parse arguments, run, map the outcome to an
 //! exit status (0 clean, 1 findings, 2 could not run).
 
+#![forbid(unsafe_code)]
+
 use clap::Parser;
 use std::process::ExitCode;
 

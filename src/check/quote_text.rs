@@ -168,6 +168,11 @@ pub(crate) struct NearMatch {
 /// ones are too easily close by chance.
 pub(crate) const MIN_MISQUOTE_WORDS: usize = 4;
 
+/// Longest quotation, in words, compared word by word for a near match:
+/// one diff costs up to the square of the length, and no quotation in news
+/// comes near this. Longer ones are still compared for the same words.
+pub(crate) const MAX_NEAR_MATCH_WORDS: usize = 4_000;
+
 /// Similarity a stretch needs to count as the same quotation reworded.
 pub(crate) const MISQUOTE_RATIO: f32 = 0.75;
 
@@ -175,7 +180,9 @@ pub(crate) const MISQUOTE_RATIO: f32 = 0.75;
 /// quote compared separately, the worst piece deciding), when close enough
 /// to be a misquote and not the same words.
 pub(crate) fn near_match(quote: &QuoteWords, canon: &QuoteWords) -> Option<NearMatch> {
-    if quote.words.len() < MIN_MISQUOTE_WORDS || is_same_words(quote, canon) {
+    if !(MIN_MISQUOTE_WORDS..=MAX_NEAR_MATCH_WORDS).contains(&quote.words.len())
+        || is_same_words(quote, canon)
+    {
         return None;
     }
     let n = quote.words.len();
@@ -183,7 +190,7 @@ pub(crate) fn near_match(quote: &QuoteWords, canon: &QuoteWords) -> Option<NearM
     let best = if n >= m {
         Some((ratio(&canon.words, &quote.words), 0..m))
     } else {
-        best_window(quote, canon, MAX_WINDOWS_DIFFED)
+        best_window(quote, canon, max_windows_diffed(n))
     };
     let (r, window) = best?;
     if r < MISQUOTE_RATIO {
@@ -219,6 +226,16 @@ pub(crate) fn near_match(quote: &QuoteWords, canon: &QuoteWords) -> Option<NearM
 /// order, across a long text) reach the cap.
 const MAX_WINDOWS_DIFFED: usize = 32;
 
+/// Work allowed for the diffs of one quotation, in word pairs (a diff of
+/// `n` words against `n` costs up to `n * n`): long quotations get fewer
+/// windows diffed, down to one.
+const DIFF_BUDGET: usize = 1_000_000;
+
+/// How many windows a quotation of `n` words may have diffed.
+fn max_windows_diffed(n: usize) -> usize {
+    (DIFF_BUDGET / n.saturating_mul(n).max(1)).clamp(1, MAX_WINDOWS_DIFFED)
+}
+
 /// The stretch of `canon` (longer than the quote) that the quote matches
 /// best: among windows of the quote's length give or take
 /// two words, the one with the highest diff ratio, the earliest on a tie.
@@ -231,7 +248,7 @@ const MAX_WINDOWS_DIFFED: usize = 32;
 /// are diffed from the highest bound down, stopping as soon as no bound left
 /// can beat the best ratio found. The result is the exhaustive search's,
 /// in time linear in the quotations' length (plus a sort and at most
-/// `max_diffs` diffs).
+/// `max_diffs` diffs; see [`max_windows_diffed`]).
 fn best_window(
     quote: &QuoteWords,
     canon: &QuoteWords,
@@ -448,6 +465,19 @@ mod tests {
         let m = near_match(&q, &c).expect("a near match");
         assert!(m.ratio > 0.99, "{}", m.ratio);
         assert!(m.diff.contains(&DiffOp::Added("changed".into())));
+    }
+
+    #[test]
+    fn quotations_over_the_cap_are_not_diffed() {
+        let canon: Vec<String> = (0..MAX_NEAR_MATCH_WORDS + 10)
+            .map(|i| format!("w{i}"))
+            .collect();
+        let mut quote = canon[..=MAX_NEAR_MATCH_WORDS].to_vec();
+        quote[5] = "changed".to_owned();
+        let c = quote_words(&canon.join(" "));
+        assert!(near_match(&quote_words(&quote.join(" ")), &c).is_none());
+        quote.pop();
+        assert!(near_match(&quote_words(&quote.join(" ")), &c).is_some());
     }
 
     #[test]
