@@ -32,21 +32,30 @@ pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
         path: path.to_owned(),
         message,
     };
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| err(e.to_string()))?;
+    }
+    replace_file(path, contents.as_bytes()).map_err(|e| err(e.to_string()))
+}
+
+/// Replace `path` with `bytes` as [`write_atomic`] does, in a folder that
+/// exists: a temporary file beside it, fsync'ed, renamed over it, removed
+/// on a signal (see [`remove_temp_files_on_signals`]).
+pub(crate) fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let parent = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
     };
-    std::fs::create_dir_all(&parent).map_err(|e| err(e.to_string()))?;
     let mut tmp = {
         // Created and listed under the lock: a signal handler sees the
         // file as soon as it exists.
         let mut pending = pending();
-        let tmp = tempfile::NamedTempFile::new_in(&parent).map_err(|e| err(e.to_string()))?;
+        let tmp = tempfile::NamedTempFile::new_in(&parent)?;
         pending.push(tmp.path().to_owned());
         tmp
     };
     let written = tmp
-        .write_all(contents.as_bytes())
+        .write_all(bytes)
         .and_then(|()| tmp.flush())
         .and_then(|()| pause_before_rename())
         .and_then(|()| tmp.as_file().sync_all());
@@ -54,8 +63,8 @@ pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
     // holds it until the process ends, so no rename follows a removal.
     let mut pending = pending();
     pending.retain(|p| p != tmp.path());
-    written.map_err(|e| err(e.to_string()))?;
-    tmp.persist(path).map_err(|e| err(e.error.to_string()))?;
+    written?;
+    tmp.persist(path).map_err(|e| e.error)?;
     drop(pending);
     sync_folder(&parent);
     Ok(())

@@ -1,6 +1,7 @@
-//! Where a report may be written: never over one of the run's own inputs,
-//! never over a folder or a special file, and, for default report names,
-//! never through a `reports/` symlink that leads out of the project.
+//! Where a report (or baseline) may be written: never over one of the
+//! run's own inputs, never over a folder or a special file, and, for
+//! default report names, never through a `reports/` symlink that leads out
+//! of the project.
 //!
 //! A report is written by renaming a temporary file over the path (see
 //! `output`), which would silently replace a device node with a regular file
@@ -28,7 +29,7 @@ pub(crate) fn refuse_unsafe_report_path(
     if let Ok(meta) = std::fs::metadata(path) {
         if !meta.is_file() {
             return Err(refuse(format!(
-                "it is {}, not a report file (refused)",
+                "it is {}, not a file to write (refused)",
                 file_kind(&meta.file_type())
             )));
         }
@@ -40,7 +41,8 @@ pub(crate) fn refuse_unsafe_report_path(
             .collect();
         if inputs.contains(&target) {
             return Err(refuse(
-                "it is one of this run's inputs (refused: the report would replace it)".to_owned(),
+                "it is one of this run's inputs (refused: writing here would replace it)"
+                    .to_owned(),
             ));
         }
     }

@@ -309,13 +309,9 @@ fn write_check_report(run: &CheckRun, path_given: Option<&Path>) -> Result<()> {
         (None, [one]) => crate::output::default_report_path(one, run.published[0], "md"),
         (None, _) => PathBuf::from(crate::output::REPORTS_DIR).join("check-report.md"),
     };
-    let c = &run.config;
-    let named = run.checked.iter().chain(&run.rule_files).chain(&c.file);
-    let inputs = report_path::run_inputs(
-        named.chain(&c.baseline.value).map(PathBuf::as_path),
-        &c.against.value,
-    );
-    let default_root = path_given.is_none().then_some(c.root.as_path());
+    let mut inputs = inputs_of(run);
+    inputs.extend(run.config.baseline.value.clone());
+    let default_root = path_given.is_none().then_some(run.config.root.as_path());
     report_path::refuse_unsafe_report_path(&path, &inputs, default_root)?;
     let articles: Vec<String> = run
         .checked
@@ -340,8 +336,16 @@ fn write_check_report(run: &CheckRun, path_given: Option<&Path>) -> Result<()> {
     Ok(())
 }
 
+/// The files a check run read: articles, coverage, rules, config file.
+fn inputs_of(run: &CheckRun) -> Vec<PathBuf> {
+    let c = &run.config;
+    let named = run.checked.iter().chain(&run.rule_files).chain(&c.file);
+    report_path::run_inputs(named.map(PathBuf::as_path), &c.against.value)
+}
+
 fn run_baseline(config: Option<&Path>, args: &BaselineArgs) -> Result<Status> {
     let run = check_run(config, &args.check)?;
+    report_path::refuse_unsafe_report_path(&args.write, &inputs_of(&run), None)?;
     let baseline = Baseline::from_findings(&run.findings);
     write_baseline(&args.write, &baseline)?;
     eprintln!(

@@ -624,3 +624,16 @@ fn a_closed_pipe_is_quiet_and_keeps_the_status_the_run_earned() {
     assert!(err.contains("missing.txt"), "{err}");
     assert!(!err.to_lowercase().contains("pipe"), "{err}");
 }
+
+#[test]
+fn a_baseline_over_an_input_or_a_folder_is_refused() {
+    let dir = dir_with(&[("a.md", GOOD), ("old/keep.txt", b"")]);
+    for target in ["a.md", "old"] {
+        let out = claimcheck(dir.path(), &["baseline", "--write", target, "a.md"]);
+        assert_eq!(out.status.code(), Some(2), "{target}: {}", stderr(&out));
+        assert!(stderr(&out).contains(target), "{target}: {}", stderr(&out));
+    }
+    assert_eq!(std::fs::read(dir.path().join("a.md")).expect("a.md"), GOOD);
+    let out = claimcheck(dir.path(), &["baseline", "--write", "base.json", "a.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
