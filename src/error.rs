@@ -35,10 +35,14 @@ pub enum Error {
         path: PathBuf,
     },
     /// Bytes that are not UTF-8 text.
-    #[error("{path}: invalid UTF-8 at byte {offset}")]
+    #[error("{path}:{line}:{column}: invalid UTF-8 at byte {offset}")]
     InvalidUtf8 {
         /// The file.
         path: PathBuf,
+        /// 1-based line of the first invalid byte.
+        line: usize,
+        /// 1-based column (in characters) of the first invalid byte.
+        column: usize,
         /// Offset of the first invalid byte.
         offset: usize,
     },

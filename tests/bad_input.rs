@@ -637,3 +637,27 @@ fn a_baseline_over_an_input_or_a_folder_is_refused() {
     let out = claimcheck(dir.path(), &["baseline", "--write", "base.json", "a.md"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
+
+#[test]
+fn invalid_utf8_in_rules_and_config_is_reported_by_line_once() {
+    let dir = dir_with(&[
+        ("a.md", GOOD),
+        ("r.yaml", b"facts:\n  - id: caf\xe9\n"),
+        ("c.yaml", b"window: 3\nfail-on: caf\xe9\n"),
+    ]);
+    let out = claimcheck(dir.path(), &["check", "a.md", "--rules", "r.yaml"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("r.yaml:2:12: invalid UTF-8"),
+        "{}",
+        stderr(&out)
+    );
+    let out = claimcheck(dir.path(), &["--config", "c.yaml", "check", "a.md"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("c.yaml: line 2, column 13: invalid UTF-8"),
+        "{err}"
+    );
+    assert_eq!(err.matches("invalid UTF-8").count(), 1, "{err}");
+}

@@ -148,9 +148,15 @@ pub fn read_text_limited(path: &Path, max_size: u64) -> Result<String> {
             offset,
         });
     }
-    String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
-        path: path.to_owned(),
-        offset: e.utf8_error().valid_up_to(),
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let (line, column) = read::line_column(&e.as_bytes()[..offset]);
+        Error::InvalidUtf8 {
+            path: path.to_owned(),
+            line,
+            column,
+            offset,
+        }
     })
 }
 

@@ -79,10 +79,36 @@ pub(crate) fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError
 }
 
 /// Read a regular file of at most [`DEFAULT_MAX_FILE_SIZE`] bytes as UTF-8,
-/// for the small files around a run (config, baseline).
+/// for the small files around a run (config, baseline); invalid UTF-8 is
+/// reported by line and column.
 pub(crate) fn read_small_to_string(path: &Path) -> io::Result<String> {
     let bytes = read_limited(path, DEFAULT_MAX_FILE_SIZE)?;
-    String::from_utf8(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let (line, column) = line_column(&e.as_bytes()[..offset]);
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("line {line}, column {column}: invalid UTF-8 at byte {offset}"),
+        )
+    })
+}
+
+/// The 1-based line and column (in characters) just after `valid`, the
+/// valid UTF-8 before an error.
+pub(crate) fn line_column(valid: &[u8]) -> (usize, usize) {
+    let line_start = valid
+        .iter()
+        .rposition(|&b| b == b'\n' || b == b'\r')
+        .map_or(0, |i| i + 1);
+    let line = 1
+        + valid.iter().filter(|&&b| b == b'\n').count()
+        + valid
+            .windows(2)
+            .filter(|w| w[0] == b'\r' && w[1] != b'\n')
+            .count()
+        + usize::from(valid.last() == Some(&b'\r'));
+    let column = 1 + std::str::from_utf8(&valid[line_start..]).map_or(0, |s| s.chars().count());
+    (line, column)
 }
 
 fn refuse_special(meta: &std::fs::Metadata) -> Result<(), ReadError> {
@@ -150,6 +176,14 @@ mod tests {
             read_limited(&p, 9),
             Err(ReadError::TooLarge { limit: 9 })
         ));
+    }
+
+    #[test]
+    fn line_and_column_count_any_line_ending_and_characters() {
+        assert_eq!(line_column(b""), (1, 1));
+        assert_eq!(line_column(b"ab"), (1, 3));
+        assert_eq!(line_column("a\n\u{e9}x".as_bytes()), (2, 3));
+        assert_eq!(line_column(b"a\r\nb\rc\r"), (4, 1));
     }
 
     #[test]
