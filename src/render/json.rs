@@ -33,6 +33,9 @@ pub fn finding_json(f: &Finding) -> Value {
             if let Some(p) = e.published {
                 o.insert("published".into(), json!(p.to_string()));
             }
+            if let Some(a) = &e.alignment {
+                o.insert("alignment".into(), json!(a));
+            }
             Value::Object(o)
         })
         .collect();

@@ -170,6 +170,7 @@ mod tests {
             text: "212 passengers".to_owned(),
             rule: None,
             published: chrono::NaiveDate::from_ymd_opt(2026, 5, 14),
+            alignment: None,
         }];
         f
     }

@@ -75,11 +75,14 @@ fn finding_report(f: &Finding, styled: bool) -> Vec<Group<'_>> {
                 .annotation(AnnotationKind::Primary.span(claim_range(f)).label(label)),
         )];
     for e in &f.evidence {
-        let title = match (&e.rule, e.published) {
+        let mut title = match (&e.rule, e.published) {
             (Some(id), _) => format!("rule `{id}`: {}", e.text),
             (None, Some(d)) => format!("earlier coverage ({d}): {}", e.text),
             (None, None) => format!("other coverage: {}", e.text),
         };
+        if let Some(a) = &e.alignment {
+            title.push_str(&format!(" ({})", a.describe()));
+        }
         let hl = e.highlight.0.min(e.line_text.len())..e.highlight.1.min(e.line_text.len());
         groups.push(
             Group::with_title(Level::NOTE.secondary_title(title)).element(
