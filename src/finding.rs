@@ -54,16 +54,14 @@ pub struct Evidence {
 }
 
 impl Evidence {
-    /// Whether `other` points at the same place and says the same thing.
+    /// Whether `other` points at the same place: the same line, with the
+    /// same words or a part of them (a claim within its sentence).
     fn same_place(&self, other: &Evidence) -> bool {
-        (&self.path, self.line, self.column, &self.text, &self.rule)
-            == (
-                &other.path,
-                other.line,
-                other.column,
-                &other.text,
-                &other.rule,
-            )
+        let within = |a: (usize, usize), b: (usize, usize)| a.0 >= b.0 && a.1 <= b.1;
+        (&self.path, self.line, &self.rule) == (&other.path, other.line, &other.rule)
+            && (self.text == other.text
+                || within(self.highlight, other.highlight)
+                || within(other.highlight, self.highlight))
     }
 }
 

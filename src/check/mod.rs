@@ -38,6 +38,7 @@ pub(crate) mod people;
 mod quote_attribution_conflict;
 pub(crate) mod quote_text;
 mod quote_wording_conflict;
+mod restatement_conflict;
 #[cfg(test)]
 mod testing;
 mod title_conflict;
@@ -266,6 +267,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &quote_wording_conflict::QuoteWordingConflict,
     &title_conflict::TitleConflict,
     &context_conflict::ContextConflict,
+    &restatement_conflict::RestatementConflict,
 ];
 
 /// Whether `word` occurs in `text` as a whole word, in any case.
@@ -401,6 +403,33 @@ pub(crate) fn article_evidence(article: &Article, claim: &Claim, text: String) -
         line_text,
         highlight: (hs, he),
         text,
+        rule: None,
+        published: article.published,
+        alignment: None,
+    }
+}
+
+/// Evidence pointing at sentence number `s` of a coverage article, whole.
+pub(crate) fn sentence_evidence(a: Checked<'_>, s: usize) -> Evidence {
+    let article = a.article;
+    let range = a.claims.doc.sentences[s].range.clone();
+    let span = article.prose.span(range.start, range.end);
+    let lc = article.lines.line_col(&article.source, span.start);
+    let lines = article.lines.line_range(&article.source, lc.line);
+    let line_text = article.source[lines.clone()].to_owned();
+    let hs = (span.start as usize)
+        .saturating_sub(lines.start)
+        .min(line_text.len());
+    let he = (span.end as usize)
+        .saturating_sub(lines.start)
+        .clamp(hs, line_text.len());
+    Evidence {
+        path: article.path.clone(),
+        line: lc.line,
+        column: lc.column,
+        line_text,
+        highlight: (hs, he),
+        text: a.claims.doc.sentence_text(s).trim().to_owned(),
         rule: None,
         published: article.published,
         alignment: None,

@@ -101,6 +101,29 @@ pub fn similarity(a: &Terms, b: &Terms) -> f32 {
     shared as f32 / ((a.stems.len() * b.stems.len()) as f32).sqrt()
 }
 
+/// Share of a text's content words that one coverage article must hold
+/// for the text to restate it (a summary, a rewrite, an update). Two
+/// reports of one story on different days share far fewer.
+pub const MIN_RESTATED: f32 = 0.5;
+
+/// Whether a text with content words `text` restates an article with
+/// content words `source` (both sorted): most of its words are the
+/// article's.
+pub fn restates<A: AsRef<str>, B: AsRef<str>>(text: &[A], source: &[B]) -> bool {
+    if text.is_empty() {
+        return false;
+    }
+    let shared = text
+        .iter()
+        .filter(|w| {
+            source
+                .binary_search_by(|x| x.as_ref().cmp(w.as_ref()))
+                .is_ok()
+        })
+        .count();
+    shared as f32 >= MIN_RESTATED * text.len() as f32
+}
+
 /// Content words a quotation needs before it can be told from a stock
 /// phrase ("We need to...", "Time will tell").
 pub const MIN_QUOTATION_WORDS: usize = 3;

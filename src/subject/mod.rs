@@ -13,8 +13,10 @@
 //! `check::people`), and it holds no claim values: checks compare those.
 
 mod align;
+mod figures;
 
-pub use align::{align, same_letters, same_quotation, similarity, Alignment, Side};
+pub use align::{align, restates, same_letters, same_quotation, similarity, Alignment, Side};
+pub use figures::{Figure, FigureValue};
 
 use crate::extract::Claim;
 use crate::lexicon::{dates, is_in_sorted, nouns, numbers, titles};
@@ -41,6 +43,8 @@ pub struct Subjects {
     /// Per claim (in the claims' order): the name that owns or performs it,
     /// lower case, when one stands before it in its clause.
     pub owners: Vec<Option<String>>,
+    /// Every number, month and weekday written, in order.
+    pub figures: Vec<Figure>,
 }
 
 impl Subjects {
@@ -54,6 +58,18 @@ impl Subjects {
             .sentence
             .and_then(|s| self.sentences.get(s))
             .unwrap_or(&EMPTY)
+    }
+
+    /// The content words of the whole article, sorted and deduplicated.
+    pub fn vocabulary(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = self
+            .sentences
+            .iter()
+            .flat_map(|t| t.stems.iter().map(String::as_str))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// The side of an alignment that claim number `ci` stands on.
@@ -99,7 +115,11 @@ pub fn subjects(doc: &Document, claims: &[Claim]) -> Subjects {
         .map(|s| sentence_terms(&cx, s, &stemmer))
         .collect();
     let owners = claims.iter().map(|c| owner(&cx, c)).collect();
-    Subjects { sentences, owners }
+    Subjects {
+        sentences,
+        owners,
+        figures: figures::figures(doc),
+    }
 }
 
 /// A document with the words it writes in lower case somewhere: a
