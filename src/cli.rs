@@ -2,8 +2,15 @@
 
 use crate::finding::Severity;
 use crate::render::OutputFormat;
+use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+
+/// `--published`: a date from the moment it is parsed.
+fn published_date(s: &str) -> Result<NaiveDate, String> {
+    crate::source::parse_published(s)
+        .ok_or_else(|| format!("'{s}' is not a date: expected YYYY-MM-DD (ISO 8601)"))
+}
 
 /// Check news writing for factual consistency against rule files and
 /// earlier coverage.
@@ -65,9 +72,10 @@ pub struct CommonArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,
-    /// Publication date for files that carry none of their own (YYYY-MM-DD).
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub published: Option<String>,
+    /// Publication date for files that carry none of their own (YYYY-MM-DD;
+    /// it never replaces an unreadable date in a file).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = published_date)]
+    pub published: Option<NaiveDate>,
     /// Rule files or folders of them.
     #[arg(long = "rules", value_name = "FILE_OR_DIR", num_args = 1..)]
     pub rules: Vec<PathBuf>,

@@ -47,15 +47,6 @@ pub fn run(cli: &Cli) -> Result<Status> {
     }
 }
 
-fn parse_published(s: Option<&str>) -> Result<Option<NaiveDate>, Error> {
-    s.map(|v| {
-        NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| Error::BadDate {
-            value: v.to_owned(),
-        })
-    })
-    .transpose()
-}
-
 /// Articles loaded from paths, with the errors met on the way.
 struct Loaded {
     articles: Vec<(Article, ArticleClaims)>,
@@ -136,7 +127,7 @@ fn run_extract(args: &ExtractArgs) -> Result<Status> {
                 .map_or_else(String::new, |v| v.get_name().to_owned())
         );
     }
-    let published = parse_published(args.common.published.as_deref())?;
+    let published = args.common.published;
     let rules = load_rule_set(&args.common.rules)?;
     let loaded = load_all(&args.files, published, &rules);
     let mut s = String::new();
@@ -190,7 +181,7 @@ fn resolve_config(config: Option<&Path>, args: &CheckArgs) -> Result<Resolved> {
 /// Load, check, suppress: everything `check` and `baseline` share.
 fn check_run(config: Option<&Path>, args: &CheckArgs) -> Result<CheckRun> {
     let config = resolve_config(config, args)?;
-    let published = parse_published(config.published.value.as_deref())?;
+    let published = config.published.value;
     let rules = load_rule_set(&config.rules.value)?;
     let (mut files, collect_errored) = collect_paths(&config.files.value);
     if config.files.origin != Origin::CommandLine {
@@ -351,7 +342,7 @@ fn run_config(config: Option<&Path>, args: &CheckArgs) -> Result<Status> {
 }
 
 fn run_audit(args: &AuditArgs) -> Result<Status> {
-    let published = parse_published(args.common.published.as_deref())?;
+    let published = args.common.published;
     let rules = load_rule_set(&args.common.rules)?;
     let loaded = load_all(&args.paths, published, &rules);
     let checked: Vec<Checked<'_>> = loaded

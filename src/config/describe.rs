@@ -36,8 +36,7 @@ impl Resolved {
             "published",
             self.published
                 .value
-                .clone()
-                .unwrap_or_else(|| "null".to_owned()),
+                .map_or_else(|| "null".to_owned(), |d| d.to_string()),
             &self.published.origin,
         );
         line(

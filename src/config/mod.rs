@@ -109,7 +109,7 @@ pub struct Resolved {
     /// Lowest failing severity.
     pub fail_on: Setting<FailOn>,
     /// Default publication date.
-    pub published: Setting<Option<String>>,
+    pub published: Setting<Option<chrono::NaiveDate>>,
     /// Globs of articles to check (empty: all).
     pub include: Setting<Vec<String>>,
     /// Globs of articles to skip.
@@ -200,15 +200,16 @@ impl Resolved {
             Some(compile(&err_path, &located(&file.include))?)
         };
         let exclude_set = compile(&err_path, &located(&file.exclude))?;
-        if let Some(p) = &file.published {
-            if chrono::NaiveDate::parse_from_str(&p.value, "%Y-%m-%d").is_err() {
-                return Err(invalid(
+        let file_published = match &file.published {
+            Some(p) => Some(crate::source::parse_published(&p.value).ok_or_else(|| {
+                invalid(
                     &err_path,
                     p.referenced,
                     format!("invalid date '{}': expected YYYY-MM-DD", p.value),
-                ));
-            }
-        }
+                )
+            })?),
+            None => None,
+        };
         let files = match (non_empty(args.files.clone()), &file_path) {
             (Some(f), _) => Setting {
                 value: f,
@@ -245,8 +246,8 @@ impl Resolved {
                 &origin,
             ),
             published: pick(
-                args.common.published.clone().map(Some),
-                file.published.as_ref().map(|p| Some(p.value.clone())),
+                args.common.published.map(Some),
+                file_published.map(Some),
                 None,
                 &origin,
             ),
