@@ -9,7 +9,7 @@ use crate::cli::{AuditArgs, BaselineArgs, CheckArgs, Cli, Command, ExtractArgs, 
 use crate::config::{ConfigError, Origin, Resolved};
 use crate::error::Error;
 use crate::extract::ArticleClaims;
-use crate::finding::{merge_findings, Finding};
+use crate::finding::{merge_findings, relate_evidence, Finding};
 use crate::render::{self, OutputFormat};
 use crate::rules::{load_rules, RuleSet};
 use crate::source::{collect_article_paths, load_article, Article};
@@ -154,6 +154,53 @@ fn run_extract(args: &ExtractArgs) -> Result<Status> {
     })
 }
 
+/// Keep the first of several spellings of one file (same [`Article::id`]).
+fn dedup_by_id(articles: &mut Vec<(Article, ArticleClaims)>) {
+    let mut seen = std::collections::HashSet::new();
+    articles.retain(|(a, _)| seen.insert(a.id.clone()));
+}
+
+/// `paths` without the files whose canonical path is in `ids`.
+fn without_ids(paths: Vec<PathBuf>, ids: &std::collections::HashSet<&Path>) -> Vec<PathBuf> {
+    paths
+        .into_iter()
+        .filter(|p| std::fs::canonicalize(p).map_or(true, |c| !ids.contains(c.as_path())))
+        .collect()
+}
+
+/// How many undated coverage files a warning names before "and N more".
+const UNDATED_NAMED: usize = 3;
+
+/// Warn on stderr about articles without a publication date: each checked
+/// one by name, with the fix; the coverage in one line.
+fn warn_undated(targets: &[(Article, ArticleClaims)], coverage: &[(Article, ArticleClaims)]) {
+    for (a, _) in targets.iter().filter(|(a, _)| a.published.is_none()) {
+        eprintln!(
+            "claimcheck: warning: {}: no publication date, so relative dates in it are not \
+             resolved and coverage cannot be placed before or after it (add `published: \
+             YYYY-MM-DD` front matter or pass --published)",
+            a.path.display()
+        );
+    }
+    let undated: Vec<String> = coverage
+        .iter()
+        .filter(|(a, _)| a.published.is_none())
+        .map(|(a, _)| a.path.display().to_string())
+        .collect();
+    if undated.is_empty() {
+        return;
+    }
+    let mut names = undated[..undated.len().min(UNDATED_NAMED)].join(", ");
+    if undated.len() > UNDATED_NAMED {
+        names.push_str(&format!(" and {} more", undated.len() - UNDATED_NAMED));
+    }
+    eprintln!(
+        "claimcheck: warning: {} coverage file(s) have no publication date ({names}); add \
+         `published: YYYY-MM-DD` front matter to them",
+        undated.len()
+    );
+}
+
 /// What a check run found, before rendering.
 struct CheckRun {
     config: Resolved,
@@ -201,21 +248,39 @@ fn check_run(config: Option<&Path>, args: &CheckArgs) -> Result<CheckRun> {
                 .collect();
         files.retain(|p| std::fs::canonicalize(p).is_ok_and(|c| changed.contains(&c)));
     }
-    let targets = load_files(files, collect_errored, published, &rules);
-    let coverage = load_all(&config.against.value, published, &rules);
-    let target_paths: Vec<&PathBuf> = targets.articles.iter().map(|(a, _)| &a.path).collect();
-    let cov: Vec<Checked<'_>> = coverage
+    let mut targets = load_files(files, collect_errored, published, &rules);
+    dedup_by_id(&mut targets.articles);
+    // Coverage is everything named by --against that is not checked; the
+    // checked articles are coverage for each other.
+    let (against, against_errored) = collect_paths(&config.against.value);
+    let target_ids: std::collections::HashSet<&Path> = targets
         .articles
         .iter()
-        .filter(|(a, _)| !target_paths.contains(&&a.path))
+        .map(|(a, _)| a.id.as_path())
+        .collect();
+    let against = without_ids(against, &target_ids);
+    let mut coverage = load_files(against, against_errored, published, &rules);
+    dedup_by_id(&mut coverage.articles);
+    warn_undated(&targets.articles, &coverage.articles);
+    let pool: Vec<Checked<'_>> = coverage
+        .articles
+        .iter()
+        .chain(&targets.articles)
         .map(|(article, claims)| Checked { article, claims })
         .collect();
-    let index = CoverageIndex::build(&cov);
     let mut findings = Vec::new();
     for (article, claims) in &targets.articles {
         let target = Checked { article, claims };
-        let cx = CheckContext::new(target, &rules, &cov, &index, config.window.value);
-        findings.extend(check::run_checks(&cx));
+        let others: Vec<Checked<'_>> = pool
+            .iter()
+            .filter(|c| c.article.id != article.id)
+            .copied()
+            .collect();
+        let index = CoverageIndex::build(&others);
+        let cx = CheckContext::new(target, &rules, &others, &index, config.window.value);
+        let mut found = check::run_checks(&cx);
+        relate_evidence(&mut found);
+        findings.extend(found);
     }
     // Suppressions: each article's directives see only its own findings.
     let mut by_path: std::collections::HashMap<PathBuf, Vec<Finding>> = Default::default();
@@ -242,7 +307,7 @@ fn check_run(config: Option<&Path>, args: &CheckArgs) -> Result<CheckRun> {
             .map(|(a, _)| a.path.clone())
             .collect(),
         published: targets.articles.iter().map(|(a, _)| a.published).collect(),
-        coverage: cov.len(),
+        coverage: pool.len().saturating_sub(1),
         rule_files: rules.files.clone(),
         errored: targets.errored || coverage.errored,
         config,

@@ -3,8 +3,50 @@
 //! or unreadable publication date, the report's file mode, and checks
 //! switched off by `select`/`ignore`. Fixtures are small invented articles.
 
-#[allow(unused_imports)]
-use crate::ci_formats::{claimcheck, Tree};
+use crate::ci_formats::{claimcheck, Out, Tree};
+use serde_json::Value;
+
+/// An earlier article and a later one that disagree on a count.
+const FIRST: &str =
+    "---\npublished: 2026-04-01\n---\n\nRangers said 120 hikers were stranded on the ridge.\n";
+const SECOND: &str = "---\npublished: 2026-04-02\n---\n\nRangers said more than 200 hikers were stranded on the ridge.\n";
+
+/// `desk/` with the two articles.
+fn desk() -> Tree {
+    let t = Tree::new();
+    t.write("desk/2026-04-01-first.md", FIRST)
+        .write("desk/2026-04-02-second.md", SECOND);
+    t
+}
+
+fn findings(out: &Out) -> Vec<Value> {
+    let v: Value = serde_json::from_str(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {} {}", out.stdout, out.stderr));
+    v["findings"].as_array().unwrap().clone()
+}
+
+/// What a finding says, without the paths' spelling.
+fn gist(f: &Value) -> (String, String, u64, u64, Vec<String>) {
+    let file = |p: &Value| {
+        std::path::Path::new(p.as_str().unwrap())
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned()
+    };
+    (
+        f["code"].as_str().unwrap().to_owned(),
+        f["severity"].as_str().unwrap().to_owned(),
+        f["line"].as_u64().unwrap(),
+        f["column"].as_u64().unwrap(),
+        f["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| file(&e["path"]))
+            .collect(),
+    )
+}
 
 /// Run the binary in `dir` under `umask 022`.
 #[cfg(unix)]
@@ -40,4 +82,235 @@ fn reports_are_written_with_the_umask_not_0600() {
         .permissions()
         .mode();
     assert_eq!(mode & 0o777, 0o644);
+}
+
+#[test]
+fn every_spelling_of_a_path_finds_the_same() {
+    let t = desk();
+    let root = t.path();
+    let abs = |rel: &str| root.join(rel).display().to_string();
+    let plain = claimcheck(
+        root,
+        &[
+            "check",
+            "desk/2026-04-02-second.md",
+            "--against",
+            "desk",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(plain.code, 1, "{}", plain.stderr);
+    let expected: Vec<_> = findings(&plain).iter().map(gist).collect();
+    assert_eq!(expected.len(), 1, "{}", plain.stdout);
+    assert_eq!(expected[0].4, ["2026-04-01-first.md"]);
+    let second = abs("desk/2026-04-02-second.md");
+    let desk_abs = abs("desk");
+    let cases: Vec<(&std::path::Path, Vec<&str>, &str)> = vec![
+        (
+            root,
+            vec!["./desk/2026-04-02-second.md", "--against", "desk"],
+            "./desk/2026-04-02-second.md",
+        ),
+        (
+            root,
+            vec!["desk/2026-04-02-second.md", "--against", "./desk/"],
+            "desk/2026-04-02-second.md",
+        ),
+        (
+            root,
+            vec!["desk/2026-04-02-second.md", "--against", &desk_abs],
+            "desk/2026-04-02-second.md",
+        ),
+        (root, vec![&second, "--against", &desk_abs], &second),
+        (root, vec![&second, "--against", "desk/../desk"], &second),
+    ];
+    let in_desk = root.join("desk");
+    let mut cases = cases;
+    cases.push((
+        &in_desk,
+        vec!["2026-04-02-second.md", "--against", "."],
+        "2026-04-02-second.md",
+    ));
+    cases.push((
+        &in_desk,
+        vec!["./2026-04-02-second.md", "--against", "../desk"],
+        "./2026-04-02-second.md",
+    ));
+    for (dir, args, shown) in cases {
+        let mut argv = vec!["check"];
+        argv.extend(&args);
+        argv.extend(["--format", "json"]);
+        let out = claimcheck(dir, &argv);
+        assert_eq!(out.code, 1, "{argv:?}: {}", out.stderr);
+        let found = findings(&out);
+        let got: Vec<_> = found.iter().map(gist).collect();
+        assert_eq!(got, expected, "{argv:?}");
+        // The path stays as given on the command line.
+        assert_eq!(found[0]["path"], shown, "{argv:?}");
+    }
+}
+
+#[test]
+fn a_namesake_in_another_folder_is_still_coverage() {
+    let t = Tree::new();
+    t.write("desk/2026-04-02-second.md", SECOND)
+        .write("archive/2026-04-02-second.md", FIRST);
+    let out = claimcheck(
+        &t.path().join("desk"),
+        &[
+            "check",
+            "2026-04-02-second.md",
+            "--against",
+            "../archive",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(findings(&out).len(), 1, "{}", out.stdout);
+}
+
+#[test]
+fn articles_checked_together_are_compared_with_each_other() {
+    let t = desk();
+    t.write(
+        "desk/2026-04-02-same-day.md",
+        &SECOND.replace("more than 200", "about 90"),
+    );
+    for args in [
+        &["check", "desk", "--against", "desk", "--format", "json"][..],
+        &["check", "desk", "--format", "json"][..],
+    ] {
+        let out = claimcheck(t.path(), args);
+        assert_eq!(out.code, 1, "{args:?}: {}", out.stderr);
+        let found = findings(&out);
+        assert_eq!(found.len(), 3, "{args:?}: {}", out.stdout);
+        for f in &found {
+            for e in f["evidence"].as_array().unwrap() {
+                let date = e["published"].as_str().unwrap();
+                let mine = &f["path"].as_str().unwrap()[5..15];
+                let relation = match date.cmp(mine) {
+                    std::cmp::Ordering::Less => "earlier",
+                    std::cmp::Ordering::Equal => "same-day",
+                    std::cmp::Ordering::Greater => "later",
+                };
+                assert_eq!(e["relation"], relation, "{f}");
+            }
+        }
+        // The earliest article is contradicted only by later coverage: a note.
+        let first = found
+            .iter()
+            .find(|f| f["path"] == "desk/2026-04-01-first.md")
+            .unwrap();
+        assert_eq!(first["severity"], "note", "{first}");
+    }
+    let text = claimcheck(t.path(), &["check", "desk"]).stdout;
+    assert!(
+        text.contains("note: later coverage (2026-04-02): "),
+        "{text}"
+    );
+    assert!(
+        text.contains("note: same-day coverage (2026-04-02): "),
+        "{text}"
+    );
+    assert!(
+        text.contains("note: earlier coverage (2026-04-01): "),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_config_driven_run_compares_the_drafts() {
+    let t = desk();
+    t.write("claimcheck.yaml", "include: [\"desk/**\"]\n");
+    let out = claimcheck(t.path(), &["check", "--format", "json"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(findings(&out).len(), 2, "{}", out.stdout);
+}
+
+#[test]
+fn an_unreadable_publication_date_is_an_error_with_its_line() {
+    let t = Tree::new();
+    t.write("a.md", "---\ntitle: Ridge\npublished: April 2, 2026\n---\n\nRangers said 120 hikers were stranded.\n");
+    for extra in [&[][..], &["--published", "2026-04-02"][..]] {
+        let mut args = vec!["check", "a.md"];
+        args.extend(extra);
+        let out = claimcheck(t.path(), &args);
+        assert_eq!(out.code, 2, "{args:?}");
+        assert!(out.stderr.contains("a.md:3:"), "{}", out.stderr);
+        assert!(out.stderr.contains("'April 2, 2026'"), "{}", out.stderr);
+    }
+}
+
+#[test]
+fn metadata_dates_in_the_accepted_shapes_date_the_evidence() {
+    let t = Tree::new();
+    t.write("draft.md", SECOND)
+        .write("cov/jekyll.md", &FIRST.replace("published: 2026-04-01", "date: 2026-04-01 09:30:00 +0100\nlayout: post\npublisd: typo"))
+        .write(
+            "cov/page.html",
+            "<html><head><meta property=\"article:published_time\" content=\"Fri, 03 Apr 2026 08:00:00 +0000\"></head>\n<body><p>Rangers said 120 hikers were stranded on the ridge.</p></body></html>\n",
+        );
+    let out = claimcheck(
+        t.path(),
+        &["check", "draft.md", "--against", "cov", "--format", "json"],
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stderr.is_empty(), "{}", out.stderr);
+    let found = findings(&out);
+    let dates: Vec<(&str, &str)> = found[0]["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["published"].as_str().unwrap(),
+                e["relation"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(dates, [("2026-04-01", "earlier"), ("2026-04-03", "later")]);
+}
+
+#[test]
+fn undated_articles_are_warned_about_once() {
+    let t = Tree::new();
+    let undated = "Rangers said 120 hikers were stranded on the ridge.\n";
+    t.write("draft.md", undated);
+    for i in 0..5 {
+        t.write(&format!("cov/{i}.md"), undated);
+    }
+    let out = claimcheck(t.path(), &["check", "draft.md", "--against", "cov"]);
+    let warnings: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter(|l| l.contains("warning"))
+        .collect();
+    assert_eq!(warnings.len(), 2, "{}", out.stderr);
+    assert!(
+        warnings[0].contains("draft.md: no publication date"),
+        "{}",
+        out.stderr
+    );
+    assert!(warnings[0].contains("--published"), "{}", out.stderr);
+    assert!(warnings[1].contains("5 coverage file(s)"), "{}", out.stderr);
+    assert!(
+        warnings[1].contains("cov/0.md, cov/1.md, cov/2.md and 2 more"),
+        "{}",
+        out.stderr
+    );
+    // --published dates them all: no warning.
+    let out = claimcheck(
+        t.path(),
+        &[
+            "check",
+            "draft.md",
+            "--against",
+            "cov",
+            "--published",
+            "2026-04-02",
+        ],
+    );
+    assert!(!out.stderr.contains("warning"), "{}", out.stderr);
 }

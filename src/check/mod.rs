@@ -323,6 +323,7 @@ pub(crate) fn rule_evidence(loc: &RuleLoc, id: &str, text: String) -> Evidence {
         text,
         rule: Some(id.to_owned()),
         published: None,
+        relation: None,
     }
 }
 
@@ -347,6 +348,7 @@ pub(crate) fn article_evidence(article: &Article, claim: &Claim, text: String) -
         text,
         rule: None,
         published: article.published,
+        relation: None,
     }
 }
 
