@@ -6,6 +6,14 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+/// `--select`/`--ignore`: a check's canonical code from the moment it is
+/// parsed.
+fn check_code(s: &str) -> Result<&'static str, String> {
+    crate::config::check_code(s).ok_or_else(|| {
+        format!("unknown check '{s}' (`claimcheck explain` lists the codes and names)")
+    })
+}
+
 /// `--published`: a date from the moment it is parsed.
 fn published_date(s: &str) -> Result<NaiveDate, String> {
     crate::source::parse_published(s)
@@ -139,6 +147,14 @@ pub struct CheckArgs {
     /// untracked ones), still against all the coverage and rules.
     #[arg(long, value_name = "REV")]
     pub changed_since: Option<String>,
+    /// Run only these checks (codes or kebab-case names, comma-separated or
+    /// repeated); replaces the config file's `select` and `ignore`.
+    #[arg(long, value_name = "CODE", value_delimiter = ',', value_parser = check_code)]
+    pub select: Vec<&'static str>,
+    /// Do not run these checks (codes or names, comma-separated or
+    /// repeated); wins over --select and adds to the config's `ignore`.
+    #[arg(long, value_name = "CODE", value_delimiter = ',', value_parser = check_code)]
+    pub ignore: Vec<&'static str>,
     /// Report suppressions that silence nothing [default: true].
     #[arg(long, value_name = "BOOL", action = clap::ArgAction::Set)]
     pub report_unused_suppressions: Option<bool>,

@@ -279,6 +279,7 @@ fn check_run(config: Option<&Path>, args: &CheckArgs) -> Result<CheckRun> {
         let index = CoverageIndex::build(&others);
         let cx = CheckContext::new(target, &rules, &others, &index, config.window.value);
         let mut found = check::run_checks(&cx);
+        found.retain(|f| config.is_enabled(f.code, &f.path));
         relate_evidence(&mut found);
         findings.extend(found);
     }
@@ -299,6 +300,8 @@ fn check_run(config: Option<&Path>, args: &CheckArgs) -> Result<CheckRun> {
         ));
     }
     findings.extend(by_path.into_values().flatten());
+    // The suppression checks (CC900-CC902) are selected like the others.
+    findings.retain(|f| config.is_enabled(f.code, &f.path));
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     Ok(CheckRun {
         checked: targets

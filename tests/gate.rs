@@ -314,3 +314,76 @@ fn undated_articles_are_warned_about_once() {
     );
     assert!(!out.stderr.contains("warning"), "{}", out.stderr);
 }
+
+#[test]
+fn checks_are_switched_off_by_select_and_ignore() {
+    let t = desk();
+    let codes = |dir: &std::path::Path, args: &[&str]| -> (i32, Vec<String>) {
+        let mut argv = vec!["check", "desk/2026-04-02-second.md", "--against", "desk"];
+        argv.extend(args);
+        argv.extend(["--format", "json"]);
+        let out = claimcheck(dir, &argv);
+        let found = findings(&out);
+        let codes = found.iter().map(|f| f["code"].as_str().unwrap().to_owned());
+        (out.code, codes.collect())
+    };
+    assert_eq!(codes(t.path(), &[]), (1, vec!["CC101".to_owned()]));
+    // CC106 found the same claim; merged into CC101's finding until then.
+    assert_eq!(
+        codes(t.path(), &["--ignore", "count-conflict"]),
+        (1, vec!["CC106".to_owned()])
+    );
+    assert_eq!(
+        codes(t.path(), &["--ignore", "count-conflict,context-conflict"]),
+        (0, vec![])
+    );
+    assert_eq!(
+        codes(t.path(), &["--ignore", "CC106", "--ignore", "cc101"]),
+        (0, vec![])
+    );
+    assert_eq!(codes(t.path(), &["--select", "CC001,CC102"]), (0, vec![]));
+    assert_eq!(
+        codes(t.path(), &["--select", "CC101", "--ignore", "CC101"]),
+        (0, vec![])
+    );
+    // The file's ignore; a --select on the command line replaces it.
+    t.write("claimcheck.yaml", "ignore: [count-conflict, CC106]\n");
+    assert_eq!(codes(t.path(), &[]), (0, vec![]));
+    assert_eq!(codes(t.path(), &["--select", "CC101"]).1, ["CC101"]);
+    // An override's ignore applies to its files only.
+    t.write(
+        "claimcheck.yaml",
+        "overrides:\n  - files: \"desk/2026-04-02-*\"\n    ignore: [CC101, CC106]\n",
+    );
+    assert_eq!(codes(t.path(), &[]), (0, vec![]));
+    let shown = claimcheck(t.path(), &["config", "--ignore", "CC005"]).stdout;
+    assert!(shown.contains("ignore: [CC005]  # command line"), "{shown}");
+}
+
+#[test]
+fn an_unknown_check_is_refused_with_its_position() {
+    let t = desk();
+    let out = claimcheck(
+        t.path(),
+        &["check", "desk", "--ignore", "CC101,count-confict"],
+    );
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("unknown check 'count-confict'"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("--ignore"), "{}", out.stderr);
+    t.write(
+        "claimcheck.yaml",
+        "window: 2\nselect:\n  - CC101\n  - CC1O1\n",
+    );
+    let out = claimcheck(t.path(), &["check", "desk"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("claimcheck.yaml:4:5: unknown check 'CC1O1' in `select`"),
+        "{}",
+        out.stderr
+    );
+}

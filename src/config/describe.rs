@@ -62,6 +62,19 @@ impl Resolved {
             self.report_unused_suppressions.value.to_string(),
             &self.report_unused_suppressions.origin,
         );
+        line(
+            "select",
+            self.select
+                .value
+                .as_ref()
+                .map_or_else(|| "null".to_owned(), |v| format!("[{}]", v.join(", "))),
+            &self.select.origin,
+        );
+        line(
+            "ignore",
+            format!("[{}]", self.ignore.value.join(", ")),
+            &self.ignore.origin,
+        );
         if self.overrides.is_empty() {
             let _ = writeln!(s, "overrides: []");
         } else {
@@ -71,8 +84,9 @@ impl Resolved {
                 let fail = o.fail_on.map_or_else(|| "-".to_owned(), fail_on_name);
                 let _ = writeln!(
                     s,
-                    "  - files: {:?}, fail-on: {fail}  # {}",
+                    "  - files: {:?}, fail-on: {fail}, ignore: [{}]  # {}",
                     o.files,
+                    o.ignore.join(", "),
                     origin.display()
                 );
             }
