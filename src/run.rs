@@ -329,7 +329,11 @@ fn run_check(config: Option<&Path>, args: &CheckArgs) -> Result<Status> {
             let styled =
                 anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never;
             let mut s = render::text::render_findings_text(findings, styled);
-            s.push_str(&summary_line(findings));
+            // A count after an error reads like a clean run: the error
+            // stands alone, and the exit status is 2.
+            if !run.errored {
+                s.push_str(&summary_line(findings));
+            }
             s
         }
         OutputFormat::Json => render::json::render_findings_json(findings),

@@ -387,3 +387,46 @@ fn an_unknown_check_is_refused_with_its_position() {
         out.stderr
     );
 }
+
+#[test]
+fn a_missing_input_is_not_followed_by_a_clean_count() {
+    let t = desk();
+    let out = claimcheck(t.path(), &["check", "nosuch.md"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("nosuch.md: no such file"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stdout.contains("error(s)"), "{}", out.stdout);
+    let out = claimcheck(t.path(), &["check", "desk", "nosuch.md"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stdout.contains("warning[CC101]"), "{}", out.stdout);
+    assert!(!out.stdout.contains("error(s)"), "{}", out.stdout);
+}
+
+#[test]
+fn config_prints_a_config_file_that_reads_back_the_same() {
+    let t = desk();
+    t.write(
+        "claimcheck.yaml",
+        "rules: []\nagainst: [desk]\nwindow: 3\npublished: 2026-04-01T08:00:00Z\ninclude: [\"desk/**\"]\nexclude: [\"*.txt\"]\nselect: [CC101, context-conflict]\nignore: [CC106]\noverrides:\n  - files: \"desk/2026-04-02-*\"\n    fail-on: error\n    ignore: [CC101]\n  - files: [a, b]\n",
+    );
+    let shown = claimcheck(t.path(), &["config"]);
+    assert_eq!(shown.code, 0, "{}", shown.stderr);
+    assert!(
+        !shown.stdout.lines().any(|l| l.starts_with("files:")),
+        "{}",
+        shown.stdout
+    );
+    t.write("copy.yaml", &shown.stdout);
+    let again = claimcheck(t.path(), &["config", "--config", "copy.yaml"]);
+    assert_eq!(again.code, 0, "{}\n{}", again.stderr, shown.stdout);
+    let settings = |s: &str| -> Vec<String> {
+        s.lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| l.split("  #").next().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(settings(&again.stdout), settings(&shown.stdout));
+}
