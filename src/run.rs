@@ -268,16 +268,13 @@ fn check_run(config: Option<&Path>, args: &CheckArgs) -> Result<CheckRun> {
         .chain(&targets.articles)
         .map(|(article, claims)| Checked { article, claims })
         .collect();
+    // One index for all; each target leaves itself out.
+    let index = CoverageIndex::build(&pool);
     let mut findings = Vec::new();
-    for (article, claims) in &targets.articles {
+    for (i, (article, claims)) in targets.articles.iter().enumerate() {
         let target = Checked { article, claims };
-        let others: Vec<Checked<'_>> = pool
-            .iter()
-            .filter(|c| c.article.id != article.id)
-            .copied()
-            .collect();
-        let index = CoverageIndex::build(&others);
-        let cx = CheckContext::new(target, &rules, &others, &index, config.window.value);
+        let cx = CheckContext::new(target, &rules, &pool, &index, config.window.value)
+            .without_coverage_article(coverage.articles.len() + i);
         let mut found = check::run_checks(&cx);
         found.retain(|f| config.is_enabled(f.code, &f.path));
         relate_evidence(&mut found);

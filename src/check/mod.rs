@@ -78,6 +78,9 @@ pub struct CheckContext<'a> {
     local: CoverageIndex,
     /// Days within which coverage must agree on counts and titles.
     pub window_days: i64,
+    /// The coverage article that is the target itself, never compared
+    /// (articles checked together share one coverage and one index).
+    skip: Option<usize>,
 }
 
 impl<'a> CheckContext<'a> {
@@ -97,7 +100,20 @@ impl<'a> CheckContext<'a> {
             index,
             local: CoverageIndex::build(std::slice::from_ref(&target)),
             window_days,
+            skip: None,
         }
+    }
+
+    /// The same context, with coverage article number `article` (the
+    /// target itself, when it is among the coverage) left out.
+    pub fn without_coverage_article(mut self, article: usize) -> Self {
+        self.skip = Some(article);
+        self
+    }
+
+    /// Whether a coverage claim may be compared (it is not the target's).
+    fn is_other(&self, r: ClaimRef) -> bool {
+        self.skip != Some(r.article)
     }
 
     /// Claims filed under the same subject as the target's claim number
@@ -124,6 +140,7 @@ impl<'a> CheckContext<'a> {
                     out.extend(
                         refs[..undated]
                             .iter()
+                            .filter(|(_, r)| self.is_other(*r))
                             .take(PER_GROUP)
                             .map(|(_, r)| self.coverage_claim(*r)),
                     );
@@ -134,6 +151,7 @@ impl<'a> CheckContext<'a> {
             out.extend(
                 in_window
                     .iter()
+                    .filter(|(_, r)| self.is_other(*r))
                     .take(PER_GROUP)
                     .map(|(_, r)| self.coverage_claim(*r)),
             );
