@@ -262,19 +262,23 @@ fn check_run(config: Option<&Path>, args: &CheckArgs) -> Result<CheckRun> {
     let mut coverage = load_files(against, against_errored, published, &rules);
     dedup_by_id(&mut coverage.articles);
     warn_undated(&targets.articles, &coverage.articles);
+    // Several targets are coverage for each other: one index for all, from
+    // which each target leaves itself out.
+    let together = targets.articles.len() > 1;
     let pool: Vec<Checked<'_>> = coverage
         .articles
         .iter()
-        .chain(&targets.articles)
+        .chain(if together { &targets.articles[..] } else { &[] })
         .map(|(article, claims)| Checked { article, claims })
         .collect();
-    // One index for all; each target leaves itself out.
     let index = CoverageIndex::build(&pool);
     let mut findings = Vec::new();
     for (i, (article, claims)) in targets.articles.iter().enumerate() {
         let target = Checked { article, claims };
-        let cx = CheckContext::new(target, &rules, &pool, &index, config.window.value)
-            .without_coverage_article(coverage.articles.len() + i);
+        let mut cx = CheckContext::new(target, &rules, &pool, &index, config.window.value);
+        if together {
+            cx = cx.without_coverage_article(coverage.articles.len() + i);
+        }
         let mut found = check::run_checks(&cx);
         found.retain(|f| config.is_enabled(f.code, &f.path));
         relate_evidence(&mut found);
@@ -307,7 +311,7 @@ fn check_run(config: Option<&Path>, args: &CheckArgs) -> Result<CheckRun> {
             .map(|(a, _)| a.path.clone())
             .collect(),
         published: targets.articles.iter().map(|(a, _)| a.published).collect(),
-        coverage: pool.len().saturating_sub(1),
+        coverage: pool.len() - usize::from(together),
         rule_files: rules.files.clone(),
         errored: targets.errored || coverage.errored,
         config,

@@ -111,9 +111,25 @@ impl<'a> CheckContext<'a> {
         self
     }
 
-    /// Whether a coverage claim may be compared (it is not the target's).
-    fn is_other(&self, r: ClaimRef) -> bool {
-        self.skip != Some(r.article)
+    /// `refs` (sorted by date, article, claim) without the target's own
+    /// claims, which are one run among them: found by binary search, so a
+    /// group the target fills is not scanned.
+    fn others<'r>(
+        &self,
+        refs: &'r [(Option<chrono::NaiveDate>, ClaimRef)],
+    ) -> impl Iterator<Item = &'r (Option<chrono::NaiveDate>, ClaimRef)> {
+        let (from, to) = match self.skip {
+            Some(skip) => {
+                let date = self.target.article.published;
+                let at = |article| {
+                    let first = (date, ClaimRef { article, claim: 0 });
+                    refs.partition_point(|x| *x < first)
+                };
+                (at(skip), at(skip + 1))
+            }
+            None => (refs.len(), refs.len()),
+        };
+        refs[..from].iter().chain(&refs[to..])
     }
 
     /// Claims filed under the same subject as the target's claim number
@@ -138,9 +154,7 @@ impl<'a> CheckContext<'a> {
                     let hi = refs.partition_point(|(x, _)| x.is_none_or(|x| x <= d + w));
                     // Undated coverage is never out of the window.
                     out.extend(
-                        refs[..undated]
-                            .iter()
-                            .filter(|(_, r)| self.is_other(*r))
+                        self.others(&refs[..undated])
                             .take(PER_GROUP)
                             .map(|(_, r)| self.coverage_claim(*r)),
                     );
@@ -149,9 +163,7 @@ impl<'a> CheckContext<'a> {
                 _ => refs,
             };
             out.extend(
-                in_window
-                    .iter()
-                    .filter(|(_, r)| self.is_other(*r))
+                self.others(in_window)
                     .take(PER_GROUP)
                     .map(|(_, r)| self.coverage_claim(*r)),
             );
