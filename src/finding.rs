@@ -85,6 +85,22 @@ pub struct Evidence {
     /// How the other article relates in time to the checked one (see
     /// [`relate_evidence`]); `None` for rules and undated articles.
     pub relation: Option<Relation>,
+    /// Why the claim and this evidence were taken as the same fact.
+    pub alignment: Option<crate::subject::Alignment>,
+}
+
+impl Evidence {
+    /// Whether `other` points at the same place and says the same thing.
+    fn same_place(&self, other: &Evidence) -> bool {
+        (&self.path, self.line, self.column, &self.text, &self.rule)
+            == (
+                &other.path,
+                other.line,
+                other.column,
+                &other.text,
+                &other.rule,
+            )
+    }
 }
 
 /// A word-level difference between what the evidence says and what the
@@ -187,8 +203,12 @@ pub fn merge_findings(mut findings: Vec<Finding>) -> Vec<Finding> {
         if let Some(last) = out.last_mut() {
             if last.path == f.path && last.span == f.span && last.kind == f.kind {
                 for e in f.evidence {
-                    if !last.evidence.contains(&e) {
-                        last.evidence.push(e);
+                    // The same line from two checks is one piece of
+                    // evidence; keep the alignment one of them measured.
+                    match last.evidence.iter_mut().find(|x| x.same_place(&e)) {
+                        Some(x) if x.alignment.is_none() => x.alignment = e.alignment,
+                        Some(_) => {}
+                        None => last.evidence.push(e),
                     }
                 }
                 if f.message != last.message && !last.notes.contains(&f.message) {
@@ -234,6 +254,7 @@ mod tests {
             rule: rule.map(str::to_owned),
             published,
             relation: None,
+            alignment: None,
         }];
         f
     }

@@ -128,6 +128,7 @@ pub(crate) mod tests {
                 rule: Some("cabinet-size".to_owned()),
                 published: None,
                 relation: None,
+                alignment: None,
             }],
             diff: None,
             notes: Vec::new(),

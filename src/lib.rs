@@ -23,6 +23,7 @@ pub mod render;
 pub mod rules;
 pub mod source;
 pub mod span;
+pub mod subject;
 pub mod suppress;
 pub mod text;
 

@@ -82,6 +82,7 @@ pub(crate) fn finding(path: &str, line: usize, message: &str) -> Finding {
             rule: Some("cabinet-size".to_owned()),
             published: None,
             relation: None,
+            alignment: None,
         }],
         diff: None,
         notes: Vec::new(),

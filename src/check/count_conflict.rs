@@ -34,6 +34,10 @@ declare_check! {
     }
 }
 
+/// How similar two counts' sentences must be to state the same fact
+/// (`docs/alignment.md`).
+const MIN_SIMILARITY: f32 = 0.3;
+
 impl Run for CountConflict {
     fn run(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let doc = &cx.target.claims.doc;
@@ -47,13 +51,13 @@ impl Run for CountConflict {
             };
             let predicate = count_predicate(doc, claim);
             let related: Vec<_> = cx
-                .related(|i| i.counts.get(&subject), ci, true)
+                .related_refs(|i| i.counts.get(&subject), ci, true)
                 .into_iter()
-                .filter(|(a, other)| {
+                .filter(|r| {
                     subject.starts_with("casualties:")
                         || predicates_agree(
                             predicate.as_deref(),
-                            count_predicate(&a.claims.doc, other).as_deref(),
+                            count_predicate(&r.article.claims.doc, r.claim).as_deref(),
                         )
                 })
                 .collect();
@@ -61,7 +65,7 @@ impl Run for CountConflict {
                 |c: &Claim| as_count(c).is_some_and(|o| o.interval.overlaps(&count.interval));
             // One subject often carries several figures (two of the 28
             // people...): a figure that matches any of them is supported.
-            if related.iter().any(|(_, other)| agrees(other))
+            if related.iter().any(|r| agrees(r.claim))
                 || super::context_conflict::is_stated_elsewhere(cx, claim, ci)
             {
                 continue;
@@ -69,11 +73,18 @@ impl Run for CountConflict {
             // Within one article, two figures for one noun are nearly
             // always two groups ("GM will close 1,100 dealerships, Chrysler
             // 789"): the article's own figures support, never contradict.
+            // Across articles, a figure conflicts only with one that states
+            // the same fact: the same owner where both name one, in a
+            // sentence that says the same thing.
             let conflicting: Vec<_> = related
                 .into_iter()
-                .filter(|(a, _)| !std::ptr::eq(a.article, cx.target.article))
+                .filter(|r| !std::ptr::eq(r.article.article, cx.target.article))
+                .filter_map(|r| {
+                    let al = cx.alignment(ci, r.article, r.index, &["noun"])?;
+                    (al.similarity() >= MIN_SIMILARITY).then_some((r.article, r.claim, al))
+                })
                 .collect();
-            let Some((first, first_claim)) = conflicting.first() else {
+            let Some((first, first_claim, _)) = conflicting.first() else {
                 continue;
             };
             let severity = if count.change {
@@ -98,9 +109,10 @@ impl Run for CountConflict {
             };
             let mut f = finding_for(self, cx.target.article, claim, "count", severity, message);
             f.expected = Some(first_claim.text.trim().to_owned());
-            for (a, c) in &conflicting {
-                f.evidence
-                    .push(article_evidence(a.article, c, c.text.trim().to_owned()));
+            for (a, c, al) in conflicting {
+                let mut e = article_evidence(a.article, c, c.text.trim().to_owned());
+                e.alignment = Some(al);
+                f.evidence.push(e);
             }
             out.push(f);
         }

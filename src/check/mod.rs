@@ -54,6 +54,7 @@ use crate::finding::{Evidence, Finding, Severity};
 use crate::rules::{RuleLoc, RuleSet};
 use crate::source::Article;
 use crate::span::Span;
+use crate::subject::{align, Alignment};
 
 /// One article with its claims.
 #[derive(Debug, Clone, Copy)]
@@ -142,6 +143,22 @@ impl<'a> CheckContext<'a> {
         claim: usize,
         windowed: bool,
     ) -> Vec<(Checked<'a>, &'a Claim)> {
+        self.related_refs(pick, claim, windowed)
+            .into_iter()
+            .map(|r| (r.article, r.claim))
+            .collect()
+    }
+
+    /// [`Self::related`], with each claim's index in its article, for
+    /// alignment. The target's own claims in the same sentence as `claim`
+    /// are left out: one sentence states the ends of a range, the members
+    /// of a list or two different groups, never one fact twice.
+    pub(crate) fn related_refs(
+        &self,
+        pick: impl Fn(&CoverageIndex) -> Option<&Vec<Group>>,
+        claim: usize,
+        windowed: bool,
+    ) -> Vec<Related<'a>> {
         let mut out = Vec::new();
         let date = self.target.article.published;
         for group in pick(self.index).into_iter().flatten().take(MAX_GROUPS) {
@@ -169,23 +186,61 @@ impl<'a> CheckContext<'a> {
             );
         }
         let target = self.target;
+        let claims = &target.claims.claims;
+        let sentence = claims[claim].sentence;
         for group in pick(&self.local).into_iter().flatten().take(MAX_GROUPS) {
             out.extend(
                 group
                     .refs
                     .iter()
                     .take_while(|(_, r)| r.claim < claim)
+                    .filter(|(_, r)| sentence.is_none() || claims[r.claim].sentence != sentence)
                     .take(PER_GROUP)
-                    .map(|(_, r)| (target, &target.claims.claims[r.claim])),
+                    .map(|(_, r)| Related {
+                        article: target,
+                        claim: &claims[r.claim],
+                        index: r.claim,
+                    }),
             );
         }
         out
     }
 
-    fn coverage_claim(&self, r: ClaimRef) -> (Checked<'a>, &'a Claim) {
-        let other = self.coverage[r.article];
-        (other, &other.claims.claims[r.claim])
+    /// Whether the target's claim number `claim` and claim number `other`
+    /// of `article` state the same fact (see [`crate::subject::align`]),
+    /// given the slots the caller has matched.
+    pub(crate) fn alignment(
+        &self,
+        claim: usize,
+        article: Checked<'_>,
+        other: usize,
+        slots: &[&'static str],
+    ) -> Option<Alignment> {
+        let mine = self
+            .target
+            .claims
+            .subjects
+            .side(&self.target.claims.claims, claim);
+        let theirs = article.claims.subjects.side(&article.claims.claims, other);
+        align(mine, theirs, slots)
     }
+
+    fn coverage_claim(&self, r: ClaimRef) -> Related<'a> {
+        let other = self.coverage[r.article];
+        Related {
+            article: other,
+            claim: &other.claims.claims[r.claim],
+            index: r.claim,
+        }
+    }
+}
+
+/// A claim related to a checked one, with its index in its article.
+#[derive(Clone, Copy)]
+pub(crate) struct Related<'a> {
+    pub(crate) article: Checked<'a>,
+    pub(crate) claim: &'a Claim,
+    pub(crate) index: usize,
 }
 
 /// One kind of discrepancy.
@@ -354,6 +409,7 @@ pub(crate) fn rule_evidence(loc: &RuleLoc, id: &str, text: String) -> Evidence {
         rule: Some(id.to_owned()),
         published: None,
         relation: None,
+        alignment: None,
     }
 }
 
@@ -379,6 +435,7 @@ pub(crate) fn article_evidence(article: &Article, claim: &Claim, text: String) -
         rule: None,
         published: article.published,
         relation: None,
+        alignment: None,
     }
 }
 

@@ -42,6 +42,9 @@ pub fn finding_json(f: &Finding) -> Value {
                 "published".into(),
                 json!(e.published.map(|p| p.to_string())),
             );
+            if let Some(a) = &e.alignment {
+                o.insert("alignment".into(), json!(a));
+            }
             Value::Object(o)
         })
         .collect();

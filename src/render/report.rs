@@ -172,6 +172,7 @@ mod tests {
             rule: None,
             published: chrono::NaiveDate::from_ymd_opt(2026, 5, 14),
             relation: None,
+            alignment: None,
         }];
         f
     }

@@ -75,7 +75,10 @@ fn finding_report(f: &Finding, styled: bool) -> Vec<Group<'_>> {
                 .annotation(AnnotationKind::Primary.span(claim_range(f)).label(label)),
         )];
     for e in &f.evidence {
-        let title = evidence_title(f, e);
+        let mut title = evidence_title(f, e);
+        if let Some(a) = &e.alignment {
+            title.push_str(&format!(" ({})", a.describe()));
+        }
         let hl = e.highlight.0.min(e.line_text.len())..e.highlight.1.min(e.line_text.len());
         groups.push(
             Group::with_title(Level::NOTE.secondary_title(title)).element(
@@ -204,6 +207,7 @@ mod tests {
             rule: None,
             published: d,
             relation: Some(Relation::Later),
+            alignment: None,
         };
         let title = |e: &Evidence| evidence_title(&f, e);
         assert_eq!(
