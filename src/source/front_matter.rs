@@ -88,7 +88,8 @@ fn date_value(value: &str, toml: bool) -> Option<&str> {
         Some(i) if !v.starts_with(['"', '\'']) || toml => v[..i].trim_end(),
         _ => v,
     };
-    (!v.is_empty()).then_some(v)
+    let unquoted = v.trim_matches(|c| c == '"' || c == '\'').trim();
+    (!unquoted.is_empty()).then_some(v)
 }
 
 /// Read `published`/`date` and `title` from top-level keys. `published`
@@ -202,7 +203,7 @@ mod tests {
             read_meta(&fm).unwrap().published,
             NaiveDate::from_ymd_opt(2026, 3, 3)
         );
-        let fm = split_front_matter("---\ndate:\ntitle: T\n---\n").unwrap();
+        let fm = split_front_matter("---\ndate:\ntitle: T\npublished: \"\"\n---\n").unwrap();
         assert_eq!(read_meta(&fm).unwrap().published, None);
     }
 }
