@@ -218,6 +218,17 @@ fn articles_checked_together_are_compared_with_each_other() {
         text.contains("note: earlier coverage (2026-04-01): "),
         "{text}"
     );
+    for format in ["github", "junit", "rdjsonl", "sarif"] {
+        let out = claimcheck(t.path(), &["check", "desk", "--format", format]).stdout;
+        assert!(
+            out.contains("(later coverage, 2026-04-02)"),
+            "{format}: {out}"
+        );
+        assert!(
+            out.contains("(earlier coverage, 2026-04-01)"),
+            "{format}: {out}"
+        );
+    }
 }
 
 #[test]
