@@ -8,8 +8,8 @@ use serde_json::Value;
 
 /// An earlier article and a later one that disagree on a count.
 const FIRST: &str =
-    "---\npublished: 2026-04-01\n---\n\nRangers said 120 hikers were stranded on the ridge.\n";
-const SECOND: &str = "---\npublished: 2026-04-02\n---\n\nRangers said more than 200 hikers were stranded on the ridge.\n";
+    "---\npublished: 2026-04-01\n---\n\nWardens said 120 hikers were stranded on the moor.\n";
+const SECOND: &str = "---\npublished: 2026-04-02\n---\n\nWardens said more than 200 hikers were stranded on the moor.\n";
 
 /// `desk/` with the two articles.
 fn desk() -> Tree {
@@ -243,7 +243,7 @@ fn a_config_driven_run_compares_the_drafts() {
 #[test]
 fn an_unreadable_publication_date_is_an_error_with_its_line() {
     let t = Tree::new();
-    t.write("a.md", "---\ntitle: Ridge\npublished: April 2, 2026\n---\n\nRangers said 120 hikers were stranded.\n");
+    t.write("a.md", "---\ntitle: Ridge\npublished: April 2, 2026\n---\n\nWardens said 120 hikers were stranded.\n");
     for extra in [&[][..], &["--published", "2026-04-02"][..]] {
         let mut args = vec!["check", "a.md"];
         args.extend(extra);
@@ -261,7 +261,7 @@ fn metadata_dates_in_the_accepted_shapes_date_the_evidence() {
         .write("cov/jekyll.md", &FIRST.replace("published: 2026-04-01", "date: 2026-04-01 09:30:00 +0100\nlayout: post\npublisd: typo"))
         .write(
             "cov/page.html",
-            "<html><head><meta property=\"article:published_time\" content=\"Fri, 03 Apr 2026 08:00:00 +0000\"></head>\n<body><p>Rangers said 120 hikers were stranded on the ridge.</p></body></html>\n",
+            "<html><head><meta property=\"article:published_time\" content=\"Fri, 03 Apr 2026 08:00:00 +0000\"></head>\n<body><p>Wardens said 120 hikers were stranded on the moor.</p></body></html>\n",
         );
     let out = claimcheck(
         t.path(),
@@ -287,7 +287,7 @@ fn metadata_dates_in_the_accepted_shapes_date_the_evidence() {
 #[test]
 fn undated_articles_are_warned_about_once() {
     let t = Tree::new();
-    let undated = "Rangers said 120 hikers were stranded on the ridge.\n";
+    let undated = "Wardens said 120 hikers were stranded on the moor.\n";
     t.write("draft.md", undated);
     for i in 0..5 {
         t.write(&format!("cov/{i}.md"), undated);
