@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 pub const REPORTS_DIR: &str = "reports";
 
 /// Write `contents` to `path` atomically: a temporary file in the same
-/// folder, then a rename, so a reader never sees half a report.
+/// folder, then a rename, so a reader never sees half a report. The file
+/// gets the mode any new file would (0666 less the umask, so 0644 under the
+/// usual 022), not the temporary file's private 0600.
 pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
     let err = |message: String| Error::Write {
         path: path.to_owned(),
@@ -20,7 +22,16 @@ pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
         _ => PathBuf::from("."),
     };
     std::fs::create_dir_all(&parent).map_err(|e| err(e.to_string()))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(&parent).map_err(|e| err(e.to_string()))?;
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Passed to open(2), which applies the umask.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder
+        .tempfile_in(&parent)
+        .map_err(|e| err(e.to_string()))?;
     tmp.write_all(contents.as_bytes())
         .and_then(|()| tmp.flush())
         .map_err(|e| err(e.to_string()))?;

@@ -80,6 +80,9 @@ pub struct CheckContext<'a> {
     local: CoverageIndex,
     /// Days within which coverage must agree on counts and titles.
     pub window_days: i64,
+    /// The coverage article that is the target itself, never compared
+    /// (articles checked together share one coverage and one index).
+    skip: Option<usize>,
 }
 
 impl<'a> CheckContext<'a> {
@@ -99,7 +102,36 @@ impl<'a> CheckContext<'a> {
             index,
             local: CoverageIndex::build(std::slice::from_ref(&target)),
             window_days,
+            skip: None,
         }
+    }
+
+    /// The same context, with coverage article number `article` (the
+    /// target itself, when it is among the coverage) left out.
+    pub fn without_coverage_article(mut self, article: usize) -> Self {
+        self.skip = Some(article);
+        self
+    }
+
+    /// `refs` (sorted by date, article, claim) without the target's own
+    /// claims, which are one run among them: found by binary search, so a
+    /// group the target fills is not scanned.
+    fn others<'r>(
+        &self,
+        refs: &'r [(Option<chrono::NaiveDate>, ClaimRef)],
+    ) -> impl Iterator<Item = &'r (Option<chrono::NaiveDate>, ClaimRef)> {
+        let (from, to) = match self.skip {
+            Some(skip) => {
+                let date = self.target.article.published;
+                let at = |article| {
+                    let first = (date, ClaimRef { article, claim: 0 });
+                    refs.partition_point(|x| *x < first)
+                };
+                (at(skip), at(skip + 1))
+            }
+            None => (refs.len(), refs.len()),
+        };
+        refs[..from].iter().chain(&refs[to..])
     }
 
     /// Claims filed under the same subject as the target's claim number
@@ -140,8 +172,7 @@ impl<'a> CheckContext<'a> {
                     let hi = refs.partition_point(|(x, _)| x.is_none_or(|x| x <= d + w));
                     // Undated coverage is never out of the window.
                     out.extend(
-                        refs[..undated]
-                            .iter()
+                        self.others(&refs[..undated])
                             .take(PER_GROUP)
                             .map(|(_, r)| self.coverage_claim(*r)),
                     );
@@ -150,8 +181,7 @@ impl<'a> CheckContext<'a> {
                 _ => refs,
             };
             out.extend(
-                in_window
-                    .iter()
+                self.others(in_window)
                     .take(PER_GROUP)
                     .map(|(_, r)| self.coverage_claim(*r)),
             );
@@ -380,6 +410,7 @@ pub(crate) fn rule_evidence(loc: &RuleLoc, id: &str, text: String) -> Evidence {
         text,
         rule: Some(id.to_owned()),
         published: None,
+        relation: None,
         alignment: None,
     }
 }
@@ -405,6 +436,7 @@ pub(crate) fn article_evidence(article: &Article, claim: &Claim, text: String) -
         text,
         rule: None,
         published: article.published,
+        relation: None,
         alignment: None,
     }
 }
