@@ -465,6 +465,7 @@ pub(crate) fn sentence_evidence(a: Checked<'_>, s: usize) -> Evidence {
         rule: None,
         published: article.published,
         alignment: None,
+        relation: None,
     }
 }
 
