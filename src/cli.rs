@@ -2,8 +2,23 @@
 
 use crate::finding::Severity;
 use crate::render::OutputFormat;
+use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+
+/// `--select`/`--ignore`: a check's canonical code from the moment it is
+/// parsed.
+fn check_code(s: &str) -> Result<&'static str, String> {
+    crate::config::check_code(s).ok_or_else(|| {
+        format!("unknown check '{s}' (`claimcheck explain` lists the codes and names)")
+    })
+}
+
+/// `--published`: a date from the moment it is parsed.
+fn published_date(s: &str) -> Result<NaiveDate, String> {
+    crate::source::parse_published(s)
+        .ok_or_else(|| format!("'{s}' is not a date: expected YYYY-MM-DD (ISO 8601)"))
+}
 
 /// Check news writing for factual consistency against rule files and
 /// earlier coverage.
@@ -65,9 +80,10 @@ pub struct CommonArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,
-    /// Publication date for files that carry none of their own (YYYY-MM-DD).
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub published: Option<String>,
+    /// Publication date for files that carry none of their own (YYYY-MM-DD;
+    /// it never replaces an unreadable date in a file).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = published_date)]
+    pub published: Option<NaiveDate>,
     /// Rule files or folders of them.
     #[arg(long = "rules", value_name = "FILE_OR_DIR", num_args = 1..)]
     pub rules: Vec<PathBuf>,
@@ -132,6 +148,14 @@ pub struct CheckArgs {
     /// untracked ones), still against all the coverage and rules.
     #[arg(long, value_name = "REV")]
     pub changed_since: Option<String>,
+    /// Run only these checks (codes or kebab-case names, comma-separated or
+    /// repeated); replaces the config file's `select` and `ignore`.
+    #[arg(long, value_name = "CODE", value_delimiter = ',', value_parser = check_code)]
+    pub select: Vec<&'static str>,
+    /// Do not run these checks (codes or names, comma-separated or
+    /// repeated); wins over --select and adds to the config's `ignore`.
+    #[arg(long, value_name = "CODE", value_delimiter = ',', value_parser = check_code)]
+    pub ignore: Vec<&'static str>,
     /// Report suppressions that silence nothing [default: true].
     #[arg(long, value_name = "BOOL", action = clap::ArgAction::Set)]
     pub report_unused_suppressions: Option<bool>,

@@ -88,6 +88,20 @@ pub enum Error {
         /// The text given.
         value: String,
     },
+    /// A publication date in an article's metadata that is not a date.
+    #[error(
+        "{path}:{line}: unreadable publication date '{value}' in `{key}:` (use an ISO 8601 date such as 2026-03-03 or 2026-03-03T10:00:00+01:00, or an RFC 2822 date)"
+    )]
+    BadPublished {
+        /// The article.
+        path: PathBuf,
+        /// 1-based line of the key.
+        line: usize,
+        /// The key (`published`, `date`).
+        key: String,
+        /// The value as written.
+        value: String,
+    },
     /// A report or output file that could not be written.
     #[error("{path}: cannot write: {message}")]
     Write {

@@ -127,6 +127,8 @@ pub(crate) mod tests {
                 text: "12 ministers".to_owned(),
                 rule: Some("cabinet-size".to_owned()),
                 published: None,
+                relation: None,
+                alignment: None,
             }],
             diff: None,
             notes: Vec::new(),

@@ -25,6 +25,7 @@ mod report_path;
 pub mod rules;
 pub mod source;
 pub mod span;
+pub mod subject;
 pub mod suppress;
 pub mod text;
 

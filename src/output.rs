@@ -26,7 +26,9 @@ fn pending() -> MutexGuard<'static, Vec<PathBuf>> {
 
 /// Write `contents` to `path` atomically: a temporary file in the same
 /// folder, flushed to disk (fsync), then a rename, so a reader never sees
-/// half a report, and a crash after the rename does not lose it.
+/// half a report, and a crash after the rename does not lose it. The file
+/// gets the mode any new file would (0666 less the umask, so 0644 under the
+/// usual 022), not the temporary file's private 0600.
 pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
     let err = |message: String| Error::Write {
         path: path.to_owned(),
@@ -46,11 +48,18 @@ pub(crate) fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
     };
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Passed to open(2), which applies the umask.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
     let mut tmp = {
         // Created and listed under the lock: a signal handler sees the
         // file as soon as it exists.
         let mut pending = pending();
-        let tmp = tempfile::NamedTempFile::new_in(&parent)?;
+        let tmp = builder.tempfile_in(&parent)?;
         pending.push(tmp.path().to_owned());
         tmp
     };

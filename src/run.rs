@@ -9,7 +9,7 @@ use crate::cli::{AuditArgs, BaselineArgs, CheckArgs, Cli, Command, ExtractArgs, 
 use crate::config::{ConfigError, Origin, Resolved};
 use crate::error::Error;
 use crate::extract::ArticleClaims;
-use crate::finding::{merge_findings, Finding};
+use crate::finding::{merge_findings, relate_evidence, Finding};
 use crate::render::{self, OutputFormat};
 use crate::report_path;
 use crate::rules::{load_rules, load_rules_limited, RuleSet};
@@ -48,15 +48,6 @@ pub fn run(cli: &Cli) -> Result<Status> {
         Command::Audit(args) => run_audit(args),
         Command::Explain { code } => run_explain(code.as_deref()),
     }
-}
-
-fn parse_published(s: Option<&str>) -> Result<Option<NaiveDate>, Error> {
-    s.map(|v| {
-        NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| Error::BadDate {
-            value: v.to_owned(),
-        })
-    })
-    .transpose()
 }
 
 /// Articles loaded from paths, with the errors met on the way.
@@ -135,7 +126,7 @@ fn run_extract(args: &ExtractArgs) -> Result<Status> {
                 .map_or_else(String::new, |v| v.get_name().to_owned())
         );
     }
-    let published = parse_published(args.common.published.as_deref())?;
+    let published = args.common.published;
     let rules = load_rule_set(&args.common.rules, DEFAULT_MAX_FILE_SIZE)?;
     let loaded = load_all(&args.files, published, &rules, DEFAULT_MAX_FILE_SIZE);
     let mut s = String::new();
@@ -160,6 +151,53 @@ fn run_extract(args: &ExtractArgs) -> Result<Status> {
     } else {
         Status::Clean
     })
+}
+
+/// Keep the first of several spellings of one file (same [`Article::id`]).
+fn dedup_by_id(articles: &mut Vec<(Article, ArticleClaims)>) {
+    let mut seen = std::collections::HashSet::new();
+    articles.retain(|(a, _)| seen.insert(a.id.clone()));
+}
+
+/// `paths` without the files whose canonical path is in `ids`.
+fn without_ids(paths: Vec<PathBuf>, ids: &std::collections::HashSet<&Path>) -> Vec<PathBuf> {
+    paths
+        .into_iter()
+        .filter(|p| std::fs::canonicalize(p).map_or(true, |c| !ids.contains(c.as_path())))
+        .collect()
+}
+
+/// How many undated coverage files a warning names before "and N more".
+const UNDATED_NAMED: usize = 3;
+
+/// Warn on stderr about articles without a publication date: each checked
+/// one by name, with the fix; the coverage in one line.
+fn warn_undated(targets: &[(Article, ArticleClaims)], coverage: &[(Article, ArticleClaims)]) {
+    for (a, _) in targets.iter().filter(|(a, _)| a.published.is_none()) {
+        eprintln!(
+            "claimcheck: warning: {}: no publication date, so relative dates in it are not \
+             resolved and coverage cannot be placed before or after it (add `published: \
+             YYYY-MM-DD` front matter or pass --published)",
+            a.path.display()
+        );
+    }
+    let undated: Vec<String> = coverage
+        .iter()
+        .filter(|(a, _)| a.published.is_none())
+        .map(|(a, _)| a.path.display().to_string())
+        .collect();
+    if undated.is_empty() {
+        return;
+    }
+    let mut names = undated[..undated.len().min(UNDATED_NAMED)].join(", ");
+    if undated.len() > UNDATED_NAMED {
+        names.push_str(&format!(" and {} more", undated.len() - UNDATED_NAMED));
+    }
+    eprintln!(
+        "claimcheck: warning: {} coverage file(s) have no publication date ({names}); add \
+         `published: YYYY-MM-DD` front matter to them",
+        undated.len()
+    );
 }
 
 /// What a check run found, before rendering.
@@ -189,7 +227,7 @@ fn resolve_config(config: Option<&Path>, args: &CheckArgs) -> Result<Resolved> {
 /// Load, check, suppress: everything `check` and `baseline` share.
 fn check_run(config: Option<&Path>, args: &CheckArgs) -> Result<CheckRun> {
     let config = resolve_config(config, args)?;
-    let published = parse_published(config.published.value.as_deref())?;
+    let published = config.published.value;
     let max_size = config.max_file_size.value;
     let rules = load_rule_set(&config.rules.value, max_size)?;
     let (mut files, collect_errored) = collect_paths(&config.files.value);
@@ -215,21 +253,41 @@ fn check_run(config: Option<&Path>, args: &CheckArgs) -> Result<CheckRun> {
             eprintln!("claimcheck: note: no article changed since {rev}: nothing to check");
         }
     }
-    let targets = load_files(files, collect_errored, published, &rules, max_size);
-    let coverage = load_all(&config.against.value, published, &rules, max_size);
-    let target_paths: Vec<&PathBuf> = targets.articles.iter().map(|(a, _)| &a.path).collect();
-    let cov: Vec<Checked<'_>> = coverage
+    let mut targets = load_files(files, collect_errored, published, &rules, max_size);
+    dedup_by_id(&mut targets.articles);
+    // Coverage is everything named by --against that is not checked; the
+    // checked articles are coverage for each other.
+    let (against, against_errored) = collect_paths(&config.against.value);
+    let target_ids: std::collections::HashSet<&Path> = targets
         .articles
         .iter()
-        .filter(|(a, _)| !target_paths.contains(&&a.path))
+        .map(|(a, _)| a.id.as_path())
+        .collect();
+    let against = without_ids(against, &target_ids);
+    let mut coverage = load_files(against, against_errored, published, &rules, max_size);
+    dedup_by_id(&mut coverage.articles);
+    warn_undated(&targets.articles, &coverage.articles);
+    // Several targets are coverage for each other: one index for all, from
+    // which each target leaves itself out.
+    let together = targets.articles.len() > 1;
+    let pool: Vec<Checked<'_>> = coverage
+        .articles
+        .iter()
+        .chain(if together { &targets.articles[..] } else { &[] })
         .map(|(article, claims)| Checked { article, claims })
         .collect();
-    let index = CoverageIndex::build(&cov);
+    let index = CoverageIndex::build(&pool);
     let mut findings = Vec::new();
-    for (article, claims) in &targets.articles {
+    for (i, (article, claims)) in targets.articles.iter().enumerate() {
         let target = Checked { article, claims };
-        let cx = CheckContext::new(target, &rules, &cov, &index, config.window.value);
-        findings.extend(check::run_checks(&cx));
+        let mut cx = CheckContext::new(target, &rules, &pool, &index, config.window.value);
+        if together {
+            cx = cx.without_coverage_article(coverage.articles.len() + i);
+        }
+        let mut found = check::run_checks(&cx);
+        found.retain(|f| config.is_enabled(f.code, &f.path));
+        relate_evidence(&mut found);
+        findings.extend(found);
     }
     // Suppressions: each article's directives see only its own findings.
     let mut by_path: std::collections::HashMap<PathBuf, Vec<Finding>> = Default::default();
@@ -248,6 +306,8 @@ fn check_run(config: Option<&Path>, args: &CheckArgs) -> Result<CheckRun> {
         ));
     }
     findings.extend(by_path.into_values().flatten());
+    // The suppression checks (CC900-CC902) are selected like the others.
+    findings.retain(|f| config.is_enabled(f.code, &f.path));
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     Ok(CheckRun {
         checked: targets
@@ -256,7 +316,7 @@ fn check_run(config: Option<&Path>, args: &CheckArgs) -> Result<CheckRun> {
             .map(|(a, _)| a.path.clone())
             .collect(),
         published: targets.articles.iter().map(|(a, _)| a.published).collect(),
-        coverage: cov.len(),
+        coverage: pool.len() - usize::from(together),
         rule_files: rules.files.clone(),
         errored: targets.errored || coverage.errored,
         config,
@@ -275,7 +335,11 @@ fn run_check(config: Option<&Path>, args: &CheckArgs) -> Result<Status> {
             let styled =
                 anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never;
             let mut s = render::text::render_findings_text(findings, styled);
-            s.push_str(&summary_line(findings));
+            // A count after an error reads like a clean run: the error
+            // stands alone, and the exit status is 2.
+            if !run.errored {
+                s.push_str(&summary_line(findings));
+            }
             s
         }
         OutputFormat::Json => render::json::render_findings_json(findings),
@@ -368,7 +432,7 @@ fn run_config(config: Option<&Path>, args: &CheckArgs) -> Result<Status> {
 }
 
 fn run_audit(args: &AuditArgs) -> Result<Status> {
-    let published = parse_published(args.common.published.as_deref())?;
+    let published = args.common.published;
     let rules = load_rule_set(&args.common.rules, DEFAULT_MAX_FILE_SIZE)?;
     let loaded = load_all(&args.paths, published, &rules, DEFAULT_MAX_FILE_SIZE);
     let checked: Vec<Checked<'_>> = loaded

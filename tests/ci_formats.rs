@@ -81,6 +81,8 @@ pub(crate) fn finding(path: &str, line: usize, message: &str) -> Finding {
             text: "12 members".to_owned(),
             rule: Some("cabinet-size".to_owned()),
             published: None,
+            relation: None,
+            alignment: None,
         }],
         diff: None,
         notes: Vec::new(),

@@ -8,6 +8,7 @@ mod ci_formats;
 mod config;
 mod corpus;
 mod determinism;
+mod gate;
 mod properties;
 mod reports;
 mod rules_files;

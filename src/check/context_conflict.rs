@@ -14,6 +14,7 @@ use crate::extract::{Claim, ClaimData, Count, DateRange};
 use crate::finding::{Finding, Severity};
 use crate::lexicon::{dates, nouns, numbers, verbs};
 use crate::source::Article;
+use crate::subject::restates;
 use crate::text::{Document, TokenKind};
 use std::collections::HashMap;
 
@@ -52,15 +53,10 @@ const MANY_SHARED: usize = 5;
 /// Share of the shorter sentence's content words the other must hold.
 const MIN_SHARED_RATIO: f32 = 0.6;
 
-/// Share of a draft's content words an article must hold for the draft to
-/// be a restatement of it (a summary, a rewrite), the only case where a
-/// figure missing from the article is at fault.
-const MIN_RESTATED: f32 = 0.5;
-
 impl Run for ContextConflict {
     fn run(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let doc = &cx.target.claims.doc;
-        let draft = vocabulary(doc);
+        let draft = cx.target.claims.subjects.vocabulary();
         let restated: Vec<bool> = cx.index.vocab.iter().map(|v| restates(&draft, v)).collect();
         if !restated.contains(&true) {
             return;
@@ -276,28 +272,6 @@ fn is_another_days_report(
         && relative(other)
         && a.article.published != cx.target.article.published
         && claim.text.trim().eq_ignore_ascii_case(other.text.trim())
-}
-
-/// The content words of a whole article, sorted.
-pub(crate) fn vocabulary(doc: &Document) -> Vec<String> {
-    let mut out: Vec<String> = (0..doc.sentences.len())
-        .flat_map(|s| content_words(doc, s))
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
-/// Whether a draft with content words `draft` restates an article with
-/// `article`'s: most of its words are the article's. Two reports of one
-/// story on different days share far fewer (their markets moved by other
-/// figures, for other reasons).
-fn restates(draft: &[String], article: &[String]) -> bool {
-    let shared = draft
-        .iter()
-        .filter(|w| article.binary_search(w).is_ok())
-        .count();
-    shared as f32 >= MIN_RESTATED * draft.len() as f32
 }
 
 /// Whether two sentences' content words say the same thing.

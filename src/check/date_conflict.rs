@@ -27,6 +27,10 @@ declare_check! {
     }
 }
 
+/// How similar two dates' sentences must be to date the same occasion
+/// (`docs/alignment.md`).
+const MIN_SIMILARITY: f32 = 0.3;
+
 impl Run for DateConflict {
     fn run(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let doc = &cx.target.claims.doc;
@@ -37,20 +41,27 @@ impl Run for DateConflict {
             let Some(key) = event_key(doc, claim) else {
                 continue;
             };
-            let related = cx.related(|i| i.events.get(&key), ci, false);
+            let related = cx.related_refs(|i| i.events.get(&key), ci, false);
             // An event that recurs (talks held on two days) is supported by
             // any date that matches.
             if related
                 .iter()
-                .any(|(_, o)| resolved(o).is_some_and(|v| v.overlaps(&value)))
+                .any(|r| resolved(r.claim).is_some_and(|v| v.overlaps(&value)))
             {
                 continue;
             }
+            // The same verb, agent and object in a sentence that says
+            // another thing is another occasion ("met on Monday to discuss
+            // the budget", "met in May to sign the treaty").
             let conflicting: Vec<_> = related
                 .into_iter()
-                .filter(|(_, o)| resolved(o).is_some())
+                .filter(|r| resolved(r.claim).is_some())
+                .filter_map(|r| {
+                    let al = cx.alignment(ci, r.article, r.index, &["event"])?;
+                    (al.similarity() >= MIN_SIMILARITY).then_some((r.article, r.claim, al))
+                })
                 .collect();
-            let Some((first, first_claim)) = conflicting.first() else {
+            let Some((first, first_claim, _)) = conflicting.first() else {
                 continue;
             };
             let theirs = resolved(first_claim).map_or(String::new(), describe);
@@ -70,13 +81,15 @@ impl Run for DateConflict {
                 message,
             );
             f.expected = Some(theirs);
-            for (a, c) in &conflicting {
+            for (a, c, al) in conflicting {
                 let text = format!(
                     "{} ({})",
                     c.text.trim(),
                     resolved(c).map_or(String::new(), describe)
                 );
-                f.evidence.push(article_evidence(a.article, c, text));
+                let mut e = article_evidence(a.article, c, text);
+                e.alignment = Some(al);
+                f.evidence.push(e);
             }
             out.push(f);
         }

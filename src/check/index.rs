@@ -7,7 +7,7 @@
 //! few representatives of each group: a story that repeats one figure in a
 //! thousand articles costs one comparison per claim, not a thousand.
 
-use super::context_conflict::{distinctive_value, length as date_length, vocabulary};
+use super::context_conflict::{distinctive_value, length as date_length};
 use super::keys::{count_predicate, count_subject, event_key, title_key, EventKey};
 use super::people::person_key;
 use super::quote_text::{quote_words, shingles};
@@ -187,7 +187,13 @@ impl CoverageIndex {
             counts_by_noun: counts_by_noun.finish(),
             dates_by_length: dates_by_length.finish(),
             counts_by_value: counts_by_value.finish(),
-            vocab: articles.iter().map(|a| vocabulary(&a.claims.doc)).collect(),
+            vocab: articles
+                .iter()
+                .map(|a| {
+                    let v = a.claims.subjects.vocabulary();
+                    v.into_iter().map(str::to_owned).collect()
+                })
+                .collect(),
         }
     }
 }

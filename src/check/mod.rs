@@ -38,6 +38,7 @@ pub(crate) mod people;
 mod quote_attribution_conflict;
 pub(crate) mod quote_text;
 mod quote_wording_conflict;
+mod restatement_conflict;
 #[cfg(test)]
 mod testing;
 mod title_conflict;
@@ -54,6 +55,7 @@ use crate::finding::{Evidence, Finding, Severity};
 use crate::rules::{RuleLoc, RuleSet};
 use crate::source::Article;
 use crate::span::Span;
+use crate::subject::{align, Alignment};
 
 /// One article with its claims.
 #[derive(Debug, Clone, Copy)]
@@ -78,6 +80,9 @@ pub struct CheckContext<'a> {
     local: CoverageIndex,
     /// Days within which coverage must agree on counts and titles.
     pub window_days: i64,
+    /// The coverage article that is the target itself, never compared
+    /// (articles checked together share one coverage and one index).
+    skip: Option<usize>,
 }
 
 impl<'a> CheckContext<'a> {
@@ -99,7 +104,36 @@ impl<'a> CheckContext<'a> {
             // The command line and config refuse other values; a library
             // caller's are clamped so the date arithmetic below holds.
             window_days: window_days.clamp(0, crate::config::MAX_WINDOW),
+            skip: None,
         }
+    }
+
+    /// The same context, with coverage article number `article` (the
+    /// target itself, when it is among the coverage) left out.
+    pub fn without_coverage_article(mut self, article: usize) -> Self {
+        self.skip = Some(article);
+        self
+    }
+
+    /// `refs` (sorted by date, article, claim) without the target's own
+    /// claims, which are one run among them: found by binary search, so a
+    /// group the target fills is not scanned.
+    fn others<'r>(
+        &self,
+        refs: &'r [(Option<chrono::NaiveDate>, ClaimRef)],
+    ) -> impl Iterator<Item = &'r (Option<chrono::NaiveDate>, ClaimRef)> {
+        let (from, to) = match self.skip {
+            Some(skip) => {
+                let date = self.target.article.published;
+                let at = |article| {
+                    let first = (date, ClaimRef { article, claim: 0 });
+                    refs.partition_point(|x| *x < first)
+                };
+                (at(skip), at(skip + 1))
+            }
+            None => (refs.len(), refs.len()),
+        };
+        refs[..from].iter().chain(&refs[to..])
     }
 
     /// Claims filed under the same subject as the target's claim number
@@ -112,6 +146,22 @@ impl<'a> CheckContext<'a> {
         claim: usize,
         windowed: bool,
     ) -> Vec<(Checked<'a>, &'a Claim)> {
+        self.related_refs(pick, claim, windowed)
+            .into_iter()
+            .map(|r| (r.article, r.claim))
+            .collect()
+    }
+
+    /// [`Self::related`], with each claim's index in its article, for
+    /// alignment. The target's own claims in the same sentence as `claim`
+    /// are left out: one sentence states the ends of a range, the members
+    /// of a list or two different groups, never one fact twice.
+    pub(crate) fn related_refs(
+        &self,
+        pick: impl Fn(&CoverageIndex) -> Option<&Vec<Group>>,
+        claim: usize,
+        windowed: bool,
+    ) -> Vec<Related<'a>> {
         let mut out = Vec::new();
         let date = self.target.article.published;
         for group in pick(self.index).into_iter().flatten().take(MAX_GROUPS) {
@@ -126,8 +176,7 @@ impl<'a> CheckContext<'a> {
                     let hi = refs.partition_point(|(x, _)| x.is_none_or(|x| x <= to));
                     // Undated coverage is never out of the window.
                     out.extend(
-                        refs[..undated]
-                            .iter()
+                        self.others(&refs[..undated])
                             .take(PER_GROUP)
                             .map(|(_, r)| self.coverage_claim(*r)),
                     );
@@ -136,30 +185,67 @@ impl<'a> CheckContext<'a> {
                 _ => refs,
             };
             out.extend(
-                in_window
-                    .iter()
+                self.others(in_window)
                     .take(PER_GROUP)
                     .map(|(_, r)| self.coverage_claim(*r)),
             );
         }
         let target = self.target;
+        let claims = &target.claims.claims;
+        let sentence = claims[claim].sentence;
         for group in pick(&self.local).into_iter().flatten().take(MAX_GROUPS) {
             out.extend(
                 group
                     .refs
                     .iter()
                     .take_while(|(_, r)| r.claim < claim)
+                    .filter(|(_, r)| sentence.is_none() || claims[r.claim].sentence != sentence)
                     .take(PER_GROUP)
-                    .map(|(_, r)| (target, &target.claims.claims[r.claim])),
+                    .map(|(_, r)| Related {
+                        article: target,
+                        claim: &claims[r.claim],
+                        index: r.claim,
+                    }),
             );
         }
         out
     }
 
-    fn coverage_claim(&self, r: ClaimRef) -> (Checked<'a>, &'a Claim) {
-        let other = self.coverage[r.article];
-        (other, &other.claims.claims[r.claim])
+    /// Whether the target's claim number `claim` and claim number `other`
+    /// of `article` state the same fact (see [`crate::subject::align`]),
+    /// given the slots the caller has matched.
+    pub(crate) fn alignment(
+        &self,
+        claim: usize,
+        article: Checked<'_>,
+        other: usize,
+        slots: &[&'static str],
+    ) -> Option<Alignment> {
+        let mine = self
+            .target
+            .claims
+            .subjects
+            .side(&self.target.claims.claims, claim);
+        let theirs = article.claims.subjects.side(&article.claims.claims, other);
+        align(mine, theirs, slots)
     }
+
+    fn coverage_claim(&self, r: ClaimRef) -> Related<'a> {
+        let other = self.coverage[r.article];
+        Related {
+            article: other,
+            claim: &other.claims.claims[r.claim],
+            index: r.claim,
+        }
+    }
+}
+
+/// A claim related to a checked one, with its index in its article.
+#[derive(Clone, Copy)]
+pub(crate) struct Related<'a> {
+    pub(crate) article: Checked<'a>,
+    pub(crate) claim: &'a Claim,
+    pub(crate) index: usize,
 }
 
 /// One kind of discrepancy.
@@ -215,6 +301,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &quote_wording_conflict::QuoteWordingConflict,
     &title_conflict::TitleConflict,
     &context_conflict::ContextConflict,
+    &restatement_conflict::RestatementConflict,
 ];
 
 /// Whether `word` occurs in `text` as a whole word, in any case.
@@ -327,6 +414,8 @@ pub(crate) fn rule_evidence(loc: &RuleLoc, id: &str, text: String) -> Evidence {
         text,
         rule: Some(id.to_owned()),
         published: None,
+        relation: None,
+        alignment: None,
     }
 }
 
@@ -351,6 +440,36 @@ pub(crate) fn article_evidence(article: &Article, claim: &Claim, text: String) -
         text,
         rule: None,
         published: article.published,
+        relation: None,
+        alignment: None,
+    }
+}
+
+/// Evidence pointing at sentence number `s` of a coverage article, whole.
+pub(crate) fn sentence_evidence(a: Checked<'_>, s: usize) -> Evidence {
+    let article = a.article;
+    let range = a.claims.doc.sentences[s].range.clone();
+    let span = article.prose.span(range.start, range.end);
+    let lc = article.lines.line_col(&article.source, span.start);
+    let lines = article.lines.line_range(&article.source, lc.line);
+    let line_text = article.source[lines.clone()].to_owned();
+    let hs = (span.start as usize)
+        .saturating_sub(lines.start)
+        .min(line_text.len());
+    let he = (span.end as usize)
+        .saturating_sub(lines.start)
+        .clamp(hs, line_text.len());
+    Evidence {
+        path: article.path.clone(),
+        line: lc.line,
+        column: lc.column,
+        line_text,
+        highlight: (hs, he),
+        text: a.claims.doc.sentence_text(s).trim().to_owned(),
+        rule: None,
+        published: article.published,
+        alignment: None,
+        relation: None,
     }
 }
 

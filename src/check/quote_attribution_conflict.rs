@@ -7,6 +7,7 @@ use super::{article_evidence, finding_for, CheckContext, Run};
 use crate::extract::{Claim, ClaimData, QuoteClaim};
 use crate::finding::{Finding, Severity};
 use crate::lexicon::speech::{GROUP_PRONOUNS, PERSON_PRONOUNS};
+use crate::subject::same_quotation;
 
 declare_check! {
     /// ## What it does
@@ -44,7 +45,14 @@ impl Run for QuoteAttributionConflict {
                 let Some(theirs) = as_quote(oc).and_then(|o| o.speaker.as_ref()) else {
                     continue;
                 };
-                if !is_same_words(&words, &quote_words(&oc.text)) {
+                // The same quotation, not a shared stock phrase or a few
+                // words quoted from someone else's claim: a short one only
+                // when both quote it whole.
+                let their_words = quote_words(&oc.text);
+                let whole = words.words.len() >= 3 && words.words == their_words.words;
+                if !is_same_words(&words, &their_words)
+                    || !(whole || same_quotation(&words.words, &their_words.words).is_some())
+                {
                     continue;
                 }
                 if same_person(cx.rules, speaker, theirs) {

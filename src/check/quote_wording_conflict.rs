@@ -5,6 +5,7 @@ use super::quote_text::{is_same_words, near_match, quote_words};
 use super::{article_evidence, finding_for, CheckContext, Run};
 use crate::extract::ClaimData;
 use crate::finding::{Finding, Severity};
+use crate::subject::{same_letters, same_quotation};
 
 declare_check! {
     /// ## What it does
@@ -48,7 +49,16 @@ impl Run for QuoteWordingConflict {
                 continue;
             }
             for (other, oc) in candidates {
-                if let Some(m) = near_match(&words, &quote_words(&oc.text)) {
+                let theirs = quote_words(&oc.text);
+                // Only the same quotation can be reworded: most of the
+                // shorter's content words, in order, in the longer; and
+                // spacing or punctuation alone is not rewording.
+                if same_quotation(&words.words, &theirs.words).is_none()
+                    || same_letters(&words.words, &theirs.words)
+                {
+                    continue;
+                }
+                if let Some(m) = near_match(&words, &theirs) {
                     if best.as_ref().is_none_or(
                         |(_, _, b): &(_, _, super::quote_text::NearMatch)| m.ratio > b.ratio,
                     ) {

@@ -6,6 +6,7 @@ use super::people::{org_compatible, person_key};
 use super::{article_evidence, finding_for, CheckContext, Run};
 use crate::extract::{Claim, ClaimData, RoleClaim};
 use crate::finding::{Finding, Severity};
+use crate::lexicon::titles;
 
 declare_check! {
     /// ## What it does
@@ -38,12 +39,18 @@ impl Run for TitleConflict {
             let Some(role) = as_role(claim) else {
                 continue;
             };
+            // An office at another time ("former governor") is compatible
+            // with any office now.
+            if role.qualifier.is_some() {
+                continue;
+            }
             let person = person_key(&role.person);
             let office = title_key(&role.title);
             let mut conflicting = Vec::new();
             for (other, oc) in cx.related(|i| i.titles_by_person.get(&person), ci, true) {
                 let Some(o) = as_role(oc) else { continue };
-                if !role.additional
+                if o.qualifier.is_none()
+                    && !role.additional
                     && !o.additional
                     && title_key(&o.title) != office
                     && title_head(&o.title) == title_head(&role.title)
@@ -52,8 +59,14 @@ impl Run for TitleConflict {
                     conflicting.push((other, oc, format!("{}: {}", o.person, o.title)));
                 }
             }
+            // Many people hold an office such as "senator" or "lecturer"
+            // at once: another holder is no conflict.
+            let shared = titles::is_shared_office(&title_head(&role.title));
             for (other, oc) in cx.related(|i| i.people_by_title.get(&office), ci, true) {
                 let Some(o) = as_role(oc) else { continue };
+                if shared || o.qualifier.is_some() {
+                    continue;
+                }
                 let comparable = match (&role.org, &o.org) {
                     (Some(a), Some(b)) => org_compatible(cx.rules, Some(a), Some(b)),
                     (None, None) => office.contains(" of "),
@@ -190,5 +203,28 @@ mod tests {
         Case::new("Transport Minister Pieter Hale opened the session.")
             .coverage_on(FINANCE, "2026-01-10")
             .passes("CC105", "Transport Minister Pieter Hale");
+    }
+
+    #[test]
+    fn a_former_office_is_compatible_with_another_office_now() {
+        passes(
+            "Former Transport Minister Pieter Hale opened the session.",
+            FINANCE,
+            "Former Transport Minister Pieter Hale",
+        );
+        passes(
+            "Finance Minister Pieter Hale opened the session.",
+            "Former Finance Minister Anna Brandt opened the session.",
+            "Finance Minister Pieter Hale",
+        );
+    }
+
+    #[test]
+    fn an_office_many_hold_at_once_never_conflicts_between_two_people() {
+        passes(
+            "Dutch Senator Pieter Hale opened the session.",
+            "Dutch Senator Anna Brandt opened the session.",
+            "Dutch Senator Pieter Hale",
+        );
     }
 }

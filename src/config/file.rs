@@ -54,6 +54,8 @@ impl Globs {
 pub(super) struct OverrideFile {
     pub(super) files: Spanned<Globs>,
     pub(super) fail_on: Option<Level>,
+    #[serde(default)]
+    pub(super) ignore: Vec<Spanned<String>>,
 }
 
 /// The file as written.
@@ -76,6 +78,9 @@ pub(super) struct ConfigFile {
     pub(super) baseline: Option<PathBuf>,
     pub(super) report_unused_suppressions: Option<bool>,
     pub(super) max_file_size: Option<Spanned<u64>>,
+    pub(super) select: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    pub(super) ignore: Vec<Spanned<String>>,
 }
 
 /// The config file governing `start`: the first of [`CONFIG_NAMES`] found

@@ -12,9 +12,11 @@
 
 mod describe;
 mod file;
+mod select;
 mod selection;
 
 pub use file::{discover_config, CONFIG_NAMES};
+pub use select::check_code;
 
 use crate::cli::{CheckArgs, FailOn};
 use crate::finding::Severity;
@@ -106,6 +108,8 @@ pub struct Override {
     pub files: Vec<String>,
     /// The failing level for matching articles.
     pub fail_on: Option<FailOn>,
+    /// Checks switched off for matching articles (canonical codes).
+    pub ignore: Vec<&'static str>,
     set: GlobSet,
 }
 
@@ -125,7 +129,7 @@ pub struct Resolved {
     /// Lowest failing severity.
     pub fail_on: Setting<FailOn>,
     /// Default publication date.
-    pub published: Setting<Option<String>>,
+    pub published: Setting<Option<chrono::NaiveDate>>,
     /// Globs of articles to check (empty: all).
     pub include: Setting<Vec<String>>,
     /// Globs of articles to skip.
@@ -138,6 +142,13 @@ pub struct Resolved {
     pub report_unused_suppressions: Setting<bool>,
     /// Largest article or rule file read, in bytes.
     pub max_file_size: Setting<u64>,
+    /// `select` as given (canonical codes; `None`: every check).
+    pub select: Setting<Option<Vec<&'static str>>>,
+    /// `ignore` as given (canonical codes), the file's and the command
+    /// line's.
+    pub ignore: Setting<Vec<&'static str>>,
+    /// The checks that run, everywhere but where an override ignores them.
+    enabled: std::collections::BTreeSet<&'static str>,
     /// The folder globs are relative to (the config file's, else the
     /// current one), absolute.
     pub root: PathBuf,
@@ -196,6 +207,39 @@ impl Resolved {
         let err_path = shown.clone().unwrap_or_default();
         let from_file = |p: &PathBuf| relative_to(&dir.join(p), cwd);
 
+        let codes = |v: &[Spanned<String>], key: &str| -> Result<Vec<&'static str>, ConfigError> {
+            v.iter()
+                .map(|c| {
+                    select::check_code(&c.value).ok_or_else(|| {
+                        invalid(
+                            &err_path,
+                            c.referenced,
+                            format!(
+                                "unknown check '{}' in `{key}` (`claimcheck explain` lists the codes and names)",
+                                c.value
+                            ),
+                        )
+                    })
+                })
+                .collect()
+        };
+        let file_select = file
+            .select
+            .as_deref()
+            .map(|v| codes(v, "select"))
+            .transpose()?;
+        let file_ignore = codes(&file.ignore, "ignore")?;
+        let cli_select = non_empty(args.select.clone());
+        let enabled = select::enabled(&[
+            select::Layer {
+                select: file_select.as_deref(),
+                ignore: &file_ignore,
+            },
+            select::Layer {
+                select: cli_select.as_deref(),
+                ignore: &args.ignore,
+            },
+        ]);
         let mut overrides = Vec::new();
         for o in &file.overrides {
             let files = o.files.value.list();
@@ -207,6 +251,7 @@ impl Resolved {
                 set: compile(&err_path, &located)?,
                 files,
                 fail_on: o.fail_on.map(FailOn::from),
+                ignore: codes(&o.ignore, "ignore")?,
             });
         }
         let located = |v: &[Spanned<String>]| -> Vec<(String, serde_saphyr::Location)> {
@@ -242,15 +287,16 @@ impl Resolved {
                 ));
             }
         }
-        if let Some(p) = &file.published {
-            if chrono::NaiveDate::parse_from_str(&p.value, "%Y-%m-%d").is_err() {
-                return Err(invalid(
+        let file_published = match &file.published {
+            Some(p) => Some(crate::source::parse_published(&p.value).ok_or_else(|| {
+                invalid(
                     &err_path,
                     p.referenced,
                     format!("invalid date '{}': expected YYYY-MM-DD", p.value),
-                ));
-            }
-        }
+                )
+            })?),
+            None => None,
+        };
         let files = match (non_empty(args.files.clone()), &file_path) {
             (Some(f), _) => Setting {
                 value: f,
@@ -292,8 +338,8 @@ impl Resolved {
                 &origin,
             ),
             published: pick(
-                args.common.published.clone().map(Some),
-                file.published.as_ref().map(|p| Some(p.value.clone())),
+                args.common.published.map(Some),
+                file_published.map(Some),
                 None,
                 &origin,
             ),
@@ -328,6 +374,24 @@ impl Resolved {
                 DEFAULT_MAX_FILE_SIZE,
                 &origin,
             ),
+            ignore: match (args.ignore.is_empty(), cli_select.is_some()) {
+                // A command-line select drops the file's ignore.
+                (false, true) => Setting {
+                    value: args.ignore.clone(),
+                    origin: Origin::CommandLine,
+                },
+                (false, false) => Setting {
+                    value: file_ignore.iter().chain(&args.ignore).copied().collect(),
+                    origin: Origin::CommandLine,
+                },
+                (true, true) => Setting {
+                    value: Vec::new(),
+                    origin: Origin::Default,
+                },
+                (true, false) => pick(None, non_empty(file_ignore), Vec::new(), &origin),
+            },
+            select: pick(cli_select.map(Some), file_select.map(Some), None, &origin),
+            enabled,
             file: shown,
             root: dir,
             cwd: cwd.to_owned(),
@@ -365,6 +429,19 @@ impl Resolved {
             return false;
         }
         self.include_set.as_ref().is_none_or(inside)
+    }
+
+    /// Whether the check `code` runs on the article at `path`: selected,
+    /// not ignored, and not ignored by an override matching `path`.
+    pub fn is_enabled(&self, code: &str, path: &Path) -> bool {
+        if !self.enabled.contains(code) {
+            return false;
+        }
+        let rel = self.rooted(path);
+        !self
+            .overrides
+            .iter()
+            .any(|o| o.ignore.contains(&code) && rel.as_ref().is_some_and(|r| o.set.is_match(r)))
     }
 
     /// The failing severity for findings on `path`: `--fail-on` when given,
@@ -512,6 +589,76 @@ mod tests {
         write(d.path(), "claimcheck.yaml", "published: 2025-13-40\n");
         let err = Resolved::resolve(None, &check_args(&["x.md"]), d.path()).unwrap_err();
         assert!(matches!(err, ConfigError::Invalid { line: 1, .. }), "{err}");
+    }
+
+    #[test]
+    fn select_and_ignore_follow_ruffs_precedence() {
+        let d = tempfile::tempdir().unwrap();
+        write(
+            d.path(),
+            "claimcheck.yaml",
+            "select: [CC001, count-conflict, CC102]\nignore: [cc102]\noverrides:\n  - files: \"opinion/**\"\n    ignore: [CC001]\n",
+        );
+        let news = d.path().join("news/a.md");
+        let opinion = d.path().join("opinion/a.md");
+        let r = Resolved::resolve(None, &check_args(&["x.md"]), d.path()).unwrap();
+        assert!(r.is_enabled("CC001", &news));
+        assert!(r.is_enabled("CC101", &news));
+        assert!(!r.is_enabled("CC102", &news));
+        assert!(!r.is_enabled("CC005", &news));
+        assert!(!r.is_enabled("CC001", &opinion));
+        let r =
+            Resolved::resolve(None, &check_args(&["x.md", "--ignore", "CC101"]), d.path()).unwrap();
+        assert!(!r.is_enabled("CC101", &news));
+        assert!(r.is_enabled("CC001", &news));
+        let r = Resolved::resolve(
+            None,
+            &check_args(&[
+                "x.md",
+                "--select",
+                "CC102,CC005",
+                "--select",
+                "CC001",
+                "--ignore",
+                "CC005",
+            ]),
+            d.path(),
+        )
+        .unwrap();
+        assert!(r.is_enabled("CC102", &news));
+        assert!(!r.is_enabled("CC005", &news));
+        assert!(!r.is_enabled("CC101", &news));
+        assert!(!r.is_enabled("CC001", &opinion), "overrides apply last");
+    }
+
+    #[test]
+    fn unknown_check_in_the_file_names_line_and_column() {
+        let d = tempfile::tempdir().unwrap();
+        write(
+            d.path(),
+            "claimcheck.yaml",
+            "window: 1\nignore: [CC001, CC999]\n",
+        );
+        let err = Resolved::resolve(None, &check_args(&["x.md"]), d.path()).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                ConfigError::Invalid {
+                    line: 2,
+                    column: 17,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert!(err.to_string().contains("unknown check 'CC999'"), "{err}");
+        write(
+            d.path(),
+            "claimcheck.yaml",
+            "overrides:\n  - files: a\n    ignore: [nope]\n",
+        );
+        let err = Resolved::resolve(None, &check_args(&["x.md"]), d.path()).unwrap_err();
+        assert!(matches!(err, ConfigError::Invalid { line: 3, .. }), "{err}");
     }
 
     #[test]

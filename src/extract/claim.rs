@@ -212,6 +212,9 @@ pub struct RoleClaim {
     pub org: Option<String>,
     /// Stated as additional ("who is also ...").
     pub additional: bool,
+    /// The time qualifier of the office as written ("former", "incoming"),
+    /// lower case: the office at another time than the article's.
+    pub qualifier: Option<String>,
 }
 
 /// The data of a claim, by family.

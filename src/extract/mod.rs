@@ -24,6 +24,7 @@ pub use claim::{
 
 use crate::rules::RuleSet;
 use crate::source::Article;
+use crate::subject::{subjects, Subjects};
 use crate::text::Document;
 use chrono::NaiveDate;
 use std::ops::Range;
@@ -71,6 +72,8 @@ pub struct ArticleClaims {
     pub doc: Document,
     /// Claims in source order.
     pub claims: Vec<Claim>,
+    /// What each sentence and claim is about, for comparing claims.
+    pub subjects: Subjects,
 }
 
 /// Extract every claim of `article`.
@@ -108,7 +111,12 @@ pub fn extract_article(article: &Article, rules: &RuleSet) -> ArticleClaims {
             b.data.kind_name(),
         ))
     });
-    ArticleClaims { doc, claims }
+    let subjects = subjects(&doc, &claims);
+    ArticleClaims {
+        doc,
+        claims,
+        subjects,
+    }
 }
 
 /// Extract the claims of many articles on every core; results come back in

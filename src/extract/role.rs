@@ -40,6 +40,8 @@ pub(crate) struct TitleSpan {
     pub title: Range<usize>,
     /// Tokens of the organisation or nationality.
     pub org: Option<Range<usize>>,
+    /// The token of a time qualifier before the office ("former").
+    pub qualifier: Option<usize>,
 }
 
 fn extract_roles(doc: &Document, people: &People<'_>, out: &mut Vec<RawClaim>) {
@@ -123,6 +125,7 @@ fn push_role(
             title: text(t.title.clone()),
             org,
             additional,
+            qualifier: t.qualifier.map(|k| doc.tok_lower(k).to_owned()),
         }),
     });
 }
@@ -167,11 +170,10 @@ pub(crate) fn title_ending_at(doc: &Document, head: usize, end: usize) -> Option
             break;
         }
     }
-    if start > 0 && doc.tok(start - 1).eq_ignore_ascii_case("former") {
-        start -= 1;
-    }
     let title = start..end;
-    let mut org_start = start;
+    let qualifier = (start > 0 && titles::is_time_qualifier(doc.tok(start - 1))).then(|| start - 1);
+    let outer = qualifier.unwrap_or(start);
+    let mut org_start = outer;
     while org_start > 0 {
         let k = org_start - 1;
         let w = doc.tok(k);
@@ -193,7 +195,8 @@ pub(crate) fn title_ending_at(doc: &Document, head: usize, end: usize) -> Option
     Some(TitleSpan {
         tokens: org_start..end,
         title,
-        org: (org_start < start).then_some(org_start..start),
+        org: (org_start < outer).then_some(org_start..outer),
+        qualifier,
     })
 }
 

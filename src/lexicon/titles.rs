@@ -126,6 +126,67 @@ pub fn is_title_not_surname(word: &str) -> bool {
     is_title_head(word) && !super::with_lowercase(word, |w| SURNAME_HEADS.binary_search(&w).is_ok())
 }
 
+/// Words before an office that put it at another time than the article's
+/// ("*former* Governor", "*outgoing* President"). Sorted.
+pub const TIME_QUALIFIERS: &[&str] = &["ex", "former", "incoming", "outgoing", "then"];
+
+/// Whether `word` (any case) is a time qualifier of an office.
+pub fn is_time_qualifier(word: &str) -> bool {
+    super::with_lowercase(word, |w| TIME_QUALIFIERS.binary_search(&w).is_ok())
+}
+
+/// Offices that many people hold at once (two senators of one state, the
+/// lecturers of one university): one holder never contradicts another.
+/// Sorted.
+pub const SHARED_OFFICES: &[&str] = &[
+    "adviser",
+    "advisor",
+    "aide",
+    "analyst",
+    "associate",
+    "attorney",
+    "candidate",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "consultant",
+    "correspondent",
+    "councillor",
+    "councilman",
+    "councilor",
+    "councilwoman",
+    "delegate",
+    "deputy",
+    "economist",
+    "editor",
+    "fellow",
+    "judge",
+    "justice",
+    "lawmaker",
+    "lawyer",
+    "lecturer",
+    "member",
+    "officer",
+    "official",
+    "professor",
+    "reporter",
+    "representative",
+    "researcher",
+    "scientist",
+    "senator",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "strategist",
+    "trustee",
+];
+
+/// Whether the office whose head word is `head` (lower case) is one many
+/// people hold at once.
+pub fn is_shared_office(head: &str) -> bool {
+    SHARED_OFFICES.binary_search(&head).is_ok()
+}
+
 /// Words that may stand before a title head as part of the office
 /// ("*Vice* President", "*Foreign* Minister", "*Special* Envoy").
 pub const TITLE_MODIFIERS: &[&str] = &[
@@ -900,6 +961,17 @@ pub fn is_group_noun(word: &str) -> bool {
 /// nationality or ordinary capitalised word.
 pub fn can_start_name(word: &str) -> bool {
     class_of(word) & (HEAD | MODIFIER | NATIONALITY | NOT_NAME) == 0
+}
+
+#[cfg(test)]
+mod time_and_shared_tests {
+    use super::*;
+
+    #[test]
+    fn qualifier_and_shared_office_tables_are_sorted() {
+        assert!(TIME_QUALIFIERS.windows(2).all(|w| w[0] < w[1]));
+        assert!(SHARED_OFFICES.windows(2).all(|w| w[0] < w[1]));
+    }
 }
 
 #[cfg(test)]

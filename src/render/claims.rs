@@ -58,6 +58,9 @@ pub fn claim_json(article: &Article, claim: &Claim) -> Value {
             if let Some(o) = &r.org {
                 m.insert("org".into(), json!(o));
             }
+            if let Some(q) = &r.qualifier {
+                m.insert("qualifier".into(), json!(q));
+            }
             if r.additional {
                 m.insert("additional".into(), json!(true));
             }

@@ -38,9 +38,7 @@ fn message(f: &Finding) -> String {
             e.line,
             e.text
         ));
-        if let Some(rule) = &e.rule {
-            m.push_str(&format!(" (rule {rule})"));
-        }
+        m.push_str(&super::evidence_suffix(e));
     }
     for n in &f.notes {
         m.push_str(&format!("\nalso: {n}"));

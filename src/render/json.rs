@@ -1,4 +1,7 @@
-//! Findings as JSON (the contract in the eval README).
+//! Findings as JSON (the contract in the eval README). Each piece of
+//! evidence carries `published` (a date or null) and, when it is another
+//! article, `relation` (`earlier`, `same-day`, `later`, or null when either
+//! article is undated).
 
 use crate::finding::{DiffOp, Finding};
 use serde_json::{json, Map, Value};
@@ -27,11 +30,20 @@ pub fn finding_json(f: &Finding) -> Value {
             o.insert("line".into(), json!(e.line));
             o.insert("column".into(), json!(e.column));
             o.insert("text".into(), json!(e.text));
-            if let Some(r) = &e.rule {
-                o.insert("rule".into(), json!(r));
+            match &e.rule {
+                Some(r) => {
+                    o.insert("rule".into(), json!(r));
+                }
+                None => {
+                    o.insert("relation".into(), json!(e.relation.map(|r| r.as_str())));
+                }
             }
-            if let Some(p) = e.published {
-                o.insert("published".into(), json!(p.to_string()));
+            o.insert(
+                "published".into(),
+                json!(e.published.map(|p| p.to_string())),
+            );
+            if let Some(a) = &e.alignment {
+                o.insert("alignment".into(), json!(a));
             }
             Value::Object(o)
         })

@@ -41,9 +41,7 @@ fn failure(f: &Finding) -> String {
             e.line,
             e.text
         ));
-        if let Some(r) = &e.rule {
-            body.push_str(&format!(" (rule {r})"));
-        }
+        body.push_str(&super::evidence_suffix(e));
     }
     format!(
         "      <failure message=\"{}\" type=\"{} {}\">{}</failure>\n",

@@ -13,8 +13,20 @@ pub mod report;
 pub mod sarif;
 pub mod text;
 
-use crate::finding::Finding;
+use crate::finding::{Evidence, Finding};
 use clap::ValueEnum;
+
+/// What a piece of evidence is, after its text in one-line formats:
+/// ` (rule ID)`, ` (later coverage, DATE)` (or earlier, same-day), or
+/// ` (published DATE)` when the checked article is undated.
+pub(crate) fn evidence_suffix(e: &Evidence) -> String {
+    match (&e.rule, e.relation, e.published) {
+        (Some(r), _, _) => format!(" (rule {r})"),
+        (None, Some(rel), Some(d)) => format!(" ({} coverage, {d})", rel.as_str()),
+        (None, None, Some(d)) => format!(" (published {d})"),
+        (None, _, None) => String::new(),
+    }
+}
 
 /// Output format chosen with `--format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]

@@ -21,9 +21,7 @@ fn diagnostic(f: &Finding) -> Value {
         .iter()
         .map(|e| {
             let mut message = e.text.clone();
-            if let Some(r) = &e.rule {
-                message.push_str(&format!(" (rule {r})"));
-            }
+            message.push_str(&super::evidence_suffix(e));
             json!({
                 "message": message,
                 "location": {

@@ -41,7 +41,7 @@ pub fn render_report(header: &ReportHeader<'_>, findings: &[Finding]) -> String 
     let mut s = String::new();
     let _ = writeln!(s, "# claimcheck report\n");
     let _ = writeln!(s, "- checked: {}", header.articles.join(", "));
-    let _ = writeln!(s, "- against: {} earlier article(s)", header.coverage);
+    let _ = writeln!(s, "- against: {} other article(s)", header.coverage);
     if header.rules.is_empty() {
         let _ = writeln!(s, "- rules: none");
     } else {
@@ -101,10 +101,11 @@ pub fn render_report(header: &ReportHeader<'_>, findings: &[Finding]) -> String 
         );
         let published = f.published.map_or("undated".to_owned(), |d| d.to_string());
         for e in &f.evidence {
-            let what = match (&e.rule, e.published) {
-                (Some(id), _) => format!("rule {id}"),
-                (None, Some(d)) => d.to_string(),
-                (None, None) => "undated".to_owned(),
+            let what = match (&e.rule, e.published, e.relation) {
+                (Some(id), _, _) => format!("rule {id}"),
+                (None, Some(d), Some(r)) => format!("{}, {d}", r.as_str()),
+                (None, Some(d), None) => d.to_string(),
+                (None, None, _) => "undated".to_owned(),
             };
             let source = match &e.rule {
                 Some(id) => format!("rule `{id}`"),
@@ -170,6 +171,8 @@ mod tests {
             text: "212 passengers".to_owned(),
             rule: None,
             published: chrono::NaiveDate::from_ymd_opt(2026, 5, 14),
+            relation: None,
+            alignment: None,
         }];
         f
     }

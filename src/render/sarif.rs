@@ -96,12 +96,7 @@ fn result(f: &Finding) -> Value {
         .enumerate()
         .map(|(i, e)| {
             let mut text = e.text.clone();
-            if let Some(r) = &e.rule {
-                text.push_str(&format!(" (rule {r})"));
-            }
-            if let Some(p) = e.published {
-                text.push_str(&format!(" (published {p})"));
-            }
+            text.push_str(&super::evidence_suffix(e));
             json!({
                 "id": i + 1,
                 "message": { "text": text },

@@ -2,7 +2,7 @@
 //! article line with a caret under the claim, then each piece of evidence,
 //! then the word diff for quotes.
 
-use crate::finding::{DiffOp, Finding, Severity};
+use crate::finding::{DiffOp, Evidence, Finding, Relation, Severity};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 /// Render findings; `styled` adds colour.
@@ -75,11 +75,10 @@ fn finding_report(f: &Finding, styled: bool) -> Vec<Group<'_>> {
                 .annotation(AnnotationKind::Primary.span(claim_range(f)).label(label)),
         )];
     for e in &f.evidence {
-        let title = match (&e.rule, e.published) {
-            (Some(id), _) => format!("rule `{id}`: {}", e.text),
-            (None, Some(d)) => format!("earlier coverage ({d}): {}", e.text),
-            (None, None) => format!("other coverage: {}", e.text),
-        };
+        let mut title = evidence_title(f, e);
+        if let Some(a) = &e.alignment {
+            title.push_str(&format!(" ({})", a.describe()));
+        }
         let hl = e.highlight.0.min(e.line_text.len())..e.highlight.1.min(e.line_text.len());
         groups.push(
             Group::with_title(Level::NOTE.secondary_title(title)).element(
@@ -104,6 +103,21 @@ fn finding_report(f: &Finding, styled: bool) -> Vec<Group<'_>> {
         groups.push(Group::with_title(Level::NOTE.secondary_title(n.clone())));
     }
     groups
+}
+
+/// What a piece of evidence is: a rule, an earlier line of the article
+/// itself, or another article and how it relates in time to this one.
+fn evidence_title(f: &Finding, e: &Evidence) -> String {
+    let what = match (&e.rule, e.relation, e.published) {
+        (Some(id), _, _) => format!("rule `{id}`"),
+        (None, _, _) if e.path == f.path => "earlier in this article".to_owned(),
+        (None, Some(Relation::Earlier), Some(d)) => format!("earlier coverage ({d})"),
+        (None, Some(Relation::SameDay), Some(d)) => format!("same-day coverage ({d})"),
+        (None, Some(Relation::Later), Some(d)) => format!("later coverage ({d})"),
+        (None, _, Some(d)) => format!("coverage ({d})"),
+        (None, _, None) => "undated coverage".to_owned(),
+    };
+    format!("{what}: {}", e.text)
 }
 
 /// The word diff with removed words in red and added words in green, the
@@ -177,6 +191,39 @@ mod tests {
         let source = out.lines().find(|l| l.contains("she said")).unwrap();
         assert_eq!(&source[caret - 1..caret], "\"");
         assert!(line.contains("article says: \"We will not decide\""));
+    }
+
+    #[test]
+    fn evidence_says_how_it_relates_in_time() {
+        let f = quote_finding();
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 3, 4);
+        let mut e = Evidence {
+            path: "other.md".into(),
+            line: 1,
+            column: 1,
+            line_text: "We will not determine.".to_owned(),
+            highlight: (0, 4),
+            text: "we will not determine".to_owned(),
+            rule: None,
+            published: d,
+            relation: Some(Relation::Later),
+            alignment: None,
+        };
+        let title = |e: &Evidence| evidence_title(&f, e);
+        assert_eq!(
+            title(&e),
+            "later coverage (2026-03-04): we will not determine"
+        );
+        e.relation = Some(Relation::SameDay);
+        assert!(title(&e).starts_with("same-day coverage (2026-03-04)"));
+        e.relation = Some(Relation::Earlier);
+        assert!(title(&e).starts_with("earlier coverage (2026-03-04)"));
+        e.relation = None;
+        assert!(title(&e).starts_with("coverage (2026-03-04)"));
+        e.published = None;
+        assert!(title(&e).starts_with("undated coverage"));
+        e.path = f.path.clone();
+        assert!(title(&e).starts_with("earlier in this article"));
     }
 
     #[test]

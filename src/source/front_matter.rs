@@ -4,10 +4,13 @@
 //! YAML between `---` fences (Jekyll, Hugo, Pandoc) and TOML between `+++`
 //! fences (Hugo) are recognised. Only the publication date (`published` or
 //! `date`) and the `title` are read, line by line; the rest of the block is
-//! skipped, so an unusual front matter never stops an article from being
-//! checked. A fenced block with no `key: value` line is not front matter
-//! (in Markdown it is a rule and a heading).
+//! skipped (it belongs to the site generator: unknown keys are allowed). A
+//! publication date that is not a date ([`super::parse_published`]) is an
+//! error with its line, never a silently undated article. A fenced block
+//! with no `key: value` line is not front matter (in Markdown it is a rule
+//! and a heading).
 
+use super::BadDate;
 use chrono::NaiveDate;
 
 /// The front matter block of a document, if it opens with one.
@@ -77,18 +80,45 @@ fn key_value(line: &str, toml: bool) -> Option<(&str, &str)> {
     is_key.then_some((key, value))
 }
 
+/// A date value without a YAML comment after it (`2026-03-03 # draft`);
+/// `None` when empty.
+fn date_value(value: &str, toml: bool) -> Option<&str> {
+    let v = value.trim();
+    let v = match v.find(" #") {
+        Some(i) if !v.starts_with(['"', '\'']) || toml => v[..i].trim_end(),
+        _ => v,
+    };
+    let unquoted = v.trim_matches(|c| c == '"' || c == '\'').trim();
+    (!unquoted.is_empty()).then_some(v)
+}
+
 /// Read `published`/`date` and `title` from top-level keys. `published`
-/// wins over `date` when both are present.
-pub(crate) fn read_meta(fm: &FrontMatter<'_>) -> Meta {
+/// wins over `date` when both are present; a value of either that is not a
+/// date is an error naming its line (the block's first line is the file's
+/// second, after the fence).
+pub(crate) fn read_meta(fm: &FrontMatter<'_>) -> Result<Meta, BadDate> {
     let mut meta = Meta::default();
     let mut date = None;
-    for line in fm.yaml.lines() {
+    for (i, line) in fm.yaml.lines().enumerate() {
         let Some((key, value)) = key_value(line, fm.toml) else {
             continue;
         };
         match key {
-            "published" => meta.published = super::parse_date_prefix(value),
-            "date" => date = super::parse_date_prefix(value),
+            "published" | "date" => {
+                let Some(v) = date_value(value, fm.toml) else {
+                    continue;
+                };
+                let parsed = super::parse_published(v).ok_or_else(|| BadDate {
+                    line: i + 2,
+                    key: key.to_owned(),
+                    value: v.to_owned(),
+                })?;
+                if key == "published" {
+                    meta.published = Some(parsed);
+                } else {
+                    date = Some(parsed);
+                }
+            }
             "title" => {
                 let t = value.trim().trim_matches(|c| c == '"' || c == '\'');
                 if !t.is_empty() {
@@ -99,7 +129,7 @@ pub(crate) fn read_meta(fm: &FrontMatter<'_>) -> Meta {
         }
     }
     meta.published = meta.published.or(date);
-    meta
+    Ok(meta)
 }
 
 #[cfg(test)]
@@ -111,7 +141,7 @@ mod tests {
         let src = "---\ntitle: \"A b\"\npublished: 2025-09-16\n---\n\nBody.";
         let fm = split_front_matter(src).unwrap();
         assert_eq!(&src[fm.body_start..], "\nBody.");
-        let meta = read_meta(&fm);
+        let meta = read_meta(&fm).unwrap();
         assert_eq!(meta.published, NaiveDate::from_ymd_opt(2025, 9, 16));
         assert_eq!(meta.title.as_deref(), Some("A b"));
     }
@@ -120,7 +150,7 @@ mod tests {
     fn date_key_used_when_no_published() {
         let fm = split_front_matter("---\ndate: 2024-01-02T10:00:00Z\n---\n").unwrap();
         assert_eq!(
-            read_meta(&fm).published,
+            read_meta(&fm).unwrap().published,
             NaiveDate::from_ymd_opt(2024, 1, 2)
         );
     }
@@ -131,7 +161,7 @@ mod tests {
         let fm = split_front_matter(src).unwrap();
         assert_eq!(&src[fm.body_start..], "Body");
         assert_eq!(
-            read_meta(&fm).published,
+            read_meta(&fm).unwrap().published,
             NaiveDate::from_ymd_opt(2023, 4, 5)
         );
     }
@@ -147,7 +177,7 @@ mod tests {
         let fm = split_front_matter(src).unwrap();
         assert_eq!(&src[fm.body_start..], "Body");
         assert_eq!(
-            read_meta(&fm).published,
+            read_meta(&fm).unwrap().published,
             NaiveDate::from_ymd_opt(2025, 1, 2)
         );
     }
@@ -155,5 +185,25 @@ mod tests {
     #[test]
     fn unclosed_front_matter_is_not_front_matter() {
         assert!(split_front_matter("---\ntitle: x\nno end").is_none());
+    }
+
+    #[test]
+    fn unreadable_date_is_an_error_naming_its_line() {
+        let fm = split_front_matter("---\ntitle: T\npublished: March 3, 2026\n---\n").unwrap();
+        let bad = read_meta(&fm).unwrap_err();
+        assert_eq!((bad.line, bad.key.as_str()), (3, "published"));
+        assert_eq!(bad.value, "March 3, 2026");
+    }
+
+    #[test]
+    fn jekyll_date_comments_and_unknown_keys_are_read() {
+        let src = "---\nlayout: post\npublisd: x\ndate: 2026-03-03 10:00:00 +0100 # local\n---\n";
+        let fm = split_front_matter(src).unwrap();
+        assert_eq!(
+            read_meta(&fm).unwrap().published,
+            NaiveDate::from_ymd_opt(2026, 3, 3)
+        );
+        let fm = split_front_matter("---\ndate:\ntitle: T\npublished: \"\"\n---\n").unwrap();
+        assert_eq!(read_meta(&fm).unwrap().published, None);
     }
 }

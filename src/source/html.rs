@@ -139,7 +139,7 @@ pub(crate) fn load_html(src: &str) -> Loaded {
     let published = walker.meta.published();
     Loaded {
         prose: walker.prose,
-        published,
+        published: Ok(published),
         title: walker.meta.into_title(),
     }
 }
@@ -430,7 +430,7 @@ mod tests {
     fn publication_date_from_meta_property() {
         let html = r#"<head><meta property="article:published_time" content="2025-09-16T10:00:00Z"></head><p>x</p>"#;
         assert_eq!(
-            load_html(html).published,
+            load_html(html).published.unwrap(),
             NaiveDate::from_ymd_opt(2025, 9, 16)
         );
     }
@@ -440,12 +440,12 @@ mod tests {
         let html = r#"<script type="application/ld+json">{"datePublished": "2024-05-06"}</script>
             <p><time datetime="2020-01-01">then</time></p>"#;
         assert_eq!(
-            load_html(html).published,
+            load_html(html).published.unwrap(),
             NaiveDate::from_ymd_opt(2024, 5, 6)
         );
         let html = r#"<p>By X, <time datetime="2020-01-02T09:00">Jan 2</time></p>"#;
         assert_eq!(
-            load_html(html).published,
+            load_html(html).published.unwrap(),
             NaiveDate::from_ymd_opt(2020, 1, 2)
         );
     }
@@ -456,7 +456,7 @@ mod tests {
             <p><time datetime="2019-01-01">old</time>
             <time itemprop="datePublished" datetime="2024-05-07">new</time></p>"#;
         assert_eq!(
-            load_html(html).published,
+            load_html(html).published.unwrap(),
             NaiveDate::from_ymd_opt(2024, 5, 7)
         );
     }

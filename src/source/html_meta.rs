@@ -6,7 +6,7 @@
 //! first `<time datetime>`. This module only collects; it does not read
 //! dates out of prose.
 
-use super::parse_date_prefix;
+use super::parse_published;
 use chrono::NaiveDate;
 use serde_json::Value;
 
@@ -59,7 +59,7 @@ impl HtmlMeta {
         if self.meta_date.is_some_and(|(r, _)| r <= rank) {
             return;
         }
-        if let Some(d) = parse_date_prefix(content) {
+        if let Some(d) = parse_published(content) {
             self.meta_date = Some((rank, d));
         }
     }
@@ -68,7 +68,7 @@ impl HtmlMeta {
     /// a date counts.
     pub(crate) fn read_time_tag(&mut self, datetime: &str) {
         if self.time_date.is_none() {
-            self.time_date = parse_date_prefix(datetime);
+            self.time_date = parse_published(datetime);
         }
     }
 
@@ -115,7 +115,7 @@ fn find_key(v: &Value, key: &str, depth: usize) -> Option<NaiveDate> {
         Value::Object(map) => map
             .get(key)
             .and_then(Value::as_str)
-            .and_then(parse_date_prefix)
+            .and_then(parse_published)
             .or_else(|| map.values().find_map(|x| find_key(x, key, depth + 1))),
         Value::Array(items) => items.iter().find_map(|x| find_key(x, key, depth + 1)),
         _ => None,
@@ -130,7 +130,7 @@ fn scan_key(json: &str, quoted_key: &str) -> Option<NaiveDate> {
         let after = rest.trim_start();
         if let Some(v) = after.strip_prefix(':') {
             if let Some(v) = v.trim_start().strip_prefix('"') {
-                if let Some(d) = parse_date_prefix(v.split('"').next().unwrap_or("")) {
+                if let Some(d) = parse_published(v.split('"').next().unwrap_or("")) {
                     return Some(d);
                 }
             }

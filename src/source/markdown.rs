@@ -16,8 +16,8 @@ pub(crate) fn load_markdown(src: &str) -> Loaded {
     let (body_start, meta) = match split_front_matter(src) {
         Some(fm) => (fm.body_start, read_meta(&fm)),
         // A byte order mark is not text.
-        None if src.starts_with('\u{feff}') => ('\u{feff}'.len_utf8(), Default::default()),
-        None => (0, Default::default()),
+        None if src.starts_with('\u{feff}') => ('\u{feff}'.len_utf8(), Ok(Default::default())),
+        None => (0, Ok(Default::default())),
     };
     let body = &src[body_start..];
     let mut prose = Prose::new();
@@ -80,10 +80,14 @@ pub(crate) fn load_markdown(src: &str) -> Loaded {
             _ => {}
         }
     }
+    let (published, title) = match meta {
+        Ok(m) => (Ok(m.published), m.title),
+        Err(bad) => (Err(bad), None),
+    };
     Loaded {
         prose,
-        published: meta.published,
-        title: meta.title,
+        published,
+        title,
     }
 }
 
@@ -141,7 +145,7 @@ mod tests {
     fn markdown_without_front_matter_is_all_body() {
         let src = "Plain paragraph.\n\nAnother one.";
         assert_eq!(prose_of(src), "Plain paragraph.\n\nAnother one.");
-        assert_eq!(load_markdown(src).published, None);
+        assert_eq!(load_markdown(src).published.unwrap(), None);
     }
 
     #[test]

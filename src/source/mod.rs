@@ -13,9 +13,11 @@ mod html_text;
 mod markdown;
 mod plain;
 mod prose;
+mod published;
 pub(crate) mod read;
 
 pub use prose::Prose;
+pub use published::parse_published;
 pub use read::{DEFAULT_MAX_FILE_SIZE, MAX_MAX_FILE_SIZE};
 
 use crate::error::{Error, Result};
@@ -56,8 +58,13 @@ pub const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "html", "htm"
 /// One article as loaded: its source, its prose and its metadata.
 #[derive(Debug, Clone)]
 pub struct Article {
-    /// The path as given on the command line (or found by a walk).
+    /// The path as given on the command line (or found by a walk), as
+    /// output shows it.
     pub path: PathBuf,
+    /// What identifies the file: its canonical path (absolute, links and
+    /// `.`/`..` resolved) when read from disk, else `path`. Two spellings
+    /// of one file are one article.
+    pub id: PathBuf,
     /// The file as stored.
     pub source: String,
     /// Line index over `source`.
@@ -73,36 +80,87 @@ pub struct Article {
 }
 
 impl Article {
-    /// Build an article from text already in memory.
+    /// Build an article from text already in memory. `default_published`
+    /// dates an article that carries no date of its own; an unreadable
+    /// date in its metadata is an error, never overridden by the default.
+    pub fn parse(
+        path: impl Into<PathBuf>,
+        source: String,
+        default_published: Option<NaiveDate>,
+    ) -> Result<Article> {
+        match Article::assemble(path.into(), source, default_published) {
+            (_, Some(bad)) => Err(bad),
+            (article, None) => Ok(article),
+        }
+    }
+
+    /// [`Article::parse`] for text known to be well formed (tests,
+    /// benchmarks): an unreadable publication date leaves the article
+    /// undated instead of failing. Files are read with [`load_article`],
+    /// which refuses them.
     pub fn from_source(
         path: impl Into<PathBuf>,
         source: String,
         default_published: Option<NaiveDate>,
     ) -> Article {
-        let path = path.into();
+        Article::assemble(path.into(), source, default_published).0
+    }
+
+    /// The article, and the error its publication date is when unreadable
+    /// (the article is then undated).
+    fn assemble(
+        path: PathBuf,
+        source: String,
+        default_published: Option<NaiveDate>,
+    ) -> (Article, Option<Error>) {
         let format = Format::from_path(&path);
         let loaded = match format {
             Format::Plain => plain::load_plain(&source),
             Format::Markdown => markdown::load_markdown(&source),
             Format::Html => html::load_html(&source),
         };
-        Article {
+        let (published, bad) = match loaded.published {
+            Ok(d) => (d.or(default_published), None),
+            Err(bad) => (
+                None,
+                Some(Error::BadPublished {
+                    path: path.clone(),
+                    line: bad.line,
+                    key: bad.key,
+                    value: bad.value,
+                }),
+            ),
+        };
+        let article = Article {
             lines: LineIndex::new(&source),
+            id: path.clone(),
             path,
             prose: loaded.prose,
-            published: loaded.published.or(default_published),
+            published,
             title: loaded.title,
             format,
             source,
-        }
+        };
+        (article, bad)
     }
 }
 
 /// What a format loader hands back.
 pub(crate) struct Loaded {
     pub(crate) prose: Prose,
-    pub(crate) published: Option<NaiveDate>,
+    pub(crate) published: Result<Option<NaiveDate>, BadDate>,
     pub(crate) title: Option<String>,
+}
+
+/// A metadata publication date that is not a date.
+#[derive(Debug)]
+pub(crate) struct BadDate {
+    /// 1-based line in the file.
+    pub(crate) line: usize,
+    /// The key it was under (`published`, `date`).
+    pub(crate) key: String,
+    /// The value as written.
+    pub(crate) value: String,
 }
 
 /// Read and load one article file (at most [`DEFAULT_MAX_FILE_SIZE`] bytes).
@@ -117,7 +175,11 @@ pub fn load_article_limited(
     max_size: u64,
 ) -> Result<Article> {
     let source = read_text_limited(path, max_size)?;
-    Ok(Article::from_source(path, source, default_published))
+    let mut article = Article::parse(path, source, default_published)?;
+    if let Ok(id) = std::fs::canonicalize(path) {
+        article.id = id;
+    }
+    Ok(article)
 }
 
 /// Read a file of at most [`DEFAULT_MAX_FILE_SIZE`] bytes as UTF-8 text;
@@ -271,36 +333,9 @@ fn is_article_path(path: &Path) -> bool {
         .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
-/// Parse a date at the start of a metadata value: `2025-09-16`,
-/// `2025-09-16T10:00:00Z`, `2025/09/16`, quoted or not, or an RFC 2822 date
-/// (`Tue, 16 Sep 2025 10:00:00 +0000`, as feeds and some CMSes write it).
-pub(crate) fn parse_date_prefix(value: &str) -> Option<NaiveDate> {
-    let v = value.trim().trim_matches(|c| c == '"' || c == '\'').trim();
-    if let Some(head) = v.get(..10) {
-        for format in ["%Y-%m-%d", "%Y/%m/%d"] {
-            if let Ok(d) = NaiveDate::parse_from_str(head, format) {
-                return Some(d);
-            }
-        }
-    }
-    chrono::DateTime::parse_from_rfc2822(v)
-        .ok()
-        .map(|d| d.date_naive())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn metadata_dates_in_the_usual_shapes_parse() {
-        let d = NaiveDate::from_ymd_opt(2025, 9, 16);
-        assert_eq!(parse_date_prefix(" \"2025-09-16T10:00:00+03:00\""), d);
-        assert_eq!(parse_date_prefix("2025/09/16"), d);
-        assert_eq!(parse_date_prefix("Tue, 16 Sep 2025 10:00:00 +0000"), d);
-        assert_eq!(parse_date_prefix("16 Sept"), None);
-        assert_eq!(parse_date_prefix("2025-09-\u{e9}\u{e9}\u{e9}"), None);
-    }
 
     #[test]
     fn format_follows_the_extension_in_any_case() {

@@ -10,11 +10,18 @@ use super::{Loaded, Prose};
 pub(crate) fn load_plain(src: &str) -> Loaded {
     match split_front_matter(src) {
         Some(fm) => {
-            let meta = read_meta(&fm);
-            Loaded {
-                prose: Prose::verbatim(&src[fm.body_start..], fm.body_start),
-                published: meta.published,
-                title: meta.title,
+            let prose = Prose::verbatim(&src[fm.body_start..], fm.body_start);
+            match read_meta(&fm) {
+                Ok(meta) => Loaded {
+                    prose,
+                    published: Ok(meta.published),
+                    title: meta.title,
+                },
+                Err(bad) => Loaded {
+                    prose,
+                    published: Err(bad),
+                    title: None,
+                },
             }
         }
         None => {
@@ -22,7 +29,7 @@ pub(crate) fn load_plain(src: &str) -> Loaded {
             let bom = if src.starts_with('\u{feff}') { 3 } else { 0 };
             Loaded {
                 prose: Prose::verbatim(&src[bom..], bom),
-                published: None,
+                published: Ok(None),
                 title: None,
             }
         }
@@ -39,7 +46,10 @@ mod tests {
         let src = "---\ntitle: \"Talks resume\"\ndate: 2025-09-16\n---\nTalks resumed.\n";
         let loaded = load_plain(src);
         assert_eq!(loaded.prose.text(), "Talks resumed.\n");
-        assert_eq!(loaded.published, NaiveDate::from_ymd_opt(2025, 9, 16));
+        assert_eq!(
+            loaded.published.unwrap(),
+            NaiveDate::from_ymd_opt(2025, 9, 16)
+        );
         assert_eq!(loaded.title.as_deref(), Some("Talks resume"));
         assert_eq!(&src[loaded.prose.span(0, 6).range()], "Talks ");
     }
@@ -57,6 +67,6 @@ mod tests {
         let src = "--- not a fence\nText.";
         let loaded = load_plain(src);
         assert_eq!(loaded.prose.text(), src);
-        assert_eq!(loaded.published, None);
+        assert_eq!(loaded.published.unwrap(), None);
     }
 }

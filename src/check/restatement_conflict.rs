@@ -1,0 +1,373 @@
+//! CC107 restatement-conflict: a summary, rewrite or update that changes a
+//! figure, date or quotation of the coverage it restates.
+
+use super::quote_text::{is_same_words, quote_words};
+use super::{finding_at, sentence_evidence, CheckContext, Checked, Run};
+use crate::extract::ClaimData;
+use crate::finding::{Finding, Severity};
+use crate::subject::{restates, similarity, Figure, FigureValue};
+use chrono::Datelike;
+
+declare_check! {
+    /// ## What it does
+    /// Decides whether the checked text restates its coverage (most of its
+    /// content words are those of one coverage article of the same day or
+    /// undated, and most of its sentences say what one of the article's
+    /// says: a summary, a rewrite for another desk, a wire update) or adds
+    /// to it. In a
+    /// restatement, every number (in digits or words, with its scale),
+    /// month, weekday and quotation must be in the coverage it restates:
+    /// one that is not is a warning, with the coverage sentence that says
+    /// the same thing as evidence when there is one. A figure rounded from
+    /// the coverage's ("3.2 billion" for "3,240 million") is the same
+    /// figure. A text that adds to its coverage is left to the other
+    /// checks.
+    ///
+    /// ## Why is this bad
+    /// A restatement has nothing to add: a figure its source does not
+    /// state was changed or invented on the way, which is the error a
+    /// desk most wants caught.
+    ///
+    /// ## Example
+    /// The coverage says "the storm closed 14 schools on Tuesday"; a
+    /// summary of it says "the storm closed 41 schools on Tuesday": 41 is
+    /// not in the coverage, a warning.
+    pub(crate) struct RestatementConflict {
+        code: "CC107",
+        name: "restatement-conflict",
+    }
+}
+
+/// How similar a coverage sentence must be to be shown as the one the
+/// restated sentence comes from.
+const MIN_SOURCE_SIMILARITY: f32 = 0.3;
+
+impl Run for RestatementConflict {
+    fn run(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let target = cx.target;
+        let subjects = &target.claims.subjects;
+        let vocabulary = subjects.vocabulary();
+        let sources: Vec<Checked<'_>> = cx
+            .coverage
+            .iter()
+            .zip(&cx.index.vocab)
+            .filter(|(a, v)| {
+                !std::ptr::eq(a.article, target.article)
+                    && is_same_day(target, **a)
+                    && restates(&vocabulary, v)
+                    && restates_sentences(target, **a)
+            })
+            .map(|(a, _)| *a)
+            .collect();
+        if sources.is_empty() {
+            return;
+        }
+        let known = Known::of(&sources);
+        let names: Vec<String> = sources
+            .iter()
+            .map(|a| a.article.path.display().to_string())
+            .collect();
+        let note = format!("checked as a restatement of {}", names.join(", "));
+        let doc = &target.claims.doc;
+        let mut reported: Vec<std::ops::Range<usize>> = Vec::new();
+        for fig in &subjects.figures {
+            if known.supports(fig) {
+                continue;
+            }
+            // A figure inside a count or date claim is reported on the
+            // claim, where the other checks report it too.
+            let holder = target.claims.claims.iter().find(|c| {
+                matches!(c.data, ClaimData::Count(_) | ClaimData::Date(_))
+                    && c.prose.start <= fig.prose.start
+                    && fig.prose.end <= c.prose.end
+            });
+            // A figure stated as a change ("rose to 410") reports news.
+            let change = holder.is_some_and(|c| matches!(&c.data, ClaimData::Count(n) if n.change));
+            let (range, kind) = match holder {
+                Some(c) => (c.prose.clone(), c.data.kind_name()),
+                None => match fig.value {
+                    FigureValue::Number { .. } => (fig.prose.clone(), "count"),
+                    _ => (fig.prose.clone(), "date"),
+                },
+            };
+            if reported.contains(&range) {
+                continue;
+            }
+            reported.push(range.clone());
+            let text = &doc.text[range.clone()];
+            let mut f = self.finding(cx, range, text, kind, &names);
+            if change {
+                f.severity = Severity::Note;
+            }
+            if let Some(s) = doc.sentence_at(fig.prose.start) {
+                add_source_sentence(&mut f, target, s, &sources);
+            }
+            f.notes.push(note.clone());
+            out.push(f);
+        }
+        for claim in &target.claims.claims {
+            if !matches!(claim.data, ClaimData::Quote(_)) {
+                continue;
+            }
+            let words = quote_words(&claim.text);
+            if words.words.len() < 3 || known.quotes(&words) {
+                continue;
+            }
+            let mut f = self.finding(cx, claim.prose.clone(), &claim.text, "quote", &names);
+            f.message = format!(
+                "quotation \"{}\" is not in the coverage this restates ({})",
+                claim.text.trim(),
+                names.join(", ")
+            );
+            if let Some(s) = claim.sentence {
+                add_source_sentence(&mut f, target, s, &sources);
+            }
+            f.notes.push(note.clone());
+            out.push(f);
+        }
+    }
+}
+
+impl RestatementConflict {
+    fn finding(
+        &self,
+        cx: &CheckContext<'_>,
+        prose: std::ops::Range<usize>,
+        text: &str,
+        kind: &'static str,
+        names: &[String],
+    ) -> Finding {
+        let article = cx.target.article;
+        let span = article.prose.span(prose.start, prose.end);
+        let message = format!(
+            "{} is not in the coverage this restates ({})",
+            text.trim(),
+            names.join(", ")
+        );
+        finding_at(self, article, span, text, kind, Severity::Warning, message)
+    }
+}
+
+/// Sentences with fewer content words than this say too little to tell
+/// a restatement from an article.
+const MIN_SENTENCE_WORDS: usize = 3;
+
+/// How similar a sentence must be to one of the coverage's to restate it.
+const MIN_RESTATED_SIMILARITY: f32 = 0.2;
+
+/// Share of the text's sentences that must restate one of the coverage
+/// article's for the text to restate the article: a summary or rewrite
+/// restates nearly all; a follow-up that adds facts, few.
+const MIN_RESTATED_SENTENCES: f32 = 0.5;
+
+/// Whether `source` could be what `target` restates in auto mode: undated,
+/// or published the same day. A text dated days after its coverage
+/// reports that day's news in the coverage's words (a market report, a
+/// follow-up), and its new figures are news, not copying errors.
+fn is_same_day(target: Checked<'_>, source: Checked<'_>) -> bool {
+    match (target.article.published, source.article.published) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    }
+}
+
+/// Whether most of `target`'s sentences restate a sentence of `source`.
+fn restates_sentences(target: Checked<'_>, source: Checked<'_>) -> bool {
+    let mine: Vec<_> = target
+        .claims
+        .subjects
+        .sentences
+        .iter()
+        .filter(|t| t.stems.len() >= MIN_SENTENCE_WORDS)
+        .collect();
+    if mine.is_empty() {
+        return false;
+    }
+    let theirs = &source.claims.subjects.sentences;
+    let restated = mine
+        .iter()
+        .filter(|t| {
+            theirs
+                .iter()
+                .any(|o| similarity(t, o) >= MIN_RESTATED_SIMILARITY)
+        })
+        .count();
+    restated as f32 >= MIN_RESTATED_SENTENCES * mine.len() as f32
+}
+
+/// The coverage sentence most like sentence `s` of the target, as
+/// evidence, when one is like it at all.
+fn add_source_sentence(f: &mut Finding, target: Checked<'_>, s: usize, sources: &[Checked<'_>]) {
+    let mine = &target.claims.subjects.sentences[s];
+    let best = sources
+        .iter()
+        .flat_map(|a| {
+            a.claims
+                .subjects
+                .sentences
+                .iter()
+                .enumerate()
+                .map(move |(i, t)| (similarity(mine, t), *a, i))
+        })
+        .max_by(|x, y| x.0.total_cmp(&y.0));
+    if let Some((sim, a, i)) = best.filter(|b| b.0 >= MIN_SOURCE_SIMILARITY) {
+        let mut e = sentence_evidence(a, i);
+        e.alignment = Some(crate::subject::Alignment {
+            slots: vec!["sentence"],
+            permille: (sim * 1000.0).round() as u16,
+        });
+        f.evidence.push(e);
+    }
+}
+
+/// What the restated coverage states: its numbers (sorted), months,
+/// weekdays and text as quotation words.
+struct Known {
+    numbers: Vec<f64>,
+    months: [bool; 13],
+    weekdays: [bool; 7],
+    texts: Vec<super::quote_text::QuoteWords>,
+}
+
+impl Known {
+    fn of(sources: &[Checked<'_>]) -> Known {
+        let mut k = Known {
+            numbers: Vec::new(),
+            months: [false; 13],
+            weekdays: [false; 7],
+            texts: Vec::new(),
+        };
+        for a in sources {
+            for fig in &a.claims.subjects.figures {
+                match fig.value {
+                    FigureValue::Number { value, scaled, .. } => {
+                        k.numbers.push(value);
+                        k.numbers.extend(scaled);
+                    }
+                    FigureValue::Month(m) => k.months[m as usize % 13] = true,
+                    FigureValue::Weekday(d) => k.weekdays[d as usize % 7] = true,
+                }
+            }
+            for c in &a.claims.claims {
+                match &c.data {
+                    ClaimData::Count(n) => k.numbers.push(n.value),
+                    ClaimData::Date(d) => {
+                        if let Some(v) = d.value {
+                            k.add_dates(v.start, v.end);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            k.texts.push(quote_words(&a.claims.doc.text));
+        }
+        k.numbers.retain(|v| v.is_finite());
+        k.numbers.sort_by(f64::total_cmp);
+        k.numbers.dedup();
+        k
+    }
+
+    /// A resolved date of the coverage: its years, its month when it lies
+    /// in one, its day and weekday when it is one day.
+    fn add_dates(&mut self, start: chrono::NaiveDate, end: chrono::NaiveDate) {
+        for y in start.year()..=end.year().min(start.year() + 1) {
+            self.numbers.push(f64::from(y));
+        }
+        if (start.year(), start.month()) == (end.year(), end.month()) {
+            self.months[start.month() as usize] = true;
+        }
+        if start == end {
+            self.numbers.push(f64::from(start.day()));
+            self.weekdays[start.weekday().num_days_from_monday() as usize] = true;
+        }
+    }
+
+    fn supports(&self, fig: &Figure) -> bool {
+        match fig.value {
+            FigureValue::Month(m) => self.months[m as usize % 13],
+            FigureValue::Weekday(d) => self.weekdays[d as usize % 7],
+            FigureValue::Number { .. } => {
+                fig.value.intervals().iter().flatten().any(|&(lo, hi)| {
+                    let i = self.numbers.partition_point(|&v| v < lo);
+                    self.numbers.get(i).is_some_and(|&v| v <= hi)
+                })
+            }
+        }
+    }
+
+    fn quotes(&self, words: &super::quote_text::QuoteWords) -> bool {
+        self.texts.iter().any(|t| is_same_words(words, t))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{Case, PUBLISHED};
+    use crate::finding::Severity;
+
+    const STORY: &str =
+        "The storm closed 14 schools across the county on Tuesday, officials said. \
+        Repairs will cost $3.24 billion, the council said in March. \
+        \"We have never seen water this high,\" the mayor said.";
+
+    /// A text checked against [`STORY`] published the same day.
+    fn summary(text: &str) -> Case<'_> {
+        Case::new(text).coverage_on(STORY, PUBLISHED)
+    }
+
+    #[test]
+    fn a_text_dated_after_its_coverage_is_not_taken_for_a_restatement() {
+        Case::new("The storm closed 41 schools across the county on Tuesday.")
+            .coverage(STORY)
+            .passes("CC107", "41 schools");
+    }
+
+    #[test]
+    fn a_changed_figure_in_a_summary_is_a_warning_with_the_source_sentence() {
+        let f = summary("The storm closed 41 schools across the county on Tuesday.")
+            .finds("CC107", "41 schools");
+        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!(f.evidence.len(), 1, "{:?}", f.evidence);
+        assert!(
+            f.evidence[0].text.contains("14 schools"),
+            "{:?}",
+            f.evidence
+        );
+    }
+
+    #[test]
+    fn a_changed_weekday_or_month_is_a_warning() {
+        summary("The storm closed 14 schools across the county on Wednesday.")
+            .finds("CC107", "Wednesday");
+        summary("Repairs will cost $3.24 billion, the council said in May.").finds("CC107", "May");
+    }
+
+    #[test]
+    fn a_spelled_out_number_is_compared_by_value() {
+        summary("The storm closed fourteen schools across the county on Tuesday.")
+            .passes("CC107", "fourteen schools");
+        summary("The storm closed forty schools across the county on Tuesday.")
+            .finds("CC107", "forty schools");
+    }
+
+    #[test]
+    fn a_rounded_figure_is_the_same_figure() {
+        summary("Repairs to the county will cost $3.2 billion, the council said.")
+            .passes("CC107", "$3.2 billion");
+    }
+
+    #[test]
+    fn a_reworded_quotation_is_a_warning() {
+        summary("\"We have never seen water this fast,\" the mayor said of the storm.")
+            .finds("CC107", "We have never seen water this fast,");
+    }
+
+    #[test]
+    fn an_article_that_adds_to_its_coverage_is_not_a_restatement() {
+        summary(
+            "Engineers from the national grid restored power to 900 homes in the northern \
+             valley late on Friday, and volunteers handed out blankets at the library.",
+        )
+        .passes("CC107", "900 homes");
+    }
+}

@@ -1,0 +1,283 @@
+//! Alignment: whether two claims, each seen through its subject, state the
+//! same fact.
+//!
+//! The slots both claims fill must agree (an owner named on both sides must
+//! be the same, or be named in the other's sentence too), and their
+//! sentences must say the same thing: the cosine of their content-word
+//! sets. Each check sets how similar is similar enough for its kind of
+//! claim (`docs/alignment.md` has the calibration); this module only
+//! measures.
+
+use super::Terms;
+use serde::Serialize;
+
+/// One claim as alignment sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct Side<'a> {
+    /// Its sentence's terms.
+    pub terms: &'a Terms,
+    /// The name that owns or performs it.
+    pub owner: Option<&'a str>,
+}
+
+/// Why two claims were taken as the same fact.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Alignment {
+    /// The subject slots both claims fill and agree on (`noun`, `owner`,
+    /// `speaker`, `event`, ...), in the order the check tested them.
+    pub slots: Vec<&'static str>,
+    /// How much their sentences say the same thing, in thousandths.
+    pub permille: u16,
+}
+
+impl Alignment {
+    /// How much their sentences say the same thing, 0.0 to 1.0.
+    pub fn similarity(&self) -> f32 {
+        f32::from(self.permille) / 1000.0
+    }
+}
+
+impl Serialize for Alignment {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Alignment", 2)?;
+        st.serialize_field("slots", &self.slots)?;
+        st.serialize_field("similarity", &(f64::from(self.permille) / 1000.0))?;
+        st.end()
+    }
+}
+
+impl Alignment {
+    /// A few words saying why, for the text renderings.
+    pub fn describe(&self) -> String {
+        let mut s = String::from("aligned on ");
+        if !self.slots.is_empty() {
+            s.push_str(&self.slots.join(", "));
+            s.push_str("; ");
+        }
+        s.push_str(&format!(
+            "sentence similarity {:.0}%",
+            self.similarity() * 100.0
+        ));
+        s
+    }
+}
+
+/// Whether `a` and `b` agree on the slots they both fill, and how similar
+/// their sentences are; `None` when a slot disagrees. `slots` are the
+/// slots the caller has already matched (the counted noun, say).
+pub fn align(a: Side<'_>, b: Side<'_>, slots: &[&'static str]) -> Option<Alignment> {
+    let mut slots = slots.to_vec();
+    if let (Some(x), Some(y)) = (a.owner, b.owner) {
+        let named =
+            |who: &str, t: &Terms| t.names.binary_search_by(|n| n.as_str().cmp(who)).is_ok();
+        if x == y || named(x, b.terms) || named(y, a.terms) {
+            slots.push("owner");
+        } else {
+            return None;
+        }
+    }
+    let permille = (similarity(a.terms, b.terms) * 1000.0).round() as u16;
+    Some(Alignment { slots, permille })
+}
+
+/// The cosine of two sentences' content-word sets, 0.0 to 1.0.
+pub fn similarity(a: &Terms, b: &Terms) -> f32 {
+    if a.stems.is_empty() || b.stems.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < a.stems.len() && j < b.stems.len() {
+        match a.stems[i].cmp(&b.stems[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared as f32 / ((a.stems.len() * b.stems.len()) as f32).sqrt()
+}
+
+/// Share of a text's content words that one coverage article must hold
+/// for the text to restate it (a summary, a rewrite, an update). Two
+/// reports of one story on different days share far fewer.
+pub const MIN_RESTATED: f32 = 0.5;
+
+/// Whether a text with content words `text` restates an article with
+/// content words `source` (both sorted): most of its words are the
+/// article's.
+pub fn restates<A: AsRef<str>, B: AsRef<str>>(text: &[A], source: &[B]) -> bool {
+    if text.is_empty() {
+        return false;
+    }
+    let shared = text
+        .iter()
+        .filter(|w| {
+            source
+                .binary_search_by(|x| x.as_ref().cmp(w.as_ref()))
+                .is_ok()
+        })
+        .count();
+    shared as f32 >= MIN_RESTATED * text.len() as f32
+}
+
+/// Content words a quotation needs before it can be told from a stock
+/// phrase ("We need to...", "Time will tell").
+pub const MIN_QUOTATION_WORDS: usize = 3;
+
+/// Share of the shorter quotation's content words that must appear, in
+/// order, in the longer for the two to be one quotation.
+pub const MIN_QUOTATION_SHARE: f32 = 0.6;
+
+/// Whether two quotations (their words, lower case) are the same
+/// quotation, one perhaps reworded: most of the shorter's content words
+/// appear in the longer, in order, and the shorter has enough of them not
+/// to be a stock phrase. Returns the share matched. Runs in
+/// `O(n log m)`: each word of the shorter looks up its next position in
+/// the longer.
+pub fn same_quotation(a: &[String], b: &[String]) -> Option<f32> {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let content: Vec<&str> = short
+        .iter()
+        .map(String::as_str)
+        .filter(|w| is_quotation_content(w))
+        .collect();
+    if content.len() < MIN_QUOTATION_WORDS {
+        return None;
+    }
+    let mut at: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (i, w) in long.iter().enumerate() {
+        at.entry(w.as_str()).or_default().push(i);
+    }
+    let mut next = 0;
+    let mut matched = 0;
+    for w in &content {
+        let Some(pos) = at.get(w) else { continue };
+        let k = pos.partition_point(|&p| p < next);
+        if let Some(&p) = pos.get(k) {
+            matched += 1;
+            next = p + 1;
+        }
+    }
+    let share = matched as f32 / content.len() as f32;
+    (matched >= MIN_QUOTATION_WORDS && share >= MIN_QUOTATION_SHARE).then_some(share)
+}
+
+/// Whether two quotations differ only in spacing, case or punctuation
+/// ("4.5billion" and "4.5 billion").
+pub fn same_letters(a: &[String], b: &[String]) -> bool {
+    let letters = |w: &[String]| -> String {
+        w.iter()
+            .flat_map(|x| x.chars())
+            .filter(|c| c.is_alphanumeric())
+            .collect()
+    };
+    letters(a) == letters(b)
+}
+
+/// A content word of a quotation: not a function word or a contraction
+/// ("it's", "don't").
+fn is_quotation_content(w: &str) -> bool {
+    w.chars().count() >= 3
+        && !w.contains('\'')
+        && !crate::lexicon::is_in_sorted(crate::lexicon::nouns::FUNCTION_WORDS, w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract_article;
+    use crate::rules::RuleSet;
+    use crate::source::Article;
+
+    /// The side of the first count in `text`.
+    fn first_count(text: &str) -> (crate::extract::ArticleClaims, usize) {
+        let a = Article::from_source("x.txt", text.to_owned(), None);
+        let claims = extract_article(&a, &RuleSet::default());
+        let ci = claims
+            .claims
+            .iter()
+            .position(|c| c.data.kind_name() == "count")
+            .expect("a count");
+        (claims, ci)
+    }
+
+    fn words(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_lowercase).collect()
+    }
+
+    #[test]
+    fn a_stock_phrase_is_not_a_quotation_to_align() {
+        assert!(same_quotation(
+            &words("time will tell"),
+            &words("time will tell us everything")
+        )
+        .is_none());
+    }
+
+    #[test]
+    fn quotations_sharing_a_few_words_are_not_the_same() {
+        let a = words("we need to rebuild every bridge before the winter storms arrive");
+        let b = words("we need to talk about the budget and the hospital staff");
+        assert!(same_quotation(&a, &b).is_none());
+    }
+
+    #[test]
+    fn a_reworded_quotation_is_the_same_quotation() {
+        let a = words("we will leave no stone unturned until every line is running again");
+        let b = words("we will leave no stone unturned until every line is open again");
+        assert!(same_quotation(&a, &b).is_some());
+    }
+
+    #[test]
+    fn spacing_and_punctuation_are_not_rewording() {
+        assert!(same_letters(
+            &words("a 4.5billion deficit"),
+            &words("a 4.5 billion deficit")
+        ));
+        assert!(!same_letters(
+            &words("a 4.5 billion deficit"),
+            &words("a 4.6 billion deficit")
+        ));
+    }
+
+    #[test]
+    fn counts_owned_by_different_names_do_not_align() {
+        let (a, i) = first_count("The carmaker Kestrel plans to close 600 stores.");
+        let (b, j) = first_count("The carmaker Ostrand plans to close 450 stores.");
+        let sa = a.subjects.side(&a.claims, i);
+        let sb = b.subjects.side(&b.claims, j);
+        assert_eq!(sa.owner, Some("kestrel"));
+        assert!(align(sa, sb, &["noun"]).is_none());
+    }
+
+    #[test]
+    fn same_owner_and_sentence_align_with_high_similarity() {
+        let (a, i) = first_count("On Monday, Kestrel said it plans to close 600 stores.");
+        let (b, j) = first_count("Kestrel plans to close 450 stores, it said on Monday.");
+        let al = align(
+            a.subjects.side(&a.claims, i),
+            b.subjects.side(&b.claims, j),
+            &["noun"],
+        )
+        .expect("aligned");
+        assert_eq!(al.slots, ["noun", "owner"]);
+        assert!(al.similarity() > 0.6, "{al:?}");
+    }
+
+    #[test]
+    fn unrelated_sentences_are_dissimilar() {
+        let (a, i) = first_count("The nation of 50 million people voted on Sunday.");
+        let (b, j) = first_count("About 200 people marched to the stadium in the rain.");
+        let al = align(
+            a.subjects.side(&a.claims, i),
+            b.subjects.side(&b.claims, j),
+            &["noun"],
+        )
+        .expect("no owner on either side");
+        assert!(al.similarity() < 0.3, "{al:?}");
+    }
+}

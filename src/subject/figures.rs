@@ -1,0 +1,267 @@
+//! Figures: every number an article writes, in digits or in words, and
+//! every month and weekday it names, with the value a reader takes from
+//! it. A restatement is checked figure by figure against its coverage, so
+//! this list is exhaustive where claims are selective: a figure need not
+//! count a noun to be copied wrong.
+
+use crate::lexicon::{dates, numbers};
+use crate::text::{Document, TokenKind};
+use std::ops::Range;
+
+/// What a figure states.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FigureValue {
+    /// A number: as written, and scaled by a scale word after it ("3.2
+    /// billion": 3.2 and 3.2e9), with the step its precision gives
+    /// (0.1 for "3.2" and "3.2 billion", 1000 for "3,000").
+    Number {
+        /// The number as written.
+        value: f64,
+        /// Scaled by the scale word after it, when there is one.
+        scaled: Option<f64>,
+        /// Half of this is how far a rounded figure may lie from the
+        /// precise one ("3.2" for "3.24"), as written (before scaling).
+        step: f64,
+    },
+    /// A month (1-12).
+    Month(u32),
+    /// A weekday (0 = Monday).
+    Weekday(u32),
+}
+
+/// One figure, where it is written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// Prose byte range of the figure as written (with its scale word).
+    pub prose: Range<usize>,
+    /// Spelled out in words ("seven") rather than digits.
+    pub spelled: bool,
+    /// What it states.
+    pub value: FigureValue,
+}
+
+/// Every figure of `doc`, in order.
+pub(crate) fn figures(doc: &Document) -> Vec<Figure> {
+    let mut out = Vec::new();
+    let n = doc.tokens.len();
+    let mut k = 0;
+    while k < n {
+        let tok = &doc.tokens[k];
+        let lower = doc.tok_lower(k);
+        match tok.kind {
+            TokenKind::Number => {
+                if let Some((value, decimals, glued)) = parse_digits(lower) {
+                    let (scale, end) = match glued {
+                        Some(s) => (Some(s), tok.end),
+                        None => match scale_after(doc, k) {
+                            Some(s) => (Some(s), doc.tokens[k + 1].end),
+                            None => (None, tok.end),
+                        },
+                    };
+                    out.push(Figure {
+                        prose: tok.start..end,
+                        spelled: false,
+                        value: FigureValue::Number {
+                            value,
+                            scaled: scale.map(|s| value * s),
+                            step: step_of(value, decimals),
+                        },
+                    });
+                }
+            }
+            TokenKind::Word => {
+                if let Some(v) = number_word(lower) {
+                    let scale = scale_after(doc, k);
+                    let end = if scale.is_some() {
+                        doc.tokens[k + 1].end
+                    } else {
+                        tok.end
+                    };
+                    out.push(Figure {
+                        prose: tok.start..end,
+                        spelled: true,
+                        value: FigureValue::Number {
+                            value: v,
+                            scaled: scale.map(|s| v * s),
+                            step: 1.0,
+                        },
+                    });
+                } else if let Some(m) = month(doc, k) {
+                    out.push(Figure {
+                        prose: tok.range(),
+                        spelled: true,
+                        value: FigureValue::Month(m),
+                    });
+                } else if let Some(d) = dates::lookup(dates::WEEKDAYS, lower) {
+                    if doc.tok(k).starts_with(char::is_uppercase) {
+                        out.push(Figure {
+                            prose: tok.range(),
+                            spelled: true,
+                            value: FigureValue::Weekday(d),
+                        });
+                    }
+                }
+            }
+            TokenKind::Punct => {}
+        }
+        k += 1;
+    }
+    out
+}
+
+/// A month name, capitalised, not the verb "may" or "march" in lower case.
+fn month(doc: &Document, k: usize) -> Option<u32> {
+    let w = doc.tok(k);
+    if !w.starts_with(char::is_uppercase) || w.len() < 3 {
+        return None;
+    }
+    let m = dates::lookup(dates::MONTHS, doc.tok_lower(k))?;
+    // "May" opening a sentence is the modal verb far more often.
+    let opens = doc.sentences.iter().any(|s| s.tokens.start == k);
+    (!(opens && m == 5)).then_some(m)
+}
+
+/// Number words from two up ("one" is mostly a pronoun: "one of them").
+fn number_word(w: &str) -> Option<f64> {
+    if w == "one" {
+        return None;
+    }
+    numbers::UNITS
+        .iter()
+        .chain(numbers::TENS)
+        .find(|(k, _)| *k == w)
+        .map(|&(_, v)| f64::from(v))
+}
+
+/// The scale word right after token `k` ("million", "bn").
+fn scale_after(doc: &Document, k: usize) -> Option<f64> {
+    let next = k + 1;
+    if next >= doc.tokens.len() || doc.tokens[next].kind != TokenKind::Word {
+        return None;
+    }
+    let w = doc.tok_lower(next);
+    numbers::SCALES
+        .iter()
+        .find(|(s, _)| *s == w)
+        .map(|&(_, v)| v)
+}
+
+/// Digits with inner `,` and `.`, perhaps with a scale glued on ("3bn",
+/// "4.5billion"): the value, its count of decimals and the glued scale.
+fn parse_digits(t: &str) -> Option<(f64, usize, Option<f64>)> {
+    let end = t
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(t.len());
+    let (digits, rest) = t.split_at(end);
+    let digits = digits.trim_end_matches(['.', ',']);
+    let glued = if rest.is_empty() {
+        None
+    } else {
+        let scale = numbers::GLUED_SCALES
+            .iter()
+            .chain(numbers::SCALES)
+            .find(|(s, _)| *s == rest)
+            .map(|&(_, v)| v);
+        // "1st", "3rd", "10am": keep the number, no scale.
+        Some(scale.unwrap_or(1.0))
+    };
+    let plain: String = digits.chars().filter(|&c| c != ',').collect();
+    let value: f64 = plain.parse().ok()?;
+    let decimals = plain.split_once('.').map_or(0, |(_, d)| d.len());
+    Some((value, decimals, glued.filter(|&s| s != 1.0)))
+}
+
+/// The rounding step a figure's writing implies: its last decimal, or for
+/// a whole number its trailing zeros ("3,000": 1,000; "48": 1).
+fn step_of(value: f64, decimals: usize) -> f64 {
+    if decimals > 0 {
+        return 10f64.powi(-(decimals as i32));
+    }
+    let mut step = 1.0;
+    let mut v = value;
+    while v >= 10.0 && (v / 10.0).fract() == 0.0 {
+        step *= 10.0;
+        v /= 10.0;
+    }
+    step
+}
+
+impl FigureValue {
+    /// The numbers this figure may stand for, as closed intervals: the
+    /// value as written and scaled, each widened by half its rounding
+    /// step ("3.2 billion" stands for 3.15 to 3.25 billion).
+    pub fn intervals(&self) -> [Option<(f64, f64)>; 2] {
+        let FigureValue::Number {
+            value,
+            scaled,
+            step,
+        } = *self
+        else {
+            return [None, None];
+        };
+        let around = |v: f64, half: f64| {
+            let slack = half + v.abs() * 1e-9;
+            (v - slack, v + slack)
+        };
+        [
+            Some(around(value, step / 2.0)),
+            scaled.map(|s| {
+                let ratio = if value == 0.0 { 1.0 } else { (s / value).abs() };
+                around(s, step / 2.0 * ratio)
+            }),
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str) -> Vec<FigureValue> {
+        figures(&Document::new(text))
+            .into_iter()
+            .map(|f| f.value)
+            .collect()
+    }
+
+    #[test]
+    fn digits_words_and_scales_are_figures() {
+        let v = values("The firm lost $3.2 billion and seven staff, 4.5bn in all, on 1,200 sites.");
+        assert_eq!(
+            v,
+            [
+                FigureValue::Number {
+                    value: 3.2,
+                    scaled: Some(3.2e9),
+                    step: 0.1
+                },
+                FigureValue::Number {
+                    value: 7.0,
+                    scaled: None,
+                    step: 1.0
+                },
+                FigureValue::Number {
+                    value: 4.5,
+                    scaled: Some(4.5e9),
+                    step: 0.1
+                },
+                FigureValue::Number {
+                    value: 1200.0,
+                    scaled: None,
+                    step: 100.0
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn months_and_weekdays_are_figures_but_not_may_the_verb() {
+        let v = values("It may rain. On Monday, in March, the vote was held. May I?");
+        assert_eq!(v, [FigureValue::Weekday(0), FigureValue::Month(3)]);
+    }
+
+    #[test]
+    fn one_is_not_a_figure() {
+        assert!(values("One of them left.").is_empty());
+    }
+}

@@ -1,0 +1,281 @@
+//! The subject layer: what each claim is about, computed once per article
+//! right after extraction, so that the checks and the audit compare claims
+//! without re-reading the article's tokens.
+//!
+//! For every sentence it keeps the content words (stemmed with the Snowball
+//! English stemmer, joined into word families where news uses several words
+//! for one thing: "injured", "injuries", "hurt") and the names it mentions;
+//! for every claim, the name that owns or performs it ("GM plans to close
+//! 1,100 dealerships": GM). [`align`] decides from these whether two claims
+//! state the same fact.
+//!
+//! It does not decide who is who among people (that is
+//! `check::people`), and it holds no claim values: checks compare those.
+
+mod align;
+mod figures;
+
+pub use align::{align, restates, same_letters, same_quotation, similarity, Alignment, Side};
+pub use figures::{Figure, FigureValue};
+
+use crate::extract::Claim;
+use crate::lexicon::{dates, is_in_sorted, nouns, numbers, titles};
+use crate::text::{Document, TokenKind};
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashSet;
+
+/// What one sentence is about.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Terms {
+    /// Content words, stemmed, sorted and deduplicated; function words,
+    /// numbers, months and weekdays are left out.
+    pub stems: Vec<String>,
+    /// Names mentioned (the last word of each capitalised run, lower
+    /// case), sorted and deduplicated.
+    pub names: Vec<String>,
+}
+
+/// What every sentence and claim of one article is about.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Subjects {
+    /// Per sentence of the document.
+    pub sentences: Vec<Terms>,
+    /// Per claim (in the claims' order): the name that owns or performs it,
+    /// lower case, when one stands before it in its clause.
+    pub owners: Vec<Option<String>>,
+    /// Every number, month and weekday written, in order.
+    pub figures: Vec<Figure>,
+}
+
+impl Subjects {
+    /// The terms of `claim`'s sentence (empty when it has none).
+    pub fn terms(&self, claim: &Claim) -> &Terms {
+        static EMPTY: Terms = Terms {
+            stems: Vec::new(),
+            names: Vec::new(),
+        };
+        claim
+            .sentence
+            .and_then(|s| self.sentences.get(s))
+            .unwrap_or(&EMPTY)
+    }
+
+    /// The content words of the whole article, sorted and deduplicated.
+    pub fn vocabulary(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = self
+            .sentences
+            .iter()
+            .flat_map(|t| t.stems.iter().map(String::as_str))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The side of an alignment that claim number `ci` stands on.
+    pub fn side(&self, claims: &[Claim], ci: usize) -> Side<'_> {
+        Side {
+            terms: self.terms(&claims[ci]),
+            owner: self.owners.get(ci).and_then(Option::as_deref),
+        }
+    }
+}
+
+/// Words that one news sense shares: each maps to its family's stem.
+/// Sorted by word.
+const FAMILIES: &[(&str, &str)] = &[
+    ("casualties", "casualti"),
+    ("dead", "death"),
+    ("death", "death"),
+    ("deaths", "death"),
+    ("die", "death"),
+    ("died", "death"),
+    ("dies", "death"),
+    ("dying", "death"),
+    ("fatalities", "death"),
+    ("fatality", "death"),
+    ("hurt", "injur"),
+    ("injured", "injur"),
+    ("injuries", "injur"),
+    ("injuring", "injur"),
+    ("injury", "injur"),
+    ("killed", "death"),
+    ("killing", "death"),
+    ("wounded", "injur"),
+];
+
+/// How many tokens before a claim its owner may stand.
+const OWNER_REACH: usize = 10;
+
+/// Compute the subjects of `claims`, found in `doc`.
+pub fn subjects(doc: &Document, claims: &[Claim]) -> Subjects {
+    let stemmer = Stemmer::create(Algorithm::English);
+    let cx = NameContext::new(doc);
+    let sentences = (0..doc.sentences.len())
+        .map(|s| sentence_terms(&cx, s, &stemmer))
+        .collect();
+    let owners = claims.iter().map(|c| owner(&cx, c)).collect();
+    Subjects {
+        sentences,
+        owners,
+        figures: figures::figures(doc),
+    }
+}
+
+/// A document with the words it writes in lower case somewhere: a
+/// capitalised word that opens a sentence is a name when the document
+/// never writes it in lower case ("Kestrel plans...", not "Officials said"
+/// in an article that mentions officials again).
+struct NameContext<'a> {
+    doc: &'a Document,
+    lower_words: HashSet<&'a str>,
+}
+
+impl<'a> NameContext<'a> {
+    fn new(doc: &'a Document) -> Self {
+        let lower_words = (0..doc.tokens.len())
+            .filter(|&k| {
+                doc.tokens[k].kind == TokenKind::Word
+                    && doc.tok(k).chars().next().is_some_and(char::is_lowercase)
+            })
+            .map(|k| doc.tok(k))
+            .collect();
+        NameContext { doc, lower_words }
+    }
+}
+
+fn sentence_terms(cx: &NameContext<'_>, s: usize, stemmer: &Stemmer) -> Terms {
+    let doc = cx.doc;
+    let sentence = &doc.sentences[s];
+    let mut stems = Vec::new();
+    let mut names = Vec::new();
+    for k in sentence.tokens.clone() {
+        if doc.tokens[k].kind != TokenKind::Word {
+            continue;
+        }
+        if is_name(cx, k, sentence.tokens.start) {
+            names.push(name_word(doc.tok_lower(k)));
+        }
+        let w = doc.tok_lower(k);
+        if is_content_word(w) {
+            stems.push(stem(w, stemmer));
+        }
+    }
+    stems.sort_unstable();
+    stems.dedup();
+    names.sort_unstable();
+    names.dedup();
+    Terms { stems, names }
+}
+
+/// The family stem of a lower-case word.
+fn stem(w: &str, stemmer: &Stemmer) -> String {
+    let w = w.trim_end_matches("'s").trim_end_matches("’s");
+    match FAMILIES.binary_search_by(|(k, _)| k.cmp(&w)) {
+        Ok(i) => FAMILIES[i].1.to_owned(),
+        Err(_) => stemmer.stem(w).into_owned(),
+    }
+}
+
+fn is_content_word(w: &str) -> bool {
+    w.chars().count() >= 3
+        && w.chars()
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+        && !is_in_sorted(nouns::FUNCTION_WORDS, w)
+        && !is_calendar_or_number_word(w)
+}
+
+fn is_calendar_or_number_word(w: &str) -> bool {
+    // The number tables are ordered by value, not by word: scan them.
+    dates::lookup(dates::MONTHS, w).is_some()
+        || dates::lookup(dates::WEEKDAYS, w).is_some()
+        || numbers::UNITS.iter().any(|(k, _)| *k == w)
+        || numbers::TENS.iter().any(|(k, _)| *k == w)
+        || numbers::SCALES.iter().any(|(k, _)| *k == w)
+}
+
+/// A name's word as compared: lower case, without a possessive.
+fn name_word(w: &str) -> String {
+    w.trim_end_matches("'s").trim_end_matches("’s").to_owned()
+}
+
+/// Whether token `k` is part of a name: capitalised, not a function word,
+/// month, weekday or title word; at a sentence's start only when written
+/// all in capitals ("GM") or never in lower case in the document.
+fn is_name(cx: &NameContext<'_>, k: usize, sentence_start: usize) -> bool {
+    let doc = cx.doc;
+    let w = doc.tok(k);
+    if !w.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let lower = doc.tok_lower(k);
+    if is_in_sorted(nouns::FUNCTION_WORDS, lower)
+        || is_calendar_or_number_word(lower)
+        || titles::is_title_head(lower)
+        || titles::is_title_modifier(lower)
+        || titles::is_honorific(lower)
+    {
+        return false;
+    }
+    let initial = k == sentence_start
+        || (k > sentence_start && doc.tokens[k - 1].kind == TokenKind::Punct && {
+            let p = doc.tok(k - 1);
+            matches!(p, "\"" | "“" | "‘" | "'" | "(" | "—" | "-" | ":")
+        });
+    !initial
+        || !cx.lower_words.contains(lower)
+        || (w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !w.chars().any(char::is_lowercase))
+}
+
+/// The nearest name before `claim` in its clause.
+fn owner(cx: &NameContext<'_>, claim: &Claim) -> Option<String> {
+    let doc = cx.doc;
+    let sentence = &doc.sentences[claim.sentence?];
+    let first = doc.token_at(claim.prose.start);
+    let lo = first.saturating_sub(OWNER_REACH).max(sentence.tokens.start);
+    (lo..first.min(sentence.tokens.end))
+        .rev()
+        .take_while(|&k| !matches!(doc.tok(k), ";" | "." | "?" | "!"))
+        .find(|&k| doc.tokens[k].kind == TokenKind::Word && is_name(cx, k, sentence.tokens.start))
+        .map(|k| name_word(doc.tok_lower(k)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(text: &str) -> Terms {
+        let doc = Document::new(text);
+        let s = subjects(&doc, &[]);
+        s.sentences.into_iter().next().unwrap_or_default()
+    }
+
+    #[test]
+    fn families_table_is_sorted() {
+        assert!(FAMILIES.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn words_of_one_family_share_a_stem() {
+        let a = terms("Nine firefighters were injured.");
+        let b = terms("The blaze hurt a dozen firefighters.");
+        assert!(a.stems.contains(&"injur".to_owned()), "{a:?}");
+        assert!(b.stems.contains(&"injur".to_owned()), "{b:?}");
+        assert!(a.stems.contains(&"firefight".to_owned()), "{a:?}");
+    }
+
+    #[test]
+    fn function_words_numbers_and_months_are_not_content() {
+        let t = terms("The council met in March with seven of the members.");
+        assert_eq!(t.stems, ["council", "member", "met"]);
+    }
+
+    #[test]
+    fn names_skip_the_capitalised_first_word_unless_in_capitals() {
+        let t = terms("The minister met Okafor and Hale's aides. The talks ended.");
+        assert_eq!(t.names, ["hale", "okafor"]);
+        let t = terms("GM will close 40 plants.");
+        assert_eq!(t.names, ["gm"]);
+    }
+}
