@@ -114,3 +114,33 @@ pub enum Error {
 
 /// Result with this crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// `message` safe to print on a terminal: control characters (an escape
+/// sequence in a file name, a carriage return) are shown escaped
+/// (`\u{1b}`), so a hostile name cannot rewrite the screen.
+pub fn printable(message: &str) -> std::borrow::Cow<'_, str> {
+    if !message.chars().any(|c| c.is_control() && c != '\n') {
+        return message.into();
+    }
+    let mut out = String::with_capacity(message.len() + 8);
+    for c in message.chars() {
+        if c.is_control() && c != '\n' {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(super::printable("a.md: x"), "a.md: x");
+        assert_eq!(
+            super::printable("\u{1b}[2Ja.md\r: x"),
+            "\\u{1b}[2Ja.md\\r: x"
+        );
+    }
+}

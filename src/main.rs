@@ -23,7 +23,7 @@ fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("claimcheck: {}", message(&e));
+            eprintln!("claimcheck: {}", claimcheck::error::printable(&message(&e)));
             ExitCode::from(2)
         }
     }

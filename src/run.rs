@@ -7,7 +7,7 @@ use crate::baseline::{load_baseline, write_baseline, Baseline};
 use crate::check::{self, CheckContext, Checked, CoverageIndex};
 use crate::cli::{AuditArgs, BaselineArgs, CheckArgs, Cli, Command, ExtractArgs, RulesCommand};
 use crate::config::{ConfigError, Origin, Resolved};
-use crate::error::Error;
+use crate::error::{printable, Error};
 use crate::extract::ArticleClaims;
 use crate::finding::{merge_findings, relate_evidence, Finding};
 use crate::render::{self, OutputFormat};
@@ -71,7 +71,7 @@ fn load_all(
 fn collect_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, bool) {
     let (files, errors) = collect_article_paths_lenient(paths);
     for e in &errors {
-        eprintln!("claimcheck: {e}");
+        eprintln!("claimcheck: {}", printable(&e.to_string()));
     }
     (files, !errors.is_empty())
 }
@@ -88,7 +88,7 @@ fn load_files(
         match load_article_limited(path, published, max_size) {
             Ok(article) => loaded.push(article),
             Err(e) => {
-                eprintln!("claimcheck: {e}");
+                eprintln!("claimcheck: {}", printable(&e.to_string()));
                 errored = true;
             }
         }
@@ -520,7 +520,7 @@ fn run_rules_check(paths: &[PathBuf]) -> Result<Status> {
     let rules = match load_rules(paths) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", printable(&e.to_string()));
             return Ok(Status::Errored);
         }
     };

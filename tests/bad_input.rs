@@ -661,3 +661,17 @@ fn invalid_utf8_in_rules_and_config_is_reported_by_line_once() {
     );
     assert_eq!(err.matches("invalid UTF-8").count(), 1, "{err}");
 }
+
+#[test]
+fn terminal_escapes_in_file_names_are_printed_escaped() {
+    let dir = dir_with(&[("a.md", GOOD)]);
+    let name = "\u{1b}[2Jevil.md";
+    let out = claimcheck(dir.path(), &["extract", "a.md", name]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+    assert!(err.contains("\\u{1b}[2Jevil.md"), "{err:?}");
+    let out = claimcheck(dir.path(), &["check", "a.md", "--rules", name]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(!stderr(&out).contains('\u{1b}'), "{:?}", stderr(&out));
+}
