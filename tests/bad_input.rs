@@ -675,3 +675,50 @@ fn terminal_escapes_in_file_names_are_printed_escaped() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(!stderr(&out).contains('\u{1b}'), "{:?}", stderr(&out));
 }
+
+#[test]
+fn findings_on_a_very_long_line_keep_their_columns_and_carets() {
+    let filler = "Filler words stand here. ".repeat(400);
+    let article = format!(
+        "---\npublished: 2026-03-03\n---\n\n{filler}The old bridge gave way on Friday, officials said.\n"
+    );
+    let rules = "events:\n  - id: span-collapse\n    words: [collapse, collapsed, gave way]\n    near: [bridge]\n    date: 2026-02-28\n";
+    let dir = dir_with(&[
+        ("long.md", article.as_bytes()),
+        ("r.yaml", rules.as_bytes()),
+    ]);
+    let column = filler.chars().count() + "The old bridge gave way on ".len() + 1;
+    let out = claimcheck(
+        dir.path(),
+        &[
+            "check", "long.md", "--rules", "r.yaml", "--format", "concise",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains(&format!("long.md:5:{column}: CC002")),
+        "{}",
+        stdout(&out)
+    );
+    let out = claimcheck(
+        dir.path(),
+        &["check", "long.md", "--rules", "r.yaml", "--format", "sarif"],
+    );
+    let sarif: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("SARIF");
+    let region = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(region["startColumn"], column);
+    assert_eq!(region["endColumn"], column + "Friday".len());
+    let out = claimcheck(dir.path(), &["check", "long.md", "--rules", "r.yaml"]);
+    let text = stdout(&out);
+    let caret = text
+        .lines()
+        .find(|l| l.contains("^^^^^^ article says: Friday"))
+        .expect("a caret line");
+    assert!(caret.len() < 2000, "the line is cut around the claim");
+    let shown = text
+        .lines()
+        .find(|l| l.contains("gave way on Friday"))
+        .expect("the line");
+    let at = |l: &str, s: &str| l.find(s).expect("found");
+    assert_eq!(at(shown, "Friday"), at(caret, "^"), "{shown}\n{caret}");
+}
