@@ -136,6 +136,12 @@ pub struct CheckArgs {
     /// Days within which coverage must agree on counts [default: 2].
     #[arg(long)]
     pub window: Option<i64>,
+    /// What the checked texts are to their coverage: `restatement` (a
+    /// summary or rewrite: every figure must be in the coverage),
+    /// `article` (adds news of its own) or `auto` (decide per text)
+    /// [default: auto].
+    #[arg(long, value_parser = parse_mode, value_name = "MODE")]
+    pub mode: Option<crate::check::Mode>,
     /// Lowest severity that fails the run (exit status 1) [default: warning].
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
@@ -193,4 +199,8 @@ pub struct AuditArgs {
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+fn parse_mode(s: &str) -> Result<crate::check::Mode, String> {
+    s.parse()
 }
