@@ -137,6 +137,12 @@ pub struct CheckArgs {
     /// [default: 2].
     #[arg(long, value_parser = clap::value_parser!(i64).range(0..=crate::config::MAX_WINDOW))]
     pub window: Option<i64>,
+    /// What the checked texts are to their coverage: `restatement` (a
+    /// summary or rewrite: every figure must be in the coverage),
+    /// `article` (adds news of its own) or `auto` (decide per text)
+    /// [default: auto].
+    #[arg(long, value_parser = parse_mode, value_name = "MODE")]
+    pub mode: Option<crate::check::Mode>,
     /// Lowest severity that fails the run (exit status 1) [default: warning].
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
@@ -194,4 +200,8 @@ pub struct AuditArgs {
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+fn parse_mode(s: &str) -> Result<crate::check::Mode, String> {
+    s.parse()
 }

@@ -281,6 +281,7 @@ fn check_run(config: Option<&Path>, args: &CheckArgs) -> Result<CheckRun> {
     for (i, (article, claims)) in targets.articles.iter().enumerate() {
         let target = Checked { article, claims };
         let mut cx = CheckContext::new(target, &rules, &pool, &index, config.window.value);
+        cx.mode = config.mode.value;
         if together {
             cx = cx.without_coverage_article(coverage.articles.len() + i);
         }

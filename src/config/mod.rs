@@ -126,6 +126,8 @@ pub struct Resolved {
     pub against: Setting<Vec<PathBuf>>,
     /// Days within which coverage must agree.
     pub window: Setting<i64>,
+    /// What the checked texts are to their coverage.
+    pub mode: Setting<crate::check::Mode>,
     /// Lowest failing severity.
     pub fail_on: Setting<FailOn>,
     /// Default publication date.
@@ -331,6 +333,7 @@ impl Resolved {
                 DEFAULT_WINDOW,
                 &origin,
             ),
+            mode: pick(args.mode, file.mode, crate::check::Mode::Auto, &origin),
             fail_on: pick(
                 args.fail_on,
                 file.fail_on.map(FailOn::from),
