@@ -3,7 +3,7 @@
 
 use super::quote_text::{is_same_words, quote_words};
 use super::{finding_at, sentence_evidence, CheckContext, Checked, Mode, Run};
-use crate::extract::ClaimData;
+use crate::extract::{ClaimData, Interval, Modifier};
 use crate::finding::{Finding, Severity};
 use crate::subject::{restates, similarity, Figure, FigureValue};
 use chrono::Datelike;
@@ -88,6 +88,13 @@ impl Run for RestatementConflict {
                     && c.prose.start <= fig.prose.start
                     && fig.prose.end <= c.prose.end
             });
+            // A hedged count ("more than £500,000") is supported by any
+            // figure of the coverage its wording allows (£572,206).
+            if let Some(ClaimData::Count(n)) = holder.map(|c| &c.data) {
+                if n.modifier != Modifier::Exact && known.has_within(&n.interval) {
+                    continue;
+                }
+            }
             // A figure stated as a change ("rose to 410") reports news.
             let change = holder.is_some_and(|c| matches!(&c.data, ClaimData::Count(n) if n.change));
             let (range, kind) = match holder {
@@ -305,6 +312,15 @@ impl Known {
         }
     }
 
+    /// Whether some number of the coverage lies in `interval`.
+    fn has_within(&self, interval: &Interval) -> bool {
+        let i = self.numbers.partition_point(|&v| v < interval.lo);
+        self.numbers[i..]
+            .iter()
+            .take_while(|&&v| v <= interval.hi)
+            .any(|&v| interval.contains(v))
+    }
+
     fn quotes(&self, words: &super::quote_text::QuoteWords) -> bool {
         self.texts.iter().any(|t| is_same_words(words, t))
     }
@@ -390,5 +406,13 @@ mod tests {
         let mut case = summary(later);
         case.mode = crate::check::Mode::Article;
         case.passes("CC107", "41 schools");
+    }
+
+    #[test]
+    fn a_hedged_figure_the_coverage_bears_out_is_supported() {
+        summary("Repairs will cost more than $3 billion, the council said in March.")
+            .passes("CC107", "more than $3 billion");
+        summary("Repairs will cost more than $4 billion, the council said in March.")
+            .finds("CC107", "more than $4 billion");
     }
 }

@@ -54,6 +54,7 @@ impl Run for TitleConflict {
                     && !o.additional
                     && title_key(&o.title) != office
                     && title_head(&o.title) == title_head(&role.title)
+                    && !is_shortened(&title_key(&o.title), &office)
                     && org_compatible(cx.rules, o.org.as_deref(), role.org.as_deref())
                 {
                     conflicting.push((other, oc, format!("{}: {}", o.person, o.title)));
@@ -101,6 +102,14 @@ impl Run for TitleConflict {
             out.push(f);
         }
     }
+}
+
+/// Whether one office is the other with words left off the front ("coach"
+/// and "head coach", "Minister" and "Foreign Minister"): a shorter way to
+/// name one office, not another office.
+fn is_shortened(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.ends_with(short) && long[..long.len() - short.len()].ends_with(' ')
 }
 
 fn as_role(c: &Claim) -> Option<&RoleClaim> {
@@ -225,6 +234,24 @@ mod tests {
             "Dutch Senator Pieter Hale opened the session.",
             "Dutch Senator Anna Brandt opened the session.",
             "Dutch Senator Pieter Hale",
+        );
+    }
+
+    #[test]
+    fn an_office_named_without_its_first_words_is_the_same_office() {
+        passes(
+            "Coach Pieter Hale praised the team.",
+            "Head Coach Pieter Hale praised the team.",
+            "Coach Pieter Hale",
+        );
+    }
+
+    #[test]
+    fn then_joined_to_the_office_is_a_time_qualifier() {
+        passes(
+            "The club fell out with then-head coach Pieter Hale.",
+            "Transport Minister Pieter Hale opened the session.",
+            "then-head coach Pieter Hale",
         );
     }
 }

@@ -125,7 +125,10 @@ fn push_role(
             title: text(t.title.clone()),
             org,
             additional,
-            qualifier: t.qualifier.map(|k| doc.tok_lower(k).to_owned()),
+            qualifier: t.qualifier.map(|k| {
+                let w = doc.tok_lower(k);
+                w.split_once(['-', '‑']).map_or(w, |(q, _)| q).to_owned()
+            }),
         }),
     });
 }

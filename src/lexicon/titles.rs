@@ -130,9 +130,13 @@ pub fn is_title_not_surname(word: &str) -> bool {
 /// ("*former* Governor", "*outgoing* President"). Sorted.
 pub const TIME_QUALIFIERS: &[&str] = &["ex", "former", "incoming", "outgoing", "then"];
 
-/// Whether `word` (any case) is a time qualifier of an office.
+/// Whether `word` (any case) is a time qualifier of an office, alone or
+/// joined to the office's first word ("then-head coach", "ex-minister").
 pub fn is_time_qualifier(word: &str) -> bool {
-    super::with_lowercase(word, |w| TIME_QUALIFIERS.binary_search(&w).is_ok())
+    super::with_lowercase(word, |w| {
+        let q = w.split_once(['-', '‑']).map_or(w, |(q, _)| q);
+        TIME_QUALIFIERS.binary_search(&q).is_ok()
+    })
 }
 
 /// Offices that many people hold at once (two senators of one state, the
