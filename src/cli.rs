@@ -1,7 +1,8 @@
-//! Command-line arguments (clap derive). Parsing only; `lib.rs` runs them.
+//! Command-line arguments (clap derive): parsing only, and the plain
+//! settings the library runs on, built from them. `run.rs` runs them.
 
-use crate::finding::Severity;
-use crate::render::OutputFormat;
+use claimcheck::config::Flags;
+use claimcheck::render::OutputFormat;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -9,14 +10,14 @@ use std::path::PathBuf;
 /// `--select`/`--ignore`: a check's canonical code from the moment it is
 /// parsed.
 fn check_code(s: &str) -> Result<&'static str, String> {
-    crate::config::check_code(s).ok_or_else(|| {
+    claimcheck::config::check_code(s).ok_or_else(|| {
         format!("unknown check '{s}' (`claimcheck explain` lists the codes and names)")
     })
 }
 
 /// `--published`: a date from the moment it is parsed.
 fn published_date(s: &str) -> Result<NaiveDate, String> {
-    crate::source::parse_published(s)
+    claimcheck::source::parse_published(s)
         .ok_or_else(|| format!("'{s}' is not a date: expected YYYY-MM-DD (ISO 8601)"))
 }
 
@@ -111,13 +112,12 @@ pub enum FailOn {
     Note,
 }
 
-impl FailOn {
-    /// The severity threshold.
-    pub fn severity(self) -> Severity {
-        match self {
-            FailOn::Error => Severity::Error,
-            FailOn::Warning => Severity::Warning,
-            FailOn::Note => Severity::Note,
+impl From<FailOn> for claimcheck::config::FailOn {
+    fn from(f: FailOn) -> Self {
+        match f {
+            FailOn::Error => Self::Error,
+            FailOn::Warning => Self::Warning,
+            FailOn::Note => Self::Note,
         }
     }
 }
@@ -165,6 +165,24 @@ pub struct CheckArgs {
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+impl CheckArgs {
+    /// What the command line says, for the config to fill in.
+    pub fn flags(&self) -> Flags {
+        Flags {
+            files: self.files.clone(),
+            against: self.against.clone(),
+            rules: self.common.rules.clone(),
+            published: self.common.published,
+            window: self.window,
+            fail_on: self.fail_on.map(Into::into),
+            baseline: self.baseline.clone(),
+            select: self.select.clone(),
+            ignore: self.ignore.clone(),
+            report_unused_suppressions: self.report_unused_suppressions,
+        }
+    }
 }
 
 /// `baseline` arguments.

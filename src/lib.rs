@@ -3,14 +3,15 @@
 //! Data flows one way: `source` (load an article, keep byte offsets) ->
 //! `text` (sentences, tokens, quotation spans) -> `extract` (claims with
 //! spans) -> `check` (claims against rules and each other) -> `render`.
-//! `rules` loads the YAML rule files the checks read.
+//! `rules` loads the YAML rule files the checks read; `pipeline` runs the
+//! whole flow on given settings, for the binary, the tests and the editor
+//! server alike.
 
 #![warn(missing_docs)]
 
 pub mod audit;
 pub mod baseline;
 pub mod check;
-pub mod cli;
 pub mod config;
 pub mod error;
 pub mod extract;
@@ -19,6 +20,8 @@ pub mod fingerprint;
 pub mod git;
 pub mod lexicon;
 pub mod output;
+pub mod pipeline;
+pub mod registry;
 pub mod render;
 pub mod rules;
 pub mod source;
@@ -26,7 +29,3 @@ pub mod span;
 pub mod subject;
 pub mod suppress;
 pub mod text;
-
-mod run;
-
-pub use run::{run, Status};

@@ -1,18 +1,21 @@
 //! The `claimcheck` binary: parse arguments, run, map the outcome to an
 //! exit status (0 clean, 1 findings, 2 could not run).
 
+mod cli;
+mod run;
+
 use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = match claimcheck::cli::Cli::try_parse() {
+    let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    match claimcheck::run(&cli) {
+    match run::run(&cli) {
         Ok(status) => ExitCode::from(status as u8),
         Err(e) => {
             if is_broken_pipe(&e) {

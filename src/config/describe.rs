@@ -7,8 +7,7 @@
 //! file's folder, as they apply.
 
 use super::{Origin, Resolved};
-use crate::cli::FailOn;
-use clap::ValueEnum;
+use super::FailOn;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -62,7 +61,7 @@ impl Resolved {
         line("window", self.window.value.to_string(), &self.window.origin);
         line(
             "fail-on",
-            fail_on_name(self.fail_on.value),
+            fail_on_name(self.fail_on.value).to_owned(),
             &self.fail_on.origin,
         );
         line(
@@ -115,9 +114,8 @@ impl Resolved {
     }
 }
 
-fn fail_on_name(f: FailOn) -> String {
-    f.to_possible_value()
-        .map_or_else(String::new, |v| v.get_name().to_owned())
+fn fail_on_name(f: FailOn) -> &'static str {
+    f.as_str()
 }
 
 #[cfg(test)]

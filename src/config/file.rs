@@ -3,7 +3,7 @@
 //! the settings mean once combined with the command line is `super`'s.
 
 use super::ConfigError;
-use crate::cli::FailOn;
+use super::FailOn;
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use serde_saphyr::{MessageFormatter, Spanned};
