@@ -1,9 +1,9 @@
 //! Command-line arguments (clap derive): parsing only, and the plain
 //! settings the library runs on, built from them. `run.rs` runs them.
 
+use chrono::NaiveDate;
 use claimcheck::config::Flags;
 use claimcheck::render::OutputFormat;
-use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -56,6 +56,9 @@ pub enum Command {
     Baseline(BaselineArgs),
     /// Print the resolved configuration and where each value came from.
     Config(CheckArgs),
+    /// Run the language server on stdin and stdout, for editors (see
+    /// docs/editors.md).
+    Server,
     /// Print the documentation of a check, by code or name.
     Explain {
         /// A check's code (CC001) or kebab-case name (count-mismatch); all

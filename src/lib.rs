@@ -24,6 +24,7 @@ pub mod pipeline;
 pub mod registry;
 pub mod render;
 pub mod rules;
+pub mod server;
 pub mod source;
 pub mod span;
 pub mod subject;

@@ -16,7 +16,7 @@ use crate::baseline::{load_baseline, BaselineError};
 use crate::check::{self, CheckContext, Checked, CoverageIndex};
 use crate::config::{ConfigError, Origin, Resolved};
 use crate::error::Error;
-use crate::extract::{extract_article, extract_all, ArticleClaims};
+use crate::extract::{extract_all, extract_article, ArticleClaims};
 use crate::finding::{merge_findings, relate_evidence, Finding, Severity};
 use crate::rules::{load_rules, RuleSet};
 use crate::source::{collect_article_paths, load_article, Article};
@@ -445,7 +445,12 @@ pub fn check(settings: CheckSettings, sink: &mut dyn Sink) -> Result<Summary, Ru
     let n_coverage = coverage.articles.len();
     let mut pool = coverage.articles;
     let mut summary = Summary {
-        coverage: n_coverage + if together { targets.articles.len() - 1 } else { 0 },
+        coverage: n_coverage
+            + if together {
+                targets.articles.len() - 1
+            } else {
+                0
+            },
         rule_files: rules.files.clone(),
         errors,
         ..Summary::default()
@@ -468,7 +473,9 @@ pub fn check(settings: CheckSettings, sink: &mut dyn Sink) -> Result<Summary, Ru
         if let Some(b) = &baseline {
             found = b.filter(found);
         }
-        summary.checked.push((article.path.clone(), article.published));
+        summary
+            .checked
+            .push((article.path.clone(), article.published));
         tally(&mut summary, &found, |f| config.fail_on_for(&f.path));
         sink.findings(article, found);
     }
@@ -531,7 +538,9 @@ pub fn audit(settings: &AuditSettings, sink: &mut dyn Sink) -> Result<Audit, Run
     let engine = Engine::rules_only(rules);
     let mut findings = Vec::new();
     for (article, claims) in &articles {
-        summary.checked.push((article.path.clone(), article.published));
+        summary
+            .checked
+            .push((article.path.clone(), article.published));
         let found = engine.rule_errors(article, claims);
         tally(&mut summary, &found, |_| settings.fail_on);
         findings.extend(found.iter().cloned());

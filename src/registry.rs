@@ -39,7 +39,10 @@ mod tests {
 
     #[test]
     fn suppression_checks_are_found_by_code_and_name() {
-        assert_eq!(find("cc900").map(|c| c.name()), Some("suppression-without-reason"));
+        assert_eq!(
+            find("cc900").map(|c| c.name()),
+            Some("suppression-without-reason")
+        );
         assert_eq!(find("unused-suppression").map(|c| c.code()), Some("CC901"));
         assert_eq!(find("CC001").map(|c| c.name()), Some("count-mismatch"));
         assert!(find("CC999").is_none());

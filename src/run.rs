@@ -56,6 +56,10 @@ pub(crate) fn run(cli: &Cli) -> Result<Status> {
         } => run_rules_check(rules),
         Command::Audit(args) => run_audit(args),
         Command::Explain { code } => run_explain(code.as_deref()),
+        Command::Server => {
+            claimcheck::server::run_stdio(cli.config.as_deref())?;
+            Ok(Status::Clean)
+        }
     }
 }
 

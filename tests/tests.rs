@@ -12,5 +12,6 @@ mod gate;
 mod properties;
 mod reports;
 mod rules_files;
+mod server;
 mod snapshots;
 mod suppress;

@@ -6,8 +6,8 @@
 //! are shown relative to the current folder, globs relative to the config
 //! file's folder, as they apply.
 
-use super::{Origin, Resolved};
 use super::FailOn;
+use super::{Origin, Resolved};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
