@@ -64,8 +64,27 @@ pub fn run_stdio(config: Option<&Path>) -> Result<()> {
             version: Some(env!("CARGO_PKG_VERSION").to_owned()),
         },
     });
-    let (id, _params) = connection.initialize_start()?;
+    let (id, params) = connection.initialize_start()?;
     connection.initialize_finish(id, init)?;
+    let watch = params
+        .pointer("/capabilities/workspace/didChangeWatchedFiles/dynamicRegistration")
+        .and_then(serde_json::Value::as_bool)
+        .unwrap_or(false);
+    if watch {
+        // Rule files, coverage and configs changed outside the editor.
+        let register = Request::new(
+            RequestId::from("claimcheck/watch".to_owned()),
+            lsp_types::request::RegisterCapability::METHOD.to_owned(),
+            serde_json::json!({ "registrations": [{
+                "id": "claimcheck-watch",
+                "method": lsp_types::notification::DidChangeWatchedFiles::METHOD,
+                "registerOptions": { "watchers": [
+                    { "globPattern": "**/*.{yaml,yml,md,markdown,txt,html,htm}" }
+                ]}
+            }]}),
+        );
+        connection.sender.send(Message::Request(register))?;
+    }
     let cwd = std::env::current_dir()?;
     let mut server = Server {
         connection: &connection,
