@@ -13,6 +13,7 @@
 //! articles. This module decides nothing about rules: rule findings come
 //! from the checks, and rendering lives in `render/audit*.rs`.
 
+mod align;
 mod key;
 
 use crate::check::{fmt_num, Checked};
@@ -81,12 +82,16 @@ impl TimelinePoint {
 /// Whether the coverage agrees on a subject.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Agreement {
-    /// Different versions that no stated change explains.
+    /// Different versions of one fact that no stated change explains.
     Disputed,
     /// A figure that moved, each move stated as a change.
     Changed,
     /// One version.
     Consistent,
+    /// Different values under one heading that state different facts (no
+    /// two of them align: other owners, sentences about other things,
+    /// other quotations by one speaker, namesakes).
+    Distinct,
 }
 
 impl Agreement {
@@ -96,6 +101,7 @@ impl Agreement {
             Agreement::Disputed => "disputed",
             Agreement::Changed => "changed over time",
             Agreement::Consistent => "consistent",
+            Agreement::Distinct => "different facts",
         }
     }
 
@@ -105,6 +111,7 @@ impl Agreement {
             Agreement::Disputed => "disputed",
             Agreement::Changed => "changed",
             Agreement::Consistent => "consistent",
+            Agreement::Distinct => "distinct",
         }
     }
 }
@@ -122,6 +129,10 @@ pub struct Subject {
     pub versions: Vec<Version>,
     /// For counts: every figure by date.
     pub timeline: Vec<TimelinePoint>,
+    /// Whether two of its different versions, from different articles,
+    /// state the same fact (see [`crate::subject::align`]); a subject
+    /// named by a rule always does.
+    pub aligned: bool,
 }
 
 impl Subject {
@@ -131,6 +142,9 @@ impl Subject {
     pub fn agreement(&self) -> Agreement {
         if self.versions.len() < 2 {
             return Agreement::Consistent;
+        }
+        if !self.aligned {
+            return Agreement::Distinct;
         }
         if self.timeline.is_empty() {
             return Agreement::Disputed;
@@ -168,6 +182,8 @@ struct Filed {
     mention: Mention,
     /// The value as written there.
     value: String,
+    /// Its article's index and its claim's index there, for alignment.
+    at: (usize, usize),
 }
 
 impl Filed {
@@ -211,7 +227,7 @@ pub fn audit_subjects(articles: &[Checked<'_>], rules: &RuleSet) -> Vec<Subject>
     let prepared = articles
         .chunks(BLOCK)
         .flat_map(|block| prepare_all(block, rules));
-    for (claims, &rank) in prepared.zip(&rank) {
+    for (ai, (claims, &rank)) in prepared.zip(&rank).enumerate() {
         for p in claims {
             let mut k = p.keyed;
             if k.kind == "quote" {
@@ -229,6 +245,7 @@ pub fn audit_subjects(articles: &[Checked<'_>], rules: &RuleSet) -> Vec<Subject>
                 rank,
                 mention: p.mention,
                 value: k.value,
+                at: (ai, p.claim),
             });
         }
     }
@@ -253,7 +270,7 @@ pub fn audit_subjects(articles: &[Checked<'_>], rules: &RuleSet) -> Vec<Subject>
     }
     let mut out: Vec<Subject> = merged
         .into_iter()
-        .filter_map(|((kind, _), b)| finish(kind, b))
+        .filter_map(|((kind, _), b)| finish(kind, b, articles))
         .collect();
     out.sort_by(|a, b| {
         (a.agreement(), a.kind, &a.label, &a.versions[0].mentions[0])
@@ -263,11 +280,12 @@ pub fn audit_subjects(articles: &[Checked<'_>], rules: &RuleSet) -> Vec<Subject>
     out
 }
 
-fn finish(kind: &'static str, b: Builder) -> Option<Subject> {
+fn finish(kind: &'static str, b: Builder, articles: &[Checked<'_>]) -> Option<Subject> {
     let total: usize = b.versions.values().map(Vec::len).sum();
     if total < 2 {
         return None;
     }
+    let aligned = b.rule.is_some() || align::any_aligned(kind, &b.versions, articles);
     let mut versions: Vec<(Vec<Filed>, String)> = b
         .versions
         .into_values()
@@ -303,6 +321,7 @@ fn finish(kind: &'static str, b: Builder) -> Option<Subject> {
         rule: b.rule,
         versions,
         timeline,
+        aligned,
     })
 }
 
@@ -405,6 +424,86 @@ mod tests {
             "",
         );
         assert!(subject(&s, "count").is_disputed());
+    }
+
+    #[test]
+    fn figures_of_different_owners_under_one_noun_are_different_facts() {
+        let s = audit(
+            &[
+                (
+                    "2026-04-01",
+                    "The carmaker Kestrel will close 600 stores this year.",
+                ),
+                (
+                    "2026-04-02",
+                    "The carmaker Ostrand will close 450 stores this year.",
+                ),
+            ],
+            "",
+        );
+        let count = subject(&s, "count");
+        assert_eq!(count.agreement(), Agreement::Distinct);
+        assert!(!count.is_disputed());
+    }
+
+    #[test]
+    fn different_quotations_by_one_speaker_are_not_a_dispute() {
+        let s = audit(
+            &[
+                (
+                    "2026-04-01",
+                    "\"We will rebuild the bridge before the winter comes,\" Okafor said.",
+                ),
+                (
+                    "2026-04-02",
+                    "\"We will rebuild the bridge and the school will reopen in May,\" Okafor said.",
+                ),
+            ],
+            "",
+        );
+        assert!(
+            s.iter().all(|x| !(x.kind == "quote" && x.is_disputed())),
+            "{s:#?}"
+        );
+    }
+
+    #[test]
+    fn a_reworded_quotation_is_a_dispute() {
+        let s = audit(
+            &[
+                (
+                    "2026-04-01",
+                    "\"We will rebuild the old bridge before the winter storms come,\" Okafor said.",
+                ),
+                (
+                    "2026-04-02",
+                    "\"We will rebuild the old bridge before the spring storms come,\" Okafor said.",
+                ),
+            ],
+            "",
+        );
+        assert!(subject(&s, "quote").is_disputed(), "{s:#?}");
+    }
+
+    #[test]
+    fn namesakes_with_other_first_names_do_not_dispute_a_title() {
+        let s = audit(
+            &[
+                (
+                    "2026-04-01",
+                    "Finance Minister Dana Okafor opened the session.",
+                ),
+                (
+                    "2026-04-02",
+                    "Transport Minister Pieter Okafor opened the session.",
+                ),
+            ],
+            "",
+        );
+        assert!(
+            s.iter().all(|x| !(x.kind == "role" && x.is_disputed())),
+            "{s:#?}"
+        );
     }
 
     #[test]

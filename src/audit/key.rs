@@ -43,6 +43,8 @@ pub(super) struct Prepared {
     pub(super) point: Option<TimelinePoint>,
     /// For quotes: the word runs that join quotations into clusters.
     pub(super) shingles: Vec<u64>,
+    /// The claim's index in its article.
+    pub(super) claim: usize,
 }
 
 /// Key every claim of every article, on every core; one list per article,
@@ -74,7 +76,7 @@ fn prepare_article(a: &Checked<'_>, rules: &RuleSet) -> Vec<Prepared> {
     let doc = &a.claims.doc;
     let published = a.article.published;
     let mut out = Vec::new();
-    for claim in &a.claims.claims {
+    for (ci, claim) in a.claims.claims.iter().enumerate() {
         let Some((keyed, shingles)) = key_claim(doc, claim, rules) else {
             continue;
         };
@@ -111,6 +113,7 @@ fn prepare_article(a: &Checked<'_>, rules: &RuleSet) -> Vec<Prepared> {
             },
             point,
             shingles,
+            claim: ci,
         });
     }
     out

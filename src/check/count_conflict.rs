@@ -38,6 +38,11 @@ declare_check! {
 /// (`docs/alignment.md`).
 const MIN_SIMILARITY: f32 = 0.3;
 
+/// How similar the sentences of two counts of one noun filed under
+/// different subjects (other qualifiers, other words for what happened)
+/// must be to state the same fact.
+const MIN_RETOLD_SIMILARITY: f32 = 0.5;
+
 impl Run for CountConflict {
     fn run(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let doc = &cx.target.claims.doc;
@@ -61,11 +66,29 @@ impl Run for CountConflict {
                         )
                 })
                 .collect();
+            // The same fact told with other words ("a dozen firefighters
+            // who were hurt", "nine injured firefighters") is filed under
+            // another subject key: counts of the same noun elsewhere whose
+            // sentences say nearly the same thing.
+            let retold: Vec<_> = cx
+                .related_refs(|i| i.counts_by_noun.get(&count.noun), ci, true)
+                .into_iter()
+                .filter(|r| {
+                    !std::ptr::eq(r.article.article, cx.target.article)
+                        && !related.iter().any(|k| std::ptr::eq(k.claim, r.claim))
+                        && as_count(r.claim).is_some_and(|o| !o.partitive && !o.change)
+                })
+                .filter_map(|r| {
+                    let al = cx.alignment(ci, r.article, r.index, &["noun"])?;
+                    (al.similarity() >= MIN_RETOLD_SIMILARITY).then_some((r, al))
+                })
+                .collect();
             let agrees =
                 |c: &Claim| as_count(c).is_some_and(|o| o.interval.overlaps(&count.interval));
             // One subject often carries several figures (two of the 28
             // people...): a figure that matches any of them is supported.
             if related.iter().any(|r| agrees(r.claim))
+                || retold.iter().any(|(r, _)| agrees(r.claim))
                 || super::context_conflict::is_stated_elsewhere(cx, claim, ci)
             {
                 continue;
@@ -83,6 +106,7 @@ impl Run for CountConflict {
                     let al = cx.alignment(ci, r.article, r.index, &["noun"])?;
                     (al.similarity() >= MIN_SIMILARITY).then_some((r.article, r.claim, al))
                 })
+                .chain(retold.into_iter().map(|(r, al)| (r.article, r.claim, al)))
                 .collect();
             let Some((first, first_claim, _)) = conflicting.first() else {
                 continue;
@@ -249,5 +273,34 @@ mod tests {
     fn a_figure_matching_none_of_them_is_flagged() {
         let draft = "Officials said 38 people were rescued from the river.";
         assert_eq!(flagged(&CountConflict, draft, EARLIER), ["38 people"]);
+    }
+
+    #[test]
+    fn the_same_fact_told_with_other_words_is_compared() {
+        assert_finds(
+            "CC101",
+            "A dozen firefighters were hurt in the blaze at the mill on Friday.",
+            &["Nine injured firefighters were treated after the blaze at the mill on Friday."],
+            "",
+            "A dozen firefighters",
+        );
+    }
+
+    #[test]
+    fn counts_of_one_noun_in_sentences_about_other_things_are_not_compared() {
+        passes(
+            "A dozen firefighters were hurt in the blaze at the mill on Friday.",
+            "Nine firefighters from the county graduated from the academy in spring.",
+            "A dozen firefighters",
+        );
+    }
+
+    #[test]
+    fn another_owner_with_the_same_noun_is_another_fact() {
+        passes(
+            "The carmaker Kestrel will close 600 stores across the country this year.",
+            "The carmaker Ostrand will close 450 stores across the country this year.",
+            "600 stores",
+        );
     }
 }

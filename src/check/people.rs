@@ -43,7 +43,32 @@ pub(crate) fn rule_entity<'r>(rules: &'r RuleSet, name: &str) -> Option<&'r Enti
 pub(crate) fn same_person(rules: &RuleSet, a: &str, b: &str) -> bool {
     match (rule_entity(rules, a), rule_entity(rules, b)) {
         (Some(x), Some(y)) => std::ptr::eq(x, y),
-        _ => person_key(a) == person_key(b) || a.eq_ignore_ascii_case(b),
+        _ => {
+            a.eq_ignore_ascii_case(b)
+                || (person_key(a) == person_key(b) && first_names_compatible(a, b))
+        }
+    }
+}
+
+/// Whether two names with one surname can be one person: either gives no
+/// first name, or their first names agree, one perhaps as an initial
+/// ("J. Okafor", "Jane Okafor"). "Dana Okafor" and "Pieter Okafor" are two.
+pub(crate) fn first_names_compatible(a: &str, b: &str) -> bool {
+    let first = |n: &str| -> Option<String> {
+        let words: Vec<&str> = n.split_whitespace().collect();
+        (words.len() >= 2).then(|| {
+            words[0]
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+    };
+    match (first(a), first(b)) {
+        (Some(x), Some(y)) => {
+            x == y
+                || (x.chars().count() == 1 && y.starts_with(&x))
+                || (y.chars().count() == 1 && x.starts_with(&y))
+        }
+        _ => true,
     }
 }
 
@@ -63,6 +88,14 @@ pub(crate) fn org_compatible(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_namesake_with_another_first_name_is_another_person() {
+        let rules = RuleSet::default();
+        assert!(!same_person(&rules, "Dana Okafor", "Pieter Okafor"));
+        assert!(same_person(&rules, "D. Okafor", "Dana Okafor"));
+        assert!(same_person(&rules, "Okafor", "Pieter Okafor"));
+    }
 
     #[test]
     fn surname_joins_full_and_short_names() {

@@ -1,0 +1,66 @@
+//! Whether a subject of the audit is disputed or only holds different
+//! facts under one heading: two of its versions, from different articles,
+//! must state the same fact, by the alignment the checks use.
+//!
+//! Each version is represented by a few of its mentions, so the work per
+//! subject stays bounded however often a story repeats a figure.
+
+use super::Filed;
+use crate::check::people::first_names_compatible;
+use crate::check::quote_text::quote_words;
+use crate::check::Checked;
+use crate::extract::ClaimData;
+use crate::subject::{align, same_quotation};
+use std::collections::BTreeMap;
+
+/// Mentions of each version compared with the others'.
+const PER_VERSION: usize = 8;
+
+/// How similar two counts' or dates' sentences must be to state the same
+/// fact: the threshold of CC101 and CC102 (`docs/alignment.md`).
+const MIN_SIMILARITY: f32 = 0.3;
+
+/// Whether two versions of a subject, from different articles, align.
+pub(super) fn any_aligned(
+    kind: &str,
+    versions: &BTreeMap<String, Vec<Filed>>,
+    articles: &[Checked<'_>],
+) -> bool {
+    let vs: Vec<&[Filed]> = versions.values().map(Vec::as_slice).collect();
+    for (i, a) in vs.iter().enumerate() {
+        for b in &vs[i + 1..] {
+            for x in a.iter().take(PER_VERSION) {
+                for y in b.iter().take(PER_VERSION) {
+                    if x.at.0 != y.at.0 && pair_aligns(kind, x.at, y.at, articles) {
+                        return true;
+                    }
+                }
+            }
+        }
+    }
+    false
+}
+
+fn pair_aligns(kind: &str, x: (usize, usize), y: (usize, usize), articles: &[Checked<'_>]) -> bool {
+    let (ax, ay) = (articles[x.0], articles[y.0]);
+    let (cx, cy) = (&ax.claims.claims[x.1], &ay.claims.claims[y.1]);
+    match (kind, &cx.data, &cy.data) {
+        ("count" | "date", _, _) => {
+            let sx = ax.claims.subjects.side(&ax.claims.claims, x.1);
+            let sy = ay.claims.subjects.side(&ay.claims.claims, y.1);
+            align(sx, sy, &[]).is_some_and(|a| a.similarity() >= MIN_SIMILARITY)
+        }
+        // The same quotation, reworded or given to another speaker; other
+        // quotations by one speaker are no dispute.
+        ("quote", _, _) => {
+            same_quotation(&quote_words(&cx.text).words, &quote_words(&cy.text).words).is_some()
+        }
+        // One person: a namesake with another first name is another.
+        ("role", ClaimData::Role(rx), ClaimData::Role(ry)) => {
+            rx.qualifier.is_none()
+                && ry.qualifier.is_none()
+                && first_names_compatible(&rx.person, &ry.person)
+        }
+        _ => false,
+    }
+}
