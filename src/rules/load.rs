@@ -35,6 +35,8 @@ pub fn load_rules(paths: &[PathBuf]) -> Result<RuleSet> {
         parse_rules(&file, &text, &mut set)?;
     }
     check_rule_set(&set)?;
+    // Compiled once, here: the extractors of every article share it.
+    let _ = set.entity_index();
     Ok(set)
 }
 
