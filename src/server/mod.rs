@@ -338,6 +338,12 @@ impl Server<'_> {
         let doc = self.docs.get_mut(uri).expect("checked above");
         doc.dirty = None;
         let engine = &project.engine;
+        // A config's include/exclude choose the articles it checks.
+        if engine.config().is_some_and(|c| !c.is_included(&doc.path)) {
+            doc.findings.clear();
+            self.publish(uri.clone(), Vec::new());
+            return;
+        }
         let published = engine.config().and_then(|c| c.published.value);
         let mut article = Article::from_source(&doc.path, doc.text.clone(), published);
         if let Ok(id) = std::fs::canonicalize(&doc.path) {
