@@ -18,7 +18,14 @@ const PEOPLE: &[(&str, &str, &str)] = &[
     ("Fire Chief", "Teodor", "Quill"),
     ("Governor", "Mirela", "Stroud"),
 ];
-const NOUNS: &[&str] = &["travellers", "ferries", "crews", "cabins", "piers", "lorries"];
+const NOUNS: &[&str] = &[
+    "travellers",
+    "ferries",
+    "crews",
+    "cabins",
+    "piers",
+    "lorries",
+];
 const DAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
 const PLACES: &[&str] = &["Quellport", "Ardlow", "Fenmere", "Saltby"];
 

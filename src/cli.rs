@@ -139,6 +139,12 @@ pub struct CheckArgs {
     /// Days within which coverage must agree on counts [default: 2].
     #[arg(long)]
     pub window: Option<i64>,
+    /// What the checked texts are to their coverage: `restatement` (a
+    /// summary or rewrite: every figure must be in the coverage),
+    /// `article` (adds news of its own) or `auto` (decide per text)
+    /// [default: auto].
+    #[arg(long, value_parser = parse_mode, value_name = "MODE")]
+    pub mode: Option<claimcheck::check::Mode>,
     /// Lowest severity that fails the run (exit status 1) [default: warning].
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
@@ -179,6 +185,7 @@ impl CheckArgs {
             rules: self.common.rules.clone(),
             published: self.common.published,
             window: self.window,
+            mode: self.mode,
             fail_on: self.fail_on.map(Into::into),
             baseline: self.baseline.clone(),
             select: self.select.clone(),
@@ -214,4 +221,8 @@ pub struct AuditArgs {
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+fn parse_mode(s: &str) -> Result<claimcheck::check::Mode, String> {
+    s.parse()
 }

@@ -338,6 +338,9 @@ impl Engine {
         let pool = checked(&self.coverage);
         let target = Checked { article, claims };
         let mut cx = CheckContext::new(target, &self.rules, &pool, &self.index, self.window);
+        if let Some(config) = &self.config {
+            cx.mode = config.mode.value;
+        }
         if let Some(me) = self.coverage.iter().position(|(a, _)| a.id == article.id) {
             cx = cx.without_coverage_article(me);
         }

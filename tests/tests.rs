@@ -11,6 +11,7 @@ mod determinism;
 mod gate;
 mod properties;
 mod reports;
+mod restatement;
 mod rules_files;
 mod server;
 mod snapshots;

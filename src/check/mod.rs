@@ -80,6 +80,8 @@ pub struct CheckContext<'a> {
     local: CoverageIndex,
     /// Days within which coverage must agree on counts and titles.
     pub window_days: i64,
+    /// Whether the target restates its coverage (CC107).
+    pub mode: Mode,
     /// The coverage article that is the target itself, never compared
     /// (articles checked together share one coverage and one index).
     skip: Option<usize>,
@@ -102,6 +104,7 @@ impl<'a> CheckContext<'a> {
             index,
             local: CoverageIndex::build(std::slice::from_ref(&target)),
             window_days,
+            mode: Mode::Auto,
             skip: None,
         }
     }
@@ -232,6 +235,48 @@ impl<'a> CheckContext<'a> {
             article: other,
             claim: &other.claims.claims[r.claim],
             index: r.claim,
+        }
+    }
+}
+
+/// What a checked text is to its coverage, for CC107.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Mode {
+    /// Decide from the text: it restates a same-day coverage article when
+    /// most of its words and sentences are that article's.
+    #[default]
+    Auto,
+    /// An article that adds to its coverage: figures it alone states are
+    /// news, not errors.
+    Article,
+    /// A summary, rewrite or update of its coverage: every figure, date
+    /// and quotation must be in the coverage.
+    Restatement,
+}
+
+impl Mode {
+    /// `auto`, `article` or `restatement`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Auto => "auto",
+            Mode::Article => "article",
+            Mode::Restatement => "restatement",
+        }
+    }
+}
+
+impl std::str::FromStr for Mode {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Mode, String> {
+        match s {
+            "auto" => Ok(Mode::Auto),
+            "article" => Ok(Mode::Article),
+            "restatement" => Ok(Mode::Restatement),
+            _ => Err(format!(
+                "unknown mode `{s}` (expected auto, article or restatement)"
+            )),
         }
     }
 }

@@ -2,7 +2,7 @@
 //! figure, date or quotation of the coverage it restates.
 
 use super::quote_text::{is_same_words, quote_words};
-use super::{finding_at, sentence_evidence, CheckContext, Checked, Run};
+use super::{finding_at, sentence_evidence, CheckContext, Checked, Mode, Run};
 use crate::extract::ClaimData;
 use crate::finding::{Finding, Severity};
 use crate::subject::{restates, similarity, Figure, FigureValue};
@@ -21,7 +21,9 @@ declare_check! {
     /// the same thing as evidence when there is one. A figure rounded from
     /// the coverage's ("3.2 billion" for "3,240 million") is the same
     /// figure. A text that adds to its coverage is left to the other
-    /// checks.
+    /// checks. `mode: restatement` (or `--mode restatement`) takes the
+    /// text as a restatement of all its coverage without deciding;
+    /// `mode: article` switches this check off.
     ///
     /// ## Why is this bad
     /// A restatement has nothing to add: a figure its source does not
@@ -47,18 +49,23 @@ impl Run for RestatementConflict {
         let target = cx.target;
         let subjects = &target.claims.subjects;
         let vocabulary = subjects.vocabulary();
-        let sources: Vec<Checked<'_>> = cx
+        let others = cx
             .coverage
             .iter()
             .zip(&cx.index.vocab)
-            .filter(|(a, v)| {
-                !std::ptr::eq(a.article, target.article)
-                    && is_same_day(target, **a)
-                    && restates(&vocabulary, v)
-                    && restates_sentences(target, **a)
-            })
-            .map(|(a, _)| *a)
-            .collect();
+            .filter(|(a, _)| !std::ptr::eq(a.article, target.article));
+        let sources: Vec<Checked<'_>> = match cx.mode {
+            Mode::Article => return,
+            Mode::Restatement => others.map(|(a, _)| *a).collect(),
+            Mode::Auto => others
+                .filter(|(a, v)| {
+                    is_same_day(target, **a)
+                        && restates(&vocabulary, v)
+                        && restates_sentences(target, **a)
+                })
+                .map(|(a, _)| *a)
+                .collect(),
+        };
         if sources.is_empty() {
             return;
         }
@@ -369,5 +376,16 @@ mod tests {
              valley late on Friday, and volunteers handed out blankets at the library.",
         )
         .passes("CC107", "900 homes");
+    }
+
+    #[test]
+    fn mode_restatement_checks_a_later_text_and_mode_article_never_does() {
+        let later = "The storm closed 41 schools across the county on Tuesday.";
+        let mut case = Case::new(later).coverage(STORY);
+        case.mode = crate::check::Mode::Restatement;
+        case.finds("CC107", "41 schools");
+        let mut case = summary(later);
+        case.mode = crate::check::Mode::Article;
+        case.passes("CC107", "41 schools");
     }
 }

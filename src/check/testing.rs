@@ -48,6 +48,8 @@ pub(crate) struct Case<'a> {
     coverage: Vec<(&'a str, Option<NaiveDate>)>,
     rules: &'a str,
     window: i64,
+    /// What the draft is to its coverage (CC107).
+    pub(crate) mode: super::Mode,
 }
 
 impl<'a> Case<'a> {
@@ -58,6 +60,7 @@ impl<'a> Case<'a> {
             published: Some(date(PUBLISHED)),
             coverage: Vec::new(),
             rules: "",
+            mode: super::Mode::Auto,
             window: WINDOW,
         }
     }
@@ -121,7 +124,8 @@ impl<'a> Case<'a> {
             article: &target.0,
             claims: &target.1,
         };
-        let cx = CheckContext::new(checked, &rules, &cov, &index, self.window);
+        let mut cx = CheckContext::new(checked, &rules, &cov, &index, self.window);
+        cx.mode = self.mode;
         let claims = target.1.claims.iter().map(|c| c.text.trim().to_owned());
         let found = match code {
             Some(code) => {

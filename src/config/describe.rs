@@ -60,6 +60,11 @@ impl Resolved {
         line("against", paths(&self.against.value), &self.against.origin);
         line("window", self.window.value.to_string(), &self.window.origin);
         line(
+            "mode",
+            self.mode.value.as_str().to_owned(),
+            &self.mode.origin,
+        );
+        line(
             "fail-on",
             fail_on_name(self.fail_on.value).to_owned(),
             &self.fail_on.origin,

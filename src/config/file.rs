@@ -67,6 +67,7 @@ pub(super) struct ConfigFile {
     #[serde(default, alias = "coverage")]
     pub(super) against: Vec<PathBuf>,
     pub(super) window: Option<i64>,
+    pub(super) mode: Option<crate::check::Mode>,
     pub(super) fail_on: Option<Level>,
     pub(super) published: Option<Spanned<String>>,
     #[serde(default)]

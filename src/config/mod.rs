@@ -65,6 +65,8 @@ pub struct Flags {
     pub published: Option<chrono::NaiveDate>,
     /// Days within which coverage must agree.
     pub window: Option<i64>,
+    /// What the checked texts are to their coverage.
+    pub mode: Option<crate::check::Mode>,
     /// Lowest failing severity.
     pub fail_on: Option<FailOn>,
     /// Baseline file.
@@ -163,6 +165,8 @@ pub struct Resolved {
     pub against: Setting<Vec<PathBuf>>,
     /// Days within which coverage must agree.
     pub window: Setting<i64>,
+    /// What the checked texts are to their coverage.
+    pub mode: Setting<crate::check::Mode>,
     /// Lowest failing severity.
     pub fail_on: Setting<FailOn>,
     /// Default publication date.
@@ -351,6 +355,7 @@ impl Resolved {
                 &origin,
             ),
             window: pick(args.window, file.window, DEFAULT_WINDOW, &origin),
+            mode: pick(args.mode, file.mode, crate::check::Mode::Auto, &origin),
             fail_on: pick(
                 args.fail_on,
                 file.fail_on.map(FailOn::from),
