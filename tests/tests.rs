@@ -8,6 +8,7 @@ mod ci_formats;
 mod config;
 mod corpus;
 mod determinism;
+mod editors;
 mod gate;
 mod properties;
 mod reports;
