@@ -10,6 +10,7 @@ mod corpus;
 mod determinism;
 mod editors;
 mod gate;
+mod pipeline;
 mod properties;
 mod reports;
 mod restatement;
