@@ -349,14 +349,30 @@ impl Server<'_> {
         if let Ok(id) = std::fs::canonicalize(&doc.path) {
             article.id = id;
         }
-        let claims = engine.extract(&article);
-        doc.findings = engine.check(&article, &claims);
+        // A bug met on some text must not take the editor's server down.
+        let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let claims = engine.extract(&article);
+            engine.check(&article, &claims)
+        }));
         let base = key.parent().unwrap_or(Path::new("/")).to_owned();
-        let diagnostics: Vec<Diagnostic> = doc
-            .findings
-            .iter()
-            .map(|f| lsp::diagnostic(f, &doc.text, &base))
-            .collect();
+        let diagnostics: Vec<Diagnostic> = match checked {
+            Ok(findings) => {
+                doc.findings = findings;
+                doc.findings
+                    .iter()
+                    .map(|f| lsp::diagnostic(f, &doc.text, &base))
+                    .collect()
+            }
+            Err(_) => {
+                doc.findings.clear();
+                vec![file_problem(
+                    1,
+                    1,
+                    "claimcheck failed on this text (a bug: please report it with the text)"
+                        .to_owned(),
+                )]
+            }
+        };
         self.publish(uri.clone(), diagnostics);
     }
 
