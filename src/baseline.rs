@@ -13,7 +13,6 @@ use crate::finding::Finding;
 use crate::fingerprint::{finding_fingerprint, portable_path};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The baseline file format's version.
@@ -116,10 +115,11 @@ impl Baseline {
 
 /// Read a baseline file.
 pub fn load_baseline(path: &Path) -> Result<Baseline, BaselineError> {
-    let text = std::fs::read_to_string(path).map_err(|source| BaselineError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
+    let text =
+        crate::source::read::read_small_to_string(path).map_err(|source| BaselineError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
     let b: Baseline = serde_json::from_str(&text).map_err(|e| BaselineError::Parse {
         path: path.to_owned(),
         line: e.line(),
@@ -143,15 +143,9 @@ pub fn write_baseline(path: &Path, baseline: &Baseline) -> Result<(), BaselineEr
     };
     let mut text = serde_json::to_string_pretty(baseline).map_err(|e| io(e.into()))?;
     text.push('\n');
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
-    tmp.write_all(text.as_bytes()).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
-    tmp.persist(path).map_err(|e| io(e.error))?;
-    Ok(())
+    // Written as reports are: whole or not at all, no temp file left on a
+    // signal.
+    crate::output::replace_file(path, text.as_bytes()).map_err(io)
 }
 
 #[cfg(test)]

@@ -136,8 +136,9 @@ pub struct CheckArgs {
     /// Earlier coverage to check against (files or folders).
     #[arg(long, value_name = "FILE_OR_DIR", num_args = 1..)]
     pub against: Vec<PathBuf>,
-    /// Days within which coverage must agree on counts [default: 2].
-    #[arg(long)]
+    /// Days within which coverage must agree on counts, 0 to 36500
+    /// [default: 2].
+    #[arg(long, value_parser = clap::value_parser!(i64).range(0..=claimcheck::config::MAX_WINDOW))]
     pub window: Option<i64>,
     /// What the checked texts are to their coverage: `restatement` (a
     /// summary or rewrite: every figure must be in the coverage),

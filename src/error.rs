@@ -35,10 +35,14 @@ pub enum Error {
         path: PathBuf,
     },
     /// Bytes that are not UTF-8 text.
-    #[error("{path}: invalid UTF-8 at byte {offset}")]
+    #[error("{path}:{line}:{column}: invalid UTF-8 at byte {offset}")]
     InvalidUtf8 {
         /// The file.
         path: PathBuf,
+        /// 1-based line of the first invalid byte.
+        line: usize,
+        /// 1-based column (in characters) of the first invalid byte.
+        column: usize,
         /// Offset of the first invalid byte.
         offset: usize,
     },
@@ -50,13 +54,21 @@ pub enum Error {
         /// Offset of the first NUL byte.
         offset: usize,
     },
-    /// A file too large to address with 32-bit offsets.
-    #[error("{path}: file too large ({size} bytes; the limit is 4 GiB)")]
+    /// A file larger than the size limit (`max-file-size`).
+    #[error("{path}: file too large: over the limit of {limit} bytes (max-file-size in claimcheck.yaml)")]
     TooLarge {
         /// The file.
         path: PathBuf,
-        /// Its size.
-        size: u64,
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// A FIFO, device, socket or folder where a file was expected.
+    #[error("{path}: not a regular file ({kind}): refused")]
+    NotRegular {
+        /// The path as given.
+        path: PathBuf,
+        /// What it is instead ("a FIFO").
+        kind: &'static str,
     },
     /// A rule file that is not valid YAML or breaks the rule contract.
     #[error("{path}:{line}:{column}: {message}")]
@@ -102,3 +114,33 @@ pub enum Error {
 
 /// Result with this crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// `message` safe to print on a terminal: control characters (an escape
+/// sequence in a file name, a carriage return) are shown escaped
+/// (`\u{1b}`), so a hostile name cannot rewrite the screen.
+pub fn printable(message: &str) -> std::borrow::Cow<'_, str> {
+    if !message.chars().any(|c| c.is_control() && c != '\n') {
+        return message.into();
+    }
+    let mut out = String::with_capacity(message.len() + 8);
+    for c in message.chars() {
+        if c.is_control() && c != '\n' {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(super::printable("a.md: x"), "a.md: x");
+        assert_eq!(
+            super::printable("\u{1b}[2Ja.md\r: x"),
+            "\\u{1b}[2Ja.md\\r: x"
+        );
+    }
+}

@@ -72,7 +72,7 @@ pub struct Evidence {
     pub line: usize,
     /// 1-based column (characters) of the highlighted part.
     pub column: usize,
-    /// The whole line, as stored.
+    /// The line, as stored (a very long one only around the highlight).
     pub line_text: String,
     /// Byte range within `line_text` to underline (start, end).
     pub highlight: (usize, usize),
@@ -126,8 +126,11 @@ pub struct Finding {
     pub line: usize,
     /// 1-based column (characters).
     pub column: usize,
-    /// The claim's line, as stored.
+    /// The claim's line, as stored; a very long line only around the claim.
     pub line_text: String,
+    /// 1-based column (characters) at which `line_text` starts in the line:
+    /// 1, unless a very long line was cut.
+    pub line_text_column: usize,
     /// Kind of claim at fault: `count`, `date`, `quote`, `role`, `name`.
     pub kind: &'static str,
     /// Stable code of the check ("CC001").

@@ -111,6 +111,7 @@ pub(crate) mod tests {
             line,
             column: 1,
             line_text: claim.to_owned(),
+            line_text_column: 1,
             kind: "count",
             code,
             name: "count-mismatch",

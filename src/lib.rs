@@ -7,6 +7,7 @@
 //! whole flow on given settings, for the binary, the tests and the editor
 //! server alike.
 
+#![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod audit;
@@ -23,6 +24,7 @@ pub mod output;
 pub mod pipeline;
 pub mod registry;
 pub mod render;
+pub mod report_path;
 pub mod rules;
 pub mod server;
 pub mod source;

@@ -18,8 +18,8 @@ use crate::config::{ConfigError, Origin, Resolved};
 use crate::error::Error;
 use crate::extract::{extract_all, extract_article, ArticleClaims};
 use crate::finding::{merge_findings, relate_evidence, Finding, Severity};
-use crate::rules::{load_rules, RuleSet};
-use crate::source::{collect_article_paths, load_article, Article};
+use crate::rules::{load_rules_limited, RuleSet};
+use crate::source::{collect_article_paths_lenient, load_article_limited, Article};
 use crate::suppress::{apply_suppressions, parse_suppressions};
 use chrono::NaiveDate;
 use std::collections::HashSet;
@@ -48,6 +48,8 @@ pub enum Problem {
     Error(String),
     /// A warning: the run is not affected.
     Warning(String),
+    /// Something worth knowing that is not wrong.
+    Note(String),
 }
 
 /// Where a run's results go, as they are ready.
@@ -110,20 +112,30 @@ pub struct Summary {
 pub struct CheckSettings {
     /// The configuration (files, coverage, rules, window, selection...).
     pub config: Resolved,
-    /// When set, only the articles whose canonical path is in it are
-    /// checked (still against all the coverage), as `--changed-since`.
-    pub only: Option<HashSet<PathBuf>>,
+    /// When set, only the articles changed since a revision are checked
+    /// (still against all the coverage), as `--changed-since`.
+    pub only: Option<Changed>,
     /// Whether to hide the findings of the configured baseline (off when
     /// recording a new one).
     pub apply_baseline: bool,
 }
 
-/// Load the rule files (none: an empty rule set), compiled once.
-pub fn load_rule_set(paths: &[PathBuf]) -> Result<RuleSet, Error> {
+/// The articles changed since a revision.
+#[derive(Debug, Clone)]
+pub struct Changed {
+    /// The revision, as given.
+    pub since: String,
+    /// Canonical paths of the articles changed since then.
+    pub paths: HashSet<PathBuf>,
+}
+
+/// Load the rule files (none: an empty rule set), compiled once, refusing
+/// any over `max_size` bytes.
+pub fn load_rule_set(paths: &[PathBuf], max_size: u64) -> Result<RuleSet, Error> {
     if paths.is_empty() {
         Ok(RuleSet::default())
     } else {
-        load_rules(paths)
+        load_rules_limited(paths, max_size)
     }
 }
 
@@ -136,24 +148,11 @@ struct Loaded {
 /// Expand files and folders into article paths, each unreadable path a
 /// problem.
 fn collect_paths(paths: &[PathBuf], sink: &mut dyn Sink) -> (Vec<PathBuf>, usize) {
-    match collect_article_paths(paths) {
-        Ok(f) => (f, 0),
-        Err(e) => {
-            sink.problem(Problem::Error(e.to_string()));
-            // Still read the paths that exist, one by one.
-            let mut files = Vec::new();
-            for p in paths {
-                match collect_article_paths(std::slice::from_ref(p)) {
-                    Ok(f) => files.extend(f),
-                    Err(e2) if e2.to_string() != e.to_string() => {
-                        sink.problem(Problem::Error(e2.to_string()));
-                    }
-                    Err(_) => {}
-                }
-            }
-            (files, 1)
-        }
+    let (files, errors) = collect_article_paths_lenient(paths);
+    for e in &errors {
+        sink.problem(Problem::Error(e.to_string()));
     }
+    (files, errors.len())
 }
 
 fn load_files(
@@ -161,11 +160,12 @@ fn load_files(
     mut errors: usize,
     published: Option<NaiveDate>,
     rules: &RuleSet,
+    max_size: u64,
     sink: &mut dyn Sink,
 ) -> Loaded {
     let mut loaded = Vec::with_capacity(files.len());
     for path in files {
-        match load_article(path, published) {
+        match load_article_limited(path, published, max_size) {
             Ok(article) => loaded.push(article),
             Err(e) => {
                 sink.problem(Problem::Error(e.to_string()));
@@ -179,16 +179,17 @@ fn load_files(
     }
 }
 
-/// Load and extract the articles named by files and folders, each
-/// unreadable one a problem handed to `sink`.
+/// Load and extract the articles named by files and folders (each of at
+/// most `max_size` bytes), each unreadable one a problem handed to `sink`.
 pub fn load_articles(
     paths: &[PathBuf],
     published: Option<NaiveDate>,
     rules: &RuleSet,
+    max_size: u64,
     sink: &mut dyn Sink,
 ) -> (Vec<(Article, ArticleClaims)>, usize) {
     let (files, errors) = collect_paths(paths, sink);
-    let loaded = load_files(&files, errors, published, rules, sink);
+    let loaded = load_files(&files, errors, published, rules, max_size, sink);
     (loaded.articles, loaded.errors)
 }
 
@@ -197,9 +198,10 @@ pub fn extract(
     paths: &[PathBuf],
     published: Option<NaiveDate>,
     rules: &RuleSet,
+    max_size: u64,
     sink: &mut dyn Sink,
 ) -> Summary {
-    let (articles, errors) = load_articles(paths, published, rules, sink);
+    let (articles, errors) = load_articles(paths, published, rules, max_size, sink);
     for (article, claims) in &articles {
         sink.claims(article, claims);
     }
@@ -305,9 +307,15 @@ impl Engine {
     /// Load `config`'s rules and its coverage (`against`), each unreadable
     /// coverage file a problem handed to `sink`.
     pub fn load(config: Resolved, sink: &mut dyn Sink) -> Result<Engine, RunError> {
-        let rules = load_rule_set(&config.rules.value)?;
-        let (mut coverage, _) =
-            load_articles(&config.against.value, config.published.value, &rules, sink);
+        let max_size = config.max_file_size.value;
+        let rules = load_rule_set(&config.rules.value, max_size)?;
+        let (mut coverage, _) = load_articles(
+            &config.against.value,
+            config.published.value,
+            &rules,
+            max_size,
+            sink,
+        );
         dedup_by_id(&mut coverage);
         Ok(Engine::new(config, rules, coverage))
     }
@@ -406,7 +414,8 @@ pub fn check(settings: CheckSettings, sink: &mut dyn Sink) -> Result<Summary, Ru
         return Err(ConfigError::NoArticles.into());
     }
     let published = config.published.value;
-    let rules = load_rule_set(&config.rules.value)?;
+    let max_size = config.max_file_size.value;
+    let rules = load_rule_set(&config.rules.value, max_size)?;
     let (mut files, collect_errors) = collect_paths(&config.files.value, sink);
     if config.files.origin != Origin::CommandLine {
         // Walked from the config's folder: `news/a.md`, not `./news/a.md`.
@@ -416,11 +425,19 @@ pub fn check(settings: CheckSettings, sink: &mut dyn Sink) -> Result<Summary, Ru
             }
         }
     }
+    let walked = files.len();
     files.retain(|p| config.is_included(p));
+    config.refuse_empty_selection(walked, files.len())?;
     if let Some(only) = &only {
-        files.retain(|p| std::fs::canonicalize(p).is_ok_and(|c| only.contains(&c)));
+        files.retain(|p| std::fs::canonicalize(p).is_ok_and(|c| only.paths.contains(&c)));
+        if files.is_empty() {
+            sink.problem(Problem::Note(format!(
+                "no article changed since {}: nothing to check",
+                only.since
+            )));
+        }
     }
-    let mut targets = load_files(&files, collect_errors, published, &rules, sink);
+    let mut targets = load_files(&files, collect_errors, published, &rules, max_size, sink);
     dedup_by_id(&mut targets.articles);
     // Coverage is everything named by --against that is not checked; the
     // checked articles are coverage for each other.
@@ -434,7 +451,7 @@ pub fn check(settings: CheckSettings, sink: &mut dyn Sink) -> Result<Summary, Ru
         .into_iter()
         .filter(|p| std::fs::canonicalize(p).map_or(true, |c| !target_ids.contains(c.as_path())))
         .collect();
-    let mut coverage = load_files(&against, against_errors, published, &rules, sink);
+    let mut coverage = load_files(&against, against_errors, published, &rules, max_size, sink);
     dedup_by_id(&mut coverage.articles);
     warn_undated(&targets.articles, &coverage.articles, sink);
     let baseline = match &config.baseline.value {
@@ -507,6 +524,8 @@ pub struct AuditSettings {
     pub rules: Vec<PathBuf>,
     /// Lowest severity of rule findings that fails the run.
     pub fail_on: Severity,
+    /// Largest article or rule file read, in bytes.
+    pub max_file_size: u64,
 }
 
 /// An audit: the story's subjects, and the rule errors of its articles.
@@ -528,8 +547,14 @@ pub struct Audit {
 /// between articles are the subjects' business), reported by subject. Each
 /// article's rule errors go to `sink` too.
 pub fn audit(settings: &AuditSettings, sink: &mut dyn Sink) -> Result<Audit, RunError> {
-    let rules = load_rule_set(&settings.rules)?;
-    let (articles, errors) = load_articles(&settings.paths, settings.published, &rules, sink);
+    let rules = load_rule_set(&settings.rules, settings.max_file_size)?;
+    let (articles, errors) = load_articles(
+        &settings.paths,
+        settings.published,
+        &rules,
+        settings.max_file_size,
+        sink,
+    );
     let subjects = audit_subjects(&checked(&articles), &rules);
     let mut summary = Summary {
         rule_files: rules.files.clone(),

@@ -9,12 +9,14 @@ use crate::cli::{AuditArgs, BaselineArgs, CheckArgs, Cli, Command, ExtractArgs, 
 use anyhow::Result;
 use claimcheck::baseline::{write_baseline, Baseline};
 use claimcheck::config::Resolved;
+use claimcheck::error::printable;
 use claimcheck::extract::ArticleClaims;
 use claimcheck::finding::Finding;
-use claimcheck::pipeline::{self, AuditSettings, CheckSettings, Problem, Sink, Summary};
+use claimcheck::pipeline::{self, AuditSettings, Changed, CheckSettings, Problem, Sink, Summary};
 use claimcheck::render::{self, OutputFormat};
+use claimcheck::report_path;
 use claimcheck::rules::load_rules;
-use claimcheck::source::Article;
+use claimcheck::source::{Article, DEFAULT_MAX_FILE_SIZE};
 use clap::ValueEnum;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -75,8 +77,9 @@ struct Collect {
 impl Sink for Collect {
     fn problem(&mut self, problem: Problem) {
         match problem {
-            Problem::Error(m) => eprintln!("claimcheck: {m}"),
+            Problem::Error(m) => eprintln!("claimcheck: {}", printable(&m)),
             Problem::Warning(m) => eprintln!("claimcheck: warning: {m}"),
+            Problem::Note(m) => eprintln!("claimcheck: note: {m}"),
         }
     }
 
@@ -95,11 +98,15 @@ impl Sink for Collect {
     }
 }
 
+/// Write to stdout. A closed pipe (`claimcheck check ... | head`) is not an
+/// error: the rest is dropped quietly and the run still ends with the status
+/// it earned (as ripgrep does).
 fn write_stdout(s: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    out.write_all(s.as_bytes())?;
-    out.flush()?;
-    Ok(())
+    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        written => Ok(written?),
+    }
 }
 
 fn format_name(format: OutputFormat) -> String {
@@ -116,12 +123,18 @@ fn run_extract(args: &ExtractArgs) -> Result<Status> {
             format_name(format)
         );
     }
-    let rules = pipeline::load_rule_set(&args.common.rules)?;
+    let rules = pipeline::load_rule_set(&args.common.rules, DEFAULT_MAX_FILE_SIZE)?;
     let mut sink = Collect {
         claims_as: Some(format),
         ..Collect::default()
     };
-    let summary = pipeline::extract(&args.files, args.common.published, &rules, &mut sink);
+    let summary = pipeline::extract(
+        &args.files,
+        args.common.published,
+        &rules,
+        DEFAULT_MAX_FILE_SIZE,
+        &mut sink,
+    );
     let mut s = String::new();
     for line in &sink.claims {
         s.push_str(line);
@@ -140,12 +153,13 @@ fn check_settings(
     let cwd = std::env::current_dir()?;
     let config = Resolved::resolve(config, &args.flags(), &cwd)?;
     let only = match &args.changed_since {
-        Some(rev) => Some(
-            claimcheck::git::changed_since(&cwd, rev)?
+        Some(rev) => Some(Changed {
+            since: rev.clone(),
+            paths: claimcheck::git::changed_since(&cwd, rev)?
                 .iter()
                 .filter_map(|p| std::fs::canonicalize(p).ok())
                 .collect(),
-        ),
+        }),
         None => None,
     };
     Ok(CheckSettings {
@@ -157,6 +171,7 @@ fn check_settings(
 
 fn run_check(config: Option<&Path>, args: &CheckArgs) -> Result<Status> {
     let settings = check_settings(config, args, true)?;
+    let config = settings.config.clone();
     let mut sink = Collect::default();
     let summary = pipeline::check(settings, &mut sink)?;
     let mut findings = sink.findings;
@@ -184,20 +199,40 @@ fn run_check(config: Option<&Path>, args: &CheckArgs) -> Result<Status> {
     };
     write_stdout(&out)?;
     if let Some(report) = &args.report {
-        write_check_report(&summary, &findings, report.as_deref())?;
+        write_check_report(&config, &summary, &findings, report.as_deref())?;
     }
     Ok(Status::from(&summary))
 }
 
+/// The files a check run read: articles, coverage, rules, config file.
+fn inputs_of(config: &Resolved, summary: &Summary) -> Vec<PathBuf> {
+    let named = summary
+        .checked
+        .iter()
+        .map(|(p, _)| p)
+        .chain(&summary.rule_files)
+        .chain(&config.file);
+    report_path::run_inputs(named.map(PathBuf::as_path), &config.against.value)
+}
+
 /// Write the Markdown discrepancy report of a check run.
-fn write_check_report(summary: &Summary, findings: &[Finding], path: Option<&Path>) -> Result<()> {
-    let path = match (path, summary.checked.as_slice()) {
+fn write_check_report(
+    config: &Resolved,
+    summary: &Summary,
+    findings: &[Finding],
+    path_given: Option<&Path>,
+) -> Result<()> {
+    let path = match (path_given, summary.checked.as_slice()) {
         (Some(p), _) => p.to_owned(),
         (None, [(one, published)]) => {
             claimcheck::output::default_report_path(one, *published, "md")
         }
         (None, _) => PathBuf::from(claimcheck::output::REPORTS_DIR).join("check-report.md"),
     };
+    let mut inputs = inputs_of(config, summary);
+    inputs.extend(config.baseline.value.clone());
+    let default_root = path_given.is_none().then_some(config.root.as_path());
+    report_path::refuse_unsafe_report_path(&path, &inputs, default_root)?;
     let articles: Vec<String> = summary
         .checked
         .iter()
@@ -220,8 +255,10 @@ fn write_check_report(summary: &Summary, findings: &[Finding], path: Option<&Pat
 
 fn run_baseline(config: Option<&Path>, args: &BaselineArgs) -> Result<Status> {
     let settings = check_settings(config, &args.check, false)?;
+    let config = settings.config.clone();
     let mut sink = Collect::default();
     let mut summary = pipeline::check(settings, &mut sink)?;
+    report_path::refuse_unsafe_report_path(&args.write, &inputs_of(&config, &summary), None)?;
     let mut findings = sink.findings;
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let baseline = Baseline::from_findings(&findings);
@@ -259,6 +296,7 @@ fn run_audit(args: &AuditArgs) -> Result<Status> {
         published: args.common.published,
         rules: args.common.rules.clone(),
         fail_on: claimcheck::config::FailOn::from(args.fail_on).severity(),
+        max_file_size: DEFAULT_MAX_FILE_SIZE,
     };
     let audit = pipeline::audit(&settings, &mut Collect::default())?;
     let (n, subjects, findings) = (audit.articles, &audit.subjects, &audit.findings);
@@ -273,6 +311,18 @@ fn run_audit(args: &AuditArgs) -> Result<Status> {
             let date = audit.latest.map_or("undated".to_owned(), |d| d.to_string());
             PathBuf::from(claimcheck::output::REPORTS_DIR).join(format!("audit-{date}.md"))
         });
+        let summary = &audit.summary;
+        let inputs = report_path::run_inputs(
+            summary
+                .checked
+                .iter()
+                .map(|(p, _)| p.as_path())
+                .chain(summary.rule_files.iter().map(PathBuf::as_path)),
+            &[],
+        );
+        let cwd = std::env::current_dir()?;
+        let default_root = report.is_none().then_some(cwd.as_path());
+        report_path::refuse_unsafe_report_path(&path, &inputs, default_root)?;
         let is_html = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
@@ -299,7 +349,7 @@ fn run_rules_check(paths: &[PathBuf]) -> Result<Status> {
     let rules = match load_rules(paths) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", printable(&e.to_string()));
             return Ok(Status::Errored);
         }
     };

@@ -143,6 +143,53 @@ fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
+/// Longest line kept whole in a finding or evidence; a longer one (a whole
+/// article on one line) is cut to [`LINE_CONTEXT`] bytes around the part
+/// that matters, so that thousands of findings on one line do not each
+/// carry a copy of it.
+pub(crate) const MAX_LINE_TEXT: usize = 4096;
+
+/// Bytes kept on each side of the part that matters in a cut line, and the
+/// most of that part kept.
+pub(crate) const LINE_CONTEXT: usize = 400;
+
+/// The byte range of `line` to keep when the part at `start..end` (bytes
+/// within `line`) matters: the whole line when it is short, else a window
+/// around the start of that part, on char boundaries.
+pub(crate) fn line_excerpt(line: &str, start: usize, end: usize) -> std::ops::Range<usize> {
+    if line.len() <= MAX_LINE_TEXT {
+        return 0..line.len();
+    }
+    let start = start.min(line.len());
+    let end = end.clamp(start, start + LINE_CONTEXT);
+    let from = floor_char_boundary(line, start.saturating_sub(LINE_CONTEXT));
+    let mut to = (end + LINE_CONTEXT).min(line.len());
+    while !line.is_char_boundary(to) {
+        to += 1;
+    }
+    from..to
+}
+
+/// The line `line` (a byte range of `source`) as a finding keeps it, for a
+/// claim at `span` whose 1-based character column is `column`: the text
+/// (see [`line_excerpt`]) and the column at which that text starts.
+pub(crate) fn finding_line(
+    source: &str,
+    line: std::ops::Range<usize>,
+    span: Span,
+    column: usize,
+) -> (String, usize) {
+    let text = &source[line.clone()];
+    let start = (span.start as usize)
+        .saturating_sub(line.start)
+        .min(text.len());
+    let end = (span.end as usize).saturating_sub(line.start);
+    let keep = line_excerpt(text, start, end);
+    let start = floor_char_boundary(text, start).max(keep.start);
+    let cut = text[keep.start..start].chars().count();
+    (text[keep].to_owned(), column.saturating_sub(cut).max(1))
+}
+
 /// The largest char boundary at or before `i`.
 pub(crate) fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     if i >= text.len() {
@@ -157,6 +204,18 @@ pub(crate) fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lines_are_cut_around_the_part_that_matters() {
+        assert_eq!(line_excerpt("short line", 2, 4), 0..10);
+        let line = "\u{e9}".repeat(5000);
+        let r = line_excerpt(&line, 4000, 4010);
+        assert!(line.is_char_boundary(r.start) && line.is_char_boundary(r.end));
+        assert!(r.start <= 4000 && r.end >= 4010 && r.len() <= 2 * LINE_CONTEXT + 12);
+        let r = line_excerpt(&line, 0, line.len());
+        assert_eq!(r.start, 0);
+        assert!(r.len() <= 2 * LINE_CONTEXT + 2);
+    }
 
     #[test]
     fn line_col_counts_characters_not_bytes() {

@@ -377,7 +377,9 @@ fn directive_finding(
 ) -> Finding {
     let name = crate::registry::find(code).map_or("suppression", |c| c.name());
     let lc = article.lines.line_col(&article.source, s.span.start);
-    let line_text = article.source[article.lines.line_range(&article.source, lc.line)].to_owned();
+    let line = article.lines.line_range(&article.source, lc.line);
+    let (line_text, line_text_column) =
+        crate::span::finding_line(&article.source, line, s.span, lc.column);
     Finding {
         path: article.path.clone(),
         published: article.published,
@@ -385,6 +387,7 @@ fn directive_finding(
         line: lc.line,
         column: lc.column,
         line_text,
+        line_text_column,
         kind: "suppression",
         code,
         name,

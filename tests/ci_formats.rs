@@ -65,6 +65,7 @@ pub(crate) fn finding(path: &str, line: usize, message: &str) -> Finding {
         line,
         column: 3,
         line_text: "A 14-member cabinet".to_owned(),
+        line_text_column: 1,
         kind: "count",
         code: "CC001",
         name: "count-mismatch",

@@ -81,7 +81,8 @@ fn engine_checks_text_in_memory_against_prepared_rules() {
     let d = tempfile::tempdir().unwrap();
     let rules_path = d.path().join("rules.yaml");
     std::fs::write(&rules_path, RULES).unwrap();
-    let rules = pipeline::load_rule_set(&[rules_path]).unwrap();
+    let rules =
+        pipeline::load_rule_set(&[rules_path], claimcheck::source::DEFAULT_MAX_FILE_SIZE).unwrap();
     let config = Resolved::defaults(&Flags::default(), d.path()).unwrap();
     let engine = pipeline::Engine::new(config, rules, Vec::new());
     let check = |text: &str| -> Vec<&'static str> {

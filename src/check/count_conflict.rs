@@ -226,6 +226,19 @@ mod tests {
     }
 
     #[test]
+    fn a_library_callers_window_out_of_range_is_clamped_not_a_panic() {
+        let draft = "More than 400 passengers were stranded at the port.";
+        Case::new(draft)
+            .coverage_on(STRANDED, "2026-02-20")
+            .window(-3)
+            .passes("CC101", "More than 400 passengers");
+        Case::new(draft)
+            .coverage_on(STRANDED, "2026-02-20")
+            .window(i64::MAX)
+            .finds("CC101", "More than 400 passengers");
+    }
+
+    #[test]
     fn money_and_percent_are_not_compared_across_articles() {
         let draft = "The repairs will cost $4 billion, or 45 percent of the budget.";
         let coverage = "The repairs will cost $3.2 billion, or 40 percent of the budget.";

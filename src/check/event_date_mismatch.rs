@@ -104,7 +104,7 @@ pub(crate) fn dates_event(
     let rest = &doc.text[anchor.start..];
     let names = event.words.iter().any(|w| {
         if w.contains(' ') {
-            rest.to_lowercase().starts_with(&w.to_lowercase())
+            starts_with_lowercase(rest, &w.to_lowercase())
         } else {
             stem(w) == stem(anchor_text)
         }
@@ -114,6 +114,14 @@ pub(crate) fn dates_event(
     }
     let sentence = claim.sentence.map_or("", |s| doc.sentence_text(s));
     event.near.is_empty() || event.near.iter().any(|n| near_in(sentence, n))
+}
+
+/// Whether `text` lower-cased starts with `prefix` (already lower case),
+/// lower-casing only as much of `text` as the prefix needs: `text` is the
+/// rest of the article.
+fn starts_with_lowercase(text: &str, prefix: &str) -> bool {
+    let mut lowered = text.chars().flat_map(char::to_lowercase);
+    prefix.chars().all(|c| lowered.next() == Some(c))
 }
 
 /// A `near` word in the sentence, or a place's adjective ("Qatari" for
@@ -197,5 +205,20 @@ events:
             "Hale, who visited Aldwick on Friday, said the collapse was avoidable.",
             "Friday",
         );
+    }
+
+    #[test]
+    fn phrase_matches_in_any_case_without_lowering_the_rest() {
+        assert!(super::starts_with_lowercase(
+            "Gave Way on Friday",
+            "gave way"
+        ));
+        assert!(super::starts_with_lowercase("GAVE WAY", "gave way"));
+        assert!(!super::starts_with_lowercase("Gave", "gave way"));
+        assert!(!super::starts_with_lowercase("gave  way", "gave way"));
+        assert!(super::starts_with_lowercase(
+            "\u{130}stanbul",
+            "i\u{307}stanbul"
+        ));
     }
 }

@@ -103,7 +103,9 @@ impl<'a> CheckContext<'a> {
             coverage,
             index,
             local: CoverageIndex::build(std::slice::from_ref(&target)),
-            window_days,
+            // The command line and config refuse other values; a library
+            // caller's are clamped so the date arithmetic below holds.
+            window_days: window_days.clamp(0, crate::config::MAX_WINDOW),
             mode: Mode::Auto,
             skip: None,
         }
@@ -170,9 +172,11 @@ impl<'a> CheckContext<'a> {
             let in_window: &[_] = match (windowed, date) {
                 (true, Some(d)) => {
                     let w = chrono::Duration::days(self.window_days);
+                    let from = d.checked_sub_signed(w).unwrap_or(chrono::NaiveDate::MIN);
+                    let to = d.checked_add_signed(w).unwrap_or(chrono::NaiveDate::MAX);
                     let undated = refs.partition_point(|(x, _)| x.is_none());
-                    let lo = refs.partition_point(|(x, _)| x.is_none_or(|x| x < d - w));
-                    let hi = refs.partition_point(|(x, _)| x.is_none_or(|x| x <= d + w));
+                    let lo = refs.partition_point(|(x, _)| x.is_none_or(|x| x < from));
+                    let hi = refs.partition_point(|(x, _)| x.is_none_or(|x| x <= to));
                     // Undated coverage is never out of the window.
                     out.extend(
                         self.others(&refs[..undated])
@@ -423,7 +427,9 @@ pub(crate) fn finding_at(
     message: String,
 ) -> Finding {
     let lc = article.lines.line_col(&article.source, span.start);
-    let line_text = article.source[article.lines.line_range(&article.source, lc.line)].to_owned();
+    let line = article.lines.line_range(&article.source, lc.line);
+    let (line_text, line_text_column) =
+        crate::span::finding_line(&article.source, line, span, lc.column);
     Finding {
         path: article.path.clone(),
         published: article.published,
@@ -431,6 +437,7 @@ pub(crate) fn finding_at(
         line: lc.line,
         column: lc.column,
         line_text,
+        line_text_column,
         kind,
         code: check.code(),
         name: check.name(),
@@ -465,13 +472,14 @@ pub(crate) fn article_evidence(article: &Article, claim: &Claim, text: String) -
     let lc = article.lines.line_col(&article.source, claim.span.start);
     let range = article.lines.line_range(&article.source, lc.line);
     let line_start = range.start;
-    let line_text = article.source[range.clone()].to_owned();
+    let line = &article.source[range.clone()];
     let hs = (claim.span.start as usize)
         .saturating_sub(line_start)
-        .min(line_text.len());
+        .min(line.len());
     let he = (claim.span.end as usize)
         .saturating_sub(line_start)
-        .clamp(hs, line_text.len());
+        .clamp(hs, line.len());
+    let (line_text, (hs, he)) = evidence_line(line, hs, he);
     Evidence {
         path: article.path.clone(),
         line: lc.line,
@@ -486,6 +494,18 @@ pub(crate) fn article_evidence(article: &Article, claim: &Claim, text: String) -
     }
 }
 
+/// An evidence line as kept (see [`crate::span::line_excerpt`]) with its
+/// highlight `hs..he` (bytes of `line`) moved into it.
+fn evidence_line(line: &str, hs: usize, he: usize) -> (String, (usize, usize)) {
+    let keep = crate::span::line_excerpt(line, hs, he);
+    let hs = crate::span::floor_char_boundary(line, hs).max(keep.start);
+    let he = crate::span::floor_char_boundary(line, he.min(keep.end)).max(hs);
+    (
+        line[keep.clone()].to_owned(),
+        (hs - keep.start, he - keep.start),
+    )
+}
+
 /// Evidence pointing at sentence number `s` of a coverage article, whole.
 pub(crate) fn sentence_evidence(a: Checked<'_>, s: usize) -> Evidence {
     let article = a.article;
@@ -493,13 +513,14 @@ pub(crate) fn sentence_evidence(a: Checked<'_>, s: usize) -> Evidence {
     let span = article.prose.span(range.start, range.end);
     let lc = article.lines.line_col(&article.source, span.start);
     let lines = article.lines.line_range(&article.source, lc.line);
-    let line_text = article.source[lines.clone()].to_owned();
+    let line = &article.source[lines.clone()];
     let hs = (span.start as usize)
         .saturating_sub(lines.start)
-        .min(line_text.len());
+        .min(line.len());
     let he = (span.end as usize)
         .saturating_sub(lines.start)
-        .clamp(hs, line_text.len());
+        .clamp(hs, line.len());
+    let (line_text, (hs, he)) = evidence_line(line, hs, he);
     Evidence {
         path: article.path.clone(),
         line: lc.line,

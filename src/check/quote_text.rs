@@ -81,15 +81,40 @@ pub(crate) fn quote_words(text: &str) -> QuoteWords {
     }
 }
 
-/// Where `needle` occurs in `hay` as a contiguous run, from `from`.
+/// Where `needle` occurs in `hay` as a contiguous run, from `from`
+/// (Knuth-Morris-Pratt: linear in both, even on repetitive words).
 fn find_run(hay: &[String], needle: &[String], from: usize) -> Option<usize> {
     if needle.is_empty() {
         return Some(from);
     }
-    if needle.len() > hay.len() {
+    if needle.len() > hay.len().saturating_sub(from) {
         return None;
     }
-    (from..=hay.len() - needle.len()).find(|&i| hay[i..i + needle.len()] == *needle)
+    // fail[i]: length of the longest proper border of needle[..=i].
+    let mut fail = vec![0usize; needle.len()];
+    let mut k = 0;
+    for i in 1..needle.len() {
+        while k > 0 && needle[i] != needle[k] {
+            k = fail[k - 1];
+        }
+        if needle[i] == needle[k] {
+            k += 1;
+        }
+        fail[i] = k;
+    }
+    let mut k = 0;
+    for (i, w) in hay.iter().enumerate().skip(from) {
+        while k > 0 && *w != needle[k] {
+            k = fail[k - 1];
+        }
+        if *w == needle[k] {
+            k += 1;
+        }
+        if k == needle.len() {
+            return Some(i + 1 - k);
+        }
+    }
+    None
 }
 
 /// The rules' canonical quotes with their words, for the two checks that
@@ -143,6 +168,11 @@ pub(crate) struct NearMatch {
 /// ones are too easily close by chance.
 pub(crate) const MIN_MISQUOTE_WORDS: usize = 4;
 
+/// Longest quotation, in words, compared word by word for a near match:
+/// one diff costs up to the square of the length, and no quotation in news
+/// comes near this. Longer ones are still compared for the same words.
+pub(crate) const MAX_NEAR_MATCH_WORDS: usize = 4_000;
+
 /// Similarity a stretch needs to count as the same quotation reworded.
 pub(crate) const MISQUOTE_RATIO: f32 = 0.75;
 
@@ -150,25 +180,18 @@ pub(crate) const MISQUOTE_RATIO: f32 = 0.75;
 /// quote compared separately, the worst piece deciding), when close enough
 /// to be a misquote and not the same words.
 pub(crate) fn near_match(quote: &QuoteWords, canon: &QuoteWords) -> Option<NearMatch> {
-    if quote.words.len() < MIN_MISQUOTE_WORDS || is_same_words(quote, canon) {
+    if !(MIN_MISQUOTE_WORDS..=MAX_NEAR_MATCH_WORDS).contains(&quote.words.len())
+        || is_same_words(quote, canon)
+    {
         return None;
     }
-    let mut best: Option<(f32, Range<usize>)> = None;
     let n = quote.words.len();
     let m = canon.words.len();
-    if n >= m {
-        let r = ratio(&canon.words, &quote.words);
-        best = Some((r, 0..m));
+    let best = if n >= m {
+        Some((ratio(&canon.words, &quote.words), 0..m))
     } else {
-        for len in n.saturating_sub(2).max(1)..=(n + 2).min(m) {
-            for start in 0..=m - len {
-                let r = ratio(&canon.words[start..start + len], &quote.words);
-                if best.as_ref().is_none_or(|(b, _)| r > *b) {
-                    best = Some((r, start..start + len));
-                }
-            }
-        }
-    }
+        best_window(quote, canon, max_windows_diffed(n))
+    };
     let (r, window) = best?;
     if r < MISQUOTE_RATIO {
         return None;
@@ -195,6 +218,110 @@ pub(crate) fn near_match(quote: &QuoteWords, canon: &QuoteWords) -> Option<NearM
         diff,
         stretch: canon.display[window].join(" "),
     })
+}
+
+/// Most windows diffed for one quotation: the windows are tried from the
+/// most to the least promising, and normal quotations settle within a few;
+/// only hostile ones (a long quotation whose words all recur, in another
+/// order, across a long text) reach the cap.
+const MAX_WINDOWS_DIFFED: usize = 32;
+
+/// Work allowed for the diffs of one quotation, in word pairs (a diff of
+/// `n` words against `n` costs up to `n * n`): long quotations get fewer
+/// windows diffed, down to one.
+const DIFF_BUDGET: usize = 1_000_000;
+
+/// How many windows a quotation of `n` words may have diffed.
+fn max_windows_diffed(n: usize) -> usize {
+    (DIFF_BUDGET / n.saturating_mul(n).max(1)).clamp(1, MAX_WINDOWS_DIFFED)
+}
+
+/// The stretch of `canon` (longer than the quote) that the quote matches
+/// best: among windows of the quote's length give or take
+/// two words, the one with the highest diff ratio, the earliest on a tie.
+///
+/// Diffing every window is cubic. Instead, one pass per window length
+/// slides a bag of words over `canon`, counting the words a window shares
+/// with the quote: a diff can match no more words than that, so the count
+/// bounds the window's ratio from above. Windows whose bound is under
+/// [`MISQUOTE_RATIO`] cannot be a misquote and are never diffed; the rest
+/// are diffed from the highest bound down, stopping as soon as no bound left
+/// can beat the best ratio found. The result is the exhaustive search's,
+/// in time linear in the quotations' length (plus a sort and at most
+/// `max_diffs` diffs; see [`max_windows_diffed`]).
+fn best_window(
+    quote: &QuoteWords,
+    canon: &QuoteWords,
+    max_diffs: usize,
+) -> Option<(f32, Range<usize>)> {
+    let n = quote.words.len();
+    let m = canon.words.len();
+    let mut ids = std::collections::HashMap::new();
+    let quote_ids = word_ids(&mut ids, &quote.words);
+    let canon_ids = word_ids(&mut ids, &canon.words);
+    let mut wanted = vec![0usize; ids.len()];
+    for &w in &quote_ids {
+        wanted[w] += 1;
+    }
+    // (bound, position in the exhaustive search's order, window)
+    let mut candidates: Vec<(f32, usize, Range<usize>)> = Vec::new();
+    let mut order = 0;
+    for len in n.saturating_sub(2).max(1)..=(n + 2).min(m) {
+        let mut have = vec![0usize; ids.len()];
+        let mut shared = 0usize;
+        for &w in &canon_ids[..len] {
+            shared += usize::from(have[w] < wanted[w]);
+            have[w] += 1;
+        }
+        for start in 0..=m - len {
+            if start > 0 {
+                let out = canon_ids[start - 1];
+                have[out] -= 1;
+                shared -= usize::from(have[out] < wanted[out]);
+                let inc = canon_ids[start + len - 1];
+                shared += usize::from(have[inc] < wanted[inc]);
+                have[inc] += 1;
+            }
+            // The same expression as `similar::diff_ratio`'s, so the bound
+            // is never below a ratio after rounding.
+            let bound = 2.0 * shared as f32 / (len + n) as f32;
+            if bound >= MISQUOTE_RATIO {
+                candidates.push((bound, order, start..start + len));
+            }
+            order += 1;
+        }
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut best: Option<(f32, usize, Range<usize>)> = None;
+    for (bound, order, window) in candidates.into_iter().take(max_diffs) {
+        if let Some((r, at, _)) = &best {
+            if bound < *r || (bound == *r && order > *at) {
+                break;
+            }
+        }
+        let r = ratio(&canon.words[window.clone()], &quote.words);
+        if best
+            .as_ref()
+            .is_none_or(|(b, at, _)| r > *b || (r == *b && order < *at))
+        {
+            best = Some((r, order, window));
+        }
+    }
+    best.map(|(r, _, window)| (r, window))
+}
+
+/// Each word's number in `ids`, numbering new words as they come.
+fn word_ids<'a>(
+    ids: &mut std::collections::HashMap<&'a str, usize>,
+    words: &'a [String],
+) -> Vec<usize> {
+    words
+        .iter()
+        .map(|w| {
+            let next = ids.len();
+            *ids.entry(w.as_str()).or_insert(next)
+        })
+        .collect()
 }
 
 fn ratio(old: &[String], new: &[String]) -> f32 {
@@ -271,6 +398,86 @@ mod tests {
         let q = quote_words("The weather will be fine on the coast tomorrow");
         let c = quote_words("We will continue our efforts to bring an end to the war");
         assert!(near_match(&q, &c).is_none());
+    }
+
+    /// The exhaustive search `best_window` replaces: every window diffed.
+    fn best_window_exhaustive(
+        quote: &QuoteWords,
+        canon: &QuoteWords,
+    ) -> Option<(f32, Range<usize>)> {
+        let mut best: Option<(f32, Range<usize>)> = None;
+        let (n, m) = (quote.words.len(), canon.words.len());
+        for len in n.saturating_sub(2).max(1)..=(n + 2).min(m) {
+            for start in 0..=m - len {
+                let r = ratio(&canon.words[start..start + len], &quote.words);
+                if best.as_ref().is_none_or(|(b, _)| r > *b) {
+                    best = Some((r, start..start + len));
+                }
+            }
+        }
+        best.filter(|(r, _)| *r >= MISQUOTE_RATIO)
+    }
+
+    fn words_of(ids: &[u8]) -> QuoteWords {
+        const VOCAB: [&str; 6] = ["we", "will", "act", "now", "and", "rebuild"];
+        let text: Vec<&str> = ids.iter().map(|&i| VOCAB[usize::from(i) % 6]).collect();
+        quote_words(&text.join(" "))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pruned_window_search_finds_what_the_exhaustive_one_does(
+            q in proptest::collection::vec(0u8..6, 4..12),
+            c in proptest::collection::vec(0u8..6, 12..40),
+        ) {
+            let (q, c) = (words_of(&q), words_of(&c));
+            proptest::prop_assert_eq!(
+                best_window(&q, &c, usize::MAX).filter(|(r, _)| *r >= MISQUOTE_RATIO),
+                best_window_exhaustive(&q, &c)
+            );
+        }
+
+        #[test]
+        fn linear_run_search_agrees_with_the_naive_one(
+            hay in proptest::collection::vec(0u8..3, 0..30),
+            needle in proptest::collection::vec(0u8..3, 0..5),
+            from in 0usize..30,
+        ) {
+            let hay = words_of(&hay).words;
+            let needle = words_of(&needle).words;
+            let naive = if needle.is_empty() {
+                Some(from)
+            } else {
+                (from..hay.len().saturating_sub(needle.len() - 1))
+                    .find(|&i| hay[i..i + needle.len()] == *needle)
+            };
+            proptest::prop_assert_eq!(find_run(&hay, &needle, from), naive);
+        }
+    }
+
+    #[test]
+    fn a_long_reworded_stretch_of_a_long_text_is_found() {
+        let canon: Vec<String> = (0..4000).map(|i| format!("w{}", i % 997)).collect();
+        let mut quote: Vec<String> = canon[1500..3500].to_vec();
+        quote[700] = "changed".to_owned();
+        let q = quote_words(&quote.join(" "));
+        let c = quote_words(&canon.join(" "));
+        let m = near_match(&q, &c).expect("a near match");
+        assert!(m.ratio > 0.99, "{}", m.ratio);
+        assert!(m.diff.contains(&DiffOp::Added("changed".into())));
+    }
+
+    #[test]
+    fn quotations_over_the_cap_are_not_diffed() {
+        let canon: Vec<String> = (0..MAX_NEAR_MATCH_WORDS + 10)
+            .map(|i| format!("w{i}"))
+            .collect();
+        let mut quote = canon[..=MAX_NEAR_MATCH_WORDS].to_vec();
+        quote[5] = "changed".to_owned();
+        let c = quote_words(&canon.join(" "));
+        assert!(near_match(&quote_words(&quote.join(" ")), &c).is_none());
+        quote.pop();
+        assert!(near_match(&quote_words(&quote.join(" ")), &c).is_some());
     }
 
     #[test]

@@ -92,6 +92,11 @@ impl Resolved {
             &self.report_unused_suppressions.origin,
         );
         line(
+            "max-file-size",
+            self.max_file_size.value.to_string(),
+            &self.max_file_size.origin,
+        );
+        line(
             "select",
             self.select
                 .value

@@ -66,7 +66,7 @@ pub(super) struct ConfigFile {
     pub(super) rules: Vec<PathBuf>,
     #[serde(default, alias = "coverage")]
     pub(super) against: Vec<PathBuf>,
-    pub(super) window: Option<i64>,
+    pub(super) window: Option<Spanned<i64>>,
     pub(super) mode: Option<crate::check::Mode>,
     pub(super) fail_on: Option<Level>,
     pub(super) published: Option<Spanned<String>>,
@@ -78,6 +78,7 @@ pub(super) struct ConfigFile {
     pub(super) overrides: Vec<OverrideFile>,
     pub(super) baseline: Option<PathBuf>,
     pub(super) report_unused_suppressions: Option<bool>,
+    pub(super) max_file_size: Option<Spanned<u64>>,
     pub(super) select: Option<Vec<Spanned<String>>>,
     #[serde(default)]
     pub(super) ignore: Vec<Spanned<String>>,

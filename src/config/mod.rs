@@ -13,11 +13,14 @@
 mod describe;
 mod file;
 mod select;
+mod selection;
 
 pub use file::{discover_config, CONFIG_NAMES};
 pub use select::check_code;
 
 use crate::finding::Severity;
+use crate::source::read::read_small_to_string;
+use crate::source::{DEFAULT_MAX_FILE_SIZE, MAX_MAX_FILE_SIZE};
 use file::{compile, invalid, parse_file, relative_to, ConfigFile};
 use globset::GlobSet;
 use serde_saphyr::Spanned;
@@ -82,6 +85,10 @@ pub struct Flags {
 /// Default for `window` (days).
 pub const DEFAULT_WINDOW: i64 = 2;
 
+/// Largest `window` accepted (days): a hundred years. Wider windows mean
+/// nothing for news coverage, and keep date arithmetic far from overflow.
+pub const MAX_WINDOW: i64 = 36_500;
+
 /// Why the configuration could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -104,6 +111,15 @@ pub enum ConfigError {
         column: u64,
         /// What is wrong.
         message: String,
+    },
+    /// The config's `include`/`exclude` globs left none of the articles
+    /// found under its folder.
+    #[error("{}: `include`/`exclude` select none of the {walked} article(s) found: nothing would be checked", path.display())]
+    NothingSelected {
+        /// The config file.
+        path: PathBuf,
+        /// How many articles the globs were applied to.
+        walked: usize,
     },
     /// No articles on the command line and no config file to say where.
     #[error("no articles given (name files or folders, or add a claimcheck.yaml)")]
@@ -181,6 +197,8 @@ pub struct Resolved {
     pub baseline: Setting<Option<PathBuf>>,
     /// Whether unused suppressions are reported.
     pub report_unused_suppressions: Setting<bool>,
+    /// Largest article or rule file read, in bytes.
+    pub max_file_size: Setting<u64>,
     /// `select` as given (canonical codes; `None`: every check).
     pub select: Setting<Option<Vec<&'static str>>>,
     /// `ignore` as given (canonical codes), the file's and the command
@@ -246,7 +264,7 @@ impl Resolved {
     ) -> Result<Resolved, ConfigError> {
         let (file, dir) = match &file_path {
             Some(p) => {
-                let text = std::fs::read_to_string(p).map_err(|source| ConfigError::Io {
+                let text = read_small_to_string(p).map_err(|source| ConfigError::Io {
                     path: p.clone(),
                     source,
                 })?;
@@ -316,6 +334,30 @@ impl Resolved {
             Some(compile(&err_path, &located(&file.include))?)
         };
         let exclude_set = compile(&err_path, &located(&file.exclude))?;
+        if let Some(w) = &file.window {
+            if !(0..=MAX_WINDOW).contains(&w.value) {
+                return Err(invalid(
+                    &err_path,
+                    w.referenced,
+                    format!(
+                        "window: {} is out of range (0 to {MAX_WINDOW} days)",
+                        w.value
+                    ),
+                ));
+            }
+        }
+        if let Some(m) = &file.max_file_size {
+            if !(1..=MAX_MAX_FILE_SIZE).contains(&m.value) {
+                return Err(invalid(
+                    &err_path,
+                    m.referenced,
+                    format!(
+                        "max-file-size: {} is out of range (1 to {MAX_MAX_FILE_SIZE} bytes)",
+                        m.value
+                    ),
+                ));
+            }
+        }
         let file_published = match &file.published {
             Some(p) => Some(crate::source::parse_published(&p.value).ok_or_else(|| {
                 invalid(
@@ -354,7 +396,12 @@ impl Resolved {
                 Vec::new(),
                 &origin,
             ),
-            window: pick(args.window, file.window, DEFAULT_WINDOW, &origin),
+            window: pick(
+                args.window,
+                file.window.map(|w| w.value),
+                DEFAULT_WINDOW,
+                &origin,
+            ),
             mode: pick(args.mode, file.mode, crate::check::Mode::Auto, &origin),
             fail_on: pick(
                 args.fail_on,
@@ -391,6 +438,12 @@ impl Resolved {
                 args.report_unused_suppressions,
                 file.report_unused_suppressions,
                 true,
+                &origin,
+            ),
+            max_file_size: pick(
+                None,
+                file.max_file_size.map(|m| m.value),
+                DEFAULT_MAX_FILE_SIZE,
                 &origin,
             ),
             ignore: match (args.ignore.is_empty(), cli_select.is_some()) {

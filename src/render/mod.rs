@@ -68,10 +68,11 @@ pub(crate) fn claim_end(f: &Finding) -> (usize, usize) {
     let text = &f.line_text;
     let start = text
         .char_indices()
-        .nth(f.column.saturating_sub(1))
+        .nth(f.column.saturating_sub(f.line_text_column))
         .map_or(text.len(), |(i, _)| i);
     let end = crate::span::floor_char_boundary(text, start + f.span.len());
-    (f.line, text[..end.max(start)].chars().count() + 1)
+    let before = f.line_text_column.saturating_sub(1);
+    (f.line, before + text[..end.max(start)].chars().count() + 1)
 }
 
 #[cfg(test)]

@@ -33,7 +33,7 @@ fn claim_range(f: &Finding) -> std::ops::Range<usize> {
     let col_byte = f
         .line_text
         .char_indices()
-        .nth(f.column.saturating_sub(1))
+        .nth(f.column.saturating_sub(f.line_text_column))
         .map_or(f.line_text.len(), |(i, _)| i);
     let len = f.span.len().min(f.line_text.len() - col_byte);
     let end = crate::span::floor_char_boundary(&f.line_text, col_byte + len);

@@ -56,8 +56,16 @@ impl<'t> FileCx<'t> {
     }
 }
 
-/// Convert a parsed file into `set`, or say what is wrong with it.
-pub(crate) fn convert_file(path: &Path, text: &str, raw: RawFile, set: &mut RuleSet) -> Result<()> {
+/// Convert a parsed file into `set`, or say what is wrong with it. `ids`
+/// indexes the rules already in `set` (kept by the caller across files, so
+/// that loading many files stays linear) and is updated with this file's.
+pub(crate) fn convert_file(
+    path: &Path,
+    text: &str,
+    raw: RawFile,
+    set: &mut RuleSet,
+    ids: &mut IdIndex,
+) -> Result<()> {
     let cx = FileCx::new(path, text);
     if let Some(v) = &raw.version {
         if v.value != 1 {
@@ -70,7 +78,6 @@ pub(crate) fn convert_file(path: &Path, text: &str, raw: RawFile, set: &mut Rule
             ));
         }
     }
-    let mut ids = IdIndex::of(set);
     for e in raw.entities.unwrap_or_default() {
         let entity = convert_entity(&cx, e)?;
         ids.add_entity(&entity)?;

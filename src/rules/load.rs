@@ -8,7 +8,7 @@
 
 use super::convert::convert_file;
 use super::raw::RawFile;
-use super::validate::check_rule_set;
+use super::validate::{check_rule_set, IdIndex};
 use super::RuleSet;
 use crate::error::{Error, Result};
 use serde_saphyr::{Location, UserMessageFormatter};
@@ -29,10 +29,16 @@ const MAX_REPLAYED_EVENTS: usize = 50_000;
 /// as one rule set, and check what spans files (shared id namespace,
 /// quote speakers naming entities).
 pub fn load_rules(paths: &[PathBuf]) -> Result<RuleSet> {
+    load_rules_limited(paths, crate::source::DEFAULT_MAX_FILE_SIZE)
+}
+
+/// [`load_rules`], refusing any rule file over `max_size` bytes.
+pub fn load_rules_limited(paths: &[PathBuf], max_size: u64) -> Result<RuleSet> {
     let mut set = RuleSet::default();
+    let mut ids = IdIndex::of(&set);
     for file in collect_rule_paths(paths)? {
-        let text = crate::source::read_text(&file)?;
-        parse_rules(&file, &text, &mut set)?;
+        let text = crate::source::read_text_limited(&file, max_size)?;
+        parse_rules_into(&file, &text, &mut set, &mut ids)?;
     }
     check_rule_set(&set)?;
     // Compiled once, here: the extractors of every article share it.
@@ -46,9 +52,18 @@ pub fn load_rules(paths: &[PathBuf]) -> Result<RuleSet> {
 /// every file (a quote's speaker must name an entity) run in
 /// [`load_rules`]; call [`check_rule_set`] after the last file when using
 /// this function directly.
+///
+/// Each call indexes the ids already in `set`: to load many files, use
+/// [`load_rules`], which indexes them once.
 pub fn parse_rules(path: &Path, text: &str, set: &mut RuleSet) -> Result<()> {
+    let mut ids = IdIndex::of(set);
+    parse_rules_into(path, text, set, &mut ids)
+}
+
+/// [`parse_rules`] with the index of `set`'s ids kept by the caller.
+fn parse_rules_into(path: &Path, text: &str, set: &mut RuleSet, ids: &mut IdIndex) -> Result<()> {
     let raw = parse_yaml(path, text)?;
-    convert_file(path, text, raw, set)?;
+    convert_file(path, text, raw, set, ids)?;
     set.files.push(path.to_owned());
     Ok(())
 }
@@ -64,18 +79,25 @@ fn collect_rule_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
             continue;
         }
         let before = out.len();
+        // Symlinks are followed (a loop is an error naming it), so a
+        // folder of links to rule files loads like a folder of rule files.
         let walk = walkdir::WalkDir::new(input)
+            .follow_links(true)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
         for entry in walk {
-            let entry = entry.map_err(|e| Error::Io {
-                path: input.clone(),
-                source: e.into(),
-            })?;
-            if entry.file_type().is_file() && is_rule_path(entry.path()) {
-                out.push(entry.into_path());
+            let entry = entry.map_err(|e| crate::source::walk_error(input, e))?;
+            if !is_rule_path(entry.path()) || entry.file_type().is_dir() {
+                continue;
             }
+            if !entry.file_type().is_file() {
+                return Err(Error::NotRegular {
+                    kind: crate::source::read::file_kind(&entry.file_type()),
+                    path: entry.into_path(),
+                });
+            }
+            out.push(entry.into_path());
         }
         if out.len() == before {
             return Err(Error::NoRules {

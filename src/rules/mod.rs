@@ -15,7 +15,7 @@ mod resolve;
 mod validate;
 
 pub use describe::describe_rules;
-pub use load::{load_rules, parse_rules};
+pub use load::{load_rules, load_rules_limited, parse_rules};
 pub use validate::check_rule_set;
 
 pub(crate) use index::EntityIndex;

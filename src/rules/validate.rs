@@ -76,8 +76,16 @@ pub fn check_rule_set(set: &RuleSet) -> Result<()> {
     if set.entities.is_empty() {
         return Ok(());
     }
+    // What `RuleSet::speaker_of` finds, indexed once: every name and alias.
+    let names: std::collections::HashSet<String> = set
+        .entities
+        .iter()
+        .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases))
+        .map(|n| normalize_name(n))
+        .collect();
     for q in &set.quotes {
-        if set.speaker_of(q).is_none() {
+        let speaker = normalize_name(&q.speaker);
+        if speaker.is_empty() || !names.contains(&speaker) {
             return Err(at(
                 &q.loc,
                 format!(

@@ -549,7 +549,8 @@ fn load_project(key: &Path, forced: bool) -> Project {
     {
         *p = dir.join(&*p);
     }
-    let rules = match load_rule_set(&config.rules.value) {
+    let max_size = config.max_file_size.value;
+    let rules = match load_rule_set(&config.rules.value, max_size) {
         Ok(r) => r,
         Err(e) => {
             let (path, line, column) = match &e {
@@ -566,6 +567,7 @@ fn load_project(key: &Path, forced: bool) -> Project {
         &config.against.value,
         config.published.value,
         &rules,
+        max_size,
         &mut Quiet,
     );
     let mut watched: Vec<PathBuf> = config

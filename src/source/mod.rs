@@ -14,9 +14,11 @@ mod markdown;
 mod plain;
 mod prose;
 mod published;
+pub(crate) mod read;
 
 pub use prose::Prose;
 pub use published::parse_published;
+pub use read::{DEFAULT_MAX_FILE_SIZE, MAX_MAX_FILE_SIZE};
 
 use crate::error::{Error, Result};
 use crate::span::LineIndex;
@@ -161,9 +163,18 @@ pub(crate) struct BadDate {
     pub(crate) value: String,
 }
 
-/// Read and load one article file.
+/// Read and load one article file (at most [`DEFAULT_MAX_FILE_SIZE`] bytes).
 pub fn load_article(path: &Path, default_published: Option<NaiveDate>) -> Result<Article> {
-    let source = read_text(path)?;
+    load_article_limited(path, default_published, DEFAULT_MAX_FILE_SIZE)
+}
+
+/// Read and load one article file of at most `max_size` bytes.
+pub fn load_article_limited(
+    path: &Path,
+    default_published: Option<NaiveDate>,
+    max_size: u64,
+) -> Result<Article> {
+    let source = read_text_limited(path, max_size)?;
     let mut article = Article::parse(path, source, default_published)?;
     if let Ok(id) = std::fs::canonicalize(path) {
         article.id = id;
@@ -171,26 +182,43 @@ pub fn load_article(path: &Path, default_published: Option<NaiveDate>) -> Result
     Ok(article)
 }
 
-/// Read a file as UTF-8 text, refusing binary data and invalid UTF-8 with
-/// the offending byte offset (we refuse rather than read lossily: a checker
-/// that silently replaces bytes could misreport a figure).
+/// Read a file of at most [`DEFAULT_MAX_FILE_SIZE`] bytes as UTF-8 text;
+/// see [`read_text_limited`].
 pub fn read_text(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
-    if bytes.len() as u64 > u32::MAX as u64 {
-        return Err(Error::TooLarge {
+    read_text_limited(path, DEFAULT_MAX_FILE_SIZE)
+}
+
+/// Read a regular file of at most `max_size` bytes as UTF-8 text, refusing
+/// FIFOs and devices, binary data and invalid UTF-8 with the offending byte
+/// offset (we refuse rather than read lossily: a checker that silently
+/// replaces bytes could misreport a figure).
+pub fn read_text_limited(path: &Path, max_size: u64) -> Result<String> {
+    let bytes = read::read_limited(path, max_size.min(MAX_MAX_FILE_SIZE)).map_err(|e| match e {
+        read::ReadError::Io(e) => io_error(path, e),
+        read::ReadError::NotRegular(kind) => Error::NotRegular {
             path: path.to_owned(),
-            size: bytes.len() as u64,
-        });
-    }
+            kind,
+        },
+        read::ReadError::TooLarge { limit } => Error::TooLarge {
+            path: path.to_owned(),
+            limit,
+        },
+    })?;
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(Error::Binary {
             path: path.to_owned(),
             offset,
         });
     }
-    String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
-        path: path.to_owned(),
-        offset: e.utf8_error().valid_up_to(),
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let (line, column) = read::line_column(&e.as_bytes()[..offset]);
+        Error::InvalidUtf8 {
+            path: path.to_owned(),
+            line,
+            column,
+            offset,
+        }
     })
 }
 
@@ -209,32 +237,94 @@ pub(crate) fn io_error(path: &Path, e: std::io::Error) -> Error {
 }
 
 /// Expand files and folders into article paths, sorted within each folder.
-/// A folder with no articles is an error, not a silent skip.
+/// A folder with no articles is an error, not a silent skip; so is anything
+/// in a folder that could not be read (the first error is returned; see
+/// [`collect_article_paths_lenient`] for all of them and the rest).
 pub fn collect_article_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let (paths, mut errors) = collect_article_paths_lenient(inputs);
+    if errors.is_empty() {
+        Ok(paths)
+    } else {
+        Err(errors.swap_remove(0))
+    }
+}
+
+/// Expand files and folders into article paths, sorted within each folder,
+/// with an error for each thing that could not be read: a missing path, an
+/// unreadable subfolder (its siblings are still walked), a symlink loop, a
+/// FIFO or device with an article's name, a folder with no articles.
+/// Symlinks inside folders are followed, so a folder of links to articles
+/// is checked like a folder of articles.
+pub fn collect_article_paths_lenient(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
     let mut out = Vec::new();
+    let mut errors = Vec::new();
     for input in inputs {
-        let meta = std::fs::metadata(input).map_err(|e| io_error(input, e))?;
-        if meta.is_dir() {
-            let before = out.len();
-            for entry in walkdir::WalkDir::new(input).sort_by_file_name() {
-                let entry = entry.map_err(|e| Error::Io {
-                    path: input.clone(),
-                    source: e.into(),
-                })?;
-                if entry.file_type().is_file() && is_article_path(entry.path()) {
-                    out.push(entry.into_path());
-                }
+        let meta = match std::fs::metadata(input) {
+            Ok(m) => m,
+            Err(e) => {
+                errors.push(io_error(input, e));
+                continue;
             }
-            if out.len() == before {
-                return Err(Error::NoArticles {
-                    path: input.clone(),
-                });
-            }
-        } else {
+        };
+        if !meta.is_dir() {
             out.push(input.clone());
+            continue;
+        }
+        let before = out.len();
+        let errors_before = errors.len();
+        for entry in walkdir::WalkDir::new(input)
+            .follow_links(true)
+            .sort_by_file_name()
+        {
+            match entry {
+                Ok(entry) if !is_article_path(entry.path()) || entry.file_type().is_dir() => {}
+                Ok(entry) if entry.file_type().is_file() => out.push(entry.into_path()),
+                Ok(entry) => errors.push(Error::NotRegular {
+                    kind: read::file_kind(&entry.file_type()),
+                    path: entry.into_path(),
+                }),
+                Err(e) if is_dangling_non_article(&e) => {}
+                Err(e) => errors.push(walk_error(input, e)),
+            }
+        }
+        if out.len() == before && errors.len() == errors_before {
+            errors.push(Error::NoArticles {
+                path: input.clone(),
+            });
         }
     }
-    Ok(out)
+    (out, errors)
+}
+
+/// A broken symlink that would not have been read anyway (`notes.pdf`).
+fn is_dangling_non_article(e: &walkdir::Error) -> bool {
+    e.loop_ancestor().is_none()
+        && e.path().is_some_and(|p| {
+            !is_article_path(p)
+                && std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink())
+        })
+}
+
+/// A walk error, naming the path that could not be read (or the symlink
+/// that leads back to a folder above it).
+pub(crate) fn walk_error(input: &Path, e: walkdir::Error) -> Error {
+    let path = e.path().unwrap_or(input).to_owned();
+    if let Some(ancestor) = e.loop_ancestor() {
+        return Error::Io {
+            source: std::io::Error::other(format!(
+                "symlink loop (leads back to {})",
+                ancestor.display()
+            )),
+            path,
+        };
+    }
+    match e.into_io_error() {
+        Some(source) => io_error(&path, source),
+        None => Error::Io {
+            path,
+            source: std::io::Error::other("could not be read"),
+        },
+    }
 }
 
 fn is_article_path(path: &Path) -> bool {
