@@ -325,3 +325,22 @@ fn broken_rule_file_is_one_diagnostic_and_a_saved_fix_reloads_it() {
     assert!(codes(&c.diagnostics(&draft)).contains(&"CC001"));
     c.finish();
 }
+
+#[test]
+fn docs_url_in_the_config_links_each_diagnostic() {
+    let d = project();
+    std::fs::write(
+        d.path().join("claimcheck.yaml"),
+        format!("{CONFIG}docs-url: \"https://wiki.example/checks/{{code}}-{{name}}\"\n"),
+    )
+    .unwrap();
+    let draft = uri(&d.path().join("draft.md"));
+    let mut c = Client::start(d.path());
+    c.open(&draft, DRAFT);
+    let diags = c.diagnostics(&draft);
+    assert_eq!(
+        diags[0]["codeDescription"]["href"],
+        "https://wiki.example/checks/CC001-count-mismatch"
+    );
+    c.finish();
+}

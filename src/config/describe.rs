@@ -97,6 +97,14 @@ impl Resolved {
             &self.max_file_size.origin,
         );
         line(
+            "docs-url",
+            self.docs_url
+                .value
+                .as_deref()
+                .map_or_else(|| "null".to_owned(), scalar),
+            &self.docs_url.origin,
+        );
+        line(
             "select",
             self.select
                 .value

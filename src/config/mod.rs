@@ -199,6 +199,9 @@ pub struct Resolved {
     pub report_unused_suppressions: Setting<bool>,
     /// Largest article or rule file read, in bytes.
     pub max_file_size: Setting<u64>,
+    /// Where a check's documentation is, `{code}` and `{name}` filled in
+    /// (an editor links each diagnostic there).
+    pub docs_url: Setting<Option<String>>,
     /// `select` as given (canonical codes; `None`: every check).
     pub select: Setting<Option<Vec<&'static str>>>,
     /// `ignore` as given (canonical codes), the file's and the command
@@ -446,6 +449,7 @@ impl Resolved {
                 DEFAULT_MAX_FILE_SIZE,
                 &origin,
             ),
+            docs_url: pick(None, file.docs_url.clone().map(Some), None, &origin),
             ignore: match (args.ignore.is_empty(), cli_select.is_some()) {
                 // A command-line select drops the file's ignore.
                 (false, true) => Setting {
@@ -514,6 +518,13 @@ impl Resolved {
             .overrides
             .iter()
             .any(|o| o.ignore.contains(&code) && rel.as_ref().is_some_and(|r| o.set.is_match(r)))
+    }
+
+    /// The documentation URL of the check `code` named `name`, when the
+    /// config gives `docs-url`.
+    pub fn docs_url_for(&self, code: &str, name: &str) -> Option<String> {
+        let url = self.docs_url.value.as_ref()?;
+        Some(url.replace("{code}", code).replace("{name}", name))
     }
 
     /// The failing severity for findings on `path`: `--fail-on` when given,

@@ -4,8 +4,8 @@
 
 use crate::finding::{Evidence, Finding, Severity};
 use lsp_types::{
-    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString,
-    Position, Range, Uri,
+    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
+    NumberOrString, Position, Range, Uri,
 };
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -117,8 +117,9 @@ fn evidence_location(e: &Evidence, base: &Path) -> Location {
 }
 
 /// The diagnostic of a finding on the document `text`; evidence paths
-/// that are relative are taken from `base`.
-pub(crate) fn diagnostic(f: &Finding, text: &str, base: &Path) -> Diagnostic {
+/// that are relative are taken from `base`; `docs` is the check's
+/// documentation URL, when the config names one.
+pub(crate) fn diagnostic(f: &Finding, text: &str, base: &Path, docs: Option<&str>) -> Diagnostic {
     let mut message = f.message.clone();
     if let Some(expected) = &f.expected {
         message.push_str(&format!(" (expected: {expected})"));
@@ -138,6 +139,9 @@ pub(crate) fn diagnostic(f: &Finding, text: &str, base: &Path) -> Diagnostic {
         source: Some("claimcheck".to_owned()),
         message,
         related_information: (!related.is_empty()).then_some(related),
+        code_description: docs
+            .and_then(|u| Uri::from_str(u).ok())
+            .map(|href| CodeDescription { href }),
         ..Diagnostic::default()
     }
 }

@@ -338,9 +338,10 @@ impl Server<'_> {
         let diagnostics: Vec<Diagnostic> = match checked {
             Ok(findings) => {
                 doc.findings = findings;
+                let docs = |f: &Finding| engine.config()?.docs_url_for(f.code, f.name);
                 doc.findings
                     .iter()
-                    .map(|f| lsp::diagnostic(f, &doc.text, &base))
+                    .map(|f| lsp::diagnostic(f, &doc.text, &base, docs(f).as_deref()))
                     .collect()
             }
             Err(_) => {
@@ -427,7 +428,7 @@ impl Server<'_> {
         };
         let mut out = Vec::new();
         for f in found {
-            let diagnostic = lsp::diagnostic(f, &doc.text, Path::new("/"));
+            let diagnostic = lsp::diagnostic(f, &doc.text, Path::new("/"), None);
             if let Some(edit) = actions::fix_edit(f, &doc.text) {
                 out.push(action(
                     format!("Replace with `{}` ({})", edit.text, f.code),
