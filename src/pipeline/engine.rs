@@ -96,13 +96,21 @@ impl Engine {
     /// What every check finds on `article`, before selection and
     /// suppression: the one check loop, which `check` and `audit` share.
     fn run_checks(&self, article: &Article, claims: &ArticleClaims) -> Vec<Finding> {
-        let pool = checked(&self.coverage);
+        let mut pool = checked(&self.coverage);
         let target = Checked { article, claims };
+        // The target itself among the coverage (a draft in the coverage
+        // folder, checked as edited): its place in the pool holds the
+        // target, as when articles are checked together, so that no check
+        // compares it with its own saved version.
+        let me = self.coverage.iter().position(|(a, _)| a.id == article.id);
+        if let Some(me) = me {
+            pool[me] = target;
+        }
         let mut cx = CheckContext::new(target, &self.rules, &pool, &self.index, self.window);
         if let Some(config) = &self.config {
             cx.mode = config.mode.value;
         }
-        if let Some(me) = self.coverage.iter().position(|(a, _)| a.id == article.id) {
+        if let Some(me) = me {
             cx = cx.without_coverage_article(me);
         }
         check::run_checks(&cx)

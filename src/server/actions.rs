@@ -116,8 +116,16 @@ pub(crate) fn fix_edit(f: &Finding, text: &str) -> Option<Edit> {
         "quote" => {
             let words = expected.trim_matches(|c| matches!(c, '"' | '\u{201c}' | '\u{201d}'));
             let inner = claim.trim_matches(|c| matches!(c, '"' | '\u{201c}' | '\u{201d}'));
+            // Punctuation the writer put inside the marks stays, unless
+            // the rule's quotation has its own.
+            let is_punct = |c: char| matches!(c, ',' | '.' | ';' | ':' | '!' | '?');
+            let end = if words.ends_with(is_punct) {
+                inner.len()
+            } else {
+                inner.trim_end_matches(is_punct).len()
+            };
             let lead = claim.find(inner)?;
-            (lead, lead + inner.len(), words.to_owned())
+            (lead, lead + end, words.to_owned())
         }
         "role" => {
             let title = role_title(claim, &f.message)?;
