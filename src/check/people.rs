@@ -54,15 +54,7 @@ pub(crate) fn same_person(rules: &RuleSet, a: &str, b: &str) -> bool {
 /// first name, or their first names agree, one perhaps as an initial
 /// ("J. Okafor", "Jane Okafor"). "Dana Okafor" and "Pieter Okafor" are two.
 pub(crate) fn first_names_compatible(a: &str, b: &str) -> bool {
-    let first = |n: &str| -> Option<String> {
-        let words: Vec<&str> = n.split_whitespace().collect();
-        (words.len() >= 2).then(|| {
-            words[0]
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-    };
-    match (first(a), first(b)) {
+    match (first_name(a), first_name(b)) {
         (Some(x), Some(y)) => {
             x == y
                 || (x.chars().count() == 1 && y.starts_with(&x))
@@ -70,6 +62,29 @@ pub(crate) fn first_names_compatible(a: &str, b: &str) -> bool {
         }
         _ => true,
     }
+}
+
+/// The first name of a name written as one ("Dana Okafor": dana), lower
+/// case; `None` for a surname alone or words that do not read as a name
+/// ("spot concludes with footage of Trump", "Against Trump").
+fn first_name(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let is_name_word = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && !crate::lexicon::is_in_sorted(
+                crate::lexicon::nouns::FUNCTION_WORDS,
+                &w.to_lowercase(),
+            )
+    };
+    let name_like = (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| is_name_word(w) || crate::lexicon::titles::is_name_particle(w));
+    name_like.then(|| {
+        words[0]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    })
 }
 
 /// Whether an org in the rules and one in an article name the same body: an
@@ -95,6 +110,9 @@ mod tests {
         assert!(!same_person(&rules, "Dana Okafor", "Pieter Okafor"));
         assert!(same_person(&rules, "D. Okafor", "Dana Okafor"));
         assert!(same_person(&rules, "Okafor", "Pieter Okafor"));
+        // Words that are not a name never make a namesake.
+        assert!(same_person(&rules, "Against Okafor", "Pieter Okafor"));
+        assert!(same_person(&rules, "spot ends with Okafor", "Pieter Okafor"));
     }
 
     #[test]

@@ -61,7 +61,7 @@ impl Run for RestatementConflict {
                 .filter(|(a, v)| {
                     is_same_day(target, **a)
                         && restates(&vocabulary, v)
-                        && restates_sentences(target, **a)
+                        && restates_sentences(target, **a, v)
                 })
                 .map(|(a, _)| *a)
                 .collect(),
@@ -178,8 +178,10 @@ fn is_same_day(target: Checked<'_>, source: Checked<'_>) -> bool {
     }
 }
 
-/// Whether most of `target`'s sentences restate a sentence of `source`.
-fn restates_sentences(target: Checked<'_>, source: Checked<'_>) -> bool {
+/// Whether most of `target`'s sentences restate `source`: each says what
+/// one of its sentences says, or is made of its words (a summary merges
+/// several of the article's sentences into one).
+fn restates_sentences(target: Checked<'_>, source: Checked<'_>, vocabulary: &[String]) -> bool {
     let mine: Vec<_> = target
         .claims
         .subjects
@@ -194,9 +196,10 @@ fn restates_sentences(target: Checked<'_>, source: Checked<'_>) -> bool {
     let restated = mine
         .iter()
         .filter(|t| {
-            theirs
-                .iter()
-                .any(|o| similarity(t, o) >= MIN_RESTATED_SIMILARITY)
+            restates(&t.stems, vocabulary)
+                || theirs
+                    .iter()
+                    .any(|o| similarity(t, o) >= MIN_RESTATED_SIMILARITY)
         })
         .count();
     restated as f32 >= MIN_RESTATED_SENTENCES * mine.len() as f32
