@@ -112,7 +112,11 @@ mod tests {
         assert!(same_person(&rules, "Okafor", "Pieter Okafor"));
         // Words that are not a name never make a namesake.
         assert!(same_person(&rules, "Against Okafor", "Pieter Okafor"));
-        assert!(same_person(&rules, "spot ends with Okafor", "Pieter Okafor"));
+        assert!(same_person(
+            &rules,
+            "spot ends with Okafor",
+            "Pieter Okafor"
+        ));
     }
 
     #[test]
