@@ -1,22 +1,23 @@
-//! Command-line arguments (clap derive). Parsing only; `lib.rs` runs them.
+//! Command-line arguments (clap derive): parsing only, and the plain
+//! settings the library runs on, built from them. `run.rs` runs them.
 
-use crate::finding::Severity;
-use crate::render::OutputFormat;
 use chrono::NaiveDate;
+use claimcheck::config::Flags;
+use claimcheck::render::OutputFormat;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// `--select`/`--ignore`: a check's canonical code from the moment it is
 /// parsed.
 fn check_code(s: &str) -> Result<&'static str, String> {
-    crate::config::check_code(s).ok_or_else(|| {
+    claimcheck::config::check_code(s).ok_or_else(|| {
         format!("unknown check '{s}' (`claimcheck explain` lists the codes and names)")
     })
 }
 
 /// `--published`: a date from the moment it is parsed.
 fn published_date(s: &str) -> Result<NaiveDate, String> {
-    crate::source::parse_published(s)
+    claimcheck::source::parse_published(s)
         .ok_or_else(|| format!("'{s}' is not a date: expected YYYY-MM-DD (ISO 8601)"))
 }
 
@@ -55,6 +56,9 @@ pub enum Command {
     Baseline(BaselineArgs),
     /// Print the resolved configuration and where each value came from.
     Config(CheckArgs),
+    /// Run the language server on stdin and stdout, for editors (see
+    /// docs/editors.md).
+    Server,
     /// Print the documentation of a check, by code or name.
     Explain {
         /// A check's code (CC001) or kebab-case name (count-mismatch); all
@@ -111,13 +115,12 @@ pub enum FailOn {
     Note,
 }
 
-impl FailOn {
-    /// The severity threshold.
-    pub fn severity(self) -> Severity {
-        match self {
-            FailOn::Error => Severity::Error,
-            FailOn::Warning => Severity::Warning,
-            FailOn::Note => Severity::Note,
+impl From<FailOn> for claimcheck::config::FailOn {
+    fn from(f: FailOn) -> Self {
+        match f {
+            FailOn::Error => Self::Error,
+            FailOn::Warning => Self::Warning,
+            FailOn::Note => Self::Note,
         }
     }
 }
@@ -135,14 +138,14 @@ pub struct CheckArgs {
     pub against: Vec<PathBuf>,
     /// Days within which coverage must agree on counts, 0 to 36500
     /// [default: 2].
-    #[arg(long, value_parser = clap::value_parser!(i64).range(0..=crate::config::MAX_WINDOW))]
+    #[arg(long, value_parser = clap::value_parser!(i64).range(0..=claimcheck::config::MAX_WINDOW))]
     pub window: Option<i64>,
     /// What the checked texts are to their coverage: `restatement` (a
     /// summary or rewrite: every figure must be in the coverage),
     /// `article` (adds news of its own) or `auto` (decide per text)
     /// [default: auto].
     #[arg(long, value_parser = parse_mode, value_name = "MODE")]
-    pub mode: Option<crate::check::Mode>,
+    pub mode: Option<claimcheck::check::Mode>,
     /// Lowest severity that fails the run (exit status 1) [default: warning].
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
@@ -174,6 +177,25 @@ pub struct CheckArgs {
     pub common: CommonArgs,
 }
 
+impl CheckArgs {
+    /// What the command line says, for the config to fill in.
+    pub fn flags(&self) -> Flags {
+        Flags {
+            files: self.files.clone(),
+            against: self.against.clone(),
+            rules: self.common.rules.clone(),
+            published: self.common.published,
+            window: self.window,
+            mode: self.mode,
+            fail_on: self.fail_on.map(Into::into),
+            baseline: self.baseline.clone(),
+            select: self.select.clone(),
+            ignore: self.ignore.clone(),
+            report_unused_suppressions: self.report_unused_suppressions,
+        }
+    }
+}
+
 /// `baseline` arguments.
 #[derive(Debug, Args)]
 pub struct BaselineArgs {
@@ -202,6 +224,6 @@ pub struct AuditArgs {
     pub common: CommonArgs,
 }
 
-fn parse_mode(s: &str) -> Result<crate::check::Mode, String> {
+fn parse_mode(s: &str) -> Result<claimcheck::check::Mode, String> {
     s.parse()
 }

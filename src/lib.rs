@@ -3,7 +3,9 @@
 //! Data flows one way: `source` (load an article, keep byte offsets) ->
 //! `text` (sentences, tokens, quotation spans) -> `extract` (claims with
 //! spans) -> `check` (claims against rules and each other) -> `render`.
-//! `rules` loads the YAML rule files the checks read.
+//! `rules` loads the YAML rule files the checks read; `pipeline` runs the
+//! whole flow on given settings, for the binary, the tests and the editor
+//! server alike.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -11,7 +13,6 @@
 pub mod audit;
 pub mod baseline;
 pub mod check;
-pub mod cli;
 pub mod config;
 pub mod error;
 pub mod extract;
@@ -20,15 +21,14 @@ pub mod fingerprint;
 pub mod git;
 pub mod lexicon;
 pub mod output;
+pub mod pipeline;
+pub mod registry;
 pub mod render;
-mod report_path;
+pub mod report_path;
 pub mod rules;
+pub mod server;
 pub mod source;
 pub mod span;
 pub mod subject;
 pub mod suppress;
 pub mod text;
-
-mod run;
-
-pub use run::{run, Status};

@@ -3,11 +3,14 @@
 
 #![forbid(unsafe_code)]
 
+mod cli;
+mod run;
+
 use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = match claimcheck::cli::Cli::try_parse() {
+    let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -17,7 +20,7 @@ fn main() -> ExitCode {
     if let Err(e) = claimcheck::output::remove_temp_files_on_signals() {
         eprintln!("claimcheck: cannot install signal handlers: {e}");
     }
-    match claimcheck::run(&cli) {
+    match run::run(&cli) {
         Ok(status) => ExitCode::from(status as u8),
         Err(e) => {
             if is_broken_pipe(&e) {

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 /// canonical path), a folder, or not a regular file. With `root` (default
 /// report names only), also refuse a path whose folders include a symlink
 /// leading outside `root`.
-pub(crate) fn refuse_unsafe_report_path(
+pub fn refuse_unsafe_report_path(
     path: &Path,
     inputs: &[PathBuf],
     root: Option<&Path>,
@@ -60,7 +60,7 @@ pub(crate) fn refuse_unsafe_report_path(
 
 /// A run's input files: `files` as they are, and the articles under the
 /// `walked` files and folders (coverage named by folder).
-pub(crate) fn run_inputs<'a>(
+pub fn run_inputs<'a>(
     files: impl IntoIterator<Item = &'a Path>,
     walked: &[PathBuf],
 ) -> Vec<PathBuf> {

@@ -1,24 +1,22 @@
-//! Running a parsed command line: load, extract, check, render.
+//! Command-line glue: settings from the parsed arguments, the library's
+//! pipeline on them, the results rendered to stdout, and one mapping from
+//! the run's summary to an exit status.
 //!
 //! One bad article does not stop the run: it is reported on stderr, the rest
 //! is checked, and the status is 2 at the end (ripgrep's "errored" flag).
 
-use crate::baseline::{load_baseline, write_baseline, Baseline};
-use crate::check::{self, CheckContext, Checked, CoverageIndex};
 use crate::cli::{AuditArgs, BaselineArgs, CheckArgs, Cli, Command, ExtractArgs, RulesCommand};
-use crate::config::{ConfigError, Origin, Resolved};
-use crate::error::{printable, Error};
-use crate::extract::ArticleClaims;
-use crate::finding::{merge_findings, relate_evidence, Finding};
-use crate::render::{self, OutputFormat};
-use crate::report_path;
-use crate::rules::{load_rules, load_rules_limited, RuleSet};
-use crate::source::{
-    collect_article_paths_lenient, load_article_limited, Article, DEFAULT_MAX_FILE_SIZE,
-};
-use crate::suppress::{apply_suppressions, parse_suppressions};
 use anyhow::Result;
-use chrono::NaiveDate;
+use claimcheck::baseline::{write_baseline, Baseline};
+use claimcheck::config::Resolved;
+use claimcheck::error::printable;
+use claimcheck::extract::ArticleClaims;
+use claimcheck::finding::Finding;
+use claimcheck::pipeline::{self, AuditSettings, Changed, CheckSettings, Problem, Sink, Summary};
+use claimcheck::render::{self, OutputFormat};
+use claimcheck::report_path;
+use claimcheck::rules::load_rules;
+use claimcheck::source::{Article, DEFAULT_MAX_FILE_SIZE};
 use clap::ValueEnum;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -26,7 +24,7 @@ use std::path::{Path, PathBuf};
 /// How a run ended, as an exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
-pub enum Status {
+pub(crate) enum Status {
     /// Nothing at or above the failing level.
     Clean = 0,
     /// Findings at or above the failing level.
@@ -35,8 +33,21 @@ pub enum Status {
     Errored = 2,
 }
 
+impl From<&Summary> for Status {
+    /// The one mapping from a run to an exit status.
+    fn from(s: &Summary) -> Status {
+        if s.errors > 0 {
+            Status::Errored
+        } else if s.failing > 0 {
+            Status::Findings
+        } else {
+            Status::Clean
+        }
+    }
+}
+
 /// Run a parsed command line.
-pub fn run(cli: &Cli) -> Result<Status> {
+pub(crate) fn run(cli: &Cli) -> Result<Status> {
     match &cli.command {
         Command::Extract(args) => run_extract(args),
         Command::Check(args) => run_check(cli.config.as_deref(), args),
@@ -47,61 +58,43 @@ pub fn run(cli: &Cli) -> Result<Status> {
         } => run_rules_check(rules),
         Command::Audit(args) => run_audit(args),
         Command::Explain { code } => run_explain(code.as_deref()),
-    }
-}
-
-/// Articles loaded from paths, with the errors met on the way.
-struct Loaded {
-    articles: Vec<(Article, ArticleClaims)>,
-    errored: bool,
-}
-
-fn load_all(
-    paths: &[PathBuf],
-    published: Option<NaiveDate>,
-    rules: &RuleSet,
-    max_size: u64,
-) -> Loaded {
-    let (files, errored) = collect_paths(paths);
-    load_files(files, errored, published, rules, max_size)
-}
-
-/// Expand files and folders into article paths; the flag says whether some
-/// path could not be read (already reported on stderr).
-fn collect_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, bool) {
-    let (files, errors) = collect_article_paths_lenient(paths);
-    for e in &errors {
-        eprintln!("claimcheck: {}", printable(&e.to_string()));
-    }
-    (files, !errors.is_empty())
-}
-
-fn load_files(
-    files: Vec<PathBuf>,
-    mut errored: bool,
-    published: Option<NaiveDate>,
-    rules: &RuleSet,
-    max_size: u64,
-) -> Loaded {
-    let mut loaded = Vec::with_capacity(files.len());
-    for path in &files {
-        match load_article_limited(path, published, max_size) {
-            Ok(article) => loaded.push(article),
-            Err(e) => {
-                eprintln!("claimcheck: {}", printable(&e.to_string()));
-                errored = true;
-            }
+        Command::Server => {
+            claimcheck::server::run_stdio(cli.config.as_deref())?;
+            Ok(Status::Clean)
         }
     }
-    let articles = crate::extract::extract_all(loaded, rules);
-    Loaded { articles, errored }
 }
 
-fn load_rule_set(paths: &[PathBuf], max_size: u64) -> Result<RuleSet, Error> {
-    if paths.is_empty() {
-        Ok(RuleSet::default())
-    } else {
-        load_rules_limited(paths, max_size)
+/// Problems on stderr as they come; findings and claims collected for
+/// rendering (every format but jsonl needs the whole run).
+#[derive(Default)]
+struct Collect {
+    findings: Vec<Finding>,
+    claims: Vec<String>,
+    claims_as: Option<OutputFormat>,
+}
+
+impl Sink for Collect {
+    fn problem(&mut self, problem: Problem) {
+        match problem {
+            Problem::Error(m) => eprintln!("claimcheck: {}", printable(&m)),
+            Problem::Warning(m) => eprintln!("claimcheck: warning: {m}"),
+            Problem::Note(m) => eprintln!("claimcheck: note: {m}"),
+        }
+    }
+
+    fn claims(&mut self, article: &Article, claims: &ArticleClaims) {
+        for claim in &claims.claims {
+            let line = match self.claims_as {
+                Some(OutputFormat::Text) => render::claims::claim_line(article, claim),
+                _ => render::claims::claim_json(article, claim).to_string(),
+            };
+            self.claims.push(line);
+        }
+    }
+
+    fn findings(&mut self, _article: &Article, findings: Vec<Finding>) {
+        self.findings.extend(findings);
     }
 }
 
@@ -116,370 +109,215 @@ fn write_stdout(s: &str) -> Result<()> {
     }
 }
 
+fn format_name(format: OutputFormat) -> String {
+    format
+        .to_possible_value()
+        .map_or_else(String::new, |v| v.get_name().to_owned())
+}
+
 fn run_extract(args: &ExtractArgs) -> Result<Status> {
     let format = args.common.format;
     if !format.renders_claims() {
         anyhow::bail!(
             "--format {} renders findings, not claims: use text, json or jsonl",
-            format
-                .to_possible_value()
-                .map_or_else(String::new, |v| v.get_name().to_owned())
+            format_name(format)
         );
     }
-    let published = args.common.published;
-    let rules = load_rule_set(&args.common.rules, DEFAULT_MAX_FILE_SIZE)?;
-    let loaded = load_all(&args.files, published, &rules, DEFAULT_MAX_FILE_SIZE);
+    let rules = pipeline::load_rule_set(&args.common.rules, DEFAULT_MAX_FILE_SIZE)?;
+    let mut sink = Collect {
+        claims_as: Some(format),
+        ..Collect::default()
+    };
+    let summary = pipeline::extract(
+        &args.files,
+        args.common.published,
+        &rules,
+        DEFAULT_MAX_FILE_SIZE,
+        &mut sink,
+    );
     let mut s = String::new();
-    for (article, claims) in &loaded.articles {
-        for claim in &claims.claims {
-            match args.common.format {
-                OutputFormat::Text => {
-                    s.push_str(&render::claims::claim_line(article, claim));
-                    s.push('\n');
-                }
-                OutputFormat::Json | OutputFormat::Jsonl => {
-                    s.push_str(&render::claims::claim_json(article, claim).to_string());
-                    s.push('\n');
-                }
-                _ => unreachable!("checked before loading"),
-            }
-        }
+    for line in &sink.claims {
+        s.push_str(line);
+        s.push('\n');
     }
     write_stdout(&s)?;
-    Ok(if loaded.errored {
-        Status::Errored
-    } else {
-        Status::Clean
-    })
+    Ok(Status::from(&summary))
 }
 
-/// Keep the first of several spellings of one file (same [`Article::id`]).
-fn dedup_by_id(articles: &mut Vec<(Article, ArticleClaims)>) {
-    let mut seen = std::collections::HashSet::new();
-    articles.retain(|(a, _)| seen.insert(a.id.clone()));
-}
-
-/// `paths` without the files whose canonical path is in `ids`.
-fn without_ids(paths: Vec<PathBuf>, ids: &std::collections::HashSet<&Path>) -> Vec<PathBuf> {
-    paths
-        .into_iter()
-        .filter(|p| std::fs::canonicalize(p).map_or(true, |c| !ids.contains(c.as_path())))
-        .collect()
-}
-
-/// How many undated coverage files a warning names before "and N more".
-const UNDATED_NAMED: usize = 3;
-
-/// Warn on stderr about articles without a publication date: each checked
-/// one by name, with the fix; the coverage in one line.
-fn warn_undated(targets: &[(Article, ArticleClaims)], coverage: &[(Article, ArticleClaims)]) {
-    for (a, _) in targets.iter().filter(|(a, _)| a.published.is_none()) {
-        eprintln!(
-            "claimcheck: warning: {}: no publication date, so relative dates in it are not \
-             resolved and coverage cannot be placed before or after it (add `published: \
-             YYYY-MM-DD` front matter or pass --published)",
-            a.path.display()
-        );
-    }
-    let undated: Vec<String> = coverage
-        .iter()
-        .filter(|(a, _)| a.published.is_none())
-        .map(|(a, _)| a.path.display().to_string())
-        .collect();
-    if undated.is_empty() {
-        return;
-    }
-    let mut names = undated[..undated.len().min(UNDATED_NAMED)].join(", ");
-    if undated.len() > UNDATED_NAMED {
-        names.push_str(&format!(" and {} more", undated.len() - UNDATED_NAMED));
-    }
-    eprintln!(
-        "claimcheck: warning: {} coverage file(s) have no publication date ({names}); add \
-         `published: YYYY-MM-DD` front matter to them",
-        undated.len()
-    );
-}
-
-/// What a check run found, before rendering.
-struct CheckRun {
-    config: Resolved,
-    /// Every article checked, in order (for junit), with its date.
-    checked: Vec<PathBuf>,
-    /// Publication date of each article checked.
-    published: Vec<Option<NaiveDate>>,
-    /// How many coverage articles they were checked against.
-    coverage: usize,
-    /// Rule files read.
-    rule_files: Vec<PathBuf>,
-    findings: Vec<Finding>,
-    errored: bool,
-}
-
-fn resolve_config(config: Option<&Path>, args: &CheckArgs) -> Result<Resolved> {
+/// The settings of `check` and `baseline`.
+fn check_settings(
+    config: Option<&Path>,
+    args: &CheckArgs,
+    apply_baseline: bool,
+) -> Result<CheckSettings> {
     let cwd = std::env::current_dir()?;
-    let resolved = Resolved::resolve(config, args, &cwd)?;
-    if resolved.files.value.is_empty() {
-        return Err(ConfigError::NoArticles.into());
-    }
-    Ok(resolved)
-}
-
-/// Load, check, suppress: everything `check` and `baseline` share.
-fn check_run(config: Option<&Path>, args: &CheckArgs) -> Result<CheckRun> {
-    let config = resolve_config(config, args)?;
-    let published = config.published.value;
-    let max_size = config.max_file_size.value;
-    let rules = load_rule_set(&config.rules.value, max_size)?;
-    let (mut files, collect_errored) = collect_paths(&config.files.value);
-    if config.files.origin != Origin::CommandLine {
-        // Walked from the config's folder: `news/a.md`, not `./news/a.md`.
-        for f in &mut files {
-            if let Ok(rest) = f.strip_prefix(".") {
-                *f = rest.to_owned();
-            }
-        }
-    }
-    let walked = files.len();
-    files.retain(|p| config.is_included(p));
-    config.refuse_empty_selection(walked, files.len())?;
-    if let Some(rev) = &args.changed_since {
-        let changed: std::collections::HashSet<PathBuf> =
-            crate::git::changed_since(&std::env::current_dir()?, rev)?
+    let config = Resolved::resolve(config, &args.flags(), &cwd)?;
+    let only = match &args.changed_since {
+        Some(rev) => Some(Changed {
+            since: rev.clone(),
+            paths: claimcheck::git::changed_since(&cwd, rev)?
                 .iter()
                 .filter_map(|p| std::fs::canonicalize(p).ok())
-                .collect();
-        files.retain(|p| std::fs::canonicalize(p).is_ok_and(|c| changed.contains(&c)));
-        if files.is_empty() {
-            eprintln!("claimcheck: note: no article changed since {rev}: nothing to check");
-        }
-    }
-    let mut targets = load_files(files, collect_errored, published, &rules, max_size);
-    dedup_by_id(&mut targets.articles);
-    // Coverage is everything named by --against that is not checked; the
-    // checked articles are coverage for each other.
-    let (against, against_errored) = collect_paths(&config.against.value);
-    let target_ids: std::collections::HashSet<&Path> = targets
-        .articles
-        .iter()
-        .map(|(a, _)| a.id.as_path())
-        .collect();
-    let against = without_ids(against, &target_ids);
-    let mut coverage = load_files(against, against_errored, published, &rules, max_size);
-    dedup_by_id(&mut coverage.articles);
-    warn_undated(&targets.articles, &coverage.articles);
-    // Several targets are coverage for each other: one index for all, from
-    // which each target leaves itself out.
-    let together = targets.articles.len() > 1;
-    let pool: Vec<Checked<'_>> = coverage
-        .articles
-        .iter()
-        .chain(if together { &targets.articles[..] } else { &[] })
-        .map(|(article, claims)| Checked { article, claims })
-        .collect();
-    let index = CoverageIndex::build(&pool);
-    let mut findings = Vec::new();
-    for (i, (article, claims)) in targets.articles.iter().enumerate() {
-        let target = Checked { article, claims };
-        let mut cx = CheckContext::new(target, &rules, &pool, &index, config.window.value);
-        cx.mode = config.mode.value;
-        if together {
-            cx = cx.without_coverage_article(coverage.articles.len() + i);
-        }
-        let mut found = check::run_checks(&cx);
-        found.retain(|f| config.is_enabled(f.code, &f.path));
-        relate_evidence(&mut found);
-        findings.extend(found);
-    }
-    // Suppressions: each article's directives see only its own findings.
-    let mut by_path: std::collections::HashMap<PathBuf, Vec<Finding>> = Default::default();
-    for f in merge_findings(findings) {
-        by_path.entry(f.path.clone()).or_default().push(f);
-    }
-    let mut findings = Vec::new();
-    for (article, _) in &targets.articles {
-        let mine = by_path.remove(&article.path).unwrap_or_default();
-        let sups = parse_suppressions(article);
-        findings.extend(apply_suppressions(
-            article,
-            &sups,
-            mine,
-            config.report_unused_suppressions.value,
-        ));
-    }
-    findings.extend(by_path.into_values().flatten());
-    // The suppression checks (CC900-CC902) are selected like the others.
-    findings.retain(|f| config.is_enabled(f.code, &f.path));
-    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    Ok(CheckRun {
-        checked: targets
-            .articles
-            .iter()
-            .map(|(a, _)| a.path.clone())
-            .collect(),
-        published: targets.articles.iter().map(|(a, _)| a.published).collect(),
-        coverage: pool.len() - usize::from(together),
-        rule_files: rules.files.clone(),
-        errored: targets.errored || coverage.errored,
+                .collect(),
+        }),
+        None => None,
+    };
+    Ok(CheckSettings {
         config,
-        findings,
+        only,
+        apply_baseline,
     })
 }
 
 fn run_check(config: Option<&Path>, args: &CheckArgs) -> Result<Status> {
-    let mut run = check_run(config, args)?;
-    if let Some(path) = &run.config.baseline.value {
-        run.findings = load_baseline(path)?.filter(run.findings);
-    }
-    let findings = &run.findings;
+    let settings = check_settings(config, args, true)?;
+    let config = settings.config.clone();
+    let mut sink = Collect::default();
+    let summary = pipeline::check(settings, &mut sink)?;
+    let mut findings = sink.findings;
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let checked: Vec<PathBuf> = summary.checked.iter().map(|(p, _)| p.clone()).collect();
     let out = match args.common.format {
         OutputFormat::Text => {
             let styled =
                 anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never;
-            let mut s = render::text::render_findings_text(findings, styled);
+            let mut s = render::text::render_findings_text(&findings, styled);
             // A count after an error reads like a clean run: the error
             // stands alone, and the exit status is 2.
-            if !run.errored {
-                s.push_str(&summary_line(findings));
+            if summary.errors == 0 {
+                s.push_str(&summary_line(&summary));
             }
             s
         }
-        OutputFormat::Json => render::json::render_findings_json(findings),
-        OutputFormat::Jsonl => render::json::render_findings_jsonl(findings),
-        OutputFormat::Concise => render::concise::render_findings_concise(findings),
-        OutputFormat::Github => render::github::render_findings_github(findings),
-        OutputFormat::Sarif => render::sarif::render_findings_sarif(findings),
-        OutputFormat::Rdjsonl => render::rdjsonl::render_findings_rdjsonl(findings),
-        OutputFormat::Junit => render::junit::render_findings_junit(findings, &run.checked),
+        OutputFormat::Json => render::json::render_findings_json(&findings),
+        OutputFormat::Jsonl => render::json::render_findings_jsonl(&findings),
+        OutputFormat::Concise => render::concise::render_findings_concise(&findings),
+        OutputFormat::Github => render::github::render_findings_github(&findings),
+        OutputFormat::Sarif => render::sarif::render_findings_sarif(&findings),
+        OutputFormat::Rdjsonl => render::rdjsonl::render_findings_rdjsonl(&findings),
+        OutputFormat::Junit => render::junit::render_findings_junit(&findings, &checked),
     };
     write_stdout(&out)?;
     if let Some(report) = &args.report {
-        write_check_report(&run, report.as_deref())?;
+        write_check_report(&config, &summary, &findings, report.as_deref())?;
     }
-    Ok(if run.errored {
-        Status::Errored
-    } else if findings
+    Ok(Status::from(&summary))
+}
+
+/// The files a check run read: articles, coverage, rules, config file.
+fn inputs_of(config: &Resolved, summary: &Summary) -> Vec<PathBuf> {
+    let named = summary
+        .checked
         .iter()
-        .any(|f| f.severity >= run.config.fail_on_for(&f.path))
-    {
-        Status::Findings
-    } else {
-        Status::Clean
-    })
+        .map(|(p, _)| p)
+        .chain(&summary.rule_files)
+        .chain(&config.file);
+    report_path::run_inputs(named.map(PathBuf::as_path), &config.against.value)
 }
 
 /// Write the Markdown discrepancy report of a check run.
-fn write_check_report(run: &CheckRun, path_given: Option<&Path>) -> Result<()> {
-    let path = match (path_given, run.checked.as_slice()) {
+fn write_check_report(
+    config: &Resolved,
+    summary: &Summary,
+    findings: &[Finding],
+    path_given: Option<&Path>,
+) -> Result<()> {
+    let path = match (path_given, summary.checked.as_slice()) {
         (Some(p), _) => p.to_owned(),
-        (None, [one]) => crate::output::default_report_path(one, run.published[0], "md"),
-        (None, _) => PathBuf::from(crate::output::REPORTS_DIR).join("check-report.md"),
+        (None, [(one, published)]) => {
+            claimcheck::output::default_report_path(one, *published, "md")
+        }
+        (None, _) => PathBuf::from(claimcheck::output::REPORTS_DIR).join("check-report.md"),
     };
-    let mut inputs = inputs_of(run);
-    inputs.extend(run.config.baseline.value.clone());
-    let default_root = path_given.is_none().then_some(run.config.root.as_path());
+    let mut inputs = inputs_of(config, summary);
+    inputs.extend(config.baseline.value.clone());
+    let default_root = path_given.is_none().then_some(config.root.as_path());
     report_path::refuse_unsafe_report_path(&path, &inputs, default_root)?;
-    let articles: Vec<String> = run
+    let articles: Vec<String> = summary
         .checked
         .iter()
-        .map(|p| p.display().to_string())
+        .map(|(p, _)| p.display().to_string())
         .collect();
-    let rules: Vec<String> = run
+    let rules: Vec<String> = summary
         .rule_files
         .iter()
         .map(|p| p.display().to_string())
         .collect();
     let header = render::report::ReportHeader {
         articles: &articles,
-        coverage: run.coverage,
+        coverage: summary.coverage,
         rules: &rules,
     };
-    crate::output::write_atomic(
-        &path,
-        &render::report::render_report(&header, &run.findings),
-    )?;
+    claimcheck::output::write_atomic(&path, &render::report::render_report(&header, findings))?;
     eprintln!("claimcheck: wrote {}", path.display());
     Ok(())
 }
 
-/// The files a check run read: articles, coverage, rules, config file.
-fn inputs_of(run: &CheckRun) -> Vec<PathBuf> {
-    let c = &run.config;
-    let named = run.checked.iter().chain(&run.rule_files).chain(&c.file);
-    report_path::run_inputs(named.map(PathBuf::as_path), &c.against.value)
-}
-
 fn run_baseline(config: Option<&Path>, args: &BaselineArgs) -> Result<Status> {
-    let run = check_run(config, &args.check)?;
-    report_path::refuse_unsafe_report_path(&args.write, &inputs_of(&run), None)?;
-    let baseline = Baseline::from_findings(&run.findings);
+    let settings = check_settings(config, &args.check, false)?;
+    let config = settings.config.clone();
+    let mut sink = Collect::default();
+    let mut summary = pipeline::check(settings, &mut sink)?;
+    report_path::refuse_unsafe_report_path(&args.write, &inputs_of(&config, &summary), None)?;
+    let mut findings = sink.findings;
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let baseline = Baseline::from_findings(&findings);
     write_baseline(&args.write, &baseline)?;
     eprintln!(
         "claimcheck: recorded {} finding(s) in {}",
         baseline.findings.len(),
         args.write.display()
     );
-    Ok(if run.errored {
-        Status::Errored
-    } else {
-        Status::Clean
-    })
+    // Recording a baseline never fails on the findings it records.
+    summary.failing = 0;
+    Ok(Status::from(&summary))
 }
 
 fn run_config(config: Option<&Path>, args: &CheckArgs) -> Result<Status> {
     let cwd = std::env::current_dir()?;
-    let resolved = Resolved::resolve(config, args, &cwd)?;
+    let resolved = Resolved::resolve(config, &args.flags(), &cwd)?;
     write_stdout(&resolved.describe())?;
     Ok(Status::Clean)
 }
 
 fn run_audit(args: &AuditArgs) -> Result<Status> {
-    let published = args.common.published;
-    let rules = load_rule_set(&args.common.rules, DEFAULT_MAX_FILE_SIZE)?;
-    let loaded = load_all(&args.paths, published, &rules, DEFAULT_MAX_FILE_SIZE);
-    let checked: Vec<Checked<'_>> = loaded
-        .articles
-        .iter()
-        .map(|(article, claims)| Checked { article, claims })
-        .collect();
-    let subjects = crate::audit::audit_subjects(&checked, &rules);
-    let empty = CoverageIndex::default();
-    let mut findings = Vec::new();
-    if !rules.is_empty() {
-        for target in &checked {
-            let cx = CheckContext::new(*target, &rules, &[], &empty, 0);
-            findings.extend(
-                check::run_checks(&cx)
-                    .into_iter()
-                    .filter(|f| f.severity == crate::finding::Severity::Error),
-            );
-        }
-    }
-    let findings = merge_findings(findings);
-    let n = checked.len();
-    let out = match args.common.format {
-        OutputFormat::Json | OutputFormat::Jsonl => {
-            render::audit::render_audit_json(n, &subjects, &findings)
-        }
-        OutputFormat::Text => render::audit::render_audit_markdown(n, &subjects, &findings),
-        other => anyhow::bail!(
+    let format = args.common.format;
+    if !matches!(
+        format,
+        OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Text
+    ) {
+        anyhow::bail!(
             "--format {} is not available for audit: use text, json or jsonl",
-            other
-                .to_possible_value()
-                .map_or_else(String::new, |v| v.get_name().to_owned())
-        ),
+            format_name(format)
+        );
+    }
+    let settings = AuditSettings {
+        paths: args.paths.clone(),
+        published: args.common.published,
+        rules: args.common.rules.clone(),
+        fail_on: claimcheck::config::FailOn::from(args.fail_on).severity(),
+        max_file_size: DEFAULT_MAX_FILE_SIZE,
+    };
+    let audit = pipeline::audit(&settings, &mut Collect::default())?;
+    let (n, subjects, findings) = (audit.articles, &audit.subjects, &audit.findings);
+    let out = if format == OutputFormat::Text {
+        render::audit::render_audit_markdown(n, subjects, findings)
+    } else {
+        render::audit::render_audit_json(n, subjects, findings)
     };
     write_stdout(&out)?;
     if let Some(report) = &args.report {
         let path = report.clone().unwrap_or_else(|| {
-            let latest = checked.iter().filter_map(|c| c.article.published).max();
-            let date = latest.map_or("undated".to_owned(), |d| d.to_string());
-            PathBuf::from(crate::output::REPORTS_DIR).join(format!("audit-{date}.md"))
+            let date = audit.latest.map_or("undated".to_owned(), |d| d.to_string());
+            PathBuf::from(claimcheck::output::REPORTS_DIR).join(format!("audit-{date}.md"))
         });
+        let summary = &audit.summary;
         let inputs = report_path::run_inputs(
-            checked
+            summary
+                .checked
                 .iter()
-                .map(|c| c.article.path.as_path())
-                .chain(rules.files.iter().map(PathBuf::as_path)),
+                .map(|(p, _)| p.as_path())
+                .chain(summary.rule_files.iter().map(PathBuf::as_path)),
             &[],
         );
         let cwd = std::env::current_dir()?;
@@ -489,31 +327,21 @@ fn run_audit(args: &AuditArgs) -> Result<Status> {
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
         let contents = if is_html {
-            render::audit_html::render_audit_html(n, &subjects, &findings)
+            render::audit_html::render_audit_html(n, subjects, findings)
         } else {
-            render::audit::render_audit_markdown(n, &subjects, &findings)
+            render::audit::render_audit_markdown(n, subjects, findings)
         };
-        crate::output::write_atomic(&path, &contents)?;
+        claimcheck::output::write_atomic(&path, &contents)?;
         eprintln!("claimcheck: wrote {}", path.display());
     }
-    let threshold = args.fail_on.severity();
-    Ok(if loaded.errored {
-        Status::Errored
-    } else if findings.iter().any(|f| f.severity >= threshold) {
-        Status::Findings
-    } else {
-        Status::Clean
-    })
+    Ok(Status::from(&audit.summary))
 }
 
-fn summary_line(findings: &[crate::finding::Finding]) -> String {
-    use crate::finding::Severity;
-    let n = |s| findings.iter().filter(|f| f.severity == s).count();
+fn summary_line(summary: &Summary) -> String {
+    let c = summary.counts;
     format!(
         "{} error(s), {} warning(s), {} note(s)\n",
-        n(Severity::Error),
-        n(Severity::Warning),
-        n(Severity::Note)
+        c.error, c.warning, c.note
     )
 }
 
@@ -525,7 +353,7 @@ fn run_rules_check(paths: &[PathBuf]) -> Result<Status> {
             return Ok(Status::Errored);
         }
     };
-    write_stdout(&crate::rules::describe_rules(&rules))?;
+    write_stdout(&claimcheck::rules::describe_rules(&rules))?;
     Ok(Status::Clean)
 }
 
@@ -533,26 +361,26 @@ fn run_explain(code: Option<&str>) -> Result<Status> {
     let mut s = String::new();
     match code {
         Some(c) => {
-            let (code, name, doc) = check::find_check(c)
-                .map(|k| (k.code(), k.name(), k.doc()))
-                .or_else(|| {
-                    crate::suppress::SUPPRESSION_CHECKS
-                        .iter()
-                        .copied()
-                        .find(|(k, n, _)| k.eq_ignore_ascii_case(c) || n.eq_ignore_ascii_case(c))
-                })
+            let check = claimcheck::registry::find(c)
                 .ok_or_else(|| anyhow::anyhow!("unknown check '{c}'"))?;
-            s.push_str(&format!("{code} ({name})\n\n{}\n", check::doc_text(doc)));
+            s.push_str(&explain_text(check));
         }
         None => {
-            for c in check::CHECKS {
+            for c in claimcheck::registry::all() {
                 s.push_str(&format!("{}  {}\n", c.code(), c.name()));
-            }
-            for (code, name, _) in crate::suppress::SUPPRESSION_CHECKS {
-                s.push_str(&format!("{code}  {name}\n"));
             }
         }
     }
     write_stdout(&s)?;
     Ok(Status::Clean)
+}
+
+/// What `explain CODE` prints.
+pub(crate) fn explain_text(check: &dyn claimcheck::check::Check) -> String {
+    format!(
+        "{} ({})\n\n{}\n",
+        check.code(),
+        check.name(),
+        claimcheck::check::doc_text(check.doc())
+    )
 }

@@ -22,28 +22,49 @@ pub const CODE_UNUSED: &str = "CC901";
 /// Code of the finding for a suppression naming no known check.
 pub const CODE_UNKNOWN: &str = "CC902";
 
-/// The checks this module reports itself: (code, name, doc), for
-/// `explain`-like listings and SARIF's rule table.
-pub const SUPPRESSION_CHECKS: &[(&str, &str, &str)] = &[
-    (
-        CODE_NO_REASON,
-        "suppression-without-reason",
-        "A `claimcheck: ignore` directive gives no `reason=\"...\"`. A silenced \
+/// A check this module reports itself, while applying directives (see
+/// [`apply_suppressions`]); listed in [`crate::registry`] with the others.
+pub struct SuppressionCheck {
+    code: &'static str,
+    name: &'static str,
+    doc: &'static str,
+}
+
+impl crate::check::Check for SuppressionCheck {
+    fn code(&self) -> &'static str {
+        self.code
+    }
+    fn name(&self) -> &'static str {
+        self.name
+    }
+    fn doc(&self) -> &'static str {
+        self.doc
+    }
+    /// Nothing to do on claims: these findings come from the directives.
+    fn check(&self, _cx: &crate::check::CheckContext<'_>, _out: &mut Vec<Finding>) {}
+}
+
+/// The checks this module reports itself, sorted by code.
+pub static SUPPRESSION_CHECKS: &[&dyn crate::check::Check] = &[
+    &SuppressionCheck {
+        code: CODE_NO_REASON,
+        name: "suppression-without-reason",
+        doc: "A `claimcheck: ignore` directive gives no `reason=\"...\"`. A silenced \
          check hides a possible error from every later reader; the reason tells \
          them why it is safe.",
-    ),
-    (
-        CODE_UNUSED,
-        "unused-suppression",
-        "A `claimcheck: ignore` directive silenced no finding on the paragraph \
+    },
+    &SuppressionCheck {
+        code: CODE_UNUSED,
+        name: "unused-suppression",
+        doc: "A `claimcheck: ignore` directive silenced no finding on the paragraph \
          after it. Stale suppressions would hide future errors there; remove it.",
-    ),
-    (
-        CODE_UNKNOWN,
-        "unknown-suppression-code",
-        "A `claimcheck: ignore` directive names a code or name that is no check \
+    },
+    &SuppressionCheck {
+        code: CODE_UNKNOWN,
+        name: "unknown-suppression-code",
+        doc: "A `claimcheck: ignore` directive names a code or name that is no check \
          of this version, so it silences nothing. Check the spelling.",
-    ),
+    },
 ];
 
 const MARKER: &str = "claimcheck:";
@@ -273,10 +294,7 @@ fn is_known(code: &str) -> bool {
     if crate::check::CHECKS.is_empty() {
         return true;
     }
-    crate::check::find_check(code).is_some()
-        || SUPPRESSION_CHECKS
-            .iter()
-            .any(|(c, n, _)| c.eq_ignore_ascii_case(code) || n.eq_ignore_ascii_case(code))
+    crate::registry::find(code).is_some()
 }
 
 fn silences(s: &Suppression, f: &Finding) -> bool {
@@ -357,10 +375,7 @@ fn directive_finding(
     code: &'static str,
     message: String,
 ) -> Finding {
-    let name = SUPPRESSION_CHECKS
-        .iter()
-        .find(|(c, _, _)| *c == code)
-        .map_or("suppression", |(_, n, _)| n);
+    let name = crate::registry::find(code).map_or("suppression", |c| c.name());
     let lc = article.lines.line_col(&article.source, s.span.start);
     let line = article.lines.line_range(&article.source, lc.line);
     let (line_text, line_text_column) =

@@ -6,9 +6,8 @@
 //! are shown relative to the current folder, globs relative to the config
 //! file's folder, as they apply.
 
+use super::FailOn;
 use super::{Origin, Resolved};
-use crate::cli::FailOn;
-use clap::ValueEnum;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -67,7 +66,7 @@ impl Resolved {
         );
         line(
             "fail-on",
-            fail_on_name(self.fail_on.value),
+            fail_on_name(self.fail_on.value).to_owned(),
             &self.fail_on.origin,
         );
         line(
@@ -98,6 +97,14 @@ impl Resolved {
             &self.max_file_size.origin,
         );
         line(
+            "docs-url",
+            self.docs_url
+                .value
+                .as_deref()
+                .map_or_else(|| "null".to_owned(), scalar),
+            &self.docs_url.origin,
+        );
+        line(
             "select",
             self.select
                 .value
@@ -125,9 +132,8 @@ impl Resolved {
     }
 }
 
-fn fail_on_name(f: FailOn) -> String {
-    f.to_possible_value()
-        .map_or_else(String::new, |v| v.get_name().to_owned())
+fn fail_on_name(f: FailOn) -> &'static str {
+    f.as_str()
 }
 
 #[cfg(test)]

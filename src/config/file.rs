@@ -3,7 +3,7 @@
 //! the settings mean once combined with the command line is `super`'s.
 
 use super::ConfigError;
-use crate::cli::FailOn;
+use super::FailOn;
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use serde_saphyr::{MessageFormatter, Spanned};
@@ -79,6 +79,7 @@ pub(super) struct ConfigFile {
     pub(super) baseline: Option<PathBuf>,
     pub(super) report_unused_suppressions: Option<bool>,
     pub(super) max_file_size: Option<Spanned<u64>>,
+    pub(super) docs_url: Option<String>,
     pub(super) select: Option<Vec<Spanned<String>>>,
     #[serde(default)]
     pub(super) ignore: Vec<Spanned<String>>,

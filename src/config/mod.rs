@@ -18,7 +18,6 @@ mod selection;
 pub use file::{discover_config, CONFIG_NAMES};
 pub use select::check_code;
 
-use crate::cli::{CheckArgs, FailOn};
 use crate::finding::Severity;
 use crate::source::read::read_small_to_string;
 use crate::source::{DEFAULT_MAX_FILE_SIZE, MAX_MAX_FILE_SIZE};
@@ -26,6 +25,62 @@ use file::{compile, invalid, parse_file, relative_to, ConfigFile};
 use globset::GlobSet;
 use serde_saphyr::Spanned;
 use std::path::{Component, Path, PathBuf};
+
+/// The lowest severity that fails a run (exit status 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailOn {
+    /// Errors only.
+    Error,
+    /// Warnings and errors.
+    Warning,
+    /// Everything.
+    Note,
+}
+
+impl FailOn {
+    /// The severity threshold.
+    pub fn severity(self) -> Severity {
+        match self {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Note => Severity::Note,
+        }
+    }
+
+    /// The name as written in the config file and on the command line.
+    pub fn as_str(self) -> &'static str {
+        self.severity().as_str()
+    }
+}
+
+/// What the command line (or an editor) says, before the config file and
+/// the defaults fill in the rest: a plain type, so that this module knows
+/// nothing of argument parsing. Empty lists and `None` mean "not given".
+#[derive(Debug, Clone, Default)]
+pub struct Flags {
+    /// Articles to check, or folders of them.
+    pub files: Vec<PathBuf>,
+    /// Coverage to check against.
+    pub against: Vec<PathBuf>,
+    /// Rule files or folders.
+    pub rules: Vec<PathBuf>,
+    /// Publication date for files without one.
+    pub published: Option<chrono::NaiveDate>,
+    /// Days within which coverage must agree.
+    pub window: Option<i64>,
+    /// What the checked texts are to their coverage.
+    pub mode: Option<crate::check::Mode>,
+    /// Lowest failing severity.
+    pub fail_on: Option<FailOn>,
+    /// Baseline file.
+    pub baseline: Option<PathBuf>,
+    /// Checks to run (canonical codes).
+    pub select: Vec<&'static str>,
+    /// Checks not to run (canonical codes).
+    pub ignore: Vec<&'static str>,
+    /// Whether to report suppressions that silence nothing.
+    pub report_unused_suppressions: Option<bool>,
+}
 
 /// Default for `window` (days).
 pub const DEFAULT_WINDOW: i64 = 2;
@@ -144,6 +199,9 @@ pub struct Resolved {
     pub report_unused_suppressions: Setting<bool>,
     /// Largest article or rule file read, in bytes.
     pub max_file_size: Setting<u64>,
+    /// Where a check's documentation is, `{code}` and `{name}` filled in
+    /// (an editor links each diagnostic there).
+    pub docs_url: Setting<Option<String>>,
     /// `select` as given (canonical codes; `None`: every check).
     pub select: Setting<Option<Vec<&'static str>>>,
     /// `ignore` as given (canonical codes), the file's and the command
@@ -186,13 +244,27 @@ impl Resolved {
     /// with the command line. `cwd` must be absolute.
     pub fn resolve(
         config_flag: Option<&Path>,
-        args: &CheckArgs,
+        args: &Flags,
         cwd: &Path,
     ) -> Result<Resolved, ConfigError> {
         let file_path = match config_flag {
             Some(p) => Some(cwd.join(p)),
             None => discover_config(cwd),
         };
+        Self::resolve_file(file_path, args, cwd)
+    }
+
+    /// The command line over the built-in defaults, with no config file
+    /// (an editor's fallback when the file is broken).
+    pub fn defaults(args: &Flags, cwd: &Path) -> Result<Resolved, ConfigError> {
+        Self::resolve_file(None, args, cwd)
+    }
+
+    fn resolve_file(
+        file_path: Option<PathBuf>,
+        args: &Flags,
+        cwd: &Path,
+    ) -> Result<Resolved, ConfigError> {
         let (file, dir) = match &file_path {
             Some(p) => {
                 let text = read_small_to_string(p).map_err(|source| ConfigError::Io {
@@ -316,7 +388,7 @@ impl Resolved {
         Ok(Resolved {
             files,
             rules: pick(
-                non_empty(args.common.rules.clone()),
+                non_empty(args.rules.clone()),
                 non_empty(file.rules.iter().map(from_file).collect()),
                 Vec::new(),
                 &origin,
@@ -341,7 +413,7 @@ impl Resolved {
                 &origin,
             ),
             published: pick(
-                args.common.published.map(Some),
+                args.published.map(Some),
                 file_published.map(Some),
                 None,
                 &origin,
@@ -377,6 +449,7 @@ impl Resolved {
                 DEFAULT_MAX_FILE_SIZE,
                 &origin,
             ),
+            docs_url: pick(None, file.docs_url.clone().map(Some), None, &origin),
             ignore: match (args.ignore.is_empty(), cli_select.is_some()) {
                 // A command-line select drops the file's ignore.
                 (false, true) => Setting {
@@ -447,6 +520,13 @@ impl Resolved {
             .any(|o| o.ignore.contains(&code) && rel.as_ref().is_some_and(|r| o.set.is_match(r)))
     }
 
+    /// The documentation URL of the check `code` named `name`, when the
+    /// config gives `docs-url`.
+    pub fn docs_url_for(&self, code: &str, name: &str) -> Option<String> {
+        let url = self.docs_url.value.as_ref()?;
+        Some(url.replace("{code}", code).replace("{name}", name))
+    }
+
     /// The failing severity for findings on `path`: `--fail-on` when given,
     /// else the last matching override, else the file's or the default.
     pub fn fail_on_for(&self, path: &Path) -> Severity {
@@ -467,15 +547,32 @@ impl Resolved {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::Parser;
 
-    fn check_args(argv: &[&str]) -> CheckArgs {
-        let mut full = vec!["claimcheck", "check"];
-        full.extend_from_slice(argv);
-        match crate::cli::Cli::parse_from(full).command {
-            crate::cli::Command::Check(a) => a,
-            _ => unreachable!(),
+    /// The flags of `claimcheck check ARGV`, for the forms these tests use.
+    fn check_args(argv: &[&str]) -> Flags {
+        let mut f = Flags::default();
+        let mut it = argv.iter();
+        while let Some(a) = it.next() {
+            let mut value = || *it.next().unwrap();
+            match *a {
+                "--window" => f.window = Some(value().parse().unwrap()),
+                "--fail-on" => {
+                    f.fail_on = Some(match value() {
+                        "error" => FailOn::Error,
+                        "warning" => FailOn::Warning,
+                        _ => FailOn::Note,
+                    });
+                }
+                "--select" => f
+                    .select
+                    .extend(value().split(',').map(|c| check_code(c).unwrap())),
+                "--ignore" => f
+                    .ignore
+                    .extend(value().split(',').map(|c| check_code(c).unwrap())),
+                file => f.files.push(file.into()),
+            }
         }
+        f
     }
 
     fn write(dir: &Path, name: &str, text: &str) -> PathBuf {

@@ -12,26 +12,12 @@ use std::collections::BTreeSet;
 /// The canonical code (`CC101`) of a check given by code or kebab-case
 /// name, in any case; the suppression checks (CC900-CC902) included.
 pub fn check_code(code_or_name: &str) -> Option<&'static str> {
-    let c = code_or_name.trim();
-    crate::check::find_check(c).map(|k| k.code()).or_else(|| {
-        crate::suppress::SUPPRESSION_CHECKS
-            .iter()
-            .find(|(k, n, _)| k.eq_ignore_ascii_case(c) || n.eq_ignore_ascii_case(c))
-            .map(|(k, _, _)| *k)
-    })
+    crate::registry::find(code_or_name.trim()).map(|k| k.code())
 }
 
 /// Every code, checks and suppression checks.
 pub(super) fn all_codes() -> BTreeSet<&'static str> {
-    crate::check::CHECKS
-        .iter()
-        .map(|c| c.code())
-        .chain(
-            crate::suppress::SUPPRESSION_CHECKS
-                .iter()
-                .map(|(k, _, _)| *k),
-        )
-        .collect()
+    crate::registry::all().map(|c| c.code()).collect()
 }
 
 /// One layer of selection: its `select` (replacing what came before) and

@@ -23,16 +23,15 @@ impl Resolved {
 
 #[cfg(test)]
 mod tests {
-    use crate::config::Resolved;
-    use clap::Parser;
+    use crate::config::{Flags, Resolved};
 
-    fn resolve(dir: &std::path::Path, argv: &[&str]) -> Resolved {
-        let mut full = vec!["claimcheck", "check"];
-        full.extend_from_slice(argv);
-        let crate::cli::Command::Check(args) = crate::cli::Cli::parse_from(full).command else {
-            unreachable!()
+    /// The config of `claimcheck check FILES...` run in `dir`.
+    fn resolve(dir: &std::path::Path, files: &[&str]) -> Resolved {
+        let flags = Flags {
+            files: files.iter().map(Into::into).collect(),
+            ..Flags::default()
         };
-        Resolved::resolve(None, &args, dir).unwrap()
+        Resolved::resolve(None, &flags, dir).unwrap()
     }
 
     #[test]

@@ -415,11 +415,7 @@ mod tests {
     fn counts(text: &str) -> Vec<(String, Count)> {
         let doc = Document::new(text);
         let rules = RuleSet::default();
-        let cx = Context {
-            doc: &doc,
-            published: None,
-            rules: &rules,
-        };
+        let cx = Context::new(&doc, None, &rules);
         let mut out = Vec::new();
         CountExtractor.extract(&cx, &[], &mut out);
         out.into_iter()
@@ -713,7 +709,7 @@ mod tests {
         ) {
             let doc = Document::new(&text);
             let rules = RuleSet::default();
-            let cx = Context { doc: &doc, published: None, rules: &rules };
+            let cx = Context::new(&doc, None, &rules);
             let mut out = Vec::new();
             CountExtractor.extract(&cx, &[], &mut out);
             for r in out {

@@ -15,12 +15,9 @@ use crate::lexicon::titles;
 use crate::lexicon::FxHasher;
 use crate::rules::{EntityKind, RuleSet};
 use crate::text::{Document, TokenKind};
-use std::cell::RefCell;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
-use std::rc::Rc;
-use std::sync::Arc;
 
 /// A capitalised name run in the prose (outside quotations).
 #[derive(Debug, Clone)]
@@ -46,48 +43,20 @@ pub(crate) struct Found {
     full: HashMap<Vec<String>, (usize, String), BuildHasherDefault<FxHasher>>,
 }
 
-/// Cache key of an article's names: a hash of its prose and of the rule
-/// index used.
-type FoundKey = (u64, usize, usize);
-
-thread_local! {
-    /// The names of the last article read on this thread: the role and
-    /// quote extractors both need them, and finding them once is half the
-    /// cost.
-    static LAST_FOUND: RefCell<Option<(FoundKey, Rc<Found>)>> = const { RefCell::new(None) };
-}
-
 /// The people of one article.
 pub(crate) struct People<'a> {
     doc: &'a Document,
     rules: &'a RuleSet,
-    index: Option<Arc<EntityIndex>>,
-    found: Rc<Found>,
+    index: Option<&'a EntityIndex>,
+    found: Found,
 }
 
 impl<'a> People<'a> {
-    /// Find and link the names of `doc` (or reuse them when this thread
-    /// just found them for the same prose and rules).
+    /// Find and link the names of `doc`: once per article, by
+    /// [`super::extract_article`], which hands them to every extractor.
     pub fn new(doc: &'a Document, rules: &'a RuleSet) -> People<'a> {
         let index = entity_index(rules);
-        let mut h = FxHasher::default();
-        h.write(doc.text.as_bytes());
-        let key: FoundKey = (
-            h.finish(),
-            doc.text.len(),
-            index.as_ref().map_or(0, |i| Arc::as_ptr(i) as usize),
-        );
-        let cached = LAST_FOUND.with(|c| {
-            c.borrow()
-                .as_ref()
-                .filter(|(k, _)| *k == key)
-                .map(|(_, f)| Rc::clone(f))
-        });
-        let found = cached.unwrap_or_else(|| {
-            let f = Rc::new(find(doc, rules, index.as_deref()));
-            LAST_FOUND.with(|c| *c.borrow_mut() = Some((key, Rc::clone(&f))));
-            f
-        });
+        let found = find(doc, rules, index);
         People {
             doc,
             rules,
@@ -532,7 +501,7 @@ mod tests {
             aliases: vec!["Ruiz".into()],
             roles: vec![],
             loc: crate::rules::RuleLoc {
-                path: Arc::new("r.yaml".into()),
+                path: std::sync::Arc::new("r.yaml".into()),
                 line: 1,
                 column: 1,
                 text: String::new(),

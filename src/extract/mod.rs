@@ -37,6 +37,20 @@ pub struct Context<'a> {
     pub published: Option<NaiveDate>,
     /// The rule set (empty without `--rules`), for canonical names.
     pub rules: &'a RuleSet,
+    /// The people the article names, found once for every extractor.
+    pub(crate) people: entity::People<'a>,
+}
+
+impl<'a> Context<'a> {
+    /// What extractors see of `doc`, its people found once.
+    pub fn new(doc: &'a Document, published: Option<NaiveDate>, rules: &'a RuleSet) -> Self {
+        Context {
+            doc,
+            published,
+            rules,
+            people: entity::People::new(doc, rules),
+        }
+    }
 }
 
 /// A claim as an extractor emits it, before spans are mapped to the source.
@@ -79,11 +93,7 @@ pub struct ArticleClaims {
 /// Extract every claim of `article`.
 pub fn extract_article(article: &Article, rules: &RuleSet) -> ArticleClaims {
     let doc = Document::new(article.prose.text());
-    let cx = Context {
-        doc: &doc,
-        published: article.published,
-        rules,
-    };
+    let cx = Context::new(&doc, article.published, rules);
     let mut raw = Vec::new();
     for ex in EXTRACTORS {
         let mut found = Vec::new();

@@ -11,7 +11,6 @@
 //! has no speaker.
 
 use super::attribution::{self, Resolver, Speaker, TitledPerson};
-use super::entity::People;
 use super::frame::{after_frame, attribute_after, attribute_before, before_frame};
 use super::{Context, Extractor, RawClaim};
 use crate::extract::{ClaimData, QuoteClaim};
@@ -27,7 +26,7 @@ impl Extractor for QuoteExtractor {
     }
 
     fn extract(&self, cx: &Context<'_>, prior: &[RawClaim], out: &mut Vec<RawClaim>) {
-        let people = People::new(cx.doc, cx.rules);
+        let people = &cx.people;
         let titled: Vec<TitledPerson> = prior
             .iter()
             .filter_map(|c| match &c.data {
@@ -39,7 +38,7 @@ impl Extractor for QuoteExtractor {
                 _ => None,
             })
             .collect();
-        let mut res = Resolver::new(cx.doc, &people, &titled);
+        let mut res = Resolver::new(cx.doc, people, &titled);
         extract_quotes(cx.doc, &mut res, out);
     }
 }
@@ -252,6 +251,7 @@ fn reported_speech(doc: &Document, res: &mut Resolver<'_>) -> Vec<(usize, usize,
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::entity::People;
     use crate::rules::RuleSet;
 
     /// (quoted words, speaker, speaker text) of each quotation in `text`.

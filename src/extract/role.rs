@@ -26,8 +26,7 @@ impl Extractor for RoleExtractor {
     }
 
     fn extract(&self, cx: &Context<'_>, _prior: &[RawClaim], out: &mut Vec<RawClaim>) {
-        let people = People::new(cx.doc, cx.rules);
-        extract_roles(cx.doc, &people, out);
+        extract_roles(cx.doc, &cx.people, out);
     }
 }
 

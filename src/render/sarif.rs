@@ -7,10 +7,8 @@
 //! fingerprint (`crate::fingerprint`) so that a service tracks it across
 //! unrelated edits. Columns count Unicode characters (`columnKind`).
 
-use crate::check::CHECKS;
 use crate::finding::{Finding, Severity};
 use crate::fingerprint::{finding_fingerprint, portable_path};
-use crate::suppress::SUPPRESSION_CHECKS;
 use serde_json::{json, Value};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -54,15 +52,8 @@ fn rule(code: &str, name: &str, doc: &str) -> Value {
 
 /// Every rule the tool can report, sorted by code.
 fn rules() -> Vec<Value> {
-    let mut all: Vec<(&str, &str, &str)> = CHECKS
-        .iter()
-        .map(|c| (c.code(), c.name(), c.doc()))
-        .chain(SUPPRESSION_CHECKS.iter().copied())
-        .collect();
-    all.sort_by_key(|r| r.0);
-    all.dedup_by_key(|r| r.0);
-    all.into_iter()
-        .map(|(c, n, d)| rule(c, n, &crate::check::doc_text(d)))
+    crate::registry::all()
+        .map(|c| rule(c.code(), c.name(), &crate::check::doc_text(c.doc())))
         .collect()
 }
 

@@ -41,6 +41,8 @@ pub fn load_rules_limited(paths: &[PathBuf], max_size: u64) -> Result<RuleSet> {
         parse_rules_into(&file, &text, &mut set, &mut ids)?;
     }
     check_rule_set(&set)?;
+    // Compiled once, here: the extractors of every article share it.
+    let _ = set.entity_index();
     Ok(set)
 }
 

@@ -8,6 +8,7 @@
 
 mod convert;
 mod describe;
+mod index;
 mod load;
 mod raw;
 mod resolve;
@@ -16,6 +17,8 @@ mod validate;
 pub use describe::describe_rules;
 pub use load::{load_rules, load_rules_limited, parse_rules};
 pub use validate::check_rule_set;
+
+pub(crate) use index::EntityIndex;
 
 use chrono::NaiveDate;
 use std::path::PathBuf;
@@ -177,9 +180,17 @@ pub struct RuleSet {
     pub quotes: Vec<CanonQuote>,
     /// The files read.
     pub files: Vec<PathBuf>,
+    /// The entities' names and aliases, indexed once.
+    entity_index: index::IndexCell,
 }
 
 impl RuleSet {
+    /// The entities' names and aliases as one automaton, built once for
+    /// this rule set (change the entities before asking, not after).
+    pub(crate) fn entity_index(&self) -> Option<&EntityIndex> {
+        self.entity_index.of(self)
+    }
+
     /// Whether no rule is defined.
     pub fn is_empty(&self) -> bool {
         self.entities.is_empty()

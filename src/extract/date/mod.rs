@@ -100,11 +100,11 @@ mod tests {
     fn dates_on(text: &str, published: Option<&str>) -> Vec<(String, String, String)> {
         let doc = Document::new(text);
         let rules = RuleSet::default();
-        let cx = Context {
-            doc: &doc,
-            published: published.map(|p| p.parse::<NaiveDate>().unwrap()),
-            rules: &rules,
-        };
+        let cx = Context::new(
+            &doc,
+            published.map(|p| p.parse::<NaiveDate>().unwrap()),
+            &rules,
+        );
         let mut out = Vec::new();
         extract_dates(&cx, &mut out);
         out.iter()
@@ -467,7 +467,7 @@ mod tests {
             let doc = Document::new(&text);
             let rules = RuleSet::default();
             let published = NaiveDate::from_ymd_opt(2025, 9, 16);
-            let cx = Context { doc: &doc, published, rules: &rules };
+            let cx = Context::new(&doc, published, &rules);
             let mut out = Vec::new();
             extract_dates(&cx, &mut out);
             for c in out {
