@@ -118,6 +118,16 @@ impl<'a> CheckContext<'a> {
         self
     }
 
+    /// The coverage articles other than the target itself, with their
+    /// index in the coverage.
+    pub(crate) fn other_articles(&self) -> impl Iterator<Item = (usize, Checked<'a>)> + '_ {
+        self.coverage
+            .iter()
+            .enumerate()
+            .filter(|(i, a)| self.skip != Some(*i) && !std::ptr::eq(a.article, self.target.article))
+            .map(|(i, a)| (i, *a))
+    }
+
     /// `refs` (sorted by date, article, claim) without the target's own
     /// claims, which are one run among them: found by binary search, so a
     /// group the target fills is not scanned.

@@ -49,21 +49,17 @@ impl Run for RestatementConflict {
         let target = cx.target;
         let subjects = &target.claims.subjects;
         let vocabulary = subjects.vocabulary();
-        let others = cx
-            .coverage
-            .iter()
-            .zip(&cx.index.vocab)
-            .filter(|(a, _)| !std::ptr::eq(a.article, target.article));
+        let others = cx.other_articles().map(|(i, a)| (a, &cx.index.vocab[i]));
         let sources: Vec<Checked<'_>> = match cx.mode {
             Mode::Article => return,
-            Mode::Restatement => others.map(|(a, _)| *a).collect(),
+            Mode::Restatement => others.map(|(a, _)| a).collect(),
             Mode::Auto => others
                 .filter(|(a, v)| {
-                    is_same_day(target, **a)
+                    is_same_day(target, *a)
                         && restates(&vocabulary, v)
-                        && restates_sentences(target, **a, v)
+                        && restates_sentences(target, *a, v)
                 })
-                .map(|(a, _)| *a)
+                .map(|(a, _)| a)
                 .collect(),
         };
         if sources.is_empty() {
