@@ -5,7 +5,7 @@ use super::quote_text::{is_same_words, quote_words};
 use super::{finding_at, sentence_evidence, CheckContext, Checked, Mode, Run};
 use crate::extract::{ClaimData, Interval, Modifier};
 use crate::finding::{Finding, Severity};
-use crate::subject::{restates, similarity, Figure, FigureValue};
+use crate::subject::{restates, similarity, Figure, FigureValue, Unit};
 use chrono::Datelike;
 
 declare_check! {
@@ -20,7 +20,9 @@ declare_check! {
     /// one that is not is a warning, with the coverage sentence that says
     /// the same thing as evidence when there is one. A figure rounded from
     /// the coverage's ("3.2 billion" for "3,240 million") is the same
-    /// figure. A text that adds to its coverage is left to the other
+    /// figure. A figure stated as a change ("sales rose to $442 million")
+    /// is no exception: a restatement reports the coverage's change, so
+    /// its figure must be the coverage's. A text that adds to its coverage is left to the other
     /// checks. `mode: restatement` (or `--mode restatement`) takes the
     /// text as a restatement of all its coverage without deciding;
     /// `mode: article` switches this check off.
@@ -84,15 +86,18 @@ impl Run for RestatementConflict {
                     && c.prose.start <= fig.prose.start
                     && fig.prose.end <= c.prose.end
             });
-            // A hedged count ("more than £500,000") is supported by any
-            // figure of the coverage its wording allows (£572,206).
+            // A hedged count ("more than £500,000") is supported by a
+            // figure of the coverage its wording allows (£572,206); a
+            // range's ends are figures of their own.
             if let Some(ClaimData::Count(n)) = holder.map(|c| &c.data) {
-                if n.modifier != Modifier::Exact && known.has_within(&n.interval) {
+                let hedged = !matches!(
+                    n.modifier,
+                    Modifier::Exact | Modifier::Range | Modifier::Many
+                );
+                if hedged && known.has_within(&near_bound(n)) {
                     continue;
                 }
             }
-            // A figure stated as a change ("rose to 410") reports news.
-            let change = holder.is_some_and(|c| matches!(&c.data, ClaimData::Count(n) if n.change));
             let (range, kind) = match holder {
                 Some(c) => (c.prose.clone(), c.data.kind_name()),
                 None => match fig.value {
@@ -106,9 +111,6 @@ impl Run for RestatementConflict {
             reported.push(range.clone());
             let text = &doc.text[range.clone()];
             let mut f = self.finding(cx, range, text, kind, &names);
-            if change {
-                f.severity = Severity::Note;
-            }
             if let Some(s) = doc.sentence_at(fig.prose.start) {
                 add_source_sentence(&mut f, target, s, &sources);
             }
@@ -233,10 +235,36 @@ fn add_source_sentence(f: &mut Finding, target: Checked<'_>, s: usize, sources: 
     }
 }
 
+/// How far above "more than N" (or below "fewer than N") a coverage figure
+/// may lie for the hedge to restate it: "more than £500,000" for £572,206,
+/// not for £2 million.
+const HEDGE_REACH: f64 = 0.25;
+
+/// The part of a hedged count's interval near its stated bound.
+fn near_bound(n: &crate::extract::Count) -> Interval {
+    let mut i = n.interval;
+    if i.hi.is_infinite() {
+        i.hi = n.value * (1.0 + HEDGE_REACH);
+    }
+    if i.lo == 0.0 && n.value > 0.0 {
+        i.lo = n.value * (1.0 - HEDGE_REACH);
+    }
+    i
+}
+
+/// The unit a count's noun gives its value.
+fn count_unit(noun: &str) -> Unit {
+    match noun {
+        "percent" => Unit::Percent,
+        n if crate::lexicon::nouns::MONEY_NOUNS.contains(&n) => Unit::Money,
+        _ => Unit::Plain,
+    }
+}
+
 /// What the restated coverage states: its numbers (sorted), months,
 /// weekdays and text as quotation words.
 struct Known {
-    numbers: Vec<f64>,
+    numbers: Vec<(f64, Unit)>,
     months: [bool; 13],
     weekdays: [bool; 7],
     texts: Vec<super::quote_text::QuoteWords>,
@@ -253,9 +281,14 @@ impl Known {
         for a in sources {
             for fig in &a.claims.subjects.figures {
                 match fig.value {
-                    FigureValue::Number { value, scaled, .. } => {
-                        k.numbers.push(value);
-                        k.numbers.extend(scaled);
+                    FigureValue::Number {
+                        value,
+                        scaled,
+                        unit,
+                        ..
+                    } => {
+                        // A scaled figure is its scaled value only.
+                        k.numbers.push((scaled.unwrap_or(value), unit));
                     }
                     FigureValue::Month(m) => k.months[m as usize % 13] = true,
                     FigureValue::Weekday(d) => k.weekdays[d as usize % 7] = true,
@@ -263,7 +296,7 @@ impl Known {
             }
             for c in &a.claims.claims {
                 match &c.data {
-                    ClaimData::Count(n) => k.numbers.push(n.value),
+                    ClaimData::Count(n) => k.numbers.push((n.value, count_unit(&n.noun))),
                     ClaimData::Date(d) => {
                         if let Some(v) = d.value {
                             k.add_dates(v.start, v.end);
@@ -274,8 +307,9 @@ impl Known {
             }
             k.texts.push(quote_words(&a.claims.doc.text));
         }
-        k.numbers.retain(|v| v.is_finite());
-        k.numbers.sort_by(f64::total_cmp);
+        k.numbers.retain(|(v, _)| v.is_finite());
+        k.numbers
+            .sort_by(|a, b| a.0.total_cmp(&b.0).then((a.1 as u8).cmp(&(b.1 as u8))));
         k.numbers.dedup();
         k
     }
@@ -284,13 +318,13 @@ impl Known {
     /// in one, its day and weekday when it is one day.
     fn add_dates(&mut self, start: chrono::NaiveDate, end: chrono::NaiveDate) {
         for y in start.year()..=end.year().min(start.year() + 1) {
-            self.numbers.push(f64::from(y));
+            self.numbers.push((f64::from(y), Unit::Plain));
         }
         if (start.year(), start.month()) == (end.year(), end.month()) {
             self.months[start.month() as usize] = true;
         }
         if start == end {
-            self.numbers.push(f64::from(start.day()));
+            self.numbers.push((f64::from(start.day()), Unit::Plain));
             self.weekdays[start.weekday().num_days_from_monday() as usize] = true;
         }
     }
@@ -299,10 +333,13 @@ impl Known {
         match fig.value {
             FigureValue::Month(m) => self.months[m as usize % 13],
             FigureValue::Weekday(d) => self.weekdays[d as usize % 7],
-            FigureValue::Number { .. } => {
+            FigureValue::Number { unit, .. } => {
                 fig.value.intervals().iter().flatten().any(|&(lo, hi)| {
-                    let i = self.numbers.partition_point(|&v| v < lo);
-                    self.numbers.get(i).is_some_and(|&v| v <= hi)
+                    let i = self.numbers.partition_point(|&(v, _)| v < lo);
+                    self.numbers[i..]
+                        .iter()
+                        .take_while(|(v, _)| *v <= hi)
+                        .any(|(_, u)| unit.fits(*u))
                 })
             }
         }
@@ -310,11 +347,11 @@ impl Known {
 
     /// Whether some number of the coverage lies in `interval`.
     fn has_within(&self, interval: &Interval) -> bool {
-        let i = self.numbers.partition_point(|&v| v < interval.lo);
+        let i = self.numbers.partition_point(|&(v, _)| v < interval.lo);
         self.numbers[i..]
             .iter()
-            .take_while(|&&v| v <= interval.hi)
-            .any(|&v| interval.contains(v))
+            .take_while(|(v, _)| *v <= interval.hi)
+            .any(|(v, _)| interval.contains(*v))
     }
 
     fn quotes(&self, words: &super::quote_text::QuoteWords) -> bool {
@@ -410,5 +447,19 @@ mod tests {
             .passes("CC107", "more than $3 billion");
         summary("Repairs will cost more than $4 billion, the council said in March.")
             .finds("CC107", "more than $4 billion");
+    }
+
+    #[test]
+    fn a_changed_figure_stated_as_a_rise_is_still_a_warning_in_a_summary() {
+        let f = summary("Repairs rose to $3.9 billion, the council said in March.")
+            .finds("CC107", "$3.9 billion");
+        assert_eq!(f.severity, Severity::Warning);
+    }
+
+    #[test]
+    fn a_figure_in_another_unit_or_scale_is_another_figure() {
+        summary("Repairs will cost 3.24% more, the council said in March.").finds("CC107", "3.24%");
+        summary("The storm closed $14 billion of schools across the county on Tuesday.")
+            .finds("CC107", "$14 billion");
     }
 }

@@ -8,6 +8,25 @@ use crate::lexicon::{dates, numbers};
 use crate::text::{Document, TokenKind};
 use std::ops::Range;
 
+/// The unit written with a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// None written.
+    Plain,
+    /// A currency sign or word ("$30", "30 dollars").
+    Money,
+    /// A percentage ("30%", "30 per cent").
+    Percent,
+}
+
+impl Unit {
+    /// Whether a number written with `self` can be one written with
+    /// `other`: the same unit, or one of them gives none.
+    pub fn fits(self, other: Unit) -> bool {
+        self == other || self == Unit::Plain || other == Unit::Plain
+    }
+}
+
 /// What a figure states.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum FigureValue {
@@ -22,6 +41,8 @@ pub enum FigureValue {
         /// Half of this is how far a rounded figure may lie from the
         /// precise one ("3.2" for "3.24"), as written (before scaling).
         step: f64,
+        /// The unit written with it.
+        unit: Unit,
     },
     /// A month (1-12).
     Month(u32),
@@ -58,6 +79,11 @@ pub(crate) fn figures(doc: &Document) -> Vec<Figure> {
                             None => (None, tok.end),
                         },
                     };
+                    let last = if glued.is_none() && scale.is_some() {
+                        k + 1
+                    } else {
+                        k
+                    };
                     out.push(Figure {
                         prose: tok.start..end,
                         spelled: false,
@@ -65,6 +91,7 @@ pub(crate) fn figures(doc: &Document) -> Vec<Figure> {
                             value,
                             scaled: scale.map(|s| value * s),
                             step: step_of(value, decimals),
+                            unit: unit_around(doc, k, last),
                         },
                     });
                 }
@@ -77,6 +104,7 @@ pub(crate) fn figures(doc: &Document) -> Vec<Figure> {
                     } else {
                         tok.end
                     };
+                    let last = if scale.is_some() { k + 1 } else { k };
                     out.push(Figure {
                         prose: tok.start..end,
                         spelled: true,
@@ -84,6 +112,7 @@ pub(crate) fn figures(doc: &Document) -> Vec<Figure> {
                             value: v,
                             scaled: scale.map(|s| v * s),
                             step: 1.0,
+                            unit: unit_around(doc, k, last),
                         },
                     });
                 } else if let Some(m) = month(doc, k) {
@@ -107,6 +136,38 @@ pub(crate) fn figures(doc: &Document) -> Vec<Figure> {
         k += 1;
     }
     out
+}
+
+/// Words after a number that make it money.
+const MONEY_WORDS: &[&str] = &[
+    "cent", "cents", "dollar", "dollars", "euro", "euros", "pence", "pound", "pounds", "rupees",
+    "yen", "yuan",
+];
+
+/// The unit of the number at token `first` (ending at token `last`, its
+/// scale word): a currency sign before it, "%", "percent" or a currency
+/// word after it.
+fn unit_around(doc: &Document, first: usize, last: usize) -> Unit {
+    if first > 0 {
+        let before = doc.tok(first - 1);
+        if matches!(before, "$" | "£" | "€" | "¥" | "₹") || before.ends_with('$') {
+            return Unit::Money;
+        }
+    }
+    let after = last + 1;
+    if after < doc.tokens.len() {
+        let w = doc.tok_lower(after);
+        if w == "%" || w == "percent" || w == "pct" {
+            return Unit::Percent;
+        }
+        if w == "per" && after + 1 < doc.tokens.len() && doc.tok_lower(after + 1) == "cent" {
+            return Unit::Percent;
+        }
+        if MONEY_WORDS.contains(&w) {
+            return Unit::Money;
+        }
+    }
+    Unit::Plain
 }
 
 /// A month name, capitalised, not the verb "may" or "march" in lower case.
@@ -195,6 +256,7 @@ impl FigureValue {
             value,
             scaled,
             step,
+            ..
         } = *self
         else {
             return [None, None];
@@ -203,8 +265,9 @@ impl FigureValue {
             let slack = half + v.abs() * 1e-9;
             (v - slack, v + slack)
         };
+        // A scaled figure is its scaled value: "$30 billion" is not "30%".
         [
-            Some(around(value, step / 2.0)),
+            scaled.is_none().then(|| around(value, step / 2.0)),
             scaled.map(|s| {
                 let ratio = if value == 0.0 { 1.0 } else { (s / value).abs() };
                 around(s, step / 2.0 * ratio)
@@ -233,22 +296,26 @@ mod tests {
                 FigureValue::Number {
                     value: 3.2,
                     scaled: Some(3.2e9),
-                    step: 0.1
+                    step: 0.1,
+                    unit: Unit::Money
                 },
                 FigureValue::Number {
                     value: 7.0,
                     scaled: None,
-                    step: 1.0
+                    step: 1.0,
+                    unit: Unit::Plain
                 },
                 FigureValue::Number {
                     value: 4.5,
                     scaled: Some(4.5e9),
-                    step: 0.1
+                    step: 0.1,
+                    unit: Unit::Plain
                 },
                 FigureValue::Number {
                     value: 1200.0,
                     scaled: None,
-                    step: 100.0
+                    step: 100.0,
+                    unit: Unit::Plain
                 },
             ]
         );
@@ -258,6 +325,29 @@ mod tests {
     fn months_and_weekdays_are_figures_but_not_may_the_verb() {
         let v = values("It may rain. On Monday, in March, the vote was held. May I?");
         assert_eq!(v, [FigureValue::Weekday(0), FigureValue::Month(3)]);
+    }
+
+    #[test]
+    fn units_are_read_around_the_number() {
+        let units: Vec<Unit> = figures(&Document::new(
+            "It cost $5, 6% more, 7 per cent, 8 euros and 9 m.",
+        ))
+        .into_iter()
+        .filter_map(|f| match f.value {
+            FigureValue::Number { unit, .. } => Some(unit),
+            _ => None,
+        })
+        .collect();
+        assert_eq!(
+            units,
+            [
+                Unit::Money,
+                Unit::Percent,
+                Unit::Percent,
+                Unit::Money,
+                Unit::Plain
+            ]
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@ mod align;
 mod figures;
 
 pub use align::{align, restates, same_letters, same_quotation, similarity, Alignment, Side};
-pub use figures::{Figure, FigureValue};
+pub use figures::{Figure, FigureValue, Unit};
 
 use crate::extract::Claim;
 use crate::lexicon::{dates, is_in_sorted, nouns, numbers, titles};
