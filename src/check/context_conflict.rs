@@ -77,7 +77,10 @@ impl Run for ContextConflict {
                 Fact::Count(c) => cx.related(|i| i.counts_by_noun.get(&c.noun), ci, true),
                 Fact::Date(d) => cx.related(|i| i.dates_by_length.get(&length(*d)), ci, true),
             };
-            if related.iter().any(|(_, o)| what.agrees(o)) || is_stated_elsewhere(cx, claim, ci) {
+            if related.iter().any(|(_, o)| what.agrees(o))
+                || is_stated_elsewhere(cx, claim, ci)
+                || is_written_in_restated(cx, claim, &restated)
+            {
                 continue;
             }
             let mine = content_words(doc, si);
@@ -261,6 +264,22 @@ fn content_words(doc: &Document, s: usize) -> Vec<String> {
 /// Whether `other` says the same relative words as `claim` ("today")
 /// in an article of another day: the same sentence in a daily report,
 /// about another day.
+/// Whether a date is written word for word in an article the draft
+/// restates ("the first quarter" in both, whatever each resolves it to):
+/// the same words cannot contradict themselves.
+fn is_written_in_restated(cx: &CheckContext<'_>, claim: &Claim, restated: &[bool]) -> bool {
+    if !matches!(claim.data, ClaimData::Date(_)) {
+        return false;
+    }
+    let words = claim.text.trim().to_lowercase();
+    !words.is_empty()
+        && cx
+            .coverage
+            .iter()
+            .zip(restated)
+            .any(|(a, &r)| r && a.claims.doc.lower.contains(&words))
+}
+
 fn is_another_days_report(
     cx: &CheckContext<'_>,
     claim: &Claim,
@@ -357,5 +376,15 @@ mod tests {
     fn a_figure_in_an_unrelated_sentence_is_not_compared() {
         let draft = "Analysts expect 15 percent growth in cloud services next year.";
         assert!(flagged(&ContextConflict, draft, EARLIER).is_empty());
+    }
+
+    #[test]
+    fn a_date_written_as_in_the_restated_article_is_not_a_conflict() {
+        let coverage = "Sales at the chain rose in the first quarter, the company said on Monday.";
+        super::super::testing::Case::new(
+            "Sales at the chain rose in the first quarter, the company said.",
+        )
+        .coverage_on(coverage, "2026-03-03")
+        .finds_nothing("CC106");
     }
 }

@@ -290,6 +290,7 @@ impl Known {
                         // A scaled figure is its scaled value only.
                         k.numbers.push((scaled.unwrap_or(value), unit));
                     }
+                    FigureValue::Ordinal(n) => k.numbers.push((f64::from(n), Unit::Plain)),
                     FigureValue::Month(m) => k.months[m as usize % 13] = true,
                     FigureValue::Weekday(d) => k.weekdays[d as usize % 7] = true,
                 }
@@ -331,6 +332,7 @@ impl Known {
 
     fn supports(&self, fig: &Figure) -> bool {
         match fig.value {
+            FigureValue::Ordinal(_) => true,
             FigureValue::Month(m) => self.months[m as usize % 13],
             FigureValue::Weekday(d) => self.weekdays[d as usize % 7],
             FigureValue::Number { unit, .. } => {
@@ -454,6 +456,17 @@ mod tests {
         let f = summary("Repairs rose to $3.9 billion, the council said in March.")
             .finds("CC107", "$3.9 billion");
         assert_eq!(f.severity, Severity::Warning);
+    }
+
+    #[test]
+    fn a_quarter_in_digits_restates_one_in_words() {
+        let source = "Sales rose in the fourth quarter, the firm said.";
+        Case::new("Sales rose in 4Q, the firm said.")
+            .coverage_on(source, PUBLISHED)
+            .finds_nothing("CC107");
+        Case::new("Sales rose in 3Q, the firm said.")
+            .coverage_on(source, PUBLISHED)
+            .finds("CC107", "3Q");
     }
 
     #[test]

@@ -44,6 +44,9 @@ pub enum FigureValue {
         /// The unit written with it.
         unit: Unit,
     },
+    /// An ordinal word ("fourth"): what a figure such as "4Q" or "4th"
+    /// restates. Never itself checked: "second" is as often a unit of time.
+    Ordinal(u32),
     /// A month (1-12).
     Month(u32),
     /// A weekday (0 = Monday).
@@ -115,6 +118,13 @@ pub(crate) fn figures(doc: &Document) -> Vec<Figure> {
                             unit: unit_around(doc, k, last),
                         },
                     });
+                } else if let Some(n) = ORDINALS.iter().find(|(w, _)| *w == lower).map(|&(_, n)| n)
+                {
+                    out.push(Figure {
+                        prose: tok.range(),
+                        spelled: true,
+                        value: FigureValue::Ordinal(n),
+                    });
                 } else if let Some(m) = month(doc, k) {
                     out.push(Figure {
                         prose: tok.range(),
@@ -137,6 +147,22 @@ pub(crate) fn figures(doc: &Document) -> Vec<Figure> {
     }
     out
 }
+
+/// Ordinal words up to twelfth, by value.
+const ORDINALS: &[(&str, u32)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+];
 
 /// Words after a number that make it money.
 const MONEY_WORDS: &[&str] = &[
