@@ -2,6 +2,7 @@
 //! each module below is a family of tests against the library or the
 //! built `claimcheck` binary.
 
+mod alignment;
 mod bad_input;
 mod baseline;
 mod ci_formats;

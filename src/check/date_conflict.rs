@@ -197,4 +197,10 @@ mod tests {
         let draft = "Okafor visited Eastwick on Tuesday.";
         assert_eq!(flagged(&DateConflict, draft, EARLIER), ["Tuesday"]);
     }
+
+    #[test]
+    fn two_dates_of_one_sentence_never_conflict() {
+        Case::new("Okafor visited Eastwick on Monday and again on Wednesday.")
+            .finds_nothing("CC102");
+    }
 }
