@@ -242,6 +242,36 @@ impl ClaimData {
     }
 }
 
+/// How the claims of a group relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum GroupKind {
+    /// The two ends of one range: "between April and June", "2008-2012".
+    Range,
+    /// The members of one list: "in 2008 and 2012".
+    List,
+}
+
+impl GroupKind {
+    /// The name used in JSON: `range` or `list`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GroupKind::Range => "range",
+            GroupKind::List => "list",
+        }
+    }
+}
+
+/// Claims stated together as one: the ends of a range or the members of a
+/// list. Every member carries the same group; the checks treat the group
+/// as one claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Group {
+    /// Unique within the article (numbered from 1 in source order).
+    pub id: u32,
+    /// Range or list.
+    pub kind: GroupKind,
+}
+
 /// A claim located in its article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
@@ -255,6 +285,8 @@ pub struct Claim {
     pub sentence: Option<usize>,
     /// The claim.
     pub data: ClaimData,
+    /// The range or list it belongs to, when stated with others.
+    pub group: Option<Group>,
 }
 
 #[cfg(test)]

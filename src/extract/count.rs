@@ -152,6 +152,7 @@ fn count_claim(
             partitive: found.partitive,
             change,
         }),
+        group: None,
     })
 }
 

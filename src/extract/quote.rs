@@ -120,6 +120,7 @@ fn extract_quotes(doc: &Document, res: &mut Resolver<'_>, out: &mut Vec<RawClaim
                 speaker_text: s.text,
                 speaker_range: s.range,
             }),
+            group: None,
         });
     }
 }

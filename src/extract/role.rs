@@ -127,6 +127,7 @@ fn push_role(
             additional,
             qualifier: t.qualifier.map(|k| doc.tok_lower(k).to_owned()),
         }),
+        group: None,
     });
 }
 

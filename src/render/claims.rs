@@ -13,6 +13,10 @@ pub fn claim_json(article: &Article, claim: &Claim) -> Value {
     m.insert("line".into(), json!(lc.line));
     m.insert("column".into(), json!(lc.column));
     m.insert("text".into(), json!(claim.text));
+    if let Some(g) = claim.group {
+        m.insert("group".into(), json!(g.id));
+        m.insert("group_kind".into(), json!(g.kind.as_str()));
+    }
     match &claim.data {
         ClaimData::Count(c) => {
             m.insert("value".into(), number(c.value));
