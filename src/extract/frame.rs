@@ -126,6 +126,53 @@ pub(crate) fn attribute_after(
     res.resolve(np)
 }
 
+/// A credit after a dash, closing the quotation's line: `"..." — Ann
+/// Lee`, `"..." ― Ann Lee, a nurse` (pull quotes and reader comments).
+/// Only capitalised words may stand between the dash and the line's end
+/// or a comma.
+pub(crate) fn dash_credit(
+    doc: &Document,
+    res: &mut Resolver<'_>,
+    q: &Quotation,
+) -> Option<Speaker> {
+    let k = doc.token_at(q.outer.end);
+    if k >= doc.tokens.len() || !matches!(doc.tok(k), "―" | "—" | "–" | "-" | "--") {
+        return None;
+    }
+    let between = doc.text.get(q.outer.end..doc.tokens[k].start)?;
+    if between.contains('\n') {
+        return None;
+    }
+    let line_end = doc.text[q.outer.end..]
+        .find('\n')
+        .map_or(doc.text.len(), |n| q.outer.end + n)
+        .min(doc.paragraphs[q.paragraph].end);
+    let mut end = k + 1;
+    while end < doc.tokens.len() && doc.tokens[end].start < line_end && end - k <= 6 {
+        let t = doc.tok(end);
+        if t == "," {
+            break;
+        }
+        let initial = t == "." && end > k + 1 && doc.tok(end - 1).chars().count() == 1;
+        let name_word =
+            doc.tokens[end].kind == TokenKind::Word && super::entity::is_capitalised(doc, end);
+        if !name_word && !initial {
+            break;
+        }
+        end += 1;
+    }
+    let closed = end >= doc.tokens.len()
+        || doc.tokens[end].start >= line_end
+        || matches!(doc.tok(end), "," | ".")
+            && (end + 1 >= doc.tokens.len()
+                || doc.tokens[end + 1].start >= line_end
+                || doc.tok(end) == ",");
+    if end == k + 1 || !closed {
+        return None;
+    }
+    res.resolve(k + 1..end)
+}
+
 /// `X said, "..."`, `X told reporters: "..."`, `X called it "..."`,
 /// `according to X, "..."`.
 pub(crate) fn attribute_before(

@@ -12,7 +12,7 @@
 
 use super::attribution::{self, Resolver, Speaker, TitledPerson};
 use super::entity::People;
-use super::frame::{after_frame, attribute_after, attribute_before, before_frame};
+use super::frame::{after_frame, attribute_after, attribute_before, before_frame, dash_credit};
 use super::{Context, Extractor, RawClaim};
 use crate::extract::{ClaimData, QuoteClaim};
 use crate::lexicon::speech;
@@ -73,7 +73,8 @@ fn extract_quotes(doc: &Document, res: &mut Resolver<'_>, out: &mut Vec<RawClaim
         }
         let before = before_frame(doc, q, prev_end);
         let after = after_frame(doc, q, next_start);
-        let own_after = attribute_after(doc, res, after.clone());
+        let own_after =
+            attribute_after(doc, res, after.clone()).or_else(|| dash_credit(doc, res, q));
         // A title-cased phrase with a comma inside the marks ("a song
         // called "Wild Rose," ...") is a quotation only when a speech verb
         // follows it at once ("Thank You Very Much," she said).
@@ -520,6 +521,19 @@ mod tests {
     fn next_line_is_not_an_attribution() {
         let text = "\"I stay,\" said Ana Ruiz. \"I like it here.\"\nThey call him a hero.";
         assert_eq!(speakers(text), [some("Ana Ruiz"), some("Ana Ruiz")]);
+    }
+
+    #[test]
+    fn credit_after_a_dash_names_the_speaker() {
+        let text = "Readers wrote in after the vote.\n\n\u{201c}The bus never comes on time. We wait an hour.\u{201d} \u{2015} Mira Okafor\n\n\u{201c}Fix the roads first.\u{201d} \u{2014} Tom K. Brandt, a farmer\n";
+        assert_eq!(speakers(text), [some("Mira Okafor"), some("Tom K. Brandt")]);
+    }
+
+    #[test]
+    fn lower_case_words_after_a_dash_are_no_credit() {
+        let text =
+            "\u{201c}Nobody asked me about the plan.\u{201d} \u{2014} and the hall went quiet.\n";
+        assert_eq!(speakers(text), [None]);
     }
 
     #[test]
