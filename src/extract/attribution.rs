@@ -104,6 +104,19 @@ pub(crate) fn is_abbreviation_dot(doc: &Document, k: usize) -> bool {
         return false;
     }
     let w = doc.tok(k - 1);
+    // No sentence goes on with a comma after its full stop ("R-Ky.,"),
+    // and a short capitalised word closing a parenthesis is a state or
+    // party ("(D-Wis.)").
+    let next = doc
+        .tokens
+        .get(k + 1)
+        .filter(|t| t.start == doc.tokens[k].end)
+        .map(|_| doc.tok(k + 1));
+    let tail = w.rsplit('-').next().unwrap_or(w);
+    let short_cap = tail.len() <= 4 && tail.chars().next().is_some_and(char::is_uppercase);
+    if next == Some(",") || next == Some(")") && short_cap {
+        return true;
+    }
     doc.tokens[k - 1].kind == TokenKind::Word
         && (w.chars().count() == 1 && w.chars().all(char::is_uppercase)
             || crate::lexicon::is_abbreviation(w)
@@ -126,6 +139,15 @@ pub(crate) fn subject_before(doc: &Document, v: usize, floor: usize) -> Option<R
     let mut k = v;
     while k > floor && speech::SPEECH_AUXILIARIES.contains(&doc.tok(k - 1)) {
         k -= 1;
+    }
+    // A short parenthesis after the name: "Ann Lee (D-Ohio) said".
+    if k > floor + 1 && doc.tok(k - 1) == ")" {
+        let open = (k.saturating_sub(9).max(floor)..k - 1)
+            .rev()
+            .find(|&j| doc.tok(j) == "(");
+        if let Some(j) = open {
+            k = j;
+        }
     }
     if k > floor && doc.tok(k - 1) == "," {
         // Skip an appositive or relative clause: ", who met them on Monday,"

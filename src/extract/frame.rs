@@ -38,6 +38,18 @@ pub(crate) fn after_frame(
     if ends_its_sentence(doc, q) {
         return start..start;
     }
+    frame_to_stop(doc, q, next_start)
+}
+
+/// Tokens after the quotation up to the next stop, line break, quotation
+/// or paragraph end, even when the quoted words close with a full stop:
+/// `"... in a day." Mayor Ann Lee said.` (no comma, as some outlets write).
+pub(crate) fn frame_to_stop(
+    doc: &Document,
+    q: &Quotation,
+    next_start: Option<usize>,
+) -> std::ops::Range<usize> {
+    let start = doc.token_at(q.outer.end);
     let para_end = doc.paragraphs[q.paragraph].end;
     let limit = next_start.unwrap_or(para_end).min(para_end);
     let mut k = start;
@@ -64,7 +76,7 @@ pub(crate) fn after_frame(
 /// pleased."`): the quotation closes its sentence, and words after it
 /// start the next one (`"..." Apple has claimed that ...`) instead of
 /// attributing it. News style writes `"...," X said`.
-fn ends_its_sentence(doc: &Document, q: &Quotation) -> bool {
+pub(crate) fn ends_its_sentence(doc: &Document, q: &Quotation) -> bool {
     let inner = doc.text.get(q.inner.clone()).unwrap_or("").trim_end();
     let mut rev = inner.chars().rev();
     rev.next() == Some('.')

@@ -12,7 +12,10 @@
 
 use super::attribution::{self, Resolver, Speaker, TitledPerson};
 use super::entity::People;
-use super::frame::{after_frame, attribute_after, attribute_before, before_frame, dash_credit};
+use super::frame::{
+    after_frame, attribute_after, attribute_before, before_frame, dash_credit, ends_its_sentence,
+    frame_to_stop,
+};
 use super::{Context, Extractor, RawClaim};
 use crate::extract::{ClaimData, QuoteClaim};
 use crate::lexicon::speech;
@@ -92,7 +95,15 @@ fn extract_quotes(doc: &Document, res: &mut Resolver<'_>, out: &mut Vec<RawClaim
         {
             continue;
         }
-        let own = own_after.or_else(|| attribute_before(doc, res, before.clone()));
+        let own = own_after
+            .or_else(|| attribute_before(doc, res, before.clone()))
+            .or_else(|| {
+                // `"... in a day." Mayor Ann Lee said.`: a quotation closed by
+                // a full stop, then its speaker and verb with nothing else.
+                ends_its_sentence(doc, q)
+                    .then(|| attribute_after(doc, res, frame_to_stop(doc, q, next_start)))
+                    .flatten()
+            });
         if own.is_none() && !reads_as_speech(doc, inner.clone(), before.clone()) {
             continue;
         }
@@ -527,6 +538,31 @@ mod tests {
     fn credit_after_a_dash_names_the_speaker() {
         let text = "Readers wrote in after the vote.\n\n\u{201c}The bus never comes on time. We wait an hour.\u{201d} \u{2015} Mira Okafor\n\n\u{201c}Fix the roads first.\u{201d} \u{2014} Tom K. Brandt, a farmer\n";
         assert_eq!(speakers(text), [some("Mira Okafor"), some("Tom K. Brandt")]);
+    }
+
+    #[test]
+    fn speaker_after_a_quotation_closed_by_a_full_stop() {
+        let text = "The council met late.\n\n\u{201c}We will fix the bridge in a year.\u{201d} Mayor Ann Lee said on Friday. \u{201c}The money is there.\u{201d}\n";
+        assert_eq!(speakers(text), [some("Ann Lee"), some("Ann Lee")]);
+        // A new sentence with a clause after the verb is not a credit.
+        let text =
+            "\u{201c}The new engine works well.\u{201d} Dana Cole has claimed that it fails.\n";
+        assert_eq!(speakers(text), [None]);
+    }
+
+    #[test]
+    fn party_and_state_between_name_and_verb() {
+        let text = "\u{201c}It is a tax on the poor.\u{201d} Gina Moss (D-Wis.) said Friday.\n\n\u{201c}We will wait a day,\u{201d} Sen. Bo Hale, R-Ky., said Tuesday.\n";
+        assert_eq!(speakers(text), [some("Gina Moss"), some("Bo Hale")]);
+    }
+
+    #[test]
+    fn documents_and_demands_are_sources() {
+        let text = "\u{201c}Things are bad,\u{201d} the petition reads. \u{201c}We want more.\u{201d}\n\n\u{201c}Why is this allowed?\u{201d} Lena Park demanded.\n";
+        let q = quotes(text);
+        assert_eq!(q[0].2.as_deref(), Some("the petition"));
+        assert_eq!(q[1].2.as_deref(), Some("the petition"));
+        assert_eq!(q[2].1.as_deref(), Some("Lena Park"));
     }
 
     #[test]
