@@ -215,6 +215,8 @@ fn key_claim(doc: &Document, claim: &Claim, rules: &RuleSet) -> Option<(Keyed, V
             };
             Some((keyed, Vec::new()))
         }
+        // Times, durations and sets are not audited yet.
+        ClaimData::Temporal(_) => None,
     }
 }
 

@@ -217,6 +217,26 @@ pub struct RoleClaim {
     pub qualifier: Option<String>,
 }
 
+/// What a temporal claim other than a date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TemporalKind {
+    /// A time of day: "10:30 a.m.", "noon".
+    Time,
+    /// A length of time: "three years", "a 48-hour ceasefire".
+    Duration,
+    /// A recurring time: "every Monday", "weekly".
+    Set,
+}
+
+/// A time of day, a duration or a set, with its TIMEX3 value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TemporalClaim {
+    /// Which of the three.
+    pub kind: TemporalKind,
+    /// The TIMEX3 value: "P3Y", "PT48H", "XXXX-WXX-1", "2025-09-16T10:30".
+    pub timex: String,
+}
+
 /// The data of a claim, by family.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ClaimData {
@@ -228,16 +248,24 @@ pub enum ClaimData {
     Quote(QuoteClaim),
     /// A title.
     Role(RoleClaim),
+    /// A time of day, a duration or a set.
+    Temporal(TemporalClaim),
 }
 
 impl ClaimData {
-    /// The kind name used in JSON: `count`, `date`, `quote`, `role`.
+    /// The kind name used in JSON: `count`, `date`, `quote`, `role`,
+    /// `time`, `duration`, `set`.
     pub fn kind_name(&self) -> &'static str {
         match self {
             ClaimData::Count(_) => "count",
             ClaimData::Date(_) => "date",
             ClaimData::Quote(_) => "quote",
             ClaimData::Role(_) => "role",
+            ClaimData::Temporal(t) => match t.kind {
+                TemporalKind::Time => "time",
+                TemporalKind::Duration => "duration",
+                TemporalKind::Set => "set",
+            },
         }
     }
 }

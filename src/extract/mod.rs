@@ -11,6 +11,7 @@ mod attribution;
 mod claim;
 mod count;
 mod date;
+mod duration;
 mod entity;
 mod frame;
 mod noun;
@@ -20,7 +21,7 @@ mod role;
 
 pub use claim::{
     Claim, ClaimData, Count, DateClaim, DateRange, Group, GroupKind, Interval, Modifier,
-    QuoteClaim, RoleClaim,
+    QuoteClaim, RoleClaim, TemporalClaim, TemporalKind,
 };
 
 use crate::rules::RuleSet;
@@ -65,6 +66,7 @@ pub trait Extractor: Sync {
 pub static EXTRACTORS: &[&dyn Extractor] = &[
     &count::CountExtractor,
     &date::DateExtractor,
+    &duration::DurationExtractor,
     &role::RoleExtractor,
     &quote::QuoteExtractor,
 ];

@@ -56,6 +56,9 @@ pub fn claim_json(article: &Article, claim: &Claim) -> Value {
                 m.insert("speaker_text".into(), json!(t));
             }
         }
+        ClaimData::Temporal(t) => {
+            m.insert("timex".into(), json!(t.timex));
+        }
         ClaimData::Role(r) => {
             m.insert("person".into(), json!(r.person));
             m.insert("title".into(), json!(r.title));
@@ -93,6 +96,7 @@ pub fn claim_line(article: &Article, claim: &Claim) -> String {
             None => "unresolved".to_owned(),
         },
         ClaimData::Quote(q) => format!("speaker: {}", q.speaker.as_deref().unwrap_or("unknown")),
+        ClaimData::Temporal(t) => t.timex.clone(),
         ClaimData::Role(r) => match &r.org {
             Some(o) => format!("{}: {} ({o})", r.person, r.title),
             None => format!("{}: {}", r.person, r.title),
