@@ -188,6 +188,9 @@ pub struct DateClaim {
     pub anchor: Option<Range<usize>>,
     /// Whether the expression was relative to the publication date.
     pub relative: bool,
+    /// The TIMEX3 value of what the words state ("2013-W12", "2011" for
+    /// "two years ago", "2013-03-22TNI" for "Friday night"), when resolved.
+    pub timex: Option<String>,
 }
 
 /// A direct quotation with its speaker.

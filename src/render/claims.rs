@@ -44,6 +44,9 @@ pub fn claim_json(article: &Article, claim: &Claim) -> Value {
                 |r| json!({"start": r.start.to_string(), "end": r.end.to_string()}),
             );
             m.insert("value".into(), v);
+            if let Some(t) = &d.timex {
+                m.insert("timex".into(), json!(t));
+            }
             if let Some(anchor) = &d.anchor {
                 if let Some(t) = article.prose.text().get(anchor.clone()) {
                     m.insert("anchor".into(), json!(t));

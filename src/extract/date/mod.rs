@@ -13,6 +13,7 @@ mod group;
 mod numeric;
 mod parse;
 mod resolve;
+mod timex;
 mod view;
 
 use super::{ClaimData, Context, DateClaim, Extractor, Group, GroupKind, RawClaim};
@@ -68,12 +69,15 @@ fn extract_dates(cx: &Context<'_>, out: &mut Vec<RawClaim>) {
             }
             let unresolvable = cx.published.is_none() && relative && !f.expr.is_anaphoric();
             if value.is_some() || unresolvable {
+                let part =
+                    (f.end > f.start + 1 || v.low(f.start) == "tonight").then(|| v.low(f.end - 1));
                 out.push(RawClaim {
                     range: surface(&v, &f),
                     data: ClaimData::Date(DateClaim {
                         value,
                         anchor: anchor_of(&v, &f).map(|a| doc.tokens[a].range()),
                         relative,
+                        timex: value.and_then(|r| timex::timex_of(f.expr, r, part)),
                     }),
                     group: None,
                 });
@@ -110,6 +114,9 @@ fn join(v: &View<'_>, (p, k): (&Found, usize), f: &Found, out: &mut [RawClaim], 
     for (i, value) in [(k, va), (n, vb)] {
         out[i].group = Some(group);
         if let ClaimData::Date(d) = &mut out[i].data {
+            if value.is_some() && value != d.value {
+                d.timex = value.and_then(timex::range_timex);
+            }
             d.value = value.or(d.value);
         }
     }
