@@ -262,6 +262,7 @@ mod tests {
             interval: Interval::exact(value),
             partitive: false,
             change: false,
+            increment: false,
         }
     }
 

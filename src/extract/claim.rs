@@ -155,6 +155,8 @@ pub struct Count {
     pub partitive: bool,
     /// Stated as a change ("rose to", "now stands at").
     pub change: bool,
+    /// Added to an earlier figure ("three more bodies", "another 30").
+    pub increment: bool,
 }
 
 /// A day or a span of days.

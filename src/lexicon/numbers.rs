@@ -248,6 +248,13 @@ pub const LABEL_WORDS: &[&str] = &[
     "age", "aged", "ages", "chapter", "no", "number", "page", "room", "route", "section",
 ];
 
+/// Words after a figure that make it an addition to one told before
+/// ("three more bodies", "20 additional troops").
+pub const INCREMENT_AFTER: &[&str] = &["additional", "extra", "further", "more"];
+
+/// Words before a figure that make it an addition ("another 30").
+pub const INCREMENT_BEFORE: &[&str] = &["additional", "another", "further"];
+
 /// Whether `word` (lower case) is in `table` (a flat list).
 pub fn is_in(table: &[&str], word: &str) -> bool {
     table.iter().any(|w| super::same_word(w, word))

@@ -37,6 +37,9 @@ pub fn claim_json(article: &Article, claim: &Claim) -> Value {
             if c.change {
                 m.insert("change".into(), json!(true));
             }
+            if c.increment {
+                m.insert("increment".into(), json!(true));
+            }
         }
         ClaimData::Date(d) => {
             let v = d.value.map_or(
