@@ -74,7 +74,14 @@ fn extract_durations(doc: &Document, taken: &[Range<usize>], out: &mut Vec<RawCl
 /// word, or "every"/"each").
 fn found_at(doc: &Document, sent: Range<usize>, i: usize) -> Option<Found> {
     let w = doc.tok_lower(i);
-    if doc.tokens[i].kind == TokenKind::Punct {
+    // Every trigger is 3 to 10 bytes long and starts with one of these
+    // letters (or holds a hyphen): most tokens stop here, before any lookup.
+    let maybe = (3..=10).contains(&w.len())
+        && matches!(
+            w.as_bytes()[0],
+            b'a' | b'c' | b'd' | b'e' | b'h' | b'm' | b'n' | b's' | b'w' | b'y'
+        );
+    if !maybe && !w.contains('-') || doc.tokens[i].kind == TokenKind::Punct {
         return None;
     }
     if w.contains('-') {
