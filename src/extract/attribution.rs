@@ -141,14 +141,18 @@ pub(crate) fn subject_before(doc: &Document, v: usize, floor: usize) -> Option<R
         k -= 1;
     }
     // A short parenthesis after the name: "Ann Lee (D-Ohio) said".
-    if k > floor + 1 && doc.tok(k - 1) == ")" {
-        let open = (k.saturating_sub(9).max(floor)..k - 1)
-            .rev()
-            .find(|&j| doc.tok(j) == "(");
-        if let Some(j) = open {
-            k = j;
+    let before_paren = |k: usize| {
+        if k > floor + 1 && doc.tok(k - 1) == ")" {
+            let open = (k.saturating_sub(9).max(floor)..k - 1)
+                .rev()
+                .find(|&j| doc.tok(j) == "(");
+            if let Some(j) = open {
+                return j;
+            }
         }
-    }
+        k
+    };
+    k = before_paren(k);
     if k > floor && doc.tok(k - 1) == "," {
         // Skip an appositive or relative clause: ", who met them on Monday,"
         // (several commas deep: ", a fellow at the institute in Munich,
@@ -183,6 +187,7 @@ pub(crate) fn subject_before(doc: &Document, v: usize, floor: usize) -> Option<R
             return entity::name_at(doc, j).filter(|r| r.end <= c);
         }
         let ends_in_name = |a: usize, c: usize| {
+            let c = before_paren(c);
             // A subject chunk opens with its name or title ("General Mark
             // Milley"), maybe after a conjunction; "a vice president at
             // Boeing Defense" does not.
@@ -216,7 +221,7 @@ pub(crate) fn subject_before(doc: &Document, v: usize, floor: usize) -> Option<R
         }
         let first = commas.get(1).copied();
         match pick.or(first) {
-            Some(c) if c > floor => k = c,
+            Some(c) if c > floor => k = before_paren(c),
             _ => return None,
         }
     }

@@ -112,9 +112,12 @@ pub(crate) fn attribute_after(
     }
     // "call" after a quotation is rarely its attribution ("They call him
     // ..."): leave it to the verbs that are.
+    // A speech word followed by a speech verb is a noun ("the report
+    // said"): the verb is the next one.
     let v = (a..f.end.min(a + 50)).find(|&k| {
         attribution::is_speech_verb_at(doc, k)
             && !matches!(doc.tok(k), "call" | "calls" | "called" | "state" | "states")
+            && !(k + 1 < f.end && attribution::is_speech_verb_at(doc, k + 1))
     })?;
     if v == a {
         return None;

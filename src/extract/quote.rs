@@ -118,8 +118,11 @@ fn extract_quotes(doc: &Document, res: &mut Resolver<'_>, out: &mut Vec<RawClaim
                 return here;
             }
             if opens_paragraph(doc, q) && q.paragraph > 0 {
-                // A quote paragraph after one that reports someone's words.
-                return latest(&last, &reported, q.paragraph - 1, q.outer.start);
+                // A quote paragraph after one that introduces it ("X
+                // continued:", "The newspaper reports:"), or that reports
+                // someone's words.
+                return introduced(doc, res, q.paragraph - 1)
+                    .or_else(|| latest(&last, &reported, q.paragraph - 1, q.outer.start));
             }
             None
         });
@@ -135,6 +138,18 @@ fn extract_quotes(doc: &Document, res: &mut Resolver<'_>, out: &mut Vec<RawClaim
             group: None,
         });
     }
+}
+
+/// The speaker of paragraph `p` when its last sentence ends with a colon
+/// after a speech verb ("The governor told reporters:").
+fn introduced(doc: &Document, res: &mut Resolver<'_>, p: usize) -> Option<Speaker> {
+    let end = doc.paragraphs[p].end;
+    let s = doc.sentence_at(end.checked_sub(1)?)?;
+    let toks = doc.sentences[s].tokens.clone();
+    if toks.is_empty() || doc.tok(toks.end - 1) != ":" {
+        return None;
+    }
+    attribute_before(doc, res, toks.start..toks.end - 1)
 }
 
 /// The speaker of the latest quotation or reported speech in paragraph
@@ -563,6 +578,26 @@ mod tests {
         assert_eq!(q[0].2.as_deref(), Some("the petition"));
         assert_eq!(q[1].2.as_deref(), Some("the petition"));
         assert_eq!(q[2].1.as_deref(), Some("Lena Park"));
+    }
+
+    #[test]
+    fn documents_speak_and_it_names_them_again() {
+        let text = "The audit was blunt. \u{201c}Roads are failing,\u{201d} the report said. \u{201c}Repairs are late,\u{201d} it added.\n";
+        let q = quotes(text);
+        assert_eq!(q[0].2.as_deref(), Some("the report"));
+        assert_eq!(q[1].2.as_deref(), Some("it"));
+    }
+
+    #[test]
+    fn apposition_after_a_party_parenthesis() {
+        let text = "\u{201c}The bridge is safe and the money is there.\u{201d} Rep. Jo Dunn (R-Ohio), a panel member, said in an interview.\n";
+        assert_eq!(speakers(text), [some("Jo Dunn")]);
+    }
+
+    #[test]
+    fn quote_paragraph_after_a_colon_introduction() {
+        let text = "\u{201c}We are ready,\u{201d} said Kofi Mensah.\n\nMensah continued:\n\n\u{201c}The dam will hold. The town will be dry by spring.\u{201d}\n";
+        assert_eq!(speakers(text), [some("Kofi Mensah"), some("Kofi Mensah")]);
     }
 
     #[test]

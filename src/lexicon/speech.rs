@@ -261,8 +261,9 @@ pub const SPEECH_AUXILIARIES: &[&str] = &[
 /// Subject pronouns that name a single person.
 pub const PERSON_PRONOUNS: &[&str] = &["he", "i", "she"];
 
-/// Subject pronouns that name a group.
-pub const GROUP_PRONOUNS: &[&str] = &["they", "we"];
+/// Subject pronouns that name a group, or a document or outlet ("it
+/// added").
+pub const GROUP_PRONOUNS: &[&str] = &["it", "they", "we"];
 
 /// Whether `word` is a speech verb (any case).
 pub fn is_speech_verb(word: &str) -> bool {
