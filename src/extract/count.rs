@@ -127,8 +127,8 @@ fn count_claim(
     }
     let start = hedge.map_or(p.first, |(_, s)| s);
     let change = is_change(doc, start, toks.start);
-    // "three more bodies", "another 30 were hurt": a figure added to one
-    // told before; the noun comes after "more".
+    // "20 additional troops", "another 30 were hurt": a figure added to
+    // one told before; the noun comes after "additional".
     let after = |k: usize| (k < toks.end).then(|| doc.tok_lower(k));
     let more = after(p.end).is_some_and(|w| numbers::is_in(INCREMENT_AFTER, w))
         && after(p.end + 1) != Some("than");
@@ -687,11 +687,11 @@ mod tests {
 
     #[test]
     fn increments_are_marked() {
-        let c = counts("Divers found three more bodies and another 30 people were hurt.");
+        let c = counts("Divers found 20 additional bodies and another 30 people were hurt.");
         assert_eq!(c.len(), 2, "{c:?}");
         assert_eq!(
             (c[0].0.as_str(), c[0].1.noun.as_str()),
-            ("three more bodies", "body")
+            ("20 additional bodies", "body")
         );
         assert!(c[0].1.increment);
         assert_eq!(c[1].0, "another 30 people");

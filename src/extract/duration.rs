@@ -11,8 +11,8 @@
 use super::{ClaimData, Context, Extractor, RawClaim, TemporalClaim, TemporalKind};
 use crate::lexicon::dates::{lookup, WEEKDAYS};
 use crate::lexicon::durations::{
-    DurationUnit, DURATION_NUMBERS, DURATION_UNITS, FREQUENCY_WORDS, NOT_DURATION_AFTER,
-    PERIOD_SHIFTS, RATE_BEFORE, VAGUE_NUMBERS,
+    DurationUnit, DURATION_NUMBERS, DURATION_UNITS, FREQUENCY_WORDS, LENGTH_BEFORE_ARTICLE,
+    NOT_DURATION_AFTER, PERIOD_SHIFTS, RATE_BEFORE, VAGUE_NUMBERS,
 };
 use crate::lexicon::is_in_sorted;
 use crate::text::{Document, TokenKind};
@@ -167,9 +167,7 @@ fn length(doc: &Document, sent: Range<usize>, u: usize, unit: DurationUnit) -> O
         start = u - 2;
         n?;
     } else {
-        let Some(w) = before(u) else {
-            return None;
-        };
+        let w = before(u)?;
         match number(w) {
             Some(v) => {
                 n = v;
@@ -181,7 +179,8 @@ fn length(doc: &Document, sent: Range<usize>, u: usize, unit: DurationUnit) -> O
                     let rate = prev.is_some_and(|p| {
                         is_in_sorted(RATE_BEFORE, p) || p.bytes().any(|b| b.is_ascii_digit())
                     });
-                    if rate || plural || unit.code == 'S' {
+                    let length = prev.is_some_and(|p| is_in_sorted(LENGTH_BEFORE_ARTICLE, p));
+                    if rate || plural || unit.code == 'S' || !length {
                         return None;
                     }
                 }
@@ -310,7 +309,12 @@ mod tests {
             one("The bridge is two and a half years late."),
             pair("two and a half years", "P2.5Y")
         );
-        assert_eq!(one("Repairs took a decade."), pair("a decade", "P10Y"));
+        assert_eq!(
+            one("Repairs took nearly a decade."),
+            pair("a decade", "P10Y")
+        );
+        assert!(found("We waited for a day like this.").is_empty());
+        assert!(found("It was a day of anger.").is_empty());
     }
 
     #[test]

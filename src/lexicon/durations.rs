@@ -84,11 +84,20 @@ pub const PERIOD_SHIFTS: &[&str] = &["coming", "last", "next", "past", "previous
 
 /// Words after a count of units that make it a point in time or an age,
 /// not a length ("two days ago", "a year earlier", "20 years old").
-pub const NOT_DURATION_AFTER: &[&str] = &["ago", "earlier", "later", "old", "older", "younger"];
+pub const NOT_DURATION_AFTER: &[&str] =
+    &["ago", "earlier", "later", "like", "old", "older", "younger"];
 
 /// Words before "a"/"an" + unit that make it a rate ("twice a day", "$5 an
 /// hour"), not a length.
 pub const RATE_BEFORE: &[&str] = &["once", "per", "times", "twice"];
+
+/// Words before "a"/"an" + unit that make it a length ("for a week",
+/// "in a year", "nearly a decade"); elsewhere "a day" is a noun ("a day
+/// like this").
+pub const LENGTH_BEFORE_ARTICLE: &[&str] = &[
+    "about", "after", "almost", "around", "for", "in", "just", "nearly", "only", "over", "than",
+    "under", "within",
+];
 
 /// Adverbs and adjectives of frequency with their TIMEX3 value.
 pub const FREQUENCY_WORDS: &[(&str, &str)] = &[

@@ -249,8 +249,10 @@ pub const LABEL_WORDS: &[&str] = &[
 ];
 
 /// Words after a figure that make it an addition to one told before
-/// ("three more bodies", "20 additional troops").
-pub const INCREMENT_AFTER: &[&str] = &["additional", "extra", "further", "more"];
+/// ("20 additional troops"). "three more bodies" waits until the checks
+/// leave increments out of their comparisons: read as a count today, it
+/// would stand against totals.
+pub const INCREMENT_AFTER: &[&str] = &["additional", "extra", "further"];
 
 /// Words before a figure that make it an addition ("another 30").
 pub const INCREMENT_BEFORE: &[&str] = &["additional", "another", "further"];
