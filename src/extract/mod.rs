@@ -18,6 +18,7 @@ mod noun;
 mod number;
 mod quote;
 mod role;
+mod time;
 
 pub use claim::{
     Claim, ClaimData, Count, DateClaim, DateRange, Group, GroupKind, Interval, Modifier,
@@ -67,6 +68,7 @@ pub static EXTRACTORS: &[&dyn Extractor] = &[
     &count::CountExtractor,
     &date::DateExtractor,
     &duration::DurationExtractor,
+    &time::TimeExtractor,
     &role::RoleExtractor,
     &quote::QuoteExtractor,
 ];
