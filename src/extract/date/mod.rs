@@ -534,6 +534,25 @@ mod tests {
     }
 
     #[test]
+    fn a_year_earlier_is_the_period_just_told_a_year_back() {
+        assert_eq!(
+            dates("Profit doubled in the third quarter of 2024 from a year earlier."),
+            [
+                pair("the third quarter of 2024", "2024-07-01..2024-09-30"),
+                pair("a year earlier", "2023-07-01..2023-09-30"),
+            ]
+        );
+        assert_eq!(
+            dates("Sales fell in March 2025 from a year ago.")[1],
+            pair("a year ago", "2024-03-01..2024-03-31")
+        );
+        // With no period told before, "a year ago" is counted from the
+        // publication date and "a year earlier" is left alone.
+        assert_eq!(one("A year ago, the plant was shut.").1, "2024-09-16");
+        assert!(dates("A year earlier, the plant was shut.").is_empty());
+    }
+
+    #[test]
     fn range_of_months_gives_each_end_the_stated_year() {
         assert_eq!(
             grouped("Sales fell between April and June 2008, the firm said."),

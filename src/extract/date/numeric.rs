@@ -156,11 +156,16 @@ fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
     })
 }
 
-/// "two days ago", "a week ago" starting at the number.
+/// "two days ago", "a week ago", "a year earlier" starting at the number.
 pub(super) fn ago(v: &View<'_>, i: usize, n: i64) -> Option<Found> {
     let unit = Unit::from_code(lookup(lex::UNITS, v.low(i + 1))?);
-    (v.is(i + 2, "ago") && unit != Unit::Weekend).then_some(Found {
-        expr: Expr::Ago(n, unit),
+    let expr = match v.low(i + 2) {
+        "ago" => Expr::Ago(n, unit),
+        "earlier" => Expr::Before(n, unit),
+        _ => return None,
+    };
+    (unit != Unit::Weekend).then_some(Found {
+        expr,
         start: i,
         end: i + 3,
         possessive: false,

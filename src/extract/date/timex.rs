@@ -13,7 +13,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 /// The TIMEX3 value of the date `expr` resolved to `r`; `part` is the
 /// part of the day written after it ("morning"), lower case.
 pub(super) fn timex_of(expr: Expr, r: DateRange, part: Option<&str>) -> Option<String> {
-    if let Expr::Ago(_, unit) = expr {
+    if let (Expr::Ago(_, unit), true) = (expr, r.start == r.end) {
         let d = r.start;
         return Some(match unit {
             Unit::Year => format!("{:04}", d.year()),
