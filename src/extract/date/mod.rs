@@ -553,6 +553,19 @@ mod tests {
     }
 
     #[test]
+    fn the_quarter_is_the_one_just_told_else_the_last_completed() {
+        assert_eq!(
+            dates("Sales rose in the second quarter of 2024, and the quarter ended well.")[1],
+            pair("the quarter", "2024-04-01..2024-06-30")
+        );
+        assert_eq!(
+            one("Profit in the latest quarter fell 5%."),
+            pair("the latest quarter", "2025-04-01..2025-06-30")
+        );
+        assert!(dates("They met in the French Quarter.").is_empty());
+    }
+
+    #[test]
     fn range_of_months_gives_each_end_the_stated_year() {
         assert_eq!(
             grouped("Sales fell between April and June 2008, the firm said."),

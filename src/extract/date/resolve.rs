@@ -85,6 +85,9 @@ pub(crate) enum Expr {
     Ago(i64, Unit),
     /// "a year earlier": units before the date told before it.
     Before(i64, Unit),
+    /// "the quarter", "the latest quarter": the quarter just told, else
+    /// the last one completed, as earnings reports mean it.
+    TheQuarter,
     /// "the third quarter of 2009".
     Quarter(u32, YearRef),
     /// "last summer" (-1), "this spring" (0), "next autumn" (1): first
@@ -197,6 +200,7 @@ pub(crate) fn resolve_after(
         (Expr::SameYearBefore, None) => None,
         (Expr::Before(n, unit), Some(p)) => shift_back(p, n, unit),
         (Expr::Before(..), None) => None,
+        (Expr::TheQuarter, Some(p)) if is_quarter(p) => Some(p),
         // "from a year ago" after a quarter or a month: the same span a
         // year before, as financial news compares periods.
         (Expr::Ago(n, Unit::Year), Some(p)) if p.start != p.end => shift_back(p, n, Unit::Year),
@@ -207,6 +211,13 @@ pub(crate) fn resolve_after(
         (Expr::UnitBefore(u), None) => resolve(Expr::Span(u, -1), pub_date, tense),
         _ => resolve(e, pub_date, tense),
     }
+}
+
+/// Whether the span is a calendar quarter.
+fn is_quarter(p: DateRange) -> bool {
+    p.start.day() == 1
+        && p.start.month() % 3 == 1
+        && quarter_span(p.start.year(), (p.start.month() - 1) / 3 + 1) == Some(p)
 }
 
 /// The span `p`, `n` units earlier, keeping its length in months or days.
@@ -330,6 +341,7 @@ fn resolve_relative(e: Expr, p: NaiveDate, tense: Tense) -> Option<DateRange> {
             };
             Some(DateRange::day(day))
         }
+        Expr::TheQuarter => resolve_relative(Expr::QuarterRel(-1), p, tense),
         Expr::Quarter(q, YearRef::Rel(n)) => quarter_span(y + n, q),
         Expr::Quarter(q, _) => {
             let now = (p.month() - 1) / 3 + 1;
