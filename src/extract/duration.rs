@@ -80,12 +80,17 @@ fn found_at(doc: &Document, sent: Range<usize>, i: usize) -> Option<Found> {
         && matches!(
             w.as_bytes()[0],
             b'a' | b'c' | b'd' | b'e' | b'h' | b'm' | b'n' | b's' | b'w' | b'y'
-        );
-    if !maybe && !w.contains('-') || doc.tokens[i].kind == TokenKind::Punct {
+        )
+        && is_trigger(w);
+    if doc.tokens[i].kind == TokenKind::Punct {
         return None;
     }
-    if w.contains('-') {
-        return hyphenated(w, i);
+    if !maybe {
+        return if w.contains('-') {
+            hyphenated(w, i)
+        } else {
+            None
+        };
     }
     // "Daily" opening a name ("the Daily Star") is no frequency.
     let lower_case = doc.tok(i).as_bytes()[0].is_ascii_lowercase();
@@ -101,6 +106,42 @@ fn found_at(doc: &Document, sent: Range<usize>, i: usize) -> Option<Found> {
     }
     let unit = lookup(DURATION_UNITS, w)?;
     length(doc, sent, i, unit)
+}
+
+/// Whether `w` (lower case) can end or start an expression: a unit, a
+/// frequency word, "every" or "each". A `match` the compiler turns into
+/// length and byte comparisons; a test keeps it in step with the tables.
+fn is_trigger(w: &str) -> bool {
+    matches!(
+        w,
+        "centuries"
+            | "century"
+            | "day"
+            | "days"
+            | "decade"
+            | "decades"
+            | "hour"
+            | "hours"
+            | "minute"
+            | "minutes"
+            | "month"
+            | "months"
+            | "second"
+            | "seconds"
+            | "week"
+            | "weeks"
+            | "year"
+            | "years"
+            | "annually"
+            | "daily"
+            | "hourly"
+            | "monthly"
+            | "nightly"
+            | "weekly"
+            | "yearly"
+            | "every"
+            | "each"
+    )
 }
 
 /// "48-hour", "two-day": one token, a number and a unit ("23-year-old"
@@ -262,6 +303,16 @@ mod tests {
 
     fn pair(a: &str, b: &str) -> (String, String) {
         (a.to_owned(), b.to_owned())
+    }
+
+    #[test]
+    fn trigger_match_covers_the_tables() {
+        for (w, _) in DURATION_UNITS {
+            assert!(is_trigger(w), "{w}");
+        }
+        for (w, _) in FREQUENCY_WORDS {
+            assert!(is_trigger(w), "{w}");
+        }
     }
 
     #[test]

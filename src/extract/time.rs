@@ -95,7 +95,13 @@ fn extract_times(
 /// The clock time ending at token `i` ("a.m.", "p.m.", "noon",
 /// "midnight"): its first token, hour (0-24) and minute.
 fn clock_at(doc: &Document, floor: usize, i: usize) -> Option<(usize, u32, u32)> {
-    if doc.tokens[i].kind != TokenKind::Word {
+    let t = &doc.tokens[i];
+    // Every clock word starts with a, p, n or m and is 2 to 8 bytes long.
+    let first = doc.lower.as_bytes()[t.start];
+    if t.kind != TokenKind::Word
+        || !(2..=8).contains(&(t.end - t.start))
+        || !matches!(first, b'a' | b'p' | b'n' | b'm')
+    {
         return None;
     }
     let w = doc.tok_lower(i);
