@@ -38,6 +38,7 @@ fn claims_of(article: &Article) -> Vec<(String, usize, String, String)> {
                     format!("{}..{}", v.start, v.end)
                 }),
                 ClaimData::Quote(q) => q.speaker.clone().unwrap_or_default(),
+                ClaimData::Temporal(t) => t.timex.clone(),
                 ClaimData::Role(r) => match &r.org {
                     Some(org) => format!("{}: {} / {org}", r.person, r.title),
                     None => format!("{}: {}", r.person, r.title),
@@ -111,6 +112,7 @@ fn sports_result_article() {
     assert_corpus(
         "football.md",
         &[
+            ("duration", 8, "31 years", "P31Y"),
             ("date", 8, "Sunday", "2024-03-10..2024-03-10"),
             ("count", 8, "42,000 fans", "42000 fan exact"),
             (
@@ -138,6 +140,7 @@ fn court_case_article() {
         "court.md",
         &[
             ("date", 8, "Thursday", "2024-09-19..2024-09-19"),
+            ("duration", 8, "six years", "P6Y"),
             (
                 "count",
                 8,

@@ -218,6 +218,8 @@ fn key_claim(doc: &Document, claim: &Claim, rules: &RuleSet) -> Option<(Keyed, V
             };
             Some((keyed, Vec::new()))
         }
+        // Times, durations and sets are not audited yet.
+        ClaimData::Temporal(_) => None,
     }
 }
 
@@ -263,6 +265,7 @@ mod tests {
             interval: Interval::exact(value),
             partitive: false,
             change: false,
+            increment: false,
         }
     }
 

@@ -117,6 +117,7 @@ fn signature(doc: &Document, claim: &Claim) -> u64 {
             (person_key(&r.person), title_key(&r.title), r.additional).hash(&mut h);
             r.org.as_deref().map(str::to_lowercase).hash(&mut h);
         }
+        ClaimData::Temporal(t) => (t.kind, &t.timex).hash(&mut h),
     }
     h.finish()
 }
@@ -175,6 +176,7 @@ impl CoverageIndex {
                         titles_by_person.file(person_key(&role.person), sig, date, r);
                         people_by_title.file(title_key(&role.title), sig, date, r);
                     }
+                    ClaimData::Temporal(_) => {}
                 }
             }
         }

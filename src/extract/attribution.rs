@@ -104,6 +104,19 @@ pub(crate) fn is_abbreviation_dot(doc: &Document, k: usize) -> bool {
         return false;
     }
     let w = doc.tok(k - 1);
+    // No sentence goes on with a comma after its full stop ("R-Ky.,"),
+    // and a short capitalised word closing a parenthesis is a state or
+    // party ("(D-Wis.)").
+    let next = doc
+        .tokens
+        .get(k + 1)
+        .filter(|t| t.start == doc.tokens[k].end)
+        .map(|_| doc.tok(k + 1));
+    let tail = w.rsplit('-').next().unwrap_or(w);
+    let short_cap = tail.len() <= 4 && tail.chars().next().is_some_and(char::is_uppercase);
+    if next == Some(",") || next == Some(")") && short_cap {
+        return true;
+    }
     doc.tokens[k - 1].kind == TokenKind::Word
         && (w.chars().count() == 1 && w.chars().all(char::is_uppercase)
             || crate::lexicon::is_abbreviation(w)
@@ -127,6 +140,19 @@ pub(crate) fn subject_before(doc: &Document, v: usize, floor: usize) -> Option<R
     while k > floor && speech::SPEECH_AUXILIARIES.contains(&doc.tok(k - 1)) {
         k -= 1;
     }
+    // A short parenthesis after the name: "Ann Lee (D-Ohio) said".
+    let before_paren = |k: usize| {
+        if k > floor + 1 && doc.tok(k - 1) == ")" {
+            let open = (k.saturating_sub(9).max(floor)..k - 1)
+                .rev()
+                .find(|&j| doc.tok(j) == "(");
+            if let Some(j) = open {
+                return j;
+            }
+        }
+        k
+    };
+    k = before_paren(k);
     if k > floor && doc.tok(k - 1) == "," {
         // Skip an appositive or relative clause: ", who met them on Monday,"
         // (several commas deep: ", a fellow at the institute in Munich,
@@ -161,6 +187,7 @@ pub(crate) fn subject_before(doc: &Document, v: usize, floor: usize) -> Option<R
             return entity::name_at(doc, j).filter(|r| r.end <= c);
         }
         let ends_in_name = |a: usize, c: usize| {
+            let c = before_paren(c);
             // A subject chunk opens with its name or title ("General Mark
             // Milley"), maybe after a conjunction; "a vice president at
             // Boeing Defense" does not.
@@ -194,7 +221,7 @@ pub(crate) fn subject_before(doc: &Document, v: usize, floor: usize) -> Option<R
         }
         let first = commas.get(1).copied();
         match pick.or(first) {
-            Some(c) if c > floor => k = c,
+            Some(c) if c > floor => k = before_paren(c),
             _ => return None,
         }
     }

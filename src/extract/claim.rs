@@ -155,6 +155,8 @@ pub struct Count {
     pub partitive: bool,
     /// Stated as a change ("rose to", "now stands at").
     pub change: bool,
+    /// Added to an earlier figure ("three more bodies", "another 30").
+    pub increment: bool,
 }
 
 /// A day or a span of days.
@@ -188,6 +190,9 @@ pub struct DateClaim {
     pub anchor: Option<Range<usize>>,
     /// Whether the expression was relative to the publication date.
     pub relative: bool,
+    /// The TIMEX3 value of what the words state ("2013-W12", "2011" for
+    /// "two years ago", "2013-03-22TNI" for "Friday night"), when resolved.
+    pub timex: Option<String>,
 }
 
 /// A direct quotation with its speaker.
@@ -217,6 +222,26 @@ pub struct RoleClaim {
     pub qualifier: Option<String>,
 }
 
+/// What a temporal claim other than a date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TemporalKind {
+    /// A time of day: "10:30 a.m.", "noon".
+    Time,
+    /// A length of time: "three years", "a 48-hour ceasefire".
+    Duration,
+    /// A recurring time: "every Monday", "weekly".
+    Set,
+}
+
+/// A time of day, a duration or a set, with its TIMEX3 value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TemporalClaim {
+    /// Which of the three.
+    pub kind: TemporalKind,
+    /// The TIMEX3 value: "P3Y", "PT48H", "XXXX-WXX-1", "2025-09-16T10:30".
+    pub timex: String,
+}
+
 /// The data of a claim, by family.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ClaimData {
@@ -228,18 +253,56 @@ pub enum ClaimData {
     Quote(QuoteClaim),
     /// A title.
     Role(RoleClaim),
+    /// A time of day, a duration or a set.
+    Temporal(TemporalClaim),
 }
 
 impl ClaimData {
-    /// The kind name used in JSON: `count`, `date`, `quote`, `role`.
+    /// The kind name used in JSON: `count`, `date`, `quote`, `role`,
+    /// `time`, `duration`, `set`.
     pub fn kind_name(&self) -> &'static str {
         match self {
             ClaimData::Count(_) => "count",
             ClaimData::Date(_) => "date",
             ClaimData::Quote(_) => "quote",
             ClaimData::Role(_) => "role",
+            ClaimData::Temporal(t) => match t.kind {
+                TemporalKind::Time => "time",
+                TemporalKind::Duration => "duration",
+                TemporalKind::Set => "set",
+            },
         }
     }
+}
+
+/// How the claims of a group relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum GroupKind {
+    /// The two ends of one range: "between April and June", "2008-2012".
+    Range,
+    /// The members of one list: "in 2008 and 2012".
+    List,
+}
+
+impl GroupKind {
+    /// The name used in JSON: `range` or `list`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GroupKind::Range => "range",
+            GroupKind::List => "list",
+        }
+    }
+}
+
+/// Claims stated together as one: the ends of a range or the members of a
+/// list. Every member carries the same group; the checks treat the group
+/// as one claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Group {
+    /// Unique within the article (numbered from 1 in source order).
+    pub id: u32,
+    /// Range or list.
+    pub kind: GroupKind,
 }
 
 /// A claim located in its article.
@@ -255,6 +318,8 @@ pub struct Claim {
     pub sentence: Option<usize>,
     /// The claim.
     pub data: ClaimData,
+    /// The range or list it belongs to, when stated with others.
+    pub group: Option<Group>,
 }
 
 #[cfg(test)]

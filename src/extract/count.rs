@@ -15,8 +15,8 @@ use super::number::{is_word, lower, may_start_number, parse_number, NumberPhrase
 use super::{ClaimData, Context, Count, Extractor, Interval, Modifier, RawClaim};
 use crate::lexicon::nouns::{BE_FORMS, DURATION_NOUNS, PARTITIVE_DETERMINERS};
 use crate::lexicon::numbers::{
-    self, ABOUT, AT_LEAST, AT_MOST, CHANGE_AT_VERBS, CHANGE_TO_VERBS, FEWER_THAN, LABEL_WORDS,
-    MONTHS, MORE_THAN, NEARLY, TIME_WORDS,
+    self, ABOUT, AT_LEAST, AT_MOST, CHANGE_AT_VERBS, CHANGE_TO_VERBS, FEWER_THAN, INCREMENT_AFTER,
+    INCREMENT_BEFORE, LABEL_WORDS, MONTHS, MORE_THAN, NEARLY, TIME_WORDS,
 };
 use crate::text::{Document, TokenKind};
 use std::ops::Range;
@@ -127,7 +127,29 @@ fn count_claim(
     }
     let start = hedge.map_or(p.first, |(_, s)| s);
     let change = is_change(doc, start, toks.start);
+    // "20 additional troops", "another 30 were hurt": a figure added to
+    // one told before; the noun comes after "additional".
+    let after = |k: usize| (k < toks.end).then(|| doc.tok_lower(k));
+    let more = after(p.end).is_some_and(|w| numbers::is_in(INCREMENT_AFTER, w))
+        && after(p.end + 1) != Some("than");
+    let another =
+        p.first > toks.start && numbers::is_in(INCREMENT_BEFORE, doc.tok_lower(p.first - 1));
+    let shifted;
+    let p = if more {
+        shifted = NumberPhrase {
+            end: p.end + 1,
+            ..p.clone()
+        };
+        &shifted
+    } else {
+        p
+    };
     let found = find_noun(doc, p, start, change, toks, last)?;
+    let start = if another && hedge.is_none() {
+        p.first - 1
+    } else {
+        start
+    };
     let modifier = match (p.many, p.hi, hedge) {
         (true, _, _) => Modifier::Many,
         (_, Some(_), _) => Modifier::Range,
@@ -151,7 +173,9 @@ fn count_claim(
             interval: Interval::for_modifier(modifier, p.value, p.hi),
             partitive: found.partitive,
             change,
+            increment: more || another,
         }),
+        group: None,
     })
 }
 
@@ -655,6 +679,22 @@ mod tests {
         assert!(counts("A Boeing 737 and Apollo 11 and COVID-19 and the G7.").is_empty());
         assert!(counts("See No. 5 and call 555-1234 at 10 Downing Street.").is_empty());
         assert!(counts("1. Open the box.").is_empty());
+    }
+
+    #[test]
+    fn increments_are_marked() {
+        let c = counts("Divers found 20 additional bodies and another 30 people were hurt.");
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(
+            (c[0].0.as_str(), c[0].1.noun.as_str()),
+            ("20 additional bodies", "body")
+        );
+        assert!(c[0].1.increment);
+        assert_eq!(c[1].0, "another 30 people");
+        assert!(c[1].1.increment);
+        let c = counts("Rescuers freed 40 miners and 12 more than planned.");
+        assert!(c.iter().all(|(_, c)| !c.increment), "{c:?}");
+        assert!(!counts("The firm bought 14 new trucks.")[0].1.increment);
     }
 
     #[test]

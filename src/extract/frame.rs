@@ -38,6 +38,18 @@ pub(crate) fn after_frame(
     if ends_its_sentence(doc, q) {
         return start..start;
     }
+    frame_to_stop(doc, q, next_start)
+}
+
+/// Tokens after the quotation up to the next stop, line break, quotation
+/// or paragraph end, even when the quoted words close with a full stop:
+/// `"... in a day." Mayor Ann Lee said.` (no comma, as some outlets write).
+pub(crate) fn frame_to_stop(
+    doc: &Document,
+    q: &Quotation,
+    next_start: Option<usize>,
+) -> std::ops::Range<usize> {
+    let start = doc.token_at(q.outer.end);
     let para_end = doc.paragraphs[q.paragraph].end;
     let limit = next_start.unwrap_or(para_end).min(para_end);
     let mut k = start;
@@ -64,7 +76,7 @@ pub(crate) fn after_frame(
 /// pleased."`): the quotation closes its sentence, and words after it
 /// start the next one (`"..." Apple has claimed that ...`) instead of
 /// attributing it. News style writes `"...," X said`.
-fn ends_its_sentence(doc: &Document, q: &Quotation) -> bool {
+pub(crate) fn ends_its_sentence(doc: &Document, q: &Quotation) -> bool {
     let inner = doc.text.get(q.inner.clone()).unwrap_or("").trim_end();
     let mut rev = inner.chars().rev();
     rev.next() == Some('.')
@@ -100,9 +112,12 @@ pub(crate) fn attribute_after(
     }
     // "call" after a quotation is rarely its attribution ("They call him
     // ..."): leave it to the verbs that are.
+    // A speech word followed by a speech verb is a noun ("the report
+    // said"): the verb is the next one.
     let v = (a..f.end.min(a + 50)).find(|&k| {
         attribution::is_speech_verb_at(doc, k)
             && !matches!(doc.tok(k), "call" | "calls" | "called" | "state" | "states")
+            && !(k + 1 < f.end && attribution::is_speech_verb_at(doc, k + 1))
     })?;
     if v == a {
         return None;
@@ -124,6 +139,53 @@ pub(crate) fn attribute_after(
         return None;
     }
     res.resolve(np)
+}
+
+/// A credit after a dash, closing the quotation's line: `"..." — Ann
+/// Lee`, `"..." ― Ann Lee, a nurse` (pull quotes and reader comments).
+/// Only capitalised words may stand between the dash and the line's end
+/// or a comma.
+pub(crate) fn dash_credit(
+    doc: &Document,
+    res: &mut Resolver<'_>,
+    q: &Quotation,
+) -> Option<Speaker> {
+    let k = doc.token_at(q.outer.end);
+    if k >= doc.tokens.len() || !matches!(doc.tok(k), "―" | "—" | "–" | "-" | "--") {
+        return None;
+    }
+    let between = doc.text.get(q.outer.end..doc.tokens[k].start)?;
+    if between.contains('\n') {
+        return None;
+    }
+    let line_end = doc.text[q.outer.end..]
+        .find('\n')
+        .map_or(doc.text.len(), |n| q.outer.end + n)
+        .min(doc.paragraphs[q.paragraph].end);
+    let mut end = k + 1;
+    while end < doc.tokens.len() && doc.tokens[end].start < line_end && end - k <= 6 {
+        let t = doc.tok(end);
+        if t == "," {
+            break;
+        }
+        let initial = t == "." && end > k + 1 && doc.tok(end - 1).chars().count() == 1;
+        let name_word =
+            doc.tokens[end].kind == TokenKind::Word && super::entity::is_capitalised(doc, end);
+        if !name_word && !initial {
+            break;
+        }
+        end += 1;
+    }
+    let closed = end >= doc.tokens.len()
+        || doc.tokens[end].start >= line_end
+        || matches!(doc.tok(end), "," | ".")
+            && (end + 1 >= doc.tokens.len()
+                || doc.tokens[end + 1].start >= line_end
+                || doc.tok(end) == ",");
+    if end == k + 1 || !closed {
+        return None;
+    }
+    res.resolve(k + 1..end)
 }
 
 /// `X said, "..."`, `X told reporters: "..."`, `X called it "..."`,

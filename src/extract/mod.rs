@@ -11,15 +11,18 @@ mod attribution;
 mod claim;
 mod count;
 mod date;
+mod duration;
 mod entity;
 mod frame;
 mod noun;
 mod number;
 mod quote;
 mod role;
+mod time;
 
 pub use claim::{
-    Claim, ClaimData, Count, DateClaim, DateRange, Interval, Modifier, QuoteClaim, RoleClaim,
+    Claim, ClaimData, Count, DateClaim, DateRange, Group, GroupKind, Interval, Modifier,
+    QuoteClaim, RoleClaim, TemporalClaim, TemporalKind,
 };
 
 use crate::rules::RuleSet;
@@ -60,6 +63,9 @@ pub struct RawClaim {
     pub range: Range<usize>,
     /// The claim.
     pub data: ClaimData,
+    /// The range or list it belongs to; the id only needs to be unique
+    /// within the extractor's own claims (renumbered per article).
+    pub group: Option<Group>,
 }
 
 /// One claim family.
@@ -75,6 +81,8 @@ pub trait Extractor: Sync {
 pub static EXTRACTORS: &[&dyn Extractor] = &[
     &count::CountExtractor,
     &date::DateExtractor,
+    &duration::DurationExtractor,
+    &time::TimeExtractor,
     &role::RoleExtractor,
     &quote::QuoteExtractor,
 ];
@@ -111,6 +119,7 @@ pub fn extract_article(article: &Article, rules: &RuleSet) -> ArticleClaims {
                 prose: r.range,
                 sentence,
                 data: r.data,
+                group: r.group,
             }
         })
         .collect();
@@ -121,11 +130,31 @@ pub fn extract_article(article: &Article, rules: &RuleSet) -> ArticleClaims {
             b.data.kind_name(),
         ))
     });
+    number_groups(&mut claims);
     let subjects = subjects(&doc, &claims);
     ArticleClaims {
         doc,
         claims,
         subjects,
+    }
+}
+
+/// Renumber groups 1, 2, ... in source order, unique across extractors.
+fn number_groups(claims: &mut [Claim]) {
+    let mut seen: Vec<((&'static str, u32), u32)> = Vec::new();
+    for c in claims.iter_mut() {
+        let Some(g) = c.group.as_mut() else {
+            continue;
+        };
+        let key = (c.data.kind_name(), g.id);
+        g.id = match seen.iter().find(|(k, _)| *k == key) {
+            Some((_, id)) => *id,
+            None => {
+                let id = seen.len() as u32 + 1;
+                seen.push((key, id));
+                id
+            }
+        };
     }
 }
 

@@ -11,7 +11,10 @@
 //! has no speaker.
 
 use super::attribution::{self, Resolver, Speaker, TitledPerson};
-use super::frame::{after_frame, attribute_after, attribute_before, before_frame};
+use super::frame::{
+    after_frame, attribute_after, attribute_before, before_frame, dash_credit, ends_its_sentence,
+    frame_to_stop,
+};
 use super::{Context, Extractor, RawClaim};
 use crate::extract::{ClaimData, QuoteClaim};
 use crate::lexicon::speech;
@@ -72,7 +75,8 @@ fn extract_quotes(doc: &Document, res: &mut Resolver<'_>, out: &mut Vec<RawClaim
         }
         let before = before_frame(doc, q, prev_end);
         let after = after_frame(doc, q, next_start);
-        let own_after = attribute_after(doc, res, after.clone());
+        let own_after =
+            attribute_after(doc, res, after.clone()).or_else(|| dash_credit(doc, res, q));
         // A title-cased phrase with a comma inside the marks ("a song
         // called "Wild Rose," ...") is a quotation only when a speech verb
         // follows it at once ("Thank You Very Much," she said).
@@ -90,7 +94,15 @@ fn extract_quotes(doc: &Document, res: &mut Resolver<'_>, out: &mut Vec<RawClaim
         {
             continue;
         }
-        let own = own_after.or_else(|| attribute_before(doc, res, before.clone()));
+        let own = own_after
+            .or_else(|| attribute_before(doc, res, before.clone()))
+            .or_else(|| {
+                // `"... in a day." Mayor Ann Lee said.`: a quotation closed by
+                // a full stop, then its speaker and verb with nothing else.
+                ends_its_sentence(doc, q)
+                    .then(|| attribute_after(doc, res, frame_to_stop(doc, q, next_start)))
+                    .flatten()
+            });
         if own.is_none() && !reads_as_speech(doc, inner.clone(), before.clone()) {
             continue;
         }
@@ -105,8 +117,11 @@ fn extract_quotes(doc: &Document, res: &mut Resolver<'_>, out: &mut Vec<RawClaim
                 return here;
             }
             if opens_paragraph(doc, q) && q.paragraph > 0 {
-                // A quote paragraph after one that reports someone's words.
-                return latest(&last, &reported, q.paragraph - 1, q.outer.start);
+                // A quote paragraph after one that introduces it ("X
+                // continued:", "The newspaper reports:"), or that reports
+                // someone's words.
+                return introduced(doc, res, q.paragraph - 1)
+                    .or_else(|| latest(&last, &reported, q.paragraph - 1, q.outer.start));
             }
             None
         });
@@ -119,8 +134,21 @@ fn extract_quotes(doc: &Document, res: &mut Resolver<'_>, out: &mut Vec<RawClaim
                 speaker_text: s.text,
                 speaker_range: s.range,
             }),
+            group: None,
         });
     }
+}
+
+/// The speaker of paragraph `p` when its last sentence ends with a colon
+/// after a speech verb ("The governor told reporters:").
+fn introduced(doc: &Document, res: &mut Resolver<'_>, p: usize) -> Option<Speaker> {
+    let end = doc.paragraphs[p].end;
+    let s = doc.sentence_at(end.checked_sub(1)?)?;
+    let toks = doc.sentences[s].tokens.clone();
+    if toks.is_empty() || doc.tok(toks.end - 1) != ":" {
+        return None;
+    }
+    attribute_before(doc, res, toks.start..toks.end - 1)
 }
 
 /// The speaker of the latest quotation or reported speech in paragraph
@@ -519,6 +547,64 @@ mod tests {
     fn next_line_is_not_an_attribution() {
         let text = "\"I stay,\" said Ana Ruiz. \"I like it here.\"\nThey call him a hero.";
         assert_eq!(speakers(text), [some("Ana Ruiz"), some("Ana Ruiz")]);
+    }
+
+    #[test]
+    fn credit_after_a_dash_names_the_speaker() {
+        let text = "Readers wrote in after the vote.\n\n\u{201c}The bus never comes on time. We wait an hour.\u{201d} \u{2015} Mira Okafor\n\n\u{201c}Fix the roads first.\u{201d} \u{2014} Tom K. Brandt, a farmer\n";
+        assert_eq!(speakers(text), [some("Mira Okafor"), some("Tom K. Brandt")]);
+    }
+
+    #[test]
+    fn speaker_after_a_quotation_closed_by_a_full_stop() {
+        let text = "The council met late.\n\n\u{201c}We will fix the bridge in a year.\u{201d} Mayor Ann Lee said on Friday. \u{201c}The money is there.\u{201d}\n";
+        assert_eq!(speakers(text), [some("Ann Lee"), some("Ann Lee")]);
+        // A new sentence with a clause after the verb is not a credit.
+        let text =
+            "\u{201c}The new engine works well.\u{201d} Dana Cole has claimed that it fails.\n";
+        assert_eq!(speakers(text), [None]);
+    }
+
+    #[test]
+    fn party_and_state_between_name_and_verb() {
+        let text = "\u{201c}It is a tax on the poor.\u{201d} Gina Moss (D-Wis.) said Friday.\n\n\u{201c}We will wait a day,\u{201d} Sen. Bo Hale, R-Ky., said Tuesday.\n";
+        assert_eq!(speakers(text), [some("Gina Moss"), some("Bo Hale")]);
+    }
+
+    #[test]
+    fn documents_and_demands_are_sources() {
+        let text = "\u{201c}Things are bad,\u{201d} the petition reads. \u{201c}We want more.\u{201d}\n\n\u{201c}Why is this allowed?\u{201d} Lena Park demanded.\n";
+        let q = quotes(text);
+        assert_eq!(q[0].2.as_deref(), Some("the petition"));
+        assert_eq!(q[1].2.as_deref(), Some("the petition"));
+        assert_eq!(q[2].1.as_deref(), Some("Lena Park"));
+    }
+
+    #[test]
+    fn documents_speak_and_it_names_them_again() {
+        let text = "The audit was blunt. \u{201c}Roads are failing,\u{201d} the report said. \u{201c}Repairs are late,\u{201d} it added.\n";
+        let q = quotes(text);
+        assert_eq!(q[0].2.as_deref(), Some("the report"));
+        assert_eq!(q[1].2.as_deref(), Some("it"));
+    }
+
+    #[test]
+    fn apposition_after_a_party_parenthesis() {
+        let text = "\u{201c}The bridge is safe and the money is there.\u{201d} Rep. Jo Dunn (R-Ohio), a panel member, said in an interview.\n";
+        assert_eq!(speakers(text), [some("Jo Dunn")]);
+    }
+
+    #[test]
+    fn quote_paragraph_after_a_colon_introduction() {
+        let text = "\u{201c}We are ready,\u{201d} said Kofi Mensah.\n\nMensah continued:\n\n\u{201c}The dam will hold. The town will be dry by spring.\u{201d}\n";
+        assert_eq!(speakers(text), [some("Kofi Mensah"), some("Kofi Mensah")]);
+    }
+
+    #[test]
+    fn lower_case_words_after_a_dash_are_no_credit() {
+        let text =
+            "\u{201c}Nobody asked me about the plan.\u{201d} \u{2014} and the hall went quiet.\n";
+        assert_eq!(speakers(text), [None]);
     }
 
     #[test]

@@ -129,6 +129,7 @@ fn push_role(
                 w.split_once(['-', '‑']).map_or(w, |(q, _)| q).to_owned()
             }),
         }),
+        group: None,
     });
 }
 

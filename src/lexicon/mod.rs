@@ -5,6 +5,7 @@
 //! story. Lookups are case-insensitive where the table says so.
 
 pub mod dates;
+pub mod durations;
 pub mod nouns;
 pub mod numbers;
 pub mod places;

@@ -248,6 +248,15 @@ pub const LABEL_WORDS: &[&str] = &[
     "age", "aged", "ages", "chapter", "no", "number", "page", "room", "route", "section",
 ];
 
+/// Words after a figure that make it an addition to one told before
+/// ("20 additional troops"). "three more bodies" waits until the checks
+/// leave increments out of their comparisons: read as a count today, it
+/// would stand against totals.
+pub const INCREMENT_AFTER: &[&str] = &["additional", "extra", "further"];
+
+/// Words before a figure that make it an addition ("another 30").
+pub const INCREMENT_BEFORE: &[&str] = &["additional", "another", "further"];
+
 /// Whether `word` (lower case) is in `table` (a flat list).
 pub fn is_in(table: &[&str], word: &str) -> bool {
     table.iter().any(|w| super::same_word(w, word))

@@ -13,6 +13,10 @@ pub fn claim_json(article: &Article, claim: &Claim) -> Value {
     m.insert("line".into(), json!(lc.line));
     m.insert("column".into(), json!(lc.column));
     m.insert("text".into(), json!(claim.text));
+    if let Some(g) = claim.group {
+        m.insert("group".into(), json!(g.id));
+        m.insert("group_kind".into(), json!(g.kind.as_str()));
+    }
     match &claim.data {
         ClaimData::Count(c) => {
             m.insert("value".into(), number(c.value));
@@ -33,6 +37,9 @@ pub fn claim_json(article: &Article, claim: &Claim) -> Value {
             if c.change {
                 m.insert("change".into(), json!(true));
             }
+            if c.increment {
+                m.insert("increment".into(), json!(true));
+            }
         }
         ClaimData::Date(d) => {
             let v = d.value.map_or(
@@ -40,6 +47,9 @@ pub fn claim_json(article: &Article, claim: &Claim) -> Value {
                 |r| json!({"start": r.start.to_string(), "end": r.end.to_string()}),
             );
             m.insert("value".into(), v);
+            if let Some(t) = &d.timex {
+                m.insert("timex".into(), json!(t));
+            }
             if let Some(anchor) = &d.anchor {
                 if let Some(t) = article.prose.text().get(anchor.clone()) {
                     m.insert("anchor".into(), json!(t));
@@ -51,6 +61,9 @@ pub fn claim_json(article: &Article, claim: &Claim) -> Value {
             if let Some(t) = &q.speaker_text {
                 m.insert("speaker_text".into(), json!(t));
             }
+        }
+        ClaimData::Temporal(t) => {
+            m.insert("timex".into(), json!(t.timex));
         }
         ClaimData::Role(r) => {
             m.insert("person".into(), json!(r.person));
@@ -89,6 +102,7 @@ pub fn claim_line(article: &Article, claim: &Claim) -> String {
             None => "unresolved".to_owned(),
         },
         ClaimData::Quote(q) => format!("speaker: {}", q.speaker.as_deref().unwrap_or("unknown")),
+        ClaimData::Temporal(t) => t.timex.clone(),
         ClaimData::Role(r) => match &r.org {
             Some(o) => format!("{}: {} ({o})", r.person, r.title),
             None => format!("{}: {}", r.person, r.title),

@@ -9,12 +9,14 @@
 
 mod calendar;
 mod clause;
+mod group;
 mod numeric;
 mod parse;
 mod resolve;
+mod timex;
 mod view;
 
-use super::{ClaimData, Context, DateClaim, Extractor, RawClaim};
+use super::{ClaimData, Context, DateClaim, Extractor, Group, GroupKind, RawClaim};
 use clause::{anchor_of, tense_of};
 use parse::Found;
 use std::ops::Range;
@@ -42,7 +44,10 @@ fn extract_dates(cx: &Context<'_>, out: &mut Vec<RawClaim>) {
     let lower = &doc.lower;
     // The last date told, with its paragraph, for "the previous year".
     let mut last: Option<(usize, crate::extract::DateRange)> = None;
+    let mut groups = 0;
     for s in &doc.sentences {
+        // The date claimed just before in this sentence, with its index.
+        let mut before: Option<(Found, usize)> = None;
         let v = View {
             doc,
             lower,
@@ -64,16 +69,55 @@ fn extract_dates(cx: &Context<'_>, out: &mut Vec<RawClaim>) {
             }
             let unresolvable = cx.published.is_none() && relative && !f.expr.is_anaphoric();
             if value.is_some() || unresolvable {
+                let part =
+                    (f.end > f.start + 1 || v.low(f.start) == "tonight").then(|| v.low(f.end - 1));
                 out.push(RawClaim {
                     range: surface(&v, &f),
                     data: ClaimData::Date(DateClaim {
                         value,
                         anchor: anchor_of(&v, &f).map(|a| doc.tokens[a].range()),
                         relative,
+                        timex: value.and_then(|r| timex::timex_of(f.expr, r, part)),
                     }),
+                    group: None,
                 });
+                if let Some((p, k)) = before {
+                    join(&v, (&p, k), &f, out, &mut groups);
+                }
+                before = Some((f, out.len() - 1));
             }
             i = f.end;
+        }
+    }
+}
+
+/// Put the claim just pushed for `f` in one group with the claim `k` of
+/// the date `p` before it, when the words between join them.
+fn join(v: &View<'_>, (p, k): (&Found, usize), f: &Found, out: &mut [RawClaim], groups: &mut u32) {
+    let Some(kind) = group::link(v, p, f) else {
+        return;
+    };
+    let n = out.len() - 1;
+    let group = match out[k].group {
+        // "2008, 2010 and 2012": a list goes on.
+        Some(g) if g.kind == GroupKind::List && kind == GroupKind::List => g,
+        Some(_) => return,
+        None => {
+            *groups += 1;
+            Group { id: *groups, kind }
+        }
+    };
+    let (ClaimData::Date(a), ClaimData::Date(b)) = (&out[k].data, &out[n].data) else {
+        return;
+    };
+    let (va, vb) = group::complete(kind, (p.expr, a.value), (f.expr, b.value));
+    for (i, value) in [(k, va), (n, vb)] {
+        out[i].group = Some(group);
+        if let ClaimData::Date(d) = &mut out[i].data {
+            if value.is_some() && value != d.value {
+                d.timex = value.and_then(timex::range_timex);
+            }
+            d.value = value.or(d.value);
         }
     }
 }
@@ -459,6 +503,119 @@ mod tests {
             one("Sales rebounded in the last week of March."),
             pair("the last week of March", "2025-03-24..2025-03-30")
         );
+    }
+
+    /// (surface text, value, group kind and id) of each date in `text`.
+    fn grouped(text: &str) -> Vec<(String, String, String)> {
+        let doc = Document::new(text);
+        let rules = RuleSet::default();
+        let published = NaiveDate::from_ymd_opt(2025, 9, 16);
+        let cx = Context::new(&doc, published, &rules);
+        let mut out = Vec::new();
+        extract_dates(&cx, &mut out);
+        dates(text)
+            .into_iter()
+            .zip(&out)
+            .map(|((t, v), c)| {
+                let g = c
+                    .group
+                    .map_or("-".to_owned(), |g| format!("{} {}", g.kind.as_str(), g.id));
+                (t, v, g)
+            })
+            .collect()
+    }
+
+    fn triple(t: &str, v: &str, g: &str) -> (String, String, String) {
+        (t.to_owned(), v.to_owned(), g.to_owned())
+    }
+
+    #[test]
+    fn a_year_earlier_is_the_period_just_told_a_year_back() {
+        assert_eq!(
+            dates("Profit doubled in the third quarter of 2024 from a year earlier."),
+            [
+                pair("the third quarter of 2024", "2024-07-01..2024-09-30"),
+                pair("a year earlier", "2023-07-01..2023-09-30"),
+            ]
+        );
+        assert_eq!(
+            dates("Sales fell in March 2025 from a year ago.")[1],
+            pair("a year ago", "2024-03-01..2024-03-31")
+        );
+        // With no period told before, "a year ago" is counted from the
+        // publication date and "a year earlier" is left alone.
+        assert_eq!(one("A year ago, the plant was shut.").1, "2024-09-16");
+        assert!(dates("A year earlier, the plant was shut.").is_empty());
+    }
+
+    #[test]
+    fn the_quarter_is_the_one_just_told_else_the_last_completed() {
+        assert_eq!(
+            dates("Sales rose in the second quarter of 2024, and the quarter ended well.")[1],
+            pair("the quarter", "2024-04-01..2024-06-30")
+        );
+        assert_eq!(
+            one("Profit in the latest quarter fell 5%."),
+            pair("the latest quarter", "2025-04-01..2025-06-30")
+        );
+        assert!(dates("They met in the French Quarter.").is_empty());
+    }
+
+    #[test]
+    fn range_of_months_gives_each_end_the_stated_year() {
+        assert_eq!(
+            grouped("Sales fell between April and June 2008, the firm said."),
+            [
+                triple("April", "2008-04-01..2008-04-30", "range 1"),
+                triple("June 2008", "2008-06-01..2008-06-30", "range 1"),
+            ]
+        );
+        assert_eq!(
+            grouped("The dig ran from November to February 2011.")[0].1,
+            "2010-11-01..2010-11-30"
+        );
+    }
+
+    #[test]
+    fn weekday_range_ends_after_it_starts() {
+        assert_eq!(
+            grouped("The fair runs from Monday to Wednesday in the old port."),
+            [
+                triple("Monday", "2025-09-15", "range 1"),
+                triple("Wednesday", "2025-09-17", "range 1"),
+            ]
+        );
+    }
+
+    #[test]
+    fn year_span_with_a_hyphen_is_a_range() {
+        let g = grouped("The mayor served 2004-2009 before moving north.");
+        assert_eq!(g.len(), 2, "{g:?}");
+        assert_eq!(g[0].2, "range 1");
+        assert_eq!(g[1].2, "range 1");
+    }
+
+    #[test]
+    fn list_of_years_shares_one_group() {
+        let g = grouped("Floods struck the valley in 1997, 2003 and 2011.");
+        let kinds: Vec<&str> = g.iter().map(|t| t.2.as_str()).collect();
+        assert_eq!(kinds, ["list 1", "list 1", "list 1"]);
+    }
+
+    #[test]
+    fn dates_apart_in_a_sentence_are_not_grouped() {
+        let g = grouped("He left on Monday and the team returned late on Friday.");
+        assert_eq!(g.len(), 2);
+        assert!(g.iter().all(|t| t.2 == "-"), "{g:?}");
+        let g = grouped("It opened in 1998; in 2004 it closed.");
+        assert!(g.iter().all(|t| t.2 == "-"), "{g:?}");
+    }
+
+    #[test]
+    fn two_ranges_in_one_sentence_get_two_ids() {
+        let g = grouped("Rates rose from 2001 to 2003 and fell between 2006 and 2008.");
+        let kinds: Vec<&str> = g.iter().map(|t| t.2.as_str()).collect();
+        assert_eq!(kinds, ["range 1", "range 1", "range 2", "range 2"]);
     }
 
     proptest::proptest! {

@@ -123,18 +123,23 @@ fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
         return None;
     }
     let is_prep = contains(lex::DATE_PREPOSITIONS, prev) || contains(lex::SPAN_HEDGES, prev);
-    let joined = matches!(prev, "and" | "or" | "to" | "-" | "–" | "—")
+    let joined = matches!(prev, "and" | "or" | "to" | "-" | "–" | "—" | ",")
         && v.ok(i.wrapping_sub(2))
         && v.year(i.wrapping_sub(2)).is_some();
+    // "2008-2012": the first end of a span of years.
+    let span_start = matches!(next, "-" | "–") && v.ok(i + 2) && v.year(i + 2).is_some();
     // "2019 was a record year": a year as the subject.
     let subject = i == v.lo && contains(lex::YEAR_SUBJECT_VERBS, next);
     let det = prev == "the" && v.is_word(i + 1)
         || prev == "year" && v.is(i.wrapping_sub(2), "the")
         || v.is_cap(i.wrapping_sub(1)) && contains(lex::EVENT_NOUNS, prev);
-    let ok = if matches!(prev, "and" | "or" | "to" | "as" | "on" | "-" | "–" | "—") {
-        joined
+    let ok = if matches!(
+        prev,
+        "and" | "or" | "to" | "as" | "on" | "-" | "–" | "—" | ","
+    ) {
+        joined || prev == "," && span_start
     } else {
-        is_prep || det || subject
+        is_prep || det || subject || span_start
     };
     // "of 1500 workers": a count of a plural noun, not a year.
     let plural_after = v.is_word(i + 1)
@@ -151,11 +156,16 @@ fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
     })
 }
 
-/// "two days ago", "a week ago" starting at the number.
+/// "two days ago", "a week ago", "a year earlier" starting at the number.
 pub(super) fn ago(v: &View<'_>, i: usize, n: i64) -> Option<Found> {
     let unit = Unit::from_code(lookup(lex::UNITS, v.low(i + 1))?);
-    (v.is(i + 2, "ago") && unit != Unit::Weekend).then_some(Found {
-        expr: Expr::Ago(n, unit),
+    let expr = match v.low(i + 2) {
+        "ago" => Expr::Ago(n, unit),
+        "earlier" => Expr::Before(n, unit),
+        _ => return None,
+    };
+    (unit != Unit::Weekend).then_some(Found {
+        expr,
         start: i,
         end: i + 3,
         possessive: false,

@@ -381,6 +381,16 @@ fn the_first(v: &View<'_>, i: usize) -> Option<Found> {
     if w == "weekend" {
         return found(Expr::Weekend(None), i, i + 2);
     }
+    // "the quarter", "the latest quarter", "the most recent quarter".
+    let q = match [w, v.low(i + 2), v.low(i + 3)] {
+        ["quarter", ..] => Some(i + 2),
+        ["latest", "quarter", _] => Some(i + 3),
+        ["most", "recent", "quarter"] => Some(i + 4),
+        _ => None,
+    };
+    if let Some(end) = q.filter(|&e| !v.is_cap(e - 1)) {
+        return found(Expr::TheQuarter, i, end);
+    }
     if let Some(f) = anaphoric(v, i) {
         return Some(f);
     }

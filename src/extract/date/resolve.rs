@@ -83,6 +83,11 @@ pub(crate) enum Expr {
     Weekend(Option<i32>),
     /// "two days ago".
     Ago(i64, Unit),
+    /// "a year earlier": units before the date told before it.
+    Before(i64, Unit),
+    /// "the quarter", "the latest quarter": the quarter just told, else
+    /// the last one completed, as earnings reports mean it.
+    TheQuarter,
     /// "the third quarter of 2009".
     Quarter(u32, YearRef),
     /// "last summer" (-1), "this spring" (0), "next autumn" (1): first
@@ -97,7 +102,10 @@ pub(crate) enum Expr {
 impl Expr {
     /// Whether the expression is told from the date before it.
     pub(crate) fn is_anaphoric(self) -> bool {
-        matches!(self, Expr::SameYearBefore | Expr::UnitBefore(_))
+        matches!(
+            self,
+            Expr::SameYearBefore | Expr::UnitBefore(_) | Expr::Before(..)
+        )
     }
 
     /// Whether the expression needs the publication date.
@@ -190,6 +198,12 @@ pub(crate) fn resolve_after(
             end: year_back(p.end)?,
         }),
         (Expr::SameYearBefore, None) => None,
+        (Expr::Before(n, unit), Some(p)) => shift_back(p, n, unit),
+        (Expr::Before(..), None) => None,
+        (Expr::TheQuarter, Some(p)) if is_quarter(p) => Some(p),
+        // "from a year ago" after a quarter or a month: the same span a
+        // year before, as financial news compares periods.
+        (Expr::Ago(n, Unit::Year), Some(p)) if p.start != p.end => shift_back(p, n, Unit::Year),
         (Expr::UnitBefore(u), Some(p)) => resolve_relative(Expr::Span(u, -1), p.start, tense),
         // "the previous year" alone is last year; "the day before" alone
         // is a relation to an event, not a date.
@@ -197,6 +211,37 @@ pub(crate) fn resolve_after(
         (Expr::UnitBefore(u), None) => resolve(Expr::Span(u, -1), pub_date, tense),
         _ => resolve(e, pub_date, tense),
     }
+}
+
+/// Whether the span is a calendar quarter.
+fn is_quarter(p: DateRange) -> bool {
+    p.start.day() == 1
+        && p.start.month() % 3 == 1
+        && quarter_span(p.start.year(), (p.start.month() - 1) / 3 + 1) == Some(p)
+}
+
+/// The span `p`, `n` units earlier, keeping its length in months or days.
+fn shift_back(p: DateRange, n: i64, unit: Unit) -> Option<DateRange> {
+    let months =
+        |d: NaiveDate, m: i64| d.checked_sub_months(chrono::Months::new(u32::try_from(m).ok()?));
+    let days = |d: NaiveDate, k: i64| d.checked_sub_signed(Duration::days(k));
+    let (start, end) = match unit {
+        Unit::Year => (
+            months(p.start, 12 * n)?,
+            months(p.end + Duration::days(1), 12 * n)? - Duration::days(1),
+        ),
+        Unit::Quarter => (
+            months(p.start, 3 * n)?,
+            months(p.end + Duration::days(1), 3 * n)? - Duration::days(1),
+        ),
+        Unit::Month => (
+            months(p.start, n)?,
+            months(p.end + Duration::days(1), n)? - Duration::days(1),
+        ),
+        Unit::Week | Unit::Weekend => (days(p.start, 7 * n)?, days(p.end, 7 * n)?),
+        Unit::Day => (days(p.start, n)?, days(p.end, n)?),
+    };
+    Some(DateRange { start, end })
 }
 
 /// Resolve `e`; `None` when it needs a publication date and has none, or
@@ -296,6 +341,7 @@ fn resolve_relative(e: Expr, p: NaiveDate, tense: Tense) -> Option<DateRange> {
             };
             Some(DateRange::day(day))
         }
+        Expr::TheQuarter => resolve_relative(Expr::QuarterRel(-1), p, tense),
         Expr::Quarter(q, YearRef::Rel(n)) => quarter_span(y + n, q),
         Expr::Quarter(q, _) => {
             let now = (p.month() - 1) / 3 + 1;
