@@ -1,7 +1,7 @@
 //! CC102 date-conflict: the same event dated differently by coverage.
 
 use super::keys::event_key;
-use super::{article_evidence, finding_for, CheckContext, Run};
+use super::{article_evidence, date_span, finding_for, is_later_range_member, CheckContext, Run};
 use crate::extract::{Claim, ClaimData, DateRange};
 use crate::finding::{Finding, Severity};
 
@@ -34,8 +34,13 @@ const MIN_SIMILARITY: f32 = 0.3;
 impl Run for DateConflict {
     fn run(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let doc = &cx.target.claims.doc;
-        for (ci, claim) in cx.target.claims.claims.iter().enumerate() {
-            let Some(value) = resolved(claim) else {
+        let claims = &cx.target.claims.claims;
+        for (ci, claim) in claims.iter().enumerate() {
+            // A range is one claim: judged on its first end, as a whole.
+            if is_later_range_member(claims, ci) {
+                continue;
+            }
+            let Some(value) = date_span(claims, ci) else {
                 continue;
             };
             let Some(key) = event_key(doc, claim) else {
@@ -44,10 +49,9 @@ impl Run for DateConflict {
             let related = cx.related_refs(|i| i.events.get(&key), ci, false);
             // An event that recurs (talks held on two days) is supported by
             // any date that matches.
-            if related
-                .iter()
-                .any(|r| resolved(r.claim).is_some_and(|v| v.overlaps(&value)))
-            {
+            if related.iter().any(|r| {
+                date_span(&r.article.claims.claims, r.index).is_some_and(|v| v.overlaps(&value))
+            }) {
                 continue;
             }
             // The same verb, agent and object in a sentence that says
@@ -202,5 +206,16 @@ mod tests {
     fn two_dates_of_one_sentence_never_conflict() {
         Case::new("Okafor visited Eastwick on Monday and again on Wednesday.")
             .finds_nothing("CC102");
+    }
+
+    #[test]
+    fn a_range_is_one_claim_a_date_inside_it_agrees() {
+        Case::new("Okafor toured Eastwick between Feb. 2 and Feb. 6.")
+            .coverage("Okafor toured Eastwick on Feb. 4.")
+            .finds_nothing("CC102");
+        let found = Case::new("Okafor toured Eastwick between Feb. 2 and Feb. 6.")
+            .coverage("Okafor toured Eastwick on Feb. 14.")
+            .run(Some("CC102"));
+        assert_eq!(found.len(), 1, "one finding for the range: {found:?}");
     }
 }

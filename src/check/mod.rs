@@ -50,7 +50,7 @@ pub(crate) use index::SHINGLE;
 pub use index::{ClaimRef, CoverageIndex};
 use index::{Group, MAX_GROUPS, PER_GROUP};
 
-use crate::extract::{ArticleClaims, Claim};
+use crate::extract::{ArticleClaims, Claim, ClaimData, DateRange, GroupKind};
 use crate::finding::{Evidence, Finding, Severity};
 use crate::rules::{RuleLoc, RuleSet};
 use crate::source::Article;
@@ -514,6 +514,49 @@ fn evidence_line(line: &str, hs: usize, he: usize) -> (String, (usize, usize)) {
         line[keep.clone()].to_owned(),
         (hs - keep.start, he - keep.start),
     )
+}
+
+/// The days claim number `ci` of `claims` states: for an end of a range
+/// ("between April and June"), the whole range, since the checks treat a
+/// group as one claim.
+pub(crate) fn date_span(claims: &[Claim], ci: usize) -> Option<DateRange> {
+    let own = match &claims[ci].data {
+        ClaimData::Date(d) => d.value?,
+        _ => return None,
+    };
+    let Some(group) = claims[ci].group.filter(|g| g.kind == GroupKind::Range) else {
+        return Some(own);
+    };
+    // Members of a group are close together in source order.
+    let lo = ci.saturating_sub(GROUP_REACH);
+    let hi = (ci + GROUP_REACH + 1).min(claims.len());
+    let mut span = own;
+    for c in &claims[lo..hi] {
+        if let (Some(g), ClaimData::Date(d)) = (c.group, &c.data) {
+            if g.id == group.id {
+                if let Some(v) = d.value {
+                    span.start = span.start.min(v.start);
+                    span.end = span.end.max(v.end);
+                }
+            }
+        }
+    }
+    Some(span)
+}
+
+/// How many claims on either side of a group member its other members
+/// may lie.
+const GROUP_REACH: usize = 8;
+
+/// Whether claim number `ci` of `claims` is a later member of its range
+/// (the group is judged, and reported, on its first member).
+pub(crate) fn is_later_range_member(claims: &[Claim], ci: usize) -> bool {
+    let Some(group) = claims[ci].group.filter(|g| g.kind == GroupKind::Range) else {
+        return false;
+    };
+    claims[ci.saturating_sub(GROUP_REACH)..ci]
+        .iter()
+        .any(|c| c.group.is_some_and(|g| g.id == group.id))
 }
 
 /// Evidence pointing at sentence number `s` of a coverage article, whole.
