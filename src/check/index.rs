@@ -62,7 +62,7 @@ pub struct CoverageIndex {
     pub(crate) counts_by_value: HashMap<u64, Vec<Group>>,
     /// Each article's content words, sorted, for CC106's test of whether
     /// a draft restates it.
-    pub(crate) vocab: Vec<Vec<String>>,
+    pub(crate) vocab: Vec<Vec<crate::subject::Stem>>,
 }
 
 /// A claim reference with its article's date, for windows.
@@ -191,10 +191,7 @@ impl CoverageIndex {
             counts_by_value: counts_by_value.finish(),
             vocab: articles
                 .iter()
-                .map(|a| {
-                    let v = a.claims.subjects.vocabulary();
-                    v.into_iter().map(str::to_owned).collect()
-                })
+                .map(|a| a.claims.subjects.vocabulary())
                 .collect(),
         }
     }

@@ -186,7 +186,11 @@ fn is_same_day(target: Checked<'_>, source: Checked<'_>) -> bool {
 /// Whether most of `target`'s sentences restate `source`: each says what
 /// one of its sentences says, or is made of its words (a summary merges
 /// several of the article's sentences into one).
-fn restates_sentences(target: Checked<'_>, source: Checked<'_>, vocabulary: &[String]) -> bool {
+fn restates_sentences(
+    target: Checked<'_>,
+    source: Checked<'_>,
+    vocabulary: &[crate::subject::Stem],
+) -> bool {
     let mine: Vec<_> = target
         .claims
         .subjects

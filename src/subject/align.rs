@@ -109,17 +109,13 @@ pub const MIN_RESTATED: f32 = 0.5;
 /// Whether a text with content words `text` restates an article with
 /// content words `source` (both sorted): most of its words are the
 /// article's.
-pub fn restates<A: AsRef<str>, B: AsRef<str>>(text: &[A], source: &[B]) -> bool {
+pub fn restates<T: Ord>(text: &[T], source: &[T]) -> bool {
     if text.is_empty() {
         return false;
     }
     let shared = text
         .iter()
-        .filter(|w| {
-            source
-                .binary_search_by(|x| x.as_ref().cmp(w.as_ref()))
-                .is_ok()
-        })
+        .filter(|w| source.binary_search(w).is_ok())
         .count();
     shared as f32 >= MIN_RESTATED * text.len() as f32
 }

@@ -19,17 +19,18 @@ pub use align::{align, restates, same_letters, same_quotation, similarity, Align
 pub use figures::{Figure, FigureValue, Unit};
 
 use crate::extract::Claim;
-use crate::lexicon::{dates, is_in_sorted, nouns, numbers, titles};
+use crate::lexicon::{dates, is_in_sorted, nouns, numbers, titles, FxHasher};
 use crate::text::{Document, TokenKind};
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 
 /// What one sentence is about.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Terms {
     /// Content words, stemmed, sorted and deduplicated; function words,
     /// numbers, months and weekdays are left out.
-    pub stems: Vec<String>,
+    pub stems: Vec<Stem>,
     /// Names mentioned (the last word of each capitalised run, lower
     /// case), sorted and deduplicated.
     pub names: Vec<String>,
@@ -61,11 +62,11 @@ impl Subjects {
     }
 
     /// The content words of the whole article, sorted and deduplicated.
-    pub fn vocabulary(&self) -> Vec<&str> {
-        let mut out: Vec<&str> = self
+    pub fn vocabulary(&self) -> Vec<Stem> {
+        let mut out: Vec<Stem> = self
             .sentences
             .iter()
-            .flat_map(|t| t.stems.iter().map(String::as_str))
+            .flat_map(|t| t.stems.iter().copied())
             .collect();
         out.sort_unstable();
         out.dedup();
@@ -111,8 +112,10 @@ const OWNER_REACH: usize = 10;
 pub fn subjects(doc: &Document, claims: &[Claim]) -> Subjects {
     let stemmer = Stemmer::create(Algorithm::English);
     let cx = NameContext::new(doc);
+    // Each distinct word is stemmed once per article.
+    let mut stems: Stems<'_> = HashMap::default();
     let sentences = (0..doc.sentences.len())
-        .map(|s| sentence_terms(&cx, s, &stemmer))
+        .map(|s| sentence_terms(&cx, s, &stemmer, &mut stems))
         .collect();
     let owners = claims.iter().map(|c| owner(&cx, c)).collect();
     Subjects {
@@ -128,23 +131,43 @@ pub fn subjects(doc: &Document, claims: &[Claim]) -> Subjects {
 /// in an article that mentions officials again).
 struct NameContext<'a> {
     doc: &'a Document,
-    lower_words: HashSet<&'a str>,
+    /// The capitalised words that open a sentence (lower case) which the
+    /// document also writes in lower case.
+    lower_words: FxSet<&'a str>,
 }
+
+type FxSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
+type Stems<'a> = HashMap<&'a str, Stem, BuildHasherDefault<FxHasher>>;
 
 impl<'a> NameContext<'a> {
     fn new(doc: &'a Document) -> Self {
+        // Only the words that open a sentence need the question asked.
+        let openers: FxSet<&str> = doc
+            .sentences
+            .iter()
+            .filter(|s| s.tokens.start < s.tokens.end)
+            .map(|s| s.tokens.start)
+            .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+            .map(|k| doc.tok_lower(k))
+            .collect();
         let lower_words = (0..doc.tokens.len())
             .filter(|&k| {
                 doc.tokens[k].kind == TokenKind::Word
-                    && doc.tok(k).chars().next().is_some_and(char::is_lowercase)
+                    && doc.tok(k).starts_with(|c: char| c.is_lowercase())
             })
             .map(|k| doc.tok(k))
+            .filter(|w| openers.contains(w))
             .collect();
         NameContext { doc, lower_words }
     }
 }
 
-fn sentence_terms(cx: &NameContext<'_>, s: usize, stemmer: &Stemmer) -> Terms {
+fn sentence_terms<'a>(
+    cx: &NameContext<'a>,
+    s: usize,
+    stemmer: &Stemmer,
+    cache: &mut Stems<'a>,
+) -> Terms {
     let doc = cx.doc;
     let sentence = &doc.sentences[s];
     let mut stems = Vec::new();
@@ -157,8 +180,12 @@ fn sentence_terms(cx: &NameContext<'_>, s: usize, stemmer: &Stemmer) -> Terms {
             names.push(name_word(doc.tok_lower(k)));
         }
         let w = doc.tok_lower(k);
-        if is_content_word(w) {
-            stems.push(stem(w, stemmer));
+        if let Some(&id) = cache.get(w) {
+            stems.push(id);
+        } else if is_content_word(w) {
+            let id = stem(w, stemmer);
+            cache.insert(w, id);
+            stems.push(id);
         }
     }
     stems.sort_unstable();
@@ -168,13 +195,25 @@ fn sentence_terms(cx: &NameContext<'_>, s: usize, stemmer: &Stemmer) -> Terms {
     Terms { stems, names }
 }
 
-/// The family stem of a lower-case word.
-fn stem(w: &str, stemmer: &Stemmer) -> String {
+/// The family stem of a lower-case word, as a [`Stem`].
+fn stem(w: &str, stemmer: &Stemmer) -> Stem {
     let w = w.trim_end_matches("'s").trim_end_matches("’s");
     match FAMILIES.binary_search_by(|(k, _)| k.cmp(&w)) {
-        Ok(i) => FAMILIES[i].1.to_owned(),
-        Err(_) => stemmer.stem(w).into_owned(),
+        Ok(i) => stem_id(FAMILIES[i].1),
+        Err(_) => stem_id(&stemmer.stem(w)),
     }
+}
+
+/// A stemmed content word, as a hash of its letters: sentences are
+/// compared by sorted lists of these, without a string per word.
+pub type Stem = u64;
+
+/// The [`Stem`] of a stem's letters.
+pub fn stem_id(stem: &str) -> Stem {
+    use std::hash::Hasher;
+    let mut h = FxHasher::default();
+    h.write(stem.as_bytes());
+    h.finish()
 }
 
 fn is_content_word(w: &str) -> bool {
@@ -260,15 +299,17 @@ mod tests {
     fn words_of_one_family_share_a_stem() {
         let a = terms("Nine firefighters were injured.");
         let b = terms("The blaze hurt a dozen firefighters.");
-        assert!(a.stems.contains(&"injur".to_owned()), "{a:?}");
-        assert!(b.stems.contains(&"injur".to_owned()), "{b:?}");
-        assert!(a.stems.contains(&"firefight".to_owned()), "{a:?}");
+        assert!(a.stems.contains(&stem_id("injur")), "{a:?}");
+        assert!(b.stems.contains(&stem_id("injur")), "{b:?}");
+        assert!(a.stems.contains(&stem_id("firefight")), "{a:?}");
     }
 
     #[test]
     fn function_words_numbers_and_months_are_not_content() {
         let t = terms("The council met in March with seven of the members.");
-        assert_eq!(t.stems, ["council", "member", "met"]);
+        let mut want: Vec<Stem> = ["council", "member", "met"].map(stem_id).to_vec();
+        want.sort_unstable();
+        assert_eq!(t.stems, want);
     }
 
     #[test]
