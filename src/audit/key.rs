@@ -6,12 +6,13 @@
 //! quotation, and happens in the serial pass of `audit_subjects`).
 
 use super::{Mention, TimelinePoint};
-use crate::check::keys::{count_subject, event_key, title_key};
 use crate::check::people::person_key;
 use crate::check::quote_text::{quote_words, shingles};
 use crate::check::{dates_event, fact_matches, fmt_num, Checked};
 use crate::extract::{Claim, ClaimData, Count, Modifier};
 use crate::rules::{Fact, RuleSet};
+use crate::subject::keys::title_key;
+use crate::subject::ClaimKeys;
 use crate::text::Document;
 use chrono::NaiveDate;
 
@@ -77,7 +78,8 @@ fn prepare_article(a: &Checked<'_>, rules: &RuleSet) -> Vec<Prepared> {
     let published = a.article.published;
     let mut out = Vec::new();
     for (ci, claim) in a.claims.claims.iter().enumerate() {
-        let Some((keyed, shingles)) = key_claim(doc, claim, rules) else {
+        let keys = &a.claims.subjects.keys[ci];
+        let Some((keyed, shingles)) = key_claim(doc, claim, keys, rules) else {
             continue;
         };
         let line = a
@@ -122,7 +124,12 @@ fn prepare_article(a: &Checked<'_>, rules: &RuleSet) -> Vec<Prepared> {
 /// The subject and value of one claim, or `None` when it has no subject
 /// to compare, with a quotation's word runs (its subject key is left to
 /// the serial pass).
-fn key_claim(doc: &Document, claim: &Claim, rules: &RuleSet) -> Option<(Keyed, Vec<u64>)> {
+fn key_claim(
+    doc: &Document,
+    claim: &Claim,
+    keys: &ClaimKeys,
+    rules: &RuleSet,
+) -> Option<(Keyed, Vec<u64>)> {
     let sentence = claim.sentence.map_or("", |s| doc.sentence_text(s));
     match &claim.data {
         ClaimData::Count(c) => {
@@ -144,7 +151,7 @@ fn key_claim(doc: &Document, claim: &Claim, rules: &RuleSet) -> Option<(Keyed, V
                     ));
                 }
             }
-            let key = count_subject(c, sentence)?;
+            let key = keys.count.clone()?;
             let label = count_label(&key);
             Some((keyed("count", key, label, None), Vec::new()))
         }
@@ -168,7 +175,7 @@ fn key_claim(doc: &Document, claim: &Claim, rules: &RuleSet) -> Option<(Keyed, V
                     Some(e.id.clone()),
                 ),
                 None => {
-                    let k = event_key(doc, claim)?;
+                    let k = keys.event.clone()?;
                     let label = format!("{} {} {}", k.agent, k.verb, k.object);
                     (label.clone(), label, None)
                 }

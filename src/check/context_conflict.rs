@@ -12,10 +12,8 @@
 use super::{article_evidence, finding_for, CheckContext, Checked, Run};
 use crate::extract::{Claim, ClaimData, Count, DateRange};
 use crate::finding::{Finding, Severity};
-use crate::lexicon::{dates, nouns, numbers, verbs};
 use crate::source::Article;
-use crate::subject::restates;
-use crate::text::{Document, TokenKind};
+use crate::subject::{restates, Stem};
 use std::collections::HashMap;
 
 declare_check! {
@@ -55,7 +53,6 @@ const MIN_SHARED_RATIO: f32 = 0.6;
 
 impl Run for ContextConflict {
     fn run(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
-        let doc = &cx.target.claims.doc;
         let draft = cx.target.claims.subjects.vocabulary();
         let restated: Vec<bool> = cx.index.vocab.iter().map(|v| restates(&draft, v)).collect();
         if !restated.contains(&true) {
@@ -67,7 +64,6 @@ impl Run for ContextConflict {
             .enumerate()
             .map(|(i, c)| (std::ptr::from_ref(c.article), i))
             .collect();
-        let mut words_of = HashMap::new();
         for (ci, claim) in cx.target.claims.claims.iter().enumerate() {
             let Some(what) = Fact::of(claim) else {
                 continue;
@@ -83,7 +79,7 @@ impl Run for ContextConflict {
             {
                 continue;
             }
-            let mine = content_words(doc, si);
+            let mine = &cx.target.claims.subjects.sentences[si].stems;
             let conflicting: Vec<_> = related
                 .into_iter()
                 .filter(|(a, o)| {
@@ -92,13 +88,8 @@ impl Run for ContextConflict {
                         && position
                             .get(&std::ptr::from_ref(a.article))
                             .is_some_and(|&i| restated[i])
-                        && o.sentence.is_some_and(|s| {
-                            let key = (std::ptr::from_ref(a.article), s);
-                            let theirs = words_of
-                                .entry(key)
-                                .or_insert_with(|| content_words(&a.claims.doc, s));
-                            same_fact(&mine, theirs)
-                        })
+                        && o.sentence
+                            .is_some_and(|s| same_fact(mine, &a.claims.subjects.sentences[s].stems))
                 })
                 .collect();
             let Some((first, first_claim)) = conflicting.first() else {
@@ -235,32 +226,6 @@ pub(crate) fn length(d: DateRange) -> i64 {
     }
 }
 
-/// The content words of sentence `s`, stemmed, sorted: no function words,
-/// no number, month or weekday names (an edited figure must not change
-/// its sentence's key).
-fn content_words(doc: &Document, s: usize) -> Vec<String> {
-    let mut out: Vec<String> = doc.sentences[s]
-        .tokens
-        .clone()
-        .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
-        .map(|k| doc.tok(k).to_lowercase())
-        .filter(|w| {
-            w.chars().count() >= 3
-                && w.chars().all(char::is_alphabetic)
-                && !nouns::FUNCTION_WORDS.contains(&w.as_str())
-                && dates::lookup(dates::MONTHS, w).is_none()
-                && dates::lookup(dates::WEEKDAYS, w).is_none()
-                && dates::lookup(numbers::UNITS, w).is_none()
-                && dates::lookup(numbers::TENS, w).is_none()
-                && dates::lookup(numbers::SCALES, w).is_none()
-        })
-        .map(|w| verbs::stem(&w))
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
 /// Whether `other` says the same relative words as `claim` ("today")
 /// in an article of another day: the same sentence in a daily report,
 /// about another day.
@@ -294,7 +259,7 @@ fn is_another_days_report(
 }
 
 /// Whether two sentences' content words say the same thing.
-fn same_fact(a: &[String], b: &[String]) -> bool {
+fn same_fact(a: &[Stem], b: &[Stem]) -> bool {
     let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
     let shorter = a.len().min(b.len()).max(1);
     shared >= MIN_SHARED

@@ -1,10 +1,10 @@
 //! CC101 count-conflict: a count that earlier coverage states differently.
 
 use super::count_mismatch::fmt_num;
-use super::keys::{count_predicate, count_subject, predicates_agree};
 use super::{article_evidence, finding_for, CheckContext, Run};
 use crate::extract::{Claim, ClaimData, Count};
 use crate::finding::{Finding, Severity};
+use crate::subject::keys::predicates_agree;
 
 declare_check! {
     /// ## What it does
@@ -45,24 +45,23 @@ const MIN_RETOLD_SIMILARITY: f32 = 0.5;
 
 impl Run for CountConflict {
     fn run(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
-        let doc = &cx.target.claims.doc;
+        let keys = &cx.target.claims.subjects.keys;
         for (ci, claim) in cx.target.claims.claims.iter().enumerate() {
             let ClaimData::Count(count) = &claim.data else {
                 continue;
             };
-            let sentence = claim.sentence.map_or("", |s| doc.sentence_text(s));
-            let Some(subject) = count_subject(count, sentence) else {
+            let Some(subject) = keys[ci].count.as_ref() else {
                 continue;
             };
-            let predicate = count_predicate(doc, claim);
+            let predicate = keys[ci].predicate.as_deref();
             let related: Vec<_> = cx
-                .related_refs(|i| i.counts.get(&subject), ci, true)
+                .related_refs(|i| i.counts.get(subject), ci, true)
                 .into_iter()
                 .filter(|r| {
                     subject.starts_with("casualties:")
                         || predicates_agree(
-                            predicate.as_deref(),
-                            count_predicate(&r.article.claims.doc, r.claim).as_deref(),
+                            predicate,
+                            r.article.claims.subjects.keys[r.index].predicate.as_deref(),
                         )
                 })
                 .collect();

@@ -1,6 +1,5 @@
 //! CC102 date-conflict: the same event dated differently by coverage.
 
-use super::keys::event_key;
 use super::{article_evidence, date_span, finding_for, is_later_range_member, CheckContext, Run};
 use crate::extract::{Claim, ClaimData, DateRange};
 use crate::finding::{Finding, Severity};
@@ -33,8 +32,8 @@ const MIN_SIMILARITY: f32 = 0.3;
 
 impl Run for DateConflict {
     fn run(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
-        let doc = &cx.target.claims.doc;
         let claims = &cx.target.claims.claims;
+        let keys = &cx.target.claims.subjects.keys;
         for (ci, claim) in claims.iter().enumerate() {
             // A range is one claim: judged on its first end, as a whole.
             if is_later_range_member(claims, ci) {
@@ -43,10 +42,10 @@ impl Run for DateConflict {
             let Some(value) = date_span(claims, ci) else {
                 continue;
             };
-            let Some(key) = event_key(doc, claim) else {
+            let Some(key) = keys[ci].event.as_ref() else {
                 continue;
             };
-            let related = cx.related_refs(|i| i.events.get(&key), ci, false);
+            let related = cx.related_refs(|i| i.events.get(key), ci, false);
             // An event that recurs (talks held on two days) is supported by
             // any date that matches.
             if related.iter().any(|r| {

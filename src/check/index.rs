@@ -8,13 +8,13 @@
 //! thousand articles costs one comparison per claim, not a thousand.
 
 use super::context_conflict::{distinctive_value, length as date_length};
-use super::keys::{count_predicate, count_subject, event_key, title_key, EventKey};
 use super::people::person_key;
 use super::quote_text::{quote_words, shingles};
 use super::Checked;
 use crate::extract::{Claim, ClaimData};
 use crate::lexicon::FxHasher;
-use crate::text::Document;
+use crate::subject::keys::{title_key, EventKey};
+use crate::subject::ClaimKeys;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -99,11 +99,11 @@ impl<K: Hash + Eq + Clone> Filing<K> {
 
 /// A hash of what a claim says, so that claims saying the same thing share
 /// a group.
-fn signature(doc: &Document, claim: &Claim) -> u64 {
+fn signature(keys: &ClaimKeys, claim: &Claim) -> u64 {
     let mut h = FxHasher::default();
     match &claim.data {
         ClaimData::Count(c) => {
-            count_predicate(doc, claim).hash(&mut h);
+            keys.predicate.hash(&mut h);
             c.interval.lo.to_bits().hash(&mut h);
             c.interval.hi.to_bits().hash(&mut h);
             (c.interval.lo_open, c.interval.hi_open, c.change).hash(&mut h);
@@ -134,19 +134,18 @@ impl CoverageIndex {
         let mut dates_by_length = Filing::new();
         let mut counts_by_value = Filing::new();
         for (ai, a) in articles.iter().enumerate() {
-            let doc = &a.claims.doc;
             let date = a.article.published;
             for (ci, claim) in a.claims.claims.iter().enumerate() {
+                let keys = &a.claims.subjects.keys[ci];
                 let r = ClaimRef {
                     article: ai,
                     claim: ci,
                 };
-                let sig = signature(doc, claim);
+                let sig = signature(keys, claim);
                 match &claim.data {
                     ClaimData::Count(c) => {
-                        let sentence = claim.sentence.map_or("", |s| doc.sentence_text(s));
-                        if let Some(k) = count_subject(c, sentence) {
-                            counts.file(k, sig, date, r);
+                        if let Some(k) = &keys.count {
+                            counts.file(k.clone(), sig, date, r);
                         }
                         counts_by_noun.file(c.noun.clone(), sig, date, r);
                         if let Some(v) = distinctive_value(c.value) {
@@ -154,8 +153,8 @@ impl CoverageIndex {
                         }
                     }
                     ClaimData::Date(d) => {
-                        if let Some(k) = event_key(doc, claim) {
-                            events.file(k, sig, date, r);
+                        if let Some(k) = &keys.event {
+                            events.file(k.clone(), sig, date, r);
                         }
                         if let Some(v) = d.value {
                             dates_by_length.file(date_length(v), sig, date, r);

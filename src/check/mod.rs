@@ -30,7 +30,6 @@ mod count_mismatch;
 mod date_conflict;
 mod event_date_mismatch;
 mod index;
-pub(crate) mod keys;
 mod misattributed_quote;
 mod misquote;
 mod name_spelling;

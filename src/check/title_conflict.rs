@@ -1,12 +1,12 @@
 //! CC105 title-conflict: coverage gives a person another office, or the
 //! office to another person.
 
-use super::keys::{title_head, title_key};
 use super::people::{org_compatible, person_key};
 use super::{article_evidence, finding_for, CheckContext, Run};
 use crate::extract::{Claim, ClaimData, RoleClaim};
 use crate::finding::{Finding, Severity};
 use crate::lexicon::titles;
+use crate::subject::keys::{title_head, title_key};
 
 declare_check! {
     /// ## What it does

@@ -14,6 +14,7 @@
 
 mod align;
 mod figures;
+pub(crate) mod keys;
 
 pub use align::{align, restates, same_letters, same_quotation, similarity, Alignment, Side};
 pub use figures::{Figure, FigureValue, Unit};
@@ -44,6 +45,8 @@ pub struct Subjects {
     /// Per claim (in the claims' order): the name that owns or performs it,
     /// lower case, when one stands before it in its clause.
     pub owners: Vec<Option<String>>,
+    /// Per claim: its subject keys (see [`keys`]).
+    pub keys: Vec<ClaimKeys>,
     /// Every number, month and weekday written, in order.
     pub figures: Vec<Figure>,
 }
@@ -78,6 +81,39 @@ impl Subjects {
         Side {
             terms: self.terms(&claims[ci]),
             owner: self.owners.get(ci).and_then(Option::as_deref),
+        }
+    }
+}
+
+/// What files a claim under a subject: for a count, its subject key (noun,
+/// qualifiers, the casualty sense) and what happened to the group; for a
+/// date, the event it dates (verb, agent, object).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ClaimKeys {
+    /// A count's subject key, `None` when it is never compared.
+    pub(crate) count: Option<String>,
+    /// A count's predicate ("released" in "captives who were released").
+    pub(crate) predicate: Option<String>,
+    /// A date's event.
+    pub(crate) event: Option<keys::EventKey>,
+}
+
+impl ClaimKeys {
+    fn of(doc: &Document, claim: &Claim) -> ClaimKeys {
+        match &claim.data {
+            crate::extract::ClaimData::Count(c) => {
+                let sentence = claim.sentence.map_or("", |s| doc.sentence_text(s));
+                ClaimKeys {
+                    count: keys::count_subject(c, sentence),
+                    predicate: keys::count_predicate(doc, claim),
+                    event: None,
+                }
+            }
+            crate::extract::ClaimData::Date(_) => ClaimKeys {
+                event: keys::event_key(doc, claim),
+                ..ClaimKeys::default()
+            },
+            _ => ClaimKeys::default(),
         }
     }
 }
@@ -118,9 +154,11 @@ pub fn subjects(doc: &Document, claims: &[Claim]) -> Subjects {
         .map(|s| sentence_terms(&cx, s, &stemmer, &mut stems))
         .collect();
     let owners = claims.iter().map(|c| owner(&cx, c)).collect();
+    let keys = claims.iter().map(|c| ClaimKeys::of(doc, c)).collect();
     Subjects {
         sentences,
         owners,
+        keys,
         figures: figures::figures(doc),
     }
 }

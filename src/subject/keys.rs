@@ -9,7 +9,7 @@
 //!   Israel"); a date without both is not keyed;
 //! - a person is their surname; an office is its title words.
 
-use super::people::person_key;
+use crate::check::people::person_key;
 use crate::extract::{Claim, Count};
 use crate::lexicon::verbs::stem;
 use crate::text::{Document, TokenKind};
