@@ -6,6 +6,7 @@ mod alignment;
 mod bad_input;
 mod baseline;
 mod ci_formats;
+mod cmd;
 mod config;
 mod corpus;
 mod determinism;
