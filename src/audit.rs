@@ -270,7 +270,7 @@ pub fn audit_subjects(articles: &[Checked<'_>], rules: &RuleSet) -> Vec<Subject>
     }
     let mut out: Vec<Subject> = merged
         .into_iter()
-        .filter_map(|((kind, _), b)| finish(kind, b, articles))
+        .filter_map(|((kind, _), b)| finish(kind, b, articles, rules))
         .collect();
     out.sort_by(|a, b| {
         (a.agreement(), a.kind, &a.label, &a.versions[0].mentions[0])
@@ -280,12 +280,17 @@ pub fn audit_subjects(articles: &[Checked<'_>], rules: &RuleSet) -> Vec<Subject>
     out
 }
 
-fn finish(kind: &'static str, b: Builder, articles: &[Checked<'_>]) -> Option<Subject> {
+fn finish(
+    kind: &'static str,
+    b: Builder,
+    articles: &[Checked<'_>],
+    rules: &RuleSet,
+) -> Option<Subject> {
     let total: usize = b.versions.values().map(Vec::len).sum();
     if total < 2 {
         return None;
     }
-    let aligned = b.rule.is_some() || align::any_aligned(kind, &b.versions, articles);
+    let aligned = b.rule.is_some() || align::any_aligned(kind, &b.versions, articles, rules);
     let mut versions: Vec<(Vec<Filed>, String)> = b
         .versions
         .into_values()
@@ -502,6 +507,36 @@ mod tests {
         );
         assert!(
             s.iter().all(|x| !(x.kind == "role" && x.is_disputed())),
+            "{s:#?}"
+        );
+    }
+
+    #[test]
+    fn an_office_named_with_or_without_its_organisation_or_first_words_is_no_dispute() {
+        let s = audit(
+            &[
+                (
+                    "2026-04-01",
+                    "Police Officer Dana Okafor opened the session.",
+                ),
+                ("2026-04-02", "Officer Dana Okafor opened the session."),
+            ],
+            "",
+        );
+        assert!(
+            s.iter().all(|x| !(x.kind == "role" && x.is_disputed())),
+            "{s:#?}"
+        );
+    }
+
+    #[test]
+    fn the_same_words_from_one_speaker_are_no_dispute() {
+        let quote = "\"We will rebuild the old bridge before the winter storms come,\"";
+        let a = format!("{quote} Dana Okafor said.");
+        let b = format!("{quote} Okafor said.");
+        let s = audit(&[("2026-04-01", &a), ("2026-04-02", &b)], "");
+        assert!(
+            s.iter().all(|x| !(x.kind == "quote" && x.is_disputed())),
             "{s:#?}"
         );
     }

@@ -6,11 +6,13 @@
 //! subject stays bounded however often a story repeats a figure.
 
 use super::Filed;
-use crate::check::people::first_names_compatible;
+use crate::check::people::{first_names_compatible, same_person};
 use crate::check::quote_text::quote_words;
 use crate::check::Checked;
 use crate::extract::ClaimData;
-use crate::subject::{align, same_quotation};
+use crate::rules::RuleSet;
+use crate::subject::keys::{is_shortened, title_key};
+use crate::subject::{align, same_letters, same_quotation};
 use std::collections::BTreeMap;
 
 /// Mentions of each version compared with the others'.
@@ -25,13 +27,14 @@ pub(super) fn any_aligned(
     kind: &str,
     versions: &BTreeMap<String, Vec<Filed>>,
     articles: &[Checked<'_>],
+    rules: &RuleSet,
 ) -> bool {
     let vs: Vec<&[Filed]> = versions.values().map(Vec::as_slice).collect();
     for (i, a) in vs.iter().enumerate() {
         for b in &vs[i + 1..] {
             for x in a.iter().take(PER_VERSION) {
                 for y in b.iter().take(PER_VERSION) {
-                    if x.at.0 != y.at.0 && pair_aligns(kind, x.at, y.at, articles) {
+                    if x.at.0 != y.at.0 && pair_aligns(kind, x.at, y.at, articles, rules) {
                         return true;
                     }
                 }
@@ -41,7 +44,13 @@ pub(super) fn any_aligned(
     false
 }
 
-fn pair_aligns(kind: &str, x: (usize, usize), y: (usize, usize), articles: &[Checked<'_>]) -> bool {
+fn pair_aligns(
+    kind: &str,
+    x: (usize, usize),
+    y: (usize, usize),
+    articles: &[Checked<'_>],
+    rules: &RuleSet,
+) -> bool {
     let (ax, ay) = (articles[x.0], articles[y.0]);
     let (cx, cy) = (&ax.claims.claims[x.1], &ay.claims.claims[y.1]);
     match (kind, &cx.data, &cy.data) {
@@ -52,14 +61,27 @@ fn pair_aligns(kind: &str, x: (usize, usize), y: (usize, usize), articles: &[Che
         }
         // The same quotation, reworded or given to another speaker; other
         // quotations by one speaker are no dispute.
-        ("quote", _, _) => {
-            same_quotation(&quote_words(&cx.text).words, &quote_words(&cy.text).words).is_some()
+        // A dispute needs other words or another person.
+        ("quote", ClaimData::Quote(qx), ClaimData::Quote(qy)) => {
+            let (wx, wy) = (quote_words(&cx.text).words, quote_words(&cy.text).words);
+            let other_speaker = match (&qx.speaker, &qy.speaker) {
+                (Some(a), Some(b)) => !same_person(rules, a, b),
+                _ => false,
+            };
+            same_quotation(&wx, &wy).is_some() && (!same_letters(&wx, &wy) || other_speaker)
         }
-        // One person: a namesake with another first name is another.
+        // One person given two offices: a namesake
+        // with another first name is another person; an office "former"
+        // or at another time, an organisation given on one side only, or
+        // the office named without its first words ("officer", "police
+        // officer") is no other office.
         ("role", ClaimData::Role(rx), ClaimData::Role(ry)) => {
+            let (kx, ky) = (title_key(&rx.title), title_key(&ry.title));
             rx.qualifier.is_none()
                 && ry.qualifier.is_none()
                 && first_names_compatible(&rx.person, &ry.person)
+                && kx != ky
+                && !is_shortened(&kx, &ky)
         }
         _ => false,
     }

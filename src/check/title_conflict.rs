@@ -6,7 +6,7 @@ use super::{article_evidence, finding_for, CheckContext, Run};
 use crate::extract::{Claim, ClaimData, RoleClaim};
 use crate::finding::{Finding, Severity};
 use crate::lexicon::titles;
-use crate::subject::keys::{title_head, title_key};
+use crate::subject::keys::{is_shortened, title_head, title_key};
 
 declare_check! {
     /// ## What it does
@@ -102,14 +102,6 @@ impl Run for TitleConflict {
             out.push(f);
         }
     }
-}
-
-/// Whether one office is the other with words left off the front ("coach"
-/// and "head coach", "Minister" and "Foreign Minister"): a shorter way to
-/// name one office, not another office.
-fn is_shortened(a: &str, b: &str) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    long.ends_with(short) && long[..long.len() - short.len()].ends_with(' ')
 }
 
 fn as_role(c: &Claim) -> Option<&RoleClaim> {
