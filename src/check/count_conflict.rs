@@ -93,8 +93,8 @@ impl Run for CountConflict {
                 continue;
             }
             // Within one article, two figures for one noun are nearly
-            // always two groups ("GM will close 1,100 dealerships, Chrysler
-            // 789"): the article's own figures support, never contradict.
+            // always two groups ("Kestrel will close 600 stores, Ostrand
+            // 450"): the article's own figures support, never contradict.
             // Across articles, a figure conflicts only with one that states
             // the same fact: the same owner where both name one, in a
             // sentence that says the same thing.

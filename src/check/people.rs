@@ -66,7 +66,7 @@ pub(crate) fn first_names_compatible(a: &str, b: &str) -> bool {
 
 /// The first name of a name written as one ("Dana Okafor": dana), lower
 /// case; `None` for a surname alone or words that do not read as a name
-/// ("spot concludes with footage of Trump", "Against Trump").
+/// ("an advert ends with footage of Okafor", "Against Okafor").
 fn first_name(name: &str) -> Option<String> {
     let words: Vec<&str> = name.split_whitespace().collect();
     let is_name_word = |w: &str| {

@@ -20,7 +20,7 @@ declare_check! {
     /// one that is not is a warning, with the coverage sentence that says
     /// the same thing as evidence when there is one. A figure rounded from
     /// the coverage's ("3.2 billion" for "3,240 million") is the same
-    /// figure. A figure stated as a change ("sales rose to $442 million")
+    /// figure. A figure stated as a change ("sales rose to $318 million")
     /// is no exception: a restatement reports the coverage's change, so
     /// its figure must be the coverage's. A text that adds to its coverage is left to the other
     /// checks. `mode: restatement` (or `--mode restatement`) takes the
@@ -86,8 +86,8 @@ impl Run for RestatementConflict {
                     && c.prose.start <= fig.prose.start
                     && fig.prose.end <= c.prose.end
             });
-            // A hedged count ("more than £500,000") is supported by a
-            // figure of the coverage its wording allows (£572,206); a
+            // A hedged count ("more than £800,000") is supported by a
+            // figure of the coverage its wording allows (£861,450); a
             // range's ends are figures of their own.
             if let Some(ClaimData::Count(n)) = holder.map(|c| &c.data) {
                 let hedged = !matches!(
@@ -240,7 +240,7 @@ fn add_source_sentence(f: &mut Finding, target: Checked<'_>, s: usize, sources: 
 }
 
 /// How far above "more than N" (or below "fewer than N") a coverage figure
-/// may lie for the hedge to restate it: "more than £500,000" for £572,206,
+/// may lie for the hedge to restate it: "more than £800,000" for £861,450,
 /// not for £2 million.
 const HEDGE_REACH: f64 = 0.25;
 

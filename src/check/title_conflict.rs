@@ -241,9 +241,9 @@ mod tests {
     #[test]
     fn then_joined_to_the_office_is_a_time_qualifier() {
         passes(
-            "The club fell out with then-head coach Pieter Hale.",
+            "The guild fell out with then-deputy minister Pieter Hale.",
             "Transport Minister Pieter Hale opened the session.",
-            "then-head coach Pieter Hale",
+            "then-deputy minister Pieter Hale",
         );
     }
 }

@@ -131,7 +131,7 @@ pub fn is_title_not_surname(word: &str) -> bool {
 pub const TIME_QUALIFIERS: &[&str] = &["ex", "former", "incoming", "outgoing", "then"];
 
 /// Whether `word` (any case) is a time qualifier of an office, alone or
-/// joined to the office's first word ("then-head coach", "ex-minister").
+/// joined to the office's first word ("then-deputy minister", "ex-minister").
 pub fn is_time_qualifier(word: &str) -> bool {
     super::with_lowercase(word, |w| {
         let q = w.split_once(['-', '‑']).map_or(w, |(q, _)| q);

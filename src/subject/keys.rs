@@ -327,9 +327,9 @@ pub(crate) fn title_head(title: &str) -> String {
     before_of.rsplit(' ').next().unwrap_or("").to_owned()
 }
 
-/// Whether one office is the other with words left off the front ("coach"
-/// and "head coach", "Minister" and "Foreign Minister"): a shorter way to
-/// name one office, not another office.
+/// Whether one office is the other with words left off the front
+/// ("officer" and "police officer", "Minister" and "Foreign Minister"): a
+/// shorter way to name one office, not another office.
 pub(crate) fn is_shortened(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     long.ends_with(short) && long[..long.len() - short.len()].ends_with(' ')
