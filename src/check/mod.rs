@@ -478,14 +478,19 @@ pub(crate) fn rule_evidence(loc: &RuleLoc, id: &str, text: String) -> Evidence {
 
 /// Evidence pointing at a claim of an earlier article.
 pub(crate) fn article_evidence(article: &Article, claim: &Claim, text: String) -> Evidence {
-    let lc = article.lines.line_col(&article.source, claim.span.start);
+    span_evidence(article, claim.span, text)
+}
+
+/// Evidence pointing at the source `span` of `article`, which says `text`.
+fn span_evidence(article: &Article, span: Span, text: String) -> Evidence {
+    let lc = article.lines.line_col(&article.source, span.start);
     let range = article.lines.line_range(&article.source, lc.line);
     let line_start = range.start;
     let line = &article.source[range.clone()];
-    let hs = (claim.span.start as usize)
+    let hs = (span.start as usize)
         .saturating_sub(line_start)
         .min(line.len());
-    let he = (claim.span.end as usize)
+    let he = (span.end as usize)
         .saturating_sub(line_start)
         .clamp(hs, line.len());
     let (line_text, (hs, he)) = evidence_line(line, hs, he);
@@ -560,31 +565,10 @@ pub(crate) fn is_later_range_member(claims: &[Claim], ci: usize) -> bool {
 
 /// Evidence pointing at sentence number `s` of a coverage article, whole.
 pub(crate) fn sentence_evidence(a: Checked<'_>, s: usize) -> Evidence {
-    let article = a.article;
     let range = a.claims.doc.sentences[s].range.clone();
-    let span = article.prose.span(range.start, range.end);
-    let lc = article.lines.line_col(&article.source, span.start);
-    let lines = article.lines.line_range(&article.source, lc.line);
-    let line = &article.source[lines.clone()];
-    let hs = (span.start as usize)
-        .saturating_sub(lines.start)
-        .min(line.len());
-    let he = (span.end as usize)
-        .saturating_sub(lines.start)
-        .clamp(hs, line.len());
-    let (line_text, (hs, he)) = evidence_line(line, hs, he);
-    Evidence {
-        path: article.path.clone(),
-        line: lc.line,
-        column: lc.column,
-        line_text,
-        highlight: (hs, he),
-        text: a.claims.doc.sentence_text(s).trim().to_owned(),
-        rule: None,
-        published: article.published,
-        alignment: None,
-        relation: None,
-    }
+    let span = a.article.prose.span(range.start, range.end);
+    let text = a.claims.doc.sentence_text(s).trim().to_owned();
+    span_evidence(a.article, span, text)
 }
 
 #[cfg(test)]
