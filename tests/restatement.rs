@@ -39,6 +39,20 @@ fn restated(out: &Output) -> Vec<String> {
         .collect()
 }
 
+/// `check summary.md --against source.md --format json` with `extra` args.
+fn check_json(dir: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "check",
+        "summary.md",
+        "--against",
+        "source.md",
+        "--format",
+        "json",
+    ];
+    args.extend_from_slice(extra);
+    claimcheck(dir, &args)
+}
+
 fn tree(summary_text: &str, config: Option<&str>) -> tempfile::TempDir {
     let d = tempfile::tempdir().expect("temp dir");
     std::fs::write(d.path().join("source.md"), SOURCE).expect("write");
@@ -55,17 +69,7 @@ will cost $3.2 million, the county said.";
 #[test]
 fn a_same_day_summary_with_a_changed_figure_fails_and_a_rounded_one_passes() {
     let d = tree(&summary("2026-06-02", CHANGED), None);
-    let out = claimcheck(
-        d.path(),
-        &[
-            "check",
-            "summary.md",
-            "--against",
-            "source.md",
-            "--format",
-            "json",
-        ],
-    );
+    let out = check_json(d.path(), &[]);
     assert_eq!(
         out.status.code(),
         Some(1),
@@ -78,19 +82,7 @@ fn a_same_day_summary_with_a_changed_figure_fails_and_a_rounded_one_passes() {
 #[test]
 fn mode_article_on_the_command_line_switches_the_restatement_check_off() {
     let d = tree(&summary("2026-06-02", CHANGED), None);
-    let out = claimcheck(
-        d.path(),
-        &[
-            "check",
-            "summary.md",
-            "--against",
-            "source.md",
-            "--mode",
-            "article",
-            "--format",
-            "json",
-        ],
-    );
+    let out = check_json(d.path(), &["--mode", "article"]);
     assert!(
         restated(&out).is_empty(),
         "{}",
@@ -102,30 +94,10 @@ fn mode_article_on_the_command_line_switches_the_restatement_check_off() {
 fn mode_restatement_in_the_config_checks_a_later_rewrite() {
     let later = summary("2026-06-05", CHANGED);
     let d = tree(&later, None);
-    let out = claimcheck(
-        d.path(),
-        &[
-            "check",
-            "summary.md",
-            "--against",
-            "source.md",
-            "--format",
-            "json",
-        ],
-    );
+    let out = check_json(d.path(), &[]);
     assert!(restated(&out).is_empty(), "a later text is taken for news");
     let d = tree(&later, Some("mode: restatement\n"));
-    let out = claimcheck(
-        d.path(),
-        &[
-            "check",
-            "summary.md",
-            "--against",
-            "source.md",
-            "--format",
-            "json",
-        ],
-    );
+    let out = check_json(d.path(), &[]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(restated(&out), ["41 schools"]);
 }
