@@ -448,6 +448,17 @@ mod tests {
     }
 
     #[test]
+    fn a_whole_number_with_trailing_zeros_is_not_a_rounding_unless_hedged() {
+        let source = "The plan costs $185 a month, the agent said.";
+        Case::new("The plan costs $190 a month, the agent said.")
+            .coverage_on(source, PUBLISHED)
+            .finds("CC107", "$190");
+        Case::new("The plan costs about $190 a month, the agent said.")
+            .coverage_on(source, PUBLISHED)
+            .passes("CC107", "about $190");
+    }
+
+    #[test]
     fn a_hedged_figure_the_coverage_bears_out_is_supported() {
         summary("Repairs will cost more than $3 billion, the council said in March.")
             .passes("CC107", "more than $3 billion");

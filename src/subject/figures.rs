@@ -93,7 +93,7 @@ pub(crate) fn figures(doc: &Document) -> Vec<Figure> {
                         value: FigureValue::Number {
                             value,
                             scaled: scale.map(|s| value * s),
-                            step: step_of(value, decimals),
+                            step: step_of(decimals),
                             unit: unit_around(doc, k, last),
                         },
                     });
@@ -258,19 +258,11 @@ fn parse_digits(t: &str) -> Option<(f64, usize, Option<f64>)> {
     Some((value, decimals, glued.filter(|&s| s != 1.0)))
 }
 
-/// The rounding step a figure's writing implies: its last decimal, or for
-/// a whole number its trailing zeros ("3,000": 1,000; "48": 1).
-fn step_of(value: f64, decimals: usize) -> f64 {
-    if decimals > 0 {
-        return 10f64.powi(-(decimals as i32));
-    }
-    let mut step = 1.0;
-    let mut v = value;
-    while v >= 10.0 && (v / 10.0).fract() == 0.0 {
-        step *= 10.0;
-        v /= 10.0;
-    }
-    step
+/// The rounding step a figure's writing implies: its last decimal. A
+/// whole number stands for itself: "$2,000" is not a rounding of $1,500
+/// ("about $2,000" is, and the hedge says so).
+fn step_of(decimals: usize) -> f64 {
+    10f64.powi(-(decimals as i32))
 }
 
 impl FigureValue {
@@ -340,7 +332,7 @@ mod tests {
                 FigureValue::Number {
                     value: 1200.0,
                     scaled: None,
-                    step: 100.0,
+                    step: 1.0,
                     unit: Unit::Plain
                 },
             ]
