@@ -64,7 +64,11 @@ fn extract_dates(cx: &Context<'_>, out: &mut Vec<RawClaim>) {
             let relative = f.expr.is_relative();
             let prev = last.filter(|(p, _)| s.paragraph <= p + 1).map(|(_, r)| r);
             let value = resolve::resolve_after(f.expr, prev, cx.published, tense);
-            if let Some(r) = value {
+            // A date told relative to the last one ("the previous year")
+            // does not become the reference itself: in "up from the same
+            // period the previous year and from the previous quarter" both
+            // count from the period told before them.
+            if let Some(r) = value.filter(|_| !f.expr.is_anaphoric()) {
                 last = Some((s.paragraph, r));
             }
             let unresolvable = cx.published.is_none() && relative && !f.expr.is_anaphoric();
@@ -314,6 +318,25 @@ mod tests {
             one("Our third-quarter results improved.").1,
             "2025-07-01..2025-09-30"
         );
+        assert_eq!(
+            one("Third quarter 2020 earnings were up.").1,
+            "2020-07-01..2020-09-30"
+        );
+        assert_eq!(
+            one("Sales rose in the second quarter 2021.").1,
+            "2021-04-01..2021-06-30"
+        );
+    }
+
+    #[test]
+    fn dates_told_relative_to_one_period_all_count_from_it() {
+        let d = dates(
+            "Profit in the third quarter of 2020 rose from the same period in the \
+             previous year and from the previous quarter.",
+        );
+        assert_eq!(d.len(), 3, "{d:?}");
+        assert_eq!(d[1].1, "2019-01-01..2019-12-31");
+        assert_eq!(d[2], pair("the previous quarter", "2020-04-01..2020-06-30"));
     }
 
     #[test]

@@ -67,6 +67,7 @@ fn is_trigger(w: &str) -> bool {
         s.extend(lex::NUMBER_WORDS.iter().map(|(k, _)| *k));
         s.extend(lex::SHIFTS.iter().map(|(k, _)| *k));
         s.extend(lex::SPAN_HEDGES.iter().copied());
+        s.extend(lex::QUARTER_ORDINALS.iter().map(|(k, _)| *k));
         s.extend(lex::HOLIDAYS.iter().map(|(k, _)| *k));
         s.insert("new");
         s.insert("the");
@@ -192,6 +193,14 @@ fn word_first(v: &View<'_>, i: usize) -> Option<Found> {
     }
     if let Some(q) = quarter_word(w) {
         return found(Expr::Quarter(q, YearRef::Open), i, i + 1);
+    }
+    // "Third quarter 2020 earnings", "first quarter of 2021" (without
+    // "the", as results are headed).
+    if let Some(q) = lookup(lex::QUARTER_ORDINALS, w).filter(|_| v.is(i + 1, "quarter")) {
+        if !v.is_cap(i + 1) {
+            let (year, end) = quarter_year(v, i + 2);
+            return found(Expr::Quarter(q, year), i, end);
+        }
     }
     if let Some(m) = lookup(lex::SEASONS, w) {
         return season(v, i, m, i);
@@ -415,7 +424,7 @@ fn the_first(v: &View<'_>, i: usize) -> Option<Found> {
         if !v.is(i + 2, "quarter") {
             return None;
         }
-        let (year, end) = year_ref_after_of(v, i + 3);
+        let (year, end) = quarter_year(v, i + 3);
         return found(Expr::Quarter(q, year), i, end);
     }
     None
@@ -456,6 +465,15 @@ fn anaphoric(v: &View<'_>, i: usize) -> Option<Found> {
 
 /// What follows "of" after a quarter: "of 2009", "of this year", "of last
 /// year"; returns the reference and the end token.
+/// The year a quarter at `i` names: "of 2009", "of last year", or a
+/// bare year ("the third quarter 2020").
+fn quarter_year(v: &View<'_>, i: usize) -> (YearRef, usize) {
+    match v.year(i) {
+        Some(y) => (YearRef::Abs(y), i + 1),
+        None => year_ref_after_of(v, i),
+    }
+}
+
 fn year_ref_after_of(v: &View<'_>, i: usize) -> (YearRef, usize) {
     if v.is(i, "of") {
         if let Some(y) = v.year(i + 1) {
