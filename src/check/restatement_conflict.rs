@@ -97,6 +97,18 @@ impl Run for RestatementConflict {
                 if hedged && known.has_within(&near_bound(n)) {
                     continue;
                 }
+                // "Two friends, Steve and Carly": as many names as the
+                // count, each in the coverage, state it.
+                let end = holder.map_or(fig.prose.end, |c| c.prose.end);
+                if let Some(names) = names_listed_after(&doc.text[end..]) {
+                    if names.len() as f64 == n.value
+                        && names
+                            .iter()
+                            .all(|name| sources.iter().any(|a| a.claims.doc.text.contains(name)))
+                    {
+                        continue;
+                    }
+                }
             }
             let (range, kind) = match holder {
                 Some(c) => (c.prose.clone(), c.data.kind_name()),
@@ -237,6 +249,30 @@ fn add_source_sentence(f: &mut Finding, target: Checked<'_>, s: usize, sources: 
         });
         f.evidence.push(e);
     }
+}
+
+/// The names listed in apposition at the start of `rest`, the text right
+/// after a count: ", Steve and Carly," gives both. Each name is one or two
+/// capitalised words; the list ends at a comma or a full stop.
+fn names_listed_after(rest: &str) -> Option<Vec<&str>> {
+    let list = rest.strip_prefix(", ")?;
+    let end = list.find([',', '.', ';', ':']).unwrap_or(list.len());
+    let (list, tail) = list.split_at(end);
+    if !tail.is_empty() && !tail.starts_with([',', '.']) {
+        return None;
+    }
+    let mut names = Vec::new();
+    for part in list.split(" and ") {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let capitalised = words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(char::is_alphabetic)
+        });
+        if words.is_empty() || words.len() > 2 || !capitalised {
+            return None;
+        }
+        names.push(part.trim());
+    }
+    (names.len() >= 2).then_some(names)
 }
 
 /// How far above "more than N" (or below "fewer than N") a coverage figure
@@ -456,6 +492,22 @@ mod tests {
         Case::new("The plan costs about $190 a month, the agent said.")
             .coverage_on(source, PUBLISHED)
             .passes("CC107", "about $190");
+    }
+
+    #[test]
+    fn a_count_of_people_named_in_apposition_is_stated_by_their_names() {
+        let source = "Steve: fancy a drink at the weekend? Carly: yes, where?";
+        let case = |text| {
+            let mut case = Case::new(text).coverage_on(source, PUBLISHED);
+            case.mode = crate::check::Mode::Restatement;
+            case
+        };
+        case("Two friends, Steve and Carly, plan to meet for a drink at the weekend.")
+            .passes("CC107", "Two friends");
+        case("Three friends, Steve and Carly, plan to meet for a drink at the weekend.")
+            .finds("CC107", "Three friends");
+        case("Two friends, Steve and Maria, plan to meet for a drink at the weekend.")
+            .finds("CC107", "Two friends");
     }
 
     #[test]

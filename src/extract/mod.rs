@@ -29,7 +29,9 @@ use crate::rules::RuleSet;
 use crate::source::Article;
 use crate::subject::{subjects, Subjects};
 use crate::text::Document;
+
 use chrono::NaiveDate;
+pub(crate) use number::small_word;
 use std::ops::Range;
 
 /// What an extractor sees.

@@ -423,7 +423,7 @@ fn parse_many(doc: &Document, i: usize, end: usize) -> Option<Core> {
 }
 
 /// The value of one number word below a hundred ("seven", "forty-eight").
-fn small_word(w: &str) -> Option<u32> {
+pub(crate) fn small_word(w: &str) -> Option<u32> {
     if let Some(v) = lookup(UNITS, w).or_else(|| lookup(TENS, w)) {
         return Some(v);
     }
@@ -465,6 +465,17 @@ fn parse_words(doc: &Document, i: usize, end: usize) -> Option<Core> {
                     continue;
                 }
                 _ => break,
+            }
+        }
+        // "twenty - five", as transcripts space a hyphen.
+        let after_tens = last_small.is_some_and(|l| l >= 20 && l % 10 == 0);
+        if w.as_str() == "-" && after_tens {
+            if let Some(v) = word(k + 1).and_then(|n| small_word(&n)).filter(|v| *v < 10) {
+                group += f64::from(v);
+                last_small = Some(v);
+                k += 2;
+                used += 2;
+                continue;
             }
         }
         if let Some(v) = small_word(&w) {
@@ -676,6 +687,7 @@ mod tests {
         assert_eq!(value("forty-eight boats"), 48.0);
         assert_eq!(value("two hundred and five boats"), 205.0);
         assert_eq!(value("twenty one boats"), 21.0);
+        assert_eq!(value("twenty - one boats"), 21.0);
         assert_eq!(value("three million boats"), 3e6);
     }
 

@@ -4,6 +4,7 @@
 //! this list is exhaustive where claims are selective: a figure need not
 //! count a noun to be copied wrong.
 
+use crate::extract::small_word;
 use crate::lexicon::{dates, numbers};
 use crate::text::{Document, TokenKind};
 use std::ops::Range;
@@ -100,16 +101,15 @@ pub(crate) fn figures(doc: &Document) -> Vec<Figure> {
                 }
             }
             TokenKind::Word => {
-                if let Some(v) = number_word(lower) {
-                    let scale = scale_after(doc, k);
-                    let end = if scale.is_some() {
-                        doc.tokens[k + 1].end
+                if let Some((v, words_end)) = spelled_number(doc, k) {
+                    let scale = scale_after(doc, words_end);
+                    let last = if scale.is_some() {
+                        words_end + 1
                     } else {
-                        tok.end
+                        words_end
                     };
-                    let last = if scale.is_some() { k + 1 } else { k };
                     out.push(Figure {
-                        prose: tok.start..end,
+                        prose: tok.start..doc.tokens[last].end,
                         spelled: true,
                         value: FigureValue::Number {
                             value: v,
@@ -118,6 +118,7 @@ pub(crate) fn figures(doc: &Document) -> Vec<Figure> {
                             unit: unit_around(doc, k, last),
                         },
                     });
+                    k = words_end;
                 } else if let Some(n) = ORDINALS.iter().find(|(w, _)| *w == lower).map(|&(_, n)| n)
                 {
                     out.push(Figure {
@@ -208,16 +209,33 @@ fn month(doc: &Document, k: usize) -> Option<u32> {
     (!(opens && m == 5)).then_some(m)
 }
 
-/// Number words from two up ("one" is mostly a pronoun: "one of them").
-fn number_word(w: &str) -> Option<f64> {
+/// A number in words from two up at token `k` ("one" is mostly a
+/// pronoun: "one of them"), with the index of its last word: "seven",
+/// "forty-eight", and as transcripts write it "forty eight" or
+/// "forty - eight".
+fn spelled_number(doc: &Document, k: usize) -> Option<(f64, usize)> {
+    let w = doc.tok_lower(k);
     if w == "one" {
         return None;
     }
-    numbers::UNITS
-        .iter()
-        .chain(numbers::TENS)
-        .find(|(k, _)| *k == w)
-        .map(|&(_, v)| f64::from(v))
+    let v = small_word(w)?;
+    let unit_at = |j: usize| {
+        (j < doc.tokens.len() && doc.tokens[j].kind == TokenKind::Word)
+            .then(|| small_word(doc.tok_lower(j)))
+            .flatten()
+            .filter(|u| (1..10).contains(u))
+    };
+    if v >= 20 && v % 10 == 0 && !w.contains('-') {
+        if let Some(u) = unit_at(k + 1) {
+            return Some((f64::from(v + u), k + 1));
+        }
+        if k + 1 < doc.tokens.len() && doc.tok(k + 1) == "-" {
+            if let Some(u) = unit_at(k + 2) {
+                return Some((f64::from(v + u), k + 2));
+            }
+        }
+    }
+    Some((f64::from(v), k))
 }
 
 /// The scale word right after token `k` ("million", "bn").
@@ -303,6 +321,20 @@ mod tests {
             .into_iter()
             .map(|f| f.value)
             .collect()
+    }
+
+    #[test]
+    fn numbers_in_words_as_transcripts_write_them() {
+        let v =
+            values("They bought twenty five machines, twenty - six chairs and forty-one desks.");
+        let plain = |value: f64| FigureValue::Number {
+            value,
+            scaled: None,
+            step: 1.0,
+            unit: Unit::Plain,
+        };
+        assert_eq!(v, [plain(25.0), plain(26.0), plain(41.0)]);
+        assert_eq!(values("twenty years, five days"), [plain(20.0), plain(5.0)]);
     }
 
     #[test]
