@@ -5,7 +5,7 @@ use super::quote_text::{is_same_words, quote_words};
 use super::{finding_at, sentence_evidence, CheckContext, Checked, Mode, Run};
 use crate::extract::{ClaimData, Interval, Modifier};
 use crate::finding::{Finding, Severity};
-use crate::subject::{restates, similarity, Figure, FigureValue, Unit};
+use crate::subject::{restates, shared_share, similarity, Figure, FigureValue, Unit};
 use chrono::Datelike;
 
 declare_check! {
@@ -58,8 +58,8 @@ impl Run for RestatementConflict {
             Mode::Auto => others
                 .filter(|(a, v)| {
                     is_same_day(target, *a)
-                        && restates(&vocabulary, v)
-                        && restates_sentences(target, *a, v)
+                        && (is_digest(target, *a, shared_share(&vocabulary, v))
+                            || restates(&vocabulary, v) && restates_sentences(target, *a, v))
                 })
                 .map(|(a, _)| a)
                 .collect(),
@@ -193,6 +193,34 @@ fn is_same_day(target: Checked<'_>, source: Checked<'_>) -> bool {
         (Some(a), Some(b)) => a == b,
         _ => true,
     }
+}
+
+/// Most sentences a digest has: a headline with its standfirst, a
+/// one-paragraph summary.
+const MAX_DIGEST_SENTENCES: usize = 3;
+
+/// Share of a digest's content words that must be its story's: enough to
+/// be about the same story, however freely worded.
+const MIN_DIGEST_SHARE: f32 = 0.2;
+
+/// Whether `target` is a digest of `source`: a few sentences about the
+/// same story (`shared`: the share of its content words that are the
+/// story's) against an article at least twice as long. Checked against
+/// the story it digests (same day or undated), a headline, standfirst or
+/// summary has nothing of its own to add, however freely it words it.
+fn is_digest(target: Checked<'_>, source: Checked<'_>, shared: f32) -> bool {
+    let sentences = |a: Checked<'_>| {
+        a.claims
+            .subjects
+            .sentences
+            .iter()
+            .filter(|t| t.stems.len() >= MIN_SENTENCE_WORDS)
+            .count()
+    };
+    let mine = sentences(target);
+    shared >= MIN_DIGEST_SHARE
+        && (1..=MAX_DIGEST_SENTENCES).contains(&mine)
+        && sentences(source) >= 2 * mine
 }
 
 /// Whether most of `target`'s sentences restate `source`: each says what
@@ -461,6 +489,16 @@ mod tests {
     fn a_reworded_quotation_is_a_warning() {
         summary("\"We have never seen water this fast,\" the mayor said of the storm.")
             .finds("CC107", "We have never seen water this fast,");
+    }
+
+    #[test]
+    fn a_one_sentence_digest_of_a_longer_story_is_a_restatement_however_worded() {
+        // Few of the digest's words are the story's, but a standfirst has
+        // nothing of its own to add.
+        summary("The storm shut 41 village schools and left pupils at home.")
+            .finds("CC107", "41 village schools");
+        summary("The storm shut 14 village schools and left pupils at home.")
+            .passes("CC107", "14 village schools");
     }
 
     #[test]

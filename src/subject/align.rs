@@ -110,14 +110,17 @@ pub const MIN_RESTATED: f32 = 0.5;
 /// content words `source` (both sorted): most of its words are the
 /// article's.
 pub fn restates<T: Ord>(text: &[T], source: &[T]) -> bool {
-    if text.is_empty() {
-        return false;
-    }
+    !text.is_empty() && shared_share(text, source) >= MIN_RESTATED
+}
+
+/// Share of `text`'s content words that are `source`'s (both sorted); 0
+/// for an empty text.
+pub fn shared_share<T: Ord>(text: &[T], source: &[T]) -> f32 {
     let shared = text
         .iter()
         .filter(|w| source.binary_search(w).is_ok())
         .count();
-    shared as f32 >= MIN_RESTATED * text.len() as f32
+    shared as f32 / text.len().max(1) as f32
 }
 
 /// Content words a quotation needs before it can be told from a stock

@@ -16,7 +16,9 @@ mod align;
 mod figures;
 pub(crate) mod keys;
 
-pub use align::{align, restates, same_letters, same_quotation, similarity, Alignment, Side};
+pub use align::{
+    align, restates, same_letters, same_quotation, shared_share, similarity, Alignment, Side,
+};
 pub use figures::{Figure, FigureValue, Unit};
 
 use crate::extract::Claim;
