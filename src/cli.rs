@@ -11,7 +11,10 @@ use std::path::PathBuf;
 /// parsed.
 fn check_code(s: &str) -> Result<&'static str, String> {
     claimcheck::config::check_code(s).ok_or_else(|| {
-        format!("unknown check '{s}' (`claimcheck explain` lists the codes and names)")
+        format!(
+            "unknown check '{s}'{}",
+            claimcheck::registry::unknown_check_hint(s)
+        )
     })
 }
 
@@ -78,12 +81,31 @@ pub enum RulesCommand {
     },
 }
 
-/// Options shared by `extract` and `check`.
+/// Output formats of `extract` and `audit`, which render claims and
+/// subjects, not only findings: the help lists only what they accept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClaimsFormat {
+    /// For people.
+    Text,
+    /// One JSON document.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+impl From<ClaimsFormat> for OutputFormat {
+    fn from(f: ClaimsFormat) -> Self {
+        match f {
+            ClaimsFormat::Text => OutputFormat::Text,
+            ClaimsFormat::Json => OutputFormat::Json,
+            ClaimsFormat::Jsonl => OutputFormat::Jsonl,
+        }
+    }
+}
+
+/// Options shared by `extract`, `check` and `audit`.
 #[derive(Debug, Args)]
 pub struct CommonArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-    pub format: OutputFormat,
     /// Publication date for files that carry none of their own (YYYY-MM-DD;
     /// it never replaces an unreadable date in a file).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = published_date)]
@@ -99,6 +121,9 @@ pub struct ExtractArgs {
     /// Articles, or folders of them.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ClaimsFormat::Text)]
+    pub format: ClaimsFormat,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,
@@ -172,6 +197,9 @@ pub struct CheckArgs {
     /// from the article and its date).
     #[arg(long, value_name = "PATH", num_args = 0..=1)]
     pub report: Option<Option<PathBuf>>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,
@@ -219,6 +247,9 @@ pub struct AuditArgs {
     /// ends in .html (default: under reports/).
     #[arg(long, value_name = "PATH", num_args = 0..=1)]
     pub report: Option<Option<PathBuf>>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ClaimsFormat::Text)]
+    pub format: ClaimsFormat,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,

@@ -17,7 +17,6 @@ use claimcheck::render::{self, OutputFormat};
 use claimcheck::report_path;
 use claimcheck::rules::load_rules;
 use claimcheck::source::{Article, DEFAULT_MAX_FILE_SIZE};
-use clap::ValueEnum;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -109,20 +108,8 @@ fn write_stdout(s: &str) -> Result<()> {
     }
 }
 
-fn format_name(format: OutputFormat) -> String {
-    format
-        .to_possible_value()
-        .map_or_else(String::new, |v| v.get_name().to_owned())
-}
-
 fn run_extract(args: &ExtractArgs) -> Result<Status> {
-    let format = args.common.format;
-    if !format.renders_claims() {
-        anyhow::bail!(
-            "--format {} renders findings, not claims: use text, json or jsonl",
-            format_name(format)
-        );
-    }
+    let format = OutputFormat::from(args.format);
     let rules = pipeline::load_rule_set(&args.common.rules, DEFAULT_MAX_FILE_SIZE)?;
     let mut sink = Collect {
         claims_as: Some(format),
@@ -177,7 +164,7 @@ fn run_check(config: Option<&Path>, args: &CheckArgs) -> Result<Status> {
     let mut findings = sink.findings;
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let checked: Vec<PathBuf> = summary.checked.iter().map(|(p, _)| p.clone()).collect();
-    let out = match args.common.format {
+    let out = match args.format {
         OutputFormat::Text => {
             let styled =
                 anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never;
@@ -281,16 +268,7 @@ fn run_config(config: Option<&Path>, args: &CheckArgs) -> Result<Status> {
 }
 
 fn run_audit(args: &AuditArgs) -> Result<Status> {
-    let format = args.common.format;
-    if !matches!(
-        format,
-        OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Text
-    ) {
-        anyhow::bail!(
-            "--format {} is not available for audit: use text, json or jsonl",
-            format_name(format)
-        );
-    }
+    let format = OutputFormat::from(args.format);
     let settings = AuditSettings {
         paths: args.paths.clone(),
         published: args.common.published,
@@ -300,12 +278,13 @@ fn run_audit(args: &AuditArgs) -> Result<Status> {
     };
     let audit = pipeline::audit(&settings, &mut Collect::default())?;
     let (n, subjects, findings) = (audit.articles, &audit.subjects, &audit.findings);
-    let out = if format == OutputFormat::Text {
-        render::audit::render_audit_markdown(n, subjects, findings)
-    } else {
-        render::audit::render_audit_json(n, subjects, findings)
+    // With --report, the report file holds the Markdown and stdout a short
+    // summary (JSON, asked for by name, is still printed whole).
+    let out = match (format, &args.report) {
+        (OutputFormat::Text, Some(_)) => audit_summary(&audit),
+        (OutputFormat::Text, None) => render::audit::render_audit_markdown(n, subjects, findings),
+        _ => render::audit::render_audit_json(n, subjects, findings),
     };
-    write_stdout(&out)?;
     if let Some(report) = &args.report {
         let path = report.clone().unwrap_or_else(|| {
             let date = audit.latest.map_or("undated".to_owned(), |d| d.to_string());
@@ -334,7 +313,28 @@ fn run_audit(args: &AuditArgs) -> Result<Status> {
         claimcheck::output::write_atomic(&path, &contents)?;
         eprintln!("claimcheck: wrote {}", path.display());
     }
+    write_stdout(&out)?;
     Ok(Status::from(&audit.summary))
+}
+
+/// What `audit --report` prints instead of the whole report: the counts
+/// of its header, on two lines.
+fn audit_summary(audit: &pipeline::Audit) -> String {
+    let subjects = &audit.subjects;
+    let disputed = subjects.iter().filter(|x| x.is_disputed()).count();
+    let changed = subjects
+        .iter()
+        .filter(|x| x.agreement() == claimcheck::audit::Agreement::Changed)
+        .count();
+    let c = audit.summary.counts;
+    format!(
+        "audited {} article(s): {} subject(s) mentioned more than once, {disputed} on which coverage disagrees, {changed} changed over time\nrule findings: {} error(s), {} warning(s), {} note(s)\n",
+        audit.articles,
+        subjects.len(),
+        c.error,
+        c.warning,
+        c.note
+    )
 }
 
 fn summary_line(summary: &Summary) -> String {
@@ -361,13 +361,26 @@ fn run_explain(code: Option<&str>) -> Result<Status> {
     let mut s = String::new();
     match code {
         Some(c) => {
-            let check = claimcheck::registry::find(c)
-                .ok_or_else(|| anyhow::anyhow!("unknown check '{c}'"))?;
+            let check = claimcheck::registry::find(c).ok_or_else(|| {
+                anyhow::anyhow!(
+                    "unknown check '{c}'{}",
+                    claimcheck::registry::unknown_check_hint(c)
+                )
+            })?;
             s.push_str(&explain_text(check));
         }
         None => {
+            let width = claimcheck::registry::all()
+                .map(|c| c.name().len())
+                .max()
+                .unwrap_or(0);
             for c in claimcheck::registry::all() {
-                s.push_str(&format!("{}  {}\n", c.code(), c.name()));
+                s.push_str(&format!(
+                    "{}  {:width$}  {}\n",
+                    c.code(),
+                    c.name(),
+                    claimcheck::registry::summary(c.code())
+                ));
             }
         }
     }

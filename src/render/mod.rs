@@ -48,7 +48,8 @@ pub enum OutputFormat {
     /// reviewdog's rdjsonl diagnostics, one JSON object per line (findings
     /// only).
     Rdjsonl,
-    /// JUnit XML: one test case per article checked (findings only).
+    /// JUnit XML: one test suite per article, one test case per finding
+    /// (findings only).
     Junit,
 }
 
