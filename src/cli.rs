@@ -75,8 +75,8 @@ pub enum Command {
 pub enum RulesCommand {
     /// Validate rule files and print what they define.
     Check {
-        /// Rule files or folders.
-        #[arg(long = "rules", value_name = "FILE_OR_DIR", num_args = 1.., required = true)]
+        /// Rule files or folders (default: the config file's `rules`).
+        #[arg(long = "rules", value_name = "FILE_OR_DIR", num_args = 1..)]
         rules: Vec<PathBuf>,
     },
 }
@@ -240,9 +240,10 @@ pub struct AuditArgs {
     /// The story's articles, or folders of them.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Lowest severity of rule findings that fails the run (exit status 1).
-    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
-    pub fail_on: FailOn,
+    /// Lowest severity of rule findings that fails the run (exit status 1)
+    /// [default: the config file's `fail-on`, else warning].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
     /// Write the audit report: Markdown, or HTML with charts when the path
     /// ends in .html (default: under reports/).
     #[arg(long, value_name = "PATH", num_args = 0..=1)]

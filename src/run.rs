@@ -15,7 +15,7 @@ use claimcheck::finding::Finding;
 use claimcheck::pipeline::{self, AuditSettings, Changed, CheckSettings, Problem, Sink, Summary};
 use claimcheck::render::{self, OutputFormat};
 use claimcheck::report_path;
-use claimcheck::rules::load_rules;
+use claimcheck::rules::load_rules_limited;
 use claimcheck::source::{Article, DEFAULT_MAX_FILE_SIZE};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -54,8 +54,8 @@ pub(crate) fn run(cli: &Cli) -> Result<Status> {
         Command::Config(args) => run_config(cli.config.as_deref(), args),
         Command::Rules {
             command: RulesCommand::Check { rules },
-        } => run_rules_check(rules),
-        Command::Audit(args) => run_audit(args),
+        } => run_rules_check(cli.config.as_deref(), rules),
+        Command::Audit(args) => run_audit(cli.config.as_deref(), args),
         Command::Explain { code } => run_explain(code.as_deref()),
         Command::Server => {
             claimcheck::server::run_stdio(cli.config.as_deref())?;
@@ -267,14 +267,30 @@ fn run_config(config: Option<&Path>, args: &CheckArgs) -> Result<Status> {
     Ok(Status::Clean)
 }
 
-fn run_audit(args: &AuditArgs) -> Result<Status> {
+/// The config file (found upward, or `--config`) under what the command
+/// line says, for the commands that read only its rules, date and limits.
+fn resolve_config(config: Option<&Path>, flags: &claimcheck::config::Flags) -> Result<Resolved> {
+    let cwd = std::env::current_dir()?;
+    Ok(Resolved::resolve(config, flags, &cwd)?)
+}
+
+fn run_audit(config: Option<&Path>, args: &AuditArgs) -> Result<Status> {
     let format = OutputFormat::from(args.format);
+    let config = resolve_config(
+        config,
+        &claimcheck::config::Flags {
+            rules: args.common.rules.clone(),
+            published: args.common.published,
+            fail_on: args.fail_on.map(Into::into),
+            ..claimcheck::config::Flags::default()
+        },
+    )?;
     let settings = AuditSettings {
         paths: args.paths.clone(),
-        published: args.common.published,
-        rules: args.common.rules.clone(),
-        fail_on: claimcheck::config::FailOn::from(args.fail_on).severity(),
-        max_file_size: DEFAULT_MAX_FILE_SIZE,
+        published: config.published.value,
+        rules: config.rules.value,
+        fail_on: config.fail_on.value.severity(),
+        max_file_size: config.max_file_size.value,
     };
     let audit = pipeline::audit(&settings, &mut Collect::default())?;
     let (n, subjects, findings) = (audit.articles, &audit.subjects, &audit.findings);
@@ -345,8 +361,19 @@ fn summary_line(summary: &Summary) -> String {
     )
 }
 
-fn run_rules_check(paths: &[PathBuf]) -> Result<Status> {
-    let rules = match load_rules(paths) {
+fn run_rules_check(config: Option<&Path>, paths: &[PathBuf]) -> Result<Status> {
+    let config = resolve_config(
+        config,
+        &claimcheck::config::Flags {
+            rules: paths.to_vec(),
+            ..claimcheck::config::Flags::default()
+        },
+    )?;
+    let paths = &config.rules.value;
+    if paths.is_empty() {
+        anyhow::bail!("no rule files: pass --rules, or set `rules:` in claimcheck.yaml");
+    }
+    let rules = match load_rules_limited(paths, config.max_file_size.value) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("{}", printable(&e.to_string()));
