@@ -164,27 +164,21 @@ fn run_check(config: Option<&Path>, args: &CheckArgs) -> Result<Status> {
     let mut findings = sink.findings;
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let checked: Vec<PathBuf> = summary.checked.iter().map(|(p, _)| p.clone()).collect();
-    let out = match args.format {
-        OutputFormat::Text => {
-            let styled =
-                anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never;
-            let mut s = render::text::render_findings_text(&findings, styled);
-            // A count after an error reads like a clean run: the error
-            // stands alone, and the exit status is 2.
-            if summary.errors == 0 {
-                s.push_str(&summary_line(&summary));
-            }
-            s
-        }
-        OutputFormat::Json => render::json::render_findings_json(&findings),
-        OutputFormat::Jsonl => render::json::render_findings_jsonl(&findings),
-        OutputFormat::Concise => render::concise::render_findings_concise(&findings),
-        OutputFormat::Github => render::github::render_findings_github(&findings),
-        OutputFormat::Sarif => render::sarif::render_findings_sarif(&findings),
-        OutputFormat::Rdjsonl => render::rdjsonl::render_findings_rdjsonl(&findings),
-        OutputFormat::Junit => render::junit::render_findings_junit(&findings, &checked),
+    let styled = args.format == OutputFormat::Text
+        && anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never;
+    let run = render::Findings {
+        findings: &findings,
+        articles: &checked,
+        styled,
     };
-    write_stdout(&out)?;
+    let mut out = Vec::new();
+    args.format.renderer().render(&run, &mut out)?;
+    // A count after an error reads like a clean run: the error stands
+    // alone, and the exit status is 2.
+    if args.format == OutputFormat::Text && summary.errors == 0 {
+        out.extend_from_slice(summary_line(&summary).as_bytes());
+    }
+    write_stdout(&String::from_utf8_lossy(&out))?;
     if let Some(report) = &args.report {
         write_check_report(&config, &summary, &findings, report.as_deref())?;
     }

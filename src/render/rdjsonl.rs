@@ -47,11 +47,16 @@ fn diagnostic(f: &Finding) -> Value {
     })
 }
 
+/// One finding as one diagnostic, on one line (without its line break).
+pub fn render_diagnostic(f: &Finding) -> String {
+    diagnostic(f).to_string()
+}
+
 /// One diagnostic per line.
 pub fn render_findings_rdjsonl(findings: &[Finding]) -> String {
     let mut s = String::new();
     for f in findings {
-        s.push_str(&diagnostic(f).to_string());
+        s.push_str(&render_diagnostic(f));
         s.push('\n');
     }
     s
