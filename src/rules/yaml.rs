@@ -168,9 +168,7 @@ fn yaml_message(e: &serde_saphyr::Error) -> String {
         }
         E::SerdeMissingField { field, .. } => format!("missing key `{field}`"),
         E::DuplicateMappingKey { key: Some(k), .. } => format!("duplicate key `{k}`"),
-        E::Budget { breach, .. } => {
-            format!("refused: the file exceeds the YAML budget ({breach:?})")
-        }
+        E::Budget { breach, .. } => format!("refused: {}", budget_message(breach)),
         E::AliasReplayLimitExceeded { .. }
         | E::AliasExpansionLimitExceeded { .. }
         | E::AliasReplayStackDepthExceeded { .. }
@@ -189,6 +187,19 @@ fn yaml_message(e: &serde_saphyr::Error) -> String {
     }
 }
 
+/// What a budget breach means, in words (never Rust's debug output).
+fn budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> String {
+    use serde_saphyr::budget::BudgetBreach as B;
+    match breach {
+        B::Documents { .. } => "more than one YAML document (`---`) in the file".to_owned(),
+        B::Depth { .. } => format!("the file nests deeper than {MAX_DEPTH} levels"),
+        B::Aliases { .. } | B::Anchors { .. } | B::AliasAnchorRatio { .. } => {
+            "aliases expand too far (an alias bomb?)".to_owned()
+        }
+        _ => "the file is larger or more complex than a rule or config file can be".to_owned(),
+    }
+}
+
 /// The parser's names for Rust types, in the words of a file's author.
 fn plain_type_message(msg: &str) -> String {
     let m = msg.trim();
@@ -198,15 +209,24 @@ fn plain_type_message(msg: &str) -> String {
             "expected a whole number".to_owned()
         }
         "expected string scalar" => "expected text".to_owned(),
+        "expected sequence start" => "expected a list".to_owned(),
+        "expected mapping start" => "expected keys and values".to_owned(),
         _ => m.to_owned(),
     }
 }
 
+/// The parser's message with control characters escaped (a file's text
+/// quoted in it must not drive the terminal), quotes left as they are.
 fn formatted(e: &serde_saphyr::Error) -> String {
-    UserMessageFormatter
-        .format_message(e)
-        .escape_debug()
-        .to_string()
+    let mut out = String::new();
+    for c in UserMessageFormatter.format_message(e).chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The formatter may append "at line X, column Y"; we print our own.
@@ -373,6 +393,20 @@ mod tests {
         }
         let d: Doc = parse_yaml("value: 2.5\n").unwrap();
         assert_eq!(d.value, Some(YamlNumber(2.5)));
+    }
+
+    #[test]
+    fn parser_messages_are_words_not_debug_output() {
+        let e = err("name: x\n---\nname: y\n");
+        assert!(
+            e.message.contains("more than one YAML document"),
+            "{}",
+            e.message
+        );
+        let e = err("name: [x\n");
+        assert!(!e.message.contains('\\'), "{}", e.message);
+        let e = err("name: \"\u{1b}[31m\n");
+        assert!(!e.message.contains('\u{1b}'), "{}", e.message);
     }
 
     #[test]
