@@ -44,7 +44,7 @@ pub enum Command {
     /// Print the claims found in articles (counts, dates, quotes, titles).
     Extract(ExtractArgs),
     /// Check articles against rule files and earlier coverage.
-    Check(CheckArgs),
+    Check(CheckCommand),
     /// Work with rule files.
     Rules {
         /// What to do with them.
@@ -193,6 +193,18 @@ pub struct CheckArgs {
     /// Report suppressions that silence nothing [default: true].
     #[arg(long, value_name = "BOOL", action = clap::ArgAction::Set)]
     pub report_unused_suppressions: Option<bool>,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// `check` arguments: what to check, and how to show it (`config` and
+/// `baseline` take the first part only, and list no format they ignore).
+#[derive(Debug, Args)]
+pub struct CheckCommand {
+    /// What to check.
+    #[command(flatten)]
+    pub check: CheckArgs,
     /// Write a Markdown discrepancy report (default: under reports/, named
     /// from the article and its date).
     #[arg(long, value_name = "PATH", num_args = 0..=1)]
@@ -200,9 +212,6 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,
-    /// Shared options.
-    #[command(flatten)]
-    pub common: CommonArgs,
 }
 
 impl CheckArgs {

@@ -5,7 +5,9 @@
 //! One bad article does not stop the run: it is reported on stderr, the rest
 //! is checked, and the status is 2 at the end (ripgrep's "errored" flag).
 
-use crate::cli::{AuditArgs, BaselineArgs, CheckArgs, Cli, Command, ExtractArgs, RulesCommand};
+use crate::cli::{
+    AuditArgs, BaselineArgs, CheckArgs, CheckCommand, Cli, Command, ExtractArgs, RulesCommand,
+};
 use anyhow::Result;
 use claimcheck::baseline::{write_baseline, Baseline};
 use claimcheck::config::Resolved;
@@ -156,8 +158,8 @@ fn check_settings(
     })
 }
 
-fn run_check(config: Option<&Path>, args: &CheckArgs) -> Result<Status> {
-    let settings = check_settings(config, args, true)?;
+fn run_check(config: Option<&Path>, args: &CheckCommand) -> Result<Status> {
+    let settings = check_settings(config, &args.check, true)?;
     let config = settings.config.clone();
     let mut sink = Collect::default();
     let summary = pipeline::check(settings, &mut sink)?;
