@@ -11,7 +11,10 @@ use std::path::PathBuf;
 /// parsed.
 fn check_code(s: &str) -> Result<&'static str, String> {
     claimcheck::config::check_code(s).ok_or_else(|| {
-        format!("unknown check '{s}' (`claimcheck explain` lists the codes and names)")
+        format!(
+            "unknown check '{s}'{}",
+            claimcheck::registry::unknown_check_hint(s)
+        )
     })
 }
 
@@ -41,7 +44,7 @@ pub enum Command {
     /// Print the claims found in articles (counts, dates, quotes, titles).
     Extract(ExtractArgs),
     /// Check articles against rule files and earlier coverage.
-    Check(CheckArgs),
+    Check(CheckCommand),
     /// Work with rule files.
     Rules {
         /// What to do with them.
@@ -72,18 +75,37 @@ pub enum Command {
 pub enum RulesCommand {
     /// Validate rule files and print what they define.
     Check {
-        /// Rule files or folders.
-        #[arg(long = "rules", value_name = "FILE_OR_DIR", num_args = 1.., required = true)]
+        /// Rule files or folders (default: the config file's `rules`).
+        #[arg(long = "rules", value_name = "FILE_OR_DIR", num_args = 1..)]
         rules: Vec<PathBuf>,
     },
 }
 
-/// Options shared by `extract` and `check`.
+/// Output formats of `extract` and `audit`, which render claims and
+/// subjects, not only findings: the help lists only what they accept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClaimsFormat {
+    /// For people.
+    Text,
+    /// One JSON document.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+impl From<ClaimsFormat> for OutputFormat {
+    fn from(f: ClaimsFormat) -> Self {
+        match f {
+            ClaimsFormat::Text => OutputFormat::Text,
+            ClaimsFormat::Json => OutputFormat::Json,
+            ClaimsFormat::Jsonl => OutputFormat::Jsonl,
+        }
+    }
+}
+
+/// Options shared by `extract`, `check` and `audit`.
 #[derive(Debug, Args)]
 pub struct CommonArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-    pub format: OutputFormat,
     /// Publication date for files that carry none of their own (YYYY-MM-DD;
     /// it never replaces an unreadable date in a file).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = published_date)]
@@ -99,6 +121,9 @@ pub struct ExtractArgs {
     /// Articles, or folders of them.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ClaimsFormat::Text)]
+    pub format: ClaimsFormat,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,
@@ -168,13 +193,25 @@ pub struct CheckArgs {
     /// Report suppressions that silence nothing [default: true].
     #[arg(long, value_name = "BOOL", action = clap::ArgAction::Set)]
     pub report_unused_suppressions: Option<bool>,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// `check` arguments: what to check, and how to show it (`config` and
+/// `baseline` take the first part only, and list no format they ignore).
+#[derive(Debug, Args)]
+pub struct CheckCommand {
+    /// What to check.
+    #[command(flatten)]
+    pub check: CheckArgs,
     /// Write a Markdown discrepancy report (default: under reports/, named
     /// from the article and its date).
     #[arg(long, value_name = "PATH", num_args = 0..=1)]
     pub report: Option<Option<PathBuf>>,
-    /// Shared options.
-    #[command(flatten)]
-    pub common: CommonArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
 }
 
 impl CheckArgs {
@@ -212,13 +249,17 @@ pub struct AuditArgs {
     /// The story's articles, or folders of them.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Lowest severity of rule findings that fails the run (exit status 1).
-    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
-    pub fail_on: FailOn,
+    /// Lowest severity of rule findings that fails the run (exit status 1)
+    /// [default: the config file's `fail-on`, else warning].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
     /// Write the audit report: Markdown, or HTML with charts when the path
     /// ends in .html (default: under reports/).
     #[arg(long, value_name = "PATH", num_args = 0..=1)]
     pub report: Option<Option<PathBuf>>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ClaimsFormat::Text)]
+    pub format: ClaimsFormat,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,

@@ -5,7 +5,9 @@
 //! One bad article does not stop the run: it is reported on stderr, the rest
 //! is checked, and the status is 2 at the end (ripgrep's "errored" flag).
 
-use crate::cli::{AuditArgs, BaselineArgs, CheckArgs, Cli, Command, ExtractArgs, RulesCommand};
+use crate::cli::{
+    AuditArgs, BaselineArgs, CheckArgs, CheckCommand, Cli, Command, ExtractArgs, RulesCommand,
+};
 use anyhow::Result;
 use claimcheck::baseline::{write_baseline, Baseline};
 use claimcheck::config::Resolved;
@@ -15,9 +17,8 @@ use claimcheck::finding::Finding;
 use claimcheck::pipeline::{self, AuditSettings, Changed, CheckSettings, Problem, Sink, Summary};
 use claimcheck::render::{self, OutputFormat};
 use claimcheck::report_path;
-use claimcheck::rules::load_rules;
+use claimcheck::rules::load_rules_limited;
 use claimcheck::source::{Article, DEFAULT_MAX_FILE_SIZE};
-use clap::ValueEnum;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -55,8 +56,8 @@ pub(crate) fn run(cli: &Cli) -> Result<Status> {
         Command::Config(args) => run_config(cli.config.as_deref(), args),
         Command::Rules {
             command: RulesCommand::Check { rules },
-        } => run_rules_check(rules),
-        Command::Audit(args) => run_audit(args),
+        } => run_rules_check(cli.config.as_deref(), rules),
+        Command::Audit(args) => run_audit(cli.config.as_deref(), args),
         Command::Explain { code } => run_explain(code.as_deref()),
         Command::Server => {
             claimcheck::server::run_stdio(cli.config.as_deref())?;
@@ -109,20 +110,8 @@ fn write_stdout(s: &str) -> Result<()> {
     }
 }
 
-fn format_name(format: OutputFormat) -> String {
-    format
-        .to_possible_value()
-        .map_or_else(String::new, |v| v.get_name().to_owned())
-}
-
 fn run_extract(args: &ExtractArgs) -> Result<Status> {
-    let format = args.common.format;
-    if !format.renders_claims() {
-        anyhow::bail!(
-            "--format {} renders findings, not claims: use text, json or jsonl",
-            format_name(format)
-        );
-    }
+    let format = OutputFormat::from(args.format);
     let rules = pipeline::load_rule_set(&args.common.rules, DEFAULT_MAX_FILE_SIZE)?;
     let mut sink = Collect {
         claims_as: Some(format),
@@ -169,35 +158,29 @@ fn check_settings(
     })
 }
 
-fn run_check(config: Option<&Path>, args: &CheckArgs) -> Result<Status> {
-    let settings = check_settings(config, args, true)?;
+fn run_check(config: Option<&Path>, args: &CheckCommand) -> Result<Status> {
+    let settings = check_settings(config, &args.check, true)?;
     let config = settings.config.clone();
     let mut sink = Collect::default();
     let summary = pipeline::check(settings, &mut sink)?;
     let mut findings = sink.findings;
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let checked: Vec<PathBuf> = summary.checked.iter().map(|(p, _)| p.clone()).collect();
-    let out = match args.common.format {
-        OutputFormat::Text => {
-            let styled =
-                anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never;
-            let mut s = render::text::render_findings_text(&findings, styled);
-            // A count after an error reads like a clean run: the error
-            // stands alone, and the exit status is 2.
-            if summary.errors == 0 {
-                s.push_str(&summary_line(&summary));
-            }
-            s
-        }
-        OutputFormat::Json => render::json::render_findings_json(&findings),
-        OutputFormat::Jsonl => render::json::render_findings_jsonl(&findings),
-        OutputFormat::Concise => render::concise::render_findings_concise(&findings),
-        OutputFormat::Github => render::github::render_findings_github(&findings),
-        OutputFormat::Sarif => render::sarif::render_findings_sarif(&findings),
-        OutputFormat::Rdjsonl => render::rdjsonl::render_findings_rdjsonl(&findings),
-        OutputFormat::Junit => render::junit::render_findings_junit(&findings, &checked),
+    let styled = args.format == OutputFormat::Text
+        && anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never;
+    let run = render::Findings {
+        findings: &findings,
+        articles: &checked,
+        styled,
     };
-    write_stdout(&out)?;
+    let mut out = Vec::new();
+    args.format.renderer().render(&run, &mut out)?;
+    // A count after an error reads like a clean run: the error stands
+    // alone, and the exit status is 2.
+    if args.format == OutputFormat::Text && summary.errors == 0 {
+        out.extend_from_slice(summary_line(&summary).as_bytes());
+    }
+    write_stdout(&String::from_utf8_lossy(&out))?;
     if let Some(report) = &args.report {
         write_check_report(&config, &summary, &findings, report.as_deref())?;
     }
@@ -280,32 +263,40 @@ fn run_config(config: Option<&Path>, args: &CheckArgs) -> Result<Status> {
     Ok(Status::Clean)
 }
 
-fn run_audit(args: &AuditArgs) -> Result<Status> {
-    let format = args.common.format;
-    if !matches!(
-        format,
-        OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Text
-    ) {
-        anyhow::bail!(
-            "--format {} is not available for audit: use text, json or jsonl",
-            format_name(format)
-        );
-    }
+/// The config file (found upward, or `--config`) under what the command
+/// line says, for the commands that read only its rules, date and limits.
+fn resolve_config(config: Option<&Path>, flags: &claimcheck::config::Flags) -> Result<Resolved> {
+    let cwd = std::env::current_dir()?;
+    Ok(Resolved::resolve(config, flags, &cwd)?)
+}
+
+fn run_audit(config: Option<&Path>, args: &AuditArgs) -> Result<Status> {
+    let format = OutputFormat::from(args.format);
+    let config = resolve_config(
+        config,
+        &claimcheck::config::Flags {
+            rules: args.common.rules.clone(),
+            published: args.common.published,
+            fail_on: args.fail_on.map(Into::into),
+            ..claimcheck::config::Flags::default()
+        },
+    )?;
     let settings = AuditSettings {
         paths: args.paths.clone(),
-        published: args.common.published,
-        rules: args.common.rules.clone(),
-        fail_on: claimcheck::config::FailOn::from(args.fail_on).severity(),
-        max_file_size: DEFAULT_MAX_FILE_SIZE,
+        published: config.published.value,
+        rules: config.rules.value,
+        fail_on: config.fail_on.value.severity(),
+        max_file_size: config.max_file_size.value,
     };
     let audit = pipeline::audit(&settings, &mut Collect::default())?;
     let (n, subjects, findings) = (audit.articles, &audit.subjects, &audit.findings);
-    let out = if format == OutputFormat::Text {
-        render::audit::render_audit_markdown(n, subjects, findings)
-    } else {
-        render::audit::render_audit_json(n, subjects, findings)
+    // With --report, the report file holds the Markdown and stdout a short
+    // summary (JSON, asked for by name, is still printed whole).
+    let out = match (format, &args.report) {
+        (OutputFormat::Text, Some(_)) => audit_summary(&audit),
+        (OutputFormat::Text, None) => render::audit::render_audit_markdown(n, subjects, findings),
+        _ => render::audit::render_audit_json(n, subjects, findings),
     };
-    write_stdout(&out)?;
     if let Some(report) = &args.report {
         let path = report.clone().unwrap_or_else(|| {
             let date = audit.latest.map_or("undated".to_owned(), |d| d.to_string());
@@ -334,7 +325,28 @@ fn run_audit(args: &AuditArgs) -> Result<Status> {
         claimcheck::output::write_atomic(&path, &contents)?;
         eprintln!("claimcheck: wrote {}", path.display());
     }
+    write_stdout(&out)?;
     Ok(Status::from(&audit.summary))
+}
+
+/// What `audit --report` prints instead of the whole report: the counts
+/// of its header, on two lines.
+fn audit_summary(audit: &pipeline::Audit) -> String {
+    let subjects = &audit.subjects;
+    let disputed = subjects.iter().filter(|x| x.is_disputed()).count();
+    let changed = subjects
+        .iter()
+        .filter(|x| x.agreement() == claimcheck::audit::Agreement::Changed)
+        .count();
+    let c = audit.summary.counts;
+    format!(
+        "audited {} article(s): {} subject(s) mentioned more than once, {disputed} on which coverage disagrees, {changed} changed over time\nrule findings: {} error(s), {} warning(s), {} note(s)\n",
+        audit.articles,
+        subjects.len(),
+        c.error,
+        c.warning,
+        c.note
+    )
 }
 
 fn summary_line(summary: &Summary) -> String {
@@ -345,8 +357,19 @@ fn summary_line(summary: &Summary) -> String {
     )
 }
 
-fn run_rules_check(paths: &[PathBuf]) -> Result<Status> {
-    let rules = match load_rules(paths) {
+fn run_rules_check(config: Option<&Path>, paths: &[PathBuf]) -> Result<Status> {
+    let config = resolve_config(
+        config,
+        &claimcheck::config::Flags {
+            rules: paths.to_vec(),
+            ..claimcheck::config::Flags::default()
+        },
+    )?;
+    let paths = &config.rules.value;
+    if paths.is_empty() {
+        anyhow::bail!("no rule files: pass --rules, or set `rules:` in claimcheck.yaml");
+    }
+    let rules = match load_rules_limited(paths, config.max_file_size.value) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("{}", printable(&e.to_string()));
@@ -361,13 +384,26 @@ fn run_explain(code: Option<&str>) -> Result<Status> {
     let mut s = String::new();
     match code {
         Some(c) => {
-            let check = claimcheck::registry::find(c)
-                .ok_or_else(|| anyhow::anyhow!("unknown check '{c}'"))?;
+            let check = claimcheck::registry::find(c).ok_or_else(|| {
+                anyhow::anyhow!(
+                    "unknown check '{c}'{}",
+                    claimcheck::registry::unknown_check_hint(c)
+                )
+            })?;
             s.push_str(&explain_text(check));
         }
         None => {
+            let width = claimcheck::registry::all()
+                .map(|c| c.name().len())
+                .max()
+                .unwrap_or(0);
             for c in claimcheck::registry::all() {
-                s.push_str(&format!("{}  {}\n", c.code(), c.name()));
+                s.push_str(&format!(
+                    "{}  {:width$}  {}\n",
+                    c.code(),
+                    c.name(),
+                    claimcheck::registry::summary(c.code())
+                ));
             }
         }
     }

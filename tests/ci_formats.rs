@@ -283,16 +283,23 @@ fn check_text(text: &str) {
 }
 
 #[test]
-fn junit_is_well_formed_with_one_case_per_article() {
+fn junit_is_well_formed_with_one_suite_per_article_and_one_case_per_finding() {
     let t = Tree::new();
     t.write("a.md", UNUSED_MD)
         .write("b.md", "Clean <b>copy</b> & more.\n");
     let out = claimcheck(t.path(), &["check", "a.md", "b.md", "--format", "junit"]);
     assert_well_formed_xml(&out.stdout);
+    assert_eq!(out.stdout.matches("<testsuite ").count(), 2);
     assert_eq!(out.stdout.matches("<testcase ").count(), 2);
     assert!(out
         .stdout
-        .contains("<testcase name=\"b.md\" classname=\"claimcheck\" file=\"b.md\"/>"));
+        .contains("<testcase name=\"no findings\" classname=\"b.md\" file=\"b.md\"/>"));
+    assert!(
+        out.stdout
+            .contains("<testcase name=\"CC901 unused-suppression at 3:1\" classname=\"a.md\""),
+        "{}",
+        out.stdout
+    );
     assert!(out.stdout.contains("type=\"CC901 unused-suppression\""));
     let f = finding("a&b.md", 1, "said <\"14\"> & 'more'");
     let xml = claimcheck::render::junit::render_findings_junit(&[f], &["a&b.md".into()]);
@@ -317,7 +324,16 @@ fn extract_refuses_findings_only_formats() {
     t.write("a.md", UNUSED_MD);
     let out = claimcheck(t.path(), &["extract", "a.md", "--format", "sarif"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("renders findings"));
+    assert!(
+        out.stderr.contains("invalid value 'sarif'"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("[possible values: text, json, jsonl]"),
+        "{}",
+        out.stderr
+    );
 }
 
 fn git(dir: &Path, args: &[&str]) {

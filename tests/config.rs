@@ -133,3 +133,40 @@ fn no_articles_and_no_config_exits_2() {
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("no articles given"), "{}", out.stderr);
 }
+
+/// Each `key: value` of `claimcheck config`'s output, without the comments
+/// saying where a value came from.
+fn settings(shown: &str) -> Vec<String> {
+    shown
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.split("  #").next().unwrap_or(l).trim_end().to_owned())
+        .collect()
+}
+
+#[test]
+fn config_output_is_a_valid_config_file_with_the_same_settings() {
+    let t = Tree::new();
+    t.write(
+        "claimcheck.yaml",
+        "rules: [rules]\nagainst: [archive]\nwindow: 5\nmode: article\nfail-on: note\n\
+         published: 2026-01-02\ninclude: [\"news/**\"]\nexclude: [\"news/wire/*.txt\"]\n\
+         max-file-size: 1000000\ndocs-url: \"https://wiki.example/{code}\"\n\
+         select: [CC001, count-conflict]\nignore: [CC106]\n\
+         overrides:\n  - files: [\"news/opinion/**\"]\n    fail-on: error\n    ignore: [CC101]\n",
+    )
+    .write("rules/r.yaml", "")
+    .write("archive/a.md", "Old.\n")
+    .write("news/a.md", UNUSED_MD);
+    let first = claimcheck(t.path(), &["config"]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    t.write("claimcheck.yaml", &first.stdout);
+    let second = claimcheck(t.path(), &["config"]);
+    assert_eq!(second.code, 0, "{}\n{}", second.stderr, first.stdout);
+    assert_eq!(settings(&second.stdout), settings(&first.stdout));
+    assert!(
+        second.stdout.contains("window: 5  # claimcheck.yaml"),
+        "{}",
+        second.stdout
+    );
+}

@@ -231,9 +231,16 @@ fn explain_without_a_code_lists_every_check() {
     let t = Tree::new();
     let out = claimcheck(t.path(), &["explain"]);
     assert_eq!(out.code, 0);
-    for c in CHECKS {
-        let line = format!("{}  {}", c.code(), c.name());
-        assert!(out.stdout.lines().any(|l| l == line), "{line} missing");
+    for c in claimcheck::registry::all() {
+        let line = out
+            .stdout
+            .lines()
+            .find(|l| l.starts_with(c.code()))
+            .unwrap_or_else(|| panic!("{} missing", c.code()));
+        let words: Vec<&str> = line.split_whitespace().collect();
+        assert_eq!(words[1], c.name(), "{line}");
+        // A one-line summary after the name.
+        assert!(words.len() > 3, "{line}");
     }
 }
 

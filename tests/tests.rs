@@ -20,3 +20,4 @@ mod rules_files;
 mod server;
 mod snapshots;
 mod suppress;
+mod word_tables;

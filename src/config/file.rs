@@ -6,7 +6,7 @@ use super::ConfigError;
 use super::FailOn;
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
-use serde_saphyr::{MessageFormatter, Spanned};
+use serde_saphyr::Spanned;
 use std::path::{Component, Path, PathBuf};
 
 /// File names looked for in each folder, in order.
@@ -125,18 +125,11 @@ pub(super) fn glob(g: &str) -> Result<Glob, globset::Error> {
 }
 
 pub(super) fn parse_file(path: &Path, text: &str) -> Result<ConfigFile, ConfigError> {
-    if text.trim().is_empty() {
-        return Ok(ConfigFile::default());
-    }
-    serde_saphyr::from_str(text).map_err(|e| {
-        let message = serde_saphyr::DefaultMessageFormatter
-            .format_message(&e)
-            .into_owned();
-        invalid(
-            path,
-            e.location().unwrap_or(serde_saphyr::Location::UNKNOWN),
-            message,
-        )
+    crate::rules::yaml::parse_yaml(text).map_err(|e| ConfigError::Invalid {
+        path: path.to_owned(),
+        line: e.line as u64,
+        column: e.column as u64,
+        message: e.message,
     })
 }
 

@@ -289,8 +289,9 @@ impl Resolved {
                             &err_path,
                             c.referenced,
                             format!(
-                                "unknown check '{}' in `{key}` (`claimcheck explain` lists the codes and names)",
-                                c.value
+                                "unknown check '{}' in `{key}`{}",
+                                c.value,
+                                crate::registry::unknown_check_hint(&c.value)
                             ),
                         )
                     })

@@ -272,7 +272,10 @@ pub(crate) fn parse_number(
     } else if let Some(k) = code_after(doc, p.end, end) {
         p.end = k;
     }
-    Some(p)
+    // From 2^53 on an `f64` rounds ("9,007,199,254,740,993" would equal
+    // "...992"): such a figure is not read, rather than compared wrongly.
+    let exact = |v: f64| v.abs() < crate::rules::yaml::MAX_EXACT;
+    (exact(p.value) && p.hi.is_none_or(exact)).then_some(p)
 }
 
 /// A currency symbol, a prefixed symbol ("US$") or an ISO code ("USD")
@@ -659,6 +662,16 @@ mod tests {
             .expect("a number");
         let surface = doc.text[doc.tokens[p.first].start..doc.tokens[p.end - 1].end].to_owned();
         (p.value, p.hi, p.unit, surface)
+    }
+
+    #[test]
+    fn figures_beyond_exact_f64_range_are_not_read() {
+        let doc = Document::new("9,007,199,254,740,993 boats");
+        assert!(parse_number(&doc, 0, doc.tokens.len(), false).is_none());
+        let doc = Document::new("10,000,000,000,000,000 boats");
+        assert!(parse_number(&doc, 0, doc.tokens.len(), false).is_none());
+        let doc = Document::new("9,007,199,254,740,991 boats");
+        assert!(parse_number(&doc, 0, doc.tokens.len(), false).is_some());
     }
 
     fn value(text: &str) -> f64 {

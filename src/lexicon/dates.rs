@@ -4,8 +4,6 @@
 //! Flat tables, every key lower case and sorted for binary search; no logic
 //! beyond the lookups. Nothing here knows a particular story.
 
-use super::cmp_words;
-
 /// Month names and their abbreviations, with the month number.
 pub const MONTHS: &[(&str, u32)] = &[
     ("apr", 4),
@@ -282,17 +280,16 @@ pub const CLAUSE_WORDS: &[&str] = &["against", "at", "for", "that", "which", "wh
 /// subject ("2019 was a record year").
 pub const YEAR_SUBJECT_VERBS: &[&str] = &["brought", "marked", "saw", "was"];
 
-/// Look `word` (lower case) up in a sorted `(key, value)` table.
+/// Look `word` (lower case) up in a sorted `(key, value)` table (the
+/// lexicon's one keyed lookup, [`super::lookup_sorted`]).
 pub fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
-    table
-        .binary_search_by(|(k, _)| cmp_words(k, word))
-        .ok()
-        .map(|i| table[i].1)
+    super::lookup_sorted(table, word)
 }
 
-/// Whether `word` (lower case) is in a sorted word list.
+/// Whether `word` (lower case) is in a sorted word list
+/// ([`super::is_in_sorted`]).
 pub fn contains(table: &[&str], word: &str) -> bool {
-    table.binary_search_by(|k| cmp_words(k, word)).is_ok()
+    super::is_in_sorted(table, word)
 }
 
 #[cfg(test)]

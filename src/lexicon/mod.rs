@@ -67,6 +67,18 @@ pub(crate) fn is_in_sorted(table: &[&str], word: &str) -> bool {
     table.binary_search_by(|k| cmp_words(k, word)).is_ok()
 }
 
+/// The value of `word` in the sorted `(key, value)` `table`, by
+/// [`cmp_words`]. With [`is_in_sorted`], the lexicon's one way to search a
+/// table by bisection (`tests/word_tables.rs` checks every such table is
+/// sorted).
+#[inline]
+pub(crate) fn lookup_sorted<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
+    table
+        .binary_search_by(|(k, _)| cmp_words(k, word))
+        .ok()
+        .map(|i| table[i].1)
+}
+
 /// `a == b`, comparing lengths and first bytes before any `memcmp`.
 #[inline]
 pub(crate) fn same_word(a: &str, b: &str) -> bool {

@@ -192,9 +192,9 @@ pub fn normalize_place(name: &str) -> String {
 /// of its other names; otherwise the normalised name itself.
 pub fn canonical_place(name: &str) -> String {
     let n = normalize_place(name);
-    match PLACE_NAMES.binary_search_by(|(v, _)| (*v).cmp(n.as_str())) {
-        Ok(i) => PLACE_NAMES[i].1.to_owned(),
-        Err(_) => n,
+    match super::lookup_sorted(PLACE_NAMES, &n) {
+        Some(canon) => canon.to_owned(),
+        None => n,
     }
 }
 

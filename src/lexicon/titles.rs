@@ -123,7 +123,7 @@ pub const SURNAME_HEADS: &[&str] = &[
 /// Whether a name ending with `word` is really a title: `word` is a title
 /// head that is not also a surname.
 pub fn is_title_not_surname(word: &str) -> bool {
-    is_title_head(word) && !super::with_lowercase(word, |w| SURNAME_HEADS.binary_search(&w).is_ok())
+    is_title_head(word) && !super::with_lowercase(word, |w| super::is_in_sorted(SURNAME_HEADS, w))
 }
 
 /// Words before an office that put it at another time than the article's
@@ -135,7 +135,7 @@ pub const TIME_QUALIFIERS: &[&str] = &["ex", "former", "incoming", "outgoing", "
 pub fn is_time_qualifier(word: &str) -> bool {
     super::with_lowercase(word, |w| {
         let q = w.split_once(['-', '‑']).map_or(w, |(q, _)| q);
-        TIME_QUALIFIERS.binary_search(&q).is_ok()
+        super::is_in_sorted(TIME_QUALIFIERS, q)
     })
 }
 
@@ -188,7 +188,7 @@ pub const SHARED_OFFICES: &[&str] = &[
 /// Whether the office whose head word is `head` (lower case) is one many
 /// people hold at once.
 pub fn is_shared_office(head: &str) -> bool {
-    SHARED_OFFICES.binary_search(&head).is_ok()
+    super::is_in_sorted(SHARED_OFFICES, head)
 }
 
 /// Words that may stand before a title head as part of the office

@@ -87,9 +87,9 @@ const IRREGULAR: &[(&str, &str)] = &[
 /// to their base, then `-ing`, `-ed`, `-es`, `-s` and a final `e` dropped.
 pub fn stem(word: &str) -> String {
     let w = word.to_lowercase();
-    let w = match IRREGULAR.binary_search_by(|(f, _)| (*f).cmp(w.as_str())) {
-        Ok(i) => IRREGULAR[i].1.to_owned(),
-        Err(_) => w,
+    let w = match super::lookup_sorted(IRREGULAR, &w) {
+        Some(base) => base.to_owned(),
+        None => w,
     };
     let mut s = w.as_str();
     for suffix in ["ing", "ed", "es", "s"] {

@@ -2,84 +2,126 @@
 
 use crate::extract::{Claim, ClaimData};
 use crate::source::Article;
-use serde_json::{json, Map, Value};
+use serde::Serialize;
+use serde_json::{json, Value};
+
+/// A claim as the JSON contract has it: the fields every claim has, then
+/// those of its kind (absent for other kinds). Keys are written sorted
+/// (through [`Value`]), whatever the order here.
+#[derive(Serialize, Default)]
+pub struct ClaimJson<'a> {
+    path: std::borrow::Cow<'a, str>,
+    kind: &'a str,
+    line: usize,
+    column: usize,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group_kind: Option<&'a str>,
+    /// A count's figure; a date's `{start, end}` (null when unresolved).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    noun: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    modifier: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    interval: Option<[Value; 2]>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    qualifiers: &'a [String],
+    #[serde(skip_serializing_if = "is_false")]
+    partitive: bool,
+    #[serde(skip_serializing_if = "is_false")]
+    change: bool,
+    #[serde(skip_serializing_if = "is_false")]
+    increment: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    timex: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    anchor: Option<&'a str>,
+    /// A quote's speaker (null when unknown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    speaker: Option<Option<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    speaker_text: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    person: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    org: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    qualifier: Option<&'a str>,
+    #[serde(skip_serializing_if = "is_false")]
+    additional: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
+}
+
+impl<'a> ClaimJson<'a> {
+    /// The JSON form of `claim`, found in `article`.
+    pub fn new(article: &'a Article, claim: &'a Claim) -> Self {
+        let lc = article.lines.line_col(&article.source, claim.span.start);
+        let mut j = ClaimJson {
+            path: article.path.to_string_lossy(),
+            kind: claim.data.kind_name(),
+            line: lc.line,
+            column: lc.column,
+            text: &claim.text,
+            group: claim.group.map(|g| g.id),
+            group_kind: claim.group.map(|g| g.kind.as_str()),
+            ..ClaimJson::default()
+        };
+        match &claim.data {
+            ClaimData::Count(c) => {
+                j.value = Some(number(c.value));
+                j.noun = Some(&c.noun);
+                j.modifier = Some(c.modifier.as_str());
+                let hi = if c.interval.hi.is_finite() {
+                    number(c.interval.hi)
+                } else {
+                    Value::Null
+                };
+                j.interval = Some([number(c.interval.lo), hi]);
+                j.qualifiers = &c.qualifiers;
+                j.partitive = c.partitive;
+                j.change = c.change;
+                j.increment = c.increment;
+            }
+            ClaimData::Date(d) => {
+                j.value = Some(d.value.map_or(
+                    Value::Null,
+                    |r| json!({"start": r.start.to_string(), "end": r.end.to_string()}),
+                ));
+                j.timex = d.timex.as_deref();
+                j.anchor = d
+                    .anchor
+                    .as_ref()
+                    .and_then(|a| article.prose.text().get(a.clone()));
+            }
+            ClaimData::Quote(q) => {
+                j.speaker = Some(q.speaker.as_deref());
+                j.speaker_text = q.speaker_text.as_deref();
+            }
+            ClaimData::Temporal(t) => j.timex = Some(&t.timex),
+            ClaimData::Role(r) => {
+                j.person = Some(&r.person);
+                j.title = Some(&r.title);
+                j.org = r.org.as_deref();
+                j.qualifier = r.qualifier.as_deref();
+                j.additional = r.additional;
+            }
+        }
+        j
+    }
+}
 
 /// One claim as the JSON object of the output contract.
 pub fn claim_json(article: &Article, claim: &Claim) -> Value {
-    let lc = article.lines.line_col(&article.source, claim.span.start);
-    let mut m = Map::new();
-    m.insert("path".into(), json!(article.path.to_string_lossy()));
-    m.insert("kind".into(), json!(claim.data.kind_name()));
-    m.insert("line".into(), json!(lc.line));
-    m.insert("column".into(), json!(lc.column));
-    m.insert("text".into(), json!(claim.text));
-    if let Some(g) = claim.group {
-        m.insert("group".into(), json!(g.id));
-        m.insert("group_kind".into(), json!(g.kind.as_str()));
-    }
-    match &claim.data {
-        ClaimData::Count(c) => {
-            m.insert("value".into(), number(c.value));
-            m.insert("noun".into(), json!(c.noun));
-            m.insert("modifier".into(), json!(c.modifier.as_str()));
-            let hi = if c.interval.hi.is_finite() {
-                number(c.interval.hi)
-            } else {
-                Value::Null
-            };
-            m.insert("interval".into(), json!([number(c.interval.lo), hi]));
-            if !c.qualifiers.is_empty() {
-                m.insert("qualifiers".into(), json!(c.qualifiers));
-            }
-            if c.partitive {
-                m.insert("partitive".into(), json!(true));
-            }
-            if c.change {
-                m.insert("change".into(), json!(true));
-            }
-            if c.increment {
-                m.insert("increment".into(), json!(true));
-            }
-        }
-        ClaimData::Date(d) => {
-            let v = d.value.map_or(
-                Value::Null,
-                |r| json!({"start": r.start.to_string(), "end": r.end.to_string()}),
-            );
-            m.insert("value".into(), v);
-            if let Some(t) = &d.timex {
-                m.insert("timex".into(), json!(t));
-            }
-            if let Some(anchor) = &d.anchor {
-                if let Some(t) = article.prose.text().get(anchor.clone()) {
-                    m.insert("anchor".into(), json!(t));
-                }
-            }
-        }
-        ClaimData::Quote(q) => {
-            m.insert("speaker".into(), json!(q.speaker));
-            if let Some(t) = &q.speaker_text {
-                m.insert("speaker_text".into(), json!(t));
-            }
-        }
-        ClaimData::Temporal(t) => {
-            m.insert("timex".into(), json!(t.timex));
-        }
-        ClaimData::Role(r) => {
-            m.insert("person".into(), json!(r.person));
-            m.insert("title".into(), json!(r.title));
-            if let Some(o) = &r.org {
-                m.insert("org".into(), json!(o));
-            }
-            if let Some(q) = &r.qualifier {
-                m.insert("qualifier".into(), json!(q));
-            }
-            if r.additional {
-                m.insert("additional".into(), json!(true));
-            }
-        }
-    }
-    Value::Object(m)
+    serde_json::to_value(ClaimJson::new(article, claim)).unwrap_or(Value::Null)
 }
 
 /// A number as an integer when it is one.

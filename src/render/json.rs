@@ -3,72 +3,118 @@
 //! article, `relation` (`earlier`, `same-day`, `later`, or null when either
 //! article is undated).
 
-use crate::finding::{DiffOp, Finding};
-use serde_json::{json, Map, Value};
+use crate::finding::{DiffOp, Evidence, Finding};
+use serde::Serialize;
+use serde_json::Value;
+
+/// A finding as the JSON contract has it. Keys are written sorted (through
+/// [`Value`], whose maps are ordered), so the output does not depend on
+/// the order of these fields.
+#[derive(Serialize)]
+pub struct FindingJson<'a> {
+    path: std::borrow::Cow<'a, str>,
+    line: usize,
+    column: usize,
+    kind: &'a str,
+    code: &'a str,
+    name: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expected: Option<&'a str>,
+    evidence: Vec<EvidenceJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    diff: Option<Vec<DiffJson<'a>>>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    notes: &'a [String],
+}
+
+/// A piece of evidence: `rule` for a rule, else `relation` (null when
+/// either article is undated).
+#[derive(Serialize)]
+pub struct EvidenceJson<'a> {
+    path: std::borrow::Cow<'a, str>,
+    line: usize,
+    column: usize,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    relation: Option<Option<&'a str>>,
+    published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alignment: Option<&'a crate::subject::Alignment>,
+}
+
+/// One step of a word diff.
+#[derive(Serialize)]
+pub struct DiffJson<'a> {
+    op: &'static str,
+    text: &'a str,
+}
+
+impl<'a> From<&'a Evidence> for EvidenceJson<'a> {
+    fn from(e: &'a Evidence) -> Self {
+        EvidenceJson {
+            path: e.path.to_string_lossy(),
+            line: e.line,
+            column: e.column,
+            text: &e.text,
+            rule: e.rule.as_deref(),
+            relation: e.rule.is_none().then(|| e.relation.map(|r| r.as_str())),
+            published: e.published.map(|p| p.to_string()),
+            alignment: e.alignment.as_ref(),
+        }
+    }
+}
+
+impl<'a> From<&'a Finding> for FindingJson<'a> {
+    fn from(f: &'a Finding) -> Self {
+        FindingJson {
+            path: f.path.to_string_lossy(),
+            line: f.line,
+            column: f.column,
+            kind: f.kind,
+            code: f.code,
+            name: f.name,
+            severity: f.severity.as_str(),
+            message: &f.message,
+            text: &f.claim_text,
+            expected: f.expected.as_deref(),
+            evidence: f.evidence.iter().map(EvidenceJson::from).collect(),
+            diff: f.diff.as_ref().map(|d| {
+                d.iter()
+                    .map(|op| match op {
+                        DiffOp::Same(t) => DiffJson {
+                            op: "same",
+                            text: t,
+                        },
+                        DiffOp::Removed(t) => DiffJson {
+                            op: "removed",
+                            text: t,
+                        },
+                        DiffOp::Added(t) => DiffJson {
+                            op: "added",
+                            text: t,
+                        },
+                    })
+                    .collect()
+            }),
+            notes: &f.notes,
+        }
+    }
+}
 
 /// One finding as a JSON object.
 pub fn finding_json(f: &Finding) -> Value {
-    let mut m = Map::new();
-    m.insert("path".into(), json!(f.path.to_string_lossy()));
-    m.insert("line".into(), json!(f.line));
-    m.insert("column".into(), json!(f.column));
-    m.insert("kind".into(), json!(f.kind));
-    m.insert("code".into(), json!(f.code));
-    m.insert("name".into(), json!(f.name));
-    m.insert("severity".into(), json!(f.severity.as_str()));
-    m.insert("message".into(), json!(f.message));
-    m.insert("text".into(), json!(f.claim_text));
-    if let Some(e) = &f.expected {
-        m.insert("expected".into(), json!(e));
-    }
-    let evidence: Vec<Value> = f
-        .evidence
-        .iter()
-        .map(|e| {
-            let mut o = Map::new();
-            o.insert("path".into(), json!(e.path.to_string_lossy()));
-            o.insert("line".into(), json!(e.line));
-            o.insert("column".into(), json!(e.column));
-            o.insert("text".into(), json!(e.text));
-            match &e.rule {
-                Some(r) => {
-                    o.insert("rule".into(), json!(r));
-                }
-                None => {
-                    o.insert("relation".into(), json!(e.relation.map(|r| r.as_str())));
-                }
-            }
-            o.insert(
-                "published".into(),
-                json!(e.published.map(|p| p.to_string())),
-            );
-            if let Some(a) = &e.alignment {
-                o.insert("alignment".into(), json!(a));
-            }
-            Value::Object(o)
-        })
-        .collect();
-    m.insert("evidence".into(), Value::Array(evidence));
-    if let Some(diff) = &f.diff {
-        let ops: Vec<Value> = diff
-            .iter()
-            .map(|d| match d {
-                DiffOp::Same(t) => json!({"op": "same", "text": t}),
-                DiffOp::Removed(t) => json!({"op": "removed", "text": t}),
-                DiffOp::Added(t) => json!({"op": "added", "text": t}),
-            })
-            .collect();
-        m.insert("diff".into(), Value::Array(ops));
-    }
-    if !f.notes.is_empty() {
-        m.insert("notes".into(), json!(f.notes));
-    }
-    Value::Object(m)
+    serde_json::to_value(FindingJson::from(f)).unwrap_or(Value::Null)
 }
 
 /// `{"findings": [...]}`.
 pub fn render_findings_json(findings: &[Finding]) -> String {
-    let v = json!({ "findings": findings.iter().map(finding_json).collect::<Vec<_>>() });
+    let v =
+        serde_json::json!({ "findings": findings.iter().map(finding_json).collect::<Vec<_>>() });
     let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
     s.push('\n');
     s

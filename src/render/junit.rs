@@ -1,7 +1,8 @@
-//! JUnit XML, for CI systems that show test reports: one test suite, one
-//! test case per article checked; a case fails with one `<failure>` per
-//! finding on that article. Articles without findings pass, so the report
-//! shows what was checked, not only what failed.
+//! JUnit XML, for CI systems that show test reports: one test suite per
+//! article checked, one failing test case per finding on it (named by code,
+//! check and position, as most readers list one row per case). An article
+//! without findings is a suite with one passing case, so the report shows
+//! what was checked, not only what failed.
 
 use crate::finding::Finding;
 use crate::fingerprint::portable_path;
@@ -54,37 +55,37 @@ fn failure(f: &Finding) -> String {
 
 /// The report over `articles` (every article checked, in order).
 pub fn render_findings_junit(findings: &[Finding], articles: &[PathBuf]) -> String {
-    let failing = articles
-        .iter()
-        .filter(|a| findings.iter().any(|f| &f.path == *a))
-        .count();
+    let counted = |a: &PathBuf| findings.iter().filter(|f| &f.path == a).count();
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let tests: usize = articles.iter().map(|a| counted(a).max(1)).sum();
+    let failures: usize = articles.iter().map(counted).sum();
     s.push_str(&format!(
-        "<testsuites name=\"claimcheck\" tests=\"{}\" failures=\"{failing}\">\n",
-        articles.len()
-    ));
-    s.push_str(&format!(
-        "  <testsuite name=\"claimcheck\" tests=\"{}\" failures=\"{failing}\" errors=\"0\">\n",
-        articles.len()
+        "<testsuites name=\"claimcheck\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">\n"
     ));
     for a in articles {
         let name = escape_xml(&portable_path(a));
         let mine: Vec<&Finding> = findings.iter().filter(|f| &f.path == a).collect();
+        s.push_str(&format!(
+            "  <testsuite name=\"{name}\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n",
+            mine.len().max(1),
+            mine.len()
+        ));
         if mine.is_empty() {
             s.push_str(&format!(
-                "    <testcase name=\"{name}\" classname=\"claimcheck\" file=\"{name}\"/>\n"
+                "    <testcase name=\"no findings\" classname=\"{name}\" file=\"{name}\"/>\n"
             ));
-        } else {
+        }
+        for f in mine {
             s.push_str(&format!(
-                "    <testcase name=\"{name}\" classname=\"claimcheck\" file=\"{name}\">\n"
+                "    <testcase name=\"{} {} at {}:{}\" classname=\"{name}\" file=\"{name}\" line=\"{}\">\n",
+                f.code, f.name, f.line, f.column, f.line
             ));
-            for f in mine {
-                s.push_str(&failure(f));
-            }
+            s.push_str(&failure(f));
             s.push_str("    </testcase>\n");
         }
+        s.push_str("  </testsuite>\n");
     }
-    s.push_str("  </testsuite>\n</testsuites>\n");
+    s.push_str("</testsuites>\n");
     s
 }
 
@@ -102,14 +103,23 @@ mod tests {
     }
 
     #[test]
-    fn one_case_per_article_failing_only_with_findings() {
+    fn one_case_per_finding_in_one_suite_per_article() {
         let mut f = finding("a.md", 2, "CC001", "14");
         f.message = "<14> & more".to_owned();
-        let out = render_findings_junit(&[f], &["a.md".into(), "b.md".into()]);
-        assert!(out.contains("tests=\"2\" failures=\"1\""));
-        assert!(out.contains("<testcase name=\"b.md\" classname=\"claimcheck\" file=\"b.md\"/>"));
-        assert!(out
-            .contains("<failure message=\"&lt;14&gt; &amp; more\" type=\"CC001 count-mismatch\">"));
-        assert_eq!(out.matches("<testcase").count(), 2);
+        let g = finding("a.md", 5, "CC001", "15");
+        let out = render_findings_junit(&[f, g], &["a.md".into(), "b.md".into()]);
+        assert!(out.contains("<testsuites name=\"claimcheck\" tests=\"3\" failures=\"2\""));
+        assert!(out.contains("<testsuite name=\"a.md\" tests=\"2\" failures=\"2\""));
+        assert!(out.contains("<testsuite name=\"b.md\" tests=\"1\" failures=\"0\""));
+        assert!(out.contains("<testcase name=\"no findings\" classname=\"b.md\" file=\"b.md\"/>"));
+        assert!(
+            out.contains(
+                "<failure message=\"&lt;14&gt; &amp; more\" type=\"CC001 count-mismatch\">"
+            ),
+            "{out}"
+        );
+        assert_eq!(out.matches("<testcase").count(), 3);
+        assert_eq!(out.matches("<failure").count(), 2);
+        assert_eq!(out.matches("<testsuite ").count(), 2);
     }
 }

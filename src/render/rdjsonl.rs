@@ -4,7 +4,8 @@
 
 use crate::finding::{Finding, Severity};
 use crate::fingerprint::portable_path;
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::Value;
 
 fn severity(sev: Severity) -> &'static str {
     match sev {
@@ -14,44 +15,109 @@ fn severity(sev: Severity) -> &'static str {
     }
 }
 
+#[derive(Serialize)]
+struct Position {
+    line: usize,
+    column: usize,
+}
+
+#[derive(Serialize)]
+struct Range {
+    start: Position,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end: Option<Position>,
+}
+
+#[derive(Serialize)]
+struct Location {
+    path: String,
+    range: Range,
+}
+
+#[derive(Serialize)]
+struct Related {
+    message: String,
+    location: Location,
+}
+
+#[derive(Serialize)]
+struct Source {
+    name: &'static str,
+}
+
+#[derive(Serialize)]
+struct Code {
+    value: &'static str,
+}
+
+/// reviewdog's `Diagnostic`.
+#[derive(Serialize)]
+struct Diagnostic<'a> {
+    message: &'a str,
+    location: Location,
+    severity: &'static str,
+    source: Source,
+    code: Code,
+    related_locations: Vec<Related>,
+}
+
 fn diagnostic(f: &Finding) -> Value {
     let (end_line, end_col) = super::claim_end(f);
-    let related: Vec<Value> = f
+    let related = f
         .evidence
         .iter()
         .map(|e| {
             let mut message = e.text.clone();
             message.push_str(&super::evidence_suffix(e));
-            json!({
-                "message": message,
-                "location": {
-                    "path": portable_path(&e.path),
-                    "range": { "start": { "line": e.line, "column": e.column } }
-                }
-            })
+            Related {
+                message,
+                location: Location {
+                    path: portable_path(&e.path),
+                    range: Range {
+                        start: Position {
+                            line: e.line,
+                            column: e.column,
+                        },
+                        end: None,
+                    },
+                },
+            }
         })
         .collect();
-    json!({
-        "message": f.message,
-        "location": {
-            "path": portable_path(&f.path),
-            "range": {
-                "start": { "line": f.line, "column": f.column },
-                "end": { "line": end_line, "column": end_col }
-            }
+    let d = Diagnostic {
+        message: &f.message,
+        location: Location {
+            path: portable_path(&f.path),
+            range: Range {
+                start: Position {
+                    line: f.line,
+                    column: f.column,
+                },
+                end: Some(Position {
+                    line: end_line,
+                    column: end_col,
+                }),
+            },
         },
-        "severity": severity(f.severity),
-        "source": { "name": "claimcheck" },
-        "code": { "value": f.code },
-        "related_locations": related,
-    })
+        severity: severity(f.severity),
+        source: Source { name: "claimcheck" },
+        code: Code { value: f.code },
+        related_locations: related,
+    };
+    // Through `Value`: keys sorted, as every JSON format writes them.
+    serde_json::to_value(d).unwrap_or(Value::Null)
+}
+
+/// One finding as one diagnostic, on one line (without its line break).
+pub fn render_diagnostic(f: &Finding) -> String {
+    diagnostic(f).to_string()
 }
 
 /// One diagnostic per line.
 pub fn render_findings_rdjsonl(findings: &[Finding]) -> String {
     let mut s = String::new();
     for f in findings {
-        s.push_str(&diagnostic(f).to_string());
+        s.push_str(&render_diagnostic(f));
         s.push('\n');
     }
     s

@@ -9,7 +9,8 @@
 
 use crate::finding::{Finding, Severity};
 use crate::fingerprint::{finding_fingerprint, portable_path};
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::json;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -40,21 +41,110 @@ fn short(doc: &str) -> String {
     words.join(" ")
 }
 
-fn rule(code: &str, name: &str, doc: &str) -> Value {
-    json!({
-        "id": code,
-        "name": name,
-        "shortDescription": { "text": short(doc) },
-        "fullDescription": { "text": doc },
-        "help": { "text": doc, "markdown": doc },
-    })
+/// SARIF's `{ "text": ... }` message.
+#[derive(Serialize)]
+struct Text {
+    text: String,
+}
+
+fn text(t: impl Into<String>) -> Text {
+    Text { text: t.into() }
+}
+
+/// A rule's help, as text and Markdown.
+#[derive(Serialize)]
+struct Help {
+    text: String,
+    markdown: String,
+}
+
+/// `reportingDescriptor`: one check.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Rule {
+    id: &'static str,
+    name: &'static str,
+    short_description: Text,
+    full_description: Text,
+    help: Help,
+}
+
+fn rule(code: &'static str, name: &'static str, doc: &str) -> Rule {
+    Rule {
+        id: code,
+        name,
+        short_description: text(short(doc)),
+        full_description: text(doc),
+        help: Help {
+            text: doc.to_owned(),
+            markdown: doc.to_owned(),
+        },
+    }
 }
 
 /// Every rule the tool can report, sorted by code.
-fn rules() -> Vec<Value> {
+fn rules() -> Vec<Rule> {
     crate::registry::all()
         .map(|c| rule(c.code(), c.name(), &crate::check::doc_text(c.doc())))
         .collect()
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    start_column: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_column: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    snippet: Option<Text>,
+}
+
+#[derive(Serialize)]
+struct ArtifactLocation {
+    uri: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: Region,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    physical_location: PhysicalLocation,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RelatedLocation {
+    id: usize,
+    message: Text,
+    physical_location: PhysicalLocation,
+}
+
+#[derive(Serialize)]
+struct Properties {
+    kind: &'static str,
+    name: &'static str,
+}
+
+/// One finding as a SARIF `result`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult {
+    rule_id: &'static str,
+    level: &'static str,
+    message: Text,
+    locations: [Location; 1],
+    related_locations: Vec<RelatedLocation>,
+    partial_fingerprints: std::collections::BTreeMap<&'static str, String>,
+    properties: Properties,
 }
 
 /// A relative path as a URI reference: `/` kept, everything outside
@@ -79,49 +169,58 @@ fn level(sev: Severity) -> &'static str {
     }
 }
 
-fn result(f: &Finding) -> Value {
+fn result(f: &Finding) -> SarifResult {
     let (end_line, end_col) = super::claim_end(f);
-    let related: Vec<Value> = f
+    let related = f
         .evidence
         .iter()
         .enumerate()
         .map(|(i, e)| {
-            let mut text = e.text.clone();
-            text.push_str(&super::evidence_suffix(e));
-            json!({
-                "id": i + 1,
-                "message": { "text": text },
-                "physicalLocation": {
-                    "artifactLocation": { "uri": uri(&e.path) },
-                    "region": { "startLine": e.line, "startColumn": e.column }
-                }
-            })
+            let mut message = e.text.clone();
+            message.push_str(&super::evidence_suffix(e));
+            RelatedLocation {
+                id: i + 1,
+                message: text(message),
+                physical_location: PhysicalLocation {
+                    artifact_location: ArtifactLocation { uri: uri(&e.path) },
+                    region: Region {
+                        start_line: e.line,
+                        start_column: e.column,
+                        end_line: None,
+                        end_column: None,
+                        snippet: None,
+                    },
+                },
+            }
         })
         .collect();
-    let mut text = f.message.clone();
+    let mut message = f.message.clone();
     for n in &f.notes {
-        text.push_str(&format!(" Also: {n}"));
+        message.push_str(&format!(" Also: {n}"));
     }
-    json!({
-        "ruleId": f.code,
-        "level": level(f.severity),
-        "message": { "text": text },
-        "locations": [{
-            "physicalLocation": {
-                "artifactLocation": { "uri": uri(&f.path) },
-                "region": {
-                    "startLine": f.line,
-                    "startColumn": f.column,
-                    "endLine": end_line,
-                    "endColumn": end_col,
-                    "snippet": { "text": f.claim_text }
-                }
-            }
+    SarifResult {
+        rule_id: f.code,
+        level: level(f.severity),
+        message: text(message),
+        locations: [Location {
+            physical_location: PhysicalLocation {
+                artifact_location: ArtifactLocation { uri: uri(&f.path) },
+                region: Region {
+                    start_line: f.line,
+                    start_column: f.column,
+                    end_line: Some(end_line),
+                    end_column: Some(end_col),
+                    snippet: Some(text(f.claim_text.clone())),
+                },
+            },
         }],
-        "relatedLocations": related,
-        "partialFingerprints": { "claimcheck/v1": finding_fingerprint(f) },
-        "properties": { "kind": f.kind, "name": f.name }
-    })
+        related_locations: related,
+        partial_fingerprints: [("claimcheck/v1", finding_fingerprint(f))].into(),
+        properties: Properties {
+            kind: f.kind,
+            name: f.name,
+        },
+    }
 }
 
 /// The whole SARIF log.
@@ -151,6 +250,7 @@ pub fn render_findings_sarif(findings: &[Finding]) -> String {
 mod tests {
     use super::*;
     use crate::fingerprint::tests::finding;
+    use serde_json::Value;
 
     fn parse(findings: &[Finding]) -> Value {
         serde_json::from_str(&render_findings_sarif(findings)).unwrap()

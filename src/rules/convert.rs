@@ -191,7 +191,7 @@ fn convert_value(cx: &FileCx<'_>, id: &str, raw: Spanned<RawValue>) -> Result<Fa
     let raw = raw.value;
     let owner = format!("fact '{id}'");
     let (min, max) = match (&raw.value, &raw.min, &raw.max) {
-        (Some(v), None, None) => (v.value, v.value),
+        (Some(v), None, None) => (v.value.0, v.value.0),
         (None, None, None) => {
             return Err(cx.err(
                 at,
@@ -205,8 +205,8 @@ fn convert_value(cx: &FileCx<'_>, id: &str, raw: Spanned<RawValue>) -> Result<Fa
             ))
         }
         (None, min, max) => {
-            let lo = min.as_ref().map_or(f64::NEG_INFINITY, |m| m.value);
-            let hi = max.as_ref().map_or(f64::INFINITY, |m| m.value);
+            let lo = min.as_ref().map_or(f64::NEG_INFINITY, |m| m.value.0);
+            let hi = max.as_ref().map_or(f64::INFINITY, |m| m.value.0);
             if lo > hi {
                 let at = max.as_ref().map_or(at, |m| m.referenced);
                 return Err(cx.err(
@@ -219,7 +219,7 @@ fn convert_value(cx: &FileCx<'_>, id: &str, raw: Spanned<RawValue>) -> Result<Fa
     };
     for (n, key) in [(&raw.value, "value"), (&raw.min, "min"), (&raw.max, "max")] {
         if let Some(n) = n {
-            if n.value.is_nan() {
+            if n.value.0.is_nan() {
                 return Err(cx.err(n.referenced, format!("{owner}: `{key}` is not a number")));
             }
         }

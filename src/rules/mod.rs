@@ -13,6 +13,7 @@ mod load;
 mod raw;
 mod resolve;
 mod validate;
+pub(crate) mod yaml;
 
 pub use describe::describe_rules;
 pub use load::{load_rules, load_rules_limited, parse_rules};

@@ -5,6 +5,7 @@
 //! the text (dates are strings, kinds are strings) so that `convert` can say
 //! exactly what is wrong with them; nothing here validates meaning.
 
+use super::yaml::YamlNumber;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
@@ -58,9 +59,9 @@ pub(crate) struct RawFact {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawValue {
-    pub(crate) value: Option<Spanned<f64>>,
-    pub(crate) min: Option<Spanned<f64>>,
-    pub(crate) max: Option<Spanned<f64>>,
+    pub(crate) value: Option<Spanned<YamlNumber>>,
+    pub(crate) min: Option<Spanned<YamlNumber>>,
+    pub(crate) max: Option<Spanned<YamlNumber>>,
     pub(crate) from: Option<Spanned<String>>,
     pub(crate) until: Option<Spanned<String>>,
     pub(crate) source: Option<String>,

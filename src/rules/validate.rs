@@ -1,7 +1,9 @@
 //! Checks that span a whole rule set: facts, events and quotes share one id
 //! namespace across all files, entity names are unique, and a quote's
-//! speaker names an entity when entities are defined (so that a typo in a
-//! speaker cannot silently disable the misattribution check).
+//! speaker names an entity, always (so that a typo in a speaker cannot
+//! silently disable the misattribution check, and a rule set with quotes
+//! but no entities is refused rather than matching any speaker by
+//! surname).
 //!
 //! It does not re-check what one file can show wrong; `convert` does that.
 
@@ -71,9 +73,9 @@ impl IdIndex {
 }
 
 /// Check what needs every file of the set: each quote's speaker names an
-/// entity, unless no entity is defined at all.
+/// entity (RULES.md: "an entity's name or alias").
 pub fn check_rule_set(set: &RuleSet) -> Result<()> {
-    if set.entities.is_empty() {
+    if set.quotes.is_empty() {
         return Ok(());
     }
     // What `RuleSet::speaker_of` finds, indexed once: every name and alias.
@@ -85,6 +87,15 @@ pub fn check_rule_set(set: &RuleSet) -> Result<()> {
         .collect();
     for q in &set.quotes {
         let speaker = normalize_name(&q.speaker);
+        if set.entities.is_empty() {
+            return Err(at(
+                &q.loc,
+                format!(
+                    "quote '{}': `speaker` '{}' names no entity: the rules define no `entities` (add the speaker there, with the names articles use as `aliases`)",
+                    q.id, q.speaker
+                ),
+            ));
+        }
         if speaker.is_empty() || !names.contains(&speaker) {
             return Err(at(
                 &q.loc,
@@ -156,7 +167,15 @@ mod tests {
     }
 
     #[test]
-    fn without_entities_any_speaker_is_accepted() {
-        checked(&[("q.yaml", QUOTE)]).unwrap();
+    fn quotes_without_any_entity_are_refused() {
+        let e = checked(&[("q.yaml", QUOTE)]).unwrap_err().to_string();
+        assert!(e.starts_with("q.yaml:2:"), "{e}");
+        assert!(e.contains("'Ana Lopez' names no entity"), "{e}");
+        assert!(e.contains("define no `entities`"), "{e}");
+    }
+
+    #[test]
+    fn entities_without_quotes_need_nothing_more() {
+        checked(&[("p.yaml", "entities:\n  - name: Ana Lopez\n")]).unwrap();
     }
 }

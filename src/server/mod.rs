@@ -325,7 +325,9 @@ impl Server<'_> {
             return;
         }
         let published = engine.config().and_then(|c| c.published.value);
-        let mut article = Article::from_source(&doc.path, doc.text.clone(), published);
+        // LSP counts a lone CR as a line break, as files read from disk do.
+        let text = crate::source::read::normalize_lone_cr(doc.text.clone());
+        let mut article = Article::from_source(&doc.path, text, published);
         if let Ok(id) = std::fs::canonicalize(&doc.path) {
             article.id = id;
         }

@@ -210,16 +210,18 @@ pub fn read_text_limited(path: &Path, max_size: u64) -> Result<String> {
             offset,
         });
     }
-    String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let (line, column) = read::line_column(&e.as_bytes()[..offset]);
-        Error::InvalidUtf8 {
-            path: path.to_owned(),
-            line,
-            column,
-            offset,
-        }
-    })
+    String::from_utf8(bytes)
+        .map(read::normalize_lone_cr)
+        .map_err(|e| {
+            let offset = e.utf8_error().valid_up_to();
+            let (line, column) = read::line_column(&e.as_bytes()[..offset]);
+            Error::InvalidUtf8 {
+                path: path.to_owned(),
+                line,
+                column,
+                offset,
+            }
+        })
 }
 
 /// Turn an I/O error into ours, with "no such file" said plainly.

@@ -83,14 +83,34 @@ pub(crate) fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError
 /// reported by line and column.
 pub(crate) fn read_small_to_string(path: &Path) -> io::Result<String> {
     let bytes = read_limited(path, DEFAULT_MAX_FILE_SIZE)?;
-    String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let (line, column) = line_column(&e.as_bytes()[..offset]);
-        io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("line {line}, column {column}: invalid UTF-8 at byte {offset}"),
-        )
-    })
+    String::from_utf8(bytes)
+        .map(normalize_lone_cr)
+        .map_err(|e| {
+            let offset = e.utf8_error().valid_up_to();
+            let (line, column) = line_column(&e.as_bytes()[..offset]);
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("line {line}, column {column}: invalid UTF-8 at byte {offset}"),
+            )
+        })
+}
+
+/// Old Mac line endings (a lone `\r`) become `\n`, byte for byte, so that
+/// offsets into the text stay offsets into the file while every later
+/// step (front matter, paragraphs, lines and columns) sees the line breaks
+/// it knows. `\r\n` is left alone.
+pub(crate) fn normalize_lone_cr(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let mut bytes = text.into_bytes();
+    for i in 0..bytes.len() {
+        if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            bytes[i] = b'\n';
+        }
+    }
+    // One ASCII byte replaced by another: still UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// The 1-based line and column (in characters) just after `valid`, the
@@ -184,6 +204,14 @@ mod tests {
         assert_eq!(line_column(b"ab"), (1, 3));
         assert_eq!(line_column("a\n\u{e9}x".as_bytes()), (2, 3));
         assert_eq!(line_column(b"a\r\nb\rc\r"), (4, 1));
+    }
+
+    #[test]
+    fn lone_carriage_returns_become_line_feeds_in_place() {
+        let text = "a\rb\r\nc\r\r\u{e9}\r".to_owned();
+        let out = normalize_lone_cr(text.clone());
+        assert_eq!(out, "a\nb\r\nc\n\n\u{e9}\n");
+        assert_eq!(out.len(), text.len());
     }
 
     #[test]
