@@ -204,6 +204,20 @@ pub(crate) fn attribute_before(
             return res.resolve(np);
         }
     }
+    // "Said Ana Ruiz: "..."": the verb opening the sentence, its speaker
+    // after it.
+    if f.len() >= 3
+        && doc.tokens[f.start].kind == TokenKind::Word
+        && speech::is_speech_verb(doc.tok(f.start))
+        && !speech::is_weak_speech_verb(doc.tok(f.start))
+        && !doc.tok(f.start).ends_with("ing")
+        && doc.tok(f.end - 1) == ":"
+        && super::entity::is_capitalised(doc, f.start)
+        && super::entity::is_capitalised(doc, f.start + 1)
+    {
+        let np = attribution::subject_after(doc, f.start, f.end - 1)?;
+        return res.resolve(np);
+    }
     let k = f
         .clone()
         .find(|&k| doc.tok(k).eq_ignore_ascii_case("according") && doc.tok(k + 1) == "to")?;
