@@ -205,7 +205,7 @@ pub(crate) fn sentence_subject(doc: &Document, floor: usize, limit: usize) -> Op
 
 /// The name ending right before token `v` ("footage of *Ana Ruiz*
 /// asking").
-fn name_ending_at(doc: &Document, v: usize, floor: usize) -> Option<Range<usize>> {
+pub(crate) fn name_ending_at(doc: &Document, v: usize, floor: usize) -> Option<Range<usize>> {
     if v <= floor || !entity::is_capitalised(doc, v - 1) {
         return None;
     }
@@ -290,20 +290,21 @@ pub(crate) fn subject_before(doc: &Document, v: usize, floor: usize) -> Option<R
         k
     };
     k = before_paren(k);
-    if k > floor && doc.tok(k - 1) == "," {
+    let sep = |c: usize| matches!(doc.tok(c), "," | "-" | "--" | "—" | "–");
+    if k > floor && sep(k - 1) {
         // Skip an appositive or relative clause: ", who met them on Monday,"
         // (several commas deep: ", a fellow at the institute in Munich,
         // Germany, and co-author of the study,"): the subject is the
         // nearest earlier chunk that is a full name or a pronoun, else the
         // chunk right before the first comma skipped.
-        let lo = floor.max(k.saturating_sub(40));
-        let mut commas: Vec<usize> = (lo..k).filter(|&c| doc.tok(c) == ",").collect();
+        let lo = floor.max(k.saturating_sub(60));
+        // A dash written as two hyphens ("--") is one separator.
+        let mut commas: Vec<usize> = (lo..k)
+            .filter(|&c| sep(c) && !(c + 1 < k && sep(c + 1) && doc.tok(c) != ","))
+            .collect();
         commas.reverse();
         let chunk_start = |c: usize| {
-            let mut a = (lo..c)
-                .rev()
-                .find(|&j| doc.tok(j) == ",")
-                .map_or(lo, |j| j + 1);
+            let mut a = (lo..c).rev().find(|&j| sep(j)).map_or(lo, |j| j + 1);
             while a < c && doc.tokens[a].kind == TokenKind::Punct {
                 a += 1;
             }

@@ -759,6 +759,34 @@ mod tests {
             .is_some_and(|s| s.starts_with("Protesters")));
     }
 
+    #[test]
+    fn apposition_set_off_by_dashes() {
+        let text = "Tom Hale, the head of Lark Films -- the studio that makes Ana Ruiz's show, which also airs abroad -- told me, ''We sell to anyone who pays.''\n";
+        assert_eq!(speakers(text), [some("Tom Hale")]);
+    }
+
+    #[test]
+    fn name_set_off_by_a_dash_before_the_quotation() {
+        let text = "Many agreed, including the former mayor Ana Ruiz -- ''Release the figures now'' -- and others.\n";
+        assert_eq!(speakers(text), [some("Ana Ruiz")]);
+        // A dash after a plain noun is no credit.
+        let text =
+            "Many agreed with the plan -- ''Release the figures now, all of them'' -- and left.\n";
+        assert_eq!(speakers(text), [None]);
+    }
+
+    #[test]
+    fn as_name_put_it() {
+        let text = "As Tom Hale, a tax lawyer, recently put it, \u{201c}Was it avoidance or evasion?\u{201d}\n";
+        assert_eq!(speakers(text), [some("Tom Hale")]);
+    }
+
+    #[test]
+    fn wire_copy_double_apostrophes_quote() {
+        let text = "''We will appeal,'' said Ana Ruiz. ''The ruling is wrong.''\n";
+        assert_eq!(speakers(text), [some("Ana Ruiz"), some("Ana Ruiz")]);
+    }
+
     proptest::proptest! {
         #[test]
         fn never_panics_and_spans_slice_the_prose(s in "[\"“”‘’'a-zA-Z,.:;!? \n—é中]{0,200}") {

@@ -37,6 +37,7 @@ pub const SPEECH_VERBS: &[&str] = &[
     "asks",
     "assert",
     "asserted",
+    "asserting",
     "asserts",
     "boast",
     "boasted",
