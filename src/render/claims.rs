@@ -65,6 +65,18 @@ pub fn claim_json(article: &Article, claim: &Claim) -> Value {
         ClaimData::Temporal(t) => {
             m.insert("timex".into(), json!(t.timex));
         }
+        ClaimData::Figure(f) => {
+            match f.other {
+                Some(b) => m.insert("value".into(), json!([number(f.value), number(b)])),
+                None => m.insert("value".into(), number(f.value)),
+            };
+            if let Some(p) = &f.person {
+                m.insert("person".into(), json!(p));
+            }
+            if let Some(n) = &f.noun {
+                m.insert("noun".into(), json!(n));
+            }
+        }
         ClaimData::Role(r) => {
             m.insert("person".into(), json!(r.person));
             m.insert("title".into(), json!(r.title));
@@ -103,6 +115,16 @@ pub fn claim_line(article: &Article, claim: &Claim) -> String {
         },
         ClaimData::Quote(q) => format!("speaker: {}", q.speaker.as_deref().unwrap_or("unknown")),
         ClaimData::Temporal(t) => t.timex.clone(),
+        ClaimData::Figure(f) => {
+            let v = match f.other {
+                Some(b) => format!("{}-{}", number(f.value), number(b)),
+                None => number(f.value).to_string(),
+            };
+            match f.person.as_ref().or(f.noun.as_ref()) {
+                Some(w) => format!("{v} ({w})"),
+                None => v,
+            }
+        }
         ClaimData::Role(r) => match &r.org {
             Some(o) => format!("{}: {} ({o})", r.person, r.title),
             None => format!("{}: {}", r.person, r.title),
