@@ -110,6 +110,9 @@ fn year_old(doc: &Document, i: usize, end: usize) -> Option<Found> {
             (small_whole(w)?, t.end + tail.len())
         }
         TokenKind::Word => {
+            if !w.contains("-year-") && !w.contains("-Year-") {
+                return None;
+            }
             let lower = w.to_ascii_lowercase();
             let cut = lower.find("-year-old")?;
             (

@@ -89,12 +89,25 @@ fn ordinal_at(doc: &Document, i: usize) -> Option<(u32, bool)> {
     if t.kind == TokenKind::Punct || w.len() > 24 {
         return None;
     }
-    let lower = w.to_ascii_lowercase();
+    // Every ordinal ends in "st", "nd", "rd" or "th" before any hyphen:
+    // a byte test first, as this runs on every token.
+    let ends_right = |p: &str| {
+        let b = p.as_bytes();
+        b.len() >= 3
+            && [b"st", b"nd", b"rd", b"th"]
+                .iter()
+                .any(|e| b[b.len() - 2..].eq_ignore_ascii_case(*e))
+    };
+    if !ends_right(w.split('-').next().unwrap_or(w)) && !ends_right(w) {
+        return None;
+    }
+    let lower = super::number::lower(doc, i)?;
+    let lower = lower.as_str();
     let word = match lower.split_once('-') {
         // "third-largest", "21st-century"; "twenty-first" stays whole.
         Some((_, tail)) if tail.contains('-') => return None,
         Some((head, tail)) if ordinal_value(tail).is_none() => head,
-        _ => lower.as_str(),
+        _ => lower,
     };
     let n = ordinal_value(word)?;
     Some((n, t.kind == TokenKind::Number))
