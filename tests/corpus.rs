@@ -12,7 +12,9 @@ use std::path::Path;
 
 /// One expected claim: kind, 1-based line, surface text, and what it says
 /// (count: `VALUE NOUN MODIFIER`; date: `START..END`; quote: the speaker;
-/// role: `PERSON: TITLE`, with `/ ORG` when an organisation is given).
+/// role: `PERSON: TITLE`, with `/ ORG` when an organisation is given;
+/// age, score, ordinal: the value (`3-1` for a score) and the person or
+/// noun).
 type Want = (&'static str, usize, &'static str, &'static str);
 
 fn load(name: &str) -> Article {
@@ -39,6 +41,16 @@ fn claims_of(article: &Article) -> Vec<(String, usize, String, String)> {
                 }),
                 ClaimData::Quote(q) => q.speaker.clone().unwrap_or_default(),
                 ClaimData::Temporal(t) => t.timex.clone(),
+                ClaimData::Figure(f) => {
+                    let v = match f.other {
+                        Some(b) => format!("{}-{b}", f.value),
+                        None => f.value.to_string(),
+                    };
+                    match f.person.as_ref().or(f.noun.as_ref()) {
+                        Some(w) => format!("{v} {w}"),
+                        None => v,
+                    }
+                }
                 ClaimData::Role(r) => match &r.org {
                     Some(org) => format!("{}: {} / {org}", r.person, r.title),
                     None => format!("{}: {}", r.person, r.title),
@@ -112,9 +124,12 @@ fn sports_result_article() {
     assert_corpus(
         "football.md",
         &[
+            ("ordinal", 8, "first", "1 time"),
             ("duration", 8, "31 years", "P31Y"),
+            ("score", 8, "3-1", "3-1"),
             ("date", 8, "Sunday", "2024-03-10..2024-03-10"),
             ("count", 8, "42,000 fans", "42000 fan exact"),
+            ("ordinal", 10, "second", "2 half"),
             (
                 "quote",
                 12,
@@ -202,6 +217,36 @@ fn natural_disaster_article() {
             ("date", 14, "Wednesday", "2024-02-14..2024-02-14"),
             ("count", 14, "$50 million", "50000000 dollar exact"),
             ("count", 16, "Nearly 4,000 people", "4000 person nearly"),
+        ],
+    );
+}
+
+#[test]
+fn council_vote_article_with_ages_scores_and_introduced_quotes() {
+    assert_corpus(
+        "harbour.md",
+        &[
+            ("score", 8, "7-2", "7-2"),
+            ("date", 8, "Monday", "2024-06-03..2024-06-03"),
+            ("ordinal", 8, "third", "3 time"),
+            ("duration", 8, "a decade", "P10Y"),
+            ("role", 10, "Mayor Ana Ruiz", "Ana Ruiz: Mayor"),
+            ("age", 10, "58", "58 Ana Ruiz"),
+            (
+                "quote",
+                12,
+                "We cannot wait for the next storm. The wall goes up this year.",
+                "Ana Ruiz",
+            ),
+            ("date", 12, "this year", "2024-01-01..2024-12-31"),
+            ("age", 14, "71-year-old", "71 Tom Hale"),
+            ("quote", 14, "Nobody asked the boats.", "Tom Hale"),
+            (
+                "quote",
+                16,
+                "It is a good plan, but it is late,",
+                "town's chief engineer",
+            ),
         ],
     );
 }

@@ -225,8 +225,9 @@ fn key_claim(
             };
             Some((keyed, Vec::new()))
         }
-        // Times, durations and sets are not audited yet.
-        ClaimData::Temporal(_) => None,
+        // Times, durations, sets, ages, scores and ordinals are not
+        // audited yet.
+        ClaimData::Temporal(_) | ClaimData::Figure(_) => None,
     }
 }
 

@@ -118,6 +118,10 @@ fn signature(keys: &ClaimKeys, claim: &Claim) -> u64 {
             r.org.as_deref().map(str::to_lowercase).hash(&mut h);
         }
         ClaimData::Temporal(t) => (t.kind, &t.timex).hash(&mut h),
+        ClaimData::Figure(f) => {
+            (f.kind, f.value.to_bits(), f.other.map(f64::to_bits)).hash(&mut h);
+            (&f.person, &f.noun).hash(&mut h);
+        }
     }
     h.finish()
 }
@@ -175,7 +179,7 @@ impl CoverageIndex {
                         titles_by_person.file(person_key(&role.person), sig, date, r);
                         people_by_title.file(title_key(&role.title), sig, date, r);
                     }
-                    ClaimData::Temporal(_) => {}
+                    ClaimData::Temporal(_) | ClaimData::Figure(_) => {}
                 }
             }
         }

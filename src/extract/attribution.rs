@@ -79,8 +79,8 @@ const CLAUSE_WORDS: &[&str] = &[
 /// Words that open a noun phrase naming a group or a described speaker
 /// ("*the* source", "*two* people briefed on the talks").
 const DETERMINERS: &[&str] = &[
-    "a", "an", "another", "both", "each", "eight", "five", "four", "many", "nine", "one",
-    "several", "seven", "six", "some", "ten", "the", "three", "two",
+    "a", "an", "another", "both", "each", "eight", "five", "four", "her", "his", "many", "my",
+    "nine", "one", "our", "several", "seven", "six", "some", "ten", "the", "their", "three", "two",
 ];
 
 /// Prepositions that end a speaker phrase's head ("a spokesperson *for*
@@ -130,15 +130,152 @@ pub(crate) fn is_speech_verb_at(doc: &Document, k: usize) -> bool {
     doc.tokens[k].kind == TokenKind::Word
         && doc.text.as_bytes()[doc.tokens[k].start].is_ascii_lowercase()
         && speech::is_speech_verb(doc.tok(k))
+        && !(k > 0 && opens_noun(doc.tok(k - 1)))
+}
+
+/// Whether `w` makes the next word a noun: a determiner or a possessive
+/// ("*the* report", "*her* comments", "*the mayor's* remarks").
+fn opens_noun(w: &str) -> bool {
+    w.ends_with("'s")
+        || w.ends_with("’s")
+        || with_lowercase(w, |l| {
+            matches!(
+                l,
+                "a" | "an" | "her" | "his" | "its" | "my" | "our" | "the" | "their" | "this"
+            )
+        })
+}
+
+/// The subject of the sentence whose first token is `floor`, when it is a
+/// name or a pronoun: "Ana Ruiz" in "On May 4, 2020, Ana Ruiz, the port's
+/// chief, met the crews", for a verb far from its subject ("..., tweeting",
+/// "made the following statement:").
+pub(crate) fn sentence_subject(doc: &Document, floor: usize, limit: usize) -> Option<Range<usize>> {
+    let mut j = floor;
+    while j < limit && doc.tokens[j].kind == TokenKind::Punct {
+        j += 1;
+    }
+    if j >= limit {
+        return None;
+    }
+    // An opening adverbial ("On May 4, 2020,", "After the vote,") ends at
+    // the first comma followed by a word that is not a number.
+    if with_lowercase(doc.tok(j), |l| {
+        PREPOSITIONS.contains(&l)
+            || CLAUSE_WORDS.contains(&l)
+            || matches!(l, "during" | "last" | "later" | "earlier" | "then")
+    }) {
+        let comma = (j..limit.min(j + 15)).find(|&c| {
+            doc.tok(c) == ","
+                && c + 1 < limit
+                && doc.tokens[c + 1].kind == TokenKind::Word
+                && !doc.tok(c + 1).starts_with(|ch: char| ch.is_ascii_digit())
+        })?;
+        j = comma + 1;
+    }
+    if is_pronoun(doc.tok(j)) && !doc.tok(j).eq_ignore_ascii_case("it") {
+        return Some(j..j + 1);
+    }
+    if with_lowercase(doc.tok(j), |l| DETERMINERS.contains(&l)) {
+        // "The band leader called them up, singing": the words up to the
+        // verb, which ends in "-ed" or is a speech verb.
+        let verb = (j + 1..limit.min(j + 8))
+            .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
+            .find(|&k| {
+                !entity::is_capitalised(doc, k)
+                    && (doc.tok(k).ends_with("ed") || speech::is_speech_verb(doc.tok(k)))
+            })?;
+        return (verb > j + 1).then_some(j..verb);
+    }
+    if !entity::is_capitalised(doc, j) {
+        return None;
+    }
+    let r = entity::name_at(doc, j).filter(|r| r.end <= limit)?;
+    // The name must be the whole subject: a verb, a comma or a
+    // parenthesis follows it, not more of a noun phrase ("Ana Ruiz
+    // Foundation officials").
+    let next = doc.tokens.get(r.end).map(|_| doc.tok(r.end));
+    let ok = next.is_some_and(|w| {
+        matches!(w, "," | "(")
+            || doc.tokens[r.end].kind == TokenKind::Word
+                && w.starts_with(|c: char| c.is_lowercase())
+    });
+    ok.then_some(r)
+}
+
+/// The name ending right before token `v` ("footage of *Ana Ruiz*
+/// asking").
+pub(crate) fn name_ending_at(doc: &Document, v: usize, floor: usize) -> Option<Range<usize>> {
+    if v <= floor || !entity::is_capitalised(doc, v - 1) {
+        return None;
+    }
+    (floor.max(v.saturating_sub(6))..v)
+        .filter(|&j| entity::is_capitalised(doc, j))
+        .find_map(|j| entity::name_at(doc, j).filter(|r| r.end == v))
+}
+
+/// The subject of the "-ing" speech verb at token `v` ("X issued a
+/// statement, saying", "X sang before asking", "footage of X asking").
+fn subject_of_participle(doc: &Document, v: usize, floor: usize) -> Option<Range<usize>> {
+    if v > floor && doc.tok(v - 1) == "," {
+        // "X issued a statement, saying ...": the subject of the clause
+        // before the comma, when it opens with a name or a pronoun.
+        let c = v - 1;
+        let lo = floor.max(v.saturating_sub(40));
+        let mut a = (lo..c)
+            .rev()
+            .find(|&j| doc.tok(j) == ",")
+            .map_or(lo, |j| j + 1);
+        while a < c && doc.tokens[a].kind == TokenKind::Punct {
+            a += 1;
+        }
+        if a < c && matches!(doc.tok(a), "and" | "but" | "then") {
+            a += 1;
+        }
+        if let Some(r) = sentence_subject(doc, a, c) {
+            return Some(r);
+        }
+    }
+    sentence_subject(doc, floor, v)
 }
 
 /// The subject phrase of the speech verb at token `v`, walking back no
 /// further than token `floor`: "Ana Ruiz", "US officials", or "Ana Ruiz"
 /// out of "Ana Ruiz, who met them on Monday,".
 pub(crate) fn subject_before(doc: &Document, v: usize, floor: usize) -> Option<Range<usize>> {
+    let participle = doc.tok(v).ends_with("ing");
     let mut k = v;
-    while k > floor && speech::SPEECH_AUXILIARIES.contains(&doc.tok(k - 1)) {
+    while k > floor
+        && (speech::SPEECH_AUXILIARIES.contains(&doc.tok(k - 1))
+            || participle && matches!(doc.tok(k - 1), "is" | "are" | "been"))
+    {
+        // "A curfew was announced": what was said, not who said it.
+        if !participle && speech::PASSIVE_AUXILIARIES.contains(&doc.tok(k - 1)) {
+            return None;
+        }
         k -= 1;
+    }
+    if participle {
+        if let Some(r) = name_ending_at(doc, k, floor) {
+            return Some(r);
+        }
+        let detached = k == floor
+            || doc.tok(k - 1) == ","
+            || with_lowercase(doc.tok(k - 1), |l| {
+                CLAUSE_WORDS.contains(&l) || PREPOSITIONS.contains(&l) || l == "by"
+            });
+        if detached {
+            return subject_of_participle(doc, k, floor);
+        }
+    }
+    // "She laughed and said": the subject of the verb before.
+    if k > floor + 1
+        && doc.tok(k - 1) == "and"
+        && doc.tokens[k - 2].kind == TokenKind::Word
+        && doc.tok(k - 2).ends_with("ed")
+        && !entity::is_capitalised(doc, k - 2)
+    {
+        return subject_before(doc, k - 2, floor);
     }
     // A short parenthesis after the name: "Ann Lee (D-Ohio) said".
     let before_paren = |k: usize| {
@@ -153,39 +290,26 @@ pub(crate) fn subject_before(doc: &Document, v: usize, floor: usize) -> Option<R
         k
     };
     k = before_paren(k);
-    if k > floor && doc.tok(k - 1) == "," {
+    let sep = |c: usize| matches!(doc.tok(c), "," | "-" | "--" | "—" | "–");
+    if k > floor && sep(k - 1) {
         // Skip an appositive or relative clause: ", who met them on Monday,"
         // (several commas deep: ", a fellow at the institute in Munich,
         // Germany, and co-author of the study,"): the subject is the
         // nearest earlier chunk that is a full name or a pronoun, else the
         // chunk right before the first comma skipped.
-        let lo = floor.max(k.saturating_sub(40));
-        let mut commas: Vec<usize> = (lo..k).filter(|&c| doc.tok(c) == ",").collect();
+        let lo = floor.max(k.saturating_sub(60));
+        // A dash written as two hyphens ("--") is one separator.
+        let mut commas: Vec<usize> = (lo..k)
+            .filter(|&c| sep(c) && !(c + 1 < k && sep(c + 1) && doc.tok(c) != ","))
+            .collect();
         commas.reverse();
         let chunk_start = |c: usize| {
-            let mut a = (lo..c)
-                .rev()
-                .find(|&j| doc.tok(j) == ",")
-                .map_or(lo, |j| j + 1);
+            let mut a = (lo..c).rev().find(|&j| sep(j)).map_or(lo, |j| j + 1);
             while a < c && doc.tokens[a].kind == TokenKind::Punct {
                 a += 1;
             }
             a
         };
-        if doc.tok(v).ends_with("ing") {
-            // "X issued a statement, saying ...": the subject of the clause
-            // before the comma, when it opens with a name or a pronoun.
-            let c = k - 1;
-            let a = chunk_start(c);
-            let mut j = a;
-            while j < c && !entity::is_capitalised(doc, j) && !is_pronoun(doc.tok(j)) {
-                j += 1;
-            }
-            if j < c && is_pronoun(doc.tok(j)) {
-                return Some(j..j + 1);
-            }
-            return entity::name_at(doc, j).filter(|r| r.end <= c);
-        }
         let ends_in_name = |a: usize, c: usize| {
             let c = before_paren(c);
             // A subject chunk opens with its name or title ("General Mark
@@ -297,8 +421,17 @@ impl Resolver<'_> {
         let text = doc.text[range.clone()].to_owned();
         // The head comes before any preposition: "a spokesperson *for*
         // the coalition", "the head *of* the agency".
-        if np.len() > 10 || PREPOSITIONS.contains(&doc.tok(np.start).to_lowercase().as_str()) {
+        if np.len() > 10 {
             return None;
+        }
+        if with_lowercase(doc.tok(np.start), |l| PREPOSITIONS.contains(&l)) {
+            // "In an interview Ana Ruiz said": the name closing the
+            // phrase, else nobody.
+            let (last, _) = name_in(doc, np.start + 1..np.end);
+            return match last.filter(|r| r.end == np.end && r.start > np.start + 1) {
+                Some(r) => self.resolve(r),
+                None => None,
+            };
         }
         let mut np = match np.clone().skip(1).find(|&k| {
             PREPOSITIONS.contains(&doc.tok(k))
@@ -309,6 +442,17 @@ impl Resolver<'_> {
             Some(p) => np.start..p,
             None => np,
         };
+        // A participle phrase after a plural or a name: "protesters
+        // *marching* through the streets", "officials *attending* the talks"
+        // (not "the *ruling* party").
+        if let Some(p) = (np.start + 1..np.end.saturating_sub(1)).find(|&k| {
+            let w = doc.tok(k);
+            w.ends_with("ing")
+                && !entity::is_capitalised(doc, k)
+                && (doc.tok(k - 1).ends_with('s') || entity::is_capitalised(doc, k - 1))
+        }) {
+            np.end = p;
+        }
         // Participles after the head: "two people *briefed* on the talks".
         while np.len() > 1 && {
             let w = doc.tok(np.end - 1);
@@ -320,7 +464,12 @@ impl Resolver<'_> {
         let words: Vec<&str> = np.clone().map(|k| doc.tok(k)).collect();
         let lower = text.to_lowercase();
         if words.len() == 1 && speech::PERSON_PRONOUNS.contains(&lower.as_str()) {
-            let name = self.antecedent(range.start, &lower);
+            // "I" outside a quotation is the writer, who is nobody named.
+            let name = if lower == "i" {
+                None
+            } else {
+                self.antecedent(range.start, &lower)
+            };
             return Some(Speaker {
                 name,
                 text: Some(text),
@@ -376,15 +525,17 @@ impl Resolver<'_> {
         }
         // Anything else speaks only as a group or body: "US officials",
         // "police", "an officer", "Reuters".
+        let possessive = |w: &&str| w.ends_with("'s") || w.ends_with("’s");
         let determined = words.len() <= 6
-            && words.first().is_some_and(|w| {
+            && (words.first().is_some_and(|w| {
                 DETERMINERS.contains(&w.to_lowercase().as_str())
                     || doc.tokens[np.start].kind == TokenKind::Number
             })
+                // "Ana Ruiz's former aide", "the agency's chief".
+                || words[..words.len() - 1].iter().any(possessive))
             && !head.ends_with("ed")
             && !head.ends_with("ing")
-            && !head.ends_with("'s")
-            && !head.ends_with("’s");
+            && !possessive(&head);
         let group = titles::is_group_noun(head)
             || titles::is_title_head(head)
             || head.chars().next().is_some_and(char::is_uppercase)

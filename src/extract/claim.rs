@@ -242,6 +242,34 @@ pub struct TemporalClaim {
     pub timex: String,
 }
 
+/// What a figure other than a count is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FigureKind {
+    /// An age in years: "a 34-year-old man", "aged 71", "Ana Ruiz, 64,".
+    Age,
+    /// A score or tally: "won 3-1", "a 2-2 draw", "a 5-4 vote".
+    Score,
+    /// An ordinal: "the third time", "finished 21st", "the 70th anniversary".
+    Ordinal,
+}
+
+/// An age, a score or an ordinal: figures the checks compare like counts,
+/// though nothing is counted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureClaim {
+    /// Which of the three.
+    pub kind: FigureKind,
+    /// The age in years, the ordinal's number, or a score's first side.
+    pub value: f64,
+    /// A score's second side, as written after the first.
+    pub other: Option<f64>,
+    /// Who has the age, when named.
+    pub person: Option<String>,
+    /// The noun it belongs to, singular, lower case: "man" in "a
+    /// 34-year-old man", "anniversary" in "the 70th anniversary".
+    pub noun: Option<String>,
+}
+
 /// The data of a claim, by family.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ClaimData {
@@ -255,11 +283,13 @@ pub enum ClaimData {
     Role(RoleClaim),
     /// A time of day, a duration or a set.
     Temporal(TemporalClaim),
+    /// An age, a score or an ordinal.
+    Figure(FigureClaim),
 }
 
 impl ClaimData {
     /// The kind name used in JSON: `count`, `date`, `quote`, `role`,
-    /// `time`, `duration`, `set`.
+    /// `time`, `duration`, `set`, `age`, `score`, `ordinal`.
     pub fn kind_name(&self) -> &'static str {
         match self {
             ClaimData::Count(_) => "count",
@@ -270,6 +300,11 @@ impl ClaimData {
                 TemporalKind::Time => "time",
                 TemporalKind::Duration => "duration",
                 TemporalKind::Set => "set",
+            },
+            ClaimData::Figure(f) => match f.kind {
+                FigureKind::Age => "age",
+                FigureKind::Score => "score",
+                FigureKind::Ordinal => "ordinal",
             },
         }
     }

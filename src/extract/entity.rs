@@ -70,6 +70,14 @@ impl<'a> People<'a> {
         &self.found.mentions
     }
 
+    /// Whether the name at tokens `r` is a person's.
+    pub fn is_person(&self, r: Range<usize>) -> bool {
+        let m = self.mentions();
+        let k = m.partition_point(|x| x.tokens.start < r.start);
+        m.get(k)
+            .is_some_and(|x| x.tokens.start == r.start && x.tokens.end == r.end && x.person)
+    }
+
     /// Whether each token lies inside a double-quoted quotation.
     pub fn quoted(&self) -> &[bool] {
         &self.found.quoted

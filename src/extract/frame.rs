@@ -195,14 +195,41 @@ pub(crate) fn attribute_before(
     res: &mut Resolver<'_>,
     f: std::ops::Range<usize>,
 ) -> Option<Speaker> {
+    // `... such as Ana Ruiz -- "..." --`: a name set off by a dash right
+    // before the quotation.
+    let mut d = f.end;
+    while d > f.start && matches!(doc.tok(d - 1), "-" | "--" | "—" | "–") {
+        d -= 1;
+    }
+    if d < f.end && d > f.start {
+        if let Some(r) = attribution::name_ending_at(doc, d, f.start) {
+            return res.resolve(r);
+        }
+    }
     let v = f.clone().rev().find(|&k| {
         attribution::is_speech_verb_at(doc, k)
             && (!speech::is_weak_speech_verb(doc.tok(k)) || f.end - k <= 8)
+            // "As Ana Ruiz put it, "..."".
+            || doc.tok(k) == "put" && k + 1 < f.end && doc.tok(k + 1) == "it"
     });
     if let Some(v) = v {
         if let Some(np) = attribution::subject_before(doc, v, f.start) {
             return res.resolve(np);
         }
+    }
+    // "Said Ana Ruiz: "..."": the verb opening the sentence, its speaker
+    // after it.
+    if f.len() >= 3
+        && doc.tokens[f.start].kind == TokenKind::Word
+        && speech::is_speech_verb(doc.tok(f.start))
+        && !speech::is_weak_speech_verb(doc.tok(f.start))
+        && !doc.tok(f.start).ends_with("ing")
+        && doc.tok(f.end - 1) == ":"
+        && super::entity::is_capitalised(doc, f.start)
+        && super::entity::is_capitalised(doc, f.start + 1)
+    {
+        let np = attribution::subject_after(doc, f.start, f.end - 1)?;
+        return res.resolve(np);
     }
     let k = f
         .clone()

@@ -1,4 +1,5 @@
-//! Claim extraction: counts, dates, quotes and titles, with spans.
+//! Claim extraction: counts, dates, quotes and titles (and times,
+//! durations, ages, scores and ordinals), with spans.
 //!
 //! One extractor per claim family, each in its own file behind the
 //! [`Extractor`] trait and registered in [`EXTRACTORS`]. Extractors read the
@@ -6,6 +7,7 @@
 //! maps them to source spans. They do not compare anything: that is
 //! `check`'s job.
 
+mod age;
 mod alias;
 mod attribution;
 mod claim;
@@ -16,13 +18,15 @@ mod entity;
 mod frame;
 mod noun;
 mod number;
+mod ordinal;
 mod quote;
 mod role;
+mod score;
 mod time;
 
 pub use claim::{
-    Claim, ClaimData, Count, DateClaim, DateRange, Group, GroupKind, Interval, Modifier,
-    QuoteClaim, RoleClaim, TemporalClaim, TemporalKind,
+    Claim, ClaimData, Count, DateClaim, DateRange, FigureClaim, FigureKind, Group, GroupKind,
+    Interval, Modifier, QuoteClaim, RoleClaim, TemporalClaim, TemporalKind,
 };
 
 use crate::rules::RuleSet;
@@ -87,6 +91,9 @@ pub static EXTRACTORS: &[&dyn Extractor] = &[
     &time::TimeExtractor,
     &role::RoleExtractor,
     &quote::QuoteExtractor,
+    &age::AgeExtractor,
+    &score::ScoreExtractor,
+    &ordinal::OrdinalExtractor,
 ];
 
 /// The claims of one article, with its segmented text.

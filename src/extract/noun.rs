@@ -34,6 +34,28 @@ pub(crate) fn is_function_word(w: &str) -> bool {
     crate::lexicon::is_in_sorted(FUNCTION_WORDS, w) || crate::lexicon::is_in_sorted(heads, w)
 }
 
+/// The head of the plain noun phrase starting at token `k`: the last of
+/// up to three lower-case words before a function word, punctuation or a
+/// verb form ("presidential *debate*" after "the first"), singular.
+pub(crate) fn head_after(doc: &Document, k: usize, end: usize) -> Option<String> {
+    let mut last = None;
+    for j in k..end.min(k + 3) {
+        let w = doc.tok(j);
+        let plain = doc.tokens[j].kind == TokenKind::Word
+            && w.chars().all(|c| c.is_lowercase() || c == '-')
+            && !is_function_word(w)
+            && !w.ends_with("ed")
+            && !w.ends_with("ly")
+            && !crate::lexicon::verbs::is_irregular_past(w)
+            && !crate::lexicon::speech::is_speech_verb(w);
+        if !plain {
+            break;
+        }
+        last = Some(w);
+    }
+    last.map(singular)
+}
+
 /// How to pick the head of a noun phrase when no plural is found.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Head {

@@ -353,6 +353,42 @@ fn parse_core(doc: &Document, i: usize, end: usize, money: bool) -> Option<Core>
     Some(core)
 }
 
+/// A whole number below a hundred written as one word: "five",
+/// "twenty-five", "40".
+pub(crate) fn small_whole(w: &str) -> Option<u32> {
+    if !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()) {
+        return w.parse().ok();
+    }
+    if let Some(v) = lookup(UNITS, w).or_else(|| lookup(TENS, w)) {
+        return Some(v);
+    }
+    let (tens, unit) = w.split_once('-')?;
+    Some(lookup(TENS, tens)? + lookup(UNITS, unit).filter(|&u| (1..10).contains(&u))?)
+}
+
+/// The value of an ordinal written as one word: "21st", "3rd", "third",
+/// "twenty-first".
+pub(crate) fn ordinal_value(w: &str) -> Option<u32> {
+    let split = w.find(|c: char| !c.is_ascii_digit()).unwrap_or(w.len());
+    if split > 0 {
+        let (num, suffix) = w.split_at(split);
+        let n: u32 = num.parse().ok()?;
+        let want = match (n % 100, n % 10) {
+            (11..=13, _) => "th",
+            (_, 1) => "st",
+            (_, 2) => "nd",
+            (_, 3) => "rd",
+            _ => "th",
+        };
+        return suffix.eq_ignore_ascii_case(want).then_some(n);
+    }
+    if let Some(v) = lookup(numbers::ORDINALS, w) {
+        return Some(v);
+    }
+    let (tens, unit) = w.split_once('-')?;
+    Some(lookup(TENS, tens)? + lookup(numbers::ORDINALS, unit).filter(|&u| u < 10)?)
+}
+
 /// Digits with an optional glued scale ("3bn", "200m"): the value and
 /// whether it was scaled. Ordinals ("21st"), decades ("1990s") and glued
 /// units ("5km") are not read.

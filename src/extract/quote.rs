@@ -11,6 +11,7 @@
 //! has no speaker.
 
 use super::attribution::{self, Resolver, Speaker, TitledPerson};
+use super::entity;
 use super::frame::{
     after_frame, attribute_after, attribute_before, before_frame, dash_credit, ends_its_sentence,
     frame_to_stop,
@@ -55,7 +56,11 @@ fn extract_quotes(doc: &Document, res: &mut Resolver<'_>, out: &mut Vec<RawClaim
     let reported = reported_speech(doc, res);
     // The last quotation's paragraph, offset and speaker.
     let mut last: Option<(usize, usize, Option<Speaker>)> = None;
-    let quotes: Vec<&Quotation> = doc.quotations.iter().filter(|q| !q.nested).collect();
+    let quotes: Vec<&Quotation> = doc
+        .quotations
+        .iter()
+        .filter(|q| !q.nested && !is_nickname(doc, q))
+        .collect();
     for (qi, q) in quotes.iter().enumerate() {
         let next_start = quotes
             .get(qi + 1)
@@ -94,6 +99,16 @@ fn extract_quotes(doc: &Document, res: &mut Resolver<'_>, out: &mut Vec<RawClaim
         {
             continue;
         }
+        // `X scolded him: "..." she said`: the name introducing the
+        // quotation over a pronoun after it.
+        let own_after = match own_after {
+            Some(a) if !a.named && introduces(doc, before.clone()) => {
+                attribute_before(doc, res, before.clone())
+                    .filter(|b| b.named)
+                    .or(Some(a))
+            }
+            other => other,
+        };
         let own = own_after
             .or_else(|| attribute_before(doc, res, before.clone()))
             .or_else(|| {
@@ -148,7 +163,37 @@ fn introduced(doc: &Document, res: &mut Resolver<'_>, p: usize) -> Option<Speake
     if toks.is_empty() || doc.tok(toks.end - 1) != ":" {
         return None;
     }
-    attribute_before(doc, res, toks.start..toks.end - 1)
+    attribute_before(doc, res, toks.start..toks.end).or_else(|| {
+        // "On May 4, Ana Ruiz made the following statement:".
+        // Only a person or a pronoun: "Partial transcript:" is nobody.
+        let np = attribution::sentence_subject(doc, toks.start, toks.end - 1)?;
+        let person = np.len() == 1
+            && speech::PERSON_PRONOUNS.contains(&doc.tok(np.start).to_lowercase().as_str())
+            || res.people.is_person(np.clone());
+        person.then(|| res.resolve(np)).flatten()
+    })
+}
+
+/// Whether the frame before a quotation ends with a colon right before it
+/// (`X told reporters: "..."`).
+fn introduces(doc: &Document, before: std::ops::Range<usize>) -> bool {
+    before.end > before.start && doc.tok(before.end - 1) == ":"
+}
+
+/// A nickname in quote marks inside a name (`Robert "Bobby" Lane`): no
+/// quotation, and no end to the frames around the quotations near it.
+fn is_nickname(doc: &Document, q: &Quotation) -> bool {
+    let a = doc.token_at(q.inner.start);
+    let b = doc.token_at(q.inner.end);
+    let before = doc.token_at(q.outer.start);
+    let after = doc.token_at(q.outer.end);
+    b == a + 1
+        && before > 0
+        && after < doc.tokens.len()
+        && entity::is_capitalised(doc, a)
+        && entity::is_capitalised(doc, before - 1)
+        && entity::is_capitalised(doc, after)
+        && doc.tokens[after].start == q.outer.end + 1
 }
 
 /// The speaker of the latest quotation or reported speech in paragraph
@@ -610,6 +655,135 @@ mod tests {
     #[test]
     fn pronoun_skips_a_person_of_the_other_gender() {
         let text = "Mayor Ana Ruiz spoke first.\n\n\"We are ready,\" she said.\n\nLater Mr. Tom Hale arrived. \"The roads are open again,\" she said.";
+        assert_eq!(speakers(text), [some("Ana Ruiz"), some("Ana Ruiz")]);
+    }
+
+    #[test]
+    fn participle_after_a_clause_word_takes_the_sentence_subject() {
+        let text = "\u{201c}Keep the lights on,\u{201d} Lena Park sings to the crowd before asking them, \u{201c}Where do we go from here?\u{201d}\n";
+        assert_eq!(speakers(text), [some("Lena Park"), some("Lena Park")]);
+    }
+
+    #[test]
+    fn participle_right_after_a_name() {
+        let text =
+            "The advert shows footage of Lena Park asking, \u{201c}Why am I not ahead?\u{201d}\n";
+        assert_eq!(speakers(text), [some("Lena Park")]);
+    }
+
+    #[test]
+    fn participle_after_an_apposition_and_a_clause_naming_someone_else() {
+        let text = "Tom Hale, a former party chairman and candidate, poked fun at Li Wei's cough during the debate, tweeting, \u{201c}Notice the coughing all night.\u{201d}\n";
+        assert_eq!(speakers(text), [some("Tom Hale")]);
+        let text = "At the fair, the band leader called the mayors to the stage, singing, \u{201c}We are the town tonight!\u{201d}\n";
+        assert_eq!(quotes(text)[0].2.as_deref(), Some("the band leader"));
+    }
+
+    #[test]
+    fn a_possessive_makes_a_speech_word_a_noun() {
+        let text = "\u{201c}The law stays,\u{201d} Ana Ruiz said at a briefing before Tom Hale\u{2019}s comments. \u{201c}We will defend it in every court.\u{201d}\n";
+        assert_eq!(speakers(text), [some("Ana Ruiz"), some("Ana Ruiz")]);
+    }
+
+    #[test]
+    fn name_closing_a_prepositional_phrase_before_the_verb() {
+        let text =
+            "In a radio interview Tom Hale declared \u{201c}the bridge is finished.\u{201d}\n";
+        assert_eq!(speakers(text), [some("Tom Hale")]);
+        // No name at the end: nobody.
+        let text = "In a radio interview on Monday the host declared \u{201c}the bridge is finished.\u{201d}\n";
+        assert_ne!(speakers(text), [some("Monday")]);
+    }
+
+    #[test]
+    fn a_name_introducing_the_quotation_wins_over_a_pronoun_after_it() {
+        let text = "Sen. Ana Ruiz (D-Ohio) scolded him: \u{201c}The evidence is against you,\u{201d} she said.\n";
+        let q = quotes(text);
+        assert_eq!(q[0].1, some("Ana Ruiz"));
+        assert_eq!(q[0].2, some("Ana Ruiz"));
+        // Without a colon the pronoun after the quotation stays.
+        let text = "Ana Ruiz met him. \u{201c}The evidence is against you,\u{201d} she said.\n";
+        assert_eq!(quotes(text)[0].2, some("she"));
+    }
+
+    #[test]
+    fn a_possessive_description_is_a_speaker() {
+        let text = "\u{201c}That was outrageous,\u{201d} Ana Ruiz's former campaign strategist said on Monday.\n";
+        assert_eq!(
+            quotes(text)[0].2.as_deref(),
+            Some("Ana Ruiz's former campaign strategist")
+        );
+    }
+
+    #[test]
+    fn inverted_said_opening_the_sentence() {
+        let text = "Tom Hale, a tax adviser, was blunt.\n\nSaid Hale: \u{201c}Nobody wants this plan.\u{201d}\n";
+        assert_eq!(speakers(text), [some("Tom Hale")]);
+    }
+
+    #[test]
+    fn family_speakers_and_the_writer() {
+        let text =
+            "The food spoiled. \u{201c}We live in hard times,\u{201d} my father often said.\n";
+        assert_eq!(quotes(text)[0].2.as_deref(), Some("my father"));
+        let text = "My mother was upset. I laughed and said, \u{201c}Nobody believes that any more.\u{201d}\n";
+        let q = quotes(text);
+        assert_eq!(q[0].2.as_deref(), Some("I"));
+        assert_eq!(q[0].1, None);
+    }
+
+    #[test]
+    fn a_nickname_in_quote_marks_does_not_cut_the_attribution() {
+        let text = "\u{201c}This is our year!\u{201d} Hale's niece, state Rep. Mara \u{201c}Mimi\u{201d} Cole (D-Ohio), shouted to the crowd. \u{201c}We have to show up.\u{201d}\n";
+        let q = quotes(text);
+        assert_eq!(q.len(), 2);
+        assert!(q[0].2.is_some() && q[1].2 == q[0].2);
+    }
+
+    #[test]
+    fn a_paragraph_ending_with_a_colon_introduces_its_subject() {
+        let text = "On May 4, 2020, Tom Hale made the following comment:\n\n\u{201c}The rate for young people is far too high.\u{201d}\n";
+        assert_eq!(speakers(text), [some("Tom Hale")]);
+        let text = "Partial transcript follows:\n\n\u{201c}The rate for young people is far too high.\u{201d}\n";
+        assert_eq!(speakers(text), [None]);
+    }
+
+    #[test]
+    fn a_passive_speech_verb_names_no_speaker() {
+        let text = "A curfew was announced at noon. \u{201c}Nobody may be out after dark in the old town.\u{201d}\n";
+        assert_eq!(speakers(text), [None]);
+        let text = "A curfew was announced at noon. Protesters marching through the streets chanted \u{201c}What curfew?\u{201d}\n";
+        assert!(quotes(text)[0]
+            .2
+            .as_deref()
+            .is_some_and(|s| s.starts_with("Protesters")));
+    }
+
+    #[test]
+    fn apposition_set_off_by_dashes() {
+        let text = "Tom Hale, the head of Lark Films -- the studio that makes Ana Ruiz's show, which also airs abroad -- told me, ''We sell to anyone who pays.''\n";
+        assert_eq!(speakers(text), [some("Tom Hale")]);
+    }
+
+    #[test]
+    fn name_set_off_by_a_dash_before_the_quotation() {
+        let text = "Many agreed, including the former mayor Ana Ruiz -- ''Release the figures now'' -- and others.\n";
+        assert_eq!(speakers(text), [some("Ana Ruiz")]);
+        // A dash after a plain noun is no credit.
+        let text =
+            "Many agreed with the plan -- ''Release the figures now, all of them'' -- and left.\n";
+        assert_eq!(speakers(text), [None]);
+    }
+
+    #[test]
+    fn as_name_put_it() {
+        let text = "As Tom Hale, a tax lawyer, recently put it, \u{201c}Was it avoidance or evasion?\u{201d}\n";
+        assert_eq!(speakers(text), [some("Tom Hale")]);
+    }
+
+    #[test]
+    fn wire_copy_double_apostrophes_quote() {
+        let text = "''We will appeal,'' said Ana Ruiz. ''The ruling is wrong.''\n";
         assert_eq!(speakers(text), [some("Ana Ruiz"), some("Ana Ruiz")]);
     }
 

@@ -28,6 +28,96 @@ pub const UNITS: &[(&str, u32)] = &[
     ("nineteen", 19),
 ];
 
+/// Ordinal words, by value ("twenty-first" is read as "twenty" and
+/// "first").
+pub const ORDINALS: &[(&str, u32)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+    ("thirtieth", 30),
+    ("fortieth", 40),
+    ("fiftieth", 50),
+    ("sixtieth", 60),
+    ("seventieth", 70),
+    ("eightieth", 80),
+    ("ninetieth", 90),
+    ("hundredth", 100),
+];
+
+/// Words that state a result as a score or tally right before it ("won
+/// 3-1", "beat them 76-71").
+pub const SCORE_VERBS: &[&str] = &[
+    "beat",
+    "beating",
+    "beats",
+    "defeated",
+    "defeating",
+    "defeats",
+    "drew",
+    "edged",
+    "lead",
+    "leading",
+    "leads",
+    "led",
+    "lose",
+    "loses",
+    "losing",
+    "lost",
+    "routed",
+    "thrashed",
+    "tied",
+    "trail",
+    "trailed",
+    "trailing",
+    "trails",
+    "trounced",
+    "vote",
+    "voted",
+    "votes",
+    "voting",
+    "win",
+    "winning",
+    "wins",
+    "won",
+];
+
+/// Nouns a score or tally stands before ("a 2-2 draw", "a 5-4 vote").
+pub const SCORE_NOUNS: &[&str] = &[
+    "decision",
+    "defeat",
+    "draw",
+    "lead",
+    "loss",
+    "margin",
+    "rout",
+    "ruling",
+    "scoreline",
+    "thrashing",
+    "tie",
+    "triumph",
+    "verdict",
+    "victory",
+    "vote",
+    "win",
+];
+
 /// Tens, by value.
 pub const TENS: &[(&str, u32)] = &[
     ("twenty", 20),

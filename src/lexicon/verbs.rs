@@ -83,6 +83,12 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("wrote", "write"),
 ];
 
+/// Whether `word` (lower case) is an irregular past form ("came",
+/// "won"): a verb, never a noun's head.
+pub fn is_irregular_past(word: &str) -> bool {
+    IRREGULAR.binary_search_by(|(f, _)| (*f).cmp(word)).is_ok()
+}
+
 /// A crude stem that joins the forms of one verb or noun: irregular forms
 /// to their base, then `-ing`, `-ed`, `-es`, `-s` and a final `e` dropped.
 pub fn stem(word: &str) -> String {

@@ -107,6 +107,14 @@ impl<'a> ClaimJson<'a> {
                 j.speaker_text = q.speaker_text.as_deref();
             }
             ClaimData::Temporal(t) => j.timex = Some(&t.timex),
+            ClaimData::Figure(f) => {
+                j.value = Some(match f.other {
+                    Some(b) => json!([number(f.value), number(b)]),
+                    None => number(f.value),
+                });
+                j.person = f.person.as_deref();
+                j.noun = f.noun.as_deref();
+            }
             ClaimData::Role(r) => {
                 j.person = Some(&r.person);
                 j.title = Some(&r.title);
@@ -145,6 +153,16 @@ pub fn claim_line(article: &Article, claim: &Claim) -> String {
         },
         ClaimData::Quote(q) => format!("speaker: {}", q.speaker.as_deref().unwrap_or("unknown")),
         ClaimData::Temporal(t) => t.timex.clone(),
+        ClaimData::Figure(f) => {
+            let v = match f.other {
+                Some(b) => format!("{}-{}", number(f.value), number(b)),
+                None => number(f.value).to_string(),
+            };
+            match f.person.as_ref().or(f.noun.as_ref()) {
+                Some(w) => format!("{v} ({w})"),
+                None => v,
+            }
+        }
         ClaimData::Role(r) => match &r.org {
             Some(o) => format!("{}: {} ({o})", r.person, r.title),
             None => format!("{}: {}", r.person, r.title),

@@ -34,26 +34,55 @@ fn is_close_double(c: char) -> bool {
     matches!(c, '”' | '»')
 }
 
+/// Whether a paragraph opens with a double quote mark (`"`, `“`, `''`).
+fn opens_with_double(ptext: &str) -> bool {
+    ptext.starts_with("''")
+        || ptext
+            .chars()
+            .next()
+            .is_some_and(|c| c == '"' || is_open_double(c))
+}
+
 /// Find the quotations of each paragraph.
 pub fn find_quotations(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quotation> {
     let mut out = Vec::new();
     let mut carried = false;
     for (pi, para) in paragraphs.iter().enumerate() {
         let ptext = &text[para.clone()];
-        let first = ptext.chars().next();
-        let continues = carried && first.is_some_and(|c| c == '"' || is_open_double(c));
+        let continues = carried && opens_with_double(ptext);
         carried = false;
         let mut open: Option<(usize, usize)> = None; // (outer start, inner start)
         let mut is_continuation = continues;
-        for (off, c) in candidates(ptext, |b| matches!(b, b'"' | 0xC2 | 0xE2)) {
+        let mut skip_to = 0;
+        let mut depth = 0;
+        for (off, c) in candidates(ptext, |b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2)) {
+            if off < skip_to {
+                continue;
+            }
+            // Two straight single quotes are one double mark (`''`), as
+            // some wire copy writes them; one alone is an apostrophe.
+            let len = if c == '\'' {
+                if !ptext[off + 1..].starts_with('\'') {
+                    continue;
+                }
+                skip_to = off + 2;
+                2
+            } else {
+                c.len_utf8()
+            };
+            let c = if c == '\'' { '"' } else { c };
             let at = para.start + off;
-            let after = at + c.len_utf8();
+            let after = at + len;
             let straight = c == '"';
             match open {
                 None if is_open_double(c) || (straight && opens_here(ptext, off)) => {
                     open = Some((at, after));
                 }
                 None if straight || is_close_double(c) => {}
+                // A curly quotation inside a curly one (“... calls “hell”
+                // than ...”): its close mark is not the outer one's.
+                Some(_) if c == '“' => depth += 1,
+                Some(_) if c == '”' && depth > 0 => depth -= 1,
                 Some((o, i)) if is_close_double(c) || straight => {
                     out.push(Quotation {
                         inner: i..at,
@@ -65,17 +94,15 @@ pub fn find_quotations(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quotation
                     });
                     is_continuation = false;
                     open = None;
+                    depth = 0;
                 }
                 _ => {}
             }
         }
         if let Some((o, i)) = open {
-            let next_opens = paragraphs.get(pi + 1).is_some_and(|n| {
-                text[n.clone()]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c == '"' || is_open_double(c))
-            });
+            let next_opens = paragraphs
+                .get(pi + 1)
+                .is_some_and(|n| opens_with_double(&text[n.clone()]));
             out.push(Quotation {
                 inner: i..para.end,
                 outer: o..para.end,
@@ -192,6 +219,33 @@ mod tests {
     fn nested_single_quotes() {
         let q = quotes("\"He called it 'a betrayal' today,\" she said.");
         assert!(q.contains(&("a betrayal".into(), false, true)));
+    }
+
+    #[test]
+    fn two_straight_single_quotes_are_one_double_mark() {
+        assert_eq!(
+            quotes("''It is late,'' said Ana. ''We go.'' It's Ana's car."),
+            [
+                ("It is late,".into(), false, false),
+                ("We go.".into(), false, false)
+            ]
+        );
+        let q = quotes("He said: ''First part.\n\n''Second part.'' Then.");
+        assert_eq!(q[1], ("Second part.".into(), true, false));
+        // Apostrophes alone open nothing.
+        assert!(quotes("The players' union and the owners' league met.").is_empty());
+    }
+
+    #[test]
+    fn curly_quotation_inside_a_curly_one() {
+        assert_eq!(
+            quotes("“I would rather live in what he calls “hell” than this,” she said."),
+            [(
+                "I would rather live in what he calls “hell” than this,".into(),
+                false,
+                false
+            )]
+        );
     }
 
     #[test]
