@@ -72,6 +72,8 @@ struct Collect {
     findings: Vec<Finding>,
     claims: Vec<String>,
     claims_as: Option<OutputFormat>,
+    /// The articles themselves (`extract --format prose`).
+    articles: Vec<Article>,
 }
 
 impl Sink for Collect {
@@ -84,6 +86,10 @@ impl Sink for Collect {
     }
 
     fn claims(&mut self, article: &Article, claims: &ArticleClaims) {
+        if self.claims_as == Some(OutputFormat::Prose) {
+            self.articles.push(article.clone());
+            return;
+        }
         for claim in &claims.claims {
             let line = match self.claims_as {
                 Some(OutputFormat::Text) => render::claims::claim_line(article, claim),
@@ -140,6 +146,9 @@ fn run_extract(args: &ExtractArgs) -> Result<Status> {
         s.push_str(line);
         s.push('\n');
     }
+    if format == OutputFormat::Prose {
+        s = render::claims::render_prose(&sink.articles.iter().collect::<Vec<_>>());
+    }
     write_stdout(&s)?;
     Ok(Status::from(&summary))
 }
@@ -170,6 +179,11 @@ fn check_settings(
 }
 
 fn run_check(config: Option<&Path>, args: &CheckArgs) -> Result<Status> {
+    if args.common.format == OutputFormat::Prose {
+        anyhow::bail!(
+            "--format prose shows what claimcheck reads: use `claimcheck extract --format prose`"
+        );
+    }
     let settings = check_settings(config, args, true)?;
     let config = settings.config.clone();
     let mut sink = Collect::default();
@@ -196,6 +210,8 @@ fn run_check(config: Option<&Path>, args: &CheckArgs) -> Result<Status> {
         OutputFormat::Sarif => render::sarif::render_findings_sarif(&findings),
         OutputFormat::Rdjsonl => render::rdjsonl::render_findings_rdjsonl(&findings),
         OutputFormat::Junit => render::junit::render_findings_junit(&findings, &checked),
+        // Refused before the run.
+        OutputFormat::Prose => String::new(),
     };
     write_stdout(&out)?;
     if let Some(report) = &args.report {

@@ -169,7 +169,12 @@ fn load_files(
     let mut loaded = Vec::with_capacity(files.len());
     for path in files {
         match load_article_limited(path, published, max_size) {
-            Ok(article) => loaded.push(article),
+            Ok(article) => {
+                if article.not_article {
+                    sink.problem(Problem::Warning(not_article_message(&article)));
+                }
+                loaded.push(article);
+            }
             Err(e) => {
                 sink.problem(Problem::Error(e.to_string()));
                 errors += 1;
@@ -180,6 +185,15 @@ fn load_files(
         articles: extract_all(loaded, rules),
         errors,
     }
+}
+
+/// The warning for a page that is not an article.
+pub fn not_article_message(article: &Article) -> String {
+    format!(
+        "{}: not an article (an index or listing page: no paragraphs of prose \
+         stand out from its links), so no claims are read from it",
+        article.path.display()
+    )
 }
 
 /// Load and extract the articles named by files and folders (each of at

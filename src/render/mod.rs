@@ -50,6 +50,9 @@ pub enum OutputFormat {
     Rdjsonl,
     /// JUnit XML: one test case per article checked (findings only).
     Junit,
+    /// The prose claimcheck reads from each file, without markup or page
+    /// furniture (`extract` only).
+    Prose,
 }
 
 impl OutputFormat {
@@ -57,7 +60,7 @@ impl OutputFormat {
     pub fn renders_claims(self) -> bool {
         matches!(
             self,
-            OutputFormat::Text | OutputFormat::Json | OutputFormat::Jsonl
+            OutputFormat::Text | OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Prose
         )
     }
 }

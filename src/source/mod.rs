@@ -7,6 +7,7 @@
 
 mod front_matter;
 mod html;
+mod html_article;
 mod html_entity;
 mod html_meta;
 mod html_text;
@@ -75,6 +76,12 @@ pub struct Article {
     pub published: Option<NaiveDate>,
     /// Title from front matter or `<title>`, when there is one.
     pub title: Option<String>,
+    /// Who published it: front matter `outlet:` or `source:`, or an HTML
+    /// page's `og:site_name`.
+    pub outlet: Option<String>,
+    /// An HTML page that is not an article (an index or listing page):
+    /// its prose is empty, and the run says so.
+    pub not_article: bool,
     /// The detected format.
     pub format: Format,
 }
@@ -138,6 +145,8 @@ impl Article {
             prose: loaded.prose,
             published,
             title: loaded.title,
+            outlet: loaded.outlet,
+            not_article: loaded.not_article,
             format,
             source,
         };
@@ -150,6 +159,8 @@ pub(crate) struct Loaded {
     pub(crate) prose: Prose,
     pub(crate) published: Result<Option<NaiveDate>, BadDate>,
     pub(crate) title: Option<String>,
+    pub(crate) outlet: Option<String>,
+    pub(crate) not_article: bool,
 }
 
 /// A metadata publication date that is not a date.

@@ -1,0 +1,527 @@
+//! Which part of an HTML page is the article: a readability-style choice
+//! among the page's elements, so that navigation, share widgets, "related
+//! stories", cookie notices and footers are not read as prose.
+//!
+//! The HTML walk ([`super::html`]) runs twice over the same tokens. The
+//! first walk builds a [`Tree`]: every element with its parent, what its
+//! class and id hint, and how much prose (and link text) sits directly in
+//! it. [`choose_article`] scores the elements the way Mozilla's Readability
+//! does (each paragraph of real prose scores its ancestors; link-heavy
+//! elements lose), prefers the element a page marks as the article body
+//! (`itemprop="articleBody"`, `<article>`, `<main>`), and keeps its best
+//! siblings; inside the choice, link lists and elements whose class names
+//! furniture are dropped. The second walk keeps only the prose of kept
+//! elements, so every byte still maps to the file as stored.
+//!
+//! Nothing here reads text: it sees lengths, commas, names and attributes.
+
+/// The element tree of a page, as far as choosing the article needs it.
+#[derive(Debug)]
+pub(crate) struct Tree {
+    nodes: Vec<Node>,
+    /// Open elements, innermost last (the document node 0 is never popped).
+    stack: Vec<u32>,
+}
+
+/// One element.
+#[derive(Debug, Clone)]
+struct Node {
+    parent: u32,
+    name: Box<str>,
+    /// Readability's class and id weight (±25 each), plus marks of an
+    /// article body.
+    hint: i32,
+    /// Class or id names furniture that never holds an article
+    /// (comments, share bars, related stories, cookie notices).
+    unlikely: bool,
+    /// Marked as the article body (`itemprop="articleBody"`).
+    marked: bool,
+    /// Prose characters directly in it (inline elements count for the
+    /// block they sit in).
+    own_text: u32,
+    /// Of those, characters inside links.
+    own_links: u32,
+    own_commas: u32,
+    /// Whether its own prose ends like a sentence.
+    own_sentence_end: bool,
+}
+
+/// Elements whose prose belongs to the block around them.
+const INLINE: &[&str] = &[
+    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em",
+    "font", "i", "ins", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small", "span",
+    "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
+];
+
+/// Elements without content or an end tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
+/// Start tags that close an open `<p>`, as browsers do.
+const CLOSES_P: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "div",
+    "dl",
+    "fieldset",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "ul",
+];
+
+/// Class and id words of elements that are never the article: removed
+/// with their content unless they also name content ([`MAYBE`]).
+const UNLIKELY: &[&str] = &[
+    "agegate",
+    "banner",
+    "breadcrumb",
+    "comment",
+    "community",
+    "consent",
+    "cookie",
+    "disqus",
+    "footer",
+    "gdpr",
+    "masthead",
+    "menu",
+    "newsletter",
+    "outbrain",
+    "pagination",
+    "popup",
+    "recirc",
+    "related",
+    "remark",
+    "replies",
+    "share",
+    "sharing",
+    "sidebar",
+    "signup",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "subscribe",
+    "taboola",
+    "trending",
+];
+
+/// Class and id words that keep an [`UNLIKELY`] element a candidate.
+const MAYBE: &[&str] = &[
+    "and", "article", "body", "column", "content", "main", "story",
+];
+
+/// Class and id words that raise an element's weight.
+const POSITIVE: &[&str] = &[
+    "article", "body", "content", "entry", "main", "page", "post", "story", "text",
+];
+
+/// Class and id words that lower an element's weight.
+const NEGATIVE: &[&str] = &[
+    "byline",
+    "caption",
+    "combx",
+    "comment",
+    "contact",
+    "credit",
+    "foot",
+    "hidden",
+    "meta",
+    "newsletter",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shopping",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "tags",
+    "tool",
+    "widget",
+];
+
+/// Class and id words (whole words only) that lower an element's weight.
+const NEGATIVE_WORDS: &[&str] = &["ad", "ads", "advert", "advertisement", "promo"];
+
+/// Prose below which a block is not a paragraph worth scoring.
+const MIN_PARAGRAPH: u32 = 25;
+
+/// A page with less prose than this is read whole: nothing to choose
+/// between, and too little to call it something other than an article.
+const MIN_PAGE: u32 = 1000;
+
+impl Tree {
+    /// A tree holding only the document node.
+    pub(crate) fn new() -> Self {
+        Tree {
+            nodes: vec![Node {
+                parent: 0,
+                name: "#document".into(),
+                hint: 0,
+                unlikely: false,
+                marked: false,
+                own_text: 0,
+                own_links: 0,
+                own_commas: 0,
+                own_sentence_end: false,
+            }],
+            stack: vec![0],
+        }
+    }
+
+    /// An element opens. `attr` reads its attributes; void and
+    /// self-closing elements open nothing.
+    pub(crate) fn open(&mut self, name: &str, self_closing: bool, attr: &dyn Fn(&str) -> String) {
+        if CLOSES_P.contains(&name) {
+            self.close_innermost("p");
+        }
+        match name {
+            "li" => self.close_within("li", &["ul", "ol"]),
+            "dt" | "dd" => self.close_within_any(&["dt", "dd"], &["dl"]),
+            "tr" => self.close_within("tr", &["table", "tbody", "thead", "tfoot"]),
+            "td" | "th" => self.close_within_any(&["td", "th"], &["tr", "table"]),
+            _ => {}
+        }
+        if self_closing || VOID.contains(&name) {
+            return;
+        }
+        let names = format!("{} {}", attr("class"), attr("id")).to_ascii_lowercase();
+        let marked = attr("itemprop")
+            .split_ascii_whitespace()
+            .any(|p| p.eq_ignore_ascii_case("articlebody"));
+        let unlikely = has_any(&names, UNLIKELY) && !has_any(&names, MAYBE) && !marked;
+        let hint = class_weight(&attr("class")) + class_weight(&attr("id")) + tag_weight(name);
+        let parent = self.current();
+        self.nodes.push(Node {
+            parent,
+            name: name.into(),
+            hint: hint + if marked { 50 } else { 0 },
+            unlikely,
+            marked,
+            own_text: 0,
+            own_links: 0,
+            own_commas: 0,
+            own_sentence_end: false,
+        });
+        self.stack.push((self.nodes.len() - 1) as u32);
+    }
+
+    /// An element closes: it and any left open inside it. An end tag
+    /// with no open element of its name is ignored.
+    pub(crate) fn close(&mut self, name: &str) {
+        if let Some(i) = self
+            .stack
+            .iter()
+            .rposition(|&n| &*self.nodes[n as usize].name == name)
+        {
+            if i > 0 {
+                self.stack.truncate(i);
+            }
+        }
+    }
+
+    fn close_innermost(&mut self, name: &str) {
+        if self.stack.len() > 1 && &*self.nodes[self.current() as usize].name == name {
+            self.stack.pop();
+        }
+    }
+
+    /// Close an open `name` unless one of `scopes` is opened after it.
+    fn close_within(&mut self, name: &str, scopes: &[&str]) {
+        self.close_within_any(&[name], scopes);
+    }
+
+    fn close_within_any(&mut self, names: &[&str], scopes: &[&str]) {
+        for (i, &n) in self.stack.iter().enumerate().rev() {
+            let node = &*self.nodes[n as usize].name;
+            if scopes.contains(&node) {
+                return;
+            }
+            if names.contains(&node) && i > 0 {
+                self.stack.truncate(i);
+                return;
+            }
+        }
+    }
+
+    /// The innermost open element.
+    pub(crate) fn current(&self) -> u32 {
+        *self.stack.last().unwrap_or(&0)
+    }
+
+    /// Prose `text` read inside the open elements.
+    pub(crate) fn add_text(&mut self, text: &str) {
+        let chars = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+        if chars == 0 {
+            return;
+        }
+        let in_link = self
+            .stack
+            .iter()
+            .any(|&n| &*self.nodes[n as usize].name == "a");
+        let block = self
+            .stack
+            .iter()
+            .rev()
+            .copied()
+            .find(|&n| !INLINE.contains(&&*self.nodes[n as usize].name))
+            .unwrap_or(0);
+        let node = &mut self.nodes[block as usize];
+        node.own_text += chars;
+        if in_link {
+            node.own_links += chars;
+        }
+        node.own_commas += text.matches([',', '\u{3001}', '\u{ff0c}']).count() as u32;
+        if let Some(last) = text.trim_end().chars().last() {
+            node.own_sentence_end = matches!(last, '.' | '!' | '?' | '"' | '\u{201d}' | '\u{3002}');
+        }
+    }
+}
+
+/// What [`choose_article`] decided.
+#[derive(Debug)]
+pub(crate) enum Choice {
+    /// Read the whole page (it is short, or nothing stands out).
+    Whole,
+    /// Read the prose of the elements marked `true`, by node id.
+    Keep(Vec<bool>),
+    /// The page is not an article (an index or listing page): no prose.
+    NotArticle,
+}
+
+/// Sums over each element's subtree.
+struct Totals {
+    text: Vec<u32>,
+    links: Vec<u32>,
+    commas: Vec<u32>,
+    paragraphs: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Totals {
+    fn of(tree: &Tree) -> Totals {
+        let n = tree.nodes.len();
+        let mut t = Totals {
+            text: tree.nodes.iter().map(|x| x.own_text).collect(),
+            links: tree.nodes.iter().map(|x| x.own_links).collect(),
+            commas: tree.nodes.iter().map(|x| x.own_commas).collect(),
+            paragraphs: tree
+                .nodes
+                .iter()
+                .map(|x| u32::from(&*x.name == "p" && x.own_text > 0))
+                .collect(),
+            items: tree
+                .nodes
+                .iter()
+                .map(|x| u32::from(&*x.name == "li"))
+                .collect(),
+        };
+        // Children come after their parents: one backward pass sums them.
+        for i in (1..n).rev() {
+            let p = tree.nodes[i].parent as usize;
+            t.text[p] += t.text[i];
+            t.links[p] += t.links[i];
+            t.commas[p] += t.commas[i];
+            t.paragraphs[p] += t.paragraphs[i];
+            t.items[p] += t.items[i];
+        }
+        t
+    }
+
+    fn link_density(&self, i: usize) -> f64 {
+        if self.text[i] == 0 {
+            0.0
+        } else {
+            f64::from(self.links[i]) / f64::from(self.text[i])
+        }
+    }
+}
+
+/// Choose the elements whose prose is the article.
+pub(crate) fn choose_article(tree: &Tree) -> Choice {
+    let nodes = &tree.nodes;
+    let totals = Totals::of(tree);
+    if totals.text[0] < MIN_PAGE {
+        return Choice::Whole;
+    }
+    let unlikely = inherited(nodes, |i| nodes[i].unlikely);
+    // Each paragraph scores its ancestors: its parent in full, its
+    // grandparent half, further ones less (Readability's scoring).
+    let mut score: Vec<Option<f64>> = vec![None; nodes.len()];
+    for (i, node) in nodes.iter().enumerate().skip(1) {
+        if node.own_text < MIN_PARAGRAPH || unlikely[i] {
+            continue;
+        }
+        let points =
+            1.0 + f64::from(node.own_commas) + (f64::from(node.own_text) / 100.0).floor().min(3.0);
+        let mut a = node.parent as usize;
+        for level in 0..5 {
+            if a == 0 {
+                break;
+            }
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                _ => f64::from(level) * 3.0,
+            };
+            *score[a].get_or_insert(f64::from(nodes[a].hint)) += points / divider;
+            a = nodes[a].parent as usize;
+        }
+    }
+    let final_score = |i: usize| score[i].map(|s| s * (1.0 - totals.link_density(i)));
+    let marked = (1..nodes.len()).find(|&i| nodes[i].marked && totals.text[i] >= MIN_PARAGRAPH * 4);
+    let best = (1..nodes.len())
+        .filter_map(|i| final_score(i).map(|s| (i, s)))
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+    let Some((mut top, top_score)) = marked.map(|m| (m, final_score(m).unwrap_or(0.0))).or(best)
+    else {
+        return Choice::Whole;
+    };
+    // An element that is all its parent holds stands for the parent.
+    while top != 0 {
+        let p = nodes[top].parent as usize;
+        if p == 0 || totals.text[p] != totals.text[top] || nodes[p].unlikely {
+            break;
+        }
+        top = p;
+    }
+    let mut roots = vec![false; nodes.len()];
+    roots[top] = true;
+    let parent = nodes[top].parent as usize;
+    let threshold = (top_score * 0.2).max(10.0);
+    for s in (1..nodes.len()).filter(|&s| s != top && nodes[s].parent as usize == parent) {
+        if unlikely[s] {
+            continue;
+        }
+        let ld = totals.link_density(s);
+        let text = totals.text[s];
+        let keep = final_score(s).is_some_and(|x| x >= threshold)
+            || (&*nodes[s].name == "p"
+                && ((text > 80 && ld < 0.25)
+                    || (text > 0 && ld == 0.0 && nodes[s].own_sentence_end)));
+        roots[s] = keep;
+    }
+    if !is_readable(nodes, &totals, &roots) {
+        return Choice::NotArticle;
+    }
+    let mut keep = vec![false; nodes.len()];
+    for i in 1..nodes.len() {
+        let p = nodes[i].parent as usize;
+        keep[i] = roots[i] || (keep[p] && !is_furniture(nodes, &totals, i));
+    }
+    Choice::Keep(keep)
+}
+
+/// Whether each element or one of its ancestors satisfies `f`.
+fn inherited(nodes: &[Node], f: impl Fn(usize) -> bool) -> Vec<bool> {
+    let mut out = vec![false; nodes.len()];
+    for i in 1..nodes.len() {
+        out[i] = f(i) || out[nodes[i].parent as usize];
+    }
+    out
+}
+
+/// Whether an element inside the article is furniture to drop: named as
+/// such, mostly links, or a list of items with no paragraphs (Readability's
+/// "clean conditionally").
+fn is_furniture(nodes: &[Node], t: &Totals, i: usize) -> bool {
+    let node = &nodes[i];
+    if node.unlikely {
+        return true;
+    }
+    if !matches!(
+        &*node.name,
+        "div" | "section" | "ul" | "ol" | "table" | "form" | "aside" | "figure" | "dl"
+    ) {
+        return false;
+    }
+    if node.hint < 0 && t.text[i] > 0 {
+        return true;
+    }
+    if t.commas[i] >= 10 {
+        return false;
+    }
+    let ld = t.link_density(i);
+    let is_list = matches!(&*node.name, "ul" | "ol");
+    (node.hint < 25 && ld > 0.2)
+        || ld > 0.5
+        || (!is_list && t.items[i] > t.paragraphs[i] && t.items[i] > 3 && ld > 0.1)
+}
+
+/// Whether the chosen prose reads as an article: enough long paragraphs
+/// (Readability's `isProbablyReaderable`: each paragraph of over 140
+/// characters counts the square root of its excess, 20 in all).
+fn is_readable(nodes: &[Node], t: &Totals, roots: &[bool]) -> bool {
+    let inside = inherited(nodes, |i| roots[i]);
+    let mut total = 0.0;
+    for (i, node) in nodes.iter().enumerate() {
+        if inside[i] && node.own_text > 140 && node.own_links * 4 < node.own_text {
+            total += f64::from(node.own_text - 140).sqrt();
+        }
+        if total > 20.0 {
+            return true;
+        }
+    }
+    let _ = t;
+    false
+}
+
+/// Readability's weight of a class or id: +25 when it names content,
+/// -25 when it names furniture.
+fn class_weight(names: &str) -> i32 {
+    let names = names.to_ascii_lowercase();
+    if names.trim().is_empty() {
+        return 0;
+    }
+    let mut w = 0;
+    if has_any(&names, NEGATIVE) || words(&names).any(|x| NEGATIVE_WORDS.contains(&x)) {
+        w -= 25;
+    }
+    if has_any(&names, POSITIVE) {
+        w += 25;
+    }
+    w
+}
+
+/// Readability's weight of an element by its name, with the elements
+/// that mean "the article" raised.
+fn tag_weight(name: &str) -> i32 {
+    match name {
+        "article" | "main" => 10,
+        "div" => 5,
+        "pre" | "td" | "blockquote" => 3,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5,
+        _ => 0,
+    }
+}
+
+fn has_any(names: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| names.contains(w))
+}
+
+/// The words of class and id names (`story-body__inner`: story, body,
+/// inner).
+fn words(names: &str) -> impl Iterator<Item = &str> {
+    names
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
