@@ -28,8 +28,8 @@ pub(crate) struct Tree {
 struct Node {
     parent: u32,
     name: Box<str>,
-    /// Readability's class and id weight (±25 each), plus marks of an
-    /// article body.
+    /// Readability's class and id weight (±25 each), plus 50 for a mark
+    /// of the article body.
     hint: i32,
     /// Class or id names furniture that never holds an article
     /// (comments, share bars, related stories, cookie notices).
@@ -208,7 +208,7 @@ impl Tree {
             .split_ascii_whitespace()
             .any(|p| p.eq_ignore_ascii_case("articlebody"));
         let unlikely = has_any(&names, UNLIKELY) && !has_any(&names, MAYBE) && !marked;
-        let hint = class_weight(&attr("class")) + class_weight(&attr("id")) + tag_weight(name);
+        let hint = class_weight(&attr("class")) + class_weight(&attr("id"));
         let parent = self.current();
         self.nodes.push(Node {
             parent,
@@ -362,7 +362,10 @@ pub(crate) fn choose_article(tree: &Tree) -> Choice {
     if totals.text[0] < MIN_PAGE {
         return Choice::Whole;
     }
-    let unlikely = inherited(nodes, |i| nodes[i].unlikely);
+    // A class that names furniture on an element holding most of the page
+    // is a layout wrapper's name ("content-sidebar-wrap"), not furniture.
+    let is_unlikely = |i: usize| nodes[i].unlikely && totals.text[i] * 2 < totals.text[0];
+    let unlikely = inherited(nodes, is_unlikely);
     // Each paragraph scores its ancestors: its parent in full, its
     // grandparent half, further ones less (Readability's scoring).
     let mut score: Vec<Option<f64>> = vec![None; nodes.len()];
@@ -382,7 +385,8 @@ pub(crate) fn choose_article(tree: &Tree) -> Choice {
                 1 => 2.0,
                 _ => f64::from(level) * 3.0,
             };
-            *score[a].get_or_insert(f64::from(nodes[a].hint)) += points / divider;
+            *score[a].get_or_insert(f64::from(nodes[a].hint + tag_weight(&nodes[a].name))) +=
+                points / divider;
             a = nodes[a].parent as usize;
         }
     }
@@ -398,7 +402,7 @@ pub(crate) fn choose_article(tree: &Tree) -> Choice {
     // An element that is all its parent holds stands for the parent.
     while top != 0 {
         let p = nodes[top].parent as usize;
-        if p == 0 || totals.text[p] != totals.text[top] || nodes[p].unlikely {
+        if p == 0 || totals.text[p] != totals.text[top] || is_unlikely(p) {
             break;
         }
         top = p;
@@ -419,13 +423,47 @@ pub(crate) fn choose_article(tree: &Tree) -> Choice {
                     || (text > 0 && ld == 0.0 && nodes[s].own_sentence_end)));
         roots[s] = keep;
     }
-    if !is_readable(nodes, &totals, &roots) {
+    if std::env::var_os("CC_DEBUG").is_some() {
+        let inside = inherited(nodes, |i| roots[i]);
+        let (mut t, mut l, mut r) = (0u32, 0u32, 0.0f64);
+        for (i, n) in nodes.iter().enumerate() {
+            if inside[i] {
+                t += n.own_text;
+                l += n.own_links;
+                if n.own_text > 140 && n.own_links * 4 < n.own_text {
+                    r += f64::from(n.own_text - 140).sqrt();
+                }
+            }
+        }
+        eprintln!("DEBUG top={} <{}> score={top_score:.1} page={} kept={t} links={l} readable={r:.1} marked={}", top, nodes[top].name, totals.text[0], marked.is_some());
+    }
+    if !is_article(nodes, &roots) {
         return Choice::NotArticle;
     }
+    let chosen: u32 = (1..nodes.len())
+        .filter(|&i| roots[i])
+        .map(|i| totals.text[i])
+        .sum();
     let mut keep = vec![false; nodes.len()];
     for i in 1..nodes.len() {
         let p = nodes[i].parent as usize;
-        keep[i] = roots[i] || (keep[p] && !is_furniture(nodes, &totals, i));
+        // What holds most of the chosen prose is the article's own wrapper.
+        let is_wrapper = totals.text[i] * 2 > chosen;
+        keep[i] = roots[i] || (keep[p] && (is_wrapper || !is_furniture(nodes, &totals, i)));
+    }
+    if std::env::var_os("CC_DEBUG").is_some() {
+        for i in 1..nodes.len() {
+            if keep[nodes[i].parent as usize] && !keep[i] && totals.text[i] > 200 {
+                eprintln!(
+                    "DROP {i} <{}> hint={} text={} ld={:.2} unl={}",
+                    nodes[i].name,
+                    nodes[i].hint,
+                    totals.text[i],
+                    totals.link_density(i),
+                    nodes[i].unlikely
+                );
+            }
+        }
     }
     Choice::Keep(keep)
 }
@@ -466,22 +504,32 @@ fn is_furniture(nodes: &[Node], t: &Totals, i: usize) -> bool {
         || (!is_list && t.items[i] > t.paragraphs[i] && t.items[i] > 3 && ld > 0.1)
 }
 
-/// Whether the chosen prose reads as an article: enough long paragraphs
+/// Whether the chosen prose reads as an article rather than an index of
+/// links: not mostly link text, and, unless it has long paragraphs
 /// (Readability's `isProbablyReaderable`: each paragraph of over 140
-/// characters counts the square root of its excess, 20 in all).
-fn is_readable(nodes: &[Node], t: &Totals, roots: &[bool]) -> bool {
+/// characters counts the square root of its excess, 20 in all), not as
+/// many link lines (headlines of other stories) as paragraphs (their
+/// teasers).
+fn is_article(nodes: &[Node], roots: &[bool]) -> bool {
     let inside = inherited(nodes, |i| roots[i]);
-    let mut total = 0.0;
-    for (i, node) in nodes.iter().enumerate() {
-        if inside[i] && node.own_text > 140 && node.own_links * 4 < node.own_text {
-            total += f64::from(node.own_text - 140).sqrt();
+    let (mut text, mut links, mut readable) = (0, 0, 0.0);
+    let (mut link_lines, mut paragraphs) = (0, 0);
+    for (i, node) in nodes.iter().enumerate().filter(|&(i, _)| inside[i]) {
+        text += node.own_text;
+        links += node.own_links;
+        if node.own_text > 140 && node.own_links * 4 < node.own_text {
+            readable += f64::from(node.own_text - 140).sqrt();
         }
-        if total > 20.0 {
-            return true;
+        if node.own_text > 0 && node.own_links * 2 > node.own_text {
+            link_lines += 1;
+        } else if node.own_text >= MIN_PARAGRAPH {
+            paragraphs += 1;
         }
     }
-    let _ = t;
-    false
+    if links * 2 > text {
+        return false;
+    }
+    readable > 20.0 || link_lines < 5 || link_lines * 2 < paragraphs
 }
 
 /// Readability's weight of a class or id: +25 when it names content,
