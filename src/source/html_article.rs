@@ -164,6 +164,9 @@ const NEGATIVE_WORDS: &[&str] = &["ad", "ads", "advert", "advertisement", "promo
 /// Prose below which a block is not a paragraph worth scoring.
 const MIN_PARAGRAPH: u32 = 25;
 
+/// Fewer headlines than this never make a page an index.
+const MIN_INDEX: u32 = 8;
+
 /// A page with less prose than this is read whole: nothing to choose
 /// between, and too little to call it something other than an article.
 const MIN_PAGE: u32 = 1000;
@@ -411,7 +414,10 @@ pub(crate) fn choose_article(tree: &Tree) -> Choice {
     roots[top] = true;
     let parent = nodes[top].parent as usize;
     let threshold = (top_score * 0.2).max(10.0);
-    for s in (1..nodes.len()).filter(|&s| s != top && nodes[s].parent as usize == parent) {
+    // The page's own mark of its article body is taken as it is; a scored
+    // choice takes its siblings that score nearly as well.
+    let siblings = if marked.is_some() { 0 } else { nodes.len() };
+    for s in (1..siblings).filter(|&s| s != top && nodes[s].parent as usize == parent) {
         if unlikely[s] {
             continue;
         }
@@ -422,20 +428,6 @@ pub(crate) fn choose_article(tree: &Tree) -> Choice {
                 && ((text > 80 && ld < 0.25)
                     || (text > 0 && ld == 0.0 && nodes[s].own_sentence_end)));
         roots[s] = keep;
-    }
-    if std::env::var_os("CC_DEBUG").is_some() {
-        let inside = inherited(nodes, |i| roots[i]);
-        let (mut t, mut l, mut r) = (0u32, 0u32, 0.0f64);
-        for (i, n) in nodes.iter().enumerate() {
-            if inside[i] {
-                t += n.own_text;
-                l += n.own_links;
-                if n.own_text > 140 && n.own_links * 4 < n.own_text {
-                    r += f64::from(n.own_text - 140).sqrt();
-                }
-            }
-        }
-        eprintln!("DEBUG top={} <{}> score={top_score:.1} page={} kept={t} links={l} readable={r:.1} marked={}", top, nodes[top].name, totals.text[0], marked.is_some());
     }
     if !is_article(nodes, &roots) {
         return Choice::NotArticle;
@@ -450,20 +442,6 @@ pub(crate) fn choose_article(tree: &Tree) -> Choice {
         // What holds most of the chosen prose is the article's own wrapper.
         let is_wrapper = totals.text[i] * 2 > chosen;
         keep[i] = roots[i] || (keep[p] && (is_wrapper || !is_furniture(nodes, &totals, i)));
-    }
-    if std::env::var_os("CC_DEBUG").is_some() {
-        for i in 1..nodes.len() {
-            if keep[nodes[i].parent as usize] && !keep[i] && totals.text[i] > 200 {
-                eprintln!(
-                    "DROP {i} <{}> hint={} text={} ld={:.2} unl={}",
-                    nodes[i].name,
-                    nodes[i].hint,
-                    totals.text[i],
-                    totals.link_density(i),
-                    nodes[i].unlikely
-                );
-            }
-        }
     }
     Choice::Keep(keep)
 }
@@ -507,21 +485,21 @@ fn is_furniture(nodes: &[Node], t: &Totals, i: usize) -> bool {
 /// Whether the chosen prose reads as an article rather than an index of
 /// links: not mostly link text, and, unless it has long paragraphs
 /// (Readability's `isProbablyReaderable`: each paragraph of over 140
-/// characters counts the square root of its excess, 20 in all), not as
-/// many link lines (headlines of other stories) as paragraphs (their
-/// teasers).
+/// characters counts the square root of its excess, 20 in all), not a
+/// list of stories: at least [`MIN_INDEX`] headline-sized links, as many
+/// as its paragraphs (their teasers), a quarter of its text or more.
 fn is_article(nodes: &[Node], roots: &[bool]) -> bool {
     let inside = inherited(nodes, |i| roots[i]);
     let (mut text, mut links, mut readable) = (0, 0, 0.0);
-    let (mut link_lines, mut paragraphs) = (0, 0);
-    for (i, node) in nodes.iter().enumerate().filter(|&(i, _)| inside[i]) {
+    let (mut headlines, mut paragraphs) = (0, 0);
+    for (_, node) in nodes.iter().enumerate().filter(|&(i, _)| inside[i]) {
         text += node.own_text;
         links += node.own_links;
         if node.own_text > 140 && node.own_links * 4 < node.own_text {
             readable += f64::from(node.own_text - 140).sqrt();
         }
-        if node.own_text > 0 && node.own_links * 2 > node.own_text {
-            link_lines += 1;
+        if node.own_links * 2 > node.own_text && node.own_text >= 15 {
+            headlines += 1;
         } else if node.own_text >= MIN_PARAGRAPH {
             paragraphs += 1;
         }
@@ -529,7 +507,8 @@ fn is_article(nodes: &[Node], roots: &[bool]) -> bool {
     if links * 2 > text {
         return false;
     }
-    readable > 20.0 || link_lines < 5 || link_lines * 2 < paragraphs
+    let is_index = headlines >= MIN_INDEX && headlines >= paragraphs && links * 4 > text;
+    readable > 20.0 || !is_index
 }
 
 /// Readability's weight of a class or id: +25 when it names content,
@@ -572,4 +551,104 @@ fn words(names: &str) -> impl Iterator<Item = &str> {
     names
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::html::load_html;
+
+    /// An invented paragraph of about 230 characters mentioning `n`.
+    fn paragraph(n: usize) -> String {
+        format!(
+            "<p>The town council met for the {n}th time this year, and members \
+             discussed the harbour wall, the school roof, and the bus timetable \
+             at length, before agreeing to meet again after the summer recess \
+             had ended.</p>\n"
+        )
+    }
+
+    fn story(paragraphs: usize) -> String {
+        (1..=paragraphs).map(paragraph).collect()
+    }
+
+    fn prose(html: &str) -> String {
+        load_html(html).prose.text().to_owned()
+    }
+
+    #[test]
+    fn furniture_around_the_story_is_dropped_and_offsets_stay_exact() {
+        let html = format!(
+            "<body><div class=\"cookie-banner\">We use 7 cookies.</div>\
+             <div class=\"share-tools\"><a href=\"#\">Share 41</a></div>\
+             <div class=\"post-body\">{}</div>\
+             <div class=\"related\"><ul><li><a href=\"/x\">9 other stories</a></li></ul></div>\
+             <div>{}</div></body>",
+            story(6),
+            "<a href=\"/a\">Home</a> <a href=\"/b\">News</a> <a href=\"/c\">Sport 24</a>"
+        );
+        let loaded = load_html(&html);
+        let text = loaded.prose.text();
+        assert!(
+            text.starts_with("The town council met for the 1th"),
+            "{text}"
+        );
+        for furniture in ["cookies", "Share 41", "9 other", "Sport 24"] {
+            assert!(!text.contains(furniture), "{furniture} in {text}");
+        }
+        let at = text.find("6th").unwrap();
+        let span = loaded.prose.span(at, at + 3);
+        assert_eq!(&html[span.range()], "6th");
+        assert!(!loaded.not_article);
+    }
+
+    #[test]
+    fn the_marked_article_body_wins_over_longer_prose() {
+        let letters: String = (10..=19).map(paragraph).collect();
+        let html = format!(
+            "<body><div itemprop=\"articleBody\">{}</div><div>{letters}</div></body>",
+            story(3)
+        );
+        let text = prose(&html);
+        assert!(text.contains("3th") && !text.contains("15th"), "{text}");
+    }
+
+    #[test]
+    fn a_layout_wrapper_named_like_furniture_keeps_the_story() {
+        let html = format!(
+            "<body><div class=\"layout-with-sidebar\"><div>{}</div></div></body>",
+            story(6)
+        );
+        assert!(prose(&html).contains("6th"));
+    }
+
+    #[test]
+    fn a_list_of_headlines_and_teasers_is_not_an_article() {
+        let cards: String = (1..=20)
+            .map(|i| {
+                format!(
+                    "<div class=\"card\"><h2><a href=\"/{i}\">Headline number {i} about \
+                     the harbour</a></h2><p>A teaser for story {i}, two lines long, \
+                     about what happened.</p></div>"
+                )
+            })
+            .collect();
+        let loaded = load_html(&format!("<body><div class=\"latest\">{cards}</div></body>"));
+        assert!(loaded.not_article);
+        assert_eq!(loaded.prose.text(), "");
+    }
+
+    #[test]
+    fn a_short_page_is_read_whole() {
+        let html = "<div class=\"share\">Shared 3 times</div><p>One short note.</p>";
+        assert_eq!(prose(html).trim_end(), "Shared 3 times\n\nOne short note.");
+    }
+
+    #[test]
+    fn misnested_and_unclosed_tags_do_not_lose_the_story() {
+        let html = format!(
+            "<body><div class=\"story\"><p>{}<li>stray</div></span></div></body>",
+            story(6).replace("</p>", "")
+        );
+        assert!(prose(&html).contains("6th"));
+    }
 }
