@@ -30,6 +30,10 @@ pub struct Cli {
     /// .claimcheck.yaml upward from the current folder.
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
+    /// Show no progress on the terminal (it is never shown when stderr is
+    /// not a terminal or in CI).
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,

@@ -12,7 +12,9 @@ use claimcheck::config::Resolved;
 use claimcheck::error::printable;
 use claimcheck::extract::ArticleClaims;
 use claimcheck::finding::Finding;
-use claimcheck::pipeline::{self, AuditSettings, Changed, CheckSettings, Problem, Sink, Summary};
+use claimcheck::pipeline::{
+    self, AuditSettings, Changed, CheckSettings, Problem, Progress, Sink, Summary,
+};
 use claimcheck::render::{self, OutputFormat};
 use claimcheck::report_path;
 use claimcheck::rules::load_rules;
@@ -48,15 +50,16 @@ impl From<&Summary> for Status {
 
 /// Run a parsed command line.
 pub(crate) fn run(cli: &Cli) -> Result<Status> {
+    let quiet = cli.quiet;
     match &cli.command {
         Command::Extract(args) => run_extract(args),
-        Command::Check(args) => run_check(cli.config.as_deref(), args),
-        Command::Baseline(args) => run_baseline(cli.config.as_deref(), args),
+        Command::Check(args) => run_check(cli.config.as_deref(), args, quiet),
+        Command::Baseline(args) => run_baseline(cli.config.as_deref(), args, quiet),
         Command::Config(args) => run_config(cli.config.as_deref(), args),
         Command::Rules {
             command: RulesCommand::Check { rules },
         } => run_rules_check(rules),
-        Command::Audit(args) => run_audit(args),
+        Command::Audit(args) => run_audit(args, quiet),
         Command::Explain { code } => run_explain(code.as_deref()),
         Command::Server => {
             claimcheck::server::run_stdio(cli.config.as_deref())?;
@@ -74,14 +77,76 @@ struct Collect {
     claims_as: Option<OutputFormat>,
     /// The articles themselves (`extract --format prose`).
     articles: Vec<Article>,
+    /// Progress on the terminal (see [`Collect::with_progress`]).
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Collect {
+    /// A sink that shows the run's progress on stderr when a person is
+    /// watching a terminal (not piped, not in CI, not `--quiet`).
+    fn with_progress(quiet: bool) -> Collect {
+        use std::io::IsTerminal;
+        let env = |k: &str| std::env::var(k).ok();
+        let shown =
+            claimcheck::progress::shows_progress(std::io::stderr().is_terminal(), &env, quiet);
+        Collect {
+            bar: shown.then(|| {
+                indicatif::ProgressBar::with_draw_target(
+                    Some(0),
+                    indicatif::ProgressDrawTarget::stderr(),
+                )
+            }),
+            ..Collect::default()
+        }
+    }
+
+    /// Clear the progress display before the results are written.
+    fn finish_progress(&mut self) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// The progress display's look while files are read and while articles
+/// are checked.
+fn progress_style(what: &str) -> indicatif::ProgressStyle {
+    let template = format!("{{bar:30}} {{pos}}/{{len}} {what}, {{eta}} left");
+    indicatif::ProgressStyle::with_template(&template)
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+        .progress_chars("=> ")
 }
 
 impl Sink for Collect {
     fn problem(&mut self, problem: Problem) {
-        match problem {
+        let say = || match problem {
             Problem::Error(m) => eprintln!("claimcheck: {}", printable(&m)),
             Problem::Warning(m) => eprintln!("claimcheck: warning: {m}"),
             Problem::Note(m) => eprintln!("claimcheck: note: {m}"),
+        };
+        match &self.bar {
+            Some(bar) => bar.suspend(say),
+            None => say(),
+        }
+    }
+
+    fn progress(&mut self, progress: Progress) {
+        let Some(bar) = &self.bar else { return };
+        match progress {
+            Progress::Reading(n) => {
+                if bar.length() == Some(0) {
+                    bar.set_style(progress_style("files read"));
+                }
+                // The coverage's files add to the articles'.
+                bar.inc_length(n as u64);
+            }
+            Progress::Read => bar.inc(1),
+            Progress::Checking(n) => {
+                bar.set_style(progress_style("articles checked"));
+                bar.set_length(n as u64);
+                bar.set_position(0);
+                bar.reset_eta();
+            }
         }
     }
 
@@ -100,6 +165,9 @@ impl Sink for Collect {
     }
 
     fn findings(&mut self, _article: &Article, findings: Vec<Finding>) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+        }
         self.findings.extend(findings);
     }
 }
@@ -178,7 +246,7 @@ fn check_settings(
     })
 }
 
-fn run_check(config: Option<&Path>, args: &CheckArgs) -> Result<Status> {
+fn run_check(config: Option<&Path>, args: &CheckArgs, quiet: bool) -> Result<Status> {
     if args.common.format == OutputFormat::Prose {
         anyhow::bail!(
             "--format prose shows what claimcheck reads: use `claimcheck extract --format prose`"
@@ -186,8 +254,10 @@ fn run_check(config: Option<&Path>, args: &CheckArgs) -> Result<Status> {
     }
     let settings = check_settings(config, args, true)?;
     let config = settings.config.clone();
-    let mut sink = Collect::default();
-    let summary = pipeline::check(settings, &mut sink)?;
+    let mut sink = Collect::with_progress(quiet);
+    let summary = pipeline::check(settings, &mut sink);
+    sink.finish_progress();
+    let summary = summary?;
     let mut findings = sink.findings;
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let checked: Vec<PathBuf> = summary.checked.iter().map(|(p, _)| p.clone()).collect();
@@ -269,11 +339,13 @@ fn write_check_report(
     Ok(())
 }
 
-fn run_baseline(config: Option<&Path>, args: &BaselineArgs) -> Result<Status> {
+fn run_baseline(config: Option<&Path>, args: &BaselineArgs, quiet: bool) -> Result<Status> {
     let settings = check_settings(config, &args.check, false)?;
     let config = settings.config.clone();
-    let mut sink = Collect::default();
-    let mut summary = pipeline::check(settings, &mut sink)?;
+    let mut sink = Collect::with_progress(quiet);
+    let summary = pipeline::check(settings, &mut sink);
+    sink.finish_progress();
+    let mut summary = summary?;
     report_path::refuse_unsafe_report_path(&args.write, &inputs_of(&config, &summary), None)?;
     let mut findings = sink.findings;
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -296,7 +368,7 @@ fn run_config(config: Option<&Path>, args: &CheckArgs) -> Result<Status> {
     Ok(Status::Clean)
 }
 
-fn run_audit(args: &AuditArgs) -> Result<Status> {
+fn run_audit(args: &AuditArgs, quiet: bool) -> Result<Status> {
     let format = args.common.format;
     if !matches!(
         format,
@@ -314,7 +386,10 @@ fn run_audit(args: &AuditArgs) -> Result<Status> {
         fail_on: claimcheck::config::FailOn::from(args.fail_on).severity(),
         max_file_size: DEFAULT_MAX_FILE_SIZE,
     };
-    let audit = pipeline::audit(&settings, &mut Collect::default())?;
+    let mut sink = Collect::with_progress(quiet);
+    let audit = pipeline::audit(&settings, &mut sink);
+    sink.finish_progress();
+    let audit = audit?;
     let (n, subjects, findings) = (audit.articles, &audit.subjects, &audit.findings);
     let out = if format == OutputFormat::Text {
         render::audit::render_audit_markdown(n, subjects, findings)

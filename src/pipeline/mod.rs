@@ -55,8 +55,24 @@ pub enum Problem {
     Note(String),
 }
 
+/// How far a run has got, for a progress display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// This many more files are to be read.
+    Reading(usize),
+    /// One more file read (or found unreadable).
+    Read,
+    /// This many articles are to be checked; each is done when its
+    /// findings reach the sink.
+    Checking(usize),
+}
+
 /// Where a run's results go, as they are ready.
 pub trait Sink {
+    /// How far the run has got (for a progress display).
+    fn progress(&mut self, progress: Progress) {
+        let _ = progress;
+    }
     /// A problem with the input.
     fn problem(&mut self, problem: Problem) {
         let _ = problem;
@@ -167,6 +183,7 @@ fn load_files(
     sink: &mut dyn Sink,
 ) -> Loaded {
     let mut loaded = Vec::with_capacity(files.len());
+    sink.progress(Progress::Reading(files.len()));
     for path in files {
         match load_article_limited(path, published, max_size) {
             Ok(article) => {
@@ -180,6 +197,7 @@ fn load_files(
                 errors += 1;
             }
         }
+        sink.progress(Progress::Read);
     }
     Loaded {
         articles: extract_all(loaded, rules),
@@ -369,6 +387,7 @@ pub fn check(settings: CheckSettings, sink: &mut dyn Sink) -> Result<Summary, Ru
     } else {
         &own
     };
+    sink.progress(Progress::Checking(targets.len()));
     for (article, claims) in targets {
         let mut found = engine.check(article, claims);
         if let Some(b) = &baseline {
@@ -446,6 +465,7 @@ pub fn audit(settings: &AuditSettings, sink: &mut dyn Sink) -> Result<Audit, Run
     let n = articles.len();
     let engine = Engine::rules_only(rules);
     let mut findings = Vec::new();
+    sink.progress(Progress::Checking(articles.len()));
     for (article, claims) in &articles {
         summary
             .checked
