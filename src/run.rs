@@ -390,41 +390,55 @@ fn run_audit(args: &AuditArgs, quiet: bool) -> Result<Status> {
     let audit = pipeline::audit(&settings, &mut sink);
     sink.finish_progress();
     let audit = audit?;
-    let (n, subjects, findings) = (audit.articles, &audit.subjects, &audit.findings);
-    let out = if format == OutputFormat::Text {
-        render::audit::render_audit_markdown(n, subjects, findings)
+    let report = render::audit::AuditReport {
+        articles: audit.articles,
+        subjects: &audit.subjects,
+        findings: &audit.findings,
+        bylines: &audit.bylines,
+    };
+    let Some(path_given) = &args.report else {
+        let out = if format == OutputFormat::Text {
+            render::audit::render_audit_markdown(&report)
+        } else {
+            render::audit::render_audit_json(&report)
+        };
+        write_stdout(&out)?;
+        return Ok(Status::from(&audit.summary));
+    };
+    let path = path_given.clone().unwrap_or_else(|| {
+        let date = audit.latest.map_or("undated".to_owned(), |d| d.to_string());
+        PathBuf::from(claimcheck::output::REPORTS_DIR).join(format!("audit-{date}.md"))
+    });
+    let summary = &audit.summary;
+    let inputs = report_path::run_inputs(
+        summary
+            .checked
+            .iter()
+            .map(|(p, _)| p.as_path())
+            .chain(summary.rule_files.iter().map(PathBuf::as_path)),
+        &[],
+    );
+    let cwd = std::env::current_dir()?;
+    let default_root = path_given.is_none().then_some(cwd.as_path());
+    report_path::refuse_unsafe_report_path(&path, &inputs, default_root)?;
+    let is_html = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+    let contents = if is_html {
+        render::audit_html::render_audit_html(&report)
     } else {
-        render::audit::render_audit_json(n, subjects, findings)
+        render::audit::render_audit_markdown(&report)
+    };
+    claimcheck::output::write_atomic(&path, &contents)?;
+    eprintln!("claimcheck: wrote {}", path.display());
+    // The report is in the file: stdout gets its summary (JSON stays
+    // whole, for machines).
+    let out = if format == OutputFormat::Text {
+        render::audit::render_audit_summary(&report)
+    } else {
+        render::audit::render_audit_json(&report)
     };
     write_stdout(&out)?;
-    if let Some(report) = &args.report {
-        let path = report.clone().unwrap_or_else(|| {
-            let date = audit.latest.map_or("undated".to_owned(), |d| d.to_string());
-            PathBuf::from(claimcheck::output::REPORTS_DIR).join(format!("audit-{date}.md"))
-        });
-        let summary = &audit.summary;
-        let inputs = report_path::run_inputs(
-            summary
-                .checked
-                .iter()
-                .map(|(p, _)| p.as_path())
-                .chain(summary.rule_files.iter().map(PathBuf::as_path)),
-            &[],
-        );
-        let cwd = std::env::current_dir()?;
-        let default_root = report.is_none().then_some(cwd.as_path());
-        report_path::refuse_unsafe_report_path(&path, &inputs, default_root)?;
-        let is_html = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
-        let contents = if is_html {
-            render::audit_html::render_audit_html(n, subjects, findings)
-        } else {
-            render::audit::render_audit_markdown(n, subjects, findings)
-        };
-        claimcheck::output::write_atomic(&path, &contents)?;
-        eprintln!("claimcheck: wrote {}", path.display());
-    }
     Ok(Status::from(&audit.summary))
 }
 

@@ -23,9 +23,9 @@ use crate::error::Error;
 use crate::extract::{extract_all, ArticleClaims};
 use crate::finding::{merge_findings, Finding, Severity};
 use crate::rules::{load_rules_limited, RuleSet};
-use crate::source::{collect_article_paths_lenient, load_article_limited, Article};
+use crate::source::{collect_article_paths_lenient, load_article_limited, Article, Byline};
 use chrono::NaiveDate;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Why a run could not start (one unreadable article does not stop a run:
@@ -439,6 +439,8 @@ pub struct Audit {
     pub subjects: Vec<Subject>,
     /// Rule errors, merged and sorted.
     pub findings: Vec<Finding>,
+    /// How the report names each article, by path.
+    pub bylines: BTreeMap<PathBuf, Byline>,
     /// How the run went.
     pub summary: Summary,
 }
@@ -456,6 +458,10 @@ pub fn audit(settings: &AuditSettings, sink: &mut dyn Sink) -> Result<Audit, Run
         sink,
     );
     let subjects = audit_subjects(&checked(&articles), &rules);
+    let bylines = articles
+        .iter()
+        .map(|(a, _)| (a.path.clone(), a.byline()))
+        .collect();
     let mut summary = Summary {
         rule_files: rules.files.clone(),
         errors,
@@ -480,6 +486,7 @@ pub fn audit(settings: &AuditSettings, sink: &mut dyn Sink) -> Result<Audit, Run
         latest,
         subjects,
         findings: merge_findings(findings),
+        bylines,
         summary,
     })
 }

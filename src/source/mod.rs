@@ -154,6 +154,28 @@ impl Article {
     }
 }
 
+/// How reports name an article: its headline and who published it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Byline {
+    /// Front matter `title:`, or a page's `og:title` or `<title>`.
+    pub headline: Option<String>,
+    /// Front matter `outlet:`/`source:`, or a page's `og:site_name`.
+    pub outlet: Option<String>,
+    /// The publication date.
+    pub published: Option<NaiveDate>,
+}
+
+impl Article {
+    /// How reports name this article.
+    pub fn byline(&self) -> Byline {
+        Byline {
+            headline: self.title.clone(),
+            outlet: self.outlet.clone(),
+            published: self.published,
+        }
+    }
+}
+
 /// What a format loader hands back.
 pub(crate) struct Loaded {
     pub(crate) prose: Prose,
