@@ -194,6 +194,14 @@ mod tests {
     }
 
     #[test]
+    fn outlet_from_og_site_name() {
+        let mut m = HtmlMeta::default();
+        m.read_meta_tag("og:site_name", "  The Quay  Post ");
+        m.read_meta_tag("og:site_name", "Other");
+        assert_eq!(m.outlet.as_deref(), Some("The Quay Post"));
+    }
+
+    #[test]
     fn og_title_wins_over_page_title() {
         let mut m = HtmlMeta {
             title: Some("Story  | Site".into()),
