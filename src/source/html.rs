@@ -152,7 +152,11 @@ fn walk(src: &str, keep: Option<Vec<bool>>) -> Walker<'_> {
         in_json_ld: false,
         buffer: String::new(),
         meta: HtmlMeta::default(),
-        tree: Tree::new(),
+        tree: if keep.is_some() {
+            Tree::structure_only()
+        } else {
+            Tree::new()
+        },
         keep,
         seen_text: false,
     };

@@ -21,6 +21,14 @@ pub(crate) struct Tree {
     nodes: Vec<Node>,
     /// Open elements, innermost last (the document node 0 is never popped).
     stack: Vec<u32>,
+    /// The open elements that are blocks (not [`INLINE`]), innermost last:
+    /// where prose read now belongs.
+    blocks: Vec<u32>,
+    /// How many `<a>` elements are open.
+    links_open: u32,
+    /// Whether elements' classes and ids are read (the first walk); the
+    /// second walk needs only the structure, for the same node ids.
+    reads_hints: bool,
 }
 
 /// One element.
@@ -164,6 +172,11 @@ const NEGATIVE_WORDS: &[&str] = &["ad", "ads", "advert", "advertisement", "promo
 /// Prose below which a block is not a paragraph worth scoring.
 const MIN_PARAGRAPH: u32 = 25;
 
+/// Elements nested deeper than this are not opened (their prose belongs
+/// to the deepest open one), so hostile nesting costs no more than this
+/// per tag.
+const MAX_DEPTH: usize = 512;
+
 /// Fewer headlines than this never make a page an index.
 const MIN_INDEX: u32 = 8;
 
@@ -187,6 +200,18 @@ impl Tree {
                 own_sentence_end: false,
             }],
             stack: vec![0],
+            blocks: vec![0],
+            links_open: 0,
+            reads_hints: true,
+        }
+    }
+
+    /// A tree that records the elements' structure only (their ids are
+    /// those of [`Tree::new`] over the same tokens).
+    pub(crate) fn structure_only() -> Self {
+        Tree {
+            reads_hints: false,
+            ..Tree::new()
         }
     }
 
@@ -203,15 +228,20 @@ impl Tree {
             "td" | "th" => self.close_within_any(&["td", "th"], &["tr", "table"]),
             _ => {}
         }
-        if self_closing || VOID.contains(&name) {
+        if self_closing || VOID.contains(&name) || self.stack.len() >= MAX_DEPTH {
             return;
         }
-        let names = format!("{} {}", attr("class"), attr("id")).to_ascii_lowercase();
-        let marked = attr("itemprop")
-            .split_ascii_whitespace()
-            .any(|p| p.eq_ignore_ascii_case("articlebody"));
-        let unlikely = has_any(&names, UNLIKELY) && !has_any(&names, MAYBE) && !marked;
-        let hint = class_weight(&attr("class")) + class_weight(&attr("id"));
+        let (hint, unlikely, marked) = if self.reads_hints {
+            let names = format!("{} {}", attr("class"), attr("id")).to_ascii_lowercase();
+            let marked = attr("itemprop")
+                .split_ascii_whitespace()
+                .any(|p| p.eq_ignore_ascii_case("articlebody"));
+            let unlikely = has_any(&names, UNLIKELY) && !has_any(&names, MAYBE) && !marked;
+            let hint = class_weight(&attr("class")) + class_weight(&attr("id"));
+            (hint, unlikely, marked)
+        } else {
+            (0, false, false)
+        };
         let parent = self.current();
         self.nodes.push(Node {
             parent,
@@ -224,26 +254,51 @@ impl Tree {
             own_commas: 0,
             own_sentence_end: false,
         });
-        self.stack.push((self.nodes.len() - 1) as u32);
+        let id = (self.nodes.len() - 1) as u32;
+        self.stack.push(id);
+        if name == "a" {
+            self.links_open += 1;
+        }
+        if !INLINE.contains(&name) {
+            self.blocks.push(id);
+        }
+    }
+
+    /// Close the open elements from stack position `i` on.
+    fn close_from(&mut self, i: usize) {
+        while self.stack.len() > i.max(1) {
+            let id = self.stack.pop().unwrap_or(0);
+            if &*self.nodes[id as usize].name == "a" {
+                self.links_open -= 1;
+            }
+            if self.blocks.last() == Some(&id) {
+                self.blocks.pop();
+            }
+        }
     }
 
     /// An element closes: it and any left open inside it. An end tag
-    /// with no open element of its name is ignored.
+    /// with no open element of its name is ignored; an inline end tag (`</span>`) looks no further than the innermost
+    /// block, as browsers do.
     pub(crate) fn close(&mut self, name: &str) {
-        if let Some(i) = self
-            .stack
-            .iter()
-            .rposition(|&n| &*self.nodes[n as usize].name == name)
-        {
-            if i > 0 {
-                self.stack.truncate(i);
+        let inline = INLINE.contains(&name);
+        for (i, &n) in self.stack.iter().enumerate().rev() {
+            let node = &*self.nodes[n as usize].name;
+            if node == name {
+                if i > 0 {
+                    self.close_from(i);
+                }
+                return;
+            }
+            if inline && !INLINE.contains(&node) {
+                return;
             }
         }
     }
 
     fn close_innermost(&mut self, name: &str) {
         if self.stack.len() > 1 && &*self.nodes[self.current() as usize].name == name {
-            self.stack.pop();
+            self.close_from(self.stack.len() - 1);
         }
     }
 
@@ -259,7 +314,7 @@ impl Tree {
                 return;
             }
             if names.contains(&node) && i > 0 {
-                self.stack.truncate(i);
+                self.close_from(i);
                 return;
             }
         }
@@ -276,17 +331,8 @@ impl Tree {
         if chars == 0 {
             return;
         }
-        let in_link = self
-            .stack
-            .iter()
-            .any(|&n| &*self.nodes[n as usize].name == "a");
-        let block = self
-            .stack
-            .iter()
-            .rev()
-            .copied()
-            .find(|&n| !INLINE.contains(&&*self.nodes[n as usize].name))
-            .unwrap_or(0);
+        let in_link = self.links_open > 0;
+        let block = *self.blocks.last().unwrap_or(&0);
         let node = &mut self.nodes[block as usize];
         node.own_text += chars;
         if in_link {
@@ -641,6 +687,14 @@ mod tests {
     fn a_short_page_is_read_whole() {
         let html = "<div class=\"share\">Shared 3 times</div><p>One short note.</p>";
         assert_eq!(prose(html).trim_end(), "Shared 3 times\n\nOne short note.");
+    }
+
+    #[test]
+    fn nesting_deeper_than_the_tree_keeps_its_prose() {
+        let deep = "<div><span>".repeat(2 * super::MAX_DEPTH);
+        let html = format!("<body>{deep}{}{}</body>", story(6), "</span>".repeat(50));
+        let text = prose(&html);
+        assert!(text.contains("1th") && text.contains("6th"), "{text}");
     }
 
     #[test]
