@@ -12,9 +12,10 @@
 //! page is read whole after the first). It is not a full DOM: misnested
 //! tags are closed as far as choosing the article needs.
 
-use super::html_article::{choose_article, Choice, Tree};
+use super::html_article::{choose_article, Choice};
 use super::html_meta::HtmlMeta;
 use super::html_text::push_html_text;
+use super::html_tree::Tree;
 use super::{Loaded, Prose};
 use crate::span::Span;
 use html5gum::{DefaultEmitter, EndTag, HtmlString, StartTag, Token, Tokenizer};

@@ -11,6 +11,7 @@ mod html_article;
 mod html_entity;
 mod html_meta;
 mod html_text;
+mod html_tree;
 mod markdown;
 mod plain;
 mod prose;
