@@ -8,7 +8,10 @@
 use claimcheck::audit::audit_subjects;
 use claimcheck::check::Checked;
 use claimcheck::extract::extract_all;
-use claimcheck::render::{audit::render_audit_markdown, audit_html::render_audit_html};
+use claimcheck::render::{
+    audit::{render_audit_markdown, AuditReport},
+    audit_html::render_audit_html,
+};
 use claimcheck::rules::RuleSet;
 use claimcheck::source::Article;
 use std::time::Instant;
@@ -87,10 +90,20 @@ fn main() {
     let subjects = audit_subjects(&checked, &rules);
     let t_group = t.elapsed();
     let t = Instant::now();
-    let md = render_audit_markdown(checked.len(), &subjects, &[]);
+    let bylines = checked
+        .iter()
+        .map(|c| (c.article.path.clone(), c.article.byline()))
+        .collect();
+    let report = AuditReport {
+        articles: checked.len(),
+        subjects: &subjects,
+        findings: &[],
+        bylines: &bylines,
+    };
+    let md = render_audit_markdown(&report);
     let t_md = t.elapsed();
     let t = Instant::now();
-    let html = render_audit_html(checked.len(), &subjects, &[]);
+    let html = render_audit_html(&report);
     let t_html = t.elapsed();
     let total = start.elapsed();
     println!(

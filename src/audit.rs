@@ -35,7 +35,13 @@ pub struct Mention {
     pub line: usize,
     /// The claim's text.
     pub text: String,
+    /// The sentence that says it, as printed (whitespace folded, cut to
+    /// about [`EXCERPT_CHARS`] characters around the claim).
+    pub excerpt: String,
 }
+
+/// The longest sentence excerpt a mention carries, in characters.
+pub const EXCERPT_CHARS: usize = 240;
 
 /// One distinct value of a subject.
 #[derive(Debug, Clone)]

@@ -33,6 +33,10 @@ pub struct Cli {
     /// .claimcheck.yaml upward from the current folder.
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
+    /// Show no progress on the terminal (it is never shown when stderr is
+    /// not a terminal or in CI).
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -103,6 +107,20 @@ impl From<ClaimsFormat> for OutputFormat {
     }
 }
 
+/// Output formats of `extract`: its claims, or the prose they come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// For people.
+    Text,
+    /// One JSON document.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+    /// The prose claimcheck reads from each file, without markup or page
+    /// furniture.
+    Prose,
+}
+
 /// Options shared by `extract`, `check` and `audit`.
 #[derive(Debug, Args)]
 pub struct CommonArgs {
@@ -122,8 +140,8 @@ pub struct ExtractArgs {
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = ClaimsFormat::Text)]
-    pub format: ClaimsFormat,
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
+    pub format: ExtractFormat,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,

@@ -22,6 +22,7 @@ pub mod git;
 pub mod lexicon;
 pub mod output;
 pub mod pipeline;
+pub mod progress;
 pub mod registry;
 pub mod render;
 pub mod report_path;

@@ -6,7 +6,8 @@
 //! is checked, and the status is 2 at the end (ripgrep's "errored" flag).
 
 use crate::cli::{
-    AuditArgs, BaselineArgs, CheckArgs, CheckCommand, Cli, Command, ExtractArgs, RulesCommand,
+    AuditArgs, BaselineArgs, CheckArgs, CheckCommand, Cli, Command, ExtractArgs, ExtractFormat,
+    RulesCommand,
 };
 use anyhow::Result;
 use claimcheck::baseline::{write_baseline, Baseline};
@@ -14,7 +15,9 @@ use claimcheck::config::Resolved;
 use claimcheck::error::printable;
 use claimcheck::extract::ArticleClaims;
 use claimcheck::finding::Finding;
-use claimcheck::pipeline::{self, AuditSettings, Changed, CheckSettings, Problem, Sink, Summary};
+use claimcheck::pipeline::{
+    self, AuditSettings, Changed, CheckSettings, Problem, Progress, Sink, Summary,
+};
 use claimcheck::render::{self, OutputFormat};
 use claimcheck::report_path;
 use claimcheck::rules::load_rules_limited;
@@ -49,15 +52,16 @@ impl From<&Summary> for Status {
 
 /// Run a parsed command line.
 pub(crate) fn run(cli: &Cli) -> Result<Status> {
+    let quiet = cli.quiet;
     match &cli.command {
         Command::Extract(args) => run_extract(args),
-        Command::Check(args) => run_check(cli.config.as_deref(), args),
-        Command::Baseline(args) => run_baseline(cli.config.as_deref(), args),
+        Command::Check(args) => run_check(cli.config.as_deref(), args, quiet),
+        Command::Baseline(args) => run_baseline(cli.config.as_deref(), args, quiet),
         Command::Config(args) => run_config(cli.config.as_deref(), args),
         Command::Rules {
             command: RulesCommand::Check { rules },
         } => run_rules_check(cli.config.as_deref(), rules),
-        Command::Audit(args) => run_audit(cli.config.as_deref(), args),
+        Command::Audit(args) => run_audit(cli.config.as_deref(), args, quiet),
         Command::Explain { code } => run_explain(code.as_deref()),
         Command::Server => {
             claimcheck::server::run_stdio(cli.config.as_deref())?;
@@ -72,22 +76,90 @@ pub(crate) fn run(cli: &Cli) -> Result<Status> {
 struct Collect {
     findings: Vec<Finding>,
     claims: Vec<String>,
-    claims_as: Option<OutputFormat>,
+    claims_as: Option<ExtractFormat>,
+    /// The articles themselves (`extract --format prose`).
+    articles: Vec<Article>,
+    /// Progress on the terminal (see [`Collect::with_progress`]).
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Collect {
+    /// A sink that shows the run's progress on stderr when a person is
+    /// watching a terminal (not piped, not in CI, not `--quiet`).
+    fn with_progress(quiet: bool) -> Collect {
+        use std::io::IsTerminal;
+        let env = |k: &str| std::env::var(k).ok();
+        let shown =
+            claimcheck::progress::shows_progress(std::io::stderr().is_terminal(), &env, quiet);
+        Collect {
+            bar: shown.then(|| {
+                indicatif::ProgressBar::with_draw_target(
+                    Some(0),
+                    indicatif::ProgressDrawTarget::stderr(),
+                )
+            }),
+            ..Collect::default()
+        }
+    }
+
+    /// Clear the progress display before the results are written.
+    fn finish_progress(&mut self) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// The progress display's look while files are read and while articles
+/// are checked.
+fn progress_style(what: &str) -> indicatif::ProgressStyle {
+    let template = format!("{{bar:30}} {{pos}}/{{len}} {what}, {{eta}} left");
+    indicatif::ProgressStyle::with_template(&template)
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+        .progress_chars("=> ")
 }
 
 impl Sink for Collect {
     fn problem(&mut self, problem: Problem) {
-        match problem {
+        let say = || match problem {
             Problem::Error(m) => eprintln!("claimcheck: {}", printable(&m)),
             Problem::Warning(m) => eprintln!("claimcheck: warning: {m}"),
             Problem::Note(m) => eprintln!("claimcheck: note: {m}"),
+        };
+        match &self.bar {
+            Some(bar) => bar.suspend(say),
+            None => say(),
+        }
+    }
+
+    fn progress(&mut self, progress: Progress) {
+        let Some(bar) = &self.bar else { return };
+        match progress {
+            Progress::Reading(n) => {
+                if bar.length() == Some(0) {
+                    bar.set_style(progress_style("files read"));
+                }
+                // The coverage's files add to the articles'.
+                bar.inc_length(n as u64);
+            }
+            Progress::Read => bar.inc(1),
+            Progress::Checking(n) => {
+                bar.set_style(progress_style("articles checked"));
+                bar.set_length(n as u64);
+                bar.set_position(0);
+                bar.reset_eta();
+            }
         }
     }
 
     fn claims(&mut self, article: &Article, claims: &ArticleClaims) {
+        if self.claims_as == Some(ExtractFormat::Prose) {
+            self.articles.push(article.clone());
+            return;
+        }
         for claim in &claims.claims {
             let line = match self.claims_as {
-                Some(OutputFormat::Text) => render::claims::claim_line(article, claim),
+                Some(ExtractFormat::Text) => render::claims::claim_line(article, claim),
                 _ => render::claims::claim_json(article, claim).to_string(),
             };
             self.claims.push(line);
@@ -95,6 +167,9 @@ impl Sink for Collect {
     }
 
     fn findings(&mut self, _article: &Article, findings: Vec<Finding>) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+        }
         self.findings.extend(findings);
     }
 }
@@ -111,7 +186,7 @@ fn write_stdout(s: &str) -> Result<()> {
 }
 
 fn run_extract(args: &ExtractArgs) -> Result<Status> {
-    let format = OutputFormat::from(args.format);
+    let format = args.format;
     let rules = pipeline::load_rule_set(&args.common.rules, DEFAULT_MAX_FILE_SIZE)?;
     let mut sink = Collect {
         claims_as: Some(format),
@@ -128,6 +203,9 @@ fn run_extract(args: &ExtractArgs) -> Result<Status> {
     for line in &sink.claims {
         s.push_str(line);
         s.push('\n');
+    }
+    if format == ExtractFormat::Prose {
+        s = render::claims::render_prose(&sink.articles.iter().collect::<Vec<_>>());
     }
     write_stdout(&s)?;
     Ok(Status::from(&summary))
@@ -158,11 +236,13 @@ fn check_settings(
     })
 }
 
-fn run_check(config: Option<&Path>, args: &CheckCommand) -> Result<Status> {
+fn run_check(config: Option<&Path>, args: &CheckCommand, quiet: bool) -> Result<Status> {
     let settings = check_settings(config, &args.check, true)?;
     let config = settings.config.clone();
-    let mut sink = Collect::default();
-    let summary = pipeline::check(settings, &mut sink)?;
+    let mut sink = Collect::with_progress(quiet);
+    let summary = pipeline::check(settings, &mut sink);
+    sink.finish_progress();
+    let summary = summary?;
     let mut findings = sink.findings;
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let checked: Vec<PathBuf> = summary.checked.iter().map(|(p, _)| p.clone()).collect();
@@ -236,11 +316,13 @@ fn write_check_report(
     Ok(())
 }
 
-fn run_baseline(config: Option<&Path>, args: &BaselineArgs) -> Result<Status> {
+fn run_baseline(config: Option<&Path>, args: &BaselineArgs, quiet: bool) -> Result<Status> {
     let settings = check_settings(config, &args.check, false)?;
     let config = settings.config.clone();
-    let mut sink = Collect::default();
-    let mut summary = pipeline::check(settings, &mut sink)?;
+    let mut sink = Collect::with_progress(quiet);
+    let summary = pipeline::check(settings, &mut sink);
+    sink.finish_progress();
+    let mut summary = summary?;
     report_path::refuse_unsafe_report_path(&args.write, &inputs_of(&config, &summary), None)?;
     let mut findings = sink.findings;
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -270,7 +352,7 @@ fn resolve_config(config: Option<&Path>, flags: &claimcheck::config::Flags) -> R
     Ok(Resolved::resolve(config, flags, &cwd)?)
 }
 
-fn run_audit(config: Option<&Path>, args: &AuditArgs) -> Result<Status> {
+fn run_audit(config: Option<&Path>, args: &AuditArgs, quiet: bool) -> Result<Status> {
     let format = OutputFormat::from(args.format);
     let config = resolve_config(
         config,
@@ -288,65 +370,60 @@ fn run_audit(config: Option<&Path>, args: &AuditArgs) -> Result<Status> {
         fail_on: config.fail_on.value.severity(),
         max_file_size: config.max_file_size.value,
     };
-    let audit = pipeline::audit(&settings, &mut Collect::default())?;
-    let (n, subjects, findings) = (audit.articles, &audit.subjects, &audit.findings);
-    // With --report, the report file holds the Markdown and stdout a short
-    // summary (JSON, asked for by name, is still printed whole).
-    let out = match (format, &args.report) {
-        (OutputFormat::Text, Some(_)) => audit_summary(&audit),
-        (OutputFormat::Text, None) => render::audit::render_audit_markdown(n, subjects, findings),
-        _ => render::audit::render_audit_json(n, subjects, findings),
+    let mut sink = Collect::with_progress(quiet);
+    let audit = pipeline::audit(&settings, &mut sink);
+    sink.finish_progress();
+    let audit = audit?;
+    let report = render::audit::AuditReport {
+        articles: audit.articles,
+        subjects: &audit.subjects,
+        findings: &audit.findings,
+        bylines: &audit.bylines,
     };
-    if let Some(report) = &args.report {
-        let path = report.clone().unwrap_or_else(|| {
-            let date = audit.latest.map_or("undated".to_owned(), |d| d.to_string());
-            PathBuf::from(claimcheck::output::REPORTS_DIR).join(format!("audit-{date}.md"))
-        });
-        let summary = &audit.summary;
-        let inputs = report_path::run_inputs(
-            summary
-                .checked
-                .iter()
-                .map(|(p, _)| p.as_path())
-                .chain(summary.rule_files.iter().map(PathBuf::as_path)),
-            &[],
-        );
-        let cwd = std::env::current_dir()?;
-        let default_root = report.is_none().then_some(cwd.as_path());
-        report_path::refuse_unsafe_report_path(&path, &inputs, default_root)?;
-        let is_html = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
-        let contents = if is_html {
-            render::audit_html::render_audit_html(n, subjects, findings)
+    let Some(path_given) = &args.report else {
+        let out = if format == OutputFormat::Text {
+            render::audit::render_audit_markdown(&report)
         } else {
-            render::audit::render_audit_markdown(n, subjects, findings)
+            render::audit::render_audit_json(&report)
         };
-        claimcheck::output::write_atomic(&path, &contents)?;
-        eprintln!("claimcheck: wrote {}", path.display());
-    }
+        write_stdout(&out)?;
+        return Ok(Status::from(&audit.summary));
+    };
+    let path = path_given.clone().unwrap_or_else(|| {
+        let date = audit.latest.map_or("undated".to_owned(), |d| d.to_string());
+        PathBuf::from(claimcheck::output::REPORTS_DIR).join(format!("audit-{date}.md"))
+    });
+    let summary = &audit.summary;
+    let inputs = report_path::run_inputs(
+        summary
+            .checked
+            .iter()
+            .map(|(p, _)| p.as_path())
+            .chain(summary.rule_files.iter().map(PathBuf::as_path)),
+        &[],
+    );
+    let cwd = std::env::current_dir()?;
+    let default_root = path_given.is_none().then_some(cwd.as_path());
+    report_path::refuse_unsafe_report_path(&path, &inputs, default_root)?;
+    let is_html = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+    let contents = if is_html {
+        render::audit_html::render_audit_html(&report)
+    } else {
+        render::audit::render_audit_markdown(&report)
+    };
+    claimcheck::output::write_atomic(&path, &contents)?;
+    eprintln!("claimcheck: wrote {}", path.display());
+    // The report is in the file: stdout gets its summary (JSON stays
+    // whole, for machines).
+    let out = if format == OutputFormat::Text {
+        render::audit::render_audit_summary(&report)
+    } else {
+        render::audit::render_audit_json(&report)
+    };
     write_stdout(&out)?;
     Ok(Status::from(&audit.summary))
-}
-
-/// What `audit --report` prints instead of the whole report: the counts
-/// of its header, on two lines.
-fn audit_summary(audit: &pipeline::Audit) -> String {
-    let subjects = &audit.subjects;
-    let disputed = subjects.iter().filter(|x| x.is_disputed()).count();
-    let changed = subjects
-        .iter()
-        .filter(|x| x.agreement() == claimcheck::audit::Agreement::Changed)
-        .count();
-    let c = audit.summary.counts;
-    format!(
-        "audited {} article(s): {} subject(s) mentioned more than once, {disputed} on which coverage disagrees, {changed} changed over time\nrule findings: {} error(s), {} warning(s), {} note(s)\n",
-        audit.articles,
-        subjects.len(),
-        c.error,
-        c.warning,
-        c.note
-    )
 }
 
 fn summary_line(summary: &Summary) -> String {

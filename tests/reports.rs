@@ -179,3 +179,20 @@ fn outputs_are_byte_identical_across_runs_and_argument_order() {
     }
     assert_eq!(reports[0], reports[1]);
 }
+
+#[test]
+fn audit_with_a_report_file_prints_a_summary_not_the_whole_audit() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("audit.md");
+    let report = report.to_string_lossy().into_owned();
+    let mut args = AUDIT_STORY.to_vec();
+    args.extend(["--report", &report]);
+    let (out, err, _) = run_in(&story(), &args, &[]);
+    let whole = std::fs::read_to_string(&report).unwrap();
+    assert!(whole.contains("## Articles"), "{whole}");
+    assert!(out.starts_with("4 article(s);"), "{out}");
+    assert!(out.contains("\n  disputed count "), "{out}");
+    assert!(!out.contains("## "), "{out}");
+    assert!(out.lines().count() <= 8, "{out}");
+    assert!(err.contains("wrote"), "{err}");
+}

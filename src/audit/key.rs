@@ -112,11 +112,40 @@ fn prepare_article(a: &Checked<'_>, rules: &RuleSet) -> Vec<Prepared> {
                 path: a.article.path.clone(),
                 line,
                 text: claim.text.trim().to_owned(),
+                excerpt: excerpt(
+                    claim.sentence.map_or("", |s| doc.sentence_text(s)),
+                    claim.text.trim(),
+                ),
             },
             point,
             shingles,
             claim: ci,
         });
+    }
+    out
+}
+
+/// The sentence around a claim, whitespace folded, cut to about
+/// [`super::EXCERPT_CHARS`] characters around the claim with an ellipsis
+/// where cut.
+fn excerpt(sentence: &str, claim: &str) -> String {
+    let folded = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+    let chars: Vec<char> = folded.chars().collect();
+    if chars.len() <= super::EXCERPT_CHARS {
+        return folded;
+    }
+    let at = folded
+        .find(claim)
+        .map_or(0, |b| folded[..b].chars().count());
+    let start = at.saturating_sub(super::EXCERPT_CHARS / 3);
+    let end = (start + super::EXCERPT_CHARS).min(chars.len());
+    let mut out = String::new();
+    if start > 0 {
+        out.push('\u{2026}');
+    }
+    out.extend(&chars[start..end]);
+    if end < chars.len() {
+        out.push('\u{2026}');
     }
     out
 }
@@ -203,7 +232,8 @@ fn key_claim(
                 label: String::new(),
                 rule: None,
                 value_key: format!("{speaker}|{}", words.words.join(" ")),
-                value: format!("{speaker}: \"{}\"", words.display.join(" ")),
+                // As printed: the words with their own punctuation.
+                value: format!("{speaker}: \u{201c}{}\u{201d}", claim.text.trim()),
             };
             Some((keyed, runs))
         }

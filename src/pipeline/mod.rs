@@ -23,9 +23,9 @@ use crate::error::Error;
 use crate::extract::{extract_all, ArticleClaims};
 use crate::finding::{merge_findings, Finding, Severity};
 use crate::rules::{load_rules_limited, RuleSet};
-use crate::source::{collect_article_paths_lenient, load_article_limited, Article};
+use crate::source::{collect_article_paths_lenient, load_article_limited, Article, Byline};
 use chrono::NaiveDate;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Why a run could not start (one unreadable article does not stop a run:
@@ -55,8 +55,24 @@ pub enum Problem {
     Note(String),
 }
 
+/// How far a run has got, for a progress display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// This many more files are to be read.
+    Reading(usize),
+    /// One more file read (or found unreadable).
+    Read,
+    /// This many articles are to be checked; each is done when its
+    /// findings reach the sink.
+    Checking(usize),
+}
+
 /// Where a run's results go, as they are ready.
 pub trait Sink {
+    /// How far the run has got (for a progress display).
+    fn progress(&mut self, progress: Progress) {
+        let _ = progress;
+    }
     /// A problem with the input.
     fn problem(&mut self, problem: Problem) {
         let _ = problem;
@@ -167,19 +183,35 @@ fn load_files(
     sink: &mut dyn Sink,
 ) -> Loaded {
     let mut loaded = Vec::with_capacity(files.len());
+    sink.progress(Progress::Reading(files.len()));
     for path in files {
         match load_article_limited(path, published, max_size) {
-            Ok(article) => loaded.push(article),
+            Ok(article) => {
+                if article.not_article {
+                    sink.problem(Problem::Warning(not_article_message(&article)));
+                }
+                loaded.push(article);
+            }
             Err(e) => {
                 sink.problem(Problem::Error(e.to_string()));
                 errors += 1;
             }
         }
+        sink.progress(Progress::Read);
     }
     Loaded {
         articles: extract_all(loaded, rules),
         errors,
     }
+}
+
+/// The warning for a page that is not an article.
+pub fn not_article_message(article: &Article) -> String {
+    format!(
+        "{}: not an article (an index or listing page: no paragraphs of prose \
+         stand out from its links), so no claims are read from it",
+        article.path.display()
+    )
 }
 
 /// Load and extract the articles named by files and folders (each of at
@@ -355,6 +387,7 @@ pub fn check(settings: CheckSettings, sink: &mut dyn Sink) -> Result<Summary, Ru
     } else {
         &own
     };
+    sink.progress(Progress::Checking(targets.len()));
     for (article, claims) in targets {
         let mut found = engine.check(article, claims);
         if let Some(b) = &baseline {
@@ -406,6 +439,8 @@ pub struct Audit {
     pub subjects: Vec<Subject>,
     /// Rule errors, merged and sorted.
     pub findings: Vec<Finding>,
+    /// How the report names each article, by path.
+    pub bylines: BTreeMap<PathBuf, Byline>,
     /// How the run went.
     pub summary: Summary,
 }
@@ -423,6 +458,10 @@ pub fn audit(settings: &AuditSettings, sink: &mut dyn Sink) -> Result<Audit, Run
         sink,
     );
     let subjects = audit_subjects(&checked(&articles), &rules);
+    let bylines = articles
+        .iter()
+        .map(|(a, _)| (a.path.clone(), a.byline()))
+        .collect();
     let mut summary = Summary {
         rule_files: rules.files.clone(),
         errors,
@@ -432,6 +471,7 @@ pub fn audit(settings: &AuditSettings, sink: &mut dyn Sink) -> Result<Audit, Run
     let n = articles.len();
     let engine = Engine::rules_only(rules);
     let mut findings = Vec::new();
+    sink.progress(Progress::Checking(articles.len()));
     for (article, claims) in &articles {
         summary
             .checked
@@ -446,6 +486,7 @@ pub fn audit(settings: &AuditSettings, sink: &mut dyn Sink) -> Result<Audit, Run
         latest,
         subjects,
         findings: merge_findings(findings),
+        bylines,
         summary,
     })
 }

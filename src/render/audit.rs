@@ -2,29 +2,124 @@
 //! disagrees, then those that changed over time, then the consistent ones;
 //! each with its versions and the articles carrying them, and a timeline
 //! table (date, article, figure, modifier, and what the rules say) for
-//! every count subject. It renders; it decides nothing.
+//! every count subject. Articles are named as an editor knows them, by
+//! headline and outlet, and each value stands beside the sentence that
+//! says it; hedged figures read as stated ("more than 400"). It renders; it
+//! decides nothing.
 
 use super::report::cell;
 use crate::audit::{Agreement, Mention, Subject, TimelinePoint};
 use crate::check::fmt_num;
+use crate::extract::Modifier;
 use crate::finding::Finding;
+use crate::source::Byline;
 use serde_json::{json, Value};
+use std::collections::BTreeMap;
 use std::fmt::Write;
+use std::path::{Path, PathBuf};
 
 /// How many mentions a version lists before "and N more".
 pub(crate) const MAX_MENTIONS: usize = 12;
 
-pub(crate) fn mention_label(m: &Mention) -> String {
-    let date = m.published.map_or("undated".to_owned(), |d| d.to_string());
-    format!("{}:{} ({date})", m.path.display(), m.line)
+/// What an audit report shows.
+#[derive(Debug, Clone, Copy)]
+pub struct AuditReport<'a> {
+    /// How many articles were audited.
+    pub articles: usize,
+    /// The story's subjects.
+    pub subjects: &'a [Subject],
+    /// Rule findings.
+    pub findings: &'a [Finding],
+    /// Headline and outlet of each article, by path (an article missing
+    /// here is named by its path).
+    pub bylines: &'a BTreeMap<PathBuf, Byline>,
+}
+
+impl AuditReport<'_> {
+    /// An article as an editor knows it: "Headline (Outlet, 2026-03-01)",
+    /// else its file name and date.
+    pub(crate) fn article_name(&self, path: &Path, published: Option<chrono::NaiveDate>) -> String {
+        let b = self.bylines.get(path);
+        let date = published.map_or("undated".to_owned(), |d| d.to_string());
+        match (
+            b.and_then(|b| b.headline.as_deref()),
+            b.and_then(|b| b.outlet.as_deref()),
+        ) {
+            (Some(h), Some(o)) => format!("{h} ({o}, {date})"),
+            (Some(h), None) => format!("{h} ({date})"),
+            (None, Some(o)) => format!("{} ({o}, {date})", path.display()),
+            (None, None) => format!("{} ({date})", path.display()),
+        }
+    }
+
+    /// A mention: its article's name and where in the file.
+    pub(crate) fn mention_label(&self, m: &Mention) -> String {
+        format!(
+            "{}, {}:{}",
+            self.article_name(&m.path, m.published),
+            m.path.display(),
+            m.line
+        )
+    }
+
+    fn disputed(&self) -> usize {
+        self.subjects.iter().filter(|x| x.is_disputed()).count()
+    }
+
+    fn changed(&self) -> usize {
+        self.subjects
+            .iter()
+            .filter(|x| x.agreement() == Agreement::Changed)
+            .count()
+    }
+}
+
+/// A figure as stated: "more than 400", "about 1,200", "400".
+pub(crate) fn stated(value: f64, modifier: Modifier) -> String {
+    match modifier {
+        Modifier::Exact => fmt_num(value),
+        m => format!("{} {}", m.as_str().replace('-', " "), fmt_num(value)),
+    }
+}
+
+/// How many subjects the short summary names.
+const SUMMARY_SUBJECTS: usize = 5;
+
+/// The audit in a few lines, for the terminal when the whole report is
+/// written to a file: the counts, and the disputed subjects first.
+pub fn render_audit_summary(r: &AuditReport<'_>) -> String {
+    let mut s = format!(
+        "{} article(s); {} subject(s) mentioned more than once: {} disputed, {} changed over time; {} rule finding(s)\n",
+        r.articles,
+        r.subjects.len(),
+        r.disputed(),
+        r.changed(),
+        r.findings.len()
+    );
+    let disputed: Vec<&Subject> = r.subjects.iter().filter(|x| x.is_disputed()).collect();
+    for x in disputed.iter().take(SUMMARY_SUBJECTS) {
+        let values: Vec<&str> = x.versions.iter().map(|v| v.value.as_str()).collect();
+        // A quotation's label is its first version: the versions say it.
+        let label = if x.kind == "quote" {
+            String::new()
+        } else {
+            format!(" {}", x.label)
+        };
+        let _ = writeln!(s, "  disputed {}{label}: {}", x.kind, values.join(" / "));
+    }
+    if disputed.len() > SUMMARY_SUBJECTS {
+        let _ = writeln!(
+            s,
+            "  and {} more disputed",
+            disputed.len() - SUMMARY_SUBJECTS
+        );
+    }
+    s
 }
 
 /// Render the audit as Markdown.
-pub fn render_audit_markdown(
-    articles: usize,
-    subjects: &[Subject],
-    findings: &[Finding],
-) -> String {
+pub fn render_audit_markdown(r: &AuditReport<'_>) -> String {
+    let (articles, subjects, findings) = (r.articles, r.subjects, r.findings);
     let mut s = String::new();
     let disputed = subjects.iter().filter(|x| x.is_disputed()).count();
     let changed = subjects
@@ -37,6 +132,22 @@ pub fn render_audit_markdown(
         subjects.len(),
         findings.len()
     );
+    if !r.bylines.is_empty() {
+        s.push_str("## Articles\n\n| date | headline | outlet | file |\n|---|---|---|---|\n");
+        let mut rows: Vec<(&PathBuf, &Byline)> = r.bylines.iter().collect();
+        rows.sort_by(|a, b| (a.1.published, a.0).cmp(&(b.1.published, b.0)));
+        for (path, b) in rows {
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} |",
+                b.published.map_or("undated".to_owned(), |d| d.to_string()),
+                cell(b.headline.as_deref().unwrap_or("")),
+                cell(b.outlet.as_deref().unwrap_or("")),
+                cell(&path.to_string_lossy())
+            );
+        }
+        s.push('\n');
+    }
     if !findings.is_empty() {
         s.push_str("## Against the rules\n\n| finding | where | article says | rules say | severity |\n|---|---|---|---|---|\n");
         for f in findings {
@@ -66,17 +177,19 @@ pub fn render_audit_markdown(
         if let Some(rule) = &subject.rule {
             let _ = writeln!(s, "Rule: `{rule}`\n");
         }
-        s.push_str("| version | articles |\n|---|---|\n");
+        s.push_str("| version | where it is said |\n|---|---|\n");
         for v in &subject.versions {
-            let _ = writeln!(
-                s,
-                "| {} | {} |",
-                cell(&v.value),
-                cell(&mention_list(&v.mentions).join(", "))
-            );
+            let said: Vec<String> = mention_list(r, &v.mentions)
+                .iter()
+                .map(|(name, excerpt)| match excerpt {
+                    Some(e) => format!("{}: _{}_", cell(name), cell(e)),
+                    None => cell(name),
+                })
+                .collect();
+            let _ = writeln!(s, "| {} | {} |", cell(&v.value), said.join("<br>"));
         }
         if !subject.timeline.is_empty() {
-            render_timeline(&mut s, subject);
+            render_timeline(&mut s, r, subject);
         }
         s.push('\n');
     }
@@ -98,7 +211,10 @@ pub(crate) struct TimelineRow<'a> {
 
 /// Timeline points grouped by (date, figure, modifier, stated as a change),
 /// in date order, then by figure.
-pub(crate) fn timeline_rows(points: &[TimelinePoint]) -> Vec<TimelineRow<'_>> {
+pub(crate) fn timeline_rows<'a>(
+    r: &AuditReport<'_>,
+    points: &'a [TimelinePoint],
+) -> Vec<TimelineRow<'a>> {
     let mut order: Vec<&TimelinePoint> = points.iter().collect();
     order.sort_by(|a, b| {
         a.published
@@ -116,7 +232,12 @@ pub(crate) fn timeline_rows(points: &[TimelinePoint]) -> Vec<TimelineRow<'_>> {
     let mut rows: Vec<TimelineRow<'_>> = Vec::new();
     let mut extra = 0usize;
     for p in order {
-        let label = format!("{}:{}", p.path.display(), p.line);
+        let label = format!(
+            "{}, {}:{}",
+            r.article_name(&p.path, p.published),
+            p.path.display(),
+            p.line
+        );
         match rows.last_mut() {
             Some(row) if same(row.point, p) => {
                 if row.articles.len() < MAX_MENTIONS {
@@ -151,15 +272,15 @@ fn close_row(row: &mut TimelineRow<'_>, extra: usize) {
 
 /// The timeline table of a count subject, with what the rules say on each
 /// date when a rule names the subject.
-fn render_timeline(s: &mut String, subject: &Subject) {
+fn render_timeline(s: &mut String, r: &AuditReport<'_>, subject: &Subject) {
     let with_rule = subject.rule.is_some();
-    s.push_str("\n| date | article | figure | modifier |");
+    s.push_str("\n| date | article | figure as stated |");
     s.push_str(if with_rule {
-        " rules say |\n|---|---|---|---|---|\n"
+        " rules say |\n|---|---|---|---|\n"
     } else {
-        "\n|---|---|---|---|\n"
+        "\n|---|---|---|\n"
     });
-    for row in timeline_rows(&subject.timeline) {
+    for row in timeline_rows(r, &subject.timeline) {
         let p = row.point;
         let date = p.published.map_or("undated".to_owned(), |d| d.to_string());
         let change = if p.change {
@@ -169,10 +290,9 @@ fn render_timeline(s: &mut String, subject: &Subject) {
         };
         let _ = write!(
             s,
-            "| {date} | {} | {} | {}{change} |",
-            cell(&row.articles.join(", ")),
-            fmt_num(p.value),
-            p.modifier.as_str()
+            "| {date} | {} | {}{change} |",
+            cell(&row.articles.join("; ")),
+            stated(p.value, p.modifier)
         );
         if with_rule {
             let _ = write!(
@@ -185,22 +305,31 @@ fn render_timeline(s: &mut String, subject: &Subject) {
     }
 }
 
-/// At most [`MAX_MENTIONS`] mentions, then "and N more".
-pub(crate) fn mention_list(mentions: &[Mention]) -> Vec<String> {
-    let mut names: Vec<String> = mentions
+/// At most [`MAX_MENTIONS`] mentions, each named with the sentence that
+/// says it, then "and N more".
+pub(crate) fn mention_list(
+    r: &AuditReport<'_>,
+    mentions: &[Mention],
+) -> Vec<(String, Option<String>)> {
+    let mut names: Vec<(String, Option<String>)> = mentions
         .iter()
         .take(MAX_MENTIONS)
-        .map(mention_label)
+        .map(|m| {
+            let excerpt = (!m.excerpt.is_empty()).then(|| m.excerpt.clone());
+            (r.mention_label(m), excerpt)
+        })
         .collect();
     if mentions.len() > MAX_MENTIONS {
-        names.push(format!("and {} more", mentions.len() - MAX_MENTIONS));
+        names.push((format!("and {} more", mentions.len() - MAX_MENTIONS), None));
     }
     names
 }
 
 /// Render the audit as one JSON document.
-pub fn render_audit_json(articles: usize, subjects: &[Subject], findings: &[Finding]) -> String {
-    let subjects: Vec<Value> = subjects
+pub fn render_audit_json(r: &AuditReport<'_>) -> String {
+    let (articles, findings) = (r.articles, r.findings);
+    let subjects: Vec<Value> = r
+        .subjects
         .iter()
         .map(|x| {
             json!({
@@ -216,6 +345,7 @@ pub fn render_audit_json(articles: usize, subjects: &[Subject], findings: &[Find
                         "line": m.line,
                         "published": m.published.map(|d| d.to_string()),
                         "text": m.text,
+                        "excerpt": m.excerpt,
                     })).collect::<Vec<_>>(),
                 })).collect::<Vec<_>>(),
                 "timeline": x.timeline.iter().map(|p| json!({
@@ -230,8 +360,21 @@ pub fn render_audit_json(articles: usize, subjects: &[Subject], findings: &[Find
             })
         })
         .collect();
+    let bylines: Vec<Value> = r
+        .bylines
+        .iter()
+        .map(|(path, b)| {
+            json!({
+                "path": path.to_string_lossy(),
+                "headline": b.headline,
+                "outlet": b.outlet,
+                "published": b.published.map(|d| d.to_string()),
+            })
+        })
+        .collect();
     let v = json!({
         "articles": articles,
+        "bylines": bylines,
         "subjects": subjects,
         "findings": findings.iter().map(super::json::finding_json).collect::<Vec<_>>(),
     });

@@ -4,10 +4,9 @@
 //! or images are loaded: the page opens the same offline, in a mail client,
 //! or archived years later.
 
-use super::audit::{mention_list, timeline_rows};
+use super::audit::{mention_list, stated, timeline_rows, AuditReport};
 use crate::audit::{Agreement, Subject, TimelinePoint};
 use crate::check::fmt_num;
-use crate::finding::Finding;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -38,10 +37,14 @@ th{background:#f0f3f7;font-weight:600}tr:nth-child(even) td{background:#fafbfd}\
 .badge.disputed{background:#fdecea;color:#a31515}.badge.changed{background:#e6effa;color:#174a85}.badge.consistent{background:#e8f5e9;color:#1f6323}\
 .kind{color:#667;font-weight:400;text-transform:uppercase;font-size:.75rem;letter-spacing:.05em;margin-right:.4rem}\
 .rule{color:#556;font-size:.85rem;margin:-.3rem 0 .5rem}code{background:#f0f3f7;padding:0 .25rem;border-radius:3px}\
-svg{display:block;max-width:100%;height:auto;margin:.5rem 0}";
+svg{display:block;max-width:100%;height:auto;margin:.5rem 0}\
+td.date{white-space:nowrap}td.value{font-weight:600;width:30%}.said{margin:0 0 .55rem}.said:last-child{margin:0}\
+.who{font-weight:600}.where{color:#778;font-size:.8rem;margin-left:.3rem}\
+.excerpt{margin:.15rem 0 0;padding:.1rem 0 .1rem .6rem;border-left:3px solid #d5dbe5;color:#333a46;font-style:italic}";
 
 /// Render the audit as HTML.
-pub fn render_audit_html(articles: usize, subjects: &[Subject], findings: &[Finding]) -> String {
+pub fn render_audit_html(r: &AuditReport<'_>) -> String {
+    let (articles, subjects, findings) = (r.articles, r.subjects, r.findings);
     let mut s = String::new();
     let count = |a: Agreement| subjects.iter().filter(|x| x.agreement() == a).count();
     let _ = write!(
@@ -52,6 +55,7 @@ pub fn render_audit_html(articles: usize, subjects: &[Subject], findings: &[Find
         count(Agreement::Changed),
         findings.len()
     );
+    render_articles(&mut s, r);
     if !findings.is_empty() {
         s.push_str("<section class=\"disputed\">\n<h2>Against the rules</h2>\n<table><tr><th>finding</th><th>where</th><th>article says</th><th>rules say</th><th>severity</th></tr>\n");
         for f in findings {
@@ -71,13 +75,34 @@ pub fn render_audit_html(articles: usize, subjects: &[Subject], findings: &[Find
         s.push_str("</table>\n</section>\n");
     }
     for subject in subjects {
-        render_subject(&mut s, subject);
+        render_subject(&mut s, r, subject);
     }
     s.push_str("</body>\n</html>\n");
     s
 }
 
-fn render_subject(s: &mut String, subject: &Subject) {
+/// The articles audited, by date: headline, outlet, file.
+fn render_articles(s: &mut String, r: &AuditReport<'_>) {
+    if r.bylines.is_empty() {
+        return;
+    }
+    s.push_str("<section>\n<h2>Articles</h2>\n<table><tr><th>date</th><th>headline</th><th>outlet</th><th>file</th></tr>\n");
+    let mut rows: Vec<_> = r.bylines.iter().collect();
+    rows.sort_by(|a, b| (a.1.published, a.0).cmp(&(b.1.published, b.0)));
+    for (path, b) in rows {
+        let _ = writeln!(
+            s,
+            "<tr><td class=\"date\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            b.published.map_or("undated".to_owned(), |d| d.to_string()),
+            esc(b.headline.as_deref().unwrap_or("")),
+            esc(b.outlet.as_deref().unwrap_or("")),
+            esc(&path.to_string_lossy())
+        );
+    }
+    s.push_str("</table>\n</section>\n");
+}
+
+fn render_subject(s: &mut String, r: &AuditReport<'_>, subject: &Subject) {
     let agreement = subject.agreement();
     let class = agreement.class();
     let _ = writeln!(
@@ -93,24 +118,44 @@ fn render_subject(s: &mut String, subject: &Subject) {
     if subject.timeline.len() >= 2 {
         s.push_str(&chart(&subject.timeline));
     }
-    s.push_str("<table><tr><th>version</th><th>articles</th></tr>\n");
+    s.push_str("<table><tr><th>version</th><th>where it is said</th></tr>\n");
     for v in &subject.versions {
-        let names: Vec<String> = mention_list(&v.mentions).iter().map(|n| esc(n)).collect();
+        let mut said = String::new();
+        for (m, (name, excerpt)) in v
+            .mentions
+            .iter()
+            .map(Some)
+            .chain(std::iter::repeat(None))
+            .zip(mention_list(r, &v.mentions))
+        {
+            let who = match m {
+                Some(m) => format!(
+                    "<span class=\"who\">{}</span><span class=\"where\">{}:{}</span>",
+                    esc(&r.article_name(&m.path, m.published)),
+                    esc(&m.path.to_string_lossy()),
+                    m.line
+                ),
+                None => esc(&name),
+            };
+            let quote = excerpt.map_or(String::new(), |e| {
+                format!("<p class=\"excerpt\">{}</p>", esc(&e))
+            });
+            let _ = write!(said, "<div class=\"said\">{who}{quote}</div>");
+        }
         let _ = writeln!(
             s,
-            "<tr><td>{}</td><td>{}</td></tr>",
-            esc(&v.value),
-            names.join("<br>")
+            "<tr><td class=\"value\">{}</td><td>{said}</td></tr>",
+            esc(&v.value)
         );
     }
     s.push_str("</table>\n");
     if !subject.timeline.is_empty() {
-        s.push_str("<table><tr><th>date</th><th>article</th><th>figure</th><th>modifier</th>");
+        s.push_str("<table><tr><th>date</th><th>article</th><th>figure as stated</th>");
         if subject.rule.is_some() {
             s.push_str("<th>rules say</th>");
         }
         s.push_str("</tr>\n");
-        for row in timeline_rows(&subject.timeline) {
+        for row in timeline_rows(r, &subject.timeline) {
             let p = row.point;
             let date = p.published.map_or("undated".to_owned(), |d| d.to_string());
             let change = if p.change {
@@ -121,10 +166,9 @@ fn render_subject(s: &mut String, subject: &Subject) {
             let articles: Vec<String> = row.articles.iter().map(|a| esc(a)).collect();
             let _ = write!(
                 s,
-                "<tr><td>{date}</td><td>{}</td><td>{}</td><td>{}{change}</td>",
+                "<tr><td class=\"date\">{date}</td><td>{}</td><td>{}{change}</td>",
                 articles.join("<br>"),
-                fmt_num(p.value),
-                p.modifier.as_str()
+                esc(&stated(p.value, p.modifier))
             );
             if subject.rule.is_some() {
                 let _ = write!(
@@ -163,13 +207,16 @@ struct Dot {
     off: bool,
     /// Stated as a change.
     change: bool,
+    /// The figure as the first article giving it stated it ("more than
+    /// 400").
+    stated: String,
 }
 
 /// Dots by (day, figure), in date order; points that disagree with the
 /// running figure without a stated change are marked, as in
 /// [`Subject::agreement`].
 fn dots(points: &[TimelinePoint]) -> Vec<Dot> {
-    let mut by: BTreeMap<(i64, u64), Dot> = BTreeMap::new();
+    let mut by: BTreeMap<(i64, u64, &str), Dot> = BTreeMap::new();
     let mut current = points.first().map_or(0.0, |p| p.value);
     for (i, p) in points.iter().enumerate() {
         let x = p.published.map_or(i as i64, |d| {
@@ -179,7 +226,9 @@ fn dots(points: &[TimelinePoint]) -> Vec<Dot> {
         if p.value != current && p.change {
             current = p.value;
         }
-        let dot = by.entry((x, p.value.to_bits())).or_insert_with(|| Dot {
+        let key = (x, p.value.to_bits(), p.modifier.as_str());
+        let dot = by.entry(key).or_insert_with(|| Dot {
+            stated: stated(p.value, p.modifier),
             x,
             value: p.value,
             date: p.published.map_or("undated".to_owned(), |d| d.to_string()),
@@ -317,6 +366,14 @@ fn chart(points: &[TimelinePoint]) -> String {
         let (x, y) = (sx(d.x), sy(d.value));
         let colour = if d.off { RED } else { BLUE };
         let paths = &d.paths;
+        // A label at either edge of the plot reads inward, not off it.
+        let anchor = if x > W - RIGHT - 48.0 {
+            "end"
+        } else if x < LEFT + 48.0 {
+            "start"
+        } else {
+            "middle"
+        };
         let more = if d.n > paths.len() {
             format!(" and {} more", d.n - paths.len())
         } else {
@@ -324,14 +381,14 @@ fn chart(points: &[TimelinePoint]) -> String {
         };
         let _ = writeln!(
             s,
-            "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"5\" fill=\"{}\" stroke=\"{colour}\" stroke-width=\"2.5\"><title>{}: {}{} ({}{more})</title></circle><text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-weight=\"600\" fill=\"{colour}\">{}</text>",
+            "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"5\" fill=\"{}\" stroke=\"{colour}\" stroke-width=\"2.5\"><title>{}: {}{} ({}{more})</title></circle><text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\" font-weight=\"600\" fill=\"{colour}\">{}</text>",
             if d.change { "#fff" } else { colour },
             esc(&d.date),
-            fmt_num(d.value),
+            esc(&d.stated),
             if d.change { ", stated as a change" } else { "" },
             esc(&paths.join(", ")),
             y - 10.0,
-            fmt_num(d.value)
+            esc(&d.stated)
         );
     }
     // Legend.
@@ -429,6 +486,76 @@ mod tests {
         assert_eq!(rule_steps(&pts).len(), 2);
         assert!(chart(&pts).contains("stroke-dasharray"));
         assert!(chart(&pts).contains("rules say"));
+    }
+
+    #[test]
+    fn a_hedged_figure_is_labelled_as_stated() {
+        let mut pts = [point(1, 340.0, false), point(2, 400.0, false)];
+        pts[1].modifier = Modifier::MoreThan;
+        let svg = chart(&pts);
+        assert!(svg.contains(">more than 400</text>"), "{svg}");
+        assert!(!svg.contains(">400</text>"));
+    }
+
+    #[test]
+    fn articles_are_named_by_headline_and_outlet_beside_their_sentence() {
+        use crate::audit::{Mention, Subject, Version};
+        use crate::source::Byline;
+        let mention = |day: u32, text: &str, excerpt: &str| Mention {
+            published: NaiveDate::from_ymd_opt(2026, 5, day),
+            path: format!("a{day}.md").into(),
+            line: 7,
+            text: text.to_owned(),
+            excerpt: excerpt.to_owned(),
+        };
+        let subjects = [Subject {
+            kind: "quote",
+            label: "Ada Vale: \u{201c}We will reopen soon,\u{201d}".to_owned(),
+            rule: None,
+            versions: vec![
+                Version {
+                    value: "Ada Vale: \u{201c}We will reopen soon,\u{201d}".to_owned(),
+                    mentions: vec![mention(
+                        1,
+                        "We will reopen soon,",
+                        "\u{201c}We will reopen soon,\u{201d} she said.",
+                    )],
+                },
+                Version {
+                    value: "Ada Vale: \u{201c}We will reopen today.\u{201d}".to_owned(),
+                    mentions: vec![mention(
+                        2,
+                        "We will reopen today.",
+                        "She said: \u{201c}We will reopen today.\u{201d}",
+                    )],
+                },
+            ],
+            timeline: Vec::new(),
+            aligned: true,
+        }];
+        let bylines = [(
+            std::path::PathBuf::from("a1.md"),
+            Byline {
+                headline: Some("Harbour to reopen".to_owned()),
+                outlet: Some("The Quay Post".to_owned()),
+                published: NaiveDate::from_ymd_opt(2026, 5, 1),
+            },
+        )]
+        .into_iter()
+        .collect();
+        let html = render_audit_html(&AuditReport {
+            articles: 2,
+            subjects: &subjects,
+            findings: &[],
+            bylines: &bylines,
+        });
+        assert!(
+            html.contains("Harbour to reopen (The Quay Post, 2026-05-01)"),
+            "{html}"
+        );
+        assert!(html.contains("a2.md (2026-05-02)"));
+        assert!(html.contains("she said."));
+        assert!(html.contains("\u{201c}We will reopen soon,\u{201d}"));
     }
 
     #[test]

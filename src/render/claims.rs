@@ -178,3 +178,25 @@ pub fn claim_line(article: &Article, claim: &Claim) -> String {
         detail
     )
 }
+
+/// The prose of articles as claimcheck reads it (`extract --format
+/// prose`): one article's prose alone, several each under a `==> PATH <==`
+/// line (as `head` prints several files). Paragraphs are separated by a
+/// blank line.
+pub fn render_prose(articles: &[&Article]) -> String {
+    let mut out = String::new();
+    for (i, article) in articles.iter().enumerate() {
+        if articles.len() > 1 {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str(&format!("==> {} <==\n", article.path.display()));
+        }
+        let prose = article.prose.text().trim();
+        if !prose.is_empty() {
+            out.push_str(prose);
+            out.push('\n');
+        }
+    }
+    out
+}

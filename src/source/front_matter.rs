@@ -3,7 +3,7 @@
 //!
 //! YAML between `---` fences (Jekyll, Hugo, Pandoc) and TOML between `+++`
 //! fences (Hugo) are recognised. Only the publication date (`published` or
-//! `date`) and the `title` are read, line by line; the rest of the block is
+//! `date`), the `title` and the outlet (`outlet` or `source`) are read, line by line; the rest of the block is
 //! skipped (it belongs to the site generator: unknown keys are allowed). A
 //! publication date that is not a date ([`super::parse_published`]) is an
 //! error with its line, never a silently undated article. A fenced block
@@ -64,6 +64,8 @@ pub(crate) fn split_front_matter(src: &str) -> Option<FrontMatter<'_>> {
 pub(crate) struct Meta {
     pub(crate) published: Option<NaiveDate>,
     pub(crate) title: Option<String>,
+    /// `outlet:` or `source:`: who published the article.
+    pub(crate) outlet: Option<String>,
 }
 
 /// A top-level `key: value` (YAML) or `key = value` (TOML) line, split.
@@ -92,7 +94,8 @@ fn date_value(value: &str, toml: bool) -> Option<&str> {
     (!unquoted.is_empty()).then_some(v)
 }
 
-/// Read `published`/`date` and `title` from top-level keys. `published`
+/// Read `published`/`date`, `title` and `outlet`/`source` from top-level
+/// keys. `published`
 /// wins over `date` when both are present; a value of either that is not a
 /// date is an error naming its line (the block's first line is the file's
 /// second, after the fence).
@@ -119,10 +122,15 @@ pub(crate) fn read_meta(fm: &FrontMatter<'_>) -> Result<Meta, BadDate> {
                     date = Some(parsed);
                 }
             }
-            "title" => {
+            "title" | "outlet" | "source" => {
                 let t = value.trim().trim_matches(|c| c == '"' || c == '\'');
-                if !t.is_empty() {
+                if t.is_empty() {
+                    continue;
+                }
+                if key == "title" {
                     meta.title = Some(t.to_owned());
+                } else if meta.outlet.is_none() || key == "outlet" {
+                    meta.outlet = Some(t.to_owned());
                 }
             }
             _ => {}
@@ -144,6 +152,20 @@ mod tests {
         let meta = read_meta(&fm).unwrap();
         assert_eq!(meta.published, NaiveDate::from_ymd_opt(2025, 9, 16));
         assert_eq!(meta.title.as_deref(), Some("A b"));
+    }
+
+    #[test]
+    fn outlet_from_outlet_or_source_key() {
+        let fm = split_front_matter("---\noutlet: The Daily Example\nsource: x\n---\n").unwrap();
+        assert_eq!(
+            read_meta(&fm).unwrap().outlet.as_deref(),
+            Some("The Daily Example")
+        );
+        let fm = split_front_matter("---\nsource: \"Wire Service\"\n---\n").unwrap();
+        assert_eq!(
+            read_meta(&fm).unwrap().outlet.as_deref(),
+            Some("Wire Service")
+        );
     }
 
     #[test]

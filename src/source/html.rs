@@ -6,12 +6,16 @@
 //! spans: text between tags is copied verbatim from the source, each
 //! character reference is decoded onto its own source range, and whitespace
 //! runs fold to one space, so a claim right after an entity or a tag still
-//! maps to its exact line and column. This is a tokenizer walk, not a DOM:
-//! it does not repair misnested tags or find the "main" article among page
-//! furniture beyond the skipped elements below.
+//! maps to its exact line and column. The walk runs twice: the first
+//! builds the element tree [`super::html_article`] chooses the article
+//! from, the second keeps only the prose of the chosen elements (a short
+//! page is read whole after the first). It is not a full DOM: misnested
+//! tags are closed as far as choosing the article needs.
 
+use super::html_article::{choose_article, Choice};
 use super::html_meta::HtmlMeta;
 use super::html_text::push_html_text;
+use super::html_tree::Tree;
 use super::{Loaded, Prose};
 use crate::span::Span;
 use html5gum::{DefaultEmitter, EndTag, HtmlString, StartTag, Token, Tokenizer};
@@ -118,6 +122,26 @@ const HEAD_CONTENT: &[&str] = &[
 ];
 
 pub(crate) fn load_html(src: &str) -> Loaded {
+    let survey = walk(src, None);
+    let (prose, not_article) = match choose_article(&survey.tree) {
+        Choice::Whole => (survey.prose, false),
+        Choice::Keep(keep) => (walk(src, Some(keep)).prose, false),
+        Choice::NotArticle => (Prose::new(), true),
+    };
+    let published = survey.meta.published();
+    let outlet = survey.meta.outlet.clone();
+    Loaded {
+        prose,
+        published: Ok(published),
+        title: survey.meta.into_title(),
+        outlet,
+        not_article,
+    }
+}
+
+/// Walk the page's tokens, keeping the prose of the elements `keep` marks
+/// (by node id of the tree the walk builds), or all of it.
+fn walk(src: &str, keep: Option<Vec<bool>>) -> Walker<'_> {
     let mut walker = Walker {
         src,
         prose: Prose::new(),
@@ -129,6 +153,13 @@ pub(crate) fn load_html(src: &str) -> Loaded {
         in_json_ld: false,
         buffer: String::new(),
         meta: HtmlMeta::default(),
+        tree: if keep.is_some() {
+            Tree::structure_only()
+        } else {
+            Tree::new()
+        },
+        keep,
+        seen_text: false,
     };
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     emitter.naively_switch_states(true);
@@ -136,12 +167,7 @@ pub(crate) fn load_html(src: &str) -> Loaded {
         let Ok(token) = token;
         walker.token(token);
     }
-    let published = walker.meta.published();
-    Loaded {
-        prose: walker.prose,
-        published: Ok(published),
-        title: walker.meta.into_title(),
-    }
+    walker
 }
 
 /// State of the walk over the page's tokens.
@@ -164,6 +190,12 @@ struct Walker<'a> {
     /// Text of the `<title>` or JSON-LD script being read.
     buffer: String,
     meta: HtmlMeta,
+    /// The page's elements, with the prose in each (first walk).
+    tree: Tree,
+    /// Which elements' prose to keep, by node id (second walk).
+    keep: Option<Vec<bool>>,
+    /// Whether any prose has been read, kept or not.
+    seen_text: bool,
 }
 
 impl Walker<'_> {
@@ -175,11 +207,38 @@ impl Walker<'_> {
                 if self.in_title || self.in_json_ld {
                     self.buffer.push_str(&String::from_utf8_lossy(&s.value));
                 } else if !self.is_skipping() {
-                    push_html_text(&mut self.prose, self.src, s.span.start, s.span.end, &s);
+                    self.push_text(s.span.start, s.span.end, &s);
                 }
             }
             Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
         }
+    }
+
+    /// Text between tags: into the tree on the first walk, into the prose
+    /// when its element is kept.
+    fn push_text(&mut self, start: usize, end: usize, decoded: &[u8]) {
+        if !self.is_kept_here() {
+            if !self.seen_text {
+                let mut scratch = Prose::new();
+                push_html_text(&mut scratch, self.src, start, end, decoded);
+                self.seen_text = !scratch.text().trim().is_empty();
+            }
+            return;
+        }
+        let before = self.prose.text().len();
+        push_html_text(&mut self.prose, self.src, start, end, decoded);
+        let added = &self.prose.text()[before..];
+        self.seen_text |= !added.trim().is_empty();
+        if self.keep.is_none() {
+            self.tree.add_text(added);
+        }
+    }
+
+    /// Whether the innermost open element's prose is kept.
+    fn is_kept_here(&self) -> bool {
+        self.keep
+            .as_ref()
+            .is_none_or(|k| k.get(self.tree.current() as usize).copied().unwrap_or(true))
     }
 
     fn is_skipping(&self) -> bool {
@@ -190,6 +249,9 @@ impl Walker<'_> {
         let name = lossy(&tag.name);
         let name = name.as_ref();
         let attr = |key: &str| tag.attributes.get(key.as_bytes()).map(|v| lossy(v));
+        self.tree.open(name, tag.self_closing, &|k| {
+            attr(k).map(|v| v.into_owned()).unwrap_or_default()
+        });
         let head = position(SKIPPED, "head");
         if self.skipping[head] > 0 && !HEAD_CONTENT.contains(&name) {
             self.skipping[head] = 0;
@@ -258,7 +320,7 @@ impl Walker<'_> {
         }
         if BLOCKS.contains(&name) {
             self.prose.push_paragraph_break(tag.span.start);
-        } else if name == "q" {
+        } else if name == "q" && self.is_kept_here() {
             // The quotation marks a browser draws around `<q>`.
             self.prose.push_decoded("\u{201c}", span(tag.span));
         }
@@ -267,6 +329,8 @@ impl Walker<'_> {
     fn end_tag(&mut self, tag: &EndTag<usize>) {
         let name = lossy(&tag.name);
         let name = name.as_ref();
+        let was_kept = self.is_kept_here();
+        self.tree.close(name);
         match name {
             "title" if self.in_title => {
                 self.in_title = false;
@@ -307,7 +371,7 @@ impl Walker<'_> {
         }
         if BLOCKS.contains(&name) {
             self.prose.push_paragraph_break(tag.span.start);
-        } else if name == "q" {
+        } else if name == "q" && was_kept {
             self.prose.push_decoded("\u{201d}", span(tag.span));
         }
     }
@@ -322,7 +386,7 @@ impl Walker<'_> {
         }
         match name {
             "header" | "footer" => self.in_article > 0,
-            "form" => self.in_article == 0 && self.prose.text().trim().is_empty(),
+            "form" => self.in_article == 0 && !self.seen_text,
             _ => false,
         }
     }

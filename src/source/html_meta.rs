@@ -39,6 +39,8 @@ pub(crate) struct HtmlMeta {
     og_title: Option<String>,
     /// Text of the first `<title>`.
     pub(crate) title: Option<String>,
+    /// `og:site_name`: the outlet.
+    pub(crate) outlet: Option<String>,
 }
 
 impl HtmlMeta {
@@ -46,6 +48,13 @@ impl HtmlMeta {
     /// `content=`.
     pub(crate) fn read_meta_tag(&mut self, key: &str, content: &str) {
         let key = key.trim().to_ascii_lowercase();
+        if key == "og:site_name" && self.outlet.is_none() {
+            let t = collapse_spaces(content);
+            if !t.is_empty() {
+                self.outlet = Some(t);
+            }
+            return;
+        }
         if key == "og:title" && self.og_title.is_none() {
             let t = collapse_spaces(content);
             if !t.is_empty() {
@@ -182,6 +191,14 @@ mod tests {
         m.read_time_tag("2022-02-02");
         m.read_time_tag("2023-03-03");
         assert_eq!(m.published(), date(2022, 2, 2));
+    }
+
+    #[test]
+    fn outlet_from_og_site_name() {
+        let mut m = HtmlMeta::default();
+        m.read_meta_tag("og:site_name", "  The Quay  Post ");
+        m.read_meta_tag("og:site_name", "Other");
+        assert_eq!(m.outlet.as_deref(), Some("The Quay Post"));
     }
 
     #[test]

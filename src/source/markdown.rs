@@ -80,14 +80,16 @@ pub(crate) fn load_markdown(src: &str) -> Loaded {
             _ => {}
         }
     }
-    let (published, title) = match meta {
-        Ok(m) => (Ok(m.published), m.title),
-        Err(bad) => (Err(bad), None),
+    let (published, title, outlet) = match meta {
+        Ok(m) => (Ok(m.published), m.title, m.outlet),
+        Err(bad) => (Err(bad), None, None),
     };
     Loaded {
         prose,
         published,
         title,
+        outlet,
+        not_article: false,
     }
 }
 

@@ -7,9 +7,11 @@
 
 mod front_matter;
 mod html;
+mod html_article;
 mod html_entity;
 mod html_meta;
 mod html_text;
+mod html_tree;
 mod markdown;
 mod plain;
 mod prose;
@@ -75,6 +77,12 @@ pub struct Article {
     pub published: Option<NaiveDate>,
     /// Title from front matter or `<title>`, when there is one.
     pub title: Option<String>,
+    /// Who published it: front matter `outlet:` or `source:`, or an HTML
+    /// page's `og:site_name`.
+    pub outlet: Option<String>,
+    /// An HTML page that is not an article (an index or listing page):
+    /// its prose is empty, and the run says so.
+    pub not_article: bool,
     /// The detected format.
     pub format: Format,
 }
@@ -138,10 +146,34 @@ impl Article {
             prose: loaded.prose,
             published,
             title: loaded.title,
+            outlet: loaded.outlet,
+            not_article: loaded.not_article,
             format,
             source,
         };
         (article, bad)
+    }
+}
+
+/// How reports name an article: its headline and who published it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Byline {
+    /// Front matter `title:`, or a page's `og:title` or `<title>`.
+    pub headline: Option<String>,
+    /// Front matter `outlet:`/`source:`, or a page's `og:site_name`.
+    pub outlet: Option<String>,
+    /// The publication date.
+    pub published: Option<NaiveDate>,
+}
+
+impl Article {
+    /// How reports name this article.
+    pub fn byline(&self) -> Byline {
+        Byline {
+            headline: self.title.clone(),
+            outlet: self.outlet.clone(),
+            published: self.published,
+        }
     }
 }
 
@@ -150,6 +182,8 @@ pub(crate) struct Loaded {
     pub(crate) prose: Prose,
     pub(crate) published: Result<Option<NaiveDate>, BadDate>,
     pub(crate) title: Option<String>,
+    pub(crate) outlet: Option<String>,
+    pub(crate) not_article: bool,
 }
 
 /// A metadata publication date that is not a date.

@@ -16,11 +16,15 @@ pub(crate) fn load_plain(src: &str) -> Loaded {
                     prose,
                     published: Ok(meta.published),
                     title: meta.title,
+                    outlet: meta.outlet,
+                    not_article: false,
                 },
                 Err(bad) => Loaded {
                     prose,
                     published: Err(bad),
                     title: None,
+                    outlet: None,
+                    not_article: false,
                 },
             }
         }
@@ -31,6 +35,8 @@ pub(crate) fn load_plain(src: &str) -> Loaded {
                 prose: Prose::verbatim(&src[bom..], bom),
                 published: Ok(None),
                 title: None,
+                outlet: None,
+                not_article: false,
             }
         }
     }
