@@ -330,7 +330,8 @@ fn extract_refuses_findings_only_formats() {
         out.stderr
     );
     assert!(
-        out.stderr.contains("[possible values: text, json, jsonl, prose]"),
+        out.stderr
+            .contains("[possible values: text, json, jsonl, prose]"),
         "{}",
         out.stderr
     );

@@ -102,11 +102,18 @@ pub(crate) fn figures(doc: &Document) -> Vec<Figure> {
             }
             TokenKind::Word => {
                 if let Some((v, words_end)) = spelled_number(doc, k) {
+                    let (v, words_end, step) = spoken_decimal(doc, v, words_end);
                     let scale = scale_after(doc, words_end);
                     let last = if scale.is_some() {
                         words_end + 1
                     } else {
                         words_end
+                    };
+                    let unit = unit_around(doc, k, last);
+                    // "twelve euros and fifty cents": one sum of money.
+                    let (v, last, step) = match cents_after(doc, last, unit) {
+                        Some((cents, end)) => (v + cents / 100.0, end, 0.01),
+                        None => (v, last, step),
                     };
                     out.push(Figure {
                         prose: tok.start..doc.tokens[last].end,
@@ -114,11 +121,18 @@ pub(crate) fn figures(doc: &Document) -> Vec<Figure> {
                         value: FigureValue::Number {
                             value: v,
                             scaled: scale.map(|s| v * s),
-                            step: 1.0,
-                            unit: unit_around(doc, k, last),
+                            step,
+                            unit,
                         },
                     });
-                    k = words_end;
+                    k = last;
+                } else if lower == "tgif" {
+                    // "Thank God it's Friday".
+                    out.push(Figure {
+                        prose: tok.range(),
+                        spelled: true,
+                        value: FigureValue::Weekday(4),
+                    });
                 } else if let Some(n) = ORDINALS.iter().find(|(w, _)| *w == lower).map(|&(_, n)| n)
                 {
                     out.push(Figure {
@@ -147,6 +161,43 @@ pub(crate) fn figures(doc: &Document) -> Vec<Figure> {
         k += 1;
     }
     out
+}
+
+/// A number in words spoken with its decimals ("twelve point five",
+/// "twelve dot fifty"): its value, last word and rounding step; else the
+/// whole number `v` ending at token `end` as it is.
+fn spoken_decimal(doc: &Document, v: f64, end: usize) -> (f64, usize, f64) {
+    let n = doc.tokens.len();
+    if end + 2 < n && matches!(doc.tok_lower(end + 1), "point" | "dot") {
+        if let Some((d, d_end)) = spelled_number(doc, end + 2) {
+            let digits = if d >= 10.0 { 2 } else { 1 };
+            let step = 10f64.powi(-digits);
+            return (v + d * step, d_end, step);
+        }
+    }
+    (v, end, 1.0)
+}
+
+/// Words for the hundredth part of a currency.
+const CENT_WORDS: &[&str] = &["cent", "centimes", "cents", "pence", "penny"];
+
+/// "... and fifty cents" after a sum of money ending at token `last`: the
+/// cents and the index of their word.
+fn cents_after(doc: &Document, last: usize, unit: Unit) -> Option<(f64, usize)> {
+    let n = doc.tokens.len();
+    // After the currency word, when one names it ("twelve euros and").
+    let last = if last + 1 < n && MONEY_WORDS.contains(&doc.tok_lower(last + 1)) {
+        last + 1
+    } else {
+        last
+    };
+    if unit != Unit::Money || last + 3 >= n || doc.tok_lower(last + 1) != "and" {
+        return None;
+    }
+    let (c, c_end) = spelled_number(doc, last + 2)?;
+    let word = c_end + 1;
+    (c < 100.0 && word < doc.tokens.len() && CENT_WORDS.contains(&doc.tok_lower(word)))
+        .then_some((c, word))
 }
 
 /// Ordinal words up to twelfth, by value.
@@ -335,6 +386,29 @@ mod tests {
         };
         assert_eq!(v, [plain(25.0), plain(26.0), plain(41.0)]);
         assert_eq!(values("twenty years, five days"), [plain(20.0), plain(5.0)]);
+    }
+
+    #[test]
+    fn sums_and_decimals_as_they_are_spoken() {
+        let money = |value: f64, step: f64| FigureValue::Number {
+            value,
+            scaled: None,
+            step,
+            unit: Unit::Money,
+        };
+        assert_eq!(
+            values("It costs twelve euros and fifty cents."),
+            [money(12.5, 0.01)]
+        );
+        assert_eq!(
+            values("It costs twelve dot fifty euros."),
+            [money(12.5, 0.01)]
+        );
+        assert_eq!(
+            values("It costs twelve point five euros."),
+            [money(12.5, 0.1)]
+        );
+        assert_eq!(values("TGIF"), [FigureValue::Weekday(4)]);
     }
 
     #[test]
