@@ -72,7 +72,14 @@ fn fold(b: u8) -> usize {
 /// A word of 1..=[`SHORT`] bytes as one integer: its length in the top
 /// byte, its bytes below, so no two words share a key and none is 0.
 fn key(bytes: impl Iterator<Item = u8>, len: usize) -> u128 {
-    bytes.fold((len as u128) << 120, |acc, b| (acc << 8) | u128::from(b)) | (len as u128) << 120
+    // Right-aligned in a 16-byte buffer and read big-endian: the same
+    // integer as shifting each byte in, without a 128-bit shift per byte.
+    let mut buf = [0u8; 16];
+    for (slot, b) in buf[16 - len..].iter_mut().zip(bytes) {
+        *slot = b;
+    }
+    buf[0] = len as u8;
+    u128::from_be_bytes(buf)
 }
 
 fn slot(key: u128, size: usize) -> usize {
@@ -184,6 +191,16 @@ mod tests {
         assert_eq!(hash(b"abcdefghij"), one.finish());
         assert_ne!(hash(b"abcdefghij"), hash(b"abcdefghik"));
         assert_eq!(hash(b""), 0);
+    }
+
+    #[test]
+    fn packed_key_is_length_then_bytes() {
+        let shifted = |w: &[u8]| {
+            w.iter().fold(0u128, |acc, &b| (acc << 8) | u128::from(b)) | (w.len() as u128) << 120
+        };
+        for w in [&b"a"[..], b"said", b"fifteen-letters", b"\x00a"] {
+            assert_eq!(key(w.iter().copied(), w.len()), shifted(w));
+        }
     }
 
     #[test]
