@@ -24,9 +24,7 @@ use crate::extract::Claim;
 use crate::lexicon::{titles, FxHasher};
 use crate::text::{Document, TokenKind};
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
-use words::{is_calendar_or_number_word, is_function_word};
+use words::{is_calendar_or_number_word, is_function_word, WordMap};
 
 /// What one sentence is about.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -151,7 +149,7 @@ pub fn subjects(doc: &Document, claims: &[Claim]) -> Subjects {
     let stemmer = Stemmer::create(Algorithm::English);
     let cx = NameContext::new(doc);
     // Each distinct word is stemmed once per article.
-    let mut stems: Stems<'_> = HashMap::default();
+    let mut stems: Stems<'_> = WordMap::new();
     let sentences = (0..doc.sentences.len())
         .map(|s| sentence_terms(&cx, s, &stemmer, &mut stems))
         .collect();
@@ -173,13 +171,12 @@ struct NameContext<'a> {
     doc: &'a Document,
     /// The capitalised words that open a sentence (lower case) which the
     /// document also writes in lower case.
-    lower_words: FxSet<&'a str>,
+    lower_words: WordMap<'a, ()>,
 }
 
-type FxSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
 /// What the subject layer knows of each distinct word (lower case) of an
 /// article, worked out once per word instead of once per token.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 struct WordFacts {
     /// Its stem, `None` for a word that is not content.
     stem: Option<Stem>,
@@ -188,27 +185,27 @@ struct WordFacts {
     never_name: Option<bool>,
 }
 
-type Stems<'a> = HashMap<&'a str, WordFacts, BuildHasherDefault<FxHasher>>;
+type Stems<'a> = WordMap<'a, WordFacts>;
 
 impl<'a> NameContext<'a> {
     fn new(doc: &'a Document) -> Self {
         // Only the words that open a sentence need the question asked.
-        let openers: FxSet<&str> = doc
-            .sentences
-            .iter()
-            .filter(|s| s.tokens.start < s.tokens.end)
-            .map(|s| s.tokens.start)
-            .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
-            .map(|k| doc.tok_lower(k))
-            .collect();
-        let lower_words = (0..doc.tokens.len())
-            .filter(|&k| {
-                doc.tokens[k].kind == TokenKind::Word
-                    && doc.tok(k).starts_with(|c: char| c.is_lowercase())
-            })
-            .map(|k| doc.tok(k))
-            .filter(|w| openers.contains(w))
-            .collect();
+        let mut openers = WordMap::new();
+        for s in &doc.sentences {
+            let k = s.tokens.start;
+            if k < s.tokens.end && doc.tokens[k].kind == TokenKind::Word {
+                openers.entry(doc.tok_lower(k), || ());
+            }
+        }
+        let mut lower_words = WordMap::new();
+        for k in 0..doc.tokens.len() {
+            if doc.tokens[k].kind == TokenKind::Word
+                && doc.tok(k).starts_with(|c: char| c.is_lowercase())
+                && openers.get(doc.tok(k)).is_some()
+            {
+                lower_words.entry(doc.tok(k), || ());
+            }
+        }
         NameContext { doc, lower_words }
     }
 }
@@ -228,7 +225,7 @@ fn sentence_terms<'a>(
             continue;
         }
         let w = doc.tok_lower(k);
-        let facts = cache.entry(w).or_insert_with(|| WordFacts {
+        let facts = cache.entry(w, || WordFacts {
             stem: is_content_word(w).then(|| stem(w, stemmer)),
             never_name: None,
         });
@@ -338,7 +335,7 @@ fn is_name_at(cx: &NameContext<'_>, k: usize, sentence_start: usize) -> bool {
             matches!(p, "\"" | "“" | "‘" | "'" | "(" | "—" | "-" | ":")
         });
     !initial
-        || !cx.lower_words.contains(lower)
+        || cx.lower_words.get(lower).is_none()
         || (w.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !w.chars().any(char::is_lowercase))
 }

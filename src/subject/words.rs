@@ -7,9 +7,11 @@
 
 use super::figures::ORDINALS;
 use super::{stem_id, Stem};
-use crate::lexicon::{dates, is_in_sorted, nouns, numbers, WordClasses};
+use crate::lexicon::{dates, is_in_sorted, nouns, numbers, FxHasher, WordClasses};
 use rust_stemmers::Stemmer;
 use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 const FUNCTION: u16 = 1;
@@ -98,10 +100,7 @@ pub(super) fn snowball_stem(w: &str, stemmer: &Stemmer) -> Stem {
     let Some(key) = packed(w) else {
         return stem_id(&stemmer.stem(w));
     };
-    let slot = {
-        let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & (STEM_SLOTS - 1)
-    };
+    let slot = slot(key) & (STEM_SLOTS - 1);
     STEMS.with_borrow_mut(|table| {
         if table.is_empty() {
             table.resize(STEM_SLOTS, (0, 0));
@@ -125,6 +124,84 @@ fn packed(w: &str) -> Option<u128> {
     buf[16 - b.len()..].copy_from_slice(b);
     buf[0] = b.len() as u8;
     Some(u128::from_be_bytes(buf))
+}
+
+/// A map from the words of one article to `V`, for a lookup per token:
+/// a word of up to 15 bytes is one packed integer ([`packed`]) in an
+/// open-addressing table at most half full, so a lookup is a multiply
+/// and integer compares, with no hashing of bytes and no `memcmp`;
+/// longer words go to a hash map. Keys are compared byte for byte, as a
+/// `HashMap<&str, V>` compares them.
+pub(super) struct WordMap<'a, V> {
+    /// `(key, value)`, key 0 for a free slot; the length a power of two.
+    short: Vec<(u128, V)>,
+    used: usize,
+    long: HashMap<&'a str, V, BuildHasherDefault<FxHasher>>,
+}
+
+impl<'a, V: Copy + Default> WordMap<'a, V> {
+    /// An empty map.
+    pub(super) fn new() -> Self {
+        WordMap {
+            short: vec![(0, V::default()); 256],
+            used: 0,
+            long: HashMap::default(),
+        }
+    }
+
+    /// The value of `w`, inserted by `f` when `w` has none.
+    pub(super) fn entry(&mut self, w: &'a str, f: impl FnOnce() -> V) -> &mut V {
+        let Some(key) = packed(w) else {
+            return self.long.entry(w).or_insert_with(f);
+        };
+        if (self.used + 1) * 2 > self.short.len() {
+            self.grow();
+        }
+        let at = self.find(key);
+        if self.short[at].0 == 0 {
+            self.short[at] = (key, f());
+            self.used += 1;
+        }
+        &mut self.short[at].1
+    }
+
+    /// The value of `w`, when it has one.
+    pub(super) fn get(&self, w: &str) -> Option<V> {
+        match packed(w) {
+            Some(key) => {
+                let (k, v) = self.short[self.find(key)];
+                (k != 0).then_some(v)
+            }
+            None => self.long.get(w).copied(),
+        }
+    }
+
+    /// The slot holding `key`, or the free slot where it goes.
+    fn find(&self, key: u128) -> usize {
+        let mask = self.short.len() - 1;
+        let mut at = slot(key) & mask;
+        while self.short[at].0 != 0 && self.short[at].0 != key {
+            at = (at + 1) & mask;
+        }
+        at
+    }
+
+    fn grow(&mut self) {
+        let size = self.short.len() * 2;
+        let old = std::mem::replace(&mut self.short, vec![(0, V::default()); size]);
+        for (k, v) in old {
+            if k != 0 {
+                let at = self.find(k);
+                self.short[at] = (k, v);
+            }
+        }
+    }
+}
+
+/// A packed word's starting slot in a table.
+fn slot(key: u128) -> usize {
+    let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize
 }
 
 #[cfg(test)]
@@ -208,5 +285,25 @@ mod tests {
         }
         assert_ne!(packed("ab"), packed("ab\0"));
         assert_eq!(packed(""), None);
+    }
+
+    #[test]
+    fn word_map_finds_what_a_hash_map_finds() {
+        let text = "the The a an ab abc fifteen-letters sixteen-letters! été \0 x y z";
+        let mut words: Vec<String> = text.split(' ').map(str::to_owned).collect();
+        words.extend((0..600).map(|i| format!("w{i}")));
+        let mut map = WordMap::new();
+        let mut want = HashMap::new();
+        for (i, w) in words.iter().enumerate() {
+            *map.entry(w, || i) += 0;
+            want.entry(w.as_str()).or_insert(i);
+        }
+        for w in &words {
+            assert_eq!(map.get(w), want.get(w.as_str()).copied(), "{w}");
+        }
+        assert_eq!(map.get("absent"), None);
+        assert_eq!(map.get(""), None);
+        *map.entry("", || 7) += 1;
+        assert_eq!(map.get(""), Some(8));
     }
 }
