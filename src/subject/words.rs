@@ -121,7 +121,11 @@ fn packed(w: &str) -> Option<u128> {
         return None;
     }
     let mut buf = [0u8; 16];
-    buf[16 - b.len()..].copy_from_slice(b);
+    let off = 16 - b.len();
+    // A byte loop: a copy of a variable length is a `memcpy` call.
+    for (i, &x) in b.iter().enumerate() {
+        buf[off + i] = x;
+    }
     buf[0] = b.len() as u8;
     Some(u128::from_be_bytes(buf))
 }
