@@ -24,7 +24,7 @@ use crate::extract::Claim;
 use crate::lexicon::{titles, FxHasher};
 use crate::text::{Document, TokenKind};
 use rust_stemmers::{Algorithm, Stemmer};
-use words::{is_calendar_or_number_word, is_function_word, WordMap};
+use words::{is_function_calendar_or_number_word, WordMap};
 
 /// What one sentence is about.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -271,11 +271,11 @@ pub fn stem_id(stem: &str) -> Stem {
 }
 
 fn is_content_word(w: &str) -> bool {
+    // Apostrophes first: `is_alphabetic` of a curly one is a table search.
     w.chars().count() >= 3
         && w.chars()
-            .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
-        && !is_function_word(w)
-        && !is_calendar_or_number_word(w)
+            .all(|c| c == '\'' || c == '’' || c.is_alphabetic())
+        && !is_function_calendar_or_number_word(w)
 }
 
 /// A name's word as compared: lower case, without a possessive.
@@ -315,8 +315,7 @@ fn is_capitalised(w: &str) -> bool {
 /// or number word, or a title word: never part of a name.
 fn is_never_name(lower: &str) -> bool {
     let title = titles::Classes::of(lower);
-    is_function_word(lower)
-        || is_calendar_or_number_word(lower)
+    is_function_calendar_or_number_word(lower)
         || title.is_title_head()
         || title.is_title_modifier()
         || title.is_honorific()
