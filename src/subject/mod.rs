@@ -150,8 +150,9 @@ pub fn subjects(doc: &Document, claims: &[Claim]) -> Subjects {
     let cx = NameContext::new(doc);
     // Each distinct word is stemmed once per article.
     let mut stems: Stems<'_> = WordMap::new();
+    let mut scratch = Scratch::default();
     let sentences = (0..doc.sentences.len())
-        .map(|s| sentence_terms(&cx, s, &stemmer, &mut stems))
+        .map(|s| sentence_terms(&cx, s, &stemmer, &mut stems, &mut scratch))
         .collect();
     let owners = claims.iter().map(|c| owner(&cx, c)).collect();
     let keys = claims.iter().map(|c| ClaimKeys::of(doc, c)).collect();
@@ -210,16 +211,26 @@ impl<'a> NameContext<'a> {
     }
 }
 
+/// Lists reused from sentence to sentence, so that each sentence's
+/// [`Terms`] is allocated once at its final size.
+#[derive(Default)]
+struct Scratch<'a> {
+    stems: Vec<Stem>,
+    names: Vec<&'a str>,
+}
+
 fn sentence_terms<'a>(
     cx: &NameContext<'a>,
     s: usize,
     stemmer: &Stemmer,
     cache: &mut Stems<'a>,
+    scratch: &mut Scratch<'a>,
 ) -> Terms {
     let doc = cx.doc;
     let sentence = &doc.sentences[s];
-    let mut stems = Vec::new();
-    let mut names: Vec<&str> = Vec::new();
+    let Scratch { stems, names } = scratch;
+    stems.clear();
+    names.clear();
     for k in sentence.tokens.clone() {
         if doc.tokens[k].kind != TokenKind::Word {
             continue;
@@ -244,8 +255,8 @@ fn sentence_terms<'a>(
     names.sort_unstable();
     names.dedup();
     Terms {
-        stems,
-        names: names.into_iter().map(str::to_owned).collect(),
+        stems: stems.to_vec(),
+        names: names.iter().map(|&n| n.to_owned()).collect(),
     }
 }
 
