@@ -14,7 +14,7 @@ pub mod titles;
 pub mod verbs;
 mod wordset;
 
-pub(crate) use wordset::FxHasher;
+pub(crate) use wordset::{FxHasher, WordClasses};
 
 /// Words that, followed by a dot, do not end a sentence.
 pub const ABBREVIATIONS: &[&str] = &[

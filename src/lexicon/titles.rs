@@ -900,6 +900,11 @@ impl Classes {
         self.0 & HEAD != 0
     }
 
+    /// As [`is_title_modifier`].
+    pub fn is_title_modifier(self) -> bool {
+        self.0 & MODIFIER != 0
+    }
+
     /// As [`is_honorific`].
     pub fn is_honorific(self) -> bool {
         self.0 & HONORIFIC != 0

@@ -72,7 +72,38 @@ fn fold(b: u8) -> usize {
 /// A word of 1..=[`SHORT`] bytes as one integer: its length in the top
 /// byte, its bytes below, so no two words share a key and none is 0.
 fn key(bytes: impl Iterator<Item = u8>, len: usize) -> u128 {
-    bytes.fold((len as u128) << 120, |acc, b| (acc << 8) | u128::from(b)) | (len as u128) << 120
+    // Right-aligned in a 16-byte buffer and read big-endian: the same
+    // integer as shifting each byte in, without a 128-bit shift per byte.
+    let mut buf = [0u8; 16];
+    for (slot, b) in buf[16 - len..].iter_mut().zip(bytes) {
+        *slot = b;
+    }
+    buf[0] = len as u8;
+    u128::from_be_bytes(buf)
+}
+
+/// [`key`] of `b` (1..=[`SHORT`] bytes) with ASCII letters lower-cased,
+/// or `None` when `b` is not ASCII: the bytes are tested and lower-cased
+/// all at once in one integer, not one by one.
+fn ascii_key_lower(b: &[u8]) -> Option<u128> {
+    const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
+    const ONES: u128 = 0x0101_0101_0101_0101_0101_0101_0101_0101;
+    let mut buf = [0u8; 16];
+    let off = 16 - b.len();
+    for (i, &x) in b.iter().enumerate() {
+        buf[off + i] = x;
+    }
+    let v = u128::from_be_bytes(buf);
+    if v & HIGH != 0 {
+        return None;
+    }
+    // Every byte is below 0x80, so these sums carry into no other byte:
+    // the high bit says "at least b'A'" and "above b'Z'".
+    let from_a = v.wrapping_add(ONES * u128::from(0x80 - b'A')) & HIGH;
+    let above_z = v.wrapping_add(ONES * u128::from(0x80 - b'Z' - 1)) & HIGH;
+    // 0x80 >> 2 is 0x20, the bit that makes an ASCII capital lower case.
+    let lower = v | ((from_a & !above_z) >> 2);
+    Some(lower | (b.len() as u128) << 120)
 }
 
 fn slot(key: u128, size: usize) -> usize {
@@ -154,8 +185,8 @@ impl WordClasses {
         if b.len() > self.max_len * 2 || self.pairs[fold(f)] & (1 << fold(l)) == 0 {
             return 0;
         }
-        if b.len() <= SHORT && word.is_ascii() {
-            self.short_bits(key(b.iter().map(u8::to_ascii_lowercase), b.len()))
+        if let Some(k) = (b.len() <= SHORT).then(|| ascii_key_lower(b)).flatten() {
+            self.short_bits(k)
         } else if b.len() <= 32 && word.is_ascii() {
             let mut buf = [0u8; 32];
             buf[..b.len()].copy_from_slice(b);
@@ -184,6 +215,26 @@ mod tests {
         assert_eq!(hash(b"abcdefghij"), one.finish());
         assert_ne!(hash(b"abcdefghij"), hash(b"abcdefghik"));
         assert_eq!(hash(b""), 0);
+    }
+
+    #[test]
+    fn packed_key_is_length_then_bytes() {
+        let shifted = |w: &[u8]| {
+            w.iter().fold(0u128, |acc, &b| (acc << 8) | u128::from(b)) | (w.len() as u128) << 120
+        };
+        for w in [&b"a"[..], b"said", b"fifteen-letters", b"\x00a"] {
+            assert_eq!(key(w.iter().copied(), w.len()), shifted(w));
+        }
+        let all: Vec<u8> = (0u8..0x80).collect();
+        for w in all
+            .chunks(15)
+            .chain(all.chunks(7))
+            .chain([&b"MiNiStEr@[`{Z"[..]])
+        {
+            let lower: Vec<u8> = w.iter().map(u8::to_ascii_lowercase).collect();
+            assert_eq!(ascii_key_lower(w), Some(shifted(&lower)), "{w:?}");
+        }
+        assert_eq!(ascii_key_lower("été".as_bytes()), None);
     }
 
     #[test]

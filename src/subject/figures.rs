@@ -100,6 +100,8 @@ pub(crate) fn figures(doc: &Document) -> Vec<Figure> {
                     });
                 }
             }
+            // Most words are no figure: one table lookup says so.
+            TokenKind::Word if !super::words::may_be_figure_word(lower) => {}
             TokenKind::Word => {
                 if let Some((v, words_end)) = spelled_number(doc, k) {
                     let (v, words_end, step) = spoken_decimal(doc, v, words_end);
@@ -201,7 +203,7 @@ fn cents_after(doc: &Document, last: usize, unit: Unit) -> Option<(f64, usize)> 
 }
 
 /// Ordinal words up to twelfth, by value.
-const ORDINALS: &[(&str, u32)] = &[
+pub(super) const ORDINALS: &[(&str, u32)] = &[
     ("first", 1),
     ("second", 2),
     ("third", 3),
@@ -256,7 +258,11 @@ fn month(doc: &Document, k: usize) -> Option<u32> {
     }
     let m = dates::lookup(dates::MONTHS, doc.tok_lower(k))?;
     // "May" opening a sentence is the modal verb far more often.
-    let opens = doc.sentences.iter().any(|s| s.tokens.start == k);
+    // Sentences are in token order: a binary search finds one opening at `k`.
+    let opens = doc
+        .sentences
+        .binary_search_by_key(&k, |s| s.tokens.start)
+        .is_ok();
     (!(opens && m == 5)).then_some(m)
 }
 

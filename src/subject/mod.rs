@@ -15,6 +15,7 @@
 mod align;
 mod figures;
 pub(crate) mod keys;
+mod words;
 
 pub use align::{
     align, restates, same_letters, same_quotation, shared_share, similarity, Alignment, Side,
@@ -22,11 +23,10 @@ pub use align::{
 pub use figures::{Figure, FigureValue, Unit};
 
 use crate::extract::Claim;
-use crate::lexicon::{dates, is_in_sorted, nouns, numbers, titles, FxHasher};
+use crate::lexicon::{titles, FxHasher};
 use crate::text::{Document, TokenKind};
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
+use words::{is_function_calendar_or_number_word, WordMap};
 
 /// What one sentence is about.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -151,9 +151,10 @@ pub fn subjects(doc: &Document, claims: &[Claim]) -> Subjects {
     let stemmer = Stemmer::create(Algorithm::English);
     let cx = NameContext::new(doc);
     // Each distinct word is stemmed once per article.
-    let mut stems: Stems<'_> = HashMap::default();
+    let mut stems: Stems<'_> = WordMap::new();
+    let mut scratch = Scratch::default();
     let sentences = (0..doc.sentences.len())
-        .map(|s| sentence_terms(&cx, s, &stemmer, &mut stems))
+        .map(|s| sentence_terms(&cx, s, &stemmer, &mut stems, &mut scratch))
         .collect();
     let owners = claims.iter().map(|c| owner(&cx, c)).collect();
     let keys = claims.iter().map(|c| ClaimKeys::of(doc, c)).collect();
@@ -173,33 +174,51 @@ struct NameContext<'a> {
     doc: &'a Document,
     /// The capitalised words that open a sentence (lower case) which the
     /// document also writes in lower case.
-    lower_words: FxSet<&'a str>,
+    lower_words: WordMap<'a, ()>,
 }
 
-type FxSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
-type Stems<'a> = HashMap<&'a str, Stem, BuildHasherDefault<FxHasher>>;
+/// What the subject layer knows of each distinct word (lower case) of an
+/// article, worked out once per word instead of once per token.
+#[derive(Clone, Copy, Default)]
+struct WordFacts {
+    /// Its stem, `None` for a word that is not content.
+    stem: Option<Stem>,
+    /// Whether its table words rule out a name ([`is_never_name`]),
+    /// answered when first written capitalised.
+    never_name: Option<bool>,
+}
+
+type Stems<'a> = WordMap<'a, WordFacts>;
 
 impl<'a> NameContext<'a> {
     fn new(doc: &'a Document) -> Self {
         // Only the words that open a sentence need the question asked.
-        let openers: FxSet<&str> = doc
-            .sentences
-            .iter()
-            .filter(|s| s.tokens.start < s.tokens.end)
-            .map(|s| s.tokens.start)
-            .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
-            .map(|k| doc.tok_lower(k))
-            .collect();
-        let lower_words = (0..doc.tokens.len())
-            .filter(|&k| {
-                doc.tokens[k].kind == TokenKind::Word
-                    && doc.tok(k).starts_with(|c: char| c.is_lowercase())
-            })
-            .map(|k| doc.tok(k))
-            .filter(|w| openers.contains(w))
-            .collect();
+        let mut openers = WordMap::new();
+        for s in &doc.sentences {
+            let k = s.tokens.start;
+            if k < s.tokens.end && doc.tokens[k].kind == TokenKind::Word {
+                openers.entry(doc.tok_lower(k), || ());
+            }
+        }
+        let mut lower_words = WordMap::new();
+        for k in 0..doc.tokens.len() {
+            if doc.tokens[k].kind == TokenKind::Word
+                && doc.tok(k).starts_with(|c: char| c.is_lowercase())
+                && openers.get(doc.tok(k)).is_some()
+            {
+                lower_words.entry(doc.tok(k), || ());
+            }
+        }
         NameContext { doc, lower_words }
     }
+}
+
+/// Lists reused from sentence to sentence, so that each sentence's
+/// [`Terms`] is allocated once at its final size.
+#[derive(Default)]
+struct Scratch<'a> {
+    stems: Vec<Stem>,
+    names: Vec<&'a str>,
 }
 
 fn sentence_terms<'a>(
@@ -207,24 +226,29 @@ fn sentence_terms<'a>(
     s: usize,
     stemmer: &Stemmer,
     cache: &mut Stems<'a>,
+    scratch: &mut Scratch<'a>,
 ) -> Terms {
     let doc = cx.doc;
     let sentence = &doc.sentences[s];
-    let mut stems = Vec::new();
-    let mut names = Vec::new();
+    let Scratch { stems, names } = scratch;
+    stems.clear();
+    names.clear();
     for k in sentence.tokens.clone() {
         if doc.tokens[k].kind != TokenKind::Word {
             continue;
         }
-        if is_name(cx, k, sentence.tokens.start) {
-            names.push(name_word(doc.tok_lower(k)));
-        }
         let w = doc.tok_lower(k);
-        if let Some(&id) = cache.get(w) {
-            stems.push(id);
-        } else if is_content_word(w) {
-            let id = stem(w, stemmer);
-            cache.insert(w, id);
+        let facts = cache.entry(w, || WordFacts {
+            stem: is_content_word(w).then(|| stem(w, stemmer)),
+            never_name: None,
+        });
+        if is_capitalised(doc.tok(k)) {
+            let never = *facts.never_name.get_or_insert_with(|| is_never_name(w));
+            if !never && is_name_at(cx, k, sentence.tokens.start) {
+                names.push(trim_possessive(w));
+            }
+        }
+        if let Some(id) = facts.stem {
             stems.push(id);
         }
     }
@@ -232,15 +256,18 @@ fn sentence_terms<'a>(
     stems.dedup();
     names.sort_unstable();
     names.dedup();
-    Terms { stems, names }
+    Terms {
+        stems: stems.to_vec(),
+        names: names.iter().map(|&n| n.to_owned()).collect(),
+    }
 }
 
 /// The family stem of a lower-case word, as a [`Stem`].
 fn stem(w: &str, stemmer: &Stemmer) -> Stem {
-    let w = w.trim_end_matches("'s").trim_end_matches("’s");
+    let w = trim_possessive(w);
     match FAMILIES.binary_search_by(|(k, _)| k.cmp(&w)) {
         Ok(i) => stem_id(FAMILIES[i].1),
-        Err(_) => stem_id(&stemmer.stem(w)),
+        Err(_) => words::snowball_stem(w, stemmer),
     }
 }
 
@@ -257,52 +284,70 @@ pub fn stem_id(stem: &str) -> Stem {
 }
 
 fn is_content_word(w: &str) -> bool {
+    // Apostrophes first: `is_alphabetic` of a curly one is a table search.
     w.chars().count() >= 3
         && w.chars()
-            .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
-        && !is_in_sorted(nouns::FUNCTION_WORDS, w)
-        && !is_calendar_or_number_word(w)
-}
-
-fn is_calendar_or_number_word(w: &str) -> bool {
-    // The number tables are ordered by value, not by word: scan them.
-    dates::lookup(dates::MONTHS, w).is_some()
-        || dates::lookup(dates::WEEKDAYS, w).is_some()
-        || numbers::UNITS.iter().any(|(k, _)| *k == w)
-        || numbers::TENS.iter().any(|(k, _)| *k == w)
-        || numbers::SCALES.iter().any(|(k, _)| *k == w)
+            .all(|c| c == '\'' || c == '’' || c.is_alphabetic())
+        && !is_function_calendar_or_number_word(w)
 }
 
 /// A name's word as compared: lower case, without a possessive.
 fn name_word(w: &str) -> String {
-    w.trim_end_matches("'s").trim_end_matches("’s").to_owned()
+    trim_possessive(w).to_owned()
+}
+
+/// `w` without its possessive endings: as
+/// `w.trim_end_matches("'s").trim_end_matches("’s")`, without building a
+/// string searcher per word.
+fn trim_possessive(w: &str) -> &str {
+    let mut w = w;
+    while let Some(rest) = w.strip_suffix("'s") {
+        w = rest;
+    }
+    while let Some(rest) = w.strip_suffix("’s") {
+        w = rest;
+    }
+    w
 }
 
 /// Whether token `k` is part of a name: capitalised, not a function word,
 /// month, weekday or title word; at a sentence's start only when written
 /// all in capitals ("KLM") or never in lower case in the document.
 fn is_name(cx: &NameContext<'_>, k: usize, sentence_start: usize) -> bool {
+    is_capitalised(cx.doc.tok(k))
+        && !is_never_name(cx.doc.tok_lower(k))
+        && is_name_at(cx, k, sentence_start)
+}
+
+/// Whether `w` starts with a capital letter.
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether the lower-case `lower` is a function word, a month, weekday
+/// or number word, or a title word: never part of a name.
+fn is_never_name(lower: &str) -> bool {
+    let title = titles::Classes::of(lower);
+    is_function_calendar_or_number_word(lower)
+        || title.is_title_head()
+        || title.is_title_modifier()
+        || title.is_honorific()
+}
+
+/// The rest of [`is_name`] for a capitalised word `k` of no table: at a
+/// sentence's start only when written all in capitals or never in lower
+/// case in the document.
+fn is_name_at(cx: &NameContext<'_>, k: usize, sentence_start: usize) -> bool {
     let doc = cx.doc;
     let w = doc.tok(k);
-    if !w.chars().next().is_some_and(char::is_uppercase) {
-        return false;
-    }
     let lower = doc.tok_lower(k);
-    if is_in_sorted(nouns::FUNCTION_WORDS, lower)
-        || is_calendar_or_number_word(lower)
-        || titles::is_title_head(lower)
-        || titles::is_title_modifier(lower)
-        || titles::is_honorific(lower)
-    {
-        return false;
-    }
     let initial = k == sentence_start
         || (k > sentence_start && doc.tokens[k - 1].kind == TokenKind::Punct && {
             let p = doc.tok(k - 1);
             matches!(p, "\"" | "“" | "‘" | "'" | "(" | "—" | "-" | ":")
         });
     !initial
-        || !cx.lower_words.contains(lower)
+        || cx.lower_words.get(lower).is_none()
         || (w.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !w.chars().any(char::is_lowercase))
 }

@@ -1,0 +1,304 @@
+//! The questions the subject layer asks of every word of an article (a
+//! function word? a number, month or weekday?), answered by one lookup in
+//! a table built once from the lexicon's tables instead of a search of
+//! each table in turn; and the stem of each word, remembered. A speed
+//! helper: the answers are the tables' and the stemmer's own, as the tests
+//! check; it holds no words of its own.
+
+use super::figures::ORDINALS;
+use super::{stem_id, Stem};
+use crate::lexicon::{dates, is_in_sorted, nouns, numbers, FxHasher, WordClasses};
+use rust_stemmers::Stemmer;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
+
+const FUNCTION: u16 = 1;
+const MONTH: u16 = 1 << 1;
+const WEEKDAY: u16 = 1 << 2;
+/// Number words: units and tens.
+const NUMBER: u16 = 1 << 3;
+const SCALE: u16 = 1 << 4;
+const ORDINAL: u16 = 1 << 5;
+
+/// Every table the subject layer asks about, with its bit.
+fn classes() -> &'static WordClasses {
+    static CLASSES: OnceLock<WordClasses> = OnceLock::new();
+    CLASSES.get_or_init(|| {
+        let keys = |t: &[(&'static str, u32)]| t.iter().map(|&(k, _)| k).collect::<Vec<_>>();
+        let months = keys(dates::MONTHS);
+        let weekdays = keys(dates::WEEKDAYS);
+        let mut number_words = keys(numbers::UNITS);
+        number_words.extend(keys(numbers::TENS));
+        let scales: Vec<&str> = numbers::SCALES.iter().map(|&(k, _)| k).collect();
+        let ordinals = keys(ORDINALS);
+        WordClasses::new(&[
+            (nouns::FUNCTION_WORDS, FUNCTION),
+            (&months, MONTH),
+            (&weekdays, WEEKDAY),
+            (&number_words, NUMBER),
+            (&scales, SCALE),
+            (&ordinals, ORDINAL),
+        ])
+    })
+}
+
+/// The table bits of `lower` (a word as `Document::tok_lower` gives it:
+/// ASCII letters in lower case), or `None` when it is not ASCII. Every
+/// table word is lower-case ASCII (a test checks), so for an ASCII word a
+/// bit is set exactly when the table holds the word as written.
+fn bits(lower: &str) -> Option<u16> {
+    lower.is_ascii().then(|| classes().of(lower))
+}
+
+fn is_calendar_or_number_word_slow(w: &str) -> bool {
+    // The number tables are ordered by value, not by word: scan them.
+    dates::lookup(dates::MONTHS, w).is_some()
+        || dates::lookup(dates::WEEKDAYS, w).is_some()
+        || numbers::UNITS.iter().any(|(k, _)| *k == w)
+        || numbers::TENS.iter().any(|(k, _)| *k == w)
+        || numbers::SCALES.iter().any(|(k, _)| *k == w)
+}
+
+/// Whether `lower` is a function word, or names a month or weekday, or is
+/// a number word: never a content word nor part of a name.
+pub(super) fn is_function_calendar_or_number_word(lower: &str) -> bool {
+    match bits(lower) {
+        Some(b) => b & (FUNCTION | MONTH | WEEKDAY | NUMBER | SCALE) != 0,
+        None => {
+            is_in_sorted(nouns::FUNCTION_WORDS, lower) || is_calendar_or_number_word_slow(lower)
+        }
+    }
+}
+
+/// Whether `lower` may be a figure written in words: a number word, an
+/// ordinal, a month or a weekday. `false` means it is none of them.
+pub(super) fn may_be_figure_word(lower: &str) -> bool {
+    bits(lower).is_none_or(|b| b & (NUMBER | ORDINAL | MONTH | WEEKDAY) != 0)
+}
+
+/// Slots of the per-thread stem table (a power of two).
+const STEM_SLOTS: usize = 1 << 14;
+
+/// The [`Stem`] of `w` by the Snowball English `stemmer`.
+///
+/// Stemming costs thousands of instructions a word, and news repeats its
+/// vocabulary from article to article, so each thread keeps the stems of
+/// the words it met last in a fixed table (a word of up to 15 bytes packed
+/// into one integer, overwritten on collision). What it keeps is a pure
+/// function's result: it cannot go stale, and no output depends on it.
+pub(super) fn snowball_stem(w: &str, stemmer: &Stemmer) -> Stem {
+    thread_local! {
+        static STEMS: RefCell<Vec<(u128, Stem)>> = const { RefCell::new(Vec::new()) };
+    }
+    let Some(key) = packed(w) else {
+        return stem_id(&stemmer.stem(w));
+    };
+    let slot = slot(key) & (STEM_SLOTS - 1);
+    STEMS.with_borrow_mut(|table| {
+        if table.is_empty() {
+            table.resize(STEM_SLOTS, (0, 0));
+        }
+        let entry = &mut table[slot];
+        if entry.0 != key {
+            *entry = (key, stem_id(&stemmer.stem(w)));
+        }
+        entry.1
+    })
+}
+
+/// A word of 1 to 15 bytes as one integer: its length in the top byte,
+/// its bytes below, so no two words share one and none is 0.
+fn packed(w: &str) -> Option<u128> {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 15 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    let off = 16 - b.len();
+    // A byte loop: a copy of a variable length is a `memcpy` call.
+    for (i, &x) in b.iter().enumerate() {
+        buf[off + i] = x;
+    }
+    buf[0] = b.len() as u8;
+    Some(u128::from_be_bytes(buf))
+}
+
+/// A map from the words of one article to `V`, for a lookup per token:
+/// a word of up to 15 bytes is one packed integer ([`packed`]) in an
+/// open-addressing table at most half full, so a lookup is a multiply
+/// and integer compares, with no hashing of bytes and no `memcmp`;
+/// longer words go to a hash map. Keys are compared byte for byte, as a
+/// `HashMap<&str, V>` compares them.
+pub(super) struct WordMap<'a, V> {
+    /// `(key, value)`, key 0 for a free slot; the length a power of two.
+    short: Vec<(u128, V)>,
+    used: usize,
+    long: HashMap<&'a str, V, BuildHasherDefault<FxHasher>>,
+}
+
+impl<'a, V: Copy + Default> WordMap<'a, V> {
+    /// An empty map.
+    pub(super) fn new() -> Self {
+        WordMap {
+            short: vec![(0, V::default()); 256],
+            used: 0,
+            long: HashMap::default(),
+        }
+    }
+
+    /// The value of `w`, inserted by `f` when `w` has none.
+    pub(super) fn entry(&mut self, w: &'a str, f: impl FnOnce() -> V) -> &mut V {
+        let Some(key) = packed(w) else {
+            return self.long.entry(w).or_insert_with(f);
+        };
+        if (self.used + 1) * 2 > self.short.len() {
+            self.grow();
+        }
+        let at = self.find(key);
+        if self.short[at].0 == 0 {
+            self.short[at] = (key, f());
+            self.used += 1;
+        }
+        &mut self.short[at].1
+    }
+
+    /// The value of `w`, when it has one.
+    pub(super) fn get(&self, w: &str) -> Option<V> {
+        match packed(w) {
+            Some(key) => {
+                let (k, v) = self.short[self.find(key)];
+                (k != 0).then_some(v)
+            }
+            None => self.long.get(w).copied(),
+        }
+    }
+
+    /// The slot holding `key`, or the free slot where it goes.
+    fn find(&self, key: u128) -> usize {
+        let mask = self.short.len() - 1;
+        let mut at = slot(key) & mask;
+        while self.short[at].0 != 0 && self.short[at].0 != key {
+            at = (at + 1) & mask;
+        }
+        at
+    }
+
+    fn grow(&mut self) {
+        let size = self.short.len() * 2;
+        let old = std::mem::replace(&mut self.short, vec![(0, V::default()); size]);
+        for (k, v) in old {
+            if k != 0 {
+                let at = self.find(k);
+                self.short[at] = (k, v);
+            }
+        }
+    }
+}
+
+/// A packed word's starting slot in a table.
+fn slot(key: u128) -> usize {
+    let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tables() -> Vec<Vec<&'static str>> {
+        let keys = |t: &[(&'static str, u32)]| t.iter().map(|&(k, _)| k).collect::<Vec<_>>();
+        vec![
+            nouns::FUNCTION_WORDS.to_vec(),
+            keys(dates::MONTHS),
+            keys(dates::WEEKDAYS),
+            keys(numbers::UNITS),
+            keys(numbers::TENS),
+            numbers::SCALES.iter().map(|&(k, _)| k).collect(),
+            keys(ORDINALS),
+        ]
+    }
+
+    #[test]
+    fn table_words_are_lower_case_ascii() {
+        for w in tables().concat() {
+            assert!(
+                w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()),
+                "{w}"
+            );
+        }
+    }
+
+    #[test]
+    fn answers_agree_with_the_tables() {
+        let mut words = tables().concat();
+        words.extend([
+            "",
+            "x",
+            "officials",
+            "mayor",
+            "said",
+            "Monday",
+            "ünal",
+            "élan",
+            "twentyone",
+        ]);
+        for w in words {
+            let lower = w.to_ascii_lowercase();
+            assert_eq!(
+                is_function_calendar_or_number_word(&lower),
+                is_in_sorted(nouns::FUNCTION_WORDS, &lower)
+                    || is_calendar_or_number_word_slow(&lower),
+                "{w}"
+            );
+            let figure = is_calendar_or_number_word_slow(&lower)
+                && !numbers::SCALES.iter().any(|(k, _)| *k == lower)
+                || ORDINALS.iter().any(|(k, _)| *k == lower);
+            if figure {
+                assert!(may_be_figure_word(&lower), "{w}");
+            }
+        }
+        assert!(!may_be_figure_word("officials"));
+    }
+
+    #[test]
+    fn remembered_stems_are_the_stemmer_s() {
+        let stemmer = Stemmer::create(rust_stemmers::Algorithm::English);
+        let words = [
+            "running",
+            "runs",
+            "a",
+            "fifteen-letters",
+            "sixteen-letters!",
+            "été",
+        ];
+        for _ in 0..2 {
+            for w in words {
+                assert_eq!(snowball_stem(w, &stemmer), stem_id(&stemmer.stem(w)), "{w}");
+            }
+        }
+        assert_ne!(packed("ab"), packed("ab\0"));
+        assert_eq!(packed(""), None);
+    }
+
+    #[test]
+    fn word_map_finds_what_a_hash_map_finds() {
+        let text = "the The a an ab abc fifteen-letters sixteen-letters! été \0 x y z";
+        let mut words: Vec<String> = text.split(' ').map(str::to_owned).collect();
+        words.extend((0..600).map(|i| format!("w{i}")));
+        let mut map = WordMap::new();
+        let mut want = HashMap::new();
+        for (i, w) in words.iter().enumerate() {
+            *map.entry(w, || i) += 0;
+            want.entry(w.as_str()).or_insert(i);
+        }
+        for w in &words {
+            assert_eq!(map.get(w), want.get(w.as_str()).copied(), "{w}");
+        }
+        assert_eq!(map.get("absent"), None);
+        assert_eq!(map.get(""), None);
+        *map.entry("", || 7) += 1;
+        assert_eq!(map.get(""), Some(8));
+    }
+}
