@@ -9,7 +9,6 @@ use super::figures::ORDINALS;
 use super::{stem_id, Stem};
 use crate::lexicon::{dates, is_in_sorted, nouns, numbers, FxHasher, WordClasses};
 use rust_stemmers::Stemmer;
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
@@ -72,40 +71,20 @@ pub(super) fn is_function_calendar_or_number_word(lower: &str) -> bool {
     }
 }
 
-/// Whether `lower` may be a figure written in words: a number word, an
-/// ordinal, a month or a weekday. `false` means it is none of them.
+/// Whether `lower` may be a figure written in words: a number word
+/// (hyphenated ones too: "forty-one"), an ordinal, a month, a weekday or
+/// "tgif". `false` means it is none of them.
 pub(super) fn may_be_figure_word(lower: &str) -> bool {
     bits(lower).is_none_or(|b| b & (NUMBER | ORDINAL | MONTH | WEEKDAY) != 0)
+        || lower == "tgif"
+        || lower.as_bytes().contains(&b'-')
 }
 
-/// Slots of the per-thread stem table (a power of two).
-const STEM_SLOTS: usize = 1 << 14;
-
-/// The [`Stem`] of `w` by the Snowball English `stemmer`.
-///
-/// Stemming costs thousands of instructions a word, and news repeats its
-/// vocabulary from article to article, so each thread keeps the stems of
-/// the words it met last in a fixed table (a word of up to 15 bytes packed
-/// into one integer, overwritten on collision). What it keeps is a pure
-/// function's result: it cannot go stale, and no output depends on it.
+/// The [`Stem`] of `w` by the Snowball English `stemmer`. Each article
+/// stems each of its words once (its word table keeps the result); no
+/// cache outlives the article (STYLE.md: pass data, do not cache it).
 pub(super) fn snowball_stem(w: &str, stemmer: &Stemmer) -> Stem {
-    thread_local! {
-        static STEMS: RefCell<Vec<(u128, Stem)>> = const { RefCell::new(Vec::new()) };
-    }
-    let Some(key) = packed(w) else {
-        return stem_id(&stemmer.stem(w));
-    };
-    let slot = slot(key) & (STEM_SLOTS - 1);
-    STEMS.with_borrow_mut(|table| {
-        if table.is_empty() {
-            table.resize(STEM_SLOTS, (0, 0));
-        }
-        let entry = &mut table[slot];
-        if entry.0 != key {
-            *entry = (key, stem_id(&stemmer.stem(w)));
-        }
-        entry.1
-    })
+    stem_id(&stemmer.stem(w))
 }
 
 /// A word of 1 to 15 bytes as one integer: its length in the top byte,
@@ -260,26 +239,6 @@ mod tests {
             }
         }
         assert!(!may_be_figure_word("officials"));
-    }
-
-    #[test]
-    fn remembered_stems_are_the_stemmer_s() {
-        let stemmer = Stemmer::create(rust_stemmers::Algorithm::English);
-        let words = [
-            "running",
-            "runs",
-            "a",
-            "fifteen-letters",
-            "sixteen-letters!",
-            "été",
-        ];
-        for _ in 0..2 {
-            for w in words {
-                assert_eq!(snowball_stem(w, &stemmer), stem_id(&stemmer.stem(w)), "{w}");
-            }
-        }
-        assert_ne!(packed("ab"), packed("ab\0"));
-        assert_eq!(packed(""), None);
     }
 
     #[test]
