@@ -444,6 +444,119 @@ mod tests {
         Case::new(text).coverage_on(STORY, PUBLISHED)
     }
 
+    /// The warnings of every check on `text` restating `source`, with the
+    /// text published on `on` and the source on `source_on`.
+    fn warnings(text: &str, on: &str, source: &str, source_on: &str) -> Vec<String> {
+        let mut case = Case::new(text)
+            .published(Some(on))
+            .coverage_on(source, source_on);
+        case.mode = crate::check::Mode::Restatement;
+        case.run(None)
+            .into_iter()
+            .filter(|f| f.severity >= Severity::Warning)
+            .map(|f| format!("{} {}", f.code, f.message))
+            .collect()
+    }
+
+    #[test]
+    fn paraphrase_is_not_a_change() {
+        let same_day = |text, source| warnings(text, PUBLISHED, source, PUBLISHED);
+        // Another noun of the figure's family.
+        let arrests = "Police made 95 arrests after the match, officers said.";
+        assert_eq!(
+            same_day(
+                "95 people were arrested after the match, officers said.",
+                arrests
+            ),
+            Vec::<String>::new()
+        );
+        assert_ne!(
+            same_day(
+                "59 people were arrested after the match, officers said.",
+                arrests
+            ),
+            Vec::<String>::new()
+        );
+        // A rounded figure with a hedge.
+        let homes = "The fire destroyed 1,187 homes in the valley.";
+        assert_eq!(
+            same_day("The fire destroyed about 1,200 homes in the valley.", homes),
+            Vec::<String>::new()
+        );
+        assert_ne!(
+            same_day("The fire destroyed 1,200 homes in the valley.", homes),
+            Vec::<String>::new()
+        );
+        // A unit conversion the source gives.
+        let area = "The fire burned 6,000 hectares, or about 15,000 acres, of forest.";
+        assert_eq!(
+            same_day("The fire burned about 15,000 acres of forest.", area),
+            Vec::<String>::new()
+        );
+        // A quotation shortened with an ellipsis.
+        let quote = "\"We have never seen water this high in the valley,\" the mayor said.";
+        assert_eq!(
+            same_day(
+                "\"We have never seen water ... this high,\" the mayor said.",
+                quote
+            ),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_quotation_given_to_another_speaker_or_never_said_is_a_warning() {
+        let source = "\"We have never seen water this high,\" said Mayor Ana Ruiz. \
+                      Fire Chief Tom Berg said crews worked through the night.";
+        let found = |text| warnings(text, PUBLISHED, source, PUBLISHED);
+        let moved = found("\"We have never seen water this high,\" said Fire Chief Tom Berg.");
+        assert!(moved.iter().any(|w| w.starts_with("CC103")), "{moved:?}");
+        let invented = found("\"Crews saved the whole town tonight,\" said Fire Chief Tom Berg.");
+        assert!(
+            invented.iter().any(|w| w.starts_with("CC107")),
+            "{invented:?}"
+        );
+        assert_eq!(
+            found("\"We have never seen water this high,\" said Mayor Ana Ruiz."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_tense_shift_or_a_weekday_for_its_date_is_not_a_change() {
+        // Told on Wednesday 4 March as coming, on Saturday as done: one
+        // Friday, 6 March.
+        let coming = "The mayor is opening the new bridge on Friday, the council said.";
+        assert_eq!(
+            warnings(
+                "The mayor opened the new bridge on Friday, the council said.",
+                "2026-03-07",
+                coming,
+                "2026-03-04"
+            ),
+            Vec::<String>::new()
+        );
+        let done = "The mayor opened the new bridge on Friday, the council said.";
+        assert_eq!(
+            warnings(
+                "The mayor opened the new bridge on March 6, the council said.",
+                "2026-03-07",
+                done,
+                "2026-03-07"
+            ),
+            Vec::<String>::new()
+        );
+        assert_ne!(
+            warnings(
+                "The mayor opened the new bridge on March 5, the council said.",
+                "2026-03-07",
+                done,
+                "2026-03-07"
+            ),
+            Vec::<String>::new()
+        );
+    }
+
     #[test]
     fn a_text_dated_after_its_coverage_is_not_taken_for_a_restatement() {
         Case::new("The storm closed 41 schools across the county on Tuesday.")
