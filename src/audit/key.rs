@@ -129,22 +129,35 @@ fn prepare_article(a: &Checked<'_>, rules: &RuleSet) -> Vec<Prepared> {
 /// [`super::EXCERPT_CHARS`] characters around the claim with an ellipsis
 /// where cut.
 fn excerpt(sentence: &str, claim: &str) -> String {
-    let folded = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
-    let chars: Vec<char> = folded.chars().collect();
-    if chars.len() <= super::EXCERPT_CHARS {
+    let mut folded = String::with_capacity(sentence.len());
+    for w in sentence.split_whitespace() {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.push_str(w);
+    }
+    let len = folded.chars().count();
+    if len <= super::EXCERPT_CHARS {
         return folded;
     }
     let at = folded
         .find(claim)
         .map_or(0, |b| folded[..b].chars().count());
     let start = at.saturating_sub(super::EXCERPT_CHARS / 3);
-    let end = (start + super::EXCERPT_CHARS).min(chars.len());
-    let mut out = String::new();
+    let end = (start + super::EXCERPT_CHARS).min(len);
+    // Byte offsets of the chosen characters.
+    let byte = |c: usize| {
+        folded
+            .char_indices()
+            .nth(c)
+            .map_or(folded.len(), |(b, _)| b)
+    };
+    let mut out = String::with_capacity(super::EXCERPT_CHARS * 4 + 6);
     if start > 0 {
         out.push('\u{2026}');
     }
-    out.extend(&chars[start..end]);
-    if end < chars.len() {
+    out.push_str(&folded[byte(start)..byte(end)]);
+    if end < len {
         out.push('\u{2026}');
     }
     out
