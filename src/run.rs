@@ -5,7 +5,9 @@
 //! One bad article does not stop the run: it is reported on stderr, the rest
 //! is checked, and the status is 2 at the end (ripgrep's "errored" flag).
 
-use crate::cli::{AuditArgs, BaselineArgs, CheckArgs, Cli, Command, ExtractArgs, RulesCommand};
+use crate::cli::{
+    AuditArgs, BaselineArgs, CheckArgs, Cli, Command, ExtractArgs, IndexCommand, RulesCommand,
+};
 use anyhow::Result;
 use claimcheck::baseline::{write_baseline, Baseline};
 use claimcheck::config::Resolved;
@@ -57,6 +59,7 @@ pub(crate) fn run(cli: &Cli) -> Result<Status> {
             command: RulesCommand::Check { rules },
         } => run_rules_check(rules),
         Command::Audit(args) => run_audit(args),
+        Command::Index { command } => run_index(command),
         Command::Explain { code } => run_explain(code.as_deref()),
         Command::Server => {
             claimcheck::server::run_stdio(cli.config.as_deref())?;
@@ -65,32 +68,25 @@ pub(crate) fn run(cli: &Cli) -> Result<Status> {
     }
 }
 
-/// Problems on stderr as they come; findings and claims collected for
-/// rendering (every format but jsonl needs the whole run).
+/// A problem on stderr, as it comes.
+fn report_problem(problem: Problem) {
+    match problem {
+        Problem::Error(m) => eprintln!("claimcheck: {}", printable(&m)),
+        Problem::Warning(m) => eprintln!("claimcheck: warning: {m}"),
+        Problem::Note(m) => eprintln!("claimcheck: note: {m}"),
+    }
+}
+
+/// Problems on stderr as they come; findings collected for rendering
+/// (every format but jsonl needs the whole run).
 #[derive(Default)]
 struct Collect {
     findings: Vec<Finding>,
-    claims: Vec<String>,
-    claims_as: Option<OutputFormat>,
 }
 
 impl Sink for Collect {
     fn problem(&mut self, problem: Problem) {
-        match problem {
-            Problem::Error(m) => eprintln!("claimcheck: {}", printable(&m)),
-            Problem::Warning(m) => eprintln!("claimcheck: warning: {m}"),
-            Problem::Note(m) => eprintln!("claimcheck: note: {m}"),
-        }
-    }
-
-    fn claims(&mut self, article: &Article, claims: &ArticleClaims) {
-        for claim in &claims.claims {
-            let line = match self.claims_as {
-                Some(OutputFormat::Text) => render::claims::claim_line(article, claim),
-                _ => render::claims::claim_json(article, claim).to_string(),
-            };
-            self.claims.push(line);
-        }
+        report_problem(problem);
     }
 
     fn findings(&mut self, _article: &Article, findings: Vec<Finding>) {
@@ -115,6 +111,65 @@ fn format_name(format: OutputFormat) -> String {
         .map_or_else(String::new, |v| v.get_name().to_owned())
 }
 
+/// `extract`'s output, written as each article's claims come: memory
+/// stays flat whatever the number of articles. A closed pipe stops the
+/// writing quietly (as [`write_stdout`]).
+struct StreamClaims<W: Write> {
+    out: W,
+    format: OutputFormat,
+    keys: bool,
+    closed: bool,
+    failed: Option<std::io::Error>,
+}
+
+impl<W: Write> StreamClaims<W> {
+    fn write(&mut self, line: &str) {
+        if self.closed || self.failed.is_some() {
+            return;
+        }
+        if let Err(e) = self
+            .out
+            .write_all(line.as_bytes())
+            .and_then(|()| self.out.write_all(b"\n"))
+        {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                self.closed = true;
+            } else {
+                self.failed = Some(e);
+            }
+        }
+    }
+
+    fn finish(mut self) -> Result<()> {
+        if let Some(e) = self.failed.take() {
+            return Err(e.into());
+        }
+        match self.out.flush() {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            flushed => Ok(flushed?),
+        }
+    }
+}
+
+impl<W: Write> Sink for StreamClaims<W> {
+    fn problem(&mut self, problem: Problem) {
+        report_problem(problem);
+    }
+
+    fn claims(&mut self, article: &Article, claims: &ArticleClaims) {
+        for (ci, claim) in claims.claims.iter().enumerate() {
+            let line = match self.format {
+                OutputFormat::Text => render::claims::claim_line(article, claim),
+                _ if self.keys => {
+                    render::claim_keys::claim_json_with_keys(article, claims, ci).to_string()
+                }
+                _ => render::claims::claim_json(article, claim).to_string(),
+            };
+            self.write(&line);
+        }
+    }
+}
+
 fn run_extract(args: &ExtractArgs) -> Result<Status> {
     let format = args.common.format;
     if !format.renders_claims() {
@@ -123,10 +178,16 @@ fn run_extract(args: &ExtractArgs) -> Result<Status> {
             format_name(format)
         );
     }
+    if args.keys && format == OutputFormat::Text {
+        anyhow::bail!("--keys adds fields to JSON: use it with --format jsonl or json");
+    }
     let rules = pipeline::load_rule_set(&args.common.rules, DEFAULT_MAX_FILE_SIZE)?;
-    let mut sink = Collect {
-        claims_as: Some(format),
-        ..Collect::default()
+    let mut sink = StreamClaims {
+        out: std::io::BufWriter::new(std::io::stdout().lock()),
+        format,
+        keys: args.keys,
+        closed: false,
+        failed: None,
     };
     let summary = pipeline::extract(
         &args.files,
@@ -135,13 +196,39 @@ fn run_extract(args: &ExtractArgs) -> Result<Status> {
         DEFAULT_MAX_FILE_SIZE,
         &mut sink,
     );
-    let mut s = String::new();
-    for line in &sink.claims {
-        s.push_str(line);
-        s.push('\n');
-    }
-    write_stdout(&s)?;
+    sink.finish()?;
     Ok(Status::from(&summary))
+}
+
+fn run_index(command: &IndexCommand) -> Result<Status> {
+    let (changes, path) = match command {
+        IndexCommand::Build {
+            archive,
+            out,
+            published,
+            rules,
+        } => {
+            let rules = pipeline::load_rule_set(rules, DEFAULT_MAX_FILE_SIZE)?;
+            let inputs = report_path::run_inputs(
+                rules.files.iter().map(PathBuf::as_path),
+                archive.as_slice(),
+            );
+            report_path::refuse_unsafe_report_path(out, &inputs, None)?;
+            let changes =
+                claimcheck::index::build(out, archive, *published, &rules, DEFAULT_MAX_FILE_SIZE)?;
+            (changes, out)
+        }
+        IndexCommand::Update { file } => (claimcheck::index::update(file)?, file),
+    };
+    eprintln!(
+        "claimcheck: {}: {} added, {} changed, {} removed, {} unchanged",
+        path.display(),
+        changes.added,
+        changes.changed,
+        changes.removed,
+        changes.unchanged
+    );
+    Ok(Status::Clean)
 }
 
 /// The settings of `check` and `baseline`.
@@ -297,6 +384,7 @@ fn run_audit(args: &AuditArgs) -> Result<Status> {
         rules: args.common.rules.clone(),
         fail_on: claimcheck::config::FailOn::from(args.fail_on).severity(),
         max_file_size: DEFAULT_MAX_FILE_SIZE,
+        index: args.index.clone(),
     };
     let audit = pipeline::audit(&settings, &mut Collect::default())?;
     let (n, subjects, findings) = (audit.articles, &audit.subjects, &audit.findings);

@@ -402,9 +402,7 @@ impl Reader<'_> {
                 let value = self.f64()?;
                 let noun = self.str()?;
                 let qualifiers = self.strings()?;
-                let modifier = *MODIFIERS
-                    .get(usize::from(self.byte()?))
-                    .ok_or(Corrupt)?;
+                let modifier = *MODIFIERS.get(usize::from(self.byte()?)).ok_or(Corrupt)?;
                 let interval = Interval {
                     lo: self.f64()?,
                     hi: self.f64()?,

@@ -15,9 +15,9 @@ use crate::check::people::person_key;
 use crate::check::quote_text::quote_words;
 use crate::check::SHINGLE;
 use crate::extract::{Claim, ClaimData};
-use crate::subject::Subjects;
 use crate::fingerprint::fnv1a64;
 use crate::subject::keys::title_key;
+use crate::subject::Subjects;
 
 /// Which claims a key files, and whether the checks look it up by window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -264,7 +264,15 @@ pub fn build(
         Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
         _ => PathBuf::from("."),
     };
-    let temp = tempfile::Builder::new()
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Passed to open(2), which applies the umask: the mode any new
+        // file gets, not the temporary file's private 0600.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let temp = builder
         .prefix(".claimcheck-index-")
         .suffix(".tmp")
         .tempfile_in(&dir)
@@ -303,6 +311,7 @@ pub fn build(
     conn.execute_batch("PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;")
         .map_err(sqlite(out))?;
     drop(conn);
+    temp.as_file().sync_all().map_err(io)?;
     temp.persist(out).map_err(|e| io(e.error))?;
     Ok(changes)
 }
@@ -358,7 +367,9 @@ pub fn update(path: &Path) -> Result<Changes, IndexError> {
             Some((aid, h)) if h == hash && !all_again => {
                 changes.unchanged += 1;
                 tx.prepare_cached("UPDATE article SET ord = ?1, path = ?2 WHERE aid = ?3")
-                    .and_then(|mut st| st.execute(params![ord as i64, shown.to_string_lossy(), aid]))
+                    .and_then(|mut st| {
+                        st.execute(params![ord as i64, shown.to_string_lossy(), aid])
+                    })
                     .map_err(&err)?;
                 continue;
             }
