@@ -50,6 +50,22 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded<(Vec<Claim>, Subjects)> {
     Ok((claims, subjects))
 }
 
+/// An article's content words (sorted), 8 bytes each.
+pub(crate) fn encode_stems(stems: &[u64]) -> Vec<u8> {
+    stems.iter().flat_map(|s| s.to_le_bytes()).collect()
+}
+
+/// Decode what [`encode_stems`] wrote.
+pub(crate) fn decode_stems(bytes: &[u8]) -> Decoded<Vec<u64>> {
+    if bytes.len() % 8 != 0 {
+        return Err(Corrupt);
+    }
+    Ok(bytes
+        .chunks_exact(8)
+        .map(|c| u64::from_le_bytes(c.try_into().unwrap_or_default()))
+        .collect())
+}
+
 struct Writer(Vec<u8>);
 
 impl Writer {

@@ -1,13 +1,17 @@
 //! Reading an index: the coverage a draft needs, and nothing more.
 //!
-//! For a dated draft that is every article published within the window
-//! around its date (and every undated one), which is all the windowed
-//! checks and the restatement checks compare it with, plus every article
-//! filed under one of the draft's event or quotation keys, which the
-//! checks compare across all dates. For an undated draft, every article
-//! sharing any key with it. Articles come back in archive order, with
-//! their claims and subject layer as stored and their text segmented
-//! again, so the checks see what they would have seen from the files.
+//! For a dated draft: every article of the window around its date (and
+//! every undated one) filed under one of the draft's windowed keys
+//! (counts, titles), which is all the windowed checks compare it with;
+//! the whole window when the draft restates one of its articles (the
+//! content words, stored apart, tell without loading them), for the
+//! restatement checks; and across all dates, the [`MAX_RELATED`] articles
+//! sharing the most event and quotation keys with it (a key filed by more
+//! than [`COMMON_KEY`] articles is a stock phrase, not followed). For an
+//! undated draft, the articles sharing the most keys of any family.
+//! Articles come back in archive order, with their claims and subject
+//! layer as stored and their text segmented again, so the checks see what
+//! they would have seen from the files.
 
 use super::keys::article_keys;
 use super::{check_version, codec, day_number, from_day_number, sqlite, IndexError};
@@ -17,7 +21,21 @@ use crate::source::Article;
 use crate::text::Document;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OpenFlags};
-use std::collections::BTreeSet;
+use crate::check::Mode;
+use crate::subject::restates;
+use std::collections::{BTreeSet, HashMap};
+
+/// Articles a key may file before it is taken for a stock phrase or an
+/// event as common as "said" and not followed: a draft is then compared,
+/// for it, with the coverage of its window alone. (Checking against files,
+/// the checks bound such keys too, to the first groups of claims under
+/// them.)
+pub const COMMON_KEY: usize = 1000;
+
+/// Articles loaded for the keys a draft shares across all dates (its
+/// events and quotations), those sharing the most first: a story's own
+/// coverage shares many, an unrelated article one.
+pub const MAX_RELATED: usize = 256;
 
 /// An index opened for reading.
 pub struct Index {
@@ -104,45 +122,102 @@ impl Index {
         &self,
         drafts: &[(Article, ArticleClaims)],
         window_days: i64,
+        mode: Mode,
     ) -> Result<Vec<(Article, ArticleClaims)>, IndexError> {
-        let err = sqlite(&self.path);
         let mut aids = BTreeSet::new();
-        let mut by_key = self
-            .conn
-            .prepare_cached("SELECT aid FROM key WHERE key = ?1")
-            .map_err(&err)?;
-        let mut by_date = self
-            .conn
-            .prepare_cached(
-                "SELECT aid FROM article WHERE published BETWEEN ?1 AND ?2 OR published IS NULL",
-            )
-            .map_err(&err)?;
-        for (article, claims) in drafts {
-            if let Some(d) = article.published {
-                let day = day_number(d);
-                let rows = by_date
-                    .query_map(params![day - window_days, day + window_days], |r| r.get(0))
-                    .map_err(&err)?;
-                for aid in rows {
-                    aids.insert(aid.map_err(&err)?);
-                }
-            }
-            let dated = article.published.is_some();
-            for (family, key) in article_keys(&claims.claims, &claims.subjects) {
-                if dated && family.is_windowed() {
-                    continue;
-                }
-                let rows = by_key.query_map([key], |r| r.get(0)).map_err(&err)?;
-                for aid in rows {
-                    aids.insert(aid.map_err(&err)?);
-                }
-            }
+        for draft in drafts {
+            aids.extend(self.candidates(draft, window_days, mode)?);
         }
         let drafts: BTreeSet<String> = drafts
             .iter()
             .map(|(a, _)| a.id.to_string_lossy().into_owned())
             .collect();
         self.load(aids.into_iter().collect(), &drafts)
+    }
+
+    /// The articles one draft is checked against (row ids).
+    fn candidates(
+        &self,
+        (article, claims): &(Article, ArticleClaims),
+        window_days: i64,
+        mode: Mode,
+    ) -> Result<BTreeSet<i64>, IndexError> {
+        let err = sqlite(&self.path);
+        let mut aids = BTreeSet::new();
+        let day = article.published.map(day_number);
+        let (from, to) = match day {
+            Some(d) => (d - window_days, d + window_days),
+            None => (i64::MIN, i64::MAX),
+        };
+        // The window, whole, when the draft restates an article of it (or
+        // is said to restate them all): the restatement checks read every
+        // article they might restate, and what the window says.
+        if let Some(d) = day {
+            let vocabulary = claims.subjects.vocabulary();
+            let mut st = self
+                .conn
+                .prepare_cached(
+                    "SELECT aid, vocab FROM article WHERE published BETWEEN ?1 AND ?2 \
+                     OR published IS NULL",
+                )
+                .map_err(&err)?;
+            let mut window = Vec::new();
+            let mut restates_one = mode == Mode::Restatement;
+            let rows = st
+                .query_map(params![d - window_days, d + window_days], |r| {
+                    Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?))
+                })
+                .map_err(&err)?;
+            for row in rows {
+                let (aid, vocab) = row.map_err(&err)?;
+                window.push(aid);
+                if !restates_one && mode == Mode::Auto {
+                    let vocab = codec::decode_stems(&vocab).map_err(|_| IndexError::Corrupt {
+                        path: self.path.clone(),
+                        article: format!("row {aid}"),
+                    })?;
+                    restates_one = restates(&vocabulary, &vocab);
+                }
+            }
+            if restates_one {
+                aids.extend(window);
+            }
+        }
+        // Keys the checks look up within the window: every article of the
+        // window filed under them. Keys looked up across all dates (and
+        // every key of an undated draft): the articles sharing the most
+        // keys with the draft, a common key not followed.
+        let mut by_key = self
+            .conn
+            .prepare_cached(
+                "SELECT aid FROM key WHERE key = ?1 \
+                 AND (published BETWEEN ?2 AND ?3 OR published IS NULL) LIMIT ?4",
+            )
+            .map_err(&err)?;
+        let mut shared: HashMap<i64, usize> = HashMap::new();
+        for (family, key) in article_keys(&claims.claims, &claims.subjects) {
+            let windowed = day.is_some() && family.is_windowed();
+            let (lo, hi, limit) = if windowed {
+                (from, to, -1)
+            } else {
+                (i64::MIN, i64::MAX, COMMON_KEY as i64 + 1)
+            };
+            let found: Vec<i64> = by_key
+                .query_map(params![key, lo, hi, limit], |r| r.get(0))
+                .and_then(Iterator::collect)
+                .map_err(&err)?;
+            if windowed {
+                aids.extend(found);
+            } else if found.len() <= COMMON_KEY {
+                for aid in found {
+                    *shared.entry(aid).or_default() += 1;
+                }
+            }
+        }
+        let mut ranked: Vec<(usize, i64)> = shared.into_iter().map(|(a, n)| (n, a)).collect();
+        ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        aids.extend(ranked.into_iter().take(MAX_RELATED).map(|(_, a)| a));
+        Ok(aids)
     }
 
     /// The articles `aids`, less those whose id is in `skip`, in archive

@@ -7,8 +7,8 @@
 //! is killed, B-tree indexes for the two lookups a check needs (articles by
 //! publication date, articles by subject key) and nothing to run beside
 //! the binary. Each article is one row: its path, canonical id, date,
-//! content hash, the file as stored and its claims with their subject
-//! layer ([`codec`]); a second table files it under its lookup keys
+//! content hash, the file as stored, its claims with their subject
+//! layer ([`codec`]) and its content words; a second table files it under its lookup keys
 //! ([`keys`]). `docs/scale.md` says why this store and how it scales.
 //!
 //! The file carries a schema version; a file of another version is refused
@@ -104,10 +104,11 @@ CREATE TABLE article (
     published INTEGER,
     hash INTEGER NOT NULL,
     source TEXT NOT NULL,
-    claims BLOB NOT NULL
+    claims BLOB NOT NULL,
+    vocab BLOB NOT NULL
 );
 CREATE INDEX article_published ON article (published);
-CREATE TABLE key (key INTEGER NOT NULL, aid INTEGER NOT NULL, windowed INTEGER NOT NULL,
+CREATE TABLE key (key INTEGER NOT NULL, aid INTEGER NOT NULL, published INTEGER,
     PRIMARY KEY (key, aid)) WITHOUT ROWID;
 CREATE INDEX key_article ON key (aid);
 ";

@@ -183,12 +183,12 @@ fn flush(
     let extracted = extract_all(articles, rules);
     let mut insert = tx
         .prepare_cached(
-            "INSERT INTO article (ord, path, id, published, hash, source, claims)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO article (ord, path, id, published, hash, source, claims, vocab)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )
         .map_err(&err)?;
     let mut key = tx
-        .prepare_cached("INSERT OR IGNORE INTO key (key, aid, windowed) VALUES (?1, ?2, ?3)")
+        .prepare_cached("INSERT OR IGNORE INTO key (key, aid, published) VALUES (?1, ?2, ?3)")
         .map_err(&err)?;
     for ((article, claims), (hash, ord, replaces)) in extracted.into_iter().zip(rows) {
         if let Some(aid) = replaces {
@@ -198,20 +198,23 @@ fn flush(
             claims, subjects, ..
         } = &claims;
         let blob = codec::encode(claims, subjects);
+        let vocab = codec::encode_stems(&subjects.vocabulary());
+        let published = article.published.map(day_number);
         insert
             .execute(params![
                 ord,
                 article.path.to_string_lossy(),
                 article.id.to_string_lossy(),
-                article.published.map(day_number),
+                published,
                 hash,
                 article.source,
                 blob,
+                vocab,
             ])
             .map_err(&err)?;
         let aid = tx.last_insert_rowid();
-        for (family, k) in article_keys(claims, subjects) {
-            key.execute(params![k, aid, family.is_windowed()])
+        for (_, k) in article_keys(claims, subjects) {
+            key.execute(params![k, aid, published])
                 .map_err(&err)?;
         }
     }
