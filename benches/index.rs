@@ -41,8 +41,18 @@ const TITLES: &[&str] = &[
     "Harbour Master",
 ];
 const PLACES: &[&str] = &[
-    "Eastwick", "Aldwick", "Kestrel", "Marlow", "Dunmore", "Brackenford", "Larkfield", "Porthaven",
-    "Calder", "Wyndham", "Ostrand", "Fellmoor",
+    "Eastwick",
+    "Aldwick",
+    "Kestrel",
+    "Marlow",
+    "Dunmore",
+    "Brackenford",
+    "Larkfield",
+    "Porthaven",
+    "Calder",
+    "Wyndham",
+    "Ostrand",
+    "Fellmoor",
 ];
 const NOUNS: &[&str] = &[
     "passengers",
@@ -59,7 +69,14 @@ const NOUNS: &[&str] = &[
     "patients",
 ];
 const VERBS: &[&str] = &[
-    "closed", "opened", "reported", "inspected", "evacuated", "rebuilt", "counted", "visited",
+    "closed",
+    "opened",
+    "reported",
+    "inspected",
+    "evacuated",
+    "rebuilt",
+    "counted",
+    "visited",
 ];
 const DAYS: &[&str] = &[
     "Monday",

@@ -281,3 +281,28 @@ fn extract_writes_claims_with_their_keys_as_json_lines() {
     );
     assert_eq!(plain.code, 2, "--keys is for JSON");
 }
+
+#[test]
+fn a_restatement_is_checked_against_the_indexed_article_it_restates() {
+    let t = archive();
+    // A same-day rewrite of the courier's report with one figure changed:
+    // CC107 needs the whole article it restates, found by its words.
+    t.write(
+        "drafts/2026-05-15-draft.md",
+        &COURIER
+            .replace(
+                "published: 2026-05-13",
+                "published: 2026-05-13\ntitle: rewrite",
+            )
+            .replace("rose to 15", "rose to 18"),
+    );
+    assert_eq!(build(&t, &[]).code, 0);
+    let files = check(&t, &["--against", "archive"], &[]);
+    let index = check(&t, &["--against-index", "cov.db"], &[]);
+    assert_eq!(index.stdout, files.stdout, "{}", index.stderr);
+    assert!(
+        codes(&files).iter().any(|c| c == "CC107"),
+        "{}",
+        files.stdout
+    );
+}

@@ -16,13 +16,13 @@
 use super::keys::article_keys;
 use super::{check_version, codec, day_number, from_day_number, sqlite, IndexError};
 use super::{Path, PathBuf};
+use crate::check::Mode;
 use crate::extract::ArticleClaims;
 use crate::source::Article;
+use crate::subject::restates;
 use crate::text::Document;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OpenFlags};
-use crate::check::Mode;
-use crate::subject::restates;
 use std::collections::{BTreeSet, HashMap};
 
 /// Articles a key may file before it is taken for a stock phrase or an

@@ -214,8 +214,7 @@ fn flush(
             .map_err(&err)?;
         let aid = tx.last_insert_rowid();
         for (_, k) in article_keys(claims, subjects) {
-            key.execute(params![k, aid, published])
-                .map_err(&err)?;
+            key.execute(params![k, aid, published]).map_err(&err)?;
         }
     }
     Ok(())

@@ -348,13 +348,11 @@ pub fn check(settings: CheckSettings, sink: &mut dyn Sink) -> Result<Summary, Ru
             )));
         }
         named_coverage += index.len()?;
-        coverage
-            .articles
-            .extend(index.coverage_for(
-                &targets.articles,
-                config.window.value,
-                config.mode.value,
-            )?);
+        coverage.articles.extend(index.coverage_for(
+            &targets.articles,
+            config.window.value,
+            config.mode.value,
+        )?);
     }
     dedup_by_id(&mut coverage.articles);
     warn_undated(&targets.articles, &coverage.articles, sink);
