@@ -33,6 +33,9 @@ pub struct Changes {
 /// few enough that memory does not grow with the archive.
 const BATCH: usize = 256;
 
+/// The table a build appends keys to before filing them all at once.
+const STAGE: &str = "key_stage";
+
 /// What an index was built from, kept in its `meta` table so that
 /// `update` walks the same archive with the same rules.
 struct Meta {
@@ -163,6 +166,7 @@ struct Pending {
 fn flush(
     tx: &Transaction<'_>,
     path: &Path,
+    keys_into: &str,
     batch: &mut Vec<Pending>,
     published: Option<NaiveDate>,
     rules: &RuleSet,
@@ -188,7 +192,9 @@ fn flush(
         )
         .map_err(&err)?;
     let mut key = tx
-        .prepare_cached("INSERT OR IGNORE INTO key (key, aid, published) VALUES (?1, ?2, ?3)")
+        .prepare_cached(&format!(
+            "INSERT OR IGNORE INTO {keys_into} (key, aid, published) VALUES (?1, ?2, ?3)"
+        ))
         .map_err(&err)?;
     for ((article, claims), (hash, ord, replaces)) in extracted.into_iter().zip(rows) {
         if let Some(aid) = replaces {
@@ -237,9 +243,13 @@ fn read(path: &Path, max: u64) -> Result<(PathBuf, String), IndexError> {
 
 fn open_new(path: &Path) -> Result<Connection, IndexError> {
     let conn = Connection::open(path).map_err(sqlite(path))?;
+    // No journal while building: the file is a temporary one, renamed
+    // into place only when whole. A large page cache for the B-trees.
     conn.execute_batch(&format!(
         "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {SCHEMA_VERSION};
-         PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; {SCHEMA}"
+         PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;
+         {SCHEMA}
+         CREATE TABLE {STAGE} (key INTEGER NOT NULL, aid INTEGER NOT NULL, published INTEGER);"
     ))
     .map_err(sqlite(path))?;
     Ok(conn)
@@ -305,10 +315,17 @@ pub fn build(
             replaces: None,
         });
         if batch.len() == BATCH {
-            flush(&tx, out, &mut batch, published, rules)?;
+            flush(&tx, out, STAGE, &mut batch, published, rules)?;
         }
     }
-    flush(&tx, out, &mut batch, published, rules)?;
+    flush(&tx, out, STAGE, &mut batch, published, rules)?;
+    // Keys were appended as they came; filed into their B-tree in key
+    // order at once, which is many times faster than one by one.
+    tx.execute_batch(&format!(
+        "INSERT OR IGNORE INTO key SELECT key, aid, published FROM {STAGE} ORDER BY key, aid;
+         DROP TABLE {STAGE};"
+    ))
+    .map_err(sqlite(out))?;
     tx.commit().map_err(sqlite(out))?;
     conn.execute_batch("PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;")
         .map_err(sqlite(out))?;
@@ -394,10 +411,10 @@ pub fn update(path: &Path) -> Result<Changes, IndexError> {
             replaces,
         });
         if batch.len() == BATCH {
-            flush(&tx, path, &mut batch, meta.published, &rules)?;
+            flush(&tx, path, "key", &mut batch, meta.published, &rules)?;
         }
     }
-    flush(&tx, path, &mut batch, meta.published, &rules)?;
+    flush(&tx, path, "key", &mut batch, meta.published, &rules)?;
     for (aid, _) in known.into_values() {
         remove(&tx, aid).map_err(&err)?;
         changes.removed += 1;
