@@ -33,7 +33,8 @@ pub struct Changes {
 /// few enough that memory does not grow with the archive.
 const BATCH: usize = 256;
 
-/// The table a build appends keys to before filing them all at once.
+/// The table a build appends keys to before filing them all at once (a
+/// temporary table: its pages never enter the index file).
 const STAGE: &str = "key_stage";
 
 /// What an index was built from, kept in its `meta` table so that
@@ -249,7 +250,7 @@ fn open_new(path: &Path) -> Result<Connection, IndexError> {
         "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {SCHEMA_VERSION};
          PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;
          {SCHEMA}
-         CREATE TABLE {STAGE} (key INTEGER NOT NULL, aid INTEGER NOT NULL, published INTEGER);"
+         CREATE TEMP TABLE {STAGE} (key INTEGER NOT NULL, aid INTEGER NOT NULL, published INTEGER);"
     ))
     .map_err(sqlite(path))?;
     Ok(conn)
