@@ -63,6 +63,13 @@ pub enum Command {
     Baseline(BaselineArgs),
     /// Print the resolved configuration and where each value came from.
     Config(CheckArgs),
+    /// Keep an archive's claims in an index file, for `check
+    /// --against-index` and `audit --index` (see docs/scale.md).
+    Index {
+        /// What to do.
+        #[command(subcommand)]
+        command: IndexCommand,
+    },
     /// Run the language server on stdin and stdout, for editors (see
     /// docs/editors.md).
     Server,
@@ -121,7 +128,36 @@ pub enum ExtractFormat {
     Prose,
 }
 
-/// Options shared by `extract`, `check` and `audit`.
+/// `index` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum IndexCommand {
+    /// Extract the claims of an archive into a new index file (written
+    /// whole or not at all).
+    Build {
+        /// The archive: articles, or folders of them.
+        #[arg(required = true, value_name = "ARCHIVE")]
+        archive: Vec<PathBuf>,
+        /// The index file to write.
+        #[arg(long, value_name = "FILE", required = true)]
+        out: PathBuf,
+        /// Publication date for files that carry none of their own.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = published_date)]
+        published: Option<NaiveDate>,
+        /// Rule files or folders the claims are extracted with (as for
+        /// `check --rules`).
+        #[arg(long = "rules", value_name = "FILE_OR_DIR", num_args = 1..)]
+        rules: Vec<PathBuf>,
+    },
+    /// Bring an index up to date with its archive: extract changed and new
+    /// files again, drop deleted ones.
+    Update {
+        /// The index file.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+}
+
+/// Options shared by `extract` and `check`.
 #[derive(Debug, Args)]
 pub struct CommonArgs {
     /// Publication date for files that carry none of their own (YYYY-MM-DD;
@@ -142,6 +178,11 @@ pub struct ExtractArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
     pub format: ExtractFormat,
+    /// With `--format jsonl` or `json`: add each claim's subject keys,
+    /// owner and publication date, for joining claims across articles in
+    /// another engine (see docs/scale.md).
+    #[arg(long)]
+    pub keys: bool,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,
@@ -179,6 +220,9 @@ pub struct CheckArgs {
     /// Earlier coverage to check against (files or folders).
     #[arg(long, value_name = "FILE_OR_DIR", num_args = 1..)]
     pub against: Vec<PathBuf>,
+    /// Earlier coverage kept in a claim index (`claimcheck index build`).
+    #[arg(long, value_name = "FILE")]
+    pub against_index: Option<PathBuf>,
     /// Days within which coverage must agree on counts, 0 to 36500
     /// [default: 2].
     #[arg(long, value_parser = clap::value_parser!(i64).range(0..=claimcheck::config::MAX_WINDOW))]
@@ -238,6 +282,7 @@ impl CheckArgs {
         Flags {
             files: self.files.clone(),
             against: self.against.clone(),
+            index: self.against_index.clone(),
             rules: self.common.rules.clone(),
             published: self.common.published,
             window: self.window,
@@ -265,8 +310,12 @@ pub struct BaselineArgs {
 #[derive(Debug, Args)]
 pub struct AuditArgs {
     /// The story's articles, or folders of them.
-    #[arg(required = true, value_name = "PATH")]
+    #[arg(required_unless_present = "index", value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Audit the articles of this claim index too (`claimcheck index
+    /// build`).
+    #[arg(long, value_name = "FILE")]
+    pub index: Option<PathBuf>,
     /// Lowest severity of rule findings that fails the run (exit status 1)
     /// [default: the config file's `fail-on`, else warning].
     #[arg(long, value_enum)]

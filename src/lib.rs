@@ -19,6 +19,7 @@ pub mod extract;
 pub mod finding;
 pub mod fingerprint;
 pub mod git;
+pub mod index;
 pub mod lexicon;
 pub mod output;
 pub mod pipeline;

@@ -7,7 +7,7 @@
 
 use crate::cli::{
     AuditArgs, BaselineArgs, CheckArgs, CheckCommand, Cli, Command, ExtractArgs, ExtractFormat,
-    RulesCommand,
+    IndexCommand, RulesCommand,
 };
 use anyhow::Result;
 use claimcheck::baseline::{write_baseline, Baseline};
@@ -62,6 +62,7 @@ pub(crate) fn run(cli: &Cli) -> Result<Status> {
             command: RulesCommand::Check { rules },
         } => run_rules_check(cli.config.as_deref(), rules),
         Command::Audit(args) => run_audit(cli.config.as_deref(), args, quiet),
+        Command::Index { command } => run_index(command),
         Command::Explain { code } => run_explain(code.as_deref()),
         Command::Server => {
             claimcheck::server::run_stdio(cli.config.as_deref())?;
@@ -70,15 +71,20 @@ pub(crate) fn run(cli: &Cli) -> Result<Status> {
     }
 }
 
-/// Problems on stderr as they come; findings and claims collected for
-/// rendering (every format but jsonl needs the whole run).
+/// A problem on stderr, as it comes.
+fn report_problem(problem: Problem) {
+    match problem {
+        Problem::Error(m) => eprintln!("claimcheck: {}", printable(&m)),
+        Problem::Warning(m) => eprintln!("claimcheck: warning: {m}"),
+        Problem::Note(m) => eprintln!("claimcheck: note: {m}"),
+    }
+}
+
+/// Problems on stderr as they come; findings collected for rendering
+/// (every format but jsonl needs the whole run).
 #[derive(Default)]
 struct Collect {
     findings: Vec<Finding>,
-    claims: Vec<String>,
-    claims_as: Option<ExtractFormat>,
-    /// The articles themselves (`extract --format prose`).
-    articles: Vec<Article>,
     /// Progress on the terminal (see [`Collect::with_progress`]).
     bar: Option<indicatif::ProgressBar>,
 }
@@ -152,20 +158,6 @@ impl Sink for Collect {
         }
     }
 
-    fn claims(&mut self, article: &Article, claims: &ArticleClaims) {
-        if self.claims_as == Some(ExtractFormat::Prose) {
-            self.articles.push(article.clone());
-            return;
-        }
-        for claim in &claims.claims {
-            let line = match self.claims_as {
-                Some(ExtractFormat::Text) => render::claims::claim_line(article, claim),
-                _ => render::claims::claim_json(article, claim).to_string(),
-            };
-            self.claims.push(line);
-        }
-    }
-
     fn findings(&mut self, _article: &Article, findings: Vec<Finding>) {
         if let Some(bar) = &self.bar {
             bar.inc(1);
@@ -185,12 +177,96 @@ fn write_stdout(s: &str) -> Result<()> {
     }
 }
 
+/// `extract`'s output, written as each article's claims come: memory
+/// stays flat whatever the number of articles. A closed pipe stops the
+/// writing quietly (as [`write_stdout`]).
+struct StreamClaims<W: Write> {
+    out: W,
+    format: ExtractFormat,
+    /// With `--format prose` from several files: a `==> path <==` line
+    /// before each article's prose.
+    headers: bool,
+    /// Articles written so far.
+    written: usize,
+    keys: bool,
+    closed: bool,
+    failed: Option<std::io::Error>,
+}
+
+impl<W: Write> StreamClaims<W> {
+    fn write(&mut self, line: &str) {
+        if self.closed || self.failed.is_some() {
+            return;
+        }
+        if let Err(e) = self
+            .out
+            .write_all(line.as_bytes())
+            .and_then(|()| self.out.write_all(b"\n"))
+        {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                self.closed = true;
+            } else {
+                self.failed = Some(e);
+            }
+        }
+    }
+
+    fn finish(mut self) -> Result<()> {
+        if let Some(e) = self.failed.take() {
+            return Err(e.into());
+        }
+        match self.out.flush() {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            flushed => Ok(flushed?),
+        }
+    }
+}
+
+impl<W: Write> Sink for StreamClaims<W> {
+    fn problem(&mut self, problem: Problem) {
+        report_problem(problem);
+    }
+
+    fn claims(&mut self, article: &Article, claims: &ArticleClaims) {
+        self.written += 1;
+        if self.format == ExtractFormat::Prose {
+            if self.headers {
+                let gap = if self.written > 1 { "\n" } else { "" };
+                self.write(&format!("{gap}==> {} <==", article.path.display()));
+            }
+            let prose = article.prose.text().trim();
+            if !prose.is_empty() {
+                self.write(prose);
+            }
+            return;
+        }
+        for (ci, claim) in claims.claims.iter().enumerate() {
+            let line = match self.format {
+                ExtractFormat::Text => render::claims::claim_line(article, claim),
+                _ if self.keys => {
+                    render::claim_keys::claim_json_with_keys(article, claims, ci).to_string()
+                }
+                _ => render::claims::claim_json(article, claim).to_string(),
+            };
+            self.write(&line);
+        }
+    }
+}
+
 fn run_extract(args: &ExtractArgs) -> Result<Status> {
     let format = args.format;
+    if args.keys && !matches!(format, ExtractFormat::Json | ExtractFormat::Jsonl) {
+        anyhow::bail!("--keys adds fields to JSON: use it with --format jsonl or json");
+    }
     let rules = pipeline::load_rule_set(&args.common.rules, DEFAULT_MAX_FILE_SIZE)?;
-    let mut sink = Collect {
-        claims_as: Some(format),
-        ..Collect::default()
+    let mut sink = StreamClaims {
+        out: std::io::BufWriter::new(std::io::stdout().lock()),
+        format,
+        headers: args.files.len() > 1 || args.files.iter().any(|p| p.is_dir()),
+        written: 0,
+        keys: args.keys,
+        closed: false,
+        failed: None,
     };
     let summary = pipeline::extract(
         &args.files,
@@ -199,16 +275,39 @@ fn run_extract(args: &ExtractArgs) -> Result<Status> {
         DEFAULT_MAX_FILE_SIZE,
         &mut sink,
     );
-    let mut s = String::new();
-    for line in &sink.claims {
-        s.push_str(line);
-        s.push('\n');
-    }
-    if format == ExtractFormat::Prose {
-        s = render::claims::render_prose(&sink.articles.iter().collect::<Vec<_>>());
-    }
-    write_stdout(&s)?;
+    sink.finish()?;
     Ok(Status::from(&summary))
+}
+
+fn run_index(command: &IndexCommand) -> Result<Status> {
+    let (changes, path) = match command {
+        IndexCommand::Build {
+            archive,
+            out,
+            published,
+            rules,
+        } => {
+            let rules = pipeline::load_rule_set(rules, DEFAULT_MAX_FILE_SIZE)?;
+            let inputs = report_path::run_inputs(
+                rules.files.iter().map(PathBuf::as_path),
+                archive.as_slice(),
+            );
+            report_path::refuse_unsafe_report_path(out, &inputs, None)?;
+            let changes =
+                claimcheck::index::build(out, archive, *published, &rules, DEFAULT_MAX_FILE_SIZE)?;
+            (changes, out)
+        }
+        IndexCommand::Update { file } => (claimcheck::index::update(file)?, file),
+    };
+    eprintln!(
+        "claimcheck: {}: {} added, {} changed, {} removed, {} unchanged",
+        path.display(),
+        changes.added,
+        changes.changed,
+        changes.removed,
+        changes.unchanged
+    );
+    Ok(Status::Clean)
 }
 
 /// The settings of `check` and `baseline`.
@@ -369,6 +468,7 @@ fn run_audit(config: Option<&Path>, args: &AuditArgs, quiet: bool) -> Result<Sta
         rules: config.rules.value,
         fail_on: config.fail_on.value.severity(),
         max_file_size: config.max_file_size.value,
+        index: args.index.clone().or(config.index.value),
     };
     let mut sink = Collect::with_progress(quiet);
     let audit = pipeline::audit(&settings, &mut sink);

@@ -12,6 +12,7 @@ mod corpus;
 mod determinism;
 mod editors;
 mod gate;
+mod index;
 mod pipeline;
 mod properties;
 mod reports;

@@ -58,6 +58,14 @@ impl Resolved {
         };
         line("rules", paths(&self.rules.value), &self.rules.origin);
         line("against", paths(&self.against.value), &self.against.origin);
+        line(
+            "index",
+            self.index
+                .value
+                .as_ref()
+                .map_or_else(|| "null".to_owned(), |p| scalar(&p.display().to_string())),
+            &self.index.origin,
+        );
         line("window", self.window.value.to_string(), &self.window.origin);
         line(
             "mode",

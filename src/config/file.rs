@@ -66,6 +66,7 @@ pub(super) struct ConfigFile {
     pub(super) rules: Vec<PathBuf>,
     #[serde(default, alias = "coverage")]
     pub(super) against: Vec<PathBuf>,
+    pub(super) index: Option<PathBuf>,
     pub(super) window: Option<Spanned<i64>>,
     pub(super) mode: Option<crate::check::Mode>,
     pub(super) fail_on: Option<Level>,

@@ -62,6 +62,8 @@ pub struct Flags {
     pub files: Vec<PathBuf>,
     /// Coverage to check against.
     pub against: Vec<PathBuf>,
+    /// A claim index of coverage to check against.
+    pub index: Option<PathBuf>,
     /// Rule files or folders.
     pub rules: Vec<PathBuf>,
     /// Publication date for files without one.
@@ -179,6 +181,8 @@ pub struct Resolved {
     pub rules: Setting<Vec<PathBuf>>,
     /// Earlier coverage.
     pub against: Setting<Vec<PathBuf>>,
+    /// A claim index of earlier coverage (`claimcheck index build`).
+    pub index: Setting<Option<PathBuf>>,
     /// Days within which coverage must agree.
     pub window: Setting<i64>,
     /// What the checked texts are to their coverage.
@@ -398,6 +402,12 @@ impl Resolved {
                 non_empty(args.against.clone()),
                 non_empty(file.against.iter().map(from_file).collect()),
                 Vec::new(),
+                &origin,
+            ),
+            index: pick(
+                args.index.clone().map(Some),
+                file.index.as_ref().map(|p| Some(from_file(p))),
+                None,
                 &origin,
             ),
             window: pick(

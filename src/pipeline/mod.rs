@@ -22,6 +22,7 @@ use crate::config::{ConfigError, Origin, Resolved};
 use crate::error::Error;
 use crate::extract::{extract_all, ArticleClaims};
 use crate::finding::{merge_findings, Finding, Severity};
+use crate::index::{Index, IndexError};
 use crate::rules::{load_rules_limited, RuleSet};
 use crate::source::{collect_article_paths_lenient, load_article_limited, Article, Byline};
 use chrono::NaiveDate;
@@ -41,6 +42,9 @@ pub enum RunError {
     /// The baseline file could not be read.
     #[error(transparent)]
     Baseline(#[from] BaselineError),
+    /// The claim index could not be read.
+    #[error(transparent)]
+    Index(#[from] IndexError),
 }
 
 /// Something about the input the user should hear of, in lower case
@@ -228,7 +232,12 @@ pub fn load_articles(
     (loaded.articles, loaded.errors)
 }
 
-/// `extract`: hand each article's claims to `sink`.
+/// Articles read and extracted at a time by [`extract`]: enough to keep
+/// every core busy, few enough that memory stays flat.
+const EXTRACT_BATCH: usize = 64;
+
+/// `extract`: hand each article's claims to `sink` as it is extracted, a
+/// batch at a time, so memory does not grow with the number of articles.
 pub fn extract(
     paths: &[PathBuf],
     published: Option<NaiveDate>,
@@ -236,19 +245,23 @@ pub fn extract(
     max_size: u64,
     sink: &mut dyn Sink,
 ) -> Summary {
-    let (articles, errors) = load_articles(paths, published, rules, max_size, sink);
-    for (article, claims) in &articles {
-        sink.claims(article, claims);
-    }
-    Summary {
-        checked: articles
-            .iter()
-            .map(|(a, _)| (a.path.clone(), a.published))
-            .collect(),
+    let (files, errors) = collect_paths(paths, sink);
+    let mut summary = Summary {
         rule_files: rules.files.clone(),
         errors,
         ..Summary::default()
+    };
+    for batch in files.chunks(EXTRACT_BATCH) {
+        let loaded = load_files(batch, 0, published, rules, max_size, sink);
+        summary.errors += loaded.errors;
+        for (article, claims) in &loaded.articles {
+            sink.claims(article, claims);
+            summary
+                .checked
+                .push((article.path.clone(), article.published));
+        }
     }
+    summary
 }
 
 /// Keep the first of several spellings of one file (same [`Article::id`]).
@@ -352,6 +365,28 @@ pub fn check(settings: CheckSettings, sink: &mut dyn Sink) -> Result<Summary, Ru
         .collect();
     let mut coverage = load_files(&against, against_errors, published, &rules, max_size, sink);
     dedup_by_id(&mut coverage.articles);
+    // Coverage counted as the user named it: the files, and every article
+    // of the index (of which only those that can bear on the targets are
+    // loaded).
+    let mut named_coverage = coverage.articles.len();
+    if let Some(path) = &config.index.value {
+        let index = Index::open(path)?;
+        if !index.has_rules(&rules)? {
+            sink.problem(Problem::Warning(format!(
+                "{}: built with other rule files than this run's, so its claims may differ \
+                 from the files' (rebuild it with this run's --rules, or run `claimcheck \
+                 index update` when its own rule files were edited)",
+                path.display()
+            )));
+        }
+        named_coverage += index.len()?;
+        coverage.articles.extend(index.coverage_for(
+            &targets.articles,
+            config.window.value,
+            config.mode.value,
+        )?);
+    }
+    dedup_by_id(&mut coverage.articles);
     warn_undated(&targets.articles, &coverage.articles, sink);
     let baseline = match &config.baseline.value {
         Some(path) if apply_baseline => Some(load_baseline(path)?),
@@ -364,7 +399,7 @@ pub fn check(settings: CheckSettings, sink: &mut dyn Sink) -> Result<Summary, Ru
     let n_coverage = coverage.articles.len();
     let mut pool = coverage.articles;
     let mut summary = Summary {
-        coverage: n_coverage
+        coverage: named_coverage
             + if together {
                 targets.articles.len() - 1
             } else {
@@ -426,6 +461,8 @@ pub struct AuditSettings {
     pub fail_on: Severity,
     /// Largest article or rule file read, in bytes.
     pub max_file_size: u64,
+    /// A claim index whose articles join the audit.
+    pub index: Option<PathBuf>,
 }
 
 /// An audit: the story's subjects, and the rule errors of its articles.
@@ -450,13 +487,17 @@ pub struct Audit {
 /// article's rule errors go to `sink` too.
 pub fn audit(settings: &AuditSettings, sink: &mut dyn Sink) -> Result<Audit, RunError> {
     let rules = load_rule_set(&settings.rules, settings.max_file_size)?;
-    let (articles, errors) = load_articles(
+    let (mut articles, errors) = load_articles(
         &settings.paths,
         settings.published,
         &rules,
         settings.max_file_size,
         sink,
     );
+    if let Some(path) = &settings.index {
+        articles.extend(Index::open(path)?.all()?);
+        dedup_by_id(&mut articles);
+    }
     let subjects = audit_subjects(&checked(&articles), &rules);
     let bylines = articles
         .iter()

@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod audit_html;
+pub mod claim_keys;
 pub mod claims;
 pub mod concise;
 pub mod github;

@@ -1,0 +1,142 @@
+//! The lookup keys an article is filed under in the index, so that a draft
+//! loads only the coverage that can bear on it.
+//!
+//! Each key is a 64-bit hash of a family tag and the subject it names: the
+//! same subjects the checks look claims up by ([`crate::check::CoverageIndex`]).
+//! Families the checks look up within the `window` around the draft's
+//! date (counts, titles) need no keys for a dated draft: the articles of
+//! those days are loaded whole. The others (events, quotations) are looked
+//! up across the whole archive. Hashes are computed here, with a fixed
+//! function (FNV-1a), so that an index built by one run is read alike by
+//! the next.
+
+use crate::check::context_conflict::distinctive_value;
+use crate::check::people::person_key;
+use crate::check::quote_text::quote_words;
+use crate::check::SHINGLE;
+use crate::extract::{Claim, ClaimData};
+use crate::fingerprint::fnv1a64;
+use crate::subject::keys::title_key;
+use crate::subject::Subjects;
+
+/// Which claims a key files, and whether the checks look it up by window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub(crate) enum Family {
+    /// A date's event (verb, agent, object): looked up across all dates.
+    Event = b'E',
+    /// Three words of a quotation in a row: looked up across all dates.
+    Quote = b'Q',
+    /// A count's subject key.
+    Count = b'C',
+    /// A count's noun alone.
+    Noun = b'N',
+    /// A count's value, when distinctive.
+    Value = b'V',
+    /// A person given a title.
+    Person = b'P',
+    /// A title given to someone.
+    Title = b'T',
+}
+
+impl Family {
+    /// Whether the checks compare claims of this family only within the
+    /// window around a dated draft.
+    pub(crate) fn is_windowed(self) -> bool {
+        !matches!(self, Family::Event | Family::Quote)
+    }
+}
+
+/// The content hash stored for each file, to tell a changed file.
+pub(crate) fn content_hash(source: &str) -> i64 {
+    fnv1a64(source.as_bytes()) as i64
+}
+
+/// A key: FNV-1a (fixed, so stored keys stay valid across runs) over the
+/// family tag and the parts, each ended by a byte no UTF-8 text holds.
+fn key(family: Family, parts: &[&str]) -> (Family, i64) {
+    let mut bytes = vec![family as u8];
+    for p in parts {
+        bytes.extend_from_slice(p.as_bytes());
+        bytes.push(0xff);
+    }
+    (family, fnv1a64(&bytes) as i64)
+}
+
+/// Every key of an article's claims, sorted and deduplicated, each with
+/// its family.
+pub(crate) fn article_keys(claims: &[Claim], subjects: &Subjects) -> Vec<(Family, i64)> {
+    let mut out = Vec::new();
+    for (ci, claim) in claims.iter().enumerate() {
+        let keys = subjects.keys.get(ci);
+        match &claim.data {
+            ClaimData::Count(c) => {
+                if let Some(k) = keys.and_then(|k| k.count.as_deref()) {
+                    out.push(key(Family::Count, &[k]));
+                }
+                out.push(key(Family::Noun, &[&c.noun]));
+                if let Some(v) = distinctive_value(c.value) {
+                    out.push(key(Family::Value, &[&v.to_string()]));
+                }
+            }
+            ClaimData::Date(_) => {
+                if let Some(e) = keys.and_then(|k| k.event.as_ref()) {
+                    out.push(key(Family::Event, &[&e.verb, &e.agent, &e.object]));
+                }
+            }
+            ClaimData::Quote(_) => {
+                let words = quote_words(&claim.text).words;
+                if words.len() >= SHINGLE {
+                    for w in words.windows(SHINGLE) {
+                        let parts: Vec<&str> = w.iter().map(String::as_str).collect();
+                        out.push(key(Family::Quote, &parts));
+                    }
+                }
+            }
+            ClaimData::Role(r) => {
+                out.push(key(Family::Person, &[&person_key(&r.person)]));
+                out.push(key(Family::Title, &[&title_key(&r.title)]));
+            }
+            ClaimData::Temporal(_) | ClaimData::Figure(_) => {}
+        }
+    }
+    out.sort_unstable_by_key(|&(f, k)| (k, f as u8));
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract_article;
+    use crate::rules::RuleSet;
+    use crate::source::Article;
+
+    fn keys_of(text: &str) -> Vec<(Family, i64)> {
+        let a = Article::from_source("a.md", text.to_owned(), None);
+        let c = extract_article(&a, &RuleSet::default());
+        article_keys(&c.claims, &c.subjects)
+    }
+
+    #[test]
+    fn the_same_quotation_gives_the_same_keys_in_two_articles() {
+        let a = keys_of("\"We will rebuild the bridge within a year,\" Okafor said.\n");
+        let b = keys_of("Later, Okafor said: \"We will rebuild the bridge within a year.\"\n");
+        let quotes = |k: &[(Family, i64)]| -> Vec<i64> {
+            k.iter()
+                .filter(|(f, _)| *f == Family::Quote)
+                .map(|(_, k)| *k)
+                .collect()
+        };
+        assert!(!quotes(&a).is_empty());
+        assert_eq!(quotes(&a), quotes(&b));
+    }
+
+    #[test]
+    fn different_counts_give_different_keys() {
+        let a = keys_of("The storm closed 14 schools.\n");
+        let b = keys_of("The storm closed 14 bridges.\n");
+        assert!(a.iter().any(|(f, _)| *f == Family::Noun));
+        assert_ne!(a, b);
+    }
+}

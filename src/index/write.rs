@@ -1,0 +1,426 @@
+//! Writing an index: `build` into a temporary file renamed into place once
+//! whole, `update` in one transaction (a failed or killed update leaves the
+//! previous index as it was). Articles are read, extracted and written in
+//! batches, so memory stays flat whatever the archive's size.
+
+use super::keys::{article_keys, content_hash};
+use super::{check_version, codec, day_number, sqlite, IndexError, APPLICATION_ID, SCHEMA};
+use super::{Path, PathBuf, SCHEMA_VERSION};
+use crate::extract::{extract_all, ArticleClaims};
+use crate::fingerprint::fnv1a64;
+use crate::rules::RuleSet;
+use crate::source::{collect_article_paths, read_text_limited, Article};
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use std::collections::HashMap;
+
+/// What a build or an update did, in articles.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// Articles new to the index.
+    pub added: usize,
+    /// Articles whose file changed, extracted again.
+    pub changed: usize,
+    /// Articles whose file is gone, removed.
+    pub removed: usize,
+    /// Articles left as they were.
+    pub unchanged: usize,
+    /// Bytes of articles read and extracted.
+    pub bytes: u64,
+}
+
+/// Articles read per batch: enough to keep every core busy extracting,
+/// few enough that memory does not grow with the archive.
+const BATCH: usize = 256;
+
+/// The table a build appends keys to before filing them all at once (a
+/// temporary table: its pages never enter the index file).
+const STAGE: &str = "key_stage";
+
+/// What an index was built from, kept in its `meta` table so that
+/// `update` walks the same archive with the same rules.
+struct Meta {
+    /// The archive's files and folders, as given.
+    roots: Vec<PathBuf>,
+    /// The folder relative roots were given from.
+    base: PathBuf,
+    /// Publication date for files without one.
+    published: Option<NaiveDate>,
+    /// The rule files the claims were extracted with.
+    rules: Vec<PathBuf>,
+    /// Largest article read, in bytes.
+    max_file_size: u64,
+}
+
+fn paths_json(paths: &[PathBuf]) -> String {
+    serde_json::Value::from(
+        paths
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect::<Vec<_>>(),
+    )
+    .to_string()
+}
+
+fn paths_from_json(s: &str) -> Option<Vec<PathBuf>> {
+    let v: Vec<String> = serde_json::from_str(s).ok()?;
+    Some(v.into_iter().map(PathBuf::from).collect())
+}
+
+impl Meta {
+    fn write(&self, tx: &Transaction<'_>, rules_hash: &str) -> rusqlite::Result<()> {
+        let rows = [
+            ("roots", paths_json(&self.roots)),
+            ("base", self.base.to_string_lossy().into_owned()),
+            (
+                "published",
+                self.published.map(|d| d.to_string()).unwrap_or_default(),
+            ),
+            ("rules", paths_json(&self.rules)),
+            ("rules-hash", rules_hash.to_owned()),
+            ("max-file-size", self.max_file_size.to_string()),
+            ("claimcheck", env!("CARGO_PKG_VERSION").to_owned()),
+        ];
+        let mut st = tx.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")?;
+        for (k, v) in rows {
+            st.execute(params![k, v])?;
+        }
+        Ok(())
+    }
+
+    fn read(conn: &Connection, path: &Path) -> Result<Meta, IndexError> {
+        let get = |key: &str| -> Result<String, IndexError> {
+            conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+                .optional()
+                .map_err(sqlite(path))?
+                .ok_or_else(|| IndexError::NotAnIndex {
+                    path: path.to_owned(),
+                })
+        };
+        let corrupt = || IndexError::NotAnIndex {
+            path: path.to_owned(),
+        };
+        let published = get("published")?;
+        Ok(Meta {
+            roots: paths_from_json(&get("roots")?).ok_or_else(corrupt)?,
+            base: PathBuf::from(get("base")?),
+            published: if published.is_empty() {
+                None
+            } else {
+                Some(published.parse().map_err(|_| corrupt())?)
+            },
+            rules: paths_from_json(&get("rules")?).ok_or_else(corrupt)?,
+            max_file_size: get("max-file-size")?.parse().map_err(|_| corrupt())?,
+        })
+    }
+}
+
+/// A hash of the rule files' contents: claims extracted with other rules
+/// are extracted again by `update`.
+pub(crate) fn rules_hash(rules: &RuleSet) -> String {
+    let mut bytes = Vec::new();
+    for f in &rules.files {
+        bytes.extend_from_slice(f.to_string_lossy().as_bytes());
+        bytes.push(0);
+        bytes.extend_from_slice(&std::fs::read(f).unwrap_or_default());
+        bytes.push(0);
+    }
+    format!("{:016x}", fnv1a64(&bytes))
+}
+
+/// The articles under `roots`, each as it is shown (the root as given,
+/// joined with the rest of the path) and as it is read (from `base`).
+fn walk(roots: &[PathBuf], base: &Path) -> Result<Vec<(PathBuf, PathBuf)>, IndexError> {
+    let mut out = Vec::new();
+    for root in roots {
+        let abs = base.join(root);
+        let found = collect_article_paths(std::slice::from_ref(&abs))
+            .map_err(|source| IndexError::Article { source })?;
+        for read in found {
+            let shown = if root.is_absolute() {
+                read.clone()
+            } else {
+                match read.strip_prefix(&abs) {
+                    Ok(rest) if rest.as_os_str().is_empty() => root.clone(),
+                    Ok(rest) => root.join(rest),
+                    Err(_) => read.clone(),
+                }
+            };
+            out.push((shown, read));
+        }
+    }
+    Ok(out)
+}
+
+/// One file to extract: shown path, canonical id, source, hash.
+struct Pending {
+    shown: PathBuf,
+    id: PathBuf,
+    source: String,
+    hash: i64,
+    ord: i64,
+    /// The row it replaces.
+    replaces: Option<i64>,
+}
+
+/// Extract a batch and write it.
+fn flush(
+    tx: &Transaction<'_>,
+    path: &Path,
+    keys_into: &str,
+    batch: &mut Vec<Pending>,
+    published: Option<NaiveDate>,
+    rules: &RuleSet,
+) -> Result<(), IndexError> {
+    if batch.is_empty() {
+        return Ok(());
+    }
+    let err = sqlite(path);
+    let mut articles = Vec::with_capacity(batch.len());
+    let mut rows = Vec::with_capacity(batch.len());
+    for p in batch.drain(..) {
+        let mut a = Article::parse(&p.shown, p.source, published)
+            .map_err(|source| IndexError::Article { source })?;
+        a.id = p.id;
+        articles.push(a);
+        rows.push((p.hash, p.ord, p.replaces));
+    }
+    let extracted = extract_all(articles, rules);
+    let mut insert = tx
+        .prepare_cached(
+            "INSERT INTO article (ord, path, id, published, hash, source, claims, vocab)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )
+        .map_err(&err)?;
+    let mut key = tx
+        .prepare_cached(&format!(
+            "INSERT OR IGNORE INTO {keys_into} (key, aid, published) VALUES (?1, ?2, ?3)"
+        ))
+        .map_err(&err)?;
+    for ((article, claims), (hash, ord, replaces)) in extracted.into_iter().zip(rows) {
+        if let Some(aid) = replaces {
+            remove(tx, aid).map_err(&err)?;
+        }
+        let ArticleClaims {
+            claims, subjects, ..
+        } = &claims;
+        let blob = codec::encode(claims, subjects);
+        let vocab = codec::encode_stems(&subjects.vocabulary());
+        let published = article.published.map(day_number);
+        insert
+            .execute(params![
+                ord,
+                article.path.to_string_lossy(),
+                article.id.to_string_lossy(),
+                published,
+                hash,
+                article.source,
+                blob,
+                vocab,
+            ])
+            .map_err(&err)?;
+        let aid = tx.last_insert_rowid();
+        for (_, k) in article_keys(claims, subjects) {
+            key.execute(params![k, aid, published]).map_err(&err)?;
+        }
+    }
+    Ok(())
+}
+
+fn remove(tx: &Transaction<'_>, aid: i64) -> rusqlite::Result<()> {
+    tx.prepare_cached("DELETE FROM key WHERE aid = ?1")?
+        .execute([aid])?;
+    tx.prepare_cached("DELETE FROM article WHERE aid = ?1")?
+        .execute([aid])?;
+    Ok(())
+}
+
+/// Read one file of the archive: its canonical id and its text.
+fn read(path: &Path, max: u64) -> Result<(PathBuf, String), IndexError> {
+    let source = read_text_limited(path, max).map_err(|source| IndexError::Article { source })?;
+    let id = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    Ok((id, source))
+}
+
+fn open_new(path: &Path) -> Result<Connection, IndexError> {
+    let conn = Connection::open(path).map_err(sqlite(path))?;
+    // No journal while building: the file is a temporary one, renamed
+    // into place only when whole. A large page cache for the B-trees.
+    conn.execute_batch(&format!(
+        "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {SCHEMA_VERSION};
+         PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;
+         {SCHEMA}
+         CREATE TEMP TABLE {STAGE} (key INTEGER NOT NULL, aid INTEGER NOT NULL, published INTEGER);"
+    ))
+    .map_err(sqlite(path))?;
+    Ok(conn)
+}
+
+/// Build an index of the articles under `roots` (files and folders) at
+/// `out`, extracted with `rules`; `published` dates files without a date
+/// of their own. The index is written to a temporary file beside `out`
+/// and renamed into place once whole: `out` is never left half written.
+/// Any article that cannot be read stops the build (nothing is written).
+pub fn build(
+    out: &Path,
+    roots: &[PathBuf],
+    published: Option<NaiveDate>,
+    rules: &RuleSet,
+    max_file_size: u64,
+) -> Result<Changes, IndexError> {
+    let io = |source| IndexError::Io {
+        path: out.to_owned(),
+        source,
+    };
+    let base = std::env::current_dir().map_err(io)?;
+    let dir = match out.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Passed to open(2), which applies the umask: the mode any new
+        // file gets, not the temporary file's private 0600.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let temp = builder
+        .prefix(".claimcheck-index-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(io)?;
+    let mut conn = open_new(temp.path())?;
+    let meta = Meta {
+        roots: roots.to_vec(),
+        base,
+        published,
+        rules: rules.files.clone(),
+        max_file_size,
+    };
+    let files = walk(&meta.roots, &meta.base)?;
+    let tx = conn.transaction().map_err(sqlite(out))?;
+    meta.write(&tx, &rules_hash(rules)).map_err(sqlite(out))?;
+    let mut changes = Changes::default();
+    let mut batch = Vec::with_capacity(BATCH);
+    for (ord, (shown, path)) in files.iter().enumerate() {
+        let (id, source) = read(path, max_file_size)?;
+        changes.added += 1;
+        changes.bytes += source.len() as u64;
+        batch.push(Pending {
+            shown: shown.clone(),
+            id,
+            hash: content_hash(&source),
+            source,
+            ord: ord as i64,
+            replaces: None,
+        });
+        if batch.len() == BATCH {
+            flush(&tx, out, STAGE, &mut batch, published, rules)?;
+        }
+    }
+    flush(&tx, out, STAGE, &mut batch, published, rules)?;
+    // Keys were appended as they came; filed into their B-tree in key
+    // order at once, which is many times faster than one by one.
+    tx.execute_batch(&format!(
+        "INSERT OR IGNORE INTO key SELECT key, aid, published FROM {STAGE} ORDER BY key, aid;
+         DROP TABLE {STAGE};"
+    ))
+    .map_err(sqlite(out))?;
+    tx.commit().map_err(sqlite(out))?;
+    conn.execute_batch("PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;")
+        .map_err(sqlite(out))?;
+    drop(conn);
+    temp.as_file().sync_all().map_err(io)?;
+    temp.persist(out).map_err(|e| io(e.error))?;
+    Ok(changes)
+}
+
+/// Bring the index at `path` up to date with its archive: files whose
+/// content changed are extracted again, new ones added and deleted ones
+/// removed, all in one transaction. When the rule files it was built with
+/// changed, every article is extracted again. Any article that cannot be
+/// read stops the update and leaves the index as it was.
+pub fn update(path: &Path) -> Result<Changes, IndexError> {
+    if !path.is_file() {
+        return Err(IndexError::Io {
+            path: path.to_owned(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
+        });
+    }
+    let mut conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)
+        .map_err(sqlite(path))?;
+    check_version(&conn, path)?;
+    let err = sqlite(path);
+    let meta = Meta::read(&conn, path)?;
+    let rules = crate::pipeline::load_rule_set(&meta.rules, meta.max_file_size)
+        .map_err(|source| IndexError::Article { source })?;
+    let hash_now = rules_hash(&rules);
+    let hash_then: String = conn
+        .query_row("SELECT value FROM meta WHERE key = 'rules-hash'", [], |r| {
+            r.get(0)
+        })
+        .map_err(&err)?;
+    let all_again = hash_now != hash_then;
+    let mut known: HashMap<String, (i64, i64)> = HashMap::new();
+    {
+        let mut st = conn
+            .prepare("SELECT aid, id, hash FROM article")
+            .map_err(&err)?;
+        let rows = st
+            .query_map([], |r| Ok((r.get::<_, String>(1)?, (r.get(0)?, r.get(2)?))))
+            .map_err(&err)?;
+        for row in rows {
+            let (id, v) = row.map_err(&err)?;
+            known.insert(id, v);
+        }
+    }
+    let files = walk(&meta.roots, &meta.base)?;
+    let tx = conn.transaction().map_err(&err)?;
+    let mut changes = Changes::default();
+    let mut batch = Vec::with_capacity(BATCH);
+    for (ord, (shown, file)) in files.iter().enumerate() {
+        let (id, source) = read(file, meta.max_file_size)?;
+        let hash = content_hash(&source);
+        let id_text = id.to_string_lossy().into_owned();
+        let replaces = match known.remove(&id_text) {
+            Some((aid, h)) if h == hash && !all_again => {
+                changes.unchanged += 1;
+                tx.prepare_cached("UPDATE article SET ord = ?1, path = ?2 WHERE aid = ?3")
+                    .and_then(|mut st| {
+                        st.execute(params![ord as i64, shown.to_string_lossy(), aid])
+                    })
+                    .map_err(&err)?;
+                continue;
+            }
+            Some((aid, _)) => {
+                changes.changed += 1;
+                Some(aid)
+            }
+            None => {
+                changes.added += 1;
+                None
+            }
+        };
+        changes.bytes += source.len() as u64;
+        batch.push(Pending {
+            shown: shown.clone(),
+            id,
+            hash,
+            source,
+            ord: ord as i64,
+            replaces,
+        });
+        if batch.len() == BATCH {
+            flush(&tx, path, "key", &mut batch, meta.published, &rules)?;
+        }
+    }
+    flush(&tx, path, "key", &mut batch, meta.published, &rules)?;
+    for (aid, _) in known.into_values() {
+        remove(&tx, aid).map_err(&err)?;
+        changes.removed += 1;
+    }
+    meta.write(&tx, &hash_now).map_err(&err)?;
+    tx.commit().map_err(&err)?;
+    Ok(changes)
+}

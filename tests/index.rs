@@ -1,0 +1,308 @@
+//! The claim index end to end: built from an archive, checked against,
+//! updated, refused when of another version, left whole by a failed
+//! write; and the same findings as the files it was built from.
+
+use crate::ci_formats::{claimcheck, Out, Tree};
+use serde_json::Value;
+
+const GAZETTE: &str = include_str!("fixtures/story/articles/2026-05-12-harbour-gazette.md");
+const COURIER: &str = include_str!("fixtures/story/articles/2026-05-13-coast-courier.md");
+const POST: &str = include_str!("fixtures/story/articles/2026-05-14-island-post.md");
+const DRAFT: &str = include_str!("fixtures/story/articles/2026-05-15-draft.md");
+
+/// Months before the story: outside any window, so the index must find it
+/// by its quotation key.
+const EARLIER_QUOTE: &str = "---\npublished: 2026-01-20\n---\n\n\
+    \"We will not determine the cause until the divers have finished their work,\" \
+    said Coastguard Commander Alma Pike after an earlier grounding.\n";
+
+/// Nothing in common with the draft: never loaded for it.
+const UNRELATED: &str = "---\npublished: 2025-11-02\n---\n\n\
+    The orchard festival drew 3,400 visitors to Brackenford on Saturday.\n";
+
+fn archive() -> Tree {
+    let t = Tree::new();
+    t.write("archive/2026-05-12-gazette.md", GAZETTE)
+        .write("archive/2026-05-13-courier.md", COURIER)
+        .write("archive/2026-05-14-post.md", POST)
+        .write("archive/older/2026-01-20-pike.md", EARLIER_QUOTE)
+        .write("archive/older/2025-11-02-orchard.md", UNRELATED)
+        .write("drafts/2026-05-15-draft.md", DRAFT)
+        .write("rules.yaml", include_str!("fixtures/story/rules.yaml"));
+    t
+}
+
+fn build(t: &Tree, extra: &[&str]) -> Out {
+    let mut args = vec!["index", "build", "archive", "--out", "cov.db"];
+    args.extend_from_slice(extra);
+    claimcheck(t.path(), &args)
+}
+
+fn check(t: &Tree, coverage: &[&str], extra: &[&str]) -> Out {
+    let mut args = vec!["check", "drafts/2026-05-15-draft.md", "--format", "json"];
+    args.extend_from_slice(coverage);
+    args.extend_from_slice(extra);
+    claimcheck(t.path(), &args)
+}
+
+fn codes(out: &Out) -> Vec<String> {
+    let v: Value = serde_json::from_str(&out.stdout).expect(&out.stdout);
+    v["findings"]
+        .as_array()
+        .expect("an array of findings")
+        .iter()
+        .map(|f| f["code"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[test]
+fn findings_against_an_index_are_those_against_its_files() {
+    let t = archive();
+    let b = build(&t, &[]);
+    assert_eq!(b.code, 0, "{}", b.stderr);
+    assert!(b.stderr.contains("5 added"), "{}", b.stderr);
+    let files = check(&t, &["--against", "archive"], &[]);
+    let index = check(&t, &["--against-index", "cov.db"], &[]);
+    assert_eq!(files.code, 1, "{}", files.stderr);
+    assert_eq!(index.code, files.code, "{}", index.stderr);
+    assert_eq!(index.stdout, files.stdout);
+    // Coverage from the whole archive: the far earlier article is found
+    // through its quotation, outside the window.
+    assert!(
+        files.stdout.contains("2026-01-20-pike.md"),
+        "{}",
+        files.stdout
+    );
+    assert!(codes(&files).len() >= 2, "{}", files.stdout);
+}
+
+#[test]
+fn findings_are_the_same_with_rules_and_from_a_config_file() {
+    let t = archive();
+    let b = build(&t, &["--rules", "rules.yaml"]);
+    assert_eq!(b.code, 0, "{}", b.stderr);
+    let files = check(&t, &["--against", "archive"], &["--rules", "rules.yaml"]);
+    t.write("claimcheck.yaml", "index: cov.db\nrules: [rules.yaml]\n");
+    let index = check(&t, &[], &[]);
+    assert_eq!(index.stdout, files.stdout, "{}", index.stderr);
+    assert!(
+        codes(&files).iter().any(|c| c == "CC001"),
+        "{}",
+        files.stdout
+    );
+    assert!(
+        !index.stderr.contains("other rule files"),
+        "{}",
+        index.stderr
+    );
+}
+
+#[test]
+fn an_audit_of_an_index_is_the_audit_of_its_files() {
+    let t = archive();
+    assert_eq!(build(&t, &[]).code, 0);
+    let files = claimcheck(t.path(), &["audit", "archive", "--format", "json"]);
+    let index = claimcheck(
+        t.path(),
+        &["audit", "--index", "cov.db", "--format", "json"],
+    );
+    assert_eq!(files.code, 0, "{}", files.stderr);
+    assert_eq!(index.stdout, files.stdout, "{}", index.stderr);
+}
+
+#[test]
+fn update_extracts_changed_and_new_files_and_drops_deleted_ones() {
+    let t = archive();
+    assert_eq!(build(&t, &[]).code, 0);
+    // Changed: the courier now gives another figure; added: a new report;
+    // deleted: the island post.
+    t.write(
+        "archive/2026-05-13-courier.md",
+        &COURIER.replace("rose to 15", "rose to 19"),
+    );
+    t.write(
+        "archive/2026-05-14-radio.md",
+        "---\npublished: 2026-05-14\n---\n\nLifeboats rescued 212 passengers, and 17 people were injured.\n",
+    );
+    std::fs::remove_file(t.path().join("archive/2026-05-14-post.md")).unwrap();
+    let u = claimcheck(t.path(), &["index", "update", "cov.db"]);
+    assert_eq!(u.code, 0, "{}", u.stderr);
+    assert!(
+        u.stderr
+            .contains("1 added, 1 changed, 1 removed, 3 unchanged"),
+        "{}",
+        u.stderr
+    );
+    let files = check(&t, &["--against", "archive"], &[]);
+    let index = check(&t, &["--against-index", "cov.db"], &[]);
+    assert_eq!(index.stdout, files.stdout, "{}", index.stderr);
+    assert!(
+        files.stdout.contains("2026-05-14-radio.md"),
+        "{}",
+        files.stdout
+    );
+    assert!(
+        !index.stdout.contains("2026-05-14-post.md"),
+        "{}",
+        index.stdout
+    );
+    // Nothing changed since: nothing extracted again.
+    let again = claimcheck(t.path(), &["index", "update", "cov.db"]);
+    assert!(
+        again
+            .stderr
+            .contains("0 added, 0 changed, 0 removed, 5 unchanged"),
+        "{}",
+        again.stderr
+    );
+}
+
+#[test]
+fn an_index_of_another_schema_version_is_refused() {
+    let t = archive();
+    assert_eq!(build(&t, &[]).code, 0);
+    let db = rusqlite::Connection::open(t.path().join("cov.db")).unwrap();
+    db.pragma_update(None, "user_version", 99).unwrap();
+    drop(db);
+    for args in [
+        &[
+            "check",
+            "drafts/2026-05-15-draft.md",
+            "--against-index",
+            "cov.db",
+        ][..],
+        &["audit", "--index", "cov.db"],
+        &["index", "update", "cov.db"],
+    ] {
+        let out = claimcheck(t.path(), args);
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stdout);
+        assert!(
+            out.stderr
+                .contains("cov.db: claim index of schema version 99")
+                && out
+                    .stderr
+                    .contains("rebuild it with `claimcheck index build`"),
+            "{args:?}: {}",
+            out.stderr
+        );
+    }
+}
+
+#[test]
+fn a_file_that_is_not_an_index_is_refused() {
+    let t = archive();
+    t.write("notes.db", "just some notes, not a database\n");
+    let out = check(&t, &["--against-index", "notes.db"], &[]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("notes.db: not a claimcheck index"),
+        "{}",
+        out.stderr
+    );
+    let missing = check(&t, &["--against-index", "missing.db"], &[]);
+    assert_eq!(missing.code, 2);
+    assert!(missing.stderr.contains("missing.db"), "{}", missing.stderr);
+}
+
+#[test]
+fn a_failed_update_leaves_the_previous_index_usable() {
+    let t = archive();
+    assert_eq!(build(&t, &[]).code, 0);
+    let before = check(&t, &["--against-index", "cov.db"], &[]);
+    let bytes = std::fs::read(t.path().join("cov.db")).unwrap();
+    // One file changed, and one that cannot be read: the update stops
+    // after extracting the first, and writes none of it.
+    t.write(
+        "archive/2026-05-13-courier.md",
+        &COURIER.replace("rose to 15", "rose to 19"),
+    );
+    t.write(
+        "archive/zz-bad.md",
+        "---\npublished: the day after tomorrow\n---\n\n12 boats.\n",
+    );
+    let u = claimcheck(t.path(), &["index", "update", "cov.db"]);
+    assert_eq!(u.code, 2);
+    assert!(u.stderr.contains("zz-bad.md"), "{}", u.stderr);
+    assert_eq!(std::fs::read(t.path().join("cov.db")).unwrap(), bytes);
+    let after = check(&t, &["--against-index", "cov.db"], &[]);
+    assert_eq!(after.stdout, before.stdout, "{}", after.stderr);
+}
+
+#[test]
+fn a_failed_build_writes_nothing_and_keeps_the_old_index() {
+    let t = archive();
+    assert_eq!(build(&t, &[]).code, 0);
+    let bytes = std::fs::read(t.path().join("cov.db")).unwrap();
+    t.write(
+        "archive/zz-bad.md",
+        "---\npublished: someday\n---\n\nText.\n",
+    );
+    let b = build(&t, &[]);
+    assert_eq!(b.code, 2);
+    assert!(b.stderr.contains("zz-bad.md"), "{}", b.stderr);
+    assert_eq!(std::fs::read(t.path().join("cov.db")).unwrap(), bytes);
+    let left: Vec<_> = std::fs::read_dir(t.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("claimcheck-index"))
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
+}
+
+#[test]
+fn extract_writes_claims_with_their_keys_as_json_lines() {
+    let t = archive();
+    let out = claimcheck(
+        t.path(),
+        &["extract", "archive", "--format", "jsonl", "--keys"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let lines: Vec<Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect(l))
+        .collect();
+    assert!(lines.len() >= 5);
+    let count = lines
+        .iter()
+        .find(|v| v["kind"] == "count" && v["value"] == 212)
+        .expect("212 passengers");
+    assert_eq!(count["published"], "2026-05-12");
+    assert!(
+        count["subject"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("count:")),
+        "{count}"
+    );
+    assert!(count["stems"].as_array().is_some_and(|s| !s.is_empty()));
+    let plain = claimcheck(
+        t.path(),
+        &["extract", "archive", "--format", "text", "--keys"],
+    );
+    assert_eq!(plain.code, 2, "--keys is for JSON");
+}
+
+#[test]
+fn a_restatement_is_checked_against_the_indexed_article_it_restates() {
+    let t = archive();
+    // A same-day rewrite of the courier's report with one figure changed:
+    // CC107 needs the whole article it restates, found by its words.
+    t.write(
+        "drafts/2026-05-15-draft.md",
+        &COURIER
+            .replace(
+                "published: 2026-05-13",
+                "published: 2026-05-13\ntitle: rewrite",
+            )
+            .replace("rose to 15", "rose to 18"),
+    );
+    assert_eq!(build(&t, &[]).code, 0);
+    let files = check(&t, &["--against", "archive"], &[]);
+    let index = check(&t, &["--against-index", "cov.db"], &[]);
+    assert_eq!(index.stdout, files.stdout, "{}", index.stderr);
+    assert!(
+        codes(&files).iter().any(|c| c == "CC107"),
+        "{}",
+        files.stdout
+    );
+}
