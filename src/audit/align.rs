@@ -12,7 +12,7 @@ use crate::check::Checked;
 use crate::extract::ClaimData;
 use crate::rules::RuleSet;
 use crate::subject::keys::{is_shortened, title_key};
-use crate::subject::{align, same_letters, same_quotation};
+use crate::subject::{align, names_kept, same_letters, same_quotation};
 use std::collections::BTreeMap;
 
 /// Mentions of each version compared with the others'.
@@ -68,7 +68,10 @@ fn pair_aligns(
                 (Some(a), Some(b)) => !same_person(rules, a, b),
                 _ => false,
             };
-            same_quotation(&wx, &wy).is_some() && (!same_letters(&wx, &wy) || other_speaker)
+            // Given to another speaker, the words must name what it names.
+            same_quotation(&wx, &wy).is_some()
+                && (!same_letters(&wx, &wy) || other_speaker)
+                && (!other_speaker || names_kept(&cx.text, &cy.text))
         }
         // One person given two offices: a namesake
         // with another first name is another person; an office "former"

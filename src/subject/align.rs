@@ -123,6 +123,29 @@ pub fn shared_share<T: Ord>(text: &[T], source: &[T]) -> f32 {
     shared as f32 / text.len().max(1) as f32
 }
 
+/// Whether every name in the shorter of two quotations (a capitalised
+/// word that does not open a sentence, other than "I") is in the longer:
+/// "nothing is more important in Lisbon than the port" and "nothing is
+/// more important to us than the story" share a stock phrase, not a
+/// quotation.
+pub fn names_kept(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let mut opens = true;
+    for w in short.split_whitespace() {
+        let word = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let is_name = !opens
+            && word != "I"
+            && !word.starts_with("I'")
+            && !word.starts_with("I’")
+            && word.starts_with(char::is_uppercase);
+        if is_name && !long.contains(word) {
+            return false;
+        }
+        opens = w.ends_with(['.', '?', '!', ':']) || word.is_empty() && opens;
+    }
+    true
+}
+
 /// Content words a quotation needs before it can be told from a stock
 /// phrase ("We need to...", "Time will tell").
 pub const MIN_QUOTATION_WORDS: usize = 3;
@@ -187,6 +210,23 @@ fn is_quotation_content(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_name_left_out_makes_another_quotation() {
+        use super::names_kept;
+        assert!(!names_kept(
+            "Nothing is more important in Lisbon than the port.",
+            "Nothing is more important to us than telling the story right."
+        ));
+        assert!(names_kept(
+            "We will rebuild Porthaven.",
+            "We will rebuild Porthaven, and I promise it."
+        ));
+        assert!(names_kept(
+            "Police will rebuild the port.",
+            "The police will rebuild the port soon."
+        ));
+    }
+
     use super::*;
     use crate::extract::extract_article;
     use crate::rules::RuleSet;

@@ -18,7 +18,8 @@ pub(crate) mod keys;
 mod words;
 
 pub use align::{
-    align, restates, same_letters, same_quotation, shared_share, similarity, Alignment, Side,
+    align, names_kept, restates, same_letters, same_quotation, shared_share, similarity, Alignment,
+    Side,
 };
 pub use figures::{Figure, FigureValue, Unit};
 
