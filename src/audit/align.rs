@@ -11,7 +11,7 @@ use crate::check::quote_text::quote_words;
 use crate::check::Checked;
 use crate::extract::ClaimData;
 use crate::rules::RuleSet;
-use crate::subject::keys::{is_shortened, title_key};
+use crate::subject::keys::{same_office, title_key};
 use crate::subject::{align, names_kept, same_letters, same_quotation};
 use std::collections::BTreeMap;
 
@@ -83,8 +83,7 @@ fn pair_aligns(
             rx.qualifier.is_none()
                 && ry.qualifier.is_none()
                 && first_names_compatible(&rx.person, &ry.person)
-                && kx != ky
-                && !is_shortened(&kx, &ky)
+                && !same_office(&kx, &ky)
         }
         _ => false,
     }

@@ -335,8 +335,41 @@ pub(crate) fn is_shortened(a: &str, b: &str) -> bool {
     long.ends_with(short) && long[..long.len() - short.len()].ends_with(' ')
 }
 
+/// Titles for the one who speaks for an office or a campaign: one job,
+/// however named.
+const SPOKESPERSON_TITLES: &[&str] = &[
+    "press secretary",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+];
+
+/// Whether two offices (their [`title_key`]s) name one job: the same
+/// words, one the other shortened ([`is_shortened`]), or two names of the
+/// spokesperson's job ("spokesman", "press secretary").
+pub(crate) fn same_office(a: &str, b: &str) -> bool {
+    // The title itself, or with words in front ("campaign spokesman").
+    let speaks = |k: &str| {
+        SPOKESPERSON_TITLES.iter().any(|t| {
+            k.strip_suffix(t)
+                .is_some_and(|front| front.is_empty() || front.ends_with(' '))
+        })
+    };
+    a == b || is_shortened(a, b) || speaks(a) && speaks(b)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_spokesman_and_a_press_secretary_hold_one_job() {
+        use super::same_office;
+        assert!(same_office("press secretary", "spokesman"));
+        assert!(same_office("white house press secretary", "spokeswoman"));
+        assert!(same_office("police officer", "officer"));
+        assert!(!same_office("mayor", "governor"));
+        assert!(!same_office("secretary", "spokesman"));
+    }
+
     use super::*;
     use crate::extract::{extract_article, ClaimData};
     use crate::rules::RuleSet;
