@@ -81,7 +81,7 @@ impl Baseline {
         let mut entries: Vec<BaselineEntry> = findings
             .iter()
             .map(|f| BaselineEntry {
-                path: portable_path(&f.path),
+                path: portable_path(&f.location.path),
                 code: f.code.to_owned(),
                 fingerprint: finding_fingerprint(f),
                 message: f.message.clone(),
@@ -158,7 +158,7 @@ mod tests {
         let old = finding("a.md", 3, "CC001", "14 ministers");
         let b = Baseline::from_findings(std::slice::from_ref(&old));
         let mut moved = old.clone();
-        moved.line = 30;
+        moved.location.line = 30;
         let new = finding("a.md", 5, "CC001", "15 ministers");
         assert_eq!(b.filter(vec![moved, new.clone()]), vec![new]);
     }

@@ -63,17 +63,25 @@ impl Relation {
     }
 }
 
-/// One piece of evidence: a line of another article or of a rule file.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Evidence {
-    /// The file the evidence is in.
+/// Where in which file: what a finding and each piece of its evidence
+/// point at.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Location {
+    /// The file.
     pub path: PathBuf,
     /// 1-based line.
     pub line: usize,
-    /// 1-based column (characters) of the highlighted part.
+    /// 1-based column (characters) of the part pointed at.
     pub column: usize,
-    /// The line, as stored (a very long one only around the highlight).
+    /// The line, as stored (a very long one only around the part pointed at).
     pub line_text: String,
+}
+
+/// One piece of evidence: a line of another article or of a rule file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Evidence {
+    /// Where the evidence is; `column` is that of the highlighted part.
+    pub location: Location,
     /// Byte range within `line_text` to underline (start, end).
     pub highlight: (usize, usize),
     /// What the evidence says, in a few words ("340 passengers").
@@ -94,7 +102,8 @@ impl Evidence {
     /// same words or a part of them (a claim within its sentence).
     fn same_place(&self, other: &Evidence) -> bool {
         let within = |a: (usize, usize), b: (usize, usize)| a.0 >= b.0 && a.1 <= b.1;
-        (&self.path, self.line, &self.rule) == (&other.path, other.line, &other.rule)
+        let (a, b) = (&self.location, &other.location);
+        (&a.path, a.line, &self.rule) == (&b.path, b.line, &other.rule)
             && (self.text == other.text
                 || within(self.highlight, other.highlight)
                 || within(other.highlight, self.highlight))
@@ -116,18 +125,13 @@ pub enum DiffOp {
 /// A discrepancy found in an article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
-    /// The article.
-    pub path: PathBuf,
+    /// Where the claim at fault is: the article, and the claim's line and
+    /// column; a very long line is stored only around the claim.
+    pub location: Location,
     /// The article's publication date.
     pub published: Option<NaiveDate>,
     /// Source span of the claim at fault.
     pub span: Span,
-    /// 1-based line of the claim.
-    pub line: usize,
-    /// 1-based column (characters).
-    pub column: usize,
-    /// The claim's line, as stored; a very long line only around the claim.
-    pub line_text: String,
     /// 1-based column (characters) at which `line_text` starts in the line:
     /// 1, unless a very long line was cut.
     pub line_text_column: usize,
@@ -156,7 +160,7 @@ pub struct Finding {
 impl Finding {
     /// The sort key: path, offset, code.
     pub fn sort_key(&self) -> (&PathBuf, u32, &'static str) {
-        (&self.path, self.span.start, self.code)
+        (&self.location.path, self.span.start, self.code)
     }
 }
 
@@ -185,14 +189,14 @@ pub fn relate_evidence(findings: &mut [Finding]) {
 pub fn merge_findings(mut findings: Vec<Finding>) -> Vec<Finding> {
     findings.sort_by(|a, b| {
         (
-            &a.path,
+            &a.location.path,
             a.span,
             a.kind,
             std::cmp::Reverse(a.severity),
             a.code,
         )
             .cmp(&(
-                &b.path,
+                &b.location.path,
                 b.span,
                 b.kind,
                 std::cmp::Reverse(b.severity),
@@ -202,7 +206,7 @@ pub fn merge_findings(mut findings: Vec<Finding>) -> Vec<Finding> {
     let mut out: Vec<Finding> = Vec::with_capacity(findings.len());
     for f in findings {
         if let Some(last) = out.last_mut() {
-            if last.path == f.path && last.span == f.span && last.kind == f.kind {
+            if last.location.path == f.location.path && last.span == f.span && last.kind == f.kind {
                 for e in f.evidence {
                     // The same line from two checks is one piece of
                     // evidence; keep the alignment one of them measured.
@@ -246,10 +250,12 @@ mod tests {
         f.severity = Severity::Warning;
         f.published = day(3);
         f.evidence = vec![Evidence {
-            path: PathBuf::from("b.md"),
-            line: 1,
-            column: 1,
-            line_text: String::new(),
+            location: Location {
+                path: PathBuf::from("b.md"),
+                line: 1,
+                column: 1,
+                line_text: String::new(),
+            },
             highlight: (0, 0),
             text: String::new(),
             rule: rule.map(str::to_owned),

@@ -78,7 +78,7 @@ fn normalize_text(s: &str) -> String {
 pub fn finding_fingerprint(f: &Finding) -> String {
     let mut h = Fnv1a::new();
     h.field("claimcheck/v1");
-    h.field(&portable_path(&f.path));
+    h.field(&portable_path(&f.location.path));
     h.field(f.code);
     h.field(f.kind);
     h.field(&normalize_text(&f.claim_text));
@@ -98,19 +98,21 @@ pub fn finding_fingerprint(f: &Finding) -> String {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::finding::{Evidence, Severity};
+    use crate::finding::{Evidence, Location, Severity};
     use crate::span::Span;
     use std::path::PathBuf;
 
     /// A finding on `path` at `line`, for tests across the CI modules.
     pub(crate) fn finding(path: &str, line: usize, code: &'static str, claim: &str) -> Finding {
         Finding {
-            path: PathBuf::from(path),
+            location: Location {
+                path: PathBuf::from(path),
+                line,
+                column: 1,
+                line_text: claim.to_owned(),
+            },
             published: None,
             span: Span::new(line * 100, line * 100 + claim.len()),
-            line,
-            column: 1,
-            line_text: claim.to_owned(),
             line_text_column: 1,
             kind: "count",
             code,
@@ -120,10 +122,12 @@ pub(crate) mod tests {
             claim_text: claim.to_owned(),
             expected: None,
             evidence: vec![Evidence {
-                path: PathBuf::from("rules/facts.yaml"),
-                line: 3,
-                column: 5,
-                line_text: "value: 12".to_owned(),
+                location: Location {
+                    path: PathBuf::from("rules/facts.yaml"),
+                    line: 3,
+                    column: 5,
+                    line_text: "value: 12".to_owned(),
+                },
                 highlight: (0, 9),
                 text: "12 ministers".to_owned(),
                 rule: Some("cabinet-size".to_owned()),

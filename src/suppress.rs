@@ -11,7 +11,7 @@
 //! that suppressions stay honest. This module does not decide what a
 //! paragraph means in the markup; blank lines delimit blocks.
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Location, Severity};
 use crate::source::{Article, Format};
 use crate::span::Span;
 
@@ -319,7 +319,7 @@ pub fn apply_suppressions(
     let mut out: Vec<Finding> = findings
         .into_iter()
         .filter(|f| {
-            if f.path != article.path {
+            if f.location.path != article.path {
                 return true;
             }
             let mut keep = true;
@@ -381,12 +381,14 @@ fn directive_finding(
     let (line_text, line_text_column) =
         crate::span::finding_line(&article.source, line, s.span, lc.column);
     Finding {
-        path: article.path.clone(),
+        location: Location {
+            path: article.path.clone(),
+            line: lc.line,
+            column: lc.column,
+            line_text,
+        },
         published: article.published,
         span: s.span,
-        line: lc.line,
-        column: lc.column,
-        line_text,
         line_text_column,
         kind: "suppression",
         code,
@@ -503,7 +505,7 @@ mod tests {
         let out = apply_suppressions(&a, &sups, vec![f], true);
         assert_eq!(codes(&out), [CODE_NO_REASON]);
         assert_eq!(out[0].severity, Severity::Warning);
-        assert_eq!((out[0].line, out[0].column), (1, 1));
+        assert_eq!((out[0].location.line, out[0].location.column), (1, 1));
     }
 
     #[test]
@@ -560,7 +562,7 @@ mod tests {
         );
         let sups = parse_suppressions(&a);
         let mut f = finding_at(&a, "14 ministers", "CC001");
-        f.path = "b.md".into();
+        f.location.path = "b.md".into();
         let out = apply_suppressions(&a, &sups, vec![f], false);
         assert_eq!(codes(&out), ["CC001"]);
     }

@@ -10,7 +10,7 @@ fn baseline_hides_recorded_findings_and_keeps_new_ones() {
     let old = finding("a.md", 3, "14 against 12");
     let baseline = Baseline::from_findings(std::slice::from_ref(&old));
     let mut moved = old.clone();
-    moved.line = 40;
+    moved.location.line = 40;
     moved.span = claimcheck::span::Span::new(400, 402);
     let mut new = finding("a.md", 5, "15 against 12");
     new.claim_text = "15".to_owned();

@@ -4,7 +4,7 @@
 //! crate produces itself; renderers are also fed constructed findings.
 //! Also holds the small helpers the other CI test modules share.
 
-use claimcheck::finding::{Evidence, Finding, Severity};
+use claimcheck::finding::{Evidence, Finding, Location, Severity};
 use claimcheck::span::Span;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -59,12 +59,14 @@ pub(crate) const UNUSED_MD: &str =
 /// A finding with one piece of rule evidence.
 pub(crate) fn finding(path: &str, line: usize, message: &str) -> Finding {
     Finding {
-        path: PathBuf::from(path),
+        location: Location {
+            path: PathBuf::from(path),
+            line,
+            column: 3,
+            line_text: "A 14-member cabinet".to_owned(),
+        },
         published: None,
         span: Span::new(line * 10, line * 10 + 2),
-        line,
-        column: 3,
-        line_text: "A 14-member cabinet".to_owned(),
         line_text_column: 1,
         kind: "count",
         code: "CC001",
@@ -74,10 +76,12 @@ pub(crate) fn finding(path: &str, line: usize, message: &str) -> Finding {
         claim_text: "14".to_owned(),
         expected: Some("12".to_owned()),
         evidence: vec![Evidence {
-            path: PathBuf::from("rules/cabinet.yaml"),
-            line: 7,
-            column: 9,
-            line_text: "value: 12".to_owned(),
+            location: Location {
+                path: PathBuf::from("rules/cabinet.yaml"),
+                line: 7,
+                column: 9,
+                line_text: "value: 12".to_owned(),
+            },
             highlight: (0, 9),
             text: "12 members".to_owned(),
             rule: Some("cabinet-size".to_owned()),
@@ -137,8 +141,8 @@ fn sarif_has_the_2_1_0_structure() {
 fn sarif_related_locations_carry_every_piece_of_evidence() {
     let mut f = finding("news/a.md", 4, "14 members, rules say 12");
     let mut second = f.evidence[0].clone();
-    second.path = PathBuf::from("archive/old.md");
-    second.line = 12;
+    second.location.path = PathBuf::from("archive/old.md");
+    second.location.line = 12;
     second.rule = None;
     f.evidence.push(second);
     let v: Value =

@@ -173,7 +173,7 @@ mod tests {
         assert!(f.message.contains("cov0.md"), "{}", f.message);
         assert_eq!(f.expected.as_deref(), Some("340 passengers"));
         assert_eq!(f.evidence.len(), 1);
-        assert_eq!(f.evidence[0].path.to_str(), Some("cov0.md"));
+        assert_eq!(f.evidence[0].location.path.to_str(), Some("cov0.md"));
     }
 
     #[test]

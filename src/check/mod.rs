@@ -50,7 +50,7 @@ pub use index::{ClaimRef, CoverageIndex};
 use index::{Group, MAX_GROUPS, PER_GROUP};
 
 use crate::extract::{ArticleClaims, Claim, ClaimData, DateRange, GroupKind};
-use crate::finding::{Evidence, Finding, Severity};
+use crate::finding::{Evidence, Finding, Location, Severity};
 use crate::rules::{RuleLoc, RuleSet};
 use crate::source::Article;
 use crate::span::Span;
@@ -440,12 +440,14 @@ pub(crate) fn finding_at(
     let (line_text, line_text_column) =
         crate::span::finding_line(&article.source, line, span, lc.column);
     Finding {
-        path: article.path.clone(),
+        location: Location {
+            path: article.path.clone(),
+            line: lc.line,
+            column: lc.column,
+            line_text,
+        },
         published: article.published,
         span,
-        line: lc.line,
-        column: lc.column,
-        line_text,
         line_text_column,
         kind,
         code: check.code(),
@@ -463,10 +465,12 @@ pub(crate) fn finding_at(
 /// Evidence pointing at a rule in its YAML file.
 pub(crate) fn rule_evidence(loc: &RuleLoc, id: &str, text: String) -> Evidence {
     Evidence {
-        path: loc.path.as_ref().clone(),
-        line: loc.line,
-        column: loc.column,
-        line_text: loc.text.clone(),
+        location: Location {
+            path: loc.path.as_ref().clone(),
+            line: loc.line,
+            column: loc.column,
+            line_text: loc.text.clone(),
+        },
         highlight: (0, loc.text.len()),
         text,
         rule: Some(id.to_owned()),
@@ -495,10 +499,12 @@ fn span_evidence(article: &Article, span: Span, text: String) -> Evidence {
         .clamp(hs, line.len());
     let (line_text, (hs, he)) = evidence_line(line, hs, he);
     Evidence {
-        path: article.path.clone(),
-        line: lc.line,
-        column: lc.column,
-        line_text,
+        location: Location {
+            path: article.path.clone(),
+            line: lc.line,
+            column: lc.column,
+            line_text,
+        },
         highlight: (hs, he),
         text,
         rule: None,
@@ -639,7 +645,7 @@ facts:
         assert!(f
             .evidence
             .iter()
-            .any(|e| e.path.to_str() == Some("cov0.md")));
+            .any(|e| e.location.path.to_str() == Some("cov0.md")));
         assert!(
             f.notes
                 .iter()

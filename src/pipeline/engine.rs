@@ -119,7 +119,7 @@ impl Engine {
     fn is_enabled(&self, f: &Finding) -> bool {
         self.config
             .as_ref()
-            .is_none_or(|c| c.is_enabled(f.code, &f.path))
+            .is_none_or(|c| c.is_enabled(f.code, &f.location.path))
     }
 
     /// Every finding on `article` (claims extracted by [`Engine::extract`]):

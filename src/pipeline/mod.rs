@@ -431,7 +431,9 @@ pub fn check(settings: CheckSettings, sink: &mut dyn Sink) -> Result<Summary, Ru
         summary
             .checked
             .push((article.path.clone(), article.published));
-        tally(&mut summary, &found, |f| config.fail_on_for(&f.path));
+        tally(&mut summary, &found, |f| {
+            config.fail_on_for(&f.location.path)
+        });
         sink.findings(article, found);
     }
     Ok(summary)

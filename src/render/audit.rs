@@ -156,9 +156,9 @@ pub fn render_audit_markdown(r: &AuditReport<'_>) -> String {
                 "| {} {} | {}:{}:{} | {} | {} | {} |",
                 f.code,
                 f.name,
-                cell(&f.path.to_string_lossy()),
-                f.line,
-                f.column,
+                cell(&f.location.path.to_string_lossy()),
+                f.location.line,
+                f.location.column,
                 cell(&super::text::said_text(f)),
                 cell(f.expected.as_deref().unwrap_or("")),
                 f.severity.as_str()

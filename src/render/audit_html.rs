@@ -64,9 +64,9 @@ pub fn render_audit_html(r: &AuditReport<'_>) -> String {
                 "<tr><td>{} {}</td><td>{}:{}:{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 f.code,
                 f.name,
-                esc(&f.path.to_string_lossy()),
-                f.line,
-                f.column,
+                esc(&f.location.path.to_string_lossy()),
+                f.location.line,
+                f.location.column,
                 esc(&super::text::said_text(f)),
                 esc(f.expected.as_deref().unwrap_or("")),
                 f.severity.as_str()

@@ -10,9 +10,9 @@ pub fn render_findings_concise(findings: &[Finding]) -> String {
         let message = f.message.replace(['\r', '\n'], " ");
         s.push_str(&format!(
             "{}:{}:{}: {} {}\n",
-            f.path.display(),
-            f.line,
-            f.column,
+            f.location.path.display(),
+            f.location.line,
+            f.location.column,
             f.code,
             message
         ));
@@ -28,7 +28,7 @@ mod tests {
     #[test]
     fn one_line_per_finding_with_position_and_code() {
         let mut f = finding("a.md", 4, "CC001", "14 ministers");
-        f.column = 7;
+        f.location.column = 7;
         f.message = "two\nlines".to_owned();
         assert_eq!(render_findings_concise(&[f]), "a.md:4:7: CC001 two lines\n");
     }

@@ -34,8 +34,8 @@ fn message(f: &Finding) -> String {
     for e in &f.evidence {
         m.push_str(&format!(
             "\n{}:{}: {}",
-            portable_path(&e.path),
-            e.line,
+            portable_path(&e.location.path),
+            e.location.line,
             e.text
         ));
         m.push_str(&super::evidence_suffix(e));
@@ -54,9 +54,9 @@ pub fn render_findings_github(findings: &[Finding]) -> String {
         s.push_str(&format!(
             "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
             command(f.severity),
-            escape_property(&portable_path(&f.path)),
-            f.line,
-            f.column,
+            escape_property(&portable_path(&f.location.path)),
+            f.location.line,
+            f.location.column,
             end_line,
             end_col,
             escape_property(&format!("{} {}", f.code, f.name)),

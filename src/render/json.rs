@@ -57,9 +57,9 @@ pub struct DiffJson<'a> {
 impl<'a> From<&'a Evidence> for EvidenceJson<'a> {
     fn from(e: &'a Evidence) -> Self {
         EvidenceJson {
-            path: e.path.to_string_lossy(),
-            line: e.line,
-            column: e.column,
+            path: e.location.path.to_string_lossy(),
+            line: e.location.line,
+            column: e.location.column,
             text: &e.text,
             rule: e.rule.as_deref(),
             relation: e.rule.is_none().then(|| e.relation.map(|r| r.as_str())),
@@ -72,9 +72,9 @@ impl<'a> From<&'a Evidence> for EvidenceJson<'a> {
 impl<'a> From<&'a Finding> for FindingJson<'a> {
     fn from(f: &'a Finding) -> Self {
         FindingJson {
-            path: f.path.to_string_lossy(),
-            line: f.line,
-            column: f.column,
+            path: f.location.path.to_string_lossy(),
+            line: f.location.line,
+            column: f.location.column,
             kind: f.kind,
             code: f.code,
             name: f.name,

@@ -30,16 +30,16 @@ pub fn escape_xml(s: &str) -> String {
 fn failure(f: &Finding) -> String {
     let mut body = format!(
         "{}:{}:{}: {}",
-        portable_path(&f.path),
-        f.line,
-        f.column,
+        portable_path(&f.location.path),
+        f.location.line,
+        f.location.column,
         f.message
     );
     for e in &f.evidence {
         body.push_str(&format!(
             "\n  {}:{}: {}",
-            portable_path(&e.path),
-            e.line,
+            portable_path(&e.location.path),
+            e.location.line,
             e.text
         ));
         body.push_str(&super::evidence_suffix(e));
@@ -55,7 +55,7 @@ fn failure(f: &Finding) -> String {
 
 /// The report over `articles` (every article checked, in order).
 pub fn render_findings_junit(findings: &[Finding], articles: &[PathBuf]) -> String {
-    let counted = |a: &PathBuf| findings.iter().filter(|f| &f.path == a).count();
+    let counted = |a: &PathBuf| findings.iter().filter(|f| &f.location.path == a).count();
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let tests: usize = articles.iter().map(|a| counted(a).max(1)).sum();
     let failures: usize = articles.iter().map(counted).sum();
@@ -64,7 +64,7 @@ pub fn render_findings_junit(findings: &[Finding], articles: &[PathBuf]) -> Stri
     ));
     for a in articles {
         let name = escape_xml(&portable_path(a));
-        let mine: Vec<&Finding> = findings.iter().filter(|f| &f.path == a).collect();
+        let mine: Vec<&Finding> = findings.iter().filter(|f| &f.location.path == a).collect();
         s.push_str(&format!(
             "  <testsuite name=\"{name}\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n",
             mine.len().max(1),
@@ -78,7 +78,7 @@ pub fn render_findings_junit(findings: &[Finding], articles: &[PathBuf]) -> Stri
         for f in mine {
             s.push_str(&format!(
                 "    <testcase name=\"{} {} at {}:{}\" classname=\"{name}\" file=\"{name}\" line=\"{}\">\n",
-                f.code, f.name, f.line, f.column, f.line
+                f.code, f.name, f.location.line, f.location.column, f.location.line
             ));
             s.push_str(&failure(f));
             s.push_str("    </testcase>\n");

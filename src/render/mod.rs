@@ -123,14 +123,17 @@ impl OutputFormat {
 /// 1-based line and character column where the claim of `f` ends
 /// (exclusive), when it ends on its own line; else the end of that line.
 pub(crate) fn claim_end(f: &Finding) -> (usize, usize) {
-    let text = &f.line_text;
+    let text = &f.location.line_text;
     let start = text
         .char_indices()
-        .nth(f.column.saturating_sub(f.line_text_column))
+        .nth(f.location.column.saturating_sub(f.line_text_column))
         .map_or(text.len(), |(i, _)| i);
     let end = crate::span::floor_char_boundary(text, start + f.span.len());
     let before = f.line_text_column.saturating_sub(1);
-    (f.line, before + text[..end.max(start)].chars().count() + 1)
+    (
+        f.location.line,
+        before + text[..end.max(start)].chars().count() + 1,
+    )
 }
 
 #[cfg(test)]
@@ -172,8 +175,8 @@ mod tests {
     #[test]
     fn claim_end_counts_characters_and_stops_at_line_end() {
         let mut f = finding("a.md", 2, "CC001", "“14” ministers");
-        f.line_text = "x “14” ministers".to_owned();
-        f.column = 3;
+        f.location.line_text = "x “14” ministers".to_owned();
+        f.location.column = 3;
         let four = "“14”".len();
         f.span = crate::span::Span::new(10, 10 + four);
         assert_eq!(claim_end(&f), (2, 7));

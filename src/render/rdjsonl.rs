@@ -72,11 +72,11 @@ fn diagnostic(f: &Finding) -> Value {
             Related {
                 message,
                 location: Location {
-                    path: portable_path(&e.path),
+                    path: portable_path(&e.location.path),
                     range: Range {
                         start: Position {
-                            line: e.line,
-                            column: e.column,
+                            line: e.location.line,
+                            column: e.location.column,
                         },
                         end: None,
                     },
@@ -87,11 +87,11 @@ fn diagnostic(f: &Finding) -> Value {
     let d = Diagnostic {
         message: &f.message,
         location: Location {
-            path: portable_path(&f.path),
+            path: portable_path(&f.location.path),
             range: Range {
                 start: Position {
-                    line: f.line,
-                    column: f.column,
+                    line: f.location.line,
+                    column: f.location.column,
                 },
                 end: Some(Position {
                     line: end_line,

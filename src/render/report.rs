@@ -77,9 +77,9 @@ pub fn render_report(header: &ReportHeader<'_>, findings: &[Finding]) -> String 
             i + 1,
             f.code,
             f.name,
-            cell(&f.path.to_string_lossy()),
-            f.line,
-            f.column,
+            cell(&f.location.path.to_string_lossy()),
+            f.location.line,
+            f.location.column,
             cell(&said_text(f)),
             cell(&evidence),
             f.severity.as_str()
@@ -93,9 +93,9 @@ pub fn render_report(header: &ReportHeader<'_>, findings: &[Finding]) -> String 
             i + 1,
             f.code,
             f.name,
-            f.path.display(),
-            f.line,
-            f.column,
+            f.location.path.display(),
+            f.location.line,
+            f.location.column,
             f.severity.as_str(),
             f.message
         );
@@ -109,16 +109,16 @@ pub fn render_report(header: &ReportHeader<'_>, findings: &[Finding]) -> String 
             };
             let source = match &e.rule {
                 Some(id) => format!("rule `{id}`"),
-                None => format!("{} ({what})", e.path.display()),
+                None => format!("{} ({what})", e.location.path.display()),
             };
             let body = format!(
                 "--- evidence ({}:{}, {what})\n+++ article ({}:{}, {published})\n-{}\n+{}",
-                e.path.display(),
-                e.line,
-                f.path.display(),
-                f.line,
-                e.line_text,
-                f.line_text
+                e.location.path.display(),
+                e.location.line,
+                f.location.path.display(),
+                f.location.line,
+                e.location.line_text,
+                f.location.line_text
             );
             let fence = fence_for(&body);
             let _ = writeln!(
@@ -147,7 +147,7 @@ pub fn render_report(header: &ReportHeader<'_>, findings: &[Finding]) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::Evidence;
+    use crate::finding::{Evidence, Location};
     use crate::fingerprint::tests::finding;
     use std::path::PathBuf;
 
@@ -161,12 +161,14 @@ mod tests {
 
     fn with_evidence(line_text: &str) -> Finding {
         let mut f = finding("draft.md", 4, "CC001", "240 passengers");
-        f.line_text = "Crews rescued 240 passengers.".to_owned();
+        f.location.line_text = "Crews rescued 240 passengers.".to_owned();
         f.evidence = vec![Evidence {
-            path: PathBuf::from("earlier.md"),
-            line: 9,
-            column: 5,
-            line_text: line_text.to_owned(),
+            location: Location {
+                path: PathBuf::from("earlier.md"),
+                line: 9,
+                column: 5,
+                line_text: line_text.to_owned(),
+            },
             highlight: (0, 3),
             text: "212 passengers".to_owned(),
             rule: None,

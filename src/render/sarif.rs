@@ -182,10 +182,12 @@ fn result(f: &Finding) -> SarifResult {
                 id: i + 1,
                 message: text(message),
                 physical_location: PhysicalLocation {
-                    artifact_location: ArtifactLocation { uri: uri(&e.path) },
+                    artifact_location: ArtifactLocation {
+                        uri: uri(&e.location.path),
+                    },
                     region: Region {
-                        start_line: e.line,
-                        start_column: e.column,
+                        start_line: e.location.line,
+                        start_column: e.location.column,
                         end_line: None,
                         end_column: None,
                         snippet: None,
@@ -204,10 +206,12 @@ fn result(f: &Finding) -> SarifResult {
         message: text(message),
         locations: [Location {
             physical_location: PhysicalLocation {
-                artifact_location: ArtifactLocation { uri: uri(&f.path) },
+                artifact_location: ArtifactLocation {
+                    uri: uri(&f.location.path),
+                },
                 region: Region {
-                    start_line: f.line,
-                    start_column: f.column,
+                    start_line: f.location.line,
+                    start_column: f.location.column,
                     end_line: Some(end_line),
                     end_column: Some(end_col),
                     snippet: Some(text(f.claim_text.clone())),

@@ -31,12 +31,13 @@ fn level(sev: Severity) -> Level<'static> {
 /// Byte range of the claim within its line.
 fn claim_range(f: &Finding) -> std::ops::Range<usize> {
     let col_byte = f
+        .location
         .line_text
         .char_indices()
-        .nth(f.column.saturating_sub(f.line_text_column))
-        .map_or(f.line_text.len(), |(i, _)| i);
-    let len = f.span.len().min(f.line_text.len() - col_byte);
-    let end = crate::span::floor_char_boundary(&f.line_text, col_byte + len);
+        .nth(f.location.column.saturating_sub(f.line_text_column))
+        .map_or(f.location.line_text.len(), |(i, _)| i);
+    let len = f.span.len().min(f.location.line_text.len() - col_byte);
+    let end = crate::span::floor_char_boundary(&f.location.line_text, col_byte + len);
     col_byte..end.max(col_byte)
 }
 
@@ -56,7 +57,7 @@ pub(crate) fn said_text(f: &Finding) -> String {
 }
 
 fn finding_report(f: &Finding, styled: bool) -> Vec<Group<'_>> {
-    let path = f.path.to_string_lossy().into_owned();
+    let path = f.location.path.to_string_lossy().into_owned();
     let said = said_text(f);
     let mut label = match &f.expected {
         Some(e) => format!("article says: {said}; expected: {e}"),
@@ -69,8 +70,8 @@ fn finding_report(f: &Finding, styled: bool) -> Vec<Group<'_>> {
         .primary_title(f.message.clone())
         .id(f.code)
         .element(
-            Snippet::source(f.line_text.clone())
-                .line_start(f.line)
+            Snippet::source(f.location.line_text.clone())
+                .line_start(f.location.line)
                 .path(path)
                 .annotation(AnnotationKind::Primary.span(claim_range(f)).label(label)),
         )];
@@ -79,12 +80,13 @@ fn finding_report(f: &Finding, styled: bool) -> Vec<Group<'_>> {
         if let Some(a) = &e.alignment {
             title.push_str(&format!(" ({})", a.describe()));
         }
-        let hl = e.highlight.0.min(e.line_text.len())..e.highlight.1.min(e.line_text.len());
+        let hl = e.highlight.0.min(e.location.line_text.len())
+            ..e.highlight.1.min(e.location.line_text.len());
         groups.push(
             Group::with_title(Level::NOTE.secondary_title(title)).element(
-                Snippet::source(e.line_text.clone())
-                    .line_start(e.line)
-                    .path(e.path.to_string_lossy().into_owned())
+                Snippet::source(e.location.line_text.clone())
+                    .line_start(e.location.line)
+                    .path(e.location.path.to_string_lossy().into_owned())
                     .annotation(AnnotationKind::Context.span(hl)),
             ),
         );
@@ -110,7 +112,7 @@ fn finding_report(f: &Finding, styled: bool) -> Vec<Group<'_>> {
 fn evidence_title(f: &Finding, e: &Evidence) -> String {
     let what = match (&e.rule, e.relation, e.published) {
         (Some(id), _, _) => format!("rule `{id}`"),
-        (None, _, _) if e.path == f.path => "earlier in this article".to_owned(),
+        (None, _, _) if e.location.path == f.location.path => "earlier in this article".to_owned(),
         (None, Some(Relation::Earlier), Some(d)) => format!("earlier coverage ({d})"),
         (None, Some(Relation::SameDay), Some(d)) => format!("same-day coverage ({d})"),
         (None, Some(Relation::Later), Some(d)) => format!("later coverage ({d})"),
@@ -159,14 +161,15 @@ pub fn word_diff_line(diff: &[DiffOp]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::Location;
     use crate::fingerprint::tests::finding;
 
     fn quote_finding() -> Finding {
         let mut f = finding("a.md", 3, "CC005", "we will not decide");
         f.kind = "quote";
         f.claim_text = "We will not decide,".to_owned();
-        f.line_text = "\"We will not decide,\" she said.".to_owned();
-        f.column = 2;
+        f.location.line_text = "\"We will not decide,\" she said.".to_owned();
+        f.location.column = 2;
         f.span = crate::span::Span::new(40, 40 + "We will not decide,".len());
         f.diff = Some(vec![
             DiffOp::Same("We will not".to_owned()),
@@ -198,10 +201,12 @@ mod tests {
         let f = quote_finding();
         let d = chrono::NaiveDate::from_ymd_opt(2026, 3, 4);
         let mut e = Evidence {
-            path: "other.md".into(),
-            line: 1,
-            column: 1,
-            line_text: "We will not determine.".to_owned(),
+            location: Location {
+                path: "other.md".into(),
+                line: 1,
+                column: 1,
+                line_text: "We will not determine.".to_owned(),
+            },
             highlight: (0, 4),
             text: "we will not determine".to_owned(),
             rule: None,
@@ -222,7 +227,7 @@ mod tests {
         assert!(title(&e).starts_with("coverage (2026-03-04)"));
         e.published = None;
         assert!(title(&e).starts_with("undated coverage"));
-        e.path = f.path.clone();
+        e.location.path = f.location.path.clone();
         assert!(title(&e).starts_with("earlier in this article"));
     }
 

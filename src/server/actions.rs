@@ -27,8 +27,8 @@ pub(crate) fn hover_markdown(f: &Finding) -> String {
             s.push_str(&format!(
                 "- {} ({}:{})\n",
                 evidence_message(e),
-                e.path.display(),
-                e.line
+                e.location.path.display(),
+                e.location.line
             ));
         }
     }

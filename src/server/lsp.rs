@@ -93,20 +93,21 @@ pub(crate) fn evidence_message(e: &Evidence) -> String {
 
 /// Where a piece of evidence is: its line, with the highlighted part.
 fn evidence_location(e: &Evidence, base: &Path) -> Location {
-    let path = if e.path.is_absolute() {
-        e.path.clone()
+    let path = if e.location.path.is_absolute() {
+        e.location.path.clone()
     } else {
-        base.join(&e.path)
+        base.join(&e.location.path)
     };
-    let line = e.line.saturating_sub(1) as u32;
+    let line = e.location.line.saturating_sub(1) as u32;
     // `column` is where the highlighted part starts (1-based characters);
     // the highlight is a byte range of `line_text`.
     let (hs, he) = e.highlight;
     let width: usize = e
+        .location
         .line_text
-        .get(hs.min(he)..he.min(e.line_text.len()))
+        .get(hs.min(he)..he.min(e.location.line_text.len()))
         .map_or(0, |s| s.chars().map(char::len_utf16).sum());
-    let start = e.column.saturating_sub(1) as u32;
+    let start = e.location.column.saturating_sub(1) as u32;
     Location::new(
         path_uri(&path),
         Range::new(
