@@ -156,6 +156,27 @@ mod tests {
 
     const STRANDED: &str = "340 passengers were stranded at the port.";
 
+    #[test]
+    fn coverage_in_the_window_is_found_behind_hundreds_of_older_figures() {
+        // A year of daily figures for one subject, then the day before
+        // the draft: the draft's window holds only the last.
+        let old: Vec<String> = (0..300)
+            .map(|n| format!("{} passengers were stranded at the port.", 1000 + n))
+            .collect();
+        let days: Vec<String> = (0..300)
+            .map(|n| {
+                let d = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap()
+                    + chrono::Duration::days(n);
+                d.to_string()
+            })
+            .collect();
+        let mut case = Case::new("430 passengers were stranded at the port.");
+        for (text, day) in old.iter().zip(&days) {
+            case = case.coverage_on(text, day);
+        }
+        case.coverage(STRANDED).finds("CC101", "430 passengers");
+    }
+
     fn passes(text: &str, coverage: &str, claim: &str) {
         assert_passes("CC101", text, &[coverage], "", claim);
     }

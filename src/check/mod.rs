@@ -176,9 +176,16 @@ impl<'a> CheckContext<'a> {
     ) -> Vec<Related<'a>> {
         let mut out = Vec::new();
         let date = self.target.article.published;
-        for group in pick(self.index).into_iter().flatten().take(MAX_GROUPS) {
+        // The groups a dated draft may meet: those with claims in its
+        // window (or undated), however many groups of other days come
+        // first; MAX_GROUPS bounds the ones looked at, not the ones skipped.
+        let mut looked_at = 0;
+        for group in pick(self.index).into_iter().flatten() {
+            if looked_at == MAX_GROUPS {
+                break;
+            }
             let refs = &group.refs;
-            let in_window: &[_] = match (windowed, date) {
+            let (undated, in_window): (&[_], &[_]) = match (windowed, date) {
                 (true, Some(d)) => {
                     let w = chrono::Duration::days(self.window_days);
                     let from = d.checked_sub_signed(w).unwrap_or(chrono::NaiveDate::MIN);
@@ -187,20 +194,21 @@ impl<'a> CheckContext<'a> {
                     let lo = refs.partition_point(|(x, _)| x.is_none_or(|x| x < from));
                     let hi = refs.partition_point(|(x, _)| x.is_none_or(|x| x <= to));
                     // Undated coverage is never out of the window.
-                    out.extend(
-                        self.others(&refs[..undated])
-                            .take(PER_GROUP)
-                            .map(|(_, r)| self.coverage_claim(*r)),
-                    );
-                    &refs[lo..hi]
+                    (&refs[..undated], &refs[lo..hi])
                 }
-                _ => refs,
+                _ => (&[], refs),
             };
-            out.extend(
-                self.others(in_window)
-                    .take(PER_GROUP)
-                    .map(|(_, r)| self.coverage_claim(*r)),
-            );
+            if undated.is_empty() && in_window.is_empty() {
+                continue;
+            }
+            looked_at += 1;
+            for part in [undated, in_window] {
+                out.extend(
+                    self.others(part)
+                        .take(PER_GROUP)
+                        .map(|(_, r)| self.coverage_claim(*r)),
+                );
+            }
         }
         let target = self.target;
         let claims = &target.claims.claims;
