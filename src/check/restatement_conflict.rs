@@ -132,6 +132,26 @@ impl Run for RestatementConflict {
             f.notes.push(note.clone());
             out.push(f);
         }
+        // A day changed within a month the coverage dates by day ("August
+        // 30" for its August 31), which its figures alone let pass.
+        for claim in &target.claims.claims {
+            let ClaimData::Date(d) = &claim.data else {
+                continue;
+            };
+            let Some(v) = d.value.filter(|v| v.start == v.end && !d.relative) else {
+                continue;
+            };
+            if !known.misses_day(v.start) || reported.contains(&claim.prose) {
+                continue;
+            }
+            reported.push(claim.prose.clone());
+            let mut f = self.finding(cx, claim.prose.clone(), &claim.text, "date", &names);
+            if let Some(s) = claim.sentence {
+                add_source_sentence(&mut f, target, s, &sources);
+            }
+            f.notes.push(note.clone());
+            out.push(f);
+        }
         for claim in &target.claims.claims {
             if !matches!(claim.data, ClaimData::Quote(_)) {
                 continue;
@@ -397,6 +417,8 @@ fn count_unit(noun: &str) -> Unit {
 /// weekdays and text as quotation words.
 struct Known {
     numbers: Vec<(f64, Unit)>,
+    /// The single days the coverage's dates name, sorted.
+    days: Vec<chrono::NaiveDate>,
     months: [bool; 13],
     weekdays: [bool; 7],
     texts: Vec<super::quote_text::QuoteWords>,
@@ -406,6 +428,7 @@ impl Known {
     fn of(sources: &[Checked<'_>]) -> Known {
         let mut k = Known {
             numbers: Vec::new(),
+            days: Vec::new(),
             months: [false; 13],
             weekdays: [false; 7],
             texts: Vec::new(),
@@ -444,7 +467,21 @@ impl Known {
         k.numbers
             .sort_by(|a, b| a.0.total_cmp(&b.0).then((a.1 as u8).cmp(&(b.1 as u8))));
         k.numbers.dedup();
+        k.days.sort_unstable();
+        k.days.dedup();
         k
+    }
+
+    /// Whether the coverage names other days of `day`'s month, but not
+    /// `day`: "August 30" where the coverage's deadline is August 31.
+    fn misses_day(&self, day: chrono::NaiveDate) -> bool {
+        let first = day.with_day(1).unwrap_or(day);
+        let i = self.days.partition_point(|d| *d < first);
+        let same_month: Vec<_> = self.days[i..]
+            .iter()
+            .take_while(|d| (d.year(), d.month()) == (day.year(), day.month()))
+            .collect();
+        !same_month.is_empty() && !same_month.contains(&&day)
     }
 
     /// A resolved date of the coverage: its years, its month when it lies
@@ -457,6 +494,7 @@ impl Known {
             self.months[start.month() as usize] = true;
         }
         if start == end {
+            self.days.push(start);
             self.numbers.push((f64::from(start.day()), Unit::Plain));
             self.weekdays[start.weekday().num_days_from_monday() as usize] = true;
         }
@@ -607,6 +645,27 @@ mod tests {
             "Members save 15% on garden tools, others pay 10% of the order for delivery.",
         )
         .finds_nothing("CC107");
+    }
+
+    #[test]
+    fn a_day_changed_within_a_month_the_coverage_dates_by_day_is_a_warning() {
+        let source = "Customers who sign up before August 31, 2022 get the bundle for $100.";
+        summary_of(
+            source,
+            "Customers who sign up before August 30, 2022 get the bundle.",
+        )
+        .finds("CC107", "August 30, 2022");
+        summary_of(
+            source,
+            "Customers who sign up before August 31, 2022 get the bundle.",
+        )
+        .passes("CC107", "August 31, 2022");
+        // A month the coverage gives no day of is left to the figures.
+        summary_of(
+            source,
+            "Customers who sign up before September 30, 2022 get it.",
+        )
+        .finds("CC107", "September 30, 2022");
     }
 
     #[test]
