@@ -3,7 +3,7 @@
 
 use super::quote_text::{is_same_words, quote_words};
 use super::{finding_at, sentence_evidence, CheckContext, Checked, Mode, Run};
-use crate::extract::{ClaimData, Interval, Modifier};
+use crate::extract::{ClaimData, Interval, Modifier, TemporalKind};
 use crate::finding::{Finding, Severity};
 use crate::subject::{restates, shared_share, similarity, Figure, FigureValue, Unit};
 use chrono::Datelike;
@@ -82,6 +82,19 @@ impl Run for RestatementConflict {
             if !swapped && known.supports(fig) {
                 continue;
             }
+            // A figure of a length of time is judged with its length: "a
+            // 12-month contract" restates "a one-year contract".
+            let in_known_duration = target.claims.claims.iter().any(|c| {
+                matches!(&c.data, ClaimData::Temporal(t)
+                    if t.kind == TemporalKind::Duration
+                        && c.prose.start <= fig.prose.start
+                        && fig.prose.end <= c.prose.end
+                        && duration_days(&t.timex)
+                            .is_some_and(|d| known.durations.binary_search(&d).is_ok()))
+            });
+            if in_known_duration {
+                continue;
+            }
             // A figure inside a count or date claim is reported on the
             // claim, where the other checks report it too.
             let holder = target.claims.claims.iter().find(|c| {
@@ -127,6 +140,30 @@ impl Run for RestatementConflict {
             let text = &doc.text[range.clone()];
             let mut f = self.finding(cx, range, text, kind, &names);
             if let Some(s) = doc.sentence_at(fig.prose.start) {
+                add_source_sentence(&mut f, target, s, &sources);
+            }
+            f.notes.push(note.clone());
+            out.push(f);
+        }
+        // A length of time the coverage never gives ("a 3-month trial"
+        // for its 6-month one), when the coverage gives lengths at all.
+        for claim in &target.claims.claims {
+            let ClaimData::Temporal(t) = &claim.data else {
+                continue;
+            };
+            let Some(days) = duration_days(&t.timex) else {
+                continue;
+            };
+            if t.kind != TemporalKind::Duration
+                || known.durations.is_empty()
+                || known.durations.binary_search(&days).is_ok()
+                || reported.contains(&claim.prose)
+            {
+                continue;
+            }
+            reported.push(claim.prose.clone());
+            let mut f = self.finding(cx, claim.prose.clone(), &claim.text, "duration", &names);
+            if let Some(s) = claim.sentence {
                 add_source_sentence(&mut f, target, s, &sources);
             }
             f.notes.push(note.clone());
@@ -387,6 +424,23 @@ fn names_listed_after(rest: &str) -> Option<Vec<&str>> {
     (names.len() >= 2).then_some(names)
 }
 
+/// A TIMEX3 duration ("P6M", "P2W", "P1Y") as a length in days, months
+/// counted as 30 and years as 360 so that "P1Y" and "P12M" agree; `None`
+/// for times of day, vague or fractional lengths.
+fn duration_days(timex: &str) -> Option<u32> {
+    let rest = timex.strip_prefix('P')?;
+    let unit = rest.chars().last()?;
+    let n: u32 = rest[..rest.len() - unit.len_utf8()].parse().ok()?;
+    let per = match unit {
+        'D' => 1,
+        'W' => 7,
+        'M' => 30,
+        'Y' => 360,
+        _ => return None,
+    };
+    n.checked_mul(per)
+}
+
 /// How far above "more than N" (or below "fewer than N") a coverage figure
 /// may lie for the hedge to restate it: "more than £800,000" for £861,450,
 /// not for £2 million.
@@ -419,6 +473,9 @@ struct Known {
     numbers: Vec<(f64, Unit)>,
     /// The single days the coverage's dates name, sorted.
     days: Vec<chrono::NaiveDate>,
+    /// The lengths of the coverage's durations in days (TIMEX3 values
+    /// turned into days: "P1Y" and "P12M" are one length), sorted.
+    durations: Vec<u32>,
     months: [bool; 13],
     weekdays: [bool; 7],
     texts: Vec<super::quote_text::QuoteWords>,
@@ -429,6 +486,7 @@ impl Known {
         let mut k = Known {
             numbers: Vec::new(),
             days: Vec::new(),
+            durations: Vec::new(),
             months: [false; 13],
             weekdays: [false; 7],
             texts: Vec::new(),
@@ -458,6 +516,9 @@ impl Known {
                             k.add_dates(v.start, v.end);
                         }
                     }
+                    ClaimData::Temporal(t) if t.kind == TemporalKind::Duration => {
+                        k.durations.extend(duration_days(&t.timex));
+                    }
                     _ => {}
                 }
             }
@@ -469,6 +530,8 @@ impl Known {
         k.numbers.dedup();
         k.days.sort_unstable();
         k.days.dedup();
+        k.durations.sort_unstable();
+        k.durations.dedup();
         k
     }
 
@@ -666,6 +729,25 @@ mod tests {
             "Customers who sign up before September 30, 2022 get it.",
         )
         .finds("CC107", "September 30, 2022");
+    }
+
+    #[test]
+    fn a_length_of_time_the_coverage_never_gives_is_a_warning() {
+        let source = "New members get a 6-month trial of the studio plan, the firm said.";
+        summary_of(
+            source,
+            "New members get a 3-month trial of the studio plan.",
+        )
+        .finds("CC107", "3-month");
+        summary_of(
+            source,
+            "New members get a 6-month trial of the studio plan.",
+        )
+        .passes("CC107", "6-month");
+        // One length, other words.
+        let year = "Members sign a one-year contract with the studio.";
+        summary_of(year, "Members sign a 12-month contract with the studio.")
+            .passes("CC107", "12-month");
     }
 
     #[test]
