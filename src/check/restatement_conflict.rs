@@ -169,6 +169,24 @@ impl Run for RestatementConflict {
             f.notes.push(note.clone());
             out.push(f);
         }
+        // An age, score or ordinal the coverage never states ("for the
+        // 2nd time" where it says "first").
+        for claim in &target.claims.claims {
+            let ClaimData::Figure(g) = &claim.data else {
+                continue;
+            };
+            let stated = |v: f64| known.has_within(&Interval::exact(v));
+            if stated(g.value) && g.other.is_none_or(stated) || reported.contains(&claim.prose) {
+                continue;
+            }
+            reported.push(claim.prose.clone());
+            let mut f = self.finding(cx, claim.prose.clone(), &claim.text, "figure", &names);
+            if let Some(s) = claim.sentence {
+                add_source_sentence(&mut f, target, s, &sources);
+            }
+            f.notes.push(note.clone());
+            out.push(f);
+        }
         // A day changed within a month the coverage dates by day ("August
         // 30" for its August 31), which its figures alone let pass.
         for claim in &target.claims.claims {
@@ -748,6 +766,22 @@ mod tests {
         let year = "Members sign a one-year contract with the studio.";
         summary_of(year, "Members sign a 12-month contract with the studio.")
             .passes("CC107", "12-month");
+    }
+
+    #[test]
+    fn an_age_or_score_the_coverage_never_states_is_a_warning() {
+        let source = "Ana Ruiz, 64, led the club to a 3-1 win over Porthaven on Saturday.";
+        summary_of(
+            source,
+            "Ana Ruiz, 46, led the club to a 3-1 win on Saturday.",
+        )
+        .finds("CC107", "46");
+        summary_of(source, "Ana Ruiz led the club to a 3-2 win on Saturday.").finds("CC107", "3-2");
+        summary_of(
+            source,
+            "Ana Ruiz, 64, led the club to a 3-1 win on Saturday.",
+        )
+        .finds_nothing("CC107");
     }
 
     #[test]
