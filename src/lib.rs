@@ -22,6 +22,7 @@ pub mod git;
 pub mod index;
 pub mod lexicon;
 pub mod output;
+mod parallel;
 pub mod pipeline;
 pub mod progress;
 pub mod registry;

@@ -51,26 +51,7 @@ pub(super) struct Prepared {
 /// Key every claim of every article, on every core; one list per article,
 /// in the order given.
 pub(super) fn prepare_all(articles: &[Checked<'_>], rules: &RuleSet) -> Vec<Vec<Prepared>> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(articles.len().max(1));
-    let chunk = articles.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = articles
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|a| prepare_article(a, rules))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    })
+    crate::parallel::map_in_order(articles.iter().collect(), |a| prepare_article(a, rules))
 }
 
 fn prepare_article(a: &Checked<'_>, rules: &RuleSet) -> Vec<Prepared> {

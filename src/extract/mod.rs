@@ -170,45 +170,8 @@ fn number_groups(claims: &mut [Claim]) {
 /// Extract the claims of many articles on every core; results come back in
 /// the order given, so output never depends on the number of threads.
 pub fn extract_all(articles: Vec<Article>, rules: &RuleSet) -> Vec<(Article, ArticleClaims)> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(articles.len());
-    if threads <= 1 {
-        return articles
-            .into_iter()
-            .map(|a| {
-                let c = extract_article(&a, rules);
-                (a, c)
-            })
-            .collect();
-    }
-    let chunk = articles.len().div_ceil(threads);
-    let mut parts: Vec<Vec<Article>> = Vec::new();
-    let mut it = articles.into_iter();
-    loop {
-        let part: Vec<Article> = it.by_ref().take(chunk).collect();
-        if part.is_empty() {
-            break;
-        }
-        parts.push(part);
-    }
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = parts
-            .into_iter()
-            .map(|part| {
-                scope.spawn(move || {
-                    part.into_iter()
-                        .map(|a| {
-                            let c = extract_article(&a, rules);
-                            (a, c)
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+    crate::parallel::map_in_order(articles, |a| {
+        let c = extract_article(&a, rules);
+        (a, c)
     })
 }

@@ -253,37 +253,10 @@ impl Index {
             }
         }
         rows.sort_by_key(|r| r.ord);
-        let threads = std::thread::available_parallelism()
-            .map_or(1, usize::from)
-            .min(rows.len().max(1));
-        let chunk = rows.len().div_ceil(threads).max(1);
-        let mut parts: Vec<Vec<Row>> = Vec::new();
-        let mut it = rows.into_iter();
-        loop {
-            let part: Vec<Row> = it.by_ref().take(chunk).collect();
-            if part.is_empty() {
-                break;
-            }
-            parts.push(part);
-        }
         let path = &self.path;
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = parts
-                .into_iter()
-                .map(|part| {
-                    scope.spawn(move || {
-                        part.into_iter()
-                            .map(|row| article_of(row, path))
-                            .collect::<Result<Vec<_>, _>>()
-                    })
-                })
-                .collect();
-            let mut out = Vec::new();
-            for h in handles {
-                out.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))?);
-            }
-            Ok(out)
-        })
+        crate::parallel::map_in_order(rows, |row| article_of(row, path))
+            .into_iter()
+            .collect()
     }
 }
 

@@ -202,21 +202,10 @@ fn cents_after(doc: &Document, last: usize, unit: Unit) -> Option<(f64, usize)> 
         .then_some((c, word))
 }
 
-/// Ordinal words up to twelfth, by value.
-pub(super) const ORDINALS: &[(&str, u32)] = &[
-    ("first", 1),
-    ("second", 2),
-    ("third", 3),
-    ("fourth", 4),
-    ("fifth", 5),
-    ("sixth", 6),
-    ("seventh", 7),
-    ("eighth", 8),
-    ("ninth", 9),
-    ("tenth", 10),
-    ("eleventh", 11),
-    ("twelfth", 12),
-];
+/// Ordinal words up to twelfth, by value: the first twelve of the
+/// lexicon's (which lists them in order of value).
+pub(super) const ORDINALS: &[(&str, u32)] = numbers::ORDINALS.split_at(12).0;
+const _: () = assert!(ORDINALS[11].1 == 12);
 
 /// Words after a number that make it money.
 const MONEY_WORDS: &[&str] = &[
