@@ -145,62 +145,17 @@ impl Run for RestatementConflict {
             f.notes.push(note.clone());
             out.push(f);
         }
-        // A length of time the coverage never gives ("a 3-month trial"
-        // for its 6-month one), when the coverage gives lengths at all.
+        // Claims the figures alone let pass: a length of time, an age,
+        // score or ordinal, or a day the coverage never gives.
         for claim in &target.claims.claims {
-            let ClaimData::Temporal(t) = &claim.data else {
+            let Some(kind) = known.misses(claim) else {
                 continue;
             };
-            let Some(days) = duration_days(&t.timex) else {
-                continue;
-            };
-            if t.kind != TemporalKind::Duration
-                || known.durations.is_empty()
-                || known.durations.binary_search(&days).is_ok()
-                || reported.contains(&claim.prose)
-            {
+            if reported.contains(&claim.prose) {
                 continue;
             }
             reported.push(claim.prose.clone());
-            let mut f = self.finding(cx, claim.prose.clone(), &claim.text, "duration", &names);
-            if let Some(s) = claim.sentence {
-                add_source_sentence(&mut f, target, s, &sources);
-            }
-            f.notes.push(note.clone());
-            out.push(f);
-        }
-        // An age, score or ordinal the coverage never states ("for the
-        // 2nd time" where it says "first").
-        for claim in &target.claims.claims {
-            let ClaimData::Figure(g) = &claim.data else {
-                continue;
-            };
-            let stated = |v: f64| known.has_within(&Interval::exact(v));
-            if stated(g.value) && g.other.is_none_or(stated) || reported.contains(&claim.prose) {
-                continue;
-            }
-            reported.push(claim.prose.clone());
-            let mut f = self.finding(cx, claim.prose.clone(), &claim.text, "figure", &names);
-            if let Some(s) = claim.sentence {
-                add_source_sentence(&mut f, target, s, &sources);
-            }
-            f.notes.push(note.clone());
-            out.push(f);
-        }
-        // A day changed within a month the coverage dates by day ("August
-        // 30" for its August 31), which its figures alone let pass.
-        for claim in &target.claims.claims {
-            let ClaimData::Date(d) = &claim.data else {
-                continue;
-            };
-            let Some(v) = d.value.filter(|v| v.start == v.end && !d.relative) else {
-                continue;
-            };
-            if !known.misses_day(v.start) || reported.contains(&claim.prose) {
-                continue;
-            }
-            reported.push(claim.prose.clone());
-            let mut f = self.finding(cx, claim.prose.clone(), &claim.text, "date", &names);
+            let mut f = self.finding(cx, claim.prose.clone(), &claim.text, kind, &names);
             if let Some(s) = claim.sentence {
                 add_source_sentence(&mut f, target, s, &sources);
             }
@@ -551,6 +506,31 @@ impl Known {
         k.durations.sort_unstable();
         k.durations.dedup();
         k
+    }
+
+    /// The kind of `claim` when the coverage does not state it, for the
+    /// claims a figure alone does not judge: a length of time the coverage
+    /// never gives ("a 3-month trial" for its 6-month one, when it gives
+    /// lengths at all), an age, score or ordinal it never states, or a
+    /// day changed within a month it dates by day ("August 30" for its
+    /// August 31).
+    fn misses(&self, claim: &crate::extract::Claim) -> Option<&'static str> {
+        match &claim.data {
+            ClaimData::Temporal(t) if t.kind == TemporalKind::Duration => {
+                let days = duration_days(&t.timex)?;
+                (!self.durations.is_empty() && self.durations.binary_search(&days).is_err())
+                    .then_some("duration")
+            }
+            ClaimData::Figure(g) => {
+                let stated = |v: f64| self.has_within(&Interval::exact(v));
+                (!(stated(g.value) && g.other.is_none_or(stated))).then_some("figure")
+            }
+            ClaimData::Date(d) => {
+                let v = d.value.filter(|v| v.start == v.end && !d.relative)?;
+                self.misses_day(v.start).then_some("date")
+            }
+            _ => None,
+        }
     }
 
     /// Whether the coverage names other days of `day`'s month, but not
