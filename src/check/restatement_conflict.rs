@@ -113,7 +113,7 @@ impl Run for RestatementConflict {
                 if hedged && known.has_within(&near_bound(n)) {
                     continue;
                 }
-                // "Two friends, Steve and Carly": as many names as the
+                // "Two friends, Ines and Tomas": as many names as the
                 // count, each in the coverage, state it.
                 let end = holder.map_or(fig.prose.end, |c| c.prose.end);
                 if let Some(names) = names_listed_after(&doc.text[end..]) {
@@ -374,7 +374,7 @@ fn add_source_sentence(f: &mut Finding, target: Checked<'_>, s: usize, sources: 
 }
 
 /// The names listed in apposition at the start of `rest`, the text right
-/// after a count: ", Steve and Carly," gives both. Each name is one or two
+/// after a count: ", Ines and Tomas," gives both. Each name is one or two
 /// capitalised words; the list ends at a comma or a full stop.
 fn names_listed_after(rest: &str) -> Option<Vec<&str>> {
     let list = rest.strip_prefix(", ")?;
@@ -510,10 +510,10 @@ impl Known {
 
     /// The kind of `claim` when the coverage does not state it, for the
     /// claims a figure alone does not judge: a length of time the coverage
-    /// never gives ("a 3-month trial" for its 6-month one, when it gives
+    /// never gives ("a 4-month trial" for its 9-month one, when it gives
     /// lengths at all), an age, score or ordinal it never states, or a
-    /// day changed within a month it dates by day ("August 30" for its
-    /// August 31).
+    /// day changed within a month it dates by day ("May 16" for its
+    /// May 17).
     fn misses(&self, claim: &crate::extract::Claim) -> Option<&'static str> {
         match &claim.data {
             ClaimData::Temporal(t) if t.kind == TemporalKind::Duration => {
@@ -534,7 +534,7 @@ impl Known {
     }
 
     /// Whether the coverage names other days of `day`'s month, but not
-    /// `day`: "August 30" where the coverage's deadline is August 31.
+    /// `day`: "May 16" where the coverage's deadline is May 17.
     fn misses_day(&self, day: chrono::NaiveDate) -> bool {
         let first = day.with_day(1).unwrap_or(day);
         let i = self.days.partition_point(|d| *d < first);
@@ -687,61 +687,58 @@ mod tests {
 
     #[test]
     fn a_figure_swapped_for_another_of_the_coverage_is_a_warning() {
-        let source = "Members get a 15% discount on all garden tools this spring. \
-                      Delivery costs 10% of the order for everyone else.";
+        let source = "Members get a 12% discount on all garden tools this spring. \
+                      Delivery costs 8% of the order for everyone else.";
         let f = summary_of(
             source,
-            "Members get a 10% discount on all garden tools this spring.",
+            "Members get a 8% discount on all garden tools this spring.",
         )
-        .finds("CC107", "10%");
-        assert!(f.evidence[0].text.contains("15%"), "{:?}", f.evidence);
+        .finds("CC107", "8%");
+        assert!(f.evidence[0].text.contains("12%"), "{:?}", f.evidence);
         summary_of(
             source,
-            "Members get a 15% discount on all garden tools this spring.",
+            "Members get a 12% discount on all garden tools this spring.",
         )
-        .passes("CC107", "15%");
+        .passes("CC107", "12%");
         // A sentence that merges two of the coverage's keeps both figures.
         summary_of(
             source,
-            "Members save 15% on garden tools, others pay 10% of the order for delivery.",
+            "Members save 12% on garden tools, others pay 8% of the order for delivery.",
         )
         .finds_nothing("CC107");
     }
 
     #[test]
     fn a_day_changed_within_a_month_the_coverage_dates_by_day_is_a_warning() {
-        let source = "Customers who sign up before August 31, 2022 get the bundle for $100.";
+        let source = "Customers who sign up before May 17, 2031 get the bundle for $100.";
         summary_of(
             source,
-            "Customers who sign up before August 30, 2022 get the bundle.",
+            "Customers who sign up before May 16, 2031 get the bundle.",
         )
-        .finds("CC107", "August 30, 2022");
+        .finds("CC107", "May 16, 2031");
         summary_of(
             source,
-            "Customers who sign up before August 31, 2022 get the bundle.",
+            "Customers who sign up before May 17, 2031 get the bundle.",
         )
-        .passes("CC107", "August 31, 2022");
+        .passes("CC107", "May 17, 2031");
         // A month the coverage gives no day of is left to the figures.
-        summary_of(
-            source,
-            "Customers who sign up before September 30, 2022 get it.",
-        )
-        .finds("CC107", "September 30, 2022");
+        summary_of(source, "Customers who sign up before June 16, 2031 get it.")
+            .finds("CC107", "June 16, 2031");
     }
 
     #[test]
     fn a_length_of_time_the_coverage_never_gives_is_a_warning() {
-        let source = "New members get a 6-month trial of the studio plan, the firm said.";
+        let source = "New members get a 9-month trial of the studio plan, the firm said.";
         summary_of(
             source,
-            "New members get a 3-month trial of the studio plan.",
+            "New members get a 4-month trial of the studio plan.",
         )
-        .finds("CC107", "3-month");
+        .finds("CC107", "4-month");
         summary_of(
             source,
-            "New members get a 6-month trial of the studio plan.",
+            "New members get a 9-month trial of the studio plan.",
         )
-        .passes("CC107", "6-month");
+        .passes("CC107", "9-month");
         // One length, other words.
         let year = "Members sign a one-year contract with the studio.";
         summary_of(year, "Members sign a 12-month contract with the studio.")
@@ -885,28 +882,28 @@ mod tests {
 
     #[test]
     fn a_whole_number_with_trailing_zeros_is_not_a_rounding_unless_hedged() {
-        let source = "The plan costs $185 a month, the agent said.";
-        Case::new("The plan costs $190 a month, the agent said.")
+        let source = "The plan costs $245 a month, the agent said.";
+        Case::new("The plan costs $250 a month, the agent said.")
             .coverage_on(source, PUBLISHED)
-            .finds("CC107", "$190");
-        Case::new("The plan costs about $190 a month, the agent said.")
+            .finds("CC107", "$250");
+        Case::new("The plan costs about $250 a month, the agent said.")
             .coverage_on(source, PUBLISHED)
-            .passes("CC107", "about $190");
+            .passes("CC107", "about $250");
     }
 
     #[test]
     fn a_count_of_people_named_in_apposition_is_stated_by_their_names() {
-        let source = "Steve: fancy a drink at the weekend? Carly: yes, where?";
+        let source = "Ines: fancy a walk by the harbour at the weekend? Tomas: yes, where?";
         let case = |text| {
             let mut case = Case::new(text).coverage_on(source, PUBLISHED);
             case.mode = crate::check::Mode::Restatement;
             case
         };
-        case("Two friends, Steve and Carly, plan to meet for a drink at the weekend.")
+        case("Two friends, Ines and Tomas, plan to meet for a walk at the weekend.")
             .passes("CC107", "Two friends");
-        case("Three friends, Steve and Carly, plan to meet for a drink at the weekend.")
+        case("Three friends, Ines and Tomas, plan to meet for a walk at the weekend.")
             .finds("CC107", "Three friends");
-        case("Two friends, Steve and Maria, plan to meet for a drink at the weekend.")
+        case("Two friends, Ines and Maria, plan to meet for a walk at the weekend.")
             .finds("CC107", "Two friends");
     }
 

@@ -112,7 +112,7 @@ pub(crate) fn figures(doc: &Document) -> Vec<Figure> {
                         words_end
                     };
                     let unit = unit_around(doc, k, last);
-                    // "twelve euros and fifty cents": one sum of money.
+                    // "nine euros and forty cents": one sum of money.
                     let (v, last, step) = match cents_after(doc, last, unit) {
                         Some((cents, end)) => (v + cents / 100.0, end, 0.01),
                         None => (v, last, step),
@@ -165,8 +165,8 @@ pub(crate) fn figures(doc: &Document) -> Vec<Figure> {
     out
 }
 
-/// A number in words spoken with its decimals ("twelve point five",
-/// "twelve dot fifty"): its value, last word and rounding step; else the
+/// A number in words spoken with its decimals ("nine point five",
+/// "nine dot forty"): its value, last word and rounding step; else the
 /// whole number `v` ending at token `end` as it is.
 fn spoken_decimal(doc: &Document, v: f64, end: usize) -> (f64, usize, f64) {
     let n = doc.tokens.len();
@@ -187,7 +187,7 @@ const CENT_WORDS: &[&str] = &["cent", "centimes", "cents", "pence", "penny"];
 /// cents and the index of their word.
 fn cents_after(doc: &Document, last: usize, unit: Unit) -> Option<(f64, usize)> {
     let n = doc.tokens.len();
-    // After the currency word, when one names it ("twelve euros and").
+    // After the currency word, when one names it ("nine euros and").
     let last = if last + 1 < n && MONEY_WORDS.contains(&doc.tok_lower(last + 1)) {
         last + 1
     } else {
@@ -372,14 +372,14 @@ mod tests {
     #[test]
     fn numbers_in_words_as_transcripts_write_them() {
         let v =
-            values("They bought twenty five machines, twenty - six chairs and forty-one desks.");
+            values("They bought thirty seven lamps, thirty - eight chairs and forty-one desks.");
         let plain = |value: f64| FigureValue::Number {
             value,
             scaled: None,
             step: 1.0,
             unit: Unit::Plain,
         };
-        assert_eq!(v, [plain(25.0), plain(26.0), plain(41.0)]);
+        assert_eq!(v, [plain(37.0), plain(38.0), plain(41.0)]);
         assert_eq!(values("twenty years, five days"), [plain(20.0), plain(5.0)]);
     }
 
@@ -392,17 +392,11 @@ mod tests {
             unit: Unit::Money,
         };
         assert_eq!(
-            values("It costs twelve euros and fifty cents."),
-            [money(12.5, 0.01)]
+            values("It costs nine euros and forty cents."),
+            [money(9.4, 0.01)]
         );
-        assert_eq!(
-            values("It costs twelve dot fifty euros."),
-            [money(12.5, 0.01)]
-        );
-        assert_eq!(
-            values("It costs twelve point five euros."),
-            [money(12.5, 0.1)]
-        );
+        assert_eq!(values("It costs nine dot forty euros."), [money(9.4, 0.01)]);
+        assert_eq!(values("It costs nine point five euros."), [money(9.5, 0.1)]);
         assert_eq!(values("TGIF"), [FigureValue::Weekday(4)]);
     }
 

@@ -319,8 +319,8 @@ mod tests {
             "2025-07-01..2025-09-30"
         );
         assert_eq!(
-            one("Third quarter 2020 earnings were up.").1,
-            "2020-07-01..2020-09-30"
+            one("Third quarter 2027 earnings were up.").1,
+            "2027-07-01..2027-09-30"
         );
         assert_eq!(
             one("Sales rose in the second quarter 2021.").1,
@@ -331,12 +331,12 @@ mod tests {
     #[test]
     fn dates_told_relative_to_one_period_all_count_from_it() {
         let d = dates(
-            "Profit in the third quarter of 2020 rose from the same period in the \
+            "Profit in the third quarter of 2027 rose from the same period in the \
              previous year and from the previous quarter.",
         );
         assert_eq!(d.len(), 3, "{d:?}");
-        assert_eq!(d[1].1, "2019-01-01..2019-12-31");
-        assert_eq!(d[2], pair("the previous quarter", "2020-04-01..2020-06-30"));
+        assert_eq!(d[1].1, "2026-01-01..2026-12-31");
+        assert_eq!(d[2], pair("the previous quarter", "2027-04-01..2027-06-30"));
     }
 
     #[test]

@@ -194,7 +194,7 @@ fn word_first(v: &View<'_>, i: usize) -> Option<Found> {
     if let Some(q) = quarter_word(w) {
         return found(Expr::Quarter(q, YearRef::Open), i, i + 1);
     }
-    // "Third quarter 2020 earnings", "first quarter of 2021" (without
+    // "Third quarter 2027 earnings", "first quarter of 2021" (without
     // "the", as results are headed).
     if let Some(q) = lookup(lex::QUARTER_ORDINALS, w).filter(|_| v.is(i + 1, "quarter")) {
         if !v.is_cap(i + 1) {
@@ -466,7 +466,7 @@ fn anaphoric(v: &View<'_>, i: usize) -> Option<Found> {
 /// What follows "of" after a quarter: "of 2009", "of this year", "of last
 /// year"; returns the reference and the end token.
 /// The year a quarter at `i` names: "of 2009", "of last year", or a
-/// bare year ("the third quarter 2020").
+/// bare year ("the third quarter 2027").
 fn quarter_year(v: &View<'_>, i: usize) -> (YearRef, usize) {
     match v.year(i) {
         Some(y) => (YearRef::Abs(y), i + 1),
