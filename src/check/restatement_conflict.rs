@@ -572,7 +572,7 @@ impl Known {
                     self.numbers[i..]
                         .iter()
                         .take_while(|(v, _)| *v <= hi)
-                        .any(|(_, u)| unit.fits(*u))
+                        .any(|(_, u)| unit.supported_by(*u))
                 })
             }
         }
@@ -665,6 +665,27 @@ mod tests {
             ),
             Vec::<String>::new()
         );
+    }
+
+    #[test]
+    fn a_percentage_is_stated_only_by_a_percentage() {
+        let offer = "Members get a 12% discount on garden tools. \
+                     Call us at 10:30 on Tuesday to book a visit.";
+        let found = |text| warnings(text, PUBLISHED, offer, PUBLISHED);
+        let changed = found("Members get a 10% discount on garden tools.");
+        assert!(
+            changed.iter().any(|w| w.starts_with("CC107")),
+            "{changed:?}"
+        );
+        // A range's first end is a percentage too.
+        let range = "Between 4 and 9% of members renewed in spring, the shop said.";
+        let kept = warnings(
+            "Between 4% and 9% of members renewed.",
+            PUBLISHED,
+            range,
+            PUBLISHED,
+        );
+        assert_eq!(kept, Vec::<String>::new());
     }
 
     #[test]

@@ -26,6 +26,16 @@ impl Unit {
     pub fn fits(self, other: Unit) -> bool {
         self == other || self == Unit::Plain || other == Unit::Plain
     }
+
+    /// Whether a number written with `self` is stated by one written with
+    /// `other`: a percentage only by a percentage, since a bare number
+    /// is as often a time, a phone number or a count.
+    pub fn supported_by(self, other: Unit) -> bool {
+        match self {
+            Unit::Percent => other == Unit::Percent,
+            _ => self.fits(other),
+        }
+    }
 }
 
 /// What a figure states.
@@ -217,6 +227,23 @@ const MONEY_WORDS: &[&str] = &[
 /// scale word): a currency sign before it, "%", "percent" or a currency
 /// word after it.
 fn unit_around(doc: &Document, first: usize, last: usize) -> Unit {
+    let unit = unit_written(doc, first, last);
+    // The first end of a range takes the unit written after the second:
+    // "from 5 to 10%", "between 5 and 10 per cent", "5-10%".
+    let (link, end) = (last + 1, last + 2);
+    if unit == Unit::Plain
+        && end < doc.tokens.len()
+        && matches!(doc.tok_lower(link), "to" | "and" | "or" | "-" | "–")
+        && doc.tokens[end].kind == TokenKind::Number
+        && unit_written(doc, end, end) == Unit::Percent
+    {
+        return Unit::Percent;
+    }
+    unit
+}
+
+/// The unit written around the number at tokens `first..=last`.
+fn unit_written(doc: &Document, first: usize, last: usize) -> Unit {
     if first > 0 {
         let before = doc.tok(first - 1);
         if matches!(before, "$" | "£" | "€" | "¥" | "₹") || before.ends_with('$') {
@@ -461,6 +488,21 @@ mod tests {
                 Unit::Plain
             ]
         );
+    }
+
+    #[test]
+    fn a_range_s_first_end_takes_the_percent_written_after_the_second() {
+        let units: Vec<Unit> = figures(&Document::new(
+            "It rose from 5 to 10%, between 6 and 9 per cent, 2-3%, at 10:30.",
+        ))
+        .into_iter()
+        .filter_map(|f| match f.value {
+            FigureValue::Number { unit, .. } => Some(unit),
+            _ => None,
+        })
+        .collect();
+        assert_eq!(&units[..6], [Unit::Percent; 6]);
+        assert!(units[6..].iter().all(|u| *u == Unit::Plain));
     }
 
     #[test]
