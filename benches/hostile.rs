@@ -6,7 +6,10 @@
 //!   against the stretch reversed (budget 0.1 s each);
 //! - event dates: a 4 MB article full of dates, checked against an event
 //!   whose `words` include a two-word phrase (budget 2 s);
-//! - rule loading: 10,000 rule files in one folder (budget 1 s).
+//! - rule loading: 10,000 rule files in one folder (budget 1 s);
+//! - restatements: a 2,000-sentence rewrite with every figure changed,
+//!   checked against its 2,000-sentence source (budget 1 s; it was
+//!   quadratic in sentences before the sentence index).
 //!
 //! Run: `cargo bench --bench hostile` (release build). It prints each time
 //! and exits 1 when one is over its budget. The inputs are generated; no
@@ -155,6 +158,72 @@ fn bench_rule_files() -> (String, Duration, Duration) {
     ("10,000 rule files".to_owned(), t, Duration::from_secs(1))
 }
 
+/// A text of `n` sentences, each made of invented words and one figure,
+/// published on the bench's day.
+fn figure_sentences(n: usize, seed: usize, offset: usize) -> String {
+    let mut text = String::from("---\npublished: 2026-03-03\n---\n\n");
+    for i in 0..n {
+        let w = words(12, seed + i);
+        text.push_str(&format!(
+            "The {} {} sold {} {} to the {} {} for {} {}.\n\n",
+            w[0],
+            w[1],
+            i + offset,
+            w[2],
+            w[3],
+            w[4],
+            w[5],
+            w[6..].join(" ")
+        ));
+    }
+    text
+}
+
+/// A 2,000-sentence rewrite checked against its 2,000-sentence source of
+/// the same day, every figure changed: CC107 finds each sentence's source
+/// through the source's word index, not by comparing every pair.
+fn bench_restatement() -> (String, Duration, Duration) {
+    let n = 2_000;
+    let empty = RuleSet::default();
+    let source = extract_all(
+        vec![Article::from_source(
+            "source.md",
+            figure_sentences(n, 7, 10_000),
+            None,
+        )],
+        &empty,
+    );
+    let (sa, sc) = &source[0];
+    let coverage = [Checked {
+        article: sa,
+        claims: sc,
+    }];
+    let index = CoverageIndex::build(&coverage);
+    let rewrite = extract_all(
+        vec![Article::from_source(
+            "rewrite.md",
+            figure_sentences(n, 7, 20_000),
+            None,
+        )],
+        &empty,
+    );
+    let (a, c) = &rewrite[0];
+    let target = Checked {
+        article: a,
+        claims: c,
+    };
+    let start = Instant::now();
+    let cx = CheckContext::new(target, &empty, &coverage, &index, 2);
+    let found = run_checks(&cx).iter().filter(|f| f.code == "CC107").count();
+    let t = start.elapsed();
+    assert!(found >= n / 2, "the changed figures are found ({found})");
+    (
+        "2,000-sentence rewrite of a 2,000-sentence source".to_owned(),
+        t,
+        Duration::from_secs(1),
+    )
+}
+
 /// Print one result as soon as it is known; whether it is over budget.
 fn report(name: &str, t: Duration, budget: Duration) -> bool {
     let over = t > budget;
@@ -169,7 +238,7 @@ fn report(name: &str, t: Duration, budget: Duration) -> bool {
 
 fn main() {
     // `cargo bench --bench hostile -- rules` runs the cases whose group
-    // (quotes, events, rules) is named; no name runs all.
+    // (quotes, events, rules, restatement) is named; no name runs all.
     let wanted: Vec<String> = std::env::args()
         .skip(1)
         .filter(|a| !a.starts_with('-'))
@@ -187,6 +256,10 @@ fn main() {
     }
     if runs("rules") {
         let (name, t, budget) = bench_rule_files();
+        over |= report(&name, t, budget);
+    }
+    if runs("restatement") {
+        let (name, t, budget) = bench_restatement();
         over |= report(&name, t, budget);
     }
     if over {

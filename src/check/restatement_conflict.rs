@@ -3,9 +3,9 @@
 
 use super::quote_text::{is_same_words, quote_words};
 use super::{finding_at, sentence_evidence, CheckContext, Checked, Mode, Run};
-use crate::extract::{ClaimData, Interval, Modifier, TemporalKind};
+use crate::extract::{Claim, ClaimData, Interval, Modifier, TemporalKind};
 use crate::finding::{Finding, Severity};
-use crate::subject::{restates, shared_share, similarity, Figure, FigureValue, Unit};
+use crate::subject::{restates, shared_share, Figure, FigureValue, SentenceIndex, Unit};
 use chrono::Datelike;
 
 declare_check! {
@@ -52,56 +52,55 @@ impl Run for RestatementConflict {
         let subjects = &target.claims.subjects;
         let vocabulary = subjects.vocabulary();
         let others = cx.other_articles().map(|(i, a)| (a, &cx.index.vocab[i]));
-        let sources: Vec<Checked<'_>> = match cx.mode {
+        let sources: Vec<Source<'_>> = match cx.mode {
             Mode::Article => return,
-            Mode::Restatement => others.map(|(a, _)| a).collect(),
+            Mode::Restatement => others.map(|(a, _)| Source::new(a)).collect(),
             Mode::Auto => others
-                .filter(|(a, v)| {
-                    is_same_day(target, *a)
-                        && (is_digest(target, *a, shared_share(&vocabulary, v))
-                            || restates(&vocabulary, v) && restates_sentences(target, *a, v))
+                .filter(|(a, _)| is_same_day(target, *a))
+                .filter_map(|(a, v)| {
+                    let digest = is_digest(target, a, shared_share(&vocabulary, v));
+                    if !digest && !restates(&vocabulary, v) {
+                        return None;
+                    }
+                    let source = Source::new(a);
+                    (digest || restates_sentences(target, &source, &vocabulary)).then_some(source)
                 })
-                .map(|(a, _)| a)
                 .collect(),
         };
         if sources.is_empty() {
             return;
         }
-        let known = Known::of(&sources);
-        let names: Vec<String> = sources
+        let articles: Vec<Checked<'_>> = sources.iter().map(|a| a.article).collect();
+        let known = Known::of(&articles);
+        let names: Vec<String> = articles
             .iter()
             .map(|a| a.article.path.display().to_string())
             .collect();
         let note = format!("checked as a restatement of {}", names.join(", "));
         let doc = &target.claims.doc;
         let mut reported: Vec<std::ops::Range<usize>> = Vec::new();
-        for fig in &subjects.figures {
+        let claims = &target.claims.claims;
+        // A figure of a length of time is judged with its length: "a
+        // 12-month contract" restates "a one-year contract".
+        let in_known_duration = first_holders(&subjects.figures, claims, |c| {
+            matches!(&c.data, ClaimData::Temporal(t)
+                if t.kind == TemporalKind::Duration
+                    && duration_days(&t.timex)
+                        .is_some_and(|d| known.durations.binary_search(&d).is_ok()))
+        });
+        // A figure inside a count or date claim is reported on the claim,
+        // where the other checks report it too.
+        let holders = first_holders(&subjects.figures, claims, |c| {
+            matches!(c.data, ClaimData::Count(_) | ClaimData::Date(_))
+        });
+        for (k, fig) in subjects.figures.iter().enumerate() {
             let swapped = doc
                 .sentence_at(fig.prose.start)
                 .is_some_and(|s| is_swapped(target, s, fig, &sources));
-            if !swapped && known.supports(fig) {
+            if !swapped && known.supports(fig) || in_known_duration[k].is_some() {
                 continue;
             }
-            // A figure of a length of time is judged with its length: "a
-            // 12-month contract" restates "a one-year contract".
-            let in_known_duration = target.claims.claims.iter().any(|c| {
-                matches!(&c.data, ClaimData::Temporal(t)
-                    if t.kind == TemporalKind::Duration
-                        && c.prose.start <= fig.prose.start
-                        && fig.prose.end <= c.prose.end
-                        && duration_days(&t.timex)
-                            .is_some_and(|d| known.durations.binary_search(&d).is_ok()))
-            });
-            if in_known_duration {
-                continue;
-            }
-            // A figure inside a count or date claim is reported on the
-            // claim, where the other checks report it too.
-            let holder = target.claims.claims.iter().find(|c| {
-                matches!(c.data, ClaimData::Count(_) | ClaimData::Date(_))
-                    && c.prose.start <= fig.prose.start
-                    && fig.prose.end <= c.prose.end
-            });
+            let holder = holders[k];
             // A hedged count ("more than £800,000") is supported by a
             // figure of the coverage its wording allows (£861,450); a
             // range's ends are figures of their own.
@@ -120,7 +119,7 @@ impl Run for RestatementConflict {
                     if names.len() as f64 == n.value
                         && names
                             .iter()
-                            .all(|name| sources.iter().any(|a| a.claims.doc.text.contains(name)))
+                            .all(|name| articles.iter().any(|a| a.claims.doc.text.contains(name)))
                     {
                         continue;
                     }
@@ -205,6 +204,30 @@ impl RestatementConflict {
     }
 }
 
+/// For each figure of `figures` (in prose order), the first claim of
+/// `claims` that `holds` and contains it: one pass over the claims, each
+/// looking only at the figures inside it.
+fn first_holders<'c>(
+    figures: &[Figure],
+    claims: &'c [Claim],
+    holds: impl Fn(&Claim) -> bool,
+) -> Vec<Option<&'c Claim>> {
+    debug_assert!(figures.is_sorted_by_key(|f| f.prose.start));
+    let mut out = vec![None; figures.len()];
+    for c in claims.iter().filter(|c| holds(c)) {
+        let from = figures.partition_point(|f| f.prose.start < c.prose.start);
+        let inside = figures[from..]
+            .iter()
+            .take_while(|f| f.prose.start < c.prose.end);
+        for (k, f) in inside.enumerate() {
+            if f.prose.end <= c.prose.end && out[from + k].is_none() {
+                out[from + k] = Some(c);
+            }
+        }
+    }
+    out
+}
+
 /// Sentences with fewer content words than this say too little to tell
 /// a restatement from an article.
 const MIN_SENTENCE_WORDS: usize = 3;
@@ -261,7 +284,7 @@ fn is_digest(target: Checked<'_>, source: Checked<'_>, shared: f32) -> bool {
 /// several of the article's sentences into one).
 fn restates_sentences(
     target: Checked<'_>,
-    source: Checked<'_>,
+    source: &Source<'_>,
     vocabulary: &[crate::subject::Stem],
 ) -> bool {
     let mine: Vec<_> = target
@@ -274,38 +297,47 @@ fn restates_sentences(
     if mine.is_empty() {
         return false;
     }
-    let theirs = &source.claims.subjects.sentences;
     let restated = mine
         .iter()
         .filter(|t| {
             restates(&t.stems, vocabulary)
-                || theirs
-                    .iter()
-                    .any(|o| similarity(t, o) >= MIN_RESTATED_SIMILARITY)
+                || source
+                    .sentences
+                    .best(t)
+                    .is_some_and(|(sim, _, _)| sim >= MIN_RESTATED_SIMILARITY)
         })
         .count();
     restated as f32 >= MIN_RESTATED_SENTENCES * mine.len() as f32
 }
 
+/// A coverage article the checked text restates, with its sentences
+/// indexed by content word.
+struct Source<'a> {
+    article: Checked<'a>,
+    sentences: SentenceIndex,
+}
+
+impl<'a> Source<'a> {
+    fn new(article: Checked<'a>) -> Source<'a> {
+        let sentences = SentenceIndex::new([article.claims.subjects.sentences.as_slice()]);
+        Source { article, sentences }
+    }
+}
+
 /// The coverage sentence most like sentence `s` of the target, with its
-/// similarity.
+/// similarity; the later one on a tie.
 fn best_source_sentence<'a>(
     target: Checked<'_>,
     s: usize,
-    sources: &[Checked<'a>],
+    sources: &[Source<'a>],
 ) -> Option<(f32, Checked<'a>, usize)> {
     let mine = &target.claims.subjects.sentences[s];
     sources
         .iter()
-        .flat_map(|a| {
-            a.claims
-                .subjects
-                .sentences
-                .iter()
-                .enumerate()
-                .map(move |(i, t)| (similarity(mine, t), *a, i))
-        })
-        .max_by(|x, y| x.0.total_cmp(&y.0))
+        .enumerate()
+        .filter_map(|(k, a)| a.sentences.best(mine).map(|(sim, _, i)| (sim, k, i)))
+        .max_by(|x, y| x.0.total_cmp(&y.0).then((x.1, x.2).cmp(&(y.1, y.2))))
+        .map(|(sim, k, i)| (sim, sources[k].article, i))
 }
 
 /// How similar the coverage sentence must be for its figure to be the
@@ -331,7 +363,7 @@ fn figures_in<'a>(
 /// says, each has exactly one figure of this unit, and the two differ
 /// ("a 10% discount on orders" where the coverage's sentence offers 15%,
 /// though 10% is in the coverage elsewhere).
-fn is_swapped(target: Checked<'_>, s: usize, fig: &Figure, sources: &[Checked<'_>]) -> bool {
+fn is_swapped(target: Checked<'_>, s: usize, fig: &Figure, sources: &[Source<'_>]) -> bool {
     let FigureValue::Number { unit, .. } = fig.value else {
         return false;
     };
@@ -361,7 +393,7 @@ fn is_swapped(target: Checked<'_>, s: usize, fig: &Figure, sources: &[Checked<'_
 
 /// The coverage sentence most like sentence `s` of the target, as
 /// evidence, when one is like it at all.
-fn add_source_sentence(f: &mut Finding, target: Checked<'_>, s: usize, sources: &[Checked<'_>]) {
+fn add_source_sentence(f: &mut Finding, target: Checked<'_>, s: usize, sources: &[Source<'_>]) {
     let best = best_source_sentence(target, s, sources);
     if let Some((sim, a, i)) = best.filter(|b| b.0 >= MIN_SOURCE_SIMILARITY) {
         let mut e = sentence_evidence(a, i);

@@ -8,8 +8,11 @@
 //! claim (`docs/alignment.md` has the calibration); this module only
 //! measures.
 
-use super::Terms;
+use super::{Stem, Terms};
+use crate::lexicon::FxHasher;
 use serde::Serialize;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// One claim as alignment sees it.
 #[derive(Debug, Clone, Copy)]
@@ -99,6 +102,60 @@ pub fn similarity(a: &Terms, b: &Terms) -> f32 {
         }
     }
     shared as f32 / ((a.stems.len() * b.stems.len()) as f32).sqrt()
+}
+
+/// The sentences of some articles by content word, to find the one most
+/// like a given sentence in the time of the postings it shares rather
+/// than by comparing it with every sentence.
+#[derive(Debug, Default)]
+pub struct SentenceIndex {
+    /// Content-word count of each sentence, by article.
+    lengths: Vec<Vec<u32>>,
+    /// For each content word, the (article, sentence) pairs that hold it.
+    postings: HashMap<Stem, Vec<(u32, u32)>, BuildHasherDefault<FxHasher>>,
+}
+
+impl SentenceIndex {
+    /// An index of the sentences of each article in `articles`, numbered
+    /// in that order.
+    pub fn new<'a>(articles: impl IntoIterator<Item = &'a [Terms]>) -> SentenceIndex {
+        let mut index = SentenceIndex::default();
+        for (a, sentences) in articles.into_iter().enumerate() {
+            let mut lengths = Vec::with_capacity(sentences.len());
+            for (i, t) in sentences.iter().enumerate() {
+                lengths.push(t.stems.len() as u32);
+                for &stem in &t.stems {
+                    index
+                        .postings
+                        .entry(stem)
+                        .or_default()
+                        .push((a as u32, i as u32));
+                }
+            }
+            index.lengths.push(lengths);
+        }
+        index
+    }
+
+    /// The sentence most like `t` by [`similarity`], as (similarity,
+    /// article, sentence); the later one on a tie. `None` when no
+    /// sentence shares a content word with it.
+    pub fn best(&self, t: &Terms) -> Option<(f32, usize, usize)> {
+        let mut shared: HashMap<(u32, u32), u32, BuildHasherDefault<FxHasher>> = HashMap::default();
+        for stem in &t.stems {
+            for &at in self.postings.get(stem).into_iter().flatten() {
+                *shared.entry(at).or_default() += 1;
+            }
+        }
+        let mine = t.stems.len() as f32;
+        shared
+            .into_iter()
+            .map(|((a, i), n)| {
+                let theirs = self.lengths[a as usize][i as usize] as f32;
+                (n as f32 / (mine * theirs).sqrt(), a as usize, i as usize)
+            })
+            .max_by(|x, y| x.0.total_cmp(&y.0).then((x.1, x.2).cmp(&(y.1, y.2))))
+    }
 }
 
 /// Share of a text's content words that one coverage article must hold
@@ -305,6 +362,27 @@ mod tests {
         .expect("aligned");
         assert_eq!(al.slots, ["noun", "owner"]);
         assert!(al.similarity() > 0.6, "{al:?}");
+    }
+
+    #[test]
+    fn the_index_finds_the_sentence_a_full_comparison_finds() {
+        let terms = |stems: &[u64]| Terms {
+            stems: stems.to_vec(),
+            names: Vec::new(),
+        };
+        let first = [terms(&[1, 2, 3]), terms(&[4, 5]), terms(&[])];
+        let second = [terms(&[2, 3, 9]), terms(&[1, 2, 3, 4, 5, 6, 7])];
+        let index = SentenceIndex::new([&first[..], &second[..]]);
+        for query in [terms(&[1, 2, 3]), terms(&[4, 5, 6]), terms(&[2, 3, 9, 10])] {
+            let full = [&first[..], &second[..]]
+                .iter()
+                .enumerate()
+                .flat_map(|(a, s)| s.iter().enumerate().map(move |(i, t)| (a, i, t)))
+                .map(|(a, i, t)| (similarity(&query, t), a, i))
+                .max_by(|x, y| x.0.total_cmp(&y.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+            assert_eq!(index.best(&query), full, "{query:?}");
+        }
+        assert_eq!(index.best(&terms(&[42])), None);
     }
 
     #[test]

@@ -19,7 +19,7 @@ mod words;
 
 pub use align::{
     align, names_kept, restates, same_letters, same_quotation, shared_share, similarity, Alignment,
-    Side,
+    SentenceIndex, Side,
 };
 pub use figures::{Figure, FigureValue, Unit};
 
