@@ -25,7 +25,8 @@ declare_check! {
     /// its figure must be the coverage's. A text that adds to its coverage is left to the other
     /// checks. `mode: restatement` (or `--mode restatement`) takes the
     /// text as a restatement of all its coverage without deciding;
-    /// `mode: article` switches this check off.
+    /// `mode: article` switches this check off. A restatement with nothing
+    /// to report gets a note saying what it was taken to restate.
     ///
     /// ## Why is this bad
     /// A restatement has nothing to add: a figure its source does not
@@ -78,6 +79,7 @@ impl Run for RestatementConflict {
             .collect();
         let note = format!("checked as a restatement of {}", names.join(", "));
         let doc = &target.claims.doc;
+        let before = out.len();
         let mut reported: Vec<std::ops::Range<usize>> = Vec::new();
         let claims = &target.claims.claims;
         // A figure of a length of time is judged with its length: "a
@@ -180,6 +182,32 @@ impl Run for RestatementConflict {
             }
             f.notes.push(note.clone());
             out.push(f);
+        }
+        // A clean restatement says what it was taken to be (its warnings
+        // say it in their notes): a desk reads a clean restatement
+        // differently from a clean article.
+        if out.len() > before {
+            return;
+        }
+        if let Some(first) = doc.sentences.first() {
+            let span = target
+                .article
+                .prose
+                .span(first.range.start, first.range.end);
+            let message = format!(
+                "taken as a restatement of {}: its figures, dates and quotations were checked against it",
+                names.join(", ")
+            );
+            let text = &doc.text[first.range.clone()];
+            out.push(finding_at(
+                self,
+                target.article,
+                span,
+                text,
+                "text",
+                Severity::Note,
+                message,
+            ));
         }
     }
 }
@@ -854,6 +882,31 @@ mod tests {
         let mut case = Case::new(text).coverage_on(source, PUBLISHED);
         case.mode = crate::check::Mode::Restatement;
         case
+    }
+
+    #[test]
+    fn the_output_says_when_a_text_was_taken_as_a_restatement() {
+        let taken = |case: Case<'_>| {
+            case.run(Some("CC107"))
+                .into_iter()
+                .filter(|f| f.severity == Severity::Note)
+                .map(|f| f.message)
+                .collect::<Vec<_>>()
+        };
+        let clean = "The storm closed 14 schools across the county on Tuesday, officials said.";
+        let said = taken(summary(clean));
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(
+            said[0].starts_with("taken as a restatement of cov0.md"),
+            "{said:?}"
+        );
+        // One with warnings says it in their notes.
+        let changed = "The storm closed 41 schools across the county on Tuesday, officials said.";
+        assert_eq!(taken(summary(changed)), Vec::<String>::new());
+        // A text of another day than its coverage is news of its own:
+        // nothing is said.
+        let later = Case::new(clean).coverage_on(STORY, "2031-05-01");
+        assert_eq!(taken(later), Vec::<String>::new());
     }
 
     #[test]
