@@ -41,6 +41,10 @@ type Group = (String, Vec<String>);
 
 fn extract_sentence(doc: &Document, toks: Range<usize>, out: &mut Vec<RawClaim>) {
     let mut last: Option<Group> = None;
+    // The hedge of the last count and the token after it: a conversion
+    // right after it keeps it ("at least 16,000 hectares - or 40,000
+    // acres").
+    let mut converted: Option<(Modifier, usize)> = None;
     let mut i = toks.start;
     while i < toks.end {
         if !may_start_number(doc, i) {
@@ -52,17 +56,38 @@ fn extract_sentence(doc: &Document, toks: Range<usize>, out: &mut Vec<RawClaim>)
             i += 1;
             continue;
         };
-        let hedge = hedge_before(doc, i, toks.start);
+        let hedge = hedge_before(doc, i, toks.start).or_else(|| {
+            let (modifier, end) = converted?;
+            is_conversion_link(doc, end, i).then_some((Hedge::Modifier(modifier), i))
+        });
         let mut next = p.end.max(i + 1);
         if let Some(count) = count_claim(doc, &p, hedge, &toks, last.as_ref()) {
             if let ClaimData::Count(c) = &count.data {
                 last = Some((c.noun.clone(), c.qualifiers.clone()));
+                let bound = !matches!(
+                    c.modifier,
+                    Modifier::Exact | Modifier::Range | Modifier::Many
+                );
+                converted = bound.then_some((c.modifier, doc.token_at(count.range.end)));
             }
             // Numbers inside the claim ("five new 737 jets") are not counts.
             next = next.max(doc.token_at(count.range.end));
             out.push(count);
         }
         i = next;
+    }
+}
+
+/// Whether tokens `from..to` link a count to the same amount in other
+/// units: "- or", ", or", "(or", "(".
+fn is_conversion_link(doc: &Document, from: usize, to: usize) -> bool {
+    match to.checked_sub(from) {
+        Some(1) => matches!(doc.tok_lower(from), "(" | "or"),
+        Some(2) => {
+            matches!(doc.tok_lower(from), "-" | "–" | "—" | "," | "(")
+                && doc.tok_lower(from + 1) == "or"
+        }
+        _ => false,
     }
 }
 
@@ -612,6 +637,24 @@ mod tests {
                 b("40 percent", 40.0, "percent"),
                 b("40 per cent", 40.0, "percent"),
                 b("40%", 40.0, "percent")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_conversion_keeps_the_hedge_of_the_figure_it_converts() {
+        let text = "At least 6,000 hectares - or 15,000 acres - burned, and 200 homes, or 80 farms, were lost.";
+        let got: Vec<(String, Modifier)> = counts(text)
+            .into_iter()
+            .map(|(s, c)| (s, c.modifier))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("At least 6,000 hectares".to_owned(), Modifier::AtLeast),
+                ("15,000 acres".to_owned(), Modifier::AtLeast),
+                ("200 homes".to_owned(), Modifier::Exact),
+                ("80 farms".to_owned(), Modifier::Exact),
             ]
         );
     }
