@@ -239,3 +239,16 @@ fn a_shared_surname_after_a_title_goes_to_the_nearer_person() {
     let text = "Ana Berg won the seat in May. Tom Berg lost it. Senator Berg took office in June.";
     assert_eq!(titles(text), pairs(&[("Tom Berg", "Senator")]));
 }
+
+#[test]
+fn a_pull_quote_is_credited_on_the_line_after_it() {
+    let text = "The storm hit on Monday.\n\n\
+                \"Nobody saw it coming, and nobody was ready.\"\n\n\
+                - Tom Hale and Ida Berg were on duty.\n\n\
+                The water rose overnight.\n\n\
+                \"We lost the roof in an hour, and the walls went next.\"\n\
+                — Ana Ruiz, a resident";
+    // Near miss: a hyphen opening the next paragraph is a list item, and
+    // its names are no credit.
+    assert_eq!(speakers(text), ["-", "Ana Ruiz"]);
+}
