@@ -112,7 +112,7 @@ impl<'a> People<'a> {
             .iter()
             .rev()
             .take_while(|(o, _)| self.doc.sentence_at(*o) == sentence)
-            .any(|(_, w)| w != who);
+            .any(|(_, w)| !same_person(w, who));
         (!other_there).then_some(who.as_str())
     }
 
@@ -269,7 +269,10 @@ impl Found {
             };
             for k in 0..words.len() {
                 if let Some(h) = self.full.get_mut(&words[k..]) {
-                    h.shared |= h.mentions.first().is_some_and(|(_, w)| *w != who);
+                    h.shared |= h
+                        .mentions
+                        .first()
+                        .is_some_and(|(_, w)| !same_person(w, &who));
                     h.mentions.push((m.range.start, who.clone()));
                 }
             }
@@ -344,6 +347,17 @@ impl Found {
             self.mentions.sort_by_key(|m| m.range.start);
         }
     }
+}
+
+/// Whether two full names that end alike name one person: they open with
+/// the same word too ("Ana Berg" and "Ana Maria Berg"; not "Tom Berg").
+fn same_person(a: &str, b: &str) -> bool {
+    let first = |s: &str| {
+        s.split_whitespace()
+            .find(|w| !titles::is_honorific(w))
+            .map(str::to_lowercase)
+    };
+    a == b || first(a) == first(b)
 }
 
 /// Drop a first word glued onto a name: a word the article also uses on
@@ -579,6 +593,23 @@ mod tests {
         let p = People::new(&d, &r);
         assert_eq!(p.canonical("Ruiz"), "Ana Ruiz");
         assert!(p.mentions().last().unwrap().person);
+    }
+
+    #[test]
+    fn a_middle_name_does_not_make_a_second_person() {
+        let (d, r) = people_of("Ana Maria Berg spoke. Ana Berg left. Later Berg said no.");
+        let p = People::new(&d, &r);
+        let at = d.text.rfind("Berg").unwrap();
+        assert_eq!(p.canonical_at("Berg", at), "Ana Maria Berg");
+    }
+
+    #[test]
+    fn a_shared_surname_goes_to_the_nearer_person() {
+        let (d, r) = people_of("Ana Berg spoke. Tom Berg left. Later Berg said no.");
+        let p = People::new(&d, &r);
+        let at = d.text.rfind("Berg").unwrap();
+        assert_eq!(p.canonical_at("Berg", at), "Tom Berg");
+        assert_eq!(p.canonical_at("Berg", 0), "Berg");
     }
 
     #[test]
