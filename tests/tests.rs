@@ -13,6 +13,7 @@ mod determinism;
 mod editors;
 mod gate;
 mod index;
+mod people;
 mod pipeline;
 mod properties;
 mod reports;

@@ -494,7 +494,7 @@ impl Resolver<'_> {
             if let Some(name) = last_name.filter(|r| r.end == np.end) {
                 let name_range = doc.tokens[name.start].start..doc.tokens[name.end - 1].end;
                 let written = entity::name_text(doc, name);
-                let canonical = self.people.canonical(&written);
+                let canonical = self.people.canonical_at(&written, name_range.start);
                 let s = Speaker {
                     name: Some(canonical),
                     text: Some(written),
@@ -571,7 +571,7 @@ impl Resolver<'_> {
             .map(|(o, m, first)| {
                 let written = entity::name_text(doc, m.tokens.clone());
                 let g = honorific_gender(doc, m.tokens.clone());
-                (o, self.people.canonical(&written), first, g)
+                (o, self.people.canonical_at(&written, o), first, g)
             })
             .collect();
         if let Some((o, s)) = self

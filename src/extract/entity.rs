@@ -1,12 +1,15 @@
 //! People named in one article, linked: "Marco Rubio", "Rubio" and
 //! "Secretary of State Marco Rubio" are one person.
 //!
-//! Names are capitalised runs (with honorifics and particles such as "bin"
-//! or "von der"); a run is a person's full name when it has two name words
-//! and nothing of an organisation or place in it, and a single word is a
-//! person when it is the surname of such a full name or a rule entity's
-//! name or alias. With rules, the canonical name is the rule entity's
-//! `name`; without, the fullest form the article uses. This module does no
+//! Names are capitalised runs (with honorifics, particles such as "bin" or
+//! "de la", and suffixes such as "Jr." or "II"); a run is a person's full
+//! name when it has two name words and nothing of an organisation or place
+//! in it, and a single word is a person when it is the surname of such a
+//! full name or a rule entity's name or alias. With rules, the canonical
+//! name is the rule entity's `name`; without, the fullest form the article
+//! uses. Two people who share a surname stay two: a bare surname goes to
+//! the one named most recently before it, or to nobody when the last
+//! sentence naming one of them names the other too. This module does no
 //! coreference of pronouns or descriptions (that needs the attribution
 //! context in `quote`), and it does not tell organisations from places.
 
@@ -38,9 +41,24 @@ pub(crate) struct Found {
     pub mentions: Vec<Mention>,
     /// Whether each token lies inside a double-quoted quotation.
     pub quoted: Vec<bool>,
-    /// Every word-suffix of a full name (lower-case words, honorifics
-    /// dropped) -> (word count, text) of the fullest name ending with it.
-    full: HashMap<Vec<String>, (usize, String), BuildHasherDefault<FxHasher>>,
+    /// Every word-suffix of a full name (lower-case words, honorifics and
+    /// generational suffixes dropped) -> the names ending with it.
+    full: HashMap<Vec<String>, Holders, BuildHasherDefault<FxHasher>>,
+}
+
+/// The full names that end with one run of words ("berg" ends "Ana Berg"
+/// and "Tom Berg").
+#[derive(Debug, Clone)]
+struct Holders {
+    /// Word count and text of the fullest name ending with the words.
+    words: usize,
+    text: String,
+    /// Each mention of a full name ending with the words: its prose offset
+    /// and which person it names (its own fullest form), in order; empty
+    /// until [`Found::link_holders`] runs.
+    mentions: Vec<(usize, String)>,
+    /// Whether the mentions name more than one person.
+    shared: bool,
 }
 
 /// The people of one article.
@@ -83,21 +101,51 @@ impl<'a> People<'a> {
         &self.found.quoted
     }
 
-    /// The fullest full name ending with `words`.
-    fn fullest(&self, words: &[String]) -> Option<&str> {
-        self.found.fullest(words)
+    /// Of the people whose names end with the same words, the one named
+    /// most recently before `offset`; `None` when the sentence naming them
+    /// last names another of them too, or none is named before.
+    fn nearest_holder<'h>(&self, h: &'h Holders, offset: usize) -> Option<&'h str> {
+        let k = h.mentions.partition_point(|(o, _)| *o < offset);
+        let (last, who) = h.mentions[..k].last()?;
+        let sentence = self.doc.sentence_at(*last);
+        let other_there = h.mentions[..k]
+            .iter()
+            .rev()
+            .take_while(|(o, _)| self.doc.sentence_at(*o) == sentence)
+            .any(|(_, w)| !same_person(w, who));
+        (!other_there).then_some(who.as_str())
     }
 
     /// The canonical name for the name written `text`: the rule entity's
-    /// name, else the fullest form in the article, else `text` itself.
+    /// name, else the fullest form in the article, else `text` itself. A
+    /// surname two people share goes to the first named; where the
+    /// mention's place is known, [`People::canonical_at`] does better.
     pub fn canonical(&self, text: &str) -> String {
+        self.canonical_among(text, None)
+    }
+
+    /// [`People::canonical`] for the name written `text` at prose offset
+    /// `offset`: a surname two people of the article share ("Berg" after
+    /// "Ana Berg" and "Tom Berg") goes to the one named most recently
+    /// before it, and stays as written when the last sentence naming one of
+    /// them names the other too, or when neither is named before it.
+    pub fn canonical_at(&self, text: &str, offset: usize) -> String {
+        self.canonical_among(text, Some(offset))
+    }
+
+    fn canonical_among(&self, text: &str, offset: Option<usize>) -> String {
         let words: Vec<String> = text
             .split_whitespace()
             .map(strip_possessive)
-            .filter(|w| !titles::is_honorific(w))
+            .filter(|w| !titles::is_honorific(w) && !titles::is_name_suffix(w))
             .map(str::to_lowercase)
             .collect();
-        let fullest = self.fullest(&words).unwrap_or(text).to_owned();
+        let fullest = match (self.found.full.get(&words), offset) {
+            (Some(h), Some(offset)) if h.shared => self.nearest_holder(h, offset).unwrap_or(text),
+            (Some(h), _) => h.text.as_str(),
+            (None, _) => text,
+        }
+        .to_owned();
         if let Some(idx) = &self.index {
             for cand in [text, fullest.as_str()] {
                 if let Some(&e) = idx.by_name.get(&cand.to_lowercase()) {
@@ -163,8 +211,7 @@ fn find(doc: &Document, rules: &RuleSet, index: Option<&EntityIndex>) -> Found {
         }
     }
     trim_glued_words(doc, &mut mentions);
-    let mut full: HashMap<Vec<String>, (usize, String), BuildHasherDefault<FxHasher>> =
-        HashMap::default();
+    let mut full: HashMap<Vec<String>, Holders, BuildHasherDefault<FxHasher>> = HashMap::default();
     let mut words = Vec::new();
     for m in mentions.iter().filter(|m| m.person) {
         name_words_into(doc, m.tokens.clone(), &mut words);
@@ -173,10 +220,21 @@ fn find(doc: &Document, rules: &RuleSet, index: Option<&EntityIndex>) -> Found {
             // Look up by slice first: most suffixes (surnames) repeat, and
             // only a new one needs its own `Vec<String>` key.
             match full.get_mut(&words[k..]) {
-                Some(e) if words.len() > e.0 => *e = (words.len(), text.clone()),
+                Some(e) if words.len() > e.words => {
+                    e.words = words.len();
+                    e.text.clone_from(&text);
+                }
                 Some(_) => {}
                 None => {
-                    full.insert(words[k..].to_vec(), (words.len(), text.clone()));
+                    full.insert(
+                        words[k..].to_vec(),
+                        Holders {
+                            words: words.len(),
+                            text: text.clone(),
+                            mentions: Vec::new(),
+                            shared: false,
+                        },
+                    );
                 }
             }
         }
@@ -186,6 +244,7 @@ fn find(doc: &Document, rules: &RuleSet, index: Option<&EntityIndex>) -> Found {
         quoted,
         full,
     };
+    found.link_holders(doc);
     found.mark_surnames(doc);
     if let Some(idx) = index {
         found.mark_rule_mentions(doc, rules, idx);
@@ -195,7 +254,29 @@ fn find(doc: &Document, rules: &RuleSet, index: Option<&EntityIndex>) -> Found {
 
 impl Found {
     fn fullest(&self, words: &[String]) -> Option<&str> {
-        self.full.get(words).map(|(_, t)| t.as_str())
+        self.full.get(words).map(|h| h.text.as_str())
+    }
+
+    /// Record, under each word-suffix of every full-name mention, where it
+    /// is and whom it names (its own fullest form), so that a surname two
+    /// people share can go to the nearer one. Linear in the names' words.
+    fn link_holders(&mut self, doc: &Document) {
+        let mut words = Vec::new();
+        for m in self.mentions.iter().filter(|m| m.person) {
+            name_words_into(doc, m.tokens.clone(), &mut words);
+            let Some(who) = self.full.get(&words[..]).map(|h| h.text.clone()) else {
+                continue;
+            };
+            for k in 0..words.len() {
+                if let Some(h) = self.full.get_mut(&words[k..]) {
+                    h.shared |= h
+                        .mentions
+                        .first()
+                        .is_some_and(|(_, w)| !same_person(w, &who));
+                    h.mentions.push((m.range.start, who.clone()));
+                }
+            }
+        }
     }
 
     /// A single-word or short mention is a person when it ends a full name.
@@ -266,6 +347,17 @@ impl Found {
             self.mentions.sort_by_key(|m| m.range.start);
         }
     }
+}
+
+/// Whether two full names that end alike name one person: they open with
+/// the same word too ("Ana Berg" and "Ana Maria Berg"; not "Tom Berg").
+fn same_person(a: &str, b: &str) -> bool {
+    let first = |s: &str| {
+        s.split_whitespace()
+            .find(|w| !titles::is_honorific(w))
+            .map(str::to_lowercase)
+    };
+    a == b || first(a) == first(b)
 }
 
 /// Drop a first word glued onto a name: a word the article also uses on
@@ -367,23 +459,43 @@ pub(crate) fn name_at(doc: &Document, i: usize) -> Option<Range<usize>> {
             // An initial: "J." joined to the next word.
             end = k + 1;
             k += 1;
-            if w.chars().count() == 1 && k < n && doc.tok(k) == "." {
+            let dot_next =
+                k < n && doc.tok(k) == "." && doc.tokens[k].start == doc.tokens[k - 1].end;
+            if titles::is_name_suffix(w) {
+                // "Jr." and "II" close the name, their dot with them.
+                if dot_next && !w.ends_with('.') {
+                    end = k + 1;
+                }
+                break;
+            }
+            if w.chars().count() == 1 && dot_next {
                 k += 1;
             }
             if has_possessive(w) {
                 break;
             }
-        } else if doc.tokens[k].kind == TokenKind::Word
-            && titles::is_name_particle(w)
-            && k + 1 < n
-            && is_capitalised(doc, k + 1)
-        {
-            k += 1;
+        } else if let Some(j) = after_particles(doc, k) {
+            k = j;
         } else {
             break;
         }
     }
     Some(i..end)
+}
+
+/// After a run of up to three name particles at token `k` ("de la", "van
+/// der", "bin"), the capitalised word that goes on with the name.
+fn after_particles(doc: &Document, k: usize) -> Option<usize> {
+    let n = doc.tokens.len();
+    let mut j = k;
+    while j < n
+        && j - k < 3
+        && doc.tokens[j].kind == TokenKind::Word
+        && titles::is_name_particle(doc.tok(j))
+    {
+        j += 1;
+    }
+    (j > k && j < n && is_capitalised(doc, j)).then_some(j)
 }
 
 fn can_start_name(w: &str) -> bool {
@@ -403,20 +515,26 @@ fn strip_possessive(w: &str) -> &str {
         .unwrap_or(w)
 }
 
-/// How many name words (not honorifics) the run has.
-fn name_word_count(doc: &Document, r: Range<usize>) -> usize {
-    r.filter(|&k| doc.tokens[k].kind == TokenKind::Word && !titles::is_honorific(doc.tok(k)))
-        .count()
+/// Whether token `k` is one of a name's words: not an honorific, a
+/// generational suffix or punctuation.
+fn is_name_word(doc: &Document, k: usize) -> bool {
+    doc.tokens[k].kind == TokenKind::Word && {
+        let c = titles::Classes::of(doc.tok(k));
+        !c.is_honorific() && !titles::is_name_suffix(doc.tok(k))
+    }
 }
 
-/// The name's words, lower case, honorifics and possessives dropped, into
-/// `out`, reusing its strings: every capitalised run is looked up this way,
-/// and most are not names.
+/// How many name words the run has.
+fn name_word_count(doc: &Document, r: Range<usize>) -> usize {
+    r.filter(|&k| is_name_word(doc, k)).count()
+}
+
+/// The name's words, lower case, honorifics, suffixes and possessives
+/// dropped, into `out`, reusing its strings: every capitalised run is
+/// looked up this way, and most are not names.
 fn name_words_into(doc: &Document, r: Range<usize>, out: &mut Vec<String>) {
     let mut n = 0;
-    for k in
-        r.filter(|&k| doc.tokens[k].kind == TokenKind::Word && !titles::is_honorific(doc.tok(k)))
-    {
+    for k in r.filter(|&k| is_name_word(doc, k)) {
         let w = strip_possessive(doc.tok(k));
         match out.get_mut(n) {
             // ASCII lower-cases byte for byte; anything else as `to_lowercase`
@@ -475,6 +593,23 @@ mod tests {
         let p = People::new(&d, &r);
         assert_eq!(p.canonical("Ruiz"), "Ana Ruiz");
         assert!(p.mentions().last().unwrap().person);
+    }
+
+    #[test]
+    fn a_middle_name_does_not_make_a_second_person() {
+        let (d, r) = people_of("Ana Maria Berg spoke. Ana Berg left. Later Berg said no.");
+        let p = People::new(&d, &r);
+        let at = d.text.rfind("Berg").unwrap();
+        assert_eq!(p.canonical_at("Berg", at), "Ana Maria Berg");
+    }
+
+    #[test]
+    fn a_shared_surname_goes_to_the_nearer_person() {
+        let (d, r) = people_of("Ana Berg spoke. Tom Berg left. Later Berg said no.");
+        let p = People::new(&d, &r);
+        let at = d.text.rfind("Berg").unwrap();
+        assert_eq!(p.canonical_at("Berg", at), "Tom Berg");
+        assert_eq!(p.canonical_at("Berg", 0), "Berg");
     }
 
     #[test]

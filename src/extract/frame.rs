@@ -141,10 +141,11 @@ pub(crate) fn attribute_after(
     res.resolve(np)
 }
 
-/// A credit after a dash, closing the quotation's line: `"..." — Ann
-/// Lee`, `"..." ― Ann Lee, a nurse` (pull quotes and reader comments).
-/// Only capitalised words may stand between the dash and the line's end
-/// or a comma.
+/// A credit after a dash, closing the quotation's line or on the line
+/// after it: `"..." — Ann Lee`, `"..." ― Ann Lee, a nurse` (pull quotes
+/// and reader comments). Only capitalised words may stand between the
+/// dash and the line's end or a comma; on a line of its own the dash is a
+/// long one (a hyphen there opens a list item).
 pub(crate) fn dash_credit(
     doc: &Document,
     res: &mut Resolver<'_>,
@@ -155,13 +156,21 @@ pub(crate) fn dash_credit(
         return None;
     }
     let between = doc.text.get(q.outer.end..doc.tokens[k].start)?;
-    if between.contains('\n') {
+    if between.contains('\n')
+        && (!between.trim().is_empty()
+            || between.matches('\n').count() > 2
+            || matches!(doc.tok(k), "-" | "--"))
+    {
         return None;
     }
-    let line_end = doc.text[q.outer.end..]
+    let dash = doc.tokens[k].start;
+    let paragraph_end = doc.sentence_at(dash).map_or(doc.text.len(), |s| {
+        doc.paragraphs[doc.sentences[s].paragraph].end
+    });
+    let line_end = doc.text[dash..]
         .find('\n')
-        .map_or(doc.text.len(), |n| q.outer.end + n)
-        .min(doc.paragraphs[q.paragraph].end);
+        .map_or(doc.text.len(), |n| dash + n)
+        .min(paragraph_end);
     let mut end = k + 1;
     while end < doc.tokens.len() && doc.tokens[end].start < line_end && end - k <= 6 {
         let t = doc.tok(end);

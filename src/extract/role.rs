@@ -8,7 +8,13 @@
 //! nationality or organisation ("Qatari", "U.S.", "Qatar's", "for the port
 //! authority") goes to `org`, never into the title. A title with no named
 //! person ("its prime minister said") gives no claim; titles inside
-//! quotations are not read.
+//! quotations are not read. A time qualifier before the office ("former",
+//! "acting", "then-" joined to it) goes to `qualifier`, never into the
+//! title. A title gives a role only to a person: its name on the title's
+//! line, and a single word after a title that also opens company names
+//! ("General Mills") only when the article names that word as a person.
+//! A bare "head" is a description ("the agency's head"), not an office,
+//! unless "of" follows.
 
 use super::entity::{self, People};
 use super::{Context, Extractor, RawClaim};
@@ -39,8 +45,61 @@ pub(crate) struct TitleSpan {
     pub title: Range<usize>,
     /// Tokens of the organisation or nationality.
     pub org: Option<Range<usize>>,
-    /// The token of a time qualifier before the office ("former").
+    /// The token of a time qualifier before the office ("former"); the
+    /// title's first token when the qualifier is joined to it
+    /// ("then-Senator").
     pub qualifier: Option<usize>,
+}
+
+impl TitleSpan {
+    /// The prose offset where the office's words begin: after the hyphen
+    /// of a joined qualifier ("Senator" of "then-Senator").
+    fn office_start(&self, doc: &Document) -> usize {
+        let t = &doc.tokens[self.title.start];
+        match titles::after_joined_qualifier(doc.tok(self.title.start)) {
+            Some(rest) if self.qualifier == Some(self.title.start) => t.end - rest.len(),
+            _ => t.start,
+        }
+    }
+}
+
+/// The office word of token `k`: the token, or the part after a time
+/// qualifier joined to it ("Senator" of "then-Senator").
+fn office_word(doc: &Document, k: usize) -> &str {
+    let w = doc.tok(k);
+    titles::after_joined_qualifier(w).unwrap_or(w)
+}
+
+/// Whether the office word of token `k` is capitalised.
+fn is_office_capitalised(doc: &Document, k: usize) -> bool {
+    match titles::after_joined_qualifier(doc.tok(k)) {
+        Some(rest) => rest.chars().next().is_some_and(char::is_uppercase),
+        None => entity::is_capitalised(doc, k),
+    }
+}
+
+/// Whether token `k` is an abbreviated title with its dot ("Sen.").
+fn is_abbreviated_title(doc: &Document, k: usize) -> bool {
+    k + 1 < doc.tokens.len()
+        && doc.tok(k + 1) == "."
+        && doc.tokens[k + 1].start == doc.tokens[k].end
+        && titles::is_title_abbreviation(doc.tok(k))
+}
+
+/// Whether a line break separates tokens `a` and `b`.
+fn line_between(doc: &Document, a: usize, b: usize) -> bool {
+    doc.text[doc.tokens[a].end..doc.tokens[b].start].contains('\n')
+}
+
+/// Whether the title is a bare lower-case "head" with no "of" after it:
+/// "the agency's head" describes a person, it names no office.
+fn is_bare_head(doc: &Document, t: &TitleSpan) -> bool {
+    t.title.len() == 1
+        && doc.tok(t.title.start) == "head"
+        && doc
+            .tokens
+            .get(t.title.end)
+            .is_none_or(|_| doc.tok(t.title.end) != "of")
 }
 
 fn extract_roles(doc: &Document, people: &People<'_>, out: &mut Vec<RawClaim>) {
@@ -49,21 +108,34 @@ fn extract_roles(doc: &Document, people: &People<'_>, out: &mut Vec<RawClaim>) {
     for (i, &q) in quoted.iter().enumerate() {
         // Only a title followed by a name (or "of State") is read here:
         // test that before the word itself.
-        let named_next =
-            i + 1 < n && (entity::is_capitalised(doc, i + 1) || doc.tok(i + 1) == "of");
-        if q || !named_next
-            || doc.tokens[i].kind != TokenKind::Word
-            || !titles::is_title_head(doc.tok(i))
-        {
+        let named_next = i + 1 < n
+            && (entity::is_capitalised(doc, i + 1) || matches!(doc.tok(i + 1), "of" | "."));
+        if q || !named_next || doc.tokens[i].kind != TokenKind::Word {
             continue;
         }
-        let after = title_objects_end(doc, i + 1);
-        if after < n && doc.tokens[after].kind == TokenKind::Word {
+        let after = if is_abbreviated_title(doc, i) {
+            i + 2
+        } else if titles::is_title_head(office_word(doc, i)) {
+            title_objects_end(doc, i + 1)
+        } else {
+            continue;
+        };
+        if after < n && doc.tokens[after].kind == TokenKind::Word && !line_between(doc, i, after) {
+            // One capitalised word after a title that also opens company
+            // names ("General Mills", "Premier Oil") is a person's name
+            // only when the article says so elsewhere.
+            let is_person = |r: &Range<usize>| {
+                r.len() > 1
+                    || !titles::is_org_opening_head(office_word(doc, i))
+                    || people.is_person(r.clone())
+            };
             if let Some(name) = entity::name_at(doc, after)
                 .filter(|r| !r.clone().any(|k| titles::is_not_name_word(doc.tok(k))))
                 .filter(|r| !titles::is_title_not_surname(doc.tok(r.end - 1)))
+                .filter(|r| !is_abbreviated_title(doc, r.start))
+                .filter(is_person)
             {
-                if let Some(t) = title_ending_at(doc, i, after) {
+                if let Some(t) = title_ending_at(doc, i, after).filter(|t| !is_bare_head(doc, t)) {
                     push_role(
                         doc,
                         people,
@@ -110,9 +182,13 @@ fn push_role(
     additional: bool,
     out: &mut Vec<RawClaim>,
 ) {
-    let person = people.canonical(&entity::name_text(doc, name));
+    let person = people.canonical_at(
+        &entity::name_text(doc, name.clone()),
+        doc.tokens[name.start].start,
+    );
     let text =
         |r: Range<usize>| doc.text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end].to_owned();
+    let office = doc.text[t.office_start(doc)..doc.tokens[t.title.end - 1].end].to_owned();
     let org = t.org.clone().map(|r| {
         let s = text(r);
         s.strip_prefix("the ").unwrap_or(&s).to_owned()
@@ -121,7 +197,7 @@ fn push_role(
         range: doc.tokens[whole.start].start..doc.tokens[whole.end - 1].end,
         data: ClaimData::Role(RoleClaim {
             person,
-            title: text(t.title.clone()),
+            title: office,
             org,
             additional,
             qualifier: t.qualifier.map(|k| {
@@ -152,17 +228,25 @@ fn title_objects_end(doc: &Document, i: usize) -> usize {
 /// The title whose head is token `head` and which ends before token `end`:
 /// modifiers and heads before it, then the organisation before those.
 pub(crate) fn title_ending_at(doc: &Document, head: usize, end: usize) -> Option<TitleSpan> {
-    let capital = entity::is_capitalised(doc, head);
+    let capital = is_office_capitalised(doc, head);
     // A sentence's first word is capitalised whatever it is ("Head coach").
     let opens_sentence = |k: usize| {
         doc.sentence_at(doc.tokens[k].start)
             .is_some_and(|s| doc.sentences[s].tokens.start == k)
     };
-    let same_case = |k: usize| entity::is_capitalised(doc, k) == capital || opens_sentence(k);
+    let same_case = |k: usize| is_office_capitalised(doc, k) == capital || opens_sentence(k);
+    // A qualifier joined to the office's first word ("then-Senator",
+    // "ex-deputy minister") ends the walk back.
+    let joined = |k: usize| titles::after_joined_qualifier(doc.tok(k)).is_some();
     let mut start = head;
-    while start > 0 {
+    while start > 0 && !joined(start) {
         let k = start - 1;
-        let w = doc.tok(k);
+        // "Lt." before "Gov.".
+        if k > 0 && is_abbreviated_title(doc, k - 1) {
+            start = k - 1;
+            continue;
+        }
+        let w = office_word(doc, k);
         if doc.tokens[k].kind == TokenKind::Word
             && same_case(k)
             && (titles::is_title_modifier(w) || titles::is_title_head(w))
@@ -174,7 +258,11 @@ pub(crate) fn title_ending_at(doc: &Document, head: usize, end: usize) -> Option
         }
     }
     let title = start..end;
-    let qualifier = (start > 0 && titles::is_time_qualifier(doc.tok(start - 1))).then(|| start - 1);
+    let qualifier = if joined(start) {
+        Some(start)
+    } else {
+        (start > 0 && titles::is_time_qualifier(doc.tok(start - 1))).then(|| start - 1)
+    };
     let outer = qualifier.unwrap_or(start);
     let mut org_start = outer;
     while org_start > 0 {
@@ -234,7 +322,15 @@ fn appositive_title(doc: &Document, i: usize) -> Option<(TitleSpan, bool)> {
     let limit = (j + 7).min(n);
     let mut k = j;
     while k < limit && doc.tokens[k].kind == TokenKind::Word {
-        let w = doc.tok(k);
+        let w = office_word(doc, k);
+        // "a top aide *to* the mayor": the office after a preposition is
+        // someone else's.
+        if matches!(
+            w,
+            "to" | "of" | "for" | "at" | "in" | "with" | "who" | "and" | "on" | "from" | "by"
+        ) {
+            return None;
+        }
         if titles::is_title_head(w) {
             let after = title_objects_end(doc, k + 1);
             let boundary = after >= n || {
@@ -248,7 +344,7 @@ fn appositive_title(doc: &Document, i: usize) -> Option<(TitleSpan, bool)> {
             let next_head = after < n && titles::is_title_head(doc.tok(after));
             if boundary && !next_head {
                 let mut t = title_ending_at(doc, k, after)?;
-                if t.tokens.start < j {
+                if t.tokens.start < j || is_bare_head(doc, &t) {
                     return None;
                 }
                 if t.org.is_none() {

@@ -102,6 +102,18 @@ pub const TITLE_HEADS: &[&str] = &[
     "trustee",
 ];
 
+/// Abbreviated titles written with a dot before a name ("*Sen.* Ana
+/// Ruiz", "*Lt.* Gov."): a head only with their dot, so "Gen Z" is none.
+pub const TITLE_ABBREVIATIONS: &[&str] = &[
+    "adm", "amb", "atty", "capt", "cmdr", "col", "det", "gen", "gov", "insp", "lt", "maj", "pres",
+    "prof", "rep", "sen", "sgt", "supt",
+];
+
+/// Whether `word` (any case, without its dot) is an abbreviated title.
+pub fn is_title_abbreviation(word: &str) -> bool {
+    super::with_lowercase(word, |w| super::is_in_sorted(TITLE_ABBREVIATIONS, w))
+}
+
 /// Title heads that are also common surnames ("Stephen *King*", "Hannah
 /// *Judge*"): a name may end with one of them, never with another head
 /// ("Chief *Strategy Officer*" is a longer title, not a name).
@@ -126,9 +138,18 @@ pub fn is_title_not_surname(word: &str) -> bool {
     is_title_head(word) && !super::with_lowercase(word, |w| super::is_in_sorted(SURNAME_HEADS, w))
 }
 
-/// Words before an office that put it at another time than the article's
-/// ("*former* Governor", "*outgoing* President"). Sorted.
-pub const TIME_QUALIFIERS: &[&str] = &["ex", "former", "incoming", "outgoing", "then"];
+/// Words before an office that put it at another time than the article's,
+/// or say it is held for now ("*former* Governor", "*outgoing* President",
+/// "*acting* Mayor"). Sorted.
+pub const TIME_QUALIFIERS: &[&str] = &["acting", "ex", "former", "incoming", "outgoing", "then"];
+
+/// The office word joined to a time qualifier by a hyphen ("Senator" in
+/// "then-Senator", "deputy" in "ex-deputy"), when `word` is such a join.
+pub fn after_joined_qualifier(word: &str) -> Option<&str> {
+    let (q, rest) = word.split_once(['-', '‑'])?;
+    (!rest.is_empty() && super::with_lowercase(q, |l| super::is_in_sorted(TIME_QUALIFIERS, l)))
+        .then_some(rest)
+}
 
 /// Whether `word` (any case) is a time qualifier of an office, alone or
 /// joined to the office's first word ("then-deputy minister", "ex-minister").
@@ -192,30 +213,47 @@ pub fn is_shared_office(head: &str) -> bool {
 }
 
 /// Words that may stand before a title head as part of the office
-/// ("*Vice* President", "*Foreign* Minister", "*Special* Envoy").
+/// ("*Vice* President", "*Foreign* Minister", "*Special* Envoy"), the
+/// nouns of compound offices among them ("*Fire* Marshal", "*School
+/// Board* President", "*Homeland Security* Secretary"): a title's words
+/// before its head are read back from the head through this table only.
 pub const TITLE_MODIFIERS: &[&str] = &[
-    "acting",
     "agriculture",
+    "air",
+    "army",
     "assistant",
     "associate",
     "attorney",
+    "board",
+    "border",
+    "budget",
+    "cabinet",
+    "campaign",
     "chief",
+    "city",
+    "civil",
+    "coast",
     "commerce",
     "communications",
     "county",
     "crown",
     "culture",
+    "customs",
     "defence",
     "defense",
     "deputy",
     "district",
     "economy",
     "education",
+    "election",
+    "emergency",
     "energy",
     "environment",
     "executive",
+    "federal",
     "finance",
     "financial",
+    "fire",
     "first",
     "foreign",
     "founding",
@@ -226,7 +264,11 @@ pub const TITLE_MODIFIERS: &[&str] = &[
     "harbour",
     "health",
     "home",
+    "homeland",
+    "house",
     "housing",
+    "human",
+    "immigration",
     "information",
     "intelligence",
     "interim",
@@ -236,28 +278,39 @@ pub const TITLE_MODIFIERS: &[&str] = &[
     "labor",
     "labour",
     "lead",
+    "majority",
     "managing",
     "military",
+    "minority",
     "national",
     "operating",
+    "opposition",
+    "patrol",
     "police",
     "presidential",
     "press",
     "prime",
     "principal",
+    "public",
     "regional",
+    "safety",
+    "school",
     "security",
+    "senate",
     "senior",
     "special",
     "state",
     "supreme",
     "technology",
+    "tourism",
     "trade",
     "transport",
     "transportation",
     "treasury",
     "vice",
+    "water",
     "white",
+    "youth",
 ];
 
 /// Words that follow a title head with "of" ("Secretary of *State*").
@@ -284,6 +337,26 @@ pub const HONORIFICS: &[&str] = &[
     "dame", "dr", "dr.", "lady", "lord", "madam", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
     "sayyid", "shaikh", "sheikh", "sheikha", "sir",
 ];
+
+/// Generational suffixes that close a name ("Martin Lutz *Jr.*", "Henry
+/// Ford *II*"): part of the name as written, not of its surname.
+pub const NAME_SUFFIXES: &[&str] = &["ii", "iii", "iv", "jr", "jr.", "sr", "sr."];
+
+/// Whether `word` (any case) is a generational suffix of a name.
+pub fn is_name_suffix(word: &str) -> bool {
+    super::with_lowercase(word, |w| super::is_in_sorted(NAME_SUFFIXES, w))
+}
+
+/// Title heads that also open names of companies and things ("*General*
+/// Mills", "*Premier* Oil"): before a single capitalised word they give a
+/// role only when the article names that word as a person elsewhere.
+pub const ORG_OPENING_HEADS: &[&str] = &["cardinal", "general", "premier", "principal"];
+
+/// Whether a title ending in `head` (any case) may open an organisation's
+/// name.
+pub fn is_org_opening_head(head: &str) -> bool {
+    super::with_lowercase(head, |w| super::is_in_sorted(ORG_OPENING_HEADS, w))
+}
 
 /// Lower-case particles inside names ("Mohammed *bin* Salman", "Ursula *von
 /// der* Leyen").
@@ -979,6 +1052,7 @@ mod time_and_shared_tests {
     #[test]
     fn qualifier_and_shared_office_tables_are_sorted() {
         assert!(TIME_QUALIFIERS.windows(2).all(|w| w[0] < w[1]));
+        assert!(TITLE_MODIFIERS.windows(2).all(|w| w[0] < w[1]));
         assert!(SHARED_OFFICES.windows(2).all(|w| w[0] < w[1]));
     }
 }
@@ -1008,6 +1082,9 @@ mod tests {
             HONORIFICS,
             SURNAME_HEADS,
             NAME_PARTICLES,
+            NAME_SUFFIXES,
+            ORG_OPENING_HEADS,
+            TITLE_ABBREVIATIONS,
             NATIONALITIES,
             NOT_NAME_WORDS,
             GROUP_NOUNS,
