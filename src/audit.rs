@@ -18,10 +18,12 @@ mod key;
 
 use crate::check::{fmt_num, Checked};
 use crate::extract::Modifier;
+use crate::lexicon::FxHasher;
 use crate::rules::RuleSet;
 use chrono::NaiveDate;
 use key::{prepare_all, BLOCK};
 use std::collections::{BTreeMap, HashMap};
+use std::hash::BuildHasherDefault;
 use std::path::PathBuf;
 
 /// Where a version of a subject is said.
@@ -208,6 +210,9 @@ struct Builder {
     rule: Option<String>,
 }
 
+/// Subjects by kind and key, while they are filed.
+type Groups = HashMap<(&'static str, String), Builder, BuildHasherDefault<FxHasher>>;
+
 /// Group the claims of `articles` by subject, naming subjects after the
 /// rules' facts and events where they match. Subjects mentioned once are
 /// left out: there is nothing to compare.
@@ -217,7 +222,7 @@ struct Builder {
 /// each block, in article order, so the result never depends on the number
 /// of threads.
 pub fn audit_subjects(articles: &[Checked<'_>], rules: &RuleSet) -> Vec<Subject> {
-    let mut groups: HashMap<(&'static str, String), Builder> = HashMap::new();
+    let mut groups: Groups = HashMap::default();
     let mut quote_clusters = QuoteClusters::default();
     let mut by_date: Vec<usize> = (0..articles.len()).collect();
     by_date.sort_by(|&x, &y| {
@@ -256,14 +261,15 @@ pub fn audit_subjects(articles: &[Checked<'_>], rules: &RuleSet) -> Vec<Subject>
         }
     }
     // Quotes: merge clusters joined after their first claims were filed.
-    let mut merged: HashMap<(&'static str, String), Builder> = HashMap::new();
+    // Other subjects are filed under their final key already.
+    let mut merged: Groups = HashMap::default();
     for ((kind, key), b) in groups {
-        let key = if kind == "quote" {
-            let id: usize = key[1..].parse().unwrap_or(0);
-            format!("q{}", quote_clusters.find(id))
-        } else {
-            key
-        };
+        if kind != "quote" {
+            merged.insert((kind, key), b);
+            continue;
+        }
+        let id: usize = key[1..].parse().unwrap_or(0);
+        let key = format!("q{}", quote_clusters.find(id));
         let m = merged.entry((kind, key)).or_default();
         for (v, ms) in b.versions {
             m.versions.entry(v).or_default().extend(ms);
@@ -340,7 +346,7 @@ fn finish(
 #[derive(Default)]
 struct QuoteClusters {
     parent: Vec<usize>,
-    by_shingle: HashMap<u64, usize>,
+    by_shingle: HashMap<u64, usize, BuildHasherDefault<FxHasher>>,
 }
 
 impl QuoteClusters {

@@ -63,11 +63,7 @@ fn prepare_article(a: &Checked<'_>, rules: &RuleSet) -> Vec<Prepared> {
         let Some((keyed, shingles)) = key_claim(doc, claim, keys, rules) else {
             continue;
         };
-        let line = a
-            .article
-            .lines
-            .line_col(&a.article.source, claim.span.start)
-            .line;
+        let line = a.article.lines.line(claim.span.start);
         let point = match &claim.data {
             ClaimData::Count(c) => {
                 let fact = keyed
@@ -116,6 +112,10 @@ fn excerpt(sentence: &str, claim: &str) -> String {
             folded.push(' ');
         }
         folded.push_str(w);
+    }
+    // No more bytes than the limit: no more characters either.
+    if folded.len() <= super::EXCERPT_CHARS {
+        return folded;
     }
     let len = folded.chars().count();
     if len <= super::EXCERPT_CHARS {

@@ -141,16 +141,19 @@ pub(crate) fn count_predicate(doc: &Document, claim: &Claim) -> Option<String> {
     let sentence = &doc.sentences[claim.sentence?];
     let mut i = doc.token_at(claim.prose.end);
     while i < sentence.tokens.end {
+        // The tables are lower-case ASCII: a word's ASCII lower case finds
+        // them; a verb is written in lower case, so it is its own stem's
+        // input.
         let w = doc.tok(i);
-        let lower = w.to_lowercase();
-        if PREDICATE_SKIP.contains(&lower.as_str()) {
+        let lower = doc.tok_lower(i);
+        if PREDICATE_SKIP.contains(&lower) {
             i += 1;
             continue;
         }
         let is_verbish = doc.tokens[i].kind == TokenKind::Word
             && w.chars().all(|c| c.is_lowercase())
-            && !PREDICATE_NONE.contains(&lower.as_str());
-        return is_verbish.then(|| stem(&lower));
+            && !PREDICATE_NONE.contains(&lower);
+        return is_verbish.then(|| stem(w));
     }
     None
 }
@@ -217,8 +220,8 @@ pub(crate) fn event_key(doc: &Document, claim: &Claim) -> Option<EventKey> {
     // A noun anchor ("the strike on Tuesday") names an event without saying
     // who did it to whom; speech verbs date a statement, and one person
     // speaks on many days: neither is keyed.
-    let after_determiner = ai > sentence.tokens.start
-        && NOUN_MARKERS.contains(&doc.tok(ai - 1).to_lowercase().as_str());
+    let after_determiner =
+        ai > sentence.tokens.start && NOUN_MARKERS.contains(&doc.tok_lower(ai - 1));
     if after_determiner || crate::lexicon::speech::is_speech_verb(&verb_text) {
         return None;
     }
@@ -226,8 +229,7 @@ pub(crate) fn event_key(doc: &Document, claim: &Claim) -> Option<EventKey> {
     // Agent: the name or named thing right before the verb ("Rubio, who
     // arrived", "the Aldwick bridge collapsed"), past a few words.
     let mut j = ai;
-    while j > sentence.tokens.start && AGENT_SKIP.contains(&doc.tok(j - 1).to_lowercase().as_str())
-    {
+    while j > sentence.tokens.start && AGENT_SKIP.contains(&doc.tok_lower(j - 1)) {
         j -= 1;
     }
     let mut agent = None;
@@ -235,7 +237,7 @@ pub(crate) fn event_key(doc: &Document, claim: &Claim) -> Option<EventKey> {
     if j > sentence.tokens.start {
         let head = j - 1;
         let w = doc.tok(head);
-        let starter = SENTENCE_STARTERS.contains(&w.to_lowercase().as_str());
+        let starter = SENTENCE_STARTERS.contains(&doc.tok_lower(head));
         if is_name_word(w) && !starter {
             agent = Some(person_key(w));
         } else if is_plain_word(w) {
@@ -245,7 +247,7 @@ pub(crate) fn event_key(doc: &Document, claim: &Claim) -> Option<EventKey> {
             while k > sentence.tokens.start && k + 3 > head {
                 k -= 1;
                 let p = doc.tok(k);
-                if SENTENCE_STARTERS.contains(&p.to_lowercase().as_str()) {
+                if SENTENCE_STARTERS.contains(&doc.tok_lower(k)) {
                     break;
                 }
                 if is_name_word(p) {
@@ -270,7 +272,7 @@ pub(crate) fn event_key(doc: &Document, claim: &Claim) -> Option<EventKey> {
             break;
         }
         let w = doc.tok(k);
-        if OBJECT_SKIP.contains(&w.to_lowercase().as_str()) {
+        if OBJECT_SKIP.contains(&doc.tok_lower(k)) {
             k += 1;
             continue;
         }
