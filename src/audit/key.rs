@@ -106,6 +106,16 @@ fn prepare_article(a: &Checked<'_>, rules: &RuleSet) -> Vec<Prepared> {
 /// [`super::EXCERPT_CHARS`] characters around the claim with an ellipsis
 /// where cut.
 fn excerpt(sentence: &str, claim: &str) -> String {
+    // Most sentences are already folded: ASCII words one space apart.
+    let b = sentence.as_bytes();
+    let folded_already = b.len() <= super::EXCERPT_CHARS
+        && b.first().is_none_or(|&c| c != b' ')
+        && b.last().is_none_or(|&c| c != b' ')
+        && b.iter().all(|&c| c == b' ' || c.is_ascii_graphic())
+        && !b.windows(2).any(|w| w == b"  ");
+    if folded_already {
+        return sentence.to_owned();
+    }
     let mut folded = String::with_capacity(sentence.len());
     for w in sentence.split_whitespace() {
         if !folded.is_empty() {
@@ -308,6 +318,19 @@ mod tests {
             count_value(&count(40.0, Modifier::MoreThan)),
             "more than 40"
         );
+    }
+
+    #[test]
+    fn excerpts_fold_whitespace_whatever_the_sentence() {
+        for (sentence, want) in [
+            ("Nine were hurt.", "Nine were hurt."),
+            ("Nine  were\thurt.", "Nine were hurt."),
+            (" Nine were\u{b}hurt. ", "Nine were hurt."),
+            ("Nine\u{a0}were hurt.", "Nine were hurt."),
+            ("", ""),
+        ] {
+            assert_eq!(excerpt(sentence, "Nine"), want, "{sentence:?}");
+        }
     }
 
     #[test]

@@ -44,7 +44,8 @@ pub struct AuditReport<'a> {
 /// by component, down the bylines' tree.
 pub(crate) struct Names<'a> {
     bylines: &'a BTreeMap<PathBuf, Byline>,
-    by_bytes: HashMap<&'a OsStr, &'a Byline, BuildHasherDefault<FxHasher>>,
+    /// Each article's byline and its name on its own date.
+    by_bytes: HashMap<&'a OsStr, (&'a Byline, String), BuildHasherDefault<FxHasher>>,
 }
 
 impl<'a> Names<'a> {
@@ -52,28 +53,22 @@ impl<'a> Names<'a> {
     pub(crate) fn new(r: &AuditReport<'a>) -> Self {
         Names {
             bylines: r.bylines,
-            by_bytes: r.bylines.iter().map(|(p, b)| (p.as_os_str(), b)).collect(),
+            by_bytes: r
+                .bylines
+                .iter()
+                .map(|(p, b)| (p.as_os_str(), (b, name(p, Some(b), b.published))))
+                .collect(),
         }
     }
 
     /// An article as an editor knows it: "Headline (Outlet, 2026-03-01)",
     /// else its file name and date.
     pub(crate) fn article(&self, path: &Path, published: Option<chrono::NaiveDate>) -> String {
-        // The same path written otherwise ("a//b") is found in the tree.
-        let b = self
-            .by_bytes
-            .get(path.as_os_str())
-            .copied()
-            .or_else(|| self.bylines.get(path));
-        let date = published.map_or("undated".to_owned(), |d| d.to_string());
-        match (
-            b.and_then(|b| b.headline.as_deref()),
-            b.and_then(|b| b.outlet.as_deref()),
-        ) {
-            (Some(h), Some(o)) => format!("{h} ({o}, {date})"),
-            (Some(h), None) => format!("{h} ({date})"),
-            (None, Some(o)) => format!("{} ({o}, {date})", path.display()),
-            (None, None) => format!("{} ({date})", path.display()),
+        match self.by_bytes.get(path.as_os_str()) {
+            Some((b, named)) if b.published == published => named.clone(),
+            Some((b, _)) => name(path, Some(b), published),
+            // The same path written otherwise ("a//b") is found in the tree.
+            None => name(path, self.bylines.get(path), published),
         }
     }
 
@@ -106,6 +101,20 @@ pub(crate) fn stated(value: f64, modifier: Modifier) -> String {
     match modifier {
         Modifier::Exact => fmt_num(value),
         m => format!("{} {}", m.as_str().replace('-', " "), fmt_num(value)),
+    }
+}
+
+/// An article's name from its byline, on `published`.
+fn name(path: &Path, b: Option<&Byline>, published: Option<chrono::NaiveDate>) -> String {
+    let date = published.map_or("undated".to_owned(), |d| d.to_string());
+    match (
+        b.and_then(|b| b.headline.as_deref()),
+        b.and_then(|b| b.outlet.as_deref()),
+    ) {
+        (Some(h), Some(o)) => format!("{h} ({o}, {date})"),
+        (Some(h), None) => format!("{h} ({date})"),
+        (None, Some(o)) => format!("{} ({o}, {date})", path.display()),
+        (None, None) => format!("{} ({date})", path.display()),
     }
 }
 
