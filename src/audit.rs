@@ -523,6 +523,46 @@ mod tests {
         );
     }
 
+    fn role_disputed(a: &str, b: &str) -> bool {
+        let s = audit(&[("2026-04-01", a), ("2026-04-02", b)], "");
+        // Both offices are read, under one heading.
+        let role = subject(&s, "role");
+        assert_eq!(role.versions.len(), 2, "{s:#?}");
+        role.is_disputed()
+    }
+
+    #[test]
+    fn one_named_person_given_two_offices_is_disputed() {
+        assert!(role_disputed(
+            "Mayor Dana Okafor opened the session.",
+            "Governor Dana Okafor opened the session."
+        ));
+    }
+
+    #[test]
+    fn a_surname_alone_does_not_identify_the_person_of_another_article() {
+        assert!(!role_disputed(
+            "Mayor Dana Okafor opened the session.",
+            "To understand the ruling, Chief Justice Okafor said, one should read it twice."
+        ));
+    }
+
+    #[test]
+    fn a_position_within_a_body_is_held_with_an_office() {
+        assert!(!role_disputed(
+            "Senator Dana Okafor opened the session.",
+            "Senate Majority Leader Dana Okafor opened the session."
+        ));
+    }
+
+    #[test]
+    fn jobs_described_in_lower_case_do_not_dispute_each_other() {
+        assert!(!role_disputed(
+            "\"It went well,\" said Dana Okafor, a chief of staff to the governor.",
+            "The campaign manager Dana Okafor opened the session."
+        ));
+    }
+
     #[test]
     fn an_office_named_with_or_without_its_organisation_or_first_words_is_no_dispute() {
         let s = audit(

@@ -17,8 +17,22 @@ use crate::text::{Document, TokenKind};
 /// Counted nouns whose figures differ by subject in ways the noun cannot
 /// tell (money, shares, time spans): never compared across articles.
 const UNKEYED_NOUNS: &[&str] = &[
-    "day", "dollar", "euro", "hour", "minute", "month", "percent", "point", "pound", "second",
-    "time", "week", "year", "yen", "yuan",
+    "day",
+    "dollar",
+    "euro",
+    "hour",
+    "minute",
+    "month",
+    "percent",
+    "percentage point",
+    "point",
+    "pound",
+    "second",
+    "time",
+    "week",
+    "year",
+    "yen",
+    "yuan",
 ];
 
 const DEATH_WORDS: &[&str] = &[
@@ -346,6 +360,31 @@ const SPOKESPERSON_TITLES: &[&str] = &[
     "spokeswoman",
 ];
 
+/// Positions held within a body on top of an office ("the Senate majority
+/// leader" is a senator too): never another office than the one they
+/// come with.
+const POSITIONS_WITHIN: &[&str] = &[
+    "chair",
+    "chairman",
+    "chairperson",
+    "chairwoman",
+    "leader",
+    "member",
+    "whip",
+];
+
+/// Whether one person can hold the two offices (their [`title_key`]s) at
+/// once: one office ([`same_office`]), or one of them a position within a
+/// body ("leader", "whip", "chairman"), held on top of an office.
+pub(crate) fn offices_compatible(a: &str, b: &str) -> bool {
+    let within = |k: &str| {
+        k.rsplit(' ')
+            .next()
+            .is_some_and(|head| POSITIONS_WITHIN.contains(&head))
+    };
+    same_office(a, b) || within(a) || within(b)
+}
+
 /// Whether two offices (their [`title_key`]s) name one job: the same
 /// words, one the other shortened ([`is_shortened`]), or two names of the
 /// spokesperson's job ("spokesman", "press secretary").
@@ -370,6 +409,16 @@ mod tests {
         assert!(same_office("police officer", "officer"));
         assert!(!same_office("mayor", "governor"));
         assert!(!same_office("secretary", "spokesman"));
+    }
+
+    #[test]
+    fn a_position_within_a_body_goes_with_an_office() {
+        use super::offices_compatible;
+        assert!(offices_compatible("senator", "majority leader"));
+        assert!(offices_compatible("leader", "senator"));
+        assert!(offices_compatible("committee chairman", "representative"));
+        assert!(!offices_compatible("mayor", "chief justice"));
+        assert!(!offices_compatible("governor", "senator"));
     }
 
     use super::*;
