@@ -444,6 +444,23 @@ mod tests {
     }
 
     #[test]
+    fn a_vague_figure_does_not_dispute_a_figure() {
+        let s = audit(
+            &[
+                ("2026-04-01", "Rescuers freed 212 passengers from the hull."),
+                (
+                    "2026-04-02",
+                    "Rescuers freed hundreds of passengers from the hull.",
+                ),
+            ],
+            "",
+        );
+        let count = subject(&s, "count");
+        assert_eq!(count.versions.len(), 2, "{s:#?}");
+        assert!(!count.is_disputed(), "{s:#?}");
+    }
+
+    #[test]
     fn figures_of_different_owners_under_one_noun_are_different_facts() {
         let s = audit(
             &[

@@ -7,9 +7,9 @@
 
 use super::Filed;
 use crate::check::people::{names_identify, same_person};
-use crate::check::quote_text::quote_words;
+use crate::check::quote_text::normalised_words;
 use crate::check::Checked;
-use crate::extract::ClaimData;
+use crate::extract::{ClaimData, Modifier};
 use crate::rules::RuleSet;
 use crate::subject::keys::{offices_compatible, title_key};
 use crate::subject::{align, names_kept, same_letters, same_quotation};
@@ -54,6 +54,13 @@ fn pair_aligns(
     let (ax, ay) = (articles[x.0], articles[y.0]);
     let (cx, cy) = (&ax.claims.claims[x.1], &ay.claims.claims[y.1]);
     match (kind, &cx.data, &cy.data) {
+        // A vague figure ("millions of tons") states an order of
+        // magnitude, not a figure another can dispute.
+        ("count", ClaimData::Count(a), ClaimData::Count(b))
+            if a.modifier == Modifier::Many || b.modifier == Modifier::Many =>
+        {
+            false
+        }
         ("count" | "date", _, _) => {
             let sx = ax.claims.subjects.side(&ax.claims.claims, x.1);
             let sy = ay.claims.subjects.side(&ay.claims.claims, y.1);
@@ -63,7 +70,7 @@ fn pair_aligns(
         // quotations by one speaker are no dispute.
         // A dispute needs other words or another person.
         ("quote", ClaimData::Quote(qx), ClaimData::Quote(qy)) => {
-            let (wx, wy) = (quote_words(&cx.text).words, quote_words(&cy.text).words);
+            let (wx, wy) = (normalised_words(&cx.text), normalised_words(&cy.text));
             let other_speaker = match (&qx.speaker, &qy.speaker) {
                 (Some(a), Some(b)) => !same_person(rules, a, b),
                 _ => false,

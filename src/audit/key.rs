@@ -7,7 +7,7 @@
 
 use super::{Mention, TimelinePoint};
 use crate::check::people::person_key;
-use crate::check::quote_text::{quote_words, shingles};
+use crate::check::quote_text::{normalised_words, shingles};
 use crate::check::{dates_event, fact_matches, fmt_num, Checked};
 use crate::extract::{Claim, ClaimData, Count, Modifier};
 use crate::rules::{Fact, RuleSet};
@@ -224,18 +224,18 @@ fn key_claim(
             Some((keyed, Vec::new()))
         }
         ClaimData::Quote(q) => {
-            let words = quote_words(&claim.text);
-            if words.words.len() < crate::check::SHINGLE {
+            let words = normalised_words(&claim.text);
+            if words.len() < crate::check::SHINGLE {
                 return None;
             }
             let speaker = q.speaker.as_deref().unwrap_or("unknown speaker");
-            let runs = shingles(&words.words, crate::check::SHINGLE);
+            let runs = shingles(&words, crate::check::SHINGLE);
             let keyed = Keyed {
                 kind: "quote",
                 key: String::new(),
                 label: String::new(),
                 rule: None,
-                value_key: format!("{speaker}|{}", words.words.join(" ")),
+                value_key: format!("{speaker}|{}", words.join(" ")),
                 // As printed: the words with their own punctuation.
                 value: format!("{speaker}: \u{201c}{}\u{201d}", claim.text.trim()),
             };

@@ -205,13 +205,19 @@ const AGENT_SKIP: &[&str] = &[
     "were",
     "is",
 ];
-/// Capitalised only because they open a sentence: never an agent.
+/// Capitalised only because they open a sentence: never an agent. Sorted
+/// ([`is_sentence_starter`] searches it).
 const SENTENCE_STARTERS: &[&str] = &[
     "a", "after", "all", "also", "an", "and", "as", "at", "before", "but", "by", "despite",
     "during", "for", "from", "he", "her", "here", "his", "if", "in", "it", "its", "many", "most",
     "my", "no", "on", "one", "our", "she", "since", "so", "some", "that", "the", "their", "then",
     "there", "these", "they", "this", "those", "to", "under", "we", "when", "while", "with", "you",
 ];
+
+/// Whether `lower` is one of [`SENTENCE_STARTERS`].
+fn is_sentence_starter(lower: &str) -> bool {
+    SENTENCE_STARTERS.binary_search(&lower).is_ok()
+}
 
 /// Words skipped between a verb and its object ("arrived in Israel").
 const OBJECT_SKIP: &[&str] = &[
@@ -251,7 +257,7 @@ pub(crate) fn event_key(doc: &Document, claim: &Claim) -> Option<EventKey> {
     if j > sentence.tokens.start {
         let head = j - 1;
         let w = doc.tok(head);
-        let starter = SENTENCE_STARTERS.contains(&doc.tok_lower(head));
+        let starter = is_sentence_starter(doc.tok_lower(head));
         if is_name_word(w) && !starter {
             agent = Some(person_key(w));
         } else if is_plain_word(w) {
@@ -261,7 +267,7 @@ pub(crate) fn event_key(doc: &Document, claim: &Claim) -> Option<EventKey> {
             while k > sentence.tokens.start && k + 3 > head {
                 k -= 1;
                 let p = doc.tok(k);
-                if SENTENCE_STARTERS.contains(&doc.tok_lower(k)) {
+                if is_sentence_starter(doc.tok_lower(k)) {
                     break;
                 }
                 if is_name_word(p) {
@@ -409,6 +415,11 @@ mod tests {
         assert!(same_office("police officer", "officer"));
         assert!(!same_office("mayor", "governor"));
         assert!(!same_office("secretary", "spokesman"));
+    }
+
+    #[test]
+    fn sentence_starters_are_sorted() {
+        assert!(super::SENTENCE_STARTERS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
