@@ -54,7 +54,7 @@ fn pair_aligns(
     let (ax, ay) = (articles[x.0], articles[y.0]);
     let (cx, cy) = (&ax.claims.claims[x.1], &ay.claims.claims[y.1]);
     match (kind, &cx.data, &cy.data) {
-        // A vague figure ("millions of tons") states an order of
+        // A vague figure ("thousands of homes") states an order of
         // magnitude, not a figure another can dispute.
         ("count", ClaimData::Count(a), ClaimData::Count(b))
             if a.modifier == Modifier::Many || b.modifier == Modifier::Many =>
