@@ -114,6 +114,12 @@ impl LineIndex {
         }
     }
 
+    /// The 1-based line holding byte `offset`, as [`LineIndex::line_col`]
+    /// gives it, without counting the characters of its column.
+    pub fn line(&self, offset: u32) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
+    }
+
     /// Byte range of 1-based `line`, without its line break.
     pub fn line_range(&self, text: &str, line: usize) -> Range<usize> {
         let i = line.saturating_sub(1).min(self.starts.len() - 1);
@@ -224,6 +230,19 @@ mod tests {
         let x = text.find('x').unwrap() as u32;
         assert_eq!(idx.line_col(text, x), LineCol { line: 2, column: 5 });
         assert_eq!(idx.line_col(text, 0), LineCol { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn line_is_line_col_s_line_at_every_offset() {
+        let text = "ab\n“é” x\n\nlast";
+        let idx = LineIndex::new(text);
+        for offset in 0..=text.len() as u32 + 2 {
+            assert_eq!(
+                idx.line(offset),
+                idx.line_col(text, offset).line,
+                "{offset}"
+            );
+        }
     }
 
     #[test]

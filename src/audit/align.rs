@@ -6,12 +6,12 @@
 //! subject stays bounded however often a story repeats a figure.
 
 use super::Filed;
-use crate::check::people::{first_names_compatible, same_person};
-use crate::check::quote_text::quote_words;
+use crate::check::people::{names_identify, same_person};
+use crate::check::quote_text::normalised_words;
 use crate::check::Checked;
-use crate::extract::ClaimData;
+use crate::extract::{ClaimData, Modifier};
 use crate::rules::RuleSet;
-use crate::subject::keys::{same_office, title_key};
+use crate::subject::keys::{offices_compatible, title_key};
 use crate::subject::{align, names_kept, same_letters, same_quotation};
 use std::collections::BTreeMap;
 
@@ -54,6 +54,13 @@ fn pair_aligns(
     let (ax, ay) = (articles[x.0], articles[y.0]);
     let (cx, cy) = (&ax.claims.claims[x.1], &ay.claims.claims[y.1]);
     match (kind, &cx.data, &cy.data) {
+        // A vague figure ("thousands of homes") states an order of
+        // magnitude, not a figure another can dispute.
+        ("count", ClaimData::Count(a), ClaimData::Count(b))
+            if a.modifier == Modifier::Many || b.modifier == Modifier::Many =>
+        {
+            false
+        }
         ("count" | "date", _, _) => {
             let sx = ax.claims.subjects.side(&ax.claims.claims, x.1);
             let sy = ay.claims.subjects.side(&ay.claims.claims, y.1);
@@ -63,7 +70,7 @@ fn pair_aligns(
         // quotations by one speaker are no dispute.
         // A dispute needs other words or another person.
         ("quote", ClaimData::Quote(qx), ClaimData::Quote(qy)) => {
-            let (wx, wy) = (quote_words(&cx.text).words, quote_words(&cy.text).words);
+            let (wx, wy) = (normalised_words(&cx.text), normalised_words(&cy.text));
             let other_speaker = match (&qx.speaker, &qy.speaker) {
                 (Some(a), Some(b)) => !same_person(rules, a, b),
                 _ => false,
@@ -78,12 +85,22 @@ fn pair_aligns(
         // or at another time, an organisation given on one side only, or
         // the office named without its first words ("officer", "police
         // officer") is no other office.
+        // Two offices are a dispute only for one person named so on both
+        // sides (people::names_identify), offices that one person cannot
+        // hold together, and at least one of them a title as formally
+        // written before a name ("Mayor"); two jobs described in lower
+        // case ("a chief of staff to...", "campaign manager") are what a
+        // writer chose to say of a person, at any time of a career.
         ("role", ClaimData::Role(rx), ClaimData::Role(ry)) => {
             let (kx, ky) = (title_key(&rx.title), title_key(&ry.title));
+            let formal = |t: &str| t.starts_with(char::is_uppercase);
             rx.qualifier.is_none()
                 && ry.qualifier.is_none()
-                && first_names_compatible(&rx.person, &ry.person)
-                && !same_office(&kx, &ky)
+                && !rx.additional
+                && !ry.additional
+                && (formal(&rx.title) || formal(&ry.title))
+                && names_identify(&rx.person, &ry.person)
+                && !offices_compatible(&kx, &ky)
         }
         _ => false,
     }

@@ -7,7 +7,7 @@
 
 use super::{Mention, TimelinePoint};
 use crate::check::people::person_key;
-use crate::check::quote_text::{quote_words, shingles};
+use crate::check::quote_text::{normalised_words, shingles};
 use crate::check::{dates_event, fact_matches, fmt_num, Checked};
 use crate::extract::{Claim, ClaimData, Count, Modifier};
 use crate::rules::{Fact, RuleSet};
@@ -63,11 +63,7 @@ fn prepare_article(a: &Checked<'_>, rules: &RuleSet) -> Vec<Prepared> {
         let Some((keyed, shingles)) = key_claim(doc, claim, keys, rules) else {
             continue;
         };
-        let line = a
-            .article
-            .lines
-            .line_col(&a.article.source, claim.span.start)
-            .line;
+        let line = a.article.lines.line(claim.span.start);
         let point = match &claim.data {
             ClaimData::Count(c) => {
                 let fact = keyed
@@ -110,12 +106,26 @@ fn prepare_article(a: &Checked<'_>, rules: &RuleSet) -> Vec<Prepared> {
 /// [`super::EXCERPT_CHARS`] characters around the claim with an ellipsis
 /// where cut.
 fn excerpt(sentence: &str, claim: &str) -> String {
+    // Most sentences are already folded: ASCII words one space apart.
+    let b = sentence.as_bytes();
+    let folded_already = b.len() <= super::EXCERPT_CHARS
+        && b.first().is_none_or(|&c| c != b' ')
+        && b.last().is_none_or(|&c| c != b' ')
+        && b.iter().all(|&c| c == b' ' || c.is_ascii_graphic())
+        && !b.windows(2).any(|w| w == b"  ");
+    if folded_already {
+        return sentence.to_owned();
+    }
     let mut folded = String::with_capacity(sentence.len());
     for w in sentence.split_whitespace() {
         if !folded.is_empty() {
             folded.push(' ');
         }
         folded.push_str(w);
+    }
+    // No more bytes than the limit: no more characters either.
+    if folded.len() <= super::EXCERPT_CHARS {
+        return folded;
     }
     let len = folded.chars().count();
     if len <= super::EXCERPT_CHARS {
@@ -214,18 +224,18 @@ fn key_claim(
             Some((keyed, Vec::new()))
         }
         ClaimData::Quote(q) => {
-            let words = quote_words(&claim.text);
-            if words.words.len() < crate::check::SHINGLE {
+            let words = normalised_words(&claim.text);
+            if words.len() < crate::check::SHINGLE {
                 return None;
             }
             let speaker = q.speaker.as_deref().unwrap_or("unknown speaker");
-            let runs = shingles(&words.words, crate::check::SHINGLE);
+            let runs = shingles(&words, crate::check::SHINGLE);
             let keyed = Keyed {
                 kind: "quote",
                 key: String::new(),
                 label: String::new(),
                 rule: None,
-                value_key: format!("{speaker}|{}", words.words.join(" ")),
+                value_key: format!("{speaker}|{}", words.join(" ")),
                 // As printed: the words with their own punctuation.
                 value: format!("{speaker}: \u{201c}{}\u{201d}", claim.text.trim()),
             };
@@ -308,6 +318,19 @@ mod tests {
             count_value(&count(40.0, Modifier::MoreThan)),
             "more than 40"
         );
+    }
+
+    #[test]
+    fn excerpts_fold_whitespace_whatever_the_sentence() {
+        for (sentence, want) in [
+            ("Nine were hurt.", "Nine were hurt."),
+            ("Nine  were\thurt.", "Nine were hurt."),
+            (" Nine were\u{b}hurt. ", "Nine were hurt."),
+            ("Nine\u{a0}were hurt.", "Nine were hurt."),
+            ("", ""),
+        ] {
+            assert_eq!(excerpt(sentence, "Nine"), want, "{sentence:?}");
+        }
     }
 
     #[test]

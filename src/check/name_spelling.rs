@@ -1,10 +1,13 @@
 //! CC006 name-spelling: a rule entity's name written a letter or two off.
+//!
+//! It reads the capitalised words the subject layer lists, with the words
+//! beside them, not the article's tokens.
 
 use super::{finding_at, rule_evidence, CheckContext, Run};
 use crate::finding::{Finding, Severity};
 use crate::rules::{Entity, EntityKind};
-use crate::text::{Document, TokenKind};
 use std::collections::HashSet;
+use std::ops::Range;
 
 declare_check! {
     /// ## What it does
@@ -62,26 +65,28 @@ impl Run for NameSpelling {
             .flat_map(|e| e.roles.iter())
             .flat_map(|r| r.title.split_whitespace().map(str::to_lowercase))
             .collect();
-        let doc = &cx.target.claims.doc;
-        for (i, tok) in doc.tokens.iter().enumerate() {
-            let word = doc.tok(i);
-            if tok.kind != TokenKind::Word
-                || word.chars().count() < 4
-                || !word.starts_with(char::is_uppercase)
+        // The prose the subject layer's name words point into.
+        let prose = cx.target.claims.doc.text.as_str();
+        let text = |r: &Range<usize>| &prose[r.clone()];
+        for nw in &cx.target.claims.subjects.name_words {
+            let word = text(&nw.word);
+            if word.chars().count() < 4
                 || known.contains(word)
                 || titles.contains(&word.to_lowercase())
             {
                 continue;
             }
+            let before = nw.before.as_ref().map(text);
+            let after = nw.after.as_ref().map(text);
             for (entity, parts) in &people {
                 let Some(right) = parts.iter().find(|p| is_near(p, word)) else {
                     continue;
                 };
-                if !in_name_position(doc, i, parts, &titles) {
+                if !in_name_position(before, after, parts, &titles) {
                     continue;
                 }
                 let article = cx.target.article;
-                let span = article.prose.span(tok.start, tok.end);
+                let span = article.prose.span(nw.word.start, nw.word.end);
                 let message = format!(
                     "\"{word}\" looks like a misspelling of {right} ({})",
                     entity.name
@@ -112,19 +117,19 @@ fn name_parts(e: &Entity) -> Vec<String> {
     parts
 }
 
-/// Whether `word` stands where a name stands: beside another part of the
-/// same name, after a title word, or beside a speech verb.
-fn in_name_position(doc: &Document, i: usize, parts: &[String], titles: &HashSet<String>) -> bool {
-    let neighbour = |j: usize| -> Option<&str> {
-        let t = doc.tokens.get(j)?;
-        (t.kind == TokenKind::Word).then(|| doc.tok(j))
-    };
-    let prev = i.checked_sub(1).and_then(neighbour);
-    let next = neighbour(i + 1);
-    [prev, next].into_iter().flatten().any(|w| {
+/// Whether a word with the words `before` and `after` it stands where a
+/// name stands: beside another part of the same name, after a title word,
+/// or beside a speech verb.
+fn in_name_position(
+    before: Option<&str>,
+    after: Option<&str>,
+    parts: &[String],
+    titles: &HashSet<String>,
+) -> bool {
+    [before, after].into_iter().flatten().any(|w| {
         parts.iter().any(|p| p == w)
             || NAME_CUES.contains(&w.to_lowercase().as_str())
-            || (Some(w) == prev && titles.contains(&w.to_lowercase()))
+            || (Some(w) == before && titles.contains(&w.to_lowercase()))
     })
 }
 

@@ -64,6 +64,18 @@ pub(crate) fn first_names_compatible(a: &str, b: &str) -> bool {
     }
 }
 
+/// Whether two names identify one person by themselves, with no rule to
+/// say so: one surname, and a first name on both sides that agrees (one
+/// perhaps an initial). A surname alone ("Chief Justice Okafor", from an
+/// article that never gives the first name) names someone the reader is
+/// expected to know, not the "Dana Okafor" of another article.
+pub(crate) fn names_identify(a: &str, b: &str) -> bool {
+    person_key(a) == person_key(b)
+        && first_name(a).is_some()
+        && first_name(b).is_some()
+        && first_names_compatible(a, b)
+}
+
 /// The first name of a name written as one ("Dana Okafor": dana), lower
 /// case; `None` for a surname alone or words that do not read as a name
 /// ("an advert ends with footage of Okafor", "Against Okafor").
@@ -117,6 +129,15 @@ mod tests {
             "spot ends with Okafor",
             "Pieter Okafor"
         ));
+    }
+
+    #[test]
+    fn only_first_names_that_agree_identify_a_person() {
+        assert!(names_identify("Dana Okafor", "D. Okafor"));
+        assert!(names_identify("Dana B. Okafor", "Dana Okafor"));
+        assert!(!names_identify("Okafor", "Dana Okafor"));
+        assert!(!names_identify("Pieter Okafor", "Dana Okafor"));
+        assert!(!names_identify("Dana Hale", "Dana Okafor"));
     }
 
     #[test]

@@ -24,6 +24,25 @@ pub(crate) struct QuoteWords {
 
 /// Split a quotation into words and pieces.
 pub(crate) fn quote_words(text: &str) -> QuoteWords {
+    split_quotation(text, true)
+}
+
+/// A quotation's normalised words alone, as [`quote_words`] gives them,
+/// for callers that never show a diff.
+pub(crate) fn normalised_words(text: &str) -> Vec<String> {
+    split_quotation(text, false).words
+}
+
+/// A word in lower case, as `str::to_lowercase` writes it.
+fn lower(w: &str) -> String {
+    if w.is_ascii() {
+        w.to_ascii_lowercase()
+    } else {
+        w.to_lowercase()
+    }
+}
+
+fn split_quotation(text: &str, keep_display: bool) -> QuoteWords {
     let mut words = Vec::new();
     let mut display = Vec::new();
     let mut pieces = Vec::new();
@@ -35,8 +54,10 @@ pub(crate) fn quote_words(text: &str) -> QuoteWords {
     let flush = |cur: &mut String, words: &mut Vec<String>, display: &mut Vec<String>| {
         let w = cur.trim_matches('\'');
         if !w.is_empty() {
-            words.push(w.to_lowercase());
-            display.push(w.to_owned());
+            words.push(lower(w));
+            if keep_display {
+                display.push(w.to_owned());
+            }
         }
         cur.clear();
     };

@@ -14,7 +14,7 @@ use crate::extract::{
 };
 use crate::span::Span;
 use crate::subject::keys::EventKey;
-use crate::subject::{ClaimKeys, Figure, FigureValue, Subjects, Terms, Unit};
+use crate::subject::{ClaimKeys, Figure, FigureValue, NameWord, Subjects, Terms, Unit};
 use chrono::{Datelike, NaiveDate};
 use std::ops::Range;
 
@@ -249,6 +249,7 @@ impl Writer {
             owners,
             keys,
             figures,
+            name_words,
         } = s;
         self.len(sentences.len());
         for t in sentences {
@@ -322,6 +323,17 @@ impl Writer {
                     self.u64(u64::from(*n));
                 }
             }
+        }
+        self.len(name_words.len());
+        for w in name_words {
+            let NameWord {
+                word,
+                before,
+                after,
+            } = w;
+            self.range(word);
+            self.opt(before.as_ref(), Self::range);
+            self.opt(after.as_ref(), Self::range);
         }
     }
 }
@@ -579,11 +591,21 @@ impl Reader<'_> {
                 value,
             });
         }
+        let n = self.len()?;
+        let mut name_words = Vec::with_capacity(n);
+        for _ in 0..n {
+            name_words.push(NameWord {
+                word: self.range()?,
+                before: self.opt(Self::range)?,
+                after: self.opt(Self::range)?,
+            });
+        }
         Ok(Subjects {
             sentences,
             owners,
             keys,
             figures,
+            name_words,
         })
     }
 }

@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 
 /// The layout of the index file this claimcheck reads and writes. Bumped
 /// whenever a table or the claim encoding changes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// SQLite's application id for claimcheck's index files ("ccix").
 const APPLICATION_ID: i64 = 0x6363_6978;

@@ -12,10 +12,13 @@ use crate::audit::{Agreement, Mention, Subject, TimelinePoint};
 use crate::check::fmt_num;
 use crate::extract::Modifier;
 use crate::finding::Finding;
+use crate::lexicon::FxHasher;
 use crate::source::Byline;
 use serde_json::{json, Value};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::ffi::OsStr;
 use std::fmt::Write;
+use std::hash::BuildHasherDefault;
 use std::path::{Path, PathBuf};
 
 /// How many mentions a version lists before "and N more".
@@ -35,33 +38,52 @@ pub struct AuditReport<'a> {
     pub bylines: &'a BTreeMap<PathBuf, Byline>,
 }
 
-impl AuditReport<'_> {
+/// Each article's name as an editor knows it, looked up by its path's
+/// bytes: built once per rendering, so naming the thousands of mentions
+/// of a large story hashes each path once instead of comparing it, component
+/// by component, down the bylines' tree.
+pub(crate) struct Names<'a> {
+    bylines: &'a BTreeMap<PathBuf, Byline>,
+    /// Each article's byline and its name on its own date.
+    by_bytes: HashMap<&'a OsStr, (&'a Byline, String), BuildHasherDefault<FxHasher>>,
+}
+
+impl<'a> Names<'a> {
+    /// The names of `r`'s articles.
+    pub(crate) fn new(r: &AuditReport<'a>) -> Self {
+        Names {
+            bylines: r.bylines,
+            by_bytes: r
+                .bylines
+                .iter()
+                .map(|(p, b)| (p.as_os_str(), (b, name(p, Some(b), b.published))))
+                .collect(),
+        }
+    }
+
     /// An article as an editor knows it: "Headline (Outlet, 2026-03-01)",
     /// else its file name and date.
-    pub(crate) fn article_name(&self, path: &Path, published: Option<chrono::NaiveDate>) -> String {
-        let b = self.bylines.get(path);
-        let date = published.map_or("undated".to_owned(), |d| d.to_string());
-        match (
-            b.and_then(|b| b.headline.as_deref()),
-            b.and_then(|b| b.outlet.as_deref()),
-        ) {
-            (Some(h), Some(o)) => format!("{h} ({o}, {date})"),
-            (Some(h), None) => format!("{h} ({date})"),
-            (None, Some(o)) => format!("{} ({o}, {date})", path.display()),
-            (None, None) => format!("{} ({date})", path.display()),
+    pub(crate) fn article(&self, path: &Path, published: Option<chrono::NaiveDate>) -> String {
+        match self.by_bytes.get(path.as_os_str()) {
+            Some((b, named)) if b.published == published => named.clone(),
+            Some((b, _)) => name(path, Some(b), published),
+            // The same path written otherwise ("a//b") is found in the tree.
+            None => name(path, self.bylines.get(path), published),
         }
     }
 
     /// A mention: its article's name and where in the file.
-    pub(crate) fn mention_label(&self, m: &Mention) -> String {
+    pub(crate) fn mention(&self, m: &Mention) -> String {
         format!(
             "{}, {}:{}",
-            self.article_name(&m.path, m.published),
+            self.article(&m.path, m.published),
             m.path.display(),
             m.line
         )
     }
+}
 
+impl AuditReport<'_> {
     fn disputed(&self) -> usize {
         self.subjects.iter().filter(|x| x.is_disputed()).count()
     }
@@ -79,6 +101,20 @@ pub(crate) fn stated(value: f64, modifier: Modifier) -> String {
     match modifier {
         Modifier::Exact => fmt_num(value),
         m => format!("{} {}", m.as_str().replace('-', " "), fmt_num(value)),
+    }
+}
+
+/// An article's name from its byline, on `published`.
+fn name(path: &Path, b: Option<&Byline>, published: Option<chrono::NaiveDate>) -> String {
+    let date = published.map_or("undated".to_owned(), |d| d.to_string());
+    match (
+        b.and_then(|b| b.headline.as_deref()),
+        b.and_then(|b| b.outlet.as_deref()),
+    ) {
+        (Some(h), Some(o)) => format!("{h} ({o}, {date})"),
+        (Some(h), None) => format!("{h} ({date})"),
+        (None, Some(o)) => format!("{} ({o}, {date})", path.display()),
+        (None, None) => format!("{} ({date})", path.display()),
     }
 }
 
@@ -166,6 +202,7 @@ pub fn render_audit_markdown(r: &AuditReport<'_>) -> String {
         }
         s.push('\n');
     }
+    let names = Names::new(r);
     for subject in subjects {
         let _ = writeln!(
             s,
@@ -179,7 +216,7 @@ pub fn render_audit_markdown(r: &AuditReport<'_>) -> String {
         }
         s.push_str("| version | where it is said |\n|---|---|\n");
         for v in &subject.versions {
-            let said: Vec<String> = mention_list(r, &v.mentions)
+            let said: Vec<String> = mention_list(&names, &v.mentions)
                 .iter()
                 .map(|(name, excerpt)| match excerpt {
                     Some(e) => format!("{}: _{}_", cell(name), cell(e)),
@@ -189,7 +226,7 @@ pub fn render_audit_markdown(r: &AuditReport<'_>) -> String {
             let _ = writeln!(s, "| {} | {} |", cell(&v.value), said.join("<br>"));
         }
         if !subject.timeline.is_empty() {
-            render_timeline(&mut s, r, subject);
+            render_timeline(&mut s, &names, subject);
         }
         s.push('\n');
     }
@@ -212,7 +249,7 @@ pub(crate) struct TimelineRow<'a> {
 /// Timeline points grouped by (date, figure, modifier, stated as a change),
 /// in date order, then by figure.
 pub(crate) fn timeline_rows<'a>(
-    r: &AuditReport<'_>,
+    names: &Names<'_>,
     points: &'a [TimelinePoint],
 ) -> Vec<TimelineRow<'a>> {
     let mut order: Vec<&TimelinePoint> = points.iter().collect();
@@ -231,17 +268,20 @@ pub(crate) fn timeline_rows<'a>(
     };
     let mut rows: Vec<TimelineRow<'_>> = Vec::new();
     let mut extra = 0usize;
-    for p in order {
-        let label = format!(
+    // A point past the cap is only counted: its label is never built.
+    let label = |p: &TimelinePoint| {
+        format!(
             "{}, {}:{}",
-            r.article_name(&p.path, p.published),
+            names.article(&p.path, p.published),
             p.path.display(),
             p.line
-        );
+        )
+    };
+    for p in order {
         match rows.last_mut() {
             Some(row) if same(row.point, p) => {
                 if row.articles.len() < MAX_MENTIONS {
-                    row.articles.push(label);
+                    row.articles.push(label(p));
                 } else {
                     extra += 1;
                 }
@@ -253,7 +293,7 @@ pub(crate) fn timeline_rows<'a>(
                 extra = 0;
                 rows.push(TimelineRow {
                     point: p,
-                    articles: vec![label],
+                    articles: vec![label(p)],
                 });
             }
         }
@@ -272,7 +312,7 @@ fn close_row(row: &mut TimelineRow<'_>, extra: usize) {
 
 /// The timeline table of a count subject, with what the rules say on each
 /// date when a rule names the subject.
-fn render_timeline(s: &mut String, r: &AuditReport<'_>, subject: &Subject) {
+fn render_timeline(s: &mut String, names: &Names<'_>, subject: &Subject) {
     let with_rule = subject.rule.is_some();
     s.push_str("\n| date | article | figure as stated |");
     s.push_str(if with_rule {
@@ -280,7 +320,7 @@ fn render_timeline(s: &mut String, r: &AuditReport<'_>, subject: &Subject) {
     } else {
         "\n|---|---|---|\n"
     });
-    for row in timeline_rows(r, &subject.timeline) {
+    for row in timeline_rows(names, &subject.timeline) {
         let p = row.point;
         let date = p.published.map_or("undated".to_owned(), |d| d.to_string());
         let change = if p.change {
@@ -308,7 +348,7 @@ fn render_timeline(s: &mut String, r: &AuditReport<'_>, subject: &Subject) {
 /// At most [`MAX_MENTIONS`] mentions, each named with the sentence that
 /// says it, then "and N more".
 pub(crate) fn mention_list(
-    r: &AuditReport<'_>,
+    names: &Names<'_>,
     mentions: &[Mention],
 ) -> Vec<(String, Option<String>)> {
     let mut names: Vec<(String, Option<String>)> = mentions
@@ -316,7 +356,7 @@ pub(crate) fn mention_list(
         .take(MAX_MENTIONS)
         .map(|m| {
             let excerpt = (!m.excerpt.is_empty()).then(|| m.excerpt.clone());
-            (r.mention_label(m), excerpt)
+            (names.mention(m), excerpt)
         })
         .collect();
     if mentions.len() > MAX_MENTIONS {

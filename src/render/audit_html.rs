@@ -4,7 +4,7 @@
 //! or images are loaded: the page opens the same offline, in a mail client,
 //! or archived years later.
 
-use super::audit::{mention_list, stated, timeline_rows, AuditReport};
+use super::audit::{stated, timeline_rows, AuditReport, Names, MAX_MENTIONS};
 use crate::audit::{Agreement, Subject, TimelinePoint};
 use crate::check::fmt_num;
 use std::collections::BTreeMap;
@@ -12,17 +12,23 @@ use std::fmt::Write;
 
 /// Escape text for HTML.
 fn esc(s: &str) -> String {
+    // The characters escaped are ASCII: copy the runs between them whole.
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
+    let mut from = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&s[from..i]);
+        out.push_str(entity);
+        from = i + 1;
     }
+    out.push_str(&s[from..]);
     out
 }
 
@@ -74,8 +80,9 @@ pub fn render_audit_html(r: &AuditReport<'_>) -> String {
         }
         s.push_str("</table>\n</section>\n");
     }
+    let names = Names::new(r);
     for subject in subjects {
-        render_subject(&mut s, r, subject);
+        render_subject(&mut s, &names, subject);
     }
     s.push_str("</body>\n</html>\n");
     s
@@ -102,7 +109,7 @@ fn render_articles(s: &mut String, r: &AuditReport<'_>) {
     s.push_str("</table>\n</section>\n");
 }
 
-fn render_subject(s: &mut String, r: &AuditReport<'_>, subject: &Subject) {
+fn render_subject(s: &mut String, names: &Names<'_>, subject: &Subject) {
     let agreement = subject.agreement();
     let class = agreement.class();
     let _ = writeln!(
@@ -121,26 +128,23 @@ fn render_subject(s: &mut String, r: &AuditReport<'_>, subject: &Subject) {
     s.push_str("<table><tr><th>version</th><th>where it is said</th></tr>\n");
     for v in &subject.versions {
         let mut said = String::new();
-        for (m, (name, excerpt)) in v
-            .mentions
-            .iter()
-            .map(Some)
-            .chain(std::iter::repeat(None))
-            .zip(mention_list(r, &v.mentions))
-        {
-            let who = match m {
-                Some(m) => format!(
-                    "<span class=\"who\">{}</span><span class=\"where\">{}:{}</span>",
-                    esc(&r.article_name(&m.path, m.published)),
-                    esc(&m.path.to_string_lossy()),
-                    m.line
-                ),
-                None => esc(&name),
-            };
-            let quote = excerpt.map_or(String::new(), |e| {
-                format!("<p class=\"excerpt\">{}</p>", esc(&e))
-            });
-            let _ = write!(said, "<div class=\"said\">{who}{quote}</div>");
+        // As `mention_list` lists them, each name written as HTML here.
+        for m in v.mentions.iter().take(MAX_MENTIONS) {
+            let _ = write!(
+                said,
+                "<div class=\"said\"><span class=\"who\">{}</span><span class=\"where\">{}:{}</span>",
+                esc(&names.article(&m.path, m.published)),
+                esc(&m.path.to_string_lossy()),
+                m.line
+            );
+            if !m.excerpt.is_empty() {
+                let _ = write!(said, "<p class=\"excerpt\">{}</p>", esc(&m.excerpt));
+            }
+            said.push_str("</div>");
+        }
+        if v.mentions.len() > MAX_MENTIONS {
+            let more = format!("and {} more", v.mentions.len() - MAX_MENTIONS);
+            let _ = write!(said, "<div class=\"said\">{}</div>", esc(&more));
         }
         let _ = writeln!(
             s,
@@ -155,7 +159,7 @@ fn render_subject(s: &mut String, r: &AuditReport<'_>, subject: &Subject) {
             s.push_str("<th>rules say</th>");
         }
         s.push_str("</tr>\n");
-        for row in timeline_rows(r, &subject.timeline) {
+        for row in timeline_rows(names, &subject.timeline) {
             let p = row.point;
             let date = p.published.map_or("undated".to_owned(), |d| d.to_string());
             let change = if p.change {

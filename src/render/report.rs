@@ -18,6 +18,9 @@ pub struct ReportHeader<'a> {
 
 /// Escape a table cell: pipes and line breaks would break the table.
 pub(crate) fn cell(s: &str) -> String {
+    if !s.bytes().any(|b| matches!(b, b'|' | b'\n' | b'\r')) {
+        return s.to_owned();
+    }
     s.replace('|', "\\|").replace(['\n', '\r'], " ")
 }
 

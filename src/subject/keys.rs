@@ -17,8 +17,22 @@ use crate::text::{Document, TokenKind};
 /// Counted nouns whose figures differ by subject in ways the noun cannot
 /// tell (money, shares, time spans): never compared across articles.
 const UNKEYED_NOUNS: &[&str] = &[
-    "day", "dollar", "euro", "hour", "minute", "month", "percent", "point", "pound", "second",
-    "time", "week", "year", "yen", "yuan",
+    "day",
+    "dollar",
+    "euro",
+    "hour",
+    "minute",
+    "month",
+    "percent",
+    "percentage point",
+    "point",
+    "pound",
+    "second",
+    "time",
+    "week",
+    "year",
+    "yen",
+    "yuan",
 ];
 
 const DEATH_WORDS: &[&str] = &[
@@ -141,16 +155,19 @@ pub(crate) fn count_predicate(doc: &Document, claim: &Claim) -> Option<String> {
     let sentence = &doc.sentences[claim.sentence?];
     let mut i = doc.token_at(claim.prose.end);
     while i < sentence.tokens.end {
+        // The tables are lower-case ASCII: a word's ASCII lower case finds
+        // them; a verb is written in lower case, so it is its own stem's
+        // input.
         let w = doc.tok(i);
-        let lower = w.to_lowercase();
-        if PREDICATE_SKIP.contains(&lower.as_str()) {
+        let lower = doc.tok_lower(i);
+        if PREDICATE_SKIP.contains(&lower) {
             i += 1;
             continue;
         }
         let is_verbish = doc.tokens[i].kind == TokenKind::Word
             && w.chars().all(|c| c.is_lowercase())
-            && !PREDICATE_NONE.contains(&lower.as_str());
-        return is_verbish.then(|| stem(&lower));
+            && !PREDICATE_NONE.contains(&lower);
+        return is_verbish.then(|| stem(w));
     }
     None
 }
@@ -188,13 +205,19 @@ const AGENT_SKIP: &[&str] = &[
     "were",
     "is",
 ];
-/// Capitalised only because they open a sentence: never an agent.
+/// Capitalised only because they open a sentence: never an agent. Sorted
+/// ([`is_sentence_starter`] searches it).
 const SENTENCE_STARTERS: &[&str] = &[
     "a", "after", "all", "also", "an", "and", "as", "at", "before", "but", "by", "despite",
     "during", "for", "from", "he", "her", "here", "his", "if", "in", "it", "its", "many", "most",
     "my", "no", "on", "one", "our", "she", "since", "so", "some", "that", "the", "their", "then",
     "there", "these", "they", "this", "those", "to", "under", "we", "when", "while", "with", "you",
 ];
+
+/// Whether `lower` is one of [`SENTENCE_STARTERS`].
+fn is_sentence_starter(lower: &str) -> bool {
+    SENTENCE_STARTERS.binary_search(&lower).is_ok()
+}
 
 /// Words skipped between a verb and its object ("arrived in Israel").
 const OBJECT_SKIP: &[&str] = &[
@@ -217,8 +240,8 @@ pub(crate) fn event_key(doc: &Document, claim: &Claim) -> Option<EventKey> {
     // A noun anchor ("the strike on Tuesday") names an event without saying
     // who did it to whom; speech verbs date a statement, and one person
     // speaks on many days: neither is keyed.
-    let after_determiner = ai > sentence.tokens.start
-        && NOUN_MARKERS.contains(&doc.tok(ai - 1).to_lowercase().as_str());
+    let after_determiner =
+        ai > sentence.tokens.start && NOUN_MARKERS.contains(&doc.tok_lower(ai - 1));
     if after_determiner || crate::lexicon::speech::is_speech_verb(&verb_text) {
         return None;
     }
@@ -226,8 +249,7 @@ pub(crate) fn event_key(doc: &Document, claim: &Claim) -> Option<EventKey> {
     // Agent: the name or named thing right before the verb ("Rubio, who
     // arrived", "the Aldwick bridge collapsed"), past a few words.
     let mut j = ai;
-    while j > sentence.tokens.start && AGENT_SKIP.contains(&doc.tok(j - 1).to_lowercase().as_str())
-    {
+    while j > sentence.tokens.start && AGENT_SKIP.contains(&doc.tok_lower(j - 1)) {
         j -= 1;
     }
     let mut agent = None;
@@ -235,7 +257,7 @@ pub(crate) fn event_key(doc: &Document, claim: &Claim) -> Option<EventKey> {
     if j > sentence.tokens.start {
         let head = j - 1;
         let w = doc.tok(head);
-        let starter = SENTENCE_STARTERS.contains(&w.to_lowercase().as_str());
+        let starter = is_sentence_starter(doc.tok_lower(head));
         if is_name_word(w) && !starter {
             agent = Some(person_key(w));
         } else if is_plain_word(w) {
@@ -245,7 +267,7 @@ pub(crate) fn event_key(doc: &Document, claim: &Claim) -> Option<EventKey> {
             while k > sentence.tokens.start && k + 3 > head {
                 k -= 1;
                 let p = doc.tok(k);
-                if SENTENCE_STARTERS.contains(&p.to_lowercase().as_str()) {
+                if is_sentence_starter(doc.tok_lower(k)) {
                     break;
                 }
                 if is_name_word(p) {
@@ -270,7 +292,7 @@ pub(crate) fn event_key(doc: &Document, claim: &Claim) -> Option<EventKey> {
             break;
         }
         let w = doc.tok(k);
-        if OBJECT_SKIP.contains(&w.to_lowercase().as_str()) {
+        if OBJECT_SKIP.contains(&doc.tok_lower(k)) {
             k += 1;
             continue;
         }
@@ -344,6 +366,31 @@ const SPOKESPERSON_TITLES: &[&str] = &[
     "spokeswoman",
 ];
 
+/// Positions held within a body on top of an office ("the Senate majority
+/// leader" is a senator too): never another office than the one they
+/// come with.
+const POSITIONS_WITHIN: &[&str] = &[
+    "chair",
+    "chairman",
+    "chairperson",
+    "chairwoman",
+    "leader",
+    "member",
+    "whip",
+];
+
+/// Whether one person can hold the two offices (their [`title_key`]s) at
+/// once: one office ([`same_office`]), or one of them a position within a
+/// body ("leader", "whip", "chairman"), held on top of an office.
+pub(crate) fn offices_compatible(a: &str, b: &str) -> bool {
+    let within = |k: &str| {
+        k.rsplit(' ')
+            .next()
+            .is_some_and(|head| POSITIONS_WITHIN.contains(&head))
+    };
+    same_office(a, b) || within(a) || within(b)
+}
+
 /// Whether two offices (their [`title_key`]s) name one job: the same
 /// words, one the other shortened ([`is_shortened`]), or two names of the
 /// spokesperson's job ("spokesman", "press secretary").
@@ -368,6 +415,21 @@ mod tests {
         assert!(same_office("police officer", "officer"));
         assert!(!same_office("mayor", "governor"));
         assert!(!same_office("secretary", "spokesman"));
+    }
+
+    #[test]
+    fn sentence_starters_are_sorted() {
+        assert!(super::SENTENCE_STARTERS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn a_position_within_a_body_goes_with_an_office() {
+        use super::offices_compatible;
+        assert!(offices_compatible("senator", "majority leader"));
+        assert!(offices_compatible("leader", "senator"));
+        assert!(offices_compatible("committee chairman", "representative"));
+        assert!(!offices_compatible("mayor", "chief justice"));
+        assert!(!offices_compatible("governor", "senator"));
     }
 
     use super::*;

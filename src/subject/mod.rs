@@ -27,6 +27,7 @@ use crate::extract::Claim;
 use crate::lexicon::{titles, FxHasher};
 use crate::text::{Document, TokenKind};
 use rust_stemmers::{Algorithm, Stemmer};
+use std::ops::Range;
 use words::{is_function_calendar_or_number_word, WordMap};
 
 /// What one sentence is about.
@@ -52,6 +53,20 @@ pub struct Subjects {
     pub keys: Vec<ClaimKeys>,
     /// Every number, month and weekday written, in order.
     pub figures: Vec<Figure>,
+    /// Every capitalised word, in order: where a name may be written.
+    pub name_words: Vec<NameWord>,
+}
+
+/// A capitalised word of an article, where a name may stand, with the
+/// words right beside it: what a check of names as written reads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameWord {
+    /// Its byte range in the prose.
+    pub word: Range<usize>,
+    /// The word right before it, when no punctuation stands between.
+    pub before: Option<Range<usize>>,
+    /// The word right after it, likewise.
+    pub after: Option<Range<usize>>,
 }
 
 impl Subjects {
@@ -164,7 +179,24 @@ pub fn subjects(doc: &Document, claims: &[Claim]) -> Subjects {
         owners,
         keys,
         figures: figures::figures(doc),
+        name_words: name_words(doc),
     }
+}
+
+/// The capitalised words of `doc`, each with its neighbouring words.
+fn name_words(doc: &Document) -> Vec<NameWord> {
+    let word = |k: usize| {
+        let t = doc.tokens.get(k)?;
+        (t.kind == TokenKind::Word).then(|| t.range())
+    };
+    (0..doc.tokens.len())
+        .filter(|&k| doc.tokens[k].kind == TokenKind::Word && is_capitalised(doc.tok(k)))
+        .map(|k| NameWord {
+            word: doc.tokens[k].range(),
+            before: k.checked_sub(1).and_then(word),
+            after: word(k + 1),
+        })
+        .collect()
 }
 
 /// A document with the words it writes in lower case somewhere: a
