@@ -451,11 +451,14 @@ pub(crate) fn name_at(doc: &Document, i: usize) -> Option<Range<usize>> {
             break;
         }
         let w = doc.tok(k);
-        let c = titles::Classes::of(w);
         // A title inside a run starts a new phrase: "Disney | Chief
-        // Executive Bob Iger".
-        let title_next = c.is_title_head() && k + 1 < n && is_capitalised(doc, k + 1);
-        if is_capitalised(doc, k) && !c.is_nationality() && !c.is_honorific() && !title_next {
+        // Executive Bob Iger". Only a capitalised word's classes matter.
+        let goes_on = is_capitalised(doc, k) && {
+            let c = titles::Classes::of(w);
+            let title_next = c.is_title_head() && k + 1 < n && is_capitalised(doc, k + 1);
+            !c.is_nationality() && !c.is_honorific() && !title_next
+        };
+        if goes_on {
             // An initial: "J." joined to the next word.
             end = k + 1;
             k += 1;

@@ -342,9 +342,12 @@ pub const HONORIFICS: &[&str] = &[
 /// Ford *II*"): part of the name as written, not of its surname.
 pub const NAME_SUFFIXES: &[&str] = &["ii", "iii", "iv", "jr", "jr.", "sr", "sr."];
 
-/// Whether `word` (any case) is a generational suffix of a name.
+/// Whether `word` (any case) is a generational suffix of a name. Every
+/// suffix is two to four ASCII bytes, and no other character lower-cases
+/// into one of their letters, so a length test and an ASCII case-blind
+/// compare decide without copying the word (every name word is asked).
 pub fn is_name_suffix(word: &str) -> bool {
-    super::with_lowercase(word, |w| super::is_in_sorted(NAME_SUFFIXES, w))
+    (2..=4).contains(&word.len()) && NAME_SUFFIXES.iter().any(|s| word.eq_ignore_ascii_case(s))
 }
 
 /// Title heads that also open names of companies and things ("*General*
