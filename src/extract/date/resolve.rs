@@ -345,8 +345,11 @@ fn resolve_relative(e: Expr, p: NaiveDate, tense: Tense) -> Option<DateRange> {
         Expr::Quarter(q, YearRef::Rel(n)) => quarter_span(y + n, q),
         Expr::Quarter(q, _) => {
             let now = (p.month() - 1) / 3 + 1;
+            // Ahead, the quarter just ended is still this year's: its
+            // results are what "expects third-quarter earnings" awaits in
+            // October; an earlier one is next year's.
             let y = match tense {
-                Tense::Future if q < now => y + 1,
+                Tense::Future if q + 1 < now => y + 1,
                 Tense::Future => y,
                 Tense::Past if q > now => y - 1,
                 _ => y,
@@ -494,6 +497,21 @@ mod tests {
         assert_eq!(
             day(Expr::Quarter(4, YearRef::Open), "2007-03-13", Tense::Past),
             "2006-10-01..2006-12-31"
+        );
+    }
+
+    #[test]
+    fn yearless_quarter_ahead_is_the_one_just_ended_or_a_coming_one() {
+        // Read in November: the third quarter is the one just ended, the
+        // second is next year's, the fourth is under way.
+        let ahead = |q| day(Expr::Quarter(q, YearRef::Open), "2031-11-04", Tense::Future);
+        assert_eq!(ahead(3), "2031-07-01..2031-09-30");
+        assert_eq!(ahead(2), "2032-04-01..2032-06-30");
+        assert_eq!(ahead(4), "2031-10-01..2031-12-31");
+        // Read in January, the fourth quarter ahead is this year's.
+        assert_eq!(
+            day(Expr::Quarter(4, YearRef::Open), "2031-01-20", Tense::Future),
+            "2031-10-01..2031-12-31"
         );
     }
 
