@@ -219,6 +219,32 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_told_in_the_past_lies_ahead() {
+        assert_eq!(
+            one("The couple was planning to leave on Thursday.").1,
+            "2025-09-18"
+        );
+        assert_eq!(
+            one("Growers said a rally on Saturday was planned.").1,
+            "2025-09-20"
+        );
+        // Near miss: a plan carried out is behind.
+        assert_eq!(
+            one("The couple left on Thursday as planned.").1,
+            "2025-09-11"
+        );
+    }
+
+    #[test]
+    fn a_capitalised_word_in_ed_is_a_name_not_a_past_verb() {
+        assert_eq!(
+            one("Ms. Vale would be flying to the United Kingdom on Thursday.").1,
+            "2025-09-18"
+        );
+        assert_eq!(one("Ted Ames arrived Thursday.").1, "2025-09-11");
+    }
+
+    #[test]
     fn deadline_in_a_past_clause_is_behind() {
         assert_eq!(
             one("All had been brought to safety by Sunday.").1,
