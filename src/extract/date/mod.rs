@@ -598,6 +598,43 @@ mod tests {
     }
 
     #[test]
+    fn year_ago_and_year_earlier_periods_are_the_period_told_a_year_back() {
+        assert_eq!(
+            dates(
+                "Profit rose in the second quarter of 2031 from the year-ago quarter, \
+                 and year-earlier sales were restated."
+            ),
+            [
+                pair("the second quarter of 2031", "2031-04-01..2031-06-30"),
+                pair("the year-ago quarter", "2030-04-01..2030-06-30"),
+                pair("year-earlier", "2030-04-01..2030-06-30"),
+            ]
+        );
+        assert_eq!(
+            dates("Sales in March 2031 beat the comparable year-earlier period.")[1],
+            pair(
+                "the comparable year-earlier period",
+                "2030-03-01..2030-03-31"
+            )
+        );
+        assert_eq!(
+            dates("Costs fell in 2031 from the corresponding period last year.")[1],
+            pair(
+                "the corresponding period last year",
+                "2030-01-01..2030-12-31"
+            )
+        );
+        // The year-ago quarter of a quarter told by its last day.
+        assert_eq!(
+            dates("Profit to June 30, 2031, beat the year-ago quarter.")[1],
+            pair("the year-ago quarter", "2030-04-01..2030-06-30")
+        );
+        // With no period told before, there is nothing to count from.
+        assert!(dates("Year-earlier results were restated.").is_empty());
+        assert!(dates("On June 30, 2031, year-earlier results were restated.").len() == 1);
+    }
+
+    #[test]
     fn the_quarter_is_the_one_just_told_else_the_last_completed() {
         assert_eq!(
             dates("Sales rose in the second quarter of 2024, and the quarter ended well.")[1],

@@ -173,6 +173,9 @@ fn word_first(v: &View<'_>, i: usize) -> Option<Found> {
         }
         return None;
     }
+    if is_year_ago(w) {
+        return year_ago(v, i, i);
+    }
     if let Some(rest) = w.strip_prefix("mid-") {
         if let Some(m) = lookup(lex::MONTHS, rest).filter(|_| rest.len() > 3) {
             return found(Expr::Month(m, None), i, i + 1);
@@ -206,6 +209,27 @@ fn word_first(v: &View<'_>, i: usize) -> Option<Found> {
         return season(v, i, m, i);
     }
     None
+}
+
+/// "year-ago", "year-earlier": the period just told, a year back.
+fn is_year_ago(w: &str) -> bool {
+    matches!(w, "year-ago" | "year-earlier")
+}
+
+/// "the year-ago quarter", "the comparable year-earlier period", "the
+/// year-ago third quarter" (from `start`), or "year-earlier" alone before
+/// another noun ("year-earlier profit"); `i` is the "year-ago" word.
+fn year_ago(v: &View<'_>, i: usize, start: usize) -> Option<Found> {
+    let next = v.low(i + 1);
+    let (quarter, end) = match next {
+        "quarter" => (true, i + 2),
+        "period" => (false, i + 2),
+        _ if lookup(lex::QUARTER_ORDINALS, next).is_some() && v.is(i + 2, "quarter") => {
+            (true, i + 3)
+        }
+        _ => return found(Expr::YearAgo(false), i, i + 1),
+    };
+    found(Expr::YearAgo(quarter), start, end)
 }
 
 /// "spring 2009", "in spring", "in the autumn", "their Autumn meetings";
@@ -390,6 +414,14 @@ fn the_first(v: &View<'_>, i: usize) -> Option<Found> {
     if w == "weekend" {
         return found(Expr::Weekend(None), i, i + 2);
     }
+    let k = if matches!(w, "comparable" | "corresponding") {
+        i + 2
+    } else {
+        i + 1
+    };
+    if is_year_ago(v.low(k)) {
+        return year_ago(v, k, i);
+    }
     // "the quarter", "the latest quarter", "the most recent quarter".
     let q = match [w, v.low(i + 2), v.low(i + 3)] {
         ["quarter", ..] => Some(i + 2),
@@ -440,7 +472,8 @@ fn anaphoric(v: &View<'_>, i: usize) -> Option<Found> {
             .map(Unit::from_code)
             .filter(|u| !v.low(j).ends_with('s') && *u != Unit::Weekend)
     };
-    if w == "same" && (unit(i + 2).is_some() || matches!(v.low(i + 2), "period" | "time")) {
+    let same = matches!(w, "same" | "comparable" | "corresponding");
+    if same && (unit(i + 2).is_some() || matches!(v.low(i + 2), "period" | "time")) {
         let tail = [v.low(i + 3), v.low(i + 4), v.low(i + 5)];
         let end = match tail {
             ["last", "year", _] => i + 5,

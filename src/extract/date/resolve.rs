@@ -67,6 +67,10 @@ pub(crate) enum Expr {
     WeekOfMonth(i32, u32, YearRef),
     /// "the same period last year": the date before it, a year earlier.
     SameYearBefore,
+    /// "the year-ago period", "year-earlier" (false), "the year-ago
+    /// quarter" (true): the period told before it, or the quarter of the
+    /// day told before it, a year earlier.
+    YearAgo(bool),
     /// "the previous year": the unit before the one of the date before it.
     UnitBefore(Unit),
     /// "1998".
@@ -104,7 +108,7 @@ impl Expr {
     pub(crate) fn is_anaphoric(self) -> bool {
         matches!(
             self,
-            Expr::SameYearBefore | Expr::UnitBefore(_) | Expr::Before(..)
+            Expr::SameYearBefore | Expr::YearAgo(_) | Expr::UnitBefore(_) | Expr::Before(..)
         )
     }
 
@@ -197,7 +201,14 @@ pub(crate) fn resolve_after(
             start: year_back(p.start)?,
             end: year_back(p.end)?,
         }),
-        (Expr::SameYearBefore, None) => None,
+        (Expr::SameYearBefore | Expr::YearAgo(_), None) => None,
+        (Expr::YearAgo(true), Some(p)) => {
+            let quarter = resolve_relative(Expr::Span(Unit::Quarter, 0), p.start, tense)?;
+            shift_back(quarter, 1, Unit::Year)
+        }
+        // A period a year back is not counted from a single day.
+        (Expr::YearAgo(false), Some(p)) if p.start == p.end => None,
+        (Expr::YearAgo(false), Some(p)) => shift_back(p, 1, Unit::Year),
         (Expr::Before(n, unit), Some(p)) => shift_back(p, n, unit),
         (Expr::Before(..), None) => None,
         (Expr::TheQuarter, Some(p)) if is_quarter(p) => Some(p),
