@@ -492,6 +492,50 @@ mod tests {
     }
 
     #[test]
+    fn year_between_a_determiner_and_its_noun() {
+        assert_eq!(one("It broke a 1971 treaty.").1, "1971-01-01..1971-12-31");
+        assert_eq!(one("Its 2004 merger failed.").1, "2004-01-01..2004-12-31");
+        assert_eq!(
+            one("The mill's 2030 output fell.").1,
+            "2030-01-01..2030-12-31"
+        );
+        // Near misses: counts of people or things.
+        assert!(dates("Its 2004 workers struck.").is_empty());
+        assert!(dates("Its 2,004 staff struck.").is_empty());
+    }
+
+    #[test]
+    fn fiscal_years_and_years_closing_a_phrase() {
+        assert_eq!(
+            one("In fiscal 2030, it earned more."),
+            pair("fiscal 2030", "2030-01-01..2030-12-31")
+        );
+        assert_eq!(
+            one("For 2029, the bank earned less.").1,
+            "2029-01-01..2029-12-31"
+        );
+        assert_eq!(
+            one("Growth will go on into 2032.").1,
+            "2032-01-01..2032-12-31"
+        );
+        assert_eq!(dates("Costs rise in both 2031 and 2032.").len(), 2);
+        // Near miss: a count after "for".
+        assert!(dates("Tickets went for 2000 apiece.").is_empty());
+    }
+
+    #[test]
+    fn the_year_period_is_the_period_told_in_that_year() {
+        assert_eq!(
+            dates("Profit rose in the third quarter of 2031, after a loss in the 2030 period.")[1],
+            pair("the 2030 period", "2030-07-01..2030-09-30")
+        );
+        assert_eq!(
+            one("Sales fell in the 2030 second quarter."),
+            pair("the 2030 second quarter", "2030-04-01..2030-06-30")
+        );
+    }
+
+    #[test]
     fn year_before_a_plural_noun_is_a_count() {
         assert!(dates("A crowd of 1500 workers rallied.").is_empty());
     }

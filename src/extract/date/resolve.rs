@@ -71,6 +71,10 @@ pub(crate) enum Expr {
     /// quarter" (true): the period told before it, or the quarter of the
     /// day told before it, a year earlier.
     YearAgo(bool),
+    /// "the 2030 period", "the 2030 quarter" (true): the period told
+    /// before it (the quarter of a day told), in that year; the year alone
+    /// when none was told.
+    PeriodIn(i32, bool),
     /// "the previous year": the unit before the one of the date before it.
     UnitBefore(Unit),
     /// "1998".
@@ -108,7 +112,11 @@ impl Expr {
     pub(crate) fn is_anaphoric(self) -> bool {
         matches!(
             self,
-            Expr::SameYearBefore | Expr::YearAgo(_) | Expr::UnitBefore(_) | Expr::Before(..)
+            Expr::SameYearBefore
+                | Expr::YearAgo(_)
+                | Expr::PeriodIn(..)
+                | Expr::UnitBefore(_)
+                | Expr::Before(..)
         )
     }
 
@@ -202,6 +210,20 @@ pub(crate) fn resolve_after(
             end: year_back(p.end)?,
         }),
         (Expr::SameYearBefore | Expr::YearAgo(_), None) => None,
+        (Expr::PeriodIn(y, quarter), Some(p)) if p.start.year() == p.end.year() => {
+            let p = match (quarter, p.start == p.end) {
+                (true, _) => resolve_relative(Expr::Span(Unit::Quarter, 0), p.start, tense)?,
+                (false, true) => return year_span(y),
+                (false, false) => p,
+            };
+            let back = i64::from(p.start.year() - y);
+            if back >= 0 {
+                shift_back(p, back, Unit::Year)
+            } else {
+                year_span(y)
+            }
+        }
+        (Expr::PeriodIn(y, _), _) => year_span(y),
         (Expr::YearAgo(true), Some(p)) => {
             let quarter = resolve_relative(Expr::Span(Unit::Quarter, 0), p.start, tense)?;
             shift_back(quarter, 1, Unit::Year)
