@@ -483,6 +483,45 @@ mod tests {
     }
 
     #[test]
+    fn that_year_and_the_following_year_count_from_the_date_told() {
+        assert_eq!(
+            dates("She fled in June 2029 and returned later that year.")[1],
+            pair("later that year", "2029-01-01..2029-12-31")
+        );
+        assert_eq!(
+            dates("On May 3, 2027, he was promoted, and the following year he retired.")[1],
+            pair("the following year", "2028-01-01..2028-12-31")
+        );
+        // With no date told before, nothing; "that day care" is no date.
+        assert!(dates("Sales that year were weak.").is_empty());
+        assert_eq!(
+            dates("On May 3, 2027, he said that day care costs rose.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn the_current_year_and_this_past_season() {
+        assert_eq!(
+            one("Sales will grow in the current fiscal year.").1,
+            "2025-01-01..2025-12-31"
+        );
+        assert_eq!(
+            one("The current quarter began well.").1,
+            "2025-07-01..2025-09-30"
+        );
+        assert_eq!(
+            one("The plant closed this past spring."),
+            pair("this past spring", "2025-03-01..2025-05-31")
+        );
+        assert_eq!(
+            one("Rivals cut prices over the summer.").1,
+            "2025-06-01..2025-08-31"
+        );
+        assert!(dates("The current account is in deficit.").is_empty());
+    }
+
+    #[test]
     fn ordinal_day_of_month() {
         assert_eq!(
             one("It opened on the 9th of May."),

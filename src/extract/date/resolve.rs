@@ -75,6 +75,9 @@ pub(crate) enum Expr {
     /// before it (the quarter of a day told), in that year; the year alone
     /// when none was told.
     PeriodIn(i32, bool),
+    /// "that year" (0), "the following month" (1): the unit of the date
+    /// told before it, shifted.
+    ThatUnit(Unit, i32),
     /// "the previous year": the unit before the one of the date before it.
     UnitBefore(Unit),
     /// "1998".
@@ -115,6 +118,7 @@ impl Expr {
             Expr::SameYearBefore
                 | Expr::YearAgo(_)
                 | Expr::PeriodIn(..)
+                | Expr::ThatUnit(..)
                 | Expr::UnitBefore(_)
                 | Expr::Before(..)
         )
@@ -209,7 +213,8 @@ pub(crate) fn resolve_after(
             start: year_back(p.start)?,
             end: year_back(p.end)?,
         }),
-        (Expr::SameYearBefore | Expr::YearAgo(_), None) => None,
+        (Expr::SameYearBefore | Expr::YearAgo(_) | Expr::ThatUnit(..), None) => None,
+        (Expr::ThatUnit(u, n), Some(p)) => resolve_relative(Expr::Span(u, n), p.start, tense),
         (Expr::PeriodIn(y, quarter), Some(p)) if p.start.year() == p.end.year() => {
             let p = match (quarter, p.start == p.end) {
                 (true, _) => resolve_relative(Expr::Span(Unit::Quarter, 0), p.start, tense)?,
