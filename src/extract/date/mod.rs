@@ -618,8 +618,11 @@ mod tests {
     }
 
     #[test]
-    fn months_ago_names_a_day() {
-        assert_eq!(one("It hit two months ago.").1, "2025-07-16");
+    fn days_ago_name_a_day_and_years_ago_the_year() {
+        assert_eq!(one("It hit two months ago.").1, "2025-07-01..2025-07-31");
+        assert_eq!(one("It shut five years ago.").1, "2020-01-01..2020-12-31");
+        assert_eq!(one("It hit ten days ago.").1, "2025-09-06");
+        assert_eq!(one("It hit a week ago.").1, "2025-09-09");
     }
 
     #[test]
@@ -676,7 +679,10 @@ mod tests {
         );
         // With no period told before, "a year ago" is counted from the
         // publication date and "a year earlier" is left alone.
-        assert_eq!(one("A year ago, the plant was shut.").1, "2024-09-16");
+        assert_eq!(
+            one("A year ago, the plant was shut.").1,
+            "2024-01-01..2024-12-31"
+        );
         assert!(dates("A year earlier, the plant was shut.").is_empty());
     }
 

@@ -365,7 +365,10 @@ fn resolve_relative(e: Expr, p: NaiveDate, tense: Tense) -> Option<DateRange> {
             })
         }
         Expr::Ago(n, unit) => {
-            // "two months ago" names a day, as the wire reader counts it.
+            // "two days ago" and "a week ago" name a day; "two months
+            // ago" and "five years ago" the month and the year that day falls
+            // in, as precise as the writer was (TIMEX3 keeps the unit's
+            // granularity).
             let months = match unit {
                 Unit::Month => n,
                 Unit::Quarter => 3 * n,
@@ -377,7 +380,12 @@ fn resolve_relative(e: Expr, p: NaiveDate, tense: Tense) -> Option<DateRange> {
                 Unit::Week | Unit::Weekend => p - Duration::weeks(n),
                 _ => p.checked_sub_months(chrono::Months::new(u32::try_from(months).ok()?))?,
             };
-            Some(DateRange::day(day))
+            match unit {
+                Unit::Month => month_span(day.year(), day.month()),
+                Unit::Quarter => quarter_span(day.year(), (day.month() - 1) / 3 + 1),
+                Unit::Year => year_span(day.year()),
+                _ => Some(DateRange::day(day)),
+            }
         }
         Expr::TheQuarter => resolve_relative(Expr::QuarterRel(-1), p, tense),
         Expr::Quarter(q, YearRef::Rel(n)) => quarter_span(y + n, q),
