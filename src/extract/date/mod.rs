@@ -541,6 +541,7 @@ mod tests {
         // Near misses: counts of people or things.
         assert!(dates("Its 2004 workers struck.").is_empty());
         assert!(dates("Its 2,004 staff struck.").is_empty());
+        assert!(dates("The laptop posted a 2182 score.").is_empty());
     }
 
     #[test]

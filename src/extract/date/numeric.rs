@@ -131,9 +131,11 @@ fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
     // "2019 was a record year": a year as the subject.
     let subject = i == v.lo && contains(lex::YEAR_SUBJECT_VERBS, next);
     // "the 2008 Olympics", "a 1971 treaty", "its 1990 invasion", "the
-    // firm's 2031 results": a year between a determiner and its noun.
-    let det = (contains(lex::DETERMINERS, prev) || v.is_possessive_word(i.wrapping_sub(1)))
-        && v.is_word(i + 1)
+    // firm's 2031 results": a year between a determiner and its noun
+    // (after other than "the", a modern year: "a 2182 score" is a count).
+    let modern = (1800..=2100).contains(&y);
+    let det_or_owner = contains(lex::DETERMINERS, prev) || v.is_possessive_word(i.wrapping_sub(1));
+    let det = (prev == "the" || det_or_owner && modern) && v.is_word(i + 1)
         || prev == "year" && v.is(i.wrapping_sub(2), "the")
         || v.is_cap(i.wrapping_sub(1)) && contains(lex::EVENT_NOUNS, prev);
     // "for 1988,", "into 1990.", "both 1990 and 1991": a year closing its
