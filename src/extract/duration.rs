@@ -230,6 +230,16 @@ fn length(doc: &Document, sent: Range<usize>, u: usize, unit: DurationUnit) -> O
                 }
             }
             None if w == "for" && doc.tok_lower(u).ends_with('s') => n = None,
+            // "in recent years", "in coming weeks": an unstated number.
+            None if matches!(w, "recent" | "coming") && doc.tok_lower(u).ends_with('s') => {
+                n = None;
+                start = u - 1;
+            }
+            // "the past decade", "the last century": one of a long unit.
+            None if is_in_sorted(PERIOD_SHIFTS, w) && unit.factor >= 10 && unit.code == 'Y' => {
+                n = Some(1.0);
+                start = u - 1;
+            }
             None => return None,
         }
     }
@@ -347,6 +357,25 @@ mod tests {
             one("Prices doubled over the past 20 years."),
             pair("past 20 years", "P20Y")
         );
+    }
+
+    #[test]
+    fn recent_years_and_the_past_decade() {
+        assert_eq!(
+            one("Prices rose in recent years."),
+            pair("recent years", "PXY")
+        );
+        assert_eq!(
+            one("More cuts are due in coming weeks."),
+            pair("coming weeks", "PXW")
+        );
+        assert_eq!(
+            one("Output doubled over the past decade."),
+            pair("past decade", "P10Y")
+        );
+        // Near misses: a recent year is no length; "last year" is a date.
+        assert!(found("The most recent year was calm.").is_empty());
+        assert!(found("It fell last year.").is_empty());
     }
 
     #[test]

@@ -184,6 +184,7 @@ pub const FUTURE_CUES: &[&str] = &[
     "must",
     "plan",
     "planned",
+    "planning",
     "plans",
     "scheduled",
     "set",

@@ -66,9 +66,15 @@ pub(super) fn tense_of(v: &View<'_>, f: &Found) -> Tense {
         // plans ahead ("results show Ford is making progress" does not).
         let progressive =
             j < f.start && w.ends_with("ing") && matches!(v.low(j.wrapping_sub(1)), "is" | "are");
-        if is_future(w) || progressive {
+        // "was planning to leave on Tuesday", "were expected Friday": a
+        // plan told in the past still lies ahead.
+        let planned = matches!(w, "was" | "were") && is_future(v.low(j + 1));
+        // A capitalised word is a name ("United", "Reed"), not a verb,
+        // unless it opens the sentence.
+        let name = v.is_cap(j) && j != v.lo;
+        if is_future(w) || progressive || planned {
             Some(Tense::Future)
-        } else if is_past(w) && !after_be || matches!(w, "has" | "have" | "ago") {
+        } else if is_past(w) && !after_be && !name || matches!(w, "has" | "have" | "ago") {
             Some(Tense::Past)
         } else {
             None

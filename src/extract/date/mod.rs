@@ -219,6 +219,32 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_told_in_the_past_lies_ahead() {
+        assert_eq!(
+            one("The couple was planning to leave on Thursday.").1,
+            "2025-09-18"
+        );
+        assert_eq!(
+            one("Growers said a rally on Saturday was planned.").1,
+            "2025-09-20"
+        );
+        // Near miss: a plan carried out is behind.
+        assert_eq!(
+            one("The couple left on Thursday as planned.").1,
+            "2025-09-11"
+        );
+    }
+
+    #[test]
+    fn a_capitalised_word_in_ed_is_a_name_not_a_past_verb() {
+        assert_eq!(
+            one("Ms. Vale would be flying to the United Kingdom on Thursday.").1,
+            "2025-09-18"
+        );
+        assert_eq!(one("Ted Ames arrived Thursday.").1, "2025-09-11");
+    }
+
+    #[test]
     fn deadline_in_a_past_clause_is_behind() {
         assert_eq!(
             one("All had been brought to safety by Sunday.").1,
@@ -457,12 +483,96 @@ mod tests {
     }
 
     #[test]
+    fn that_year_and_the_following_year_count_from_the_date_told() {
+        assert_eq!(
+            dates("She fled in June 2029 and returned later that year.")[1],
+            pair("later that year", "2029-01-01..2029-12-31")
+        );
+        assert_eq!(
+            dates("On May 3, 2027, he was promoted, and the following year he retired.")[1],
+            pair("the following year", "2028-01-01..2028-12-31")
+        );
+        // With no date told before, nothing; "that day care" is no date.
+        assert!(dates("Sales that year were weak.").is_empty());
+        assert_eq!(
+            dates("On May 3, 2027, he said that day care costs rose.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn the_current_year_and_this_past_season() {
+        assert_eq!(
+            one("Sales will grow in the current fiscal year.").1,
+            "2025-01-01..2025-12-31"
+        );
+        assert_eq!(
+            one("The current quarter began well.").1,
+            "2025-07-01..2025-09-30"
+        );
+        assert_eq!(
+            one("The plant closed this past spring."),
+            pair("this past spring", "2025-03-01..2025-05-31")
+        );
+        assert_eq!(
+            one("Rivals cut prices over the summer.").1,
+            "2025-06-01..2025-08-31"
+        );
+        assert!(dates("The current account is in deficit.").is_empty());
+    }
+
+    #[test]
     fn ordinal_day_of_month() {
         assert_eq!(
             one("It opened on the 9th of May."),
             pair("the 9th of May", "2025-05-09")
         );
         assert_eq!(one("It opened on 3rd of March 2020.").1, "2020-03-03");
+    }
+
+    #[test]
+    fn year_between_a_determiner_and_its_noun() {
+        assert_eq!(one("It broke a 1971 treaty.").1, "1971-01-01..1971-12-31");
+        assert_eq!(one("Its 2004 merger failed.").1, "2004-01-01..2004-12-31");
+        assert_eq!(
+            one("The mill's 2030 output fell.").1,
+            "2030-01-01..2030-12-31"
+        );
+        // Near misses: counts of people or things.
+        assert!(dates("Its 2004 workers struck.").is_empty());
+        assert!(dates("Its 2,004 staff struck.").is_empty());
+        assert!(dates("The laptop posted a 2182 score.").is_empty());
+    }
+
+    #[test]
+    fn fiscal_years_and_years_closing_a_phrase() {
+        assert_eq!(
+            one("In fiscal 2030, it earned more."),
+            pair("fiscal 2030", "2030-01-01..2030-12-31")
+        );
+        assert_eq!(
+            one("For 2029, the bank earned less.").1,
+            "2029-01-01..2029-12-31"
+        );
+        assert_eq!(
+            one("Growth will go on into 2032.").1,
+            "2032-01-01..2032-12-31"
+        );
+        assert_eq!(dates("Costs rise in both 2031 and 2032.").len(), 2);
+        // Near miss: a count after "for".
+        assert!(dates("Tickets went for 2000 apiece.").is_empty());
+    }
+
+    #[test]
+    fn the_year_period_is_the_period_told_in_that_year() {
+        assert_eq!(
+            dates("Profit rose in the third quarter of 2031, after a loss in the 2030 period.")[1],
+            pair("the 2030 period", "2030-07-01..2030-09-30")
+        );
+        assert_eq!(
+            one("Sales fell in the 2030 second quarter."),
+            pair("the 2030 second quarter", "2030-04-01..2030-06-30")
+        );
     }
 
     #[test]
@@ -509,8 +619,11 @@ mod tests {
     }
 
     #[test]
-    fn months_ago_names_a_day() {
-        assert_eq!(one("It hit two months ago.").1, "2025-07-16");
+    fn days_ago_name_a_day_and_years_ago_the_year() {
+        assert_eq!(one("It hit two months ago.").1, "2025-07-01..2025-07-31");
+        assert_eq!(one("It shut five years ago.").1, "2020-01-01..2020-12-31");
+        assert_eq!(one("It hit ten days ago.").1, "2025-09-06");
+        assert_eq!(one("It hit a week ago.").1, "2025-09-09");
     }
 
     #[test]
@@ -567,8 +680,48 @@ mod tests {
         );
         // With no period told before, "a year ago" is counted from the
         // publication date and "a year earlier" is left alone.
-        assert_eq!(one("A year ago, the plant was shut.").1, "2024-09-16");
+        assert_eq!(
+            one("A year ago, the plant was shut.").1,
+            "2024-01-01..2024-12-31"
+        );
         assert!(dates("A year earlier, the plant was shut.").is_empty());
+    }
+
+    #[test]
+    fn year_ago_and_year_earlier_periods_are_the_period_told_a_year_back() {
+        assert_eq!(
+            dates(
+                "Profit rose in the second quarter of 2031 from the year-ago quarter, \
+                 and year-earlier sales were restated."
+            ),
+            [
+                pair("the second quarter of 2031", "2031-04-01..2031-06-30"),
+                pair("the year-ago quarter", "2030-04-01..2030-06-30"),
+                pair("year-earlier", "2030-04-01..2030-06-30"),
+            ]
+        );
+        assert_eq!(
+            dates("Sales in March 2031 beat the comparable year-earlier period.")[1],
+            pair(
+                "the comparable year-earlier period",
+                "2030-03-01..2030-03-31"
+            )
+        );
+        assert_eq!(
+            dates("Costs fell in 2031 from the corresponding period last year.")[1],
+            pair(
+                "the corresponding period last year",
+                "2030-01-01..2030-12-31"
+            )
+        );
+        // The year-ago quarter of a quarter told by its last day.
+        assert_eq!(
+            dates("Profit to June 30, 2031, beat the year-ago quarter.")[1],
+            pair("the year-ago quarter", "2030-04-01..2030-06-30")
+        );
+        // With no period told before, there is nothing to count from.
+        assert!(dates("Year-earlier results were restated.").is_empty());
+        assert!(dates("On June 30, 2031, year-earlier results were restated.").len() == 1);
     }
 
     #[test]

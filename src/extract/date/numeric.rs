@@ -7,7 +7,7 @@
 //! "$2000", "2000 %") is not a year.
 
 use super::parse::{found, month_word, Found};
-use super::resolve::{Expr, Unit};
+use super::resolve::{Expr, Unit, YearRef};
 use super::view::View;
 use crate::lexicon::dates::{self as lex, contains, lookup};
 
@@ -130,16 +130,40 @@ fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
     let span_start = matches!(next, "-" | "–") && v.ok(i + 2) && v.year(i + 2).is_some();
     // "2019 was a record year": a year as the subject.
     let subject = i == v.lo && contains(lex::YEAR_SUBJECT_VERBS, next);
-    let det = prev == "the" && v.is_word(i + 1)
+    // "the 2008 Olympics", "a 1971 treaty", "its 1990 invasion", "the
+    // firm's 2031 results": a year between a determiner and its noun
+    // (after other than "the", a modern year: "a 2182 score" is a count).
+    let modern = (1800..=2100).contains(&y);
+    let det_or_owner = contains(lex::DETERMINERS, prev) || v.is_possessive_word(i.wrapping_sub(1));
+    let det = (prev == "the" || det_or_owner && modern) && v.is_word(i + 1)
         || prev == "year" && v.is(i.wrapping_sub(2), "the")
         || v.is_cap(i.wrapping_sub(1)) && contains(lex::EVENT_NOUNS, prev);
+    // "for 1988,", "into 1990.", "both 1990 and 1991": a year closing its
+    // phrase after a preposition that also takes counts.
+    let closes = !v.is_word(i + 1) || matches!(next, "and" | "or" | "to" | "through");
+    let loose_prep = matches!(prev, "for" | "into" | "both") && closes;
+    // "fiscal 1989": the year a company's accounts are named by.
+    let fiscal = prev == "fiscal";
+    if prev == "the" && (next == "period" || next == "quarter") {
+        // "the 2030 period", "the 2030 quarter": the period just told, in
+        // that year.
+        return found(Expr::PeriodIn(y, next == "quarter"), i - 1, i + 2);
+    }
+    if let Some(q) = lookup(lex::QUARTER_ORDINALS, next).filter(|_| v.is(i + 2, "quarter")) {
+        if prev == "the" {
+            return found(Expr::Quarter(q, YearRef::Abs(y)), i - 1, i + 3);
+        }
+    }
+    if fiscal && !v.is_cap(i + 1) {
+        return found(Expr::Year(y), i - 1, i + 1);
+    }
     let ok = if matches!(
         prev,
         "and" | "or" | "to" | "as" | "on" | "-" | "–" | "—" | ","
     ) {
         joined || prev == "," && span_start
     } else {
-        is_prep || det || subject || span_start
+        is_prep || det || subject || span_start || loose_prep
     };
     // "of 1500 workers": a count of a plural noun, not a year.
     let plural_after = v.is_word(i + 1)

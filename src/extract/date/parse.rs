@@ -70,6 +70,7 @@ fn is_trigger(w: &str) -> bool {
         s.extend(lex::QUARTER_ORDINALS.iter().map(|(k, _)| *k));
         s.extend(lex::HOLIDAYS.iter().map(|(k, _)| *k));
         s.insert("new");
+        s.insert("that");
         s.insert("the");
         s
     });
@@ -133,6 +134,9 @@ pub(super) fn month_word(v: &View<'_>, i: usize, abbrev: bool) -> Option<u32> {
 
 fn word_first(v: &View<'_>, i: usize) -> Option<Found> {
     let w = v.low(i);
+    if w == "that" {
+        return that_unit(v, i, i);
+    }
     if let Some(m) = month_word(v, i, true) {
         return month_first(v, i, m);
     }
@@ -168,10 +172,16 @@ fn word_first(v: &View<'_>, i: usize) -> Option<Found> {
         return shift_first(v, i, s, i);
     }
     if contains(lex::SPAN_HEDGES, w) {
+        if v.is(i + 1, "that") {
+            return that_unit(v, i + 1, i);
+        }
         if let Some(s) = lookup(lex::SHIFTS, v.low(i + 1)) {
             return shift_first(v, i + 1, s, i);
         }
         return None;
+    }
+    if is_year_ago(w) {
+        return year_ago(v, i, i);
     }
     if let Some(rest) = w.strip_prefix("mid-") {
         if let Some(m) = lookup(lex::MONTHS, rest).filter(|_| rest.len() > 3) {
@@ -208,6 +218,41 @@ fn word_first(v: &View<'_>, i: usize) -> Option<Found> {
     None
 }
 
+/// The calendar unit named by token `i`, singular, not the weekend.
+fn unit_at(v: &View<'_>, i: usize) -> Option<Unit> {
+    let w = v.low(i);
+    let u = Unit::from_code(lookup(lex::UNITS, w)?);
+    (!w.ends_with('s') && u != Unit::Weekend).then_some(u)
+}
+
+/// "that year", "later that month": the unit of the date just told
+/// (from `start`; "that day" is left alone, too often "that day care").
+fn that_unit(v: &View<'_>, i: usize, start: usize) -> Option<Found> {
+    let u = unit_at(v, i + 1).filter(|u| *u != Unit::Day)?;
+    found(Expr::ThatUnit(u, 0), start, i + 2)
+}
+
+/// "year-ago", "year-earlier": the period just told, a year back.
+fn is_year_ago(w: &str) -> bool {
+    matches!(w, "year-ago" | "year-earlier")
+}
+
+/// "the year-ago quarter", "the comparable year-earlier period", "the
+/// year-ago third quarter" (from `start`), or "year-earlier" alone before
+/// another noun ("year-earlier profit"); `i` is the "year-ago" word.
+fn year_ago(v: &View<'_>, i: usize, start: usize) -> Option<Found> {
+    let next = v.low(i + 1);
+    let (quarter, end) = match next {
+        "quarter" => (true, i + 2),
+        "period" => (false, i + 2),
+        _ if lookup(lex::QUARTER_ORDINALS, next).is_some() && v.is(i + 2, "quarter") => {
+            (true, i + 3)
+        }
+        _ => return found(Expr::YearAgo(false), i, i + 1),
+    };
+    found(Expr::YearAgo(quarter), start, end)
+}
+
 /// "spring 2009", "in spring", "in the autumn", "their Autumn meetings";
 /// not "spring water", "prices fall" nor "the fall of the city".
 fn season(v: &View<'_>, i: usize, m: u32, start: usize) -> Option<Found> {
@@ -223,8 +268,10 @@ fn season(v: &View<'_>, i: usize, m: u32, start: usize) -> Option<Found> {
         i.wrapping_sub(1)
     };
     let prev = v.low(before);
-    let by_prep = matches!(prev, "in" | "during" | "since" | "until" | "by" | "through")
-        || contains(lex::SPAN_HEDGES, prev);
+    let by_prep = matches!(
+        prev,
+        "in" | "during" | "since" | "until" | "by" | "through" | "over" | "into" | "throughout"
+    ) || contains(lex::SPAN_HEDGES, prev);
     let by_det = start == i
         && v.is_cap(i)
         && contains(lex::DETERMINERS, prev)
@@ -390,6 +437,24 @@ fn the_first(v: &View<'_>, i: usize) -> Option<Found> {
     if w == "weekend" {
         return found(Expr::Weekend(None), i, i + 2);
     }
+    // "the following year": the unit after the date just told.
+    if w == "following" {
+        return found(Expr::ThatUnit(unit_at(v, i + 2)?, 1), i, i + 3);
+    }
+    // "the current year", "the current fiscal year": this one.
+    if w == "current" {
+        let j = i + 2 + usize::from(v.is(i + 2, "fiscal") && v.is(i + 3, "year"));
+        let u = unit_at(v, j).filter(|u| *u != Unit::Day)?;
+        return found(Expr::Span(u, 0), i, j + 1);
+    }
+    let k = if matches!(w, "comparable" | "corresponding") {
+        i + 2
+    } else {
+        i + 1
+    };
+    if is_year_ago(v.low(k)) {
+        return year_ago(v, k, i);
+    }
     // "the quarter", "the latest quarter", "the most recent quarter".
     let q = match [w, v.low(i + 2), v.low(i + 3)] {
         ["quarter", ..] => Some(i + 2),
@@ -440,7 +505,8 @@ fn anaphoric(v: &View<'_>, i: usize) -> Option<Found> {
             .map(Unit::from_code)
             .filter(|u| !v.low(j).ends_with('s') && *u != Unit::Weekend)
     };
-    if w == "same" && (unit(i + 2).is_some() || matches!(v.low(i + 2), "period" | "time")) {
+    let same = matches!(w, "same" | "comparable" | "corresponding");
+    if same && (unit(i + 2).is_some() || matches!(v.low(i + 2), "period" | "time")) {
         let tail = [v.low(i + 3), v.low(i + 4), v.low(i + 5)];
         let end = match tail {
             ["last", "year", _] => i + 5,
@@ -492,7 +558,12 @@ fn year_ref_after_of(v: &View<'_>, i: usize) -> (YearRef, usize) {
 /// expression's first token at `start`.
 fn shift_first(v: &View<'_>, i: usize, s: i32, start: usize) -> Option<Found> {
     let w = v.low(i + 1);
+    // "this past spring": the last one.
+    if v.is(i, "this") && w == "past" {
+        return shift_first(v, i + 1, -1, start);
+    }
     let with_the = start < i && v.is(start, "the") || v.is(i.wrapping_sub(1), "the");
+    let with_the = with_the || start < i && v.is(start, "this");
     let next_is_day = lookup(lex::WEEKDAYS, w).is_some() || month_word(v, i + 1, false).is_some();
     if matches!(v.low(i), "past" | "coming" | "previous") && !with_the && !next_is_day {
         return None;

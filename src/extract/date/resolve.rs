@@ -67,6 +67,17 @@ pub(crate) enum Expr {
     WeekOfMonth(i32, u32, YearRef),
     /// "the same period last year": the date before it, a year earlier.
     SameYearBefore,
+    /// "the year-ago period", "year-earlier" (false), "the year-ago
+    /// quarter" (true): the period told before it, or the quarter of the
+    /// day told before it, a year earlier.
+    YearAgo(bool),
+    /// "the 2030 period", "the 2030 quarter" (true): the period told
+    /// before it (the quarter of a day told), in that year; the year alone
+    /// when none was told.
+    PeriodIn(i32, bool),
+    /// "that year" (0), "the following month" (1): the unit of the date
+    /// told before it, shifted.
+    ThatUnit(Unit, i32),
     /// "the previous year": the unit before the one of the date before it.
     UnitBefore(Unit),
     /// "1998".
@@ -104,7 +115,12 @@ impl Expr {
     pub(crate) fn is_anaphoric(self) -> bool {
         matches!(
             self,
-            Expr::SameYearBefore | Expr::UnitBefore(_) | Expr::Before(..)
+            Expr::SameYearBefore
+                | Expr::YearAgo(_)
+                | Expr::PeriodIn(..)
+                | Expr::ThatUnit(..)
+                | Expr::UnitBefore(_)
+                | Expr::Before(..)
         )
     }
 
@@ -197,7 +213,29 @@ pub(crate) fn resolve_after(
             start: year_back(p.start)?,
             end: year_back(p.end)?,
         }),
-        (Expr::SameYearBefore, None) => None,
+        (Expr::SameYearBefore | Expr::YearAgo(_) | Expr::ThatUnit(..), None) => None,
+        (Expr::ThatUnit(u, n), Some(p)) => resolve_relative(Expr::Span(u, n), p.start, tense),
+        (Expr::PeriodIn(y, quarter), Some(p)) if p.start.year() == p.end.year() => {
+            let p = match (quarter, p.start == p.end) {
+                (true, _) => resolve_relative(Expr::Span(Unit::Quarter, 0), p.start, tense)?,
+                (false, true) => return year_span(y),
+                (false, false) => p,
+            };
+            let back = i64::from(p.start.year() - y);
+            if back >= 0 {
+                shift_back(p, back, Unit::Year)
+            } else {
+                year_span(y)
+            }
+        }
+        (Expr::PeriodIn(y, _), _) => year_span(y),
+        (Expr::YearAgo(true), Some(p)) => {
+            let quarter = resolve_relative(Expr::Span(Unit::Quarter, 0), p.start, tense)?;
+            shift_back(quarter, 1, Unit::Year)
+        }
+        // A period a year back is not counted from a single day.
+        (Expr::YearAgo(false), Some(p)) if p.start == p.end => None,
+        (Expr::YearAgo(false), Some(p)) => shift_back(p, 1, Unit::Year),
         (Expr::Before(n, unit), Some(p)) => shift_back(p, n, unit),
         (Expr::Before(..), None) => None,
         (Expr::TheQuarter, Some(p)) if is_quarter(p) => Some(p),
@@ -327,7 +365,10 @@ fn resolve_relative(e: Expr, p: NaiveDate, tense: Tense) -> Option<DateRange> {
             })
         }
         Expr::Ago(n, unit) => {
-            // "two months ago" names a day, as the wire reader counts it.
+            // "two days ago" and "a week ago" name a day; "two months
+            // ago" and "five years ago" the month and the year that day falls
+            // in, as precise as the writer was (TIMEX3 keeps the unit's
+            // granularity).
             let months = match unit {
                 Unit::Month => n,
                 Unit::Quarter => 3 * n,
@@ -339,14 +380,22 @@ fn resolve_relative(e: Expr, p: NaiveDate, tense: Tense) -> Option<DateRange> {
                 Unit::Week | Unit::Weekend => p - Duration::weeks(n),
                 _ => p.checked_sub_months(chrono::Months::new(u32::try_from(months).ok()?))?,
             };
-            Some(DateRange::day(day))
+            match unit {
+                Unit::Month => month_span(day.year(), day.month()),
+                Unit::Quarter => quarter_span(day.year(), (day.month() - 1) / 3 + 1),
+                Unit::Year => year_span(day.year()),
+                _ => Some(DateRange::day(day)),
+            }
         }
         Expr::TheQuarter => resolve_relative(Expr::QuarterRel(-1), p, tense),
         Expr::Quarter(q, YearRef::Rel(n)) => quarter_span(y + n, q),
         Expr::Quarter(q, _) => {
             let now = (p.month() - 1) / 3 + 1;
+            // Ahead, the quarter just ended is still this year's: its
+            // results are what "expects third-quarter earnings" awaits in
+            // October; an earlier one is next year's.
             let y = match tense {
-                Tense::Future if q < now => y + 1,
+                Tense::Future if q + 1 < now => y + 1,
                 Tense::Future => y,
                 Tense::Past if q > now => y - 1,
                 _ => y,
@@ -494,6 +543,21 @@ mod tests {
         assert_eq!(
             day(Expr::Quarter(4, YearRef::Open), "2007-03-13", Tense::Past),
             "2006-10-01..2006-12-31"
+        );
+    }
+
+    #[test]
+    fn yearless_quarter_ahead_is_the_one_just_ended_or_a_coming_one() {
+        // Read in November: the third quarter is the one just ended, the
+        // second is next year's, the fourth is under way.
+        let ahead = |q| day(Expr::Quarter(q, YearRef::Open), "2031-11-04", Tense::Future);
+        assert_eq!(ahead(3), "2031-07-01..2031-09-30");
+        assert_eq!(ahead(2), "2032-04-01..2032-06-30");
+        assert_eq!(ahead(4), "2031-10-01..2031-12-31");
+        // Read in January, the fourth quarter ahead is this year's.
+        assert_eq!(
+            day(Expr::Quarter(4, YearRef::Open), "2031-01-20", Tense::Future),
+            "2031-10-01..2031-12-31"
         );
     }
 
