@@ -348,6 +348,24 @@ fn extract_writes_claims_with_their_keys_as_json_lines() {
 }
 
 #[test]
+fn an_undated_article_of_the_index_is_coverage_for_a_dated_draft() {
+    let t = archive();
+    t.write(
+        "archive/undated/harbour-notes.md",
+        "Lifeboats rescued 230 passengers from the Marisol Star, the harbour office said.\n",
+    );
+    assert_eq!(build(&t, &[]).code, 0);
+    let files = check(&t, &["--against", "archive"], &[]);
+    let index = check(&t, &["--against-index", "cov.db"], &[]);
+    assert_eq!(index.stdout, files.stdout, "{}", index.stderr);
+    assert!(
+        files.stdout.contains("harbour-notes.md"),
+        "{}",
+        files.stdout
+    );
+}
+
+#[test]
 fn a_restatement_is_checked_against_the_indexed_article_it_restates() {
     let t = archive();
     // A same-day rewrite of the courier's report with one figure changed:

@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 
 /// The layout of the index file this claimcheck reads and writes. Bumped
 /// whenever a table or the claim encoding changes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// SQLite's application id for claimcheck's index files ("ccix").
 const APPLICATION_ID: i64 = 0x6363_6978;
@@ -108,8 +108,8 @@ CREATE TABLE article (
     vocab BLOB NOT NULL
 );
 CREATE INDEX article_published ON article (published);
-CREATE TABLE key (key INTEGER NOT NULL, aid INTEGER NOT NULL, published INTEGER,
-    PRIMARY KEY (key, aid)) WITHOUT ROWID;
+CREATE TABLE key (key INTEGER NOT NULL, published INTEGER NOT NULL, aid INTEGER NOT NULL,
+    PRIMARY KEY (key, published, aid)) WITHOUT ROWID;
 CREATE INDEX key_article ON key (aid);
 ";
 
@@ -148,6 +148,11 @@ fn check_version(conn: &rusqlite::Connection, path: &Path) -> Result<(), IndexEr
 fn day_number(d: chrono::NaiveDate) -> i64 {
     i64::from(chrono::Datelike::num_days_from_ce(&d))
 }
+
+/// The date a key row gives an undated article: below every day, so that
+/// a key's rows are ordered by date with the undated first, and a window
+/// and the undated are two range scans of one key's rows.
+const UNDATED: i64 = i64::MIN;
 
 fn from_day_number(n: i64) -> Option<chrono::NaiveDate> {
     i32::try_from(n)

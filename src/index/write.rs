@@ -5,9 +5,11 @@
 //! batches, so memory stays flat whatever the archive's size.
 
 use super::keys::{article_keys, content_hash};
-use super::{check_version, codec, day_number, sqlite, IndexError, APPLICATION_ID, SCHEMA};
+use super::{
+    check_version, codec, day_number, sqlite, IndexError, APPLICATION_ID, SCHEMA, UNDATED,
+};
 use super::{Path, PathBuf, SCHEMA_VERSION};
-use crate::extract::{extract_all, ArticleClaims};
+use crate::extract::{extract_article, ArticleClaims};
 use crate::fingerprint::fnv1a64;
 use crate::rules::RuleSet;
 use crate::source::{collect_article_paths, read_text_limited, Article};
@@ -164,6 +166,62 @@ struct Pending {
     replaces: Option<i64>,
 }
 
+/// An article ready to be written: what its row and its keys hold.
+struct Encoded {
+    article: Article,
+    claims: Vec<u8>,
+    vocab: Vec<u8>,
+    /// Its keys, sorted, each once.
+    keys: Vec<i64>,
+}
+
+/// Parse, extract and encode one article (on any core).
+fn encode(
+    p: Pending,
+    published: Option<NaiveDate>,
+    rules: &RuleSet,
+) -> Result<Encoded, IndexError> {
+    let mut article = Article::parse(&p.shown, p.source, published)
+        .map_err(|source| IndexError::Article { source })?;
+    article.id = p.id;
+    let ArticleClaims {
+        claims, subjects, ..
+    } = extract_article(&article, rules);
+    let mut keys: Vec<i64> = article_keys(&claims, &subjects)
+        .into_iter()
+        .map(|(_, k)| k)
+        .collect();
+    keys.dedup();
+    Ok(Encoded {
+        claims: codec::encode(&claims, &subjects),
+        vocab: codec::encode_stems(&subjects.vocabulary()),
+        keys,
+        article,
+    })
+}
+
+/// Key rows written by one statement: a statement per row costs more
+/// than SQLite's work on the row.
+const KEY_ROWS: usize = 100;
+
+/// File `rows` (key, article, date) into the table `into`.
+fn insert_keys(tx: &Transaction<'_>, into: &str, rows: &[[i64; 3]]) -> rusqlite::Result<()> {
+    let statement = |n: usize| {
+        let values = vec!["(?, ?, ?)"; n].join(", ");
+        format!("INSERT OR IGNORE INTO {into} (key, aid, published) VALUES {values}")
+    };
+    let mut chunks = rows.chunks_exact(KEY_ROWS);
+    let mut many = tx.prepare_cached(&statement(KEY_ROWS))?;
+    for chunk in &mut chunks {
+        many.execute(rusqlite::params_from_iter(chunk.iter().flatten()))?;
+    }
+    let mut one = tx.prepare_cached(&statement(1))?;
+    for row in chunks.remainder() {
+        one.execute(rusqlite::params_from_iter(row))?;
+    }
+    Ok(())
+}
+
 /// Extract a batch and write it.
 fn flush(
     tx: &Transaction<'_>,
@@ -177,36 +235,27 @@ fn flush(
         return Ok(());
     }
     let err = sqlite(path);
-    let mut articles = Vec::with_capacity(batch.len());
-    let mut rows = Vec::with_capacity(batch.len());
-    for p in batch.drain(..) {
-        let mut a = Article::parse(&p.shown, p.source, published)
-            .map_err(|source| IndexError::Article { source })?;
-        a.id = p.id;
-        articles.push(a);
-        rows.push((p.hash, p.ord, p.replaces));
-    }
-    let extracted = extract_all(articles, rules);
+    let rows: Vec<(i64, i64, Option<i64>)> =
+        batch.iter().map(|p| (p.hash, p.ord, p.replaces)).collect();
+    let encoded =
+        crate::parallel::map_in_order(std::mem::take(batch), |p| encode(p, published, rules));
     let mut insert = tx
         .prepare_cached(
             "INSERT INTO article (ord, path, id, published, hash, source, claims, vocab)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )
         .map_err(&err)?;
-    let mut key = tx
-        .prepare_cached(&format!(
-            "INSERT OR IGNORE INTO {keys_into} (key, aid, published) VALUES (?1, ?2, ?3)"
-        ))
-        .map_err(&err)?;
-    for ((article, claims), (hash, ord, replaces)) in extracted.into_iter().zip(rows) {
+    let mut keys = Vec::new();
+    for (encoded, (hash, ord, replaces)) in encoded.into_iter().zip(rows) {
+        let Encoded {
+            article,
+            claims,
+            vocab,
+            keys: article_keys,
+        } = encoded?;
         if let Some(aid) = replaces {
             remove(tx, aid).map_err(&err)?;
         }
-        let ArticleClaims {
-            claims, subjects, ..
-        } = &claims;
-        let blob = codec::encode(claims, subjects);
-        let vocab = codec::encode_stems(&subjects.vocabulary());
         let published = article.published.map(day_number);
         insert
             .execute(params![
@@ -216,15 +265,15 @@ fn flush(
                 published,
                 hash,
                 article.source,
-                blob,
+                claims,
                 vocab,
             ])
             .map_err(&err)?;
         let aid = tx.last_insert_rowid();
-        for (_, k) in article_keys(claims, subjects) {
-            key.execute(params![k, aid, published]).map_err(&err)?;
-        }
+        let published = published.unwrap_or(UNDATED);
+        keys.extend(article_keys.into_iter().map(|k| [k, aid, published]));
     }
+    insert_keys(tx, keys_into, &keys).map_err(&err)?;
     Ok(())
 }
 
@@ -255,7 +304,7 @@ fn open_new(path: &Path) -> Result<Connection, IndexError> {
          PRAGMA cache_size = -262144;
          PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {SCHEMA_VERSION};
          {SCHEMA}
-         CREATE TEMP TABLE {STAGE} (key INTEGER NOT NULL, aid INTEGER NOT NULL, published INTEGER);"
+         CREATE TEMP TABLE {STAGE} (key INTEGER NOT NULL, aid INTEGER NOT NULL, published INTEGER NOT NULL);"
     ))
     .map_err(sqlite(path))?;
     Ok(conn)
@@ -408,7 +457,8 @@ pub fn build(
     // Keys were appended as they came; filed into their B-tree in key
     // order at once, which is many times faster than one by one.
     tx.execute_batch(&format!(
-        "INSERT OR IGNORE INTO key SELECT key, aid, published FROM {STAGE} ORDER BY key, aid;
+        "INSERT OR IGNORE INTO key (key, published, aid)
+           SELECT key, published, aid FROM {STAGE} ORDER BY key, published, aid;
          DROP TABLE {STAGE};"
     ))
     .map_err(sqlite(out))?;
