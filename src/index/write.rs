@@ -6,7 +6,8 @@
 
 use super::keys::{article_keys, content_hash};
 use super::{
-    check_version, codec, day_number, sqlite, IndexError, APPLICATION_ID, SCHEMA, UNDATED,
+    check_version, codec, day_number, sqlite, IndexError, APPLICATION_ID, KEY_ARTICLE_INDEX,
+    SCHEMA, UNDATED,
 };
 use super::{Path, PathBuf, SCHEMA_VERSION};
 use crate::extract::{extract_article, ArticleClaims};
@@ -459,7 +460,8 @@ pub fn build(
     tx.execute_batch(&format!(
         "INSERT OR IGNORE INTO key (key, published, aid)
            SELECT key, published, aid FROM {STAGE} ORDER BY key, published, aid;
-         DROP TABLE {STAGE};"
+         DROP TABLE {STAGE};
+         {KEY_ARTICLE_INDEX}"
     ))
     .map_err(sqlite(out))?;
     tx.commit().map_err(sqlite(out))?;
