@@ -249,6 +249,71 @@ fn a_failed_build_writes_nothing_and_keeps_the_old_index() {
     assert!(left.is_empty(), "temporary files left: {left:?}");
 }
 
+/// The temporary files of builds in `dir`.
+fn temps(dir: &std::path::Path) -> Vec<String> {
+    let mut found: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".claimcheck-index-") && n.ends_with(".tmp"))
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn a_killed_build_leaves_a_temporary_file_the_next_build_removes() {
+    let t = archive();
+    // Enough articles that the build is still running when it is killed.
+    for i in 0..300 {
+        t.write(&format!("archive/bulk/{i:03}.md"), COURIER);
+    }
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .current_dir(t.path())
+        .args(["index", "build", "archive", "--out", "cov.db"])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while temps(t.path()).is_empty() && started.elapsed().as_secs() < 60 {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(temps(t.path()).len(), 1, "the killed build's file");
+    assert!(!t.path().join("cov.db").exists());
+    let b = build(&t, &[]);
+    assert_eq!(b.code, 0, "{}", b.stderr);
+    assert!(temps(t.path()).is_empty(), "{:?}", temps(t.path()));
+    assert!(check(&t, &["--against-index", "cov.db"], &[]).code < 2);
+}
+
+#[test]
+fn build_and_update_remove_stale_temporary_files_but_not_those_in_use() {
+    let t = archive();
+    t.write("out/.claimcheck-index-left1.tmp", "half an index")
+        .write("out/.claimcheck-index-left2.tmp", "")
+        .write("out/claimcheck-index-notes.tmp", "not of our naming")
+        .write("out/.claimcheck-index-notes.txt", "not of our naming");
+    // A build in progress holds its file locked from its first write.
+    let busy = rusqlite::Connection::open(t.path().join("out/.claimcheck-index-busy.tmp")).unwrap();
+    busy.execute_batch("PRAGMA locking_mode = EXCLUSIVE; CREATE TABLE t (x);")
+        .unwrap();
+    let b = claimcheck(
+        t.path(),
+        &["index", "build", "archive", "--out", "out/cov.db"],
+    );
+    assert_eq!(b.code, 0, "{}", b.stderr);
+    assert_eq!(temps(&t.path().join("out")), [".claimcheck-index-busy.tmp"]);
+    assert!(t.path().join("out/claimcheck-index-notes.tmp").exists());
+    assert!(t.path().join("out/.claimcheck-index-notes.txt").exists());
+    // Once the build holding it is gone, the next update removes it.
+    drop(busy);
+    t.write("out/.claimcheck-index-left3.tmp", "");
+    let u = claimcheck(t.path(), &["index", "update", "out/cov.db"]);
+    assert_eq!(u.code, 0, "{}", u.stderr);
+    assert!(temps(&t.path().join("out")).is_empty());
+}
+
 #[test]
 fn extract_writes_claims_with_their_keys_as_json_lines() {
     let t = archive();
@@ -280,6 +345,24 @@ fn extract_writes_claims_with_their_keys_as_json_lines() {
         &["extract", "archive", "--format", "text", "--keys"],
     );
     assert_eq!(plain.code, 2, "--keys is for JSON");
+}
+
+#[test]
+fn an_undated_article_of_the_index_is_coverage_for_a_dated_draft() {
+    let t = archive();
+    t.write(
+        "archive/undated/harbour-notes.md",
+        "Lifeboats rescued 230 passengers from the Marisol Star, the harbour office said.\n",
+    );
+    assert_eq!(build(&t, &[]).code, 0);
+    let files = check(&t, &["--against", "archive"], &[]);
+    let index = check(&t, &["--against-index", "cov.db"], &[]);
+    assert_eq!(index.stdout, files.stdout, "{}", index.stderr);
+    assert!(
+        files.stdout.contains("harbour-notes.md"),
+        "{}",
+        files.stdout
+    );
 }
 
 #[test]

@@ -98,8 +98,8 @@ impl<K: Hash + Eq + Clone> Filing<K> {
 }
 
 /// A hash of what a claim says, so that claims saying the same thing share
-/// a group.
-fn signature(keys: &ClaimKeys, claim: &Claim) -> u64 {
+/// a group. `quote`: a quotation's words, split once by the caller.
+fn signature(keys: &ClaimKeys, claim: &Claim, quote: &[String]) -> u64 {
     let mut h = FxHasher::default();
     match &claim.data {
         ClaimData::Count(c) => {
@@ -110,7 +110,7 @@ fn signature(keys: &ClaimKeys, claim: &Claim) -> u64 {
         }
         ClaimData::Date(d) => d.value.hash(&mut h),
         ClaimData::Quote(q) => {
-            quote_words(&claim.text).words.hash(&mut h);
+            quote.hash(&mut h);
             q.speaker.as_deref().map(person_key).hash(&mut h);
         }
         ClaimData::Role(r) => {
@@ -145,7 +145,11 @@ impl CoverageIndex {
                     article: ai,
                     claim: ci,
                 };
-                let sig = signature(keys, claim);
+                let words = match claim.data {
+                    ClaimData::Quote(_) => quote_words(&claim.text).words,
+                    _ => Vec::new(),
+                };
+                let sig = signature(keys, claim, &words);
                 match &claim.data {
                     ClaimData::Count(c) => {
                         if let Some(k) = &keys.count {
@@ -165,9 +169,8 @@ impl CoverageIndex {
                         }
                     }
                     ClaimData::Quote(_) => {
-                        let words = quote_words(&claim.text);
-                        if words.words.len() >= SHINGLE {
-                            let mut sh = shingles(&words.words, SHINGLE);
+                        if words.len() >= SHINGLE {
+                            let mut sh = shingles(&words, SHINGLE);
                             sh.sort_unstable();
                             sh.dedup();
                             for s in sh {

@@ -15,7 +15,7 @@ use crate::check::people::person_key;
 use crate::check::quote_text::quote_words;
 use crate::check::SHINGLE;
 use crate::extract::{Claim, ClaimData};
-use crate::fingerprint::fnv1a64;
+use crate::fingerprint::{fnv1a64, Fnv1a};
 use crate::subject::keys::title_key;
 use crate::subject::Subjects;
 
@@ -54,13 +54,15 @@ pub(crate) fn content_hash(source: &str) -> i64 {
 
 /// A key: FNV-1a (fixed, so stored keys stay valid across runs) over the
 /// family tag and the parts, each ended by a byte no UTF-8 text holds.
-fn key(family: Family, parts: &[&str]) -> (Family, i64) {
-    let mut bytes = vec![family as u8];
+/// Hashed as it goes, without gathering the bytes.
+fn key<'a>(family: Family, parts: impl IntoIterator<Item = &'a str>) -> (Family, i64) {
+    let mut h = Fnv1a::new();
+    h.write(&[family as u8]);
     for p in parts {
-        bytes.extend_from_slice(p.as_bytes());
-        bytes.push(0xff);
+        h.write(p.as_bytes());
+        h.write(&[0xff]);
     }
-    (family, fnv1a64(&bytes) as i64)
+    (family, h.finish() as i64)
 }
 
 /// Every key of an article's claims, sorted and deduplicated, each with
@@ -72,30 +74,32 @@ pub(crate) fn article_keys(claims: &[Claim], subjects: &Subjects) -> Vec<(Family
         match &claim.data {
             ClaimData::Count(c) => {
                 if let Some(k) = keys.and_then(|k| k.count.as_deref()) {
-                    out.push(key(Family::Count, &[k]));
+                    out.push(key(Family::Count, [k]));
                 }
-                out.push(key(Family::Noun, &[&c.noun]));
+                out.push(key(Family::Noun, [c.noun.as_str()]));
                 if let Some(v) = distinctive_value(c.value) {
-                    out.push(key(Family::Value, &[&v.to_string()]));
+                    out.push(key(Family::Value, [v.to_string().as_str()]));
                 }
             }
             ClaimData::Date(_) => {
                 if let Some(e) = keys.and_then(|k| k.event.as_ref()) {
-                    out.push(key(Family::Event, &[&e.verb, &e.agent, &e.object]));
+                    out.push(key(
+                        Family::Event,
+                        [e.verb.as_str(), e.agent.as_str(), e.object.as_str()],
+                    ));
                 }
             }
             ClaimData::Quote(_) => {
                 let words = quote_words(&claim.text).words;
                 if words.len() >= SHINGLE {
                     for w in words.windows(SHINGLE) {
-                        let parts: Vec<&str> = w.iter().map(String::as_str).collect();
-                        out.push(key(Family::Quote, &parts));
+                        out.push(key(Family::Quote, w.iter().map(String::as_str)));
                     }
                 }
             }
             ClaimData::Role(r) => {
-                out.push(key(Family::Person, &[&person_key(&r.person)]));
-                out.push(key(Family::Title, &[&title_key(&r.title)]));
+                out.push(key(Family::Person, [person_key(&r.person).as_str()]));
+                out.push(key(Family::Title, [title_key(&r.title).as_str()]));
             }
             ClaimData::Temporal(_) | ClaimData::Figure(_) => {}
         }

@@ -14,7 +14,7 @@
 //! they would have seen from the files.
 
 use super::keys::article_keys;
-use super::{check_version, codec, day_number, from_day_number, sqlite, IndexError};
+use super::{check_version, codec, day_number, from_day_number, sqlite, IndexError, UNDATED};
 use super::{Path, PathBuf};
 use crate::check::Mode;
 use crate::extract::ArticleClaims;
@@ -187,11 +187,13 @@ impl Index {
         // window filed under them. Keys looked up across all dates (and
         // every key of an undated draft): the articles sharing the most
         // keys with the draft, a common key not followed.
+        // Rows are ordered by (key, date): a window is a range scan, and
+        // the undated rows (dated UNDATED, below every day) another.
         let mut by_key = self
             .conn
             .prepare_cached(
-                "SELECT aid FROM key WHERE key = ?1 \
-                 AND (published BETWEEN ?2 AND ?3 OR published IS NULL) LIMIT ?4",
+                "SELECT aid FROM key WHERE key = ?1 AND published BETWEEN ?2 AND ?3 \
+                 UNION ALL SELECT aid FROM key WHERE key = ?1 AND published = ?4 LIMIT ?5",
             )
             .map_err(&err)?;
         let mut shared: HashMap<i64, usize> = HashMap::new();
@@ -200,10 +202,10 @@ impl Index {
             let (lo, hi, limit) = if windowed {
                 (from, to, -1)
             } else {
-                (i64::MIN, i64::MAX, COMMON_KEY as i64 + 1)
+                (UNDATED + 1, i64::MAX, COMMON_KEY as i64 + 1)
             };
             let found: Vec<i64> = by_key
-                .query_map(params![key, lo, hi, limit], |r| r.get(0))
+                .query_map(params![key, lo, hi, UNDATED, limit], |r| r.get(0))
                 .and_then(Iterator::collect)
                 .map_err(&err)?;
             if windowed {

@@ -108,10 +108,14 @@ CREATE TABLE article (
     vocab BLOB NOT NULL
 );
 CREATE INDEX article_published ON article (published);
-CREATE TABLE key (key INTEGER NOT NULL, aid INTEGER NOT NULL, published INTEGER,
-    PRIMARY KEY (key, aid)) WITHOUT ROWID;
-CREATE INDEX key_article ON key (aid);
+CREATE TABLE key (key INTEGER NOT NULL, published INTEGER NOT NULL, aid INTEGER NOT NULL,
+    PRIMARY KEY (key, published, aid)) WITHOUT ROWID;
 ";
+
+/// The index `update` deletes an article's keys by, created by `build`
+/// once the keys are filed: built from them at once, in order, it costs a
+/// fraction of keeping it up to date row by row in the order of the keys.
+const KEY_ARTICLE_INDEX: &str = "CREATE INDEX key_article ON key (aid);";
 
 /// Refuse a file that is not an index of [`SCHEMA_VERSION`].
 fn check_version(conn: &rusqlite::Connection, path: &Path) -> Result<(), IndexError> {
@@ -148,6 +152,11 @@ fn check_version(conn: &rusqlite::Connection, path: &Path) -> Result<(), IndexEr
 fn day_number(d: chrono::NaiveDate) -> i64 {
     i64::from(chrono::Datelike::num_days_from_ce(&d))
 }
+
+/// The date a key row gives an undated article: below every day, so that
+/// a key's rows are ordered by date with the undated first, and a window
+/// and the undated are two range scans of one key's rows.
+const UNDATED: i64 = i64::MIN;
 
 fn from_day_number(n: i64) -> Option<chrono::NaiveDate> {
     i32::try_from(n)

@@ -1,12 +1,16 @@
 //! Writing an index: `build` into a temporary file renamed into place once
-//! whole, `update` in one transaction (a failed or killed update leaves the
+//! whole (the next build or update removes one a killed build left), and
+//! `update` in one transaction (a failed or killed update leaves the
 //! previous index as it was). Articles are read, extracted and written in
 //! batches, so memory stays flat whatever the archive's size.
 
 use super::keys::{article_keys, content_hash};
-use super::{check_version, codec, day_number, sqlite, IndexError, APPLICATION_ID, SCHEMA};
+use super::{
+    check_version, codec, day_number, sqlite, IndexError, APPLICATION_ID, KEY_ARTICLE_INDEX,
+    SCHEMA, UNDATED,
+};
 use super::{Path, PathBuf, SCHEMA_VERSION};
-use crate::extract::{extract_all, ArticleClaims};
+use crate::extract::{extract_article, ArticleClaims};
 use crate::fingerprint::fnv1a64;
 use crate::rules::RuleSet;
 use crate::source::{collect_article_paths, read_text_limited, Article};
@@ -163,6 +167,62 @@ struct Pending {
     replaces: Option<i64>,
 }
 
+/// An article ready to be written: what its row and its keys hold.
+struct Encoded {
+    article: Article,
+    claims: Vec<u8>,
+    vocab: Vec<u8>,
+    /// Its keys, sorted, each once.
+    keys: Vec<i64>,
+}
+
+/// Parse, extract and encode one article (on any core).
+fn encode(
+    p: Pending,
+    published: Option<NaiveDate>,
+    rules: &RuleSet,
+) -> Result<Encoded, IndexError> {
+    let mut article = Article::parse(&p.shown, p.source, published)
+        .map_err(|source| IndexError::Article { source })?;
+    article.id = p.id;
+    let ArticleClaims {
+        claims, subjects, ..
+    } = extract_article(&article, rules);
+    let mut keys: Vec<i64> = article_keys(&claims, &subjects)
+        .into_iter()
+        .map(|(_, k)| k)
+        .collect();
+    keys.dedup();
+    Ok(Encoded {
+        claims: codec::encode(&claims, &subjects),
+        vocab: codec::encode_stems(&subjects.vocabulary()),
+        keys,
+        article,
+    })
+}
+
+/// Key rows written by one statement: a statement per row costs more
+/// than SQLite's work on the row.
+const KEY_ROWS: usize = 100;
+
+/// File `rows` (key, article, date) into the table `into`.
+fn insert_keys(tx: &Transaction<'_>, into: &str, rows: &[[i64; 3]]) -> rusqlite::Result<()> {
+    let statement = |n: usize| {
+        let values = vec!["(?, ?, ?)"; n].join(", ");
+        format!("INSERT OR IGNORE INTO {into} (key, aid, published) VALUES {values}")
+    };
+    let mut chunks = rows.chunks_exact(KEY_ROWS);
+    let mut many = tx.prepare_cached(&statement(KEY_ROWS))?;
+    for chunk in &mut chunks {
+        many.execute(rusqlite::params_from_iter(chunk.iter().flatten()))?;
+    }
+    let mut one = tx.prepare_cached(&statement(1))?;
+    for row in chunks.remainder() {
+        one.execute(rusqlite::params_from_iter(row))?;
+    }
+    Ok(())
+}
+
 /// Extract a batch and write it.
 fn flush(
     tx: &Transaction<'_>,
@@ -176,36 +236,27 @@ fn flush(
         return Ok(());
     }
     let err = sqlite(path);
-    let mut articles = Vec::with_capacity(batch.len());
-    let mut rows = Vec::with_capacity(batch.len());
-    for p in batch.drain(..) {
-        let mut a = Article::parse(&p.shown, p.source, published)
-            .map_err(|source| IndexError::Article { source })?;
-        a.id = p.id;
-        articles.push(a);
-        rows.push((p.hash, p.ord, p.replaces));
-    }
-    let extracted = extract_all(articles, rules);
+    let rows: Vec<(i64, i64, Option<i64>)> =
+        batch.iter().map(|p| (p.hash, p.ord, p.replaces)).collect();
+    let encoded =
+        crate::parallel::map_in_order(std::mem::take(batch), |p| encode(p, published, rules));
     let mut insert = tx
         .prepare_cached(
             "INSERT INTO article (ord, path, id, published, hash, source, claims, vocab)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )
         .map_err(&err)?;
-    let mut key = tx
-        .prepare_cached(&format!(
-            "INSERT OR IGNORE INTO {keys_into} (key, aid, published) VALUES (?1, ?2, ?3)"
-        ))
-        .map_err(&err)?;
-    for ((article, claims), (hash, ord, replaces)) in extracted.into_iter().zip(rows) {
+    let mut keys = Vec::new();
+    for (encoded, (hash, ord, replaces)) in encoded.into_iter().zip(rows) {
+        let Encoded {
+            article,
+            claims,
+            vocab,
+            keys: article_keys,
+        } = encoded?;
         if let Some(aid) = replaces {
             remove(tx, aid).map_err(&err)?;
         }
-        let ArticleClaims {
-            claims, subjects, ..
-        } = &claims;
-        let blob = codec::encode(claims, subjects);
-        let vocab = codec::encode_stems(&subjects.vocabulary());
         let published = article.published.map(day_number);
         insert
             .execute(params![
@@ -215,15 +266,15 @@ fn flush(
                 published,
                 hash,
                 article.source,
-                blob,
+                claims,
                 vocab,
             ])
             .map_err(&err)?;
         let aid = tx.last_insert_rowid();
-        for (_, k) in article_keys(claims, subjects) {
-            key.execute(params![k, aid, published]).map_err(&err)?;
-        }
+        let published = published.unwrap_or(UNDATED);
+        keys.extend(article_keys.into_iter().map(|k| [k, aid, published]));
     }
+    insert_keys(tx, keys_into, &keys).map_err(&err)?;
     Ok(())
 }
 
@@ -246,14 +297,110 @@ fn open_new(path: &Path) -> Result<Connection, IndexError> {
     let conn = Connection::open(path).map_err(sqlite(path))?;
     // No journal while building: the file is a temporary one, renamed
     // into place only when whole. A large page cache for the B-trees.
+    // Exclusive locking: the lock the first write takes is held until the
+    // connection closes, which tells a build in progress from a killed
+    // one's leftovers.
     conn.execute_batch(&format!(
-        "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {SCHEMA_VERSION};
-         PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;
+        "PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+         PRAGMA cache_size = -262144;
+         PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {SCHEMA_VERSION};
          {SCHEMA}
-         CREATE TEMP TABLE {STAGE} (key INTEGER NOT NULL, aid INTEGER NOT NULL, published INTEGER);"
+         CREATE TEMP TABLE {STAGE} (key INTEGER NOT NULL, aid INTEGER NOT NULL, published INTEGER NOT NULL);"
     ))
     .map_err(sqlite(path))?;
     Ok(conn)
+}
+
+/// How a build names its temporary file (with random letters between):
+/// files so named that no build holds are left from a killed one.
+const TEMP_PREFIX: &str = ".claimcheck-index-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// A new temporary file in `dir` for a build, and the index being built
+/// in it: held locked (see [`remove_stale_temps`]) until the build is done
+/// with it.
+fn temp_in(dir: &Path) -> Result<(tempfile::NamedTempFile, Connection), IndexError> {
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Passed to open(2), which applies the umask: the mode any new
+        // file gets, not the temporary file's private 0600.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+    loop {
+        let temp = builder.tempfile_in(dir).map_err(|source| IndexError::Io {
+            path: dir.to_owned(),
+            source,
+        })?;
+        let conn = open_new(temp.path())?;
+        // Another build's clean-up may have removed the file between its
+        // creation and the lock the first write took: then make another.
+        if is_same_file(temp.as_file(), temp.path()) {
+            return Ok((temp, conn));
+        }
+    }
+}
+
+/// Whether `path` still names the file `file` has open.
+fn is_same_file(file: &std::fs::File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), std::fs::metadata(path)) {
+            (Ok(held), Ok(named)) => held.ino() == named.ino() && held.dev() == named.dev(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        // Elsewhere a file open in another process cannot be removed.
+        let _ = file;
+        path.is_file()
+    }
+}
+
+/// Remove the temporary files a killed build left in `dir`: those of a
+/// build's naming that no running build holds. A build holds its file
+/// locked from its first write to the end (SQLite's exclusive locking
+/// mode, [`open_new`]), so one that SQLite can read now is left from a
+/// build that ended without cleaning up. Best effort: a file that cannot
+/// be removed is left.
+fn remove_stale_temps(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)) {
+            continue;
+        }
+        let path = entry.path();
+        if is_held(&path) {
+            continue;
+        }
+        let _ = std::fs::remove_file(&path);
+    }
+}
+
+/// Whether a build in progress holds the file at `path`: SQLite cannot
+/// take even a shared lock on it. (A file that is not a database at all,
+/// empty or half written before a kill, is held by no one.)
+fn is_held(path: &Path) -> bool {
+    let Ok(conn) = Connection::open_with_flags(
+        path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    ) else {
+        return false;
+    };
+    let _ = conn.busy_timeout(std::time::Duration::ZERO);
+    matches!(
+        conn.query_row("PRAGMA schema_version", [], |r| r.get::<_, i64>(0)),
+        Err(rusqlite::Error::SqliteFailure(f, _))
+            if matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
 }
 
 /// Build an index of the articles under `roots` (files and folders) at
@@ -277,20 +424,8 @@ pub fn build(
         Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
         _ => PathBuf::from("."),
     };
-    let mut builder = tempfile::Builder::new();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // Passed to open(2), which applies the umask: the mode any new
-        // file gets, not the temporary file's private 0600.
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let temp = builder
-        .prefix(".claimcheck-index-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(io)?;
-    let mut conn = open_new(temp.path())?;
+    remove_stale_temps(&dir);
+    let (temp, mut conn) = temp_in(&dir)?;
     let meta = Meta {
         roots: roots.to_vec(),
         base,
@@ -323,16 +458,21 @@ pub fn build(
     // Keys were appended as they came; filed into their B-tree in key
     // order at once, which is many times faster than one by one.
     tx.execute_batch(&format!(
-        "INSERT OR IGNORE INTO key SELECT key, aid, published FROM {STAGE} ORDER BY key, aid;
-         DROP TABLE {STAGE};"
+        "INSERT OR IGNORE INTO key (key, published, aid)
+           SELECT key, published, aid FROM {STAGE} ORDER BY key, published, aid;
+         DROP TABLE {STAGE};
+         {KEY_ARTICLE_INDEX}"
     ))
     .map_err(sqlite(out))?;
     tx.commit().map_err(sqlite(out))?;
     conn.execute_batch("PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;")
         .map_err(sqlite(out))?;
-    drop(conn);
+    // Synced and renamed while the connection still holds the file
+    // locked, so that no other build takes it for a stale one; nothing
+    // is written through the connection after.
     temp.as_file().sync_all().map_err(io)?;
     temp.persist(out).map_err(|e| io(e.error))?;
+    drop(conn);
     Ok(changes)
 }
 
@@ -346,6 +486,13 @@ pub fn update(path: &Path) -> Result<Changes, IndexError> {
         return Err(IndexError::Io {
             path: path.to_owned(),
             source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
+        });
+    }
+    if let Some(dir) = path.parent() {
+        remove_stale_temps(if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
         });
     }
     let mut conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)
