@@ -27,8 +27,9 @@ pub use write::{build, update, Changes};
 use std::path::{Path, PathBuf};
 
 /// The layout of the index file this claimcheck reads and writes. Bumped
-/// whenever a table or the claim encoding changes.
-pub const SCHEMA_VERSION: i64 = 2;
+/// whenever a table or the claim encoding changes (3: key rows by date,
+/// and the subject layer's name words).
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// SQLite's application id for claimcheck's index files ("ccix").
 const APPLICATION_ID: i64 = 0x6363_6978;
