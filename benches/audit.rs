@@ -8,10 +8,7 @@
 use claimcheck::audit::audit_subjects;
 use claimcheck::check::Checked;
 use claimcheck::extract::extract_all;
-use claimcheck::render::{
-    audit::{render_audit_markdown, AuditReport},
-    audit_html::render_audit_html,
-};
+use claimcheck::render::audit::{AuditLayout, AuditReport};
 use claimcheck::rules::RuleSet;
 use claimcheck::source::Article;
 use std::time::Instant;
@@ -100,10 +97,12 @@ fn main() {
         findings: &[],
         bylines: &bylines,
     };
-    let md = render_audit_markdown(&report);
+    // Timeline rows and article names laid out once for both formats.
+    let layout = AuditLayout::new(&report);
+    let md = layout.markdown();
     let t_md = t.elapsed();
     let t = Instant::now();
-    let html = render_audit_html(&report);
+    let html = layout.html();
     let t_html = t.elapsed();
     let total = start.elapsed();
     println!(

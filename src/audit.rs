@@ -24,7 +24,8 @@ use chrono::NaiveDate;
 use key::{prepare_all, BLOCK};
 use std::collections::{BTreeMap, HashMap};
 use std::hash::BuildHasherDefault;
-use std::path::PathBuf;
+use std::path::Path;
+use std::sync::Arc;
 
 /// Where a version of a subject is said.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -32,7 +33,7 @@ pub struct Mention {
     /// Publication date of the article.
     pub published: Option<NaiveDate>,
     /// The article.
-    pub path: PathBuf,
+    pub path: Arc<Path>,
     /// 1-based line.
     pub line: usize,
     /// The claim's text.
@@ -60,7 +61,7 @@ pub struct TimelinePoint {
     /// Publication date.
     pub published: Option<NaiveDate>,
     /// The article.
-    pub path: PathBuf,
+    pub path: Arc<Path>,
     /// 1-based line of the figure.
     pub line: usize,
     /// The figure.

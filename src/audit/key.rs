@@ -57,6 +57,8 @@ pub(super) fn prepare_all(articles: &[Checked<'_>], rules: &RuleSet) -> Vec<Vec<
 fn prepare_article(a: &Checked<'_>, rules: &RuleSet) -> Vec<Prepared> {
     let doc = &a.claims.doc;
     let published = a.article.published;
+    // One path shared by the article's mentions and points.
+    let path: std::sync::Arc<std::path::Path> = a.article.path.as_path().into();
     let mut out = Vec::new();
     for (ci, claim) in a.claims.claims.iter().enumerate() {
         let keys = &a.claims.subjects.keys[ci];
@@ -72,7 +74,7 @@ fn prepare_article(a: &Checked<'_>, rules: &RuleSet) -> Vec<Prepared> {
                     .and_then(|id| rules.facts.iter().find(|f| f.id == id));
                 Some(TimelinePoint {
                     published,
-                    path: a.article.path.clone(),
+                    path: path.clone(),
                     line,
                     value: c.value,
                     modifier: c.modifier,
@@ -86,7 +88,7 @@ fn prepare_article(a: &Checked<'_>, rules: &RuleSet) -> Vec<Prepared> {
             keyed,
             mention: Mention {
                 published,
-                path: a.article.path.clone(),
+                path: path.clone(),
                 line,
                 text: claim.text.trim().to_owned(),
                 excerpt: excerpt(

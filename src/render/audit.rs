@@ -7,7 +7,7 @@
 //! says it; hedged figures read as stated ("more than 400"). It renders; it
 //! decides nothing.
 
-use super::report::cell;
+use super::report::{cell, push_cell};
 use crate::audit::{Agreement, Mention, Subject, TimelinePoint};
 use crate::check::fmt_num;
 use crate::extract::Modifier;
@@ -15,6 +15,7 @@ use crate::finding::Finding;
 use crate::lexicon::FxHasher;
 use crate::source::Byline;
 use serde_json::{json, Value};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::ffi::OsStr;
 use std::fmt::Write;
@@ -63,12 +64,16 @@ impl<'a> Names<'a> {
 
     /// An article as an editor knows it: "Headline (Outlet, 2026-03-01)",
     /// else its file name and date.
-    pub(crate) fn article(&self, path: &Path, published: Option<chrono::NaiveDate>) -> String {
+    pub(crate) fn article(
+        &self,
+        path: &Path,
+        published: Option<chrono::NaiveDate>,
+    ) -> Cow<'_, str> {
         match self.by_bytes.get(path.as_os_str()) {
-            Some((b, named)) if b.published == published => named.clone(),
-            Some((b, _)) => name(path, Some(b), published),
+            Some((b, named)) if b.published == published => Cow::Borrowed(named.as_str()),
+            Some((b, _)) => Cow::Owned(name(path, Some(b), published)),
             // The same path written otherwise ("a//b") is found in the tree.
-            None => name(path, self.bylines.get(path), published),
+            None => Cow::Owned(name(path, self.bylines.get(path), published)),
         }
     }
 
@@ -155,85 +160,93 @@ pub fn render_audit_summary(r: &AuditReport<'_>) -> String {
 
 /// Render the audit as Markdown.
 pub fn render_audit_markdown(r: &AuditReport<'_>) -> String {
-    let (articles, subjects, findings) = (r.articles, r.subjects, r.findings);
-    let mut s = String::new();
-    let disputed = subjects.iter().filter(|x| x.is_disputed()).count();
-    let changed = subjects
-        .iter()
-        .filter(|x| x.agreement() == Agreement::Changed)
-        .count();
-    let _ = writeln!(
+    AuditLayout::new(r).markdown()
+}
+
+impl AuditLayout<'_> {
+    /// The audit as Markdown.
+    pub fn markdown(&self) -> String {
+        let r = &self.report;
+        let (articles, subjects, findings) = (r.articles, r.subjects, r.findings);
+        let mut s = String::new();
+        let disputed = subjects.iter().filter(|x| x.is_disputed()).count();
+        let changed = subjects
+            .iter()
+            .filter(|x| x.agreement() == Agreement::Changed)
+            .count();
+        let _ = writeln!(
         s,
         "# claimcheck story audit\n\n- articles: {articles}\n- subjects mentioned more than once: {}\n- subjects on which coverage disagrees: {disputed}\n- subjects that changed over time: {changed}\n- rule findings: {}\n",
         subjects.len(),
         findings.len()
     );
-    if !r.bylines.is_empty() {
-        s.push_str("## Articles\n\n| date | headline | outlet | file |\n|---|---|---|---|\n");
-        let mut rows: Vec<(&PathBuf, &Byline)> = r.bylines.iter().collect();
-        rows.sort_by(|a, b| (a.1.published, a.0).cmp(&(b.1.published, b.0)));
-        for (path, b) in rows {
+        if !r.bylines.is_empty() {
+            s.push_str("## Articles\n\n| date | headline | outlet | file |\n|---|---|---|---|\n");
+            let mut rows: Vec<(&PathBuf, &Byline)> = r.bylines.iter().collect();
+            rows.sort_by(|a, b| (a.1.published, a.0).cmp(&(b.1.published, b.0)));
+            for (path, b) in rows {
+                let _ = writeln!(
+                    s,
+                    "| {} | {} | {} | {} |",
+                    b.published.map_or("undated".to_owned(), |d| d.to_string()),
+                    cell(b.headline.as_deref().unwrap_or("")),
+                    cell(b.outlet.as_deref().unwrap_or("")),
+                    cell(&path.to_string_lossy())
+                );
+            }
+            s.push('\n');
+        }
+        if !findings.is_empty() {
+            s.push_str("## Against the rules\n\n| finding | where | article says | rules say | severity |\n|---|---|---|---|---|\n");
+            for f in findings {
+                let _ = writeln!(
+                    s,
+                    "| {} {} | {}:{}:{} | {} | {} | {} |",
+                    f.code,
+                    f.name,
+                    cell(&f.location.path.to_string_lossy()),
+                    f.location.line,
+                    f.location.column,
+                    cell(&super::text::said_text(f)),
+                    cell(f.expected.as_deref().unwrap_or("")),
+                    f.severity.as_str()
+                );
+            }
+            s.push('\n');
+        }
+        let names = &self.names;
+        for (subject, rows) in subjects.iter().zip(&self.timelines) {
             let _ = writeln!(
                 s,
-                "| {} | {} | {} | {} |",
-                b.published.map_or("undated".to_owned(), |d| d.to_string()),
-                cell(b.headline.as_deref().unwrap_or("")),
-                cell(b.outlet.as_deref().unwrap_or("")),
-                cell(&path.to_string_lossy())
+                "## {} `{}` ({})\n",
+                subject.kind,
+                cell(&subject.label),
+                subject.agreement().as_str()
             );
+            if let Some(rule) = &subject.rule {
+                let _ = writeln!(s, "Rule: `{rule}`\n");
+            }
+            s.push_str("| version | where it is said |\n|---|---|\n");
+            for v in &subject.versions {
+                let said: Vec<String> = mention_list(names, &v.mentions)
+                    .iter()
+                    .map(|(name, excerpt)| match excerpt {
+                        Some(e) => format!("{}: _{}_", cell(name), cell(e)),
+                        None => cell(name),
+                    })
+                    .collect();
+                let _ = writeln!(s, "| {} | {} |", cell(&v.value), said.join("<br>"));
+            }
+            if !subject.timeline.is_empty() {
+                render_timeline(&mut s, names, subject, rows);
+            }
+            s.push('\n');
         }
-        s.push('\n');
+        while s.ends_with("\n\n") {
+            s.pop();
+        }
+        s
     }
-    if !findings.is_empty() {
-        s.push_str("## Against the rules\n\n| finding | where | article says | rules say | severity |\n|---|---|---|---|---|\n");
-        for f in findings {
-            let _ = writeln!(
-                s,
-                "| {} {} | {}:{}:{} | {} | {} | {} |",
-                f.code,
-                f.name,
-                cell(&f.location.path.to_string_lossy()),
-                f.location.line,
-                f.location.column,
-                cell(&super::text::said_text(f)),
-                cell(f.expected.as_deref().unwrap_or("")),
-                f.severity.as_str()
-            );
-        }
-        s.push('\n');
-    }
-    let names = Names::new(r);
-    for subject in subjects {
-        let _ = writeln!(
-            s,
-            "## {} `{}` ({})\n",
-            subject.kind,
-            cell(&subject.label),
-            subject.agreement().as_str()
-        );
-        if let Some(rule) = &subject.rule {
-            let _ = writeln!(s, "Rule: `{rule}`\n");
-        }
-        s.push_str("| version | where it is said |\n|---|---|\n");
-        for v in &subject.versions {
-            let said: Vec<String> = mention_list(&names, &v.mentions)
-                .iter()
-                .map(|(name, excerpt)| match excerpt {
-                    Some(e) => format!("{}: _{}_", cell(name), cell(e)),
-                    None => cell(name),
-                })
-                .collect();
-            let _ = writeln!(s, "| {} | {} |", cell(&v.value), said.join("<br>"));
-        }
-        if !subject.timeline.is_empty() {
-            render_timeline(&mut s, &names, subject);
-        }
-        s.push('\n');
-    }
-    while s.ends_with("\n\n") {
-        s.pop();
-    }
-    s
 }
 
 /// One row of a timeline table: a figure on a date, with every article
@@ -242,16 +255,16 @@ pub fn render_audit_markdown(r: &AuditReport<'_>) -> String {
 pub(crate) struct TimelineRow<'a> {
     /// The first point of the row (date, figure, modifier, change, rule).
     pub(crate) point: &'a TimelinePoint,
-    /// `path:line` of each article giving it, capped as mentions are.
-    pub(crate) articles: Vec<String>,
+    /// The points giving it, capped as mentions are; each is named
+    /// `article, path:line` as it is written.
+    pub(crate) points: Vec<&'a TimelinePoint>,
+    /// How many more points give it past the cap ("and N more").
+    pub(crate) more: usize,
 }
 
 /// Timeline points grouped by (date, figure, modifier, stated as a change),
 /// in date order, then by figure.
-pub(crate) fn timeline_rows<'a>(
-    names: &Names<'_>,
-    points: &'a [TimelinePoint],
-) -> Vec<TimelineRow<'a>> {
+pub(crate) fn timeline_rows(points: &[TimelinePoint]) -> Vec<TimelineRow<'_>> {
     let mut order: Vec<&TimelinePoint> = points.iter().collect();
     order.sort_by(|a, b| {
         a.published
@@ -267,52 +280,76 @@ pub(crate) fn timeline_rows<'a>(
             && a.change == b.change
     };
     let mut rows: Vec<TimelineRow<'_>> = Vec::new();
-    let mut extra = 0usize;
-    // A point past the cap is only counted: its label is never built.
-    let label = |p: &TimelinePoint| {
-        format!(
-            "{}, {}:{}",
-            names.article(&p.path, p.published),
-            p.path.display(),
-            p.line
-        )
-    };
     for p in order {
         match rows.last_mut() {
             Some(row) if same(row.point, p) => {
-                if row.articles.len() < MAX_MENTIONS {
-                    row.articles.push(label(p));
+                if row.points.len() < MAX_MENTIONS {
+                    row.points.push(p);
                 } else {
-                    extra += 1;
+                    row.more += 1;
                 }
             }
-            _ => {
-                if let Some(row) = rows.last_mut() {
-                    close_row(row, extra);
-                }
-                extra = 0;
-                rows.push(TimelineRow {
-                    point: p,
-                    articles: vec![label(p)],
-                });
-            }
+            _ => rows.push(TimelineRow {
+                point: p,
+                points: vec![p],
+                more: 0,
+            }),
         }
-    }
-    if let Some(row) = rows.last_mut() {
-        close_row(row, extra);
     }
     rows
 }
 
-fn close_row(row: &mut TimelineRow<'_>, extra: usize) {
-    if extra > 0 {
-        row.articles.push(format!("and {extra} more"));
+/// Each count subject's timeline rows and each article's name, laid out
+/// once for every format the audit is rendered in.
+pub struct AuditLayout<'a> {
+    pub(crate) report: AuditReport<'a>,
+    pub(crate) names: Names<'a>,
+    /// Per subject, in order: its timeline's rows.
+    pub(crate) timelines: Vec<Vec<TimelineRow<'a>>>,
+}
+
+impl<'a> AuditLayout<'a> {
+    /// Lay out `report`.
+    pub fn new(report: &AuditReport<'a>) -> Self {
+        AuditLayout {
+            report: *report,
+            names: Names::new(report),
+            timelines: report
+                .subjects
+                .iter()
+                .map(|x| timeline_rows(&x.timeline))
+                .collect(),
+        }
+    }
+}
+
+/// Write the articles of a timeline row, `article, path:line` each,
+/// between `sep`, each piece through `escape`.
+pub(crate) fn write_row_articles(
+    s: &mut String,
+    names: &Names<'_>,
+    row: &TimelineRow<'_>,
+    sep: &str,
+    escape: fn(&mut String, &str),
+) {
+    for (i, p) in row.points.iter().enumerate() {
+        if i > 0 {
+            s.push_str(sep);
+        }
+        escape(s, &names.article(&p.path, p.published));
+        s.push_str(", ");
+        escape(s, &p.path.to_string_lossy());
+        let _ = write!(s, ":{}", p.line);
+    }
+    if row.more > 0 {
+        s.push_str(sep);
+        let _ = write!(s, "and {} more", row.more);
     }
 }
 
 /// The timeline table of a count subject, with what the rules say on each
 /// date when a rule names the subject.
-fn render_timeline(s: &mut String, names: &Names<'_>, subject: &Subject) {
+fn render_timeline(s: &mut String, names: &Names<'_>, subject: &Subject, rows: &[TimelineRow<'_>]) {
     let with_rule = subject.rule.is_some();
     s.push_str("\n| date | article | figure as stated |");
     s.push_str(if with_rule {
@@ -320,7 +357,7 @@ fn render_timeline(s: &mut String, names: &Names<'_>, subject: &Subject) {
     } else {
         "\n|---|---|---|\n"
     });
-    for row in timeline_rows(names, &subject.timeline) {
+    for row in rows {
         let p = row.point;
         let date = p.published.map_or("undated".to_owned(), |d| d.to_string());
         let change = if p.change {
@@ -328,12 +365,9 @@ fn render_timeline(s: &mut String, names: &Names<'_>, subject: &Subject) {
         } else {
             ""
         };
-        let _ = write!(
-            s,
-            "| {date} | {} | {}{change} |",
-            cell(&row.articles.join("; ")),
-            stated(p.value, p.modifier)
-        );
+        let _ = write!(s, "| {date} | ");
+        write_row_articles(s, names, row, "; ", push_cell);
+        let _ = write!(s, " | {}{change} |", stated(p.value, p.modifier));
         if with_rule {
             let _ = write!(
                 s,

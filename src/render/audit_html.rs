@@ -4,7 +4,9 @@
 //! or images are loaded: the page opens the same offline, in a mail client,
 //! or archived years later.
 
-use super::audit::{stated, timeline_rows, AuditReport, Names, MAX_MENTIONS};
+use super::audit::{
+    stated, write_row_articles, AuditLayout, AuditReport, Names, TimelineRow, MAX_MENTIONS,
+};
 use crate::audit::{Agreement, Subject, TimelinePoint};
 use crate::check::fmt_num;
 use std::collections::BTreeMap;
@@ -12,8 +14,14 @@ use std::fmt::Write;
 
 /// Escape text for HTML.
 fn esc(s: &str) -> String {
-    // The characters escaped are ASCII: copy the runs between them whole.
     let mut out = String::with_capacity(s.len());
+    push_esc(&mut out, s);
+    out
+}
+
+/// Write `s` to `out` escaped for HTML.
+fn push_esc(out: &mut String, s: &str) {
+    // The characters escaped are ASCII: copy the runs between them whole.
     let mut from = 0;
     for (i, b) in s.bytes().enumerate() {
         let entity = match b {
@@ -29,7 +37,6 @@ fn esc(s: &str) -> String {
         from = i + 1;
     }
     out.push_str(&s[from..]);
-    out
 }
 
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:62rem;margin:2rem auto;padding:0 1rem;color:#1d2430;background:#f4f6f9;line-height:1.45}\
@@ -50,10 +57,17 @@ td.date{white-space:nowrap}td.value{font-weight:600;width:30%}.said{margin:0 0 .
 
 /// Render the audit as HTML.
 pub fn render_audit_html(r: &AuditReport<'_>) -> String {
-    let (articles, subjects, findings) = (r.articles, r.subjects, r.findings);
-    let mut s = String::new();
-    let count = |a: Agreement| subjects.iter().filter(|x| x.agreement() == a).count();
-    let _ = write!(
+    AuditLayout::new(r).html()
+}
+
+impl AuditLayout<'_> {
+    /// The audit as one HTML page.
+    pub fn html(&self) -> String {
+        let r = &self.report;
+        let (articles, subjects, findings) = (r.articles, r.subjects, r.findings);
+        let mut s = String::new();
+        let count = |a: Agreement| subjects.iter().filter(|x| x.agreement() == a).count();
+        let _ = write!(
         s,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n<title>claimcheck story audit</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>claimcheck story audit</h1>\n<p class=\"lead\">{articles} article(s); {} subject(s) mentioned more than once: {} disputed, {} changed over time; {} rule finding(s).</p>\n",
         subjects.len(),
@@ -61,31 +75,31 @@ pub fn render_audit_html(r: &AuditReport<'_>) -> String {
         count(Agreement::Changed),
         findings.len()
     );
-    render_articles(&mut s, r);
-    if !findings.is_empty() {
-        s.push_str("<section class=\"disputed\">\n<h2>Against the rules</h2>\n<table><tr><th>finding</th><th>where</th><th>article says</th><th>rules say</th><th>severity</th></tr>\n");
-        for f in findings {
-            let _ = writeln!(
-                s,
-                "<tr><td>{} {}</td><td>{}:{}:{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                f.code,
-                f.name,
-                esc(&f.location.path.to_string_lossy()),
-                f.location.line,
-                f.location.column,
-                esc(&super::text::said_text(f)),
-                esc(f.expected.as_deref().unwrap_or("")),
-                f.severity.as_str()
-            );
+        render_articles(&mut s, r);
+        if !findings.is_empty() {
+            s.push_str("<section class=\"disputed\">\n<h2>Against the rules</h2>\n<table><tr><th>finding</th><th>where</th><th>article says</th><th>rules say</th><th>severity</th></tr>\n");
+            for f in findings {
+                let _ = writeln!(
+                    s,
+                    "<tr><td>{} {}</td><td>{}:{}:{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    f.code,
+                    f.name,
+                    esc(&f.location.path.to_string_lossy()),
+                    f.location.line,
+                    f.location.column,
+                    esc(&super::text::said_text(f)),
+                    esc(f.expected.as_deref().unwrap_or("")),
+                    f.severity.as_str()
+                );
+            }
+            s.push_str("</table>\n</section>\n");
         }
-        s.push_str("</table>\n</section>\n");
+        for (subject, rows) in subjects.iter().zip(&self.timelines) {
+            render_subject(&mut s, &self.names, subject, rows);
+        }
+        s.push_str("</body>\n</html>\n");
+        s
     }
-    let names = Names::new(r);
-    for subject in subjects {
-        render_subject(&mut s, &names, subject);
-    }
-    s.push_str("</body>\n</html>\n");
-    s
 }
 
 /// The articles audited, by date: headline, outlet, file.
@@ -109,7 +123,7 @@ fn render_articles(s: &mut String, r: &AuditReport<'_>) {
     s.push_str("</table>\n</section>\n");
 }
 
-fn render_subject(s: &mut String, names: &Names<'_>, subject: &Subject) {
+fn render_subject(s: &mut String, names: &Names<'_>, subject: &Subject, rows: &[TimelineRow<'_>]) {
     let agreement = subject.agreement();
     let class = agreement.class();
     let _ = writeln!(
@@ -159,7 +173,7 @@ fn render_subject(s: &mut String, names: &Names<'_>, subject: &Subject) {
             s.push_str("<th>rules say</th>");
         }
         s.push_str("</tr>\n");
-        for row in timeline_rows(names, &subject.timeline) {
+        for row in rows {
             let p = row.point;
             let date = p.published.map_or("undated".to_owned(), |d| d.to_string());
             let change = if p.change {
@@ -167,11 +181,11 @@ fn render_subject(s: &mut String, names: &Names<'_>, subject: &Subject) {
             } else {
                 ""
             };
-            let articles: Vec<String> = row.articles.iter().map(|a| esc(a)).collect();
+            let _ = write!(s, "<tr><td class=\"date\">{date}</td><td>");
+            write_row_articles(s, names, row, "<br>", push_esc);
             let _ = write!(
                 s,
-                "<tr><td class=\"date\">{date}</td><td>{}</td><td>{}{change}</td>",
-                articles.join("<br>"),
+                "</td><td>{}{change}</td>",
                 esc(&stated(p.value, p.modifier))
             );
             if subject.rule.is_some() {
@@ -446,7 +460,7 @@ mod tests {
     fn point(day: u32, value: f64, change: bool) -> TimelinePoint {
         TimelinePoint {
             published: NaiveDate::from_ymd_opt(2026, 5, day),
-            path: format!("a{day}.md").into(),
+            path: std::path::Path::new(&format!("a{day}.md")).into(),
             line: 1,
             value,
             modifier: Modifier::Exact,
@@ -507,7 +521,7 @@ mod tests {
         use crate::source::Byline;
         let mention = |day: u32, text: &str, excerpt: &str| Mention {
             published: NaiveDate::from_ymd_opt(2026, 5, day),
-            path: format!("a{day}.md").into(),
+            path: std::path::Path::new(&format!("a{day}.md")).into(),
             line: 7,
             text: text.to_owned(),
             excerpt: excerpt.to_owned(),

@@ -24,6 +24,15 @@ pub(crate) fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace(['\n', '\r'], " ")
 }
 
+/// Write `s` to `out` as a table cell (see [`cell`]).
+pub(crate) fn push_cell(out: &mut String, s: &str) {
+    if !s.bytes().any(|b| matches!(b, b'|' | b'\n' | b'\r')) {
+        out.push_str(s);
+        return;
+    }
+    out.push_str(&cell(s));
+}
+
 /// A code fence longer than any run of backticks in `body`, so that no
 /// article line can close the block early.
 fn fence_for(body: &str) -> String {
