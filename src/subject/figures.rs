@@ -467,17 +467,20 @@ mod tests {
         assert_eq!(v, [FigureValue::Weekday(0), FigureValue::Month(3)]);
     }
 
+    /// The unit of each number figure of `text`.
+    fn units(text: &str) -> Vec<Unit> {
+        figures(&Document::new(text))
+            .into_iter()
+            .filter_map(|f| match f.value {
+                FigureValue::Number { unit, .. } => Some(unit),
+                _ => None,
+            })
+            .collect()
+    }
+
     #[test]
     fn units_are_read_around_the_number() {
-        let units: Vec<Unit> = figures(&Document::new(
-            "It cost $5, 6% more, 7 per cent, 8 euros and 9 m.",
-        ))
-        .into_iter()
-        .filter_map(|f| match f.value {
-            FigureValue::Number { unit, .. } => Some(unit),
-            _ => None,
-        })
-        .collect();
+        let units = units("It cost $5, 6% more, 7 per cent, 8 euros and 9 m.");
         assert_eq!(
             units,
             [
@@ -492,15 +495,7 @@ mod tests {
 
     #[test]
     fn a_range_s_first_end_takes_the_percent_written_after_the_second() {
-        let units: Vec<Unit> = figures(&Document::new(
-            "It rose from 5 to 10%, between 6 and 9 per cent, 2-3%, at 10:30.",
-        ))
-        .into_iter()
-        .filter_map(|f| match f.value {
-            FigureValue::Number { unit, .. } => Some(unit),
-            _ => None,
-        })
-        .collect();
+        let units = units("It rose from 5 to 10%, between 6 and 9 per cent, 2-3%, at 10:30.");
         assert_eq!(&units[..6], [Unit::Percent; 6]);
         assert!(units[6..].iter().all(|u| *u == Unit::Plain));
     }
