@@ -130,7 +130,7 @@ fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
     let span_start = matches!(next, "-" | "–") && v.ok(i + 2) && v.year(i + 2).is_some();
     // "2019 was a record year": a year as the subject.
     let subject = i == v.lo && contains(lex::YEAR_SUBJECT_VERBS, next);
-    // "the 2008 Olympics", "a 1971 treaty", "its 1990 invasion", "the
+    // "the 2028 Olympics", "a 1957 treaty", "its 2004 merger", "the
     // firm's 2031 results": a year between a determiner and its noun
     // (after other than "the", a modern year: "a 2182 score" is a count).
     let modern = (1800..=2100).contains(&y);
@@ -138,11 +138,11 @@ fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
     let det = (prev == "the" || det_or_owner && modern) && v.is_word(i + 1)
         || prev == "year" && v.is(i.wrapping_sub(2), "the")
         || v.is_cap(i.wrapping_sub(1)) && contains(lex::EVENT_NOUNS, prev);
-    // "for 1988,", "into 1990.", "both 1990 and 1991": a year closing its
+    // "for 2027,", "into 2031.", "both 2030 and 2031": a year closing its
     // phrase after a preposition that also takes counts.
     let closes = !v.is_word(i + 1) || matches!(next, "and" | "or" | "to" | "through");
     let loose_prep = matches!(prev, "for" | "into" | "both") && closes;
-    // "fiscal 1989": the year a company's accounts are named by.
+    // "fiscal 2029": the year a company's accounts are named by.
     let fiscal = prev == "fiscal";
     if prev == "the" && (next == "period" || next == "quarter") {
         // "the 2030 period", "the 2030 quarter": the period just told, in
