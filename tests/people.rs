@@ -68,7 +68,7 @@ fn compound_offices_are_whole_at_a_sentence_start_and_inside_one() {
 #[test]
 fn an_organisation_before_an_office_is_not_part_of_it() {
     // Near miss: a party is the organisation, not the office.
-    let r = roles("Ana Ruiz, the party leader, spoke. Qatari Prime Minister Omar Nouri left.");
+    let r = roles("Ana Ruiz, the party leader, spoke. Omani Prime Minister Omar Nouri left.");
     assert_eq!(
         r,
         [
@@ -81,7 +81,7 @@ fn an_organisation_before_an_office_is_not_part_of_it() {
             (
                 "Omar Nouri".to_owned(),
                 "Prime Minister".to_owned(),
-                Some("Qatari".to_owned()),
+                Some("Omani".to_owned()),
                 None
             ),
         ]
@@ -104,7 +104,7 @@ fn abbreviated_titles_keep_their_dot() {
 
 #[test]
 fn every_time_qualifier_is_kept_apart_from_the_office() {
-    let text = "The council heard acting Mayor Bo Dean. Acting Mayor Kit Vance left. \
+    let text = "The council heard acting Mayor Bo Dean. Acting Mayor Kit Brennan left. \
                 Former Governor Lia Stone spoke, as did then-Senator Pat Orr and \
                 ex-Minister Ugo Fenn. Incoming President Ada Moss met outgoing \
                 Chancellor Rex Haller. The then-deputy minister Eli Roth stayed.";
@@ -114,7 +114,7 @@ fn every_time_qualifier_is_kept_apart_from_the_office() {
         .collect();
     let want = [
         ("Bo Dean", "Mayor", "acting"),
-        ("Kit Vance", "Mayor", "acting"),
+        ("Kit Brennan", "Mayor", "acting"),
         ("Lia Stone", "Governor", "former"),
         ("Pat Orr", "Senator", "then"),
         ("Ugo Fenn", "Minister", "ex"),

@@ -124,8 +124,8 @@ fn starts_with_lowercase(text: &str, prefix: &str) -> bool {
     prefix.chars().all(|c| lowered.next() == Some(c))
 }
 
-/// A `near` word in the sentence, or a place's adjective ("Qatari" for
-/// "Qatar": the name followed by a few letters).
+/// A `near` word in the sentence, or a place's adjective ("Omani" for
+/// "Oman": the name followed by a few letters).
 fn near_in(sentence: &str, near: &str) -> bool {
     if words_in(sentence, near) {
         return true;

@@ -182,8 +182,8 @@ mod tests {
 
     #[test]
     fn two_letters_off_is_near_for_long_names() {
-        assert!(is_near("Netanyahu", "Netanyau"));
-        assert!(is_near("Abdulrahman", "Abdulrahmen"));
+        assert!(is_near("Halvorsen", "Halvosen"));
+        assert!(is_near("Montgomerie", "Montgomarie"));
         assert!(!is_near("Hale", "Hall e"));
     }
 

@@ -4,7 +4,7 @@
 //! Articles name people in full once and by surname after; extractors give
 //! the fullest form they saw, and the rules give canonical names and
 //! aliases. Comparing by surname (the last word of the name, lower case)
-//! joins "Marco Rubio" and "Rubio" without joining two different surnames.
+//! joins "Lena Varga" and "Varga" without joining two different surnames.
 
 use crate::rules::{Entity, EntityKind, RuleSet};
 

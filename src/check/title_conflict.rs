@@ -20,7 +20,7 @@ declare_check! {
     /// title names its domain ("Secretary of State", "Minister of Health").
     ///
     /// ## Why is this bad
-    /// Swapped titles ("Secretary of State JD Vance") mislead readers about
+    /// Swapped titles ("Secretary of State JD Brennan") mislead readers about
     /// who holds power.
     ///
     /// ## Example
@@ -178,14 +178,14 @@ mod tests {
     fn office_in_the_same_country_is_compared_by_org_adjective() {
         assert_finds(
             "CC105",
-            "Qatari Prime Minister Yusuf Rahim opened the session.",
-            &["Qatari Prime Minister Omar Farouk opened the session."],
+            "Omani Prime Minister Yusuf Rahim opened the session.",
+            &["Omani Prime Minister Omar Farouk opened the session."],
             "",
-            "Qatari Prime Minister Yusuf Rahim",
+            "Omani Prime Minister Yusuf Rahim",
         );
         passes(
             "Egyptian Prime Minister Yusuf Rahim opened the session.",
-            "Qatari Prime Minister Omar Farouk opened the session.",
+            "Omani Prime Minister Omar Farouk opened the session.",
             "Egyptian Prime Minister Yusuf Rahim",
         );
     }

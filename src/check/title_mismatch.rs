@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 declare_check! {
     /// ## What it does
     /// For each title given to a person the rules know ("Secretary of State
-    /// JD Vance"), checks that one of the person's roles in force on the
+    /// JD Brennan"), checks that one of the person's roles in force on the
     /// publication date has that title (case aside; "Minister" fits
     /// "Foreign Minister") and a compatible organisation (an unstated one
     /// fits any). When someone else holds that title then, names them.
@@ -197,7 +197,7 @@ entities:
   - name: Omar Farouk
     roles:
       - title: Prime Minister
-        org: Qatar
+        org: Oman
         from: 2024-01-01
 ";
 
@@ -259,8 +259,8 @@ entities:
     #[test]
     fn org_adjective_fits_the_rule_org() {
         passes(
-            "Qatari Prime Minister Omar Farouk arrived in the capital.",
-            "Qatari Prime Minister Omar Farouk",
+            "Omani Prime Minister Omar Farouk arrived in the capital.",
+            "Omani Prime Minister Omar Farouk",
         );
     }
 

@@ -200,13 +200,13 @@ pub struct DateClaim {
 pub struct QuoteClaim {
     /// Canonical speaker name, when attributed.
     pub speaker: Option<String>,
-    /// The words naming the speaker at the attribution ("he", "Rubio").
+    /// The words naming the speaker at the attribution ("he", "Varga").
     pub speaker_text: Option<String>,
     /// Prose range of `speaker_text`.
     pub speaker_range: Option<Range<usize>>,
 }
 
-/// A title given to a person: "Secretary of State Marco Rubio".
+/// A title given to a person: "Secretary of State Lena Varga".
 #[derive(Debug, Clone, PartialEq)]
 pub struct RoleClaim {
     /// Canonical name of the person.

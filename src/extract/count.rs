@@ -339,7 +339,7 @@ fn find_noun(
             end: p.end,
         });
     }
-    // "three of the injured", "two of Qatar's neighbours".
+    // "three of the injured", "two of Oman's neighbours".
     if is_word(doc, p.end, end, "of") && p.end + 1 < end {
         let det = doc.tok(p.end + 1);
         let lower_det = det.to_ascii_lowercase();

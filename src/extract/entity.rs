@@ -1,5 +1,5 @@
-//! People named in one article, linked: "Marco Rubio", "Rubio" and
-//! "Secretary of State Marco Rubio" are one person.
+//! People named in one article, linked: "Lena Varga", "Varga" and
+//! "Secretary of State Lena Varga" are one person.
 //!
 //! Names are capitalised runs (with honorifics, particles such as "bin" or
 //! "de la", and suffixes such as "Jr." or "II"); a run is a person's full

@@ -281,7 +281,7 @@ mod tests {
 
     #[test]
     fn words_in_s_that_are_not_plurals_are_left_alone() {
-        for w in ["status", "analysis", "famous", "class", "bus", "Qatar's"] {
+        for w in ["status", "analysis", "famous", "class", "bus", "Oman's"] {
             assert!(!is_plural(&w.to_lowercase()), "{w}");
         }
         for w in ["captives", "people", "aircraft", "firemen"] {

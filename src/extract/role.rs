@@ -1,11 +1,11 @@
-//! Titles given to people: "Secretary of State Marco Rubio", "Maya Lind, a
-//! spokeswoman for the port authority", "Al Thani, who is also Qatar's
+//! Titles given to people: "Secretary of State Lena Varga", "Maya Lind, a
+//! spokeswoman for the port authority", "Al Nouri, who is also Oman's
 //! foreign minister".
 //!
 //! A title is a run of title words (modifiers such as "Vice" or "Foreign",
 //! then a head such as "President" or "minister", then "of State"-style
 //! objects) right before a name or in an appositive right after one. The
-//! nationality or organisation ("Qatari", "U.S.", "Qatar's", "for the port
+//! nationality or organisation ("Omani", "U.S.", "Oman's", "for the port
 //! authority") goes to `org`, never into the title. A title with no named
 //! person ("its prime minister said") gives no claim; titles inside
 //! quotations are not read. A time qualifier before the office ("former",
@@ -297,7 +297,7 @@ fn is_acronym(w: &str) -> bool {
 }
 
 /// A title in an appositive after a name ending at token `i`:
-/// ", a spokeswoman for the port authority", ", who is also Qatar's foreign
+/// ", a spokeswoman for the port authority", ", who is also Oman's foreign
 /// minister". Returns the title and whether it is stated as additional.
 fn appositive_title(doc: &Document, i: usize) -> Option<(TitleSpan, bool)> {
     let n = doc.tokens.len();

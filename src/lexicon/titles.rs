@@ -332,7 +332,7 @@ pub const TITLE_OF_OBJECTS: &[&str] = &[
     "treasury",
 ];
 
-/// Honorifics that belong to the name they precede ("*Sheikh* Mohammed").
+/// Honorifics that belong to the name they precede ("*Sheikh* Omar").
 pub const HONORIFICS: &[&str] = &[
     "dame", "dr", "dr.", "lady", "lord", "madam", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
     "sayyid", "shaikh", "sheikh", "sheikha", "sir",
@@ -361,7 +361,7 @@ pub fn is_org_opening_head(head: &str) -> bool {
     super::with_lowercase(head, |w| super::is_in_sorted(ORG_OPENING_HEADS, w))
 }
 
-/// Lower-case particles inside names ("Mohammed *bin* Salman", "Ursula *von
+/// Lower-case particles inside names ("Omar *bin* Said", "Ursula *von
 /// der* Leyen").
 pub const NAME_PARTICLES: &[&str] = &[
     "al", "bin", "bint", "da", "de", "del", "della", "der", "di", "dos", "du", "el", "ibn", "la",
@@ -369,7 +369,7 @@ pub const NAME_PARTICLES: &[&str] = &[
 ];
 
 /// Nationality adjectives and country short forms that name a title's
-/// organisation ("*Qatari* Prime Minister", "*U.S.* Secretary of State").
+/// organisation ("*Omani* Prime Minister", "*U.S.* Secretary of State").
 pub const NATIONALITIES: &[&str] = &[
     "afghan",
     "african",

@@ -1,8 +1,8 @@
 //! Finding the entity a name in an article (or a rule) refers to, and
 //! comparing organisations, as the checks need them.
 //!
-//! Names compare without case, dots or extra spaces ("J.D. Vance" is "JD
-//! Vance"). A bare surname resolves only when one person has it: an
+//! Names compare without case, dots or extra spaces ("J.D. Brennan" is "JD
+//! Brennan"). A bare surname resolves only when one person has it: an
 //! ambiguous name resolves to nobody rather than to the wrong person.
 
 use super::{CanonQuote, Entity, EntityKind, RuleSet};
@@ -36,7 +36,7 @@ impl Entity {
                 || self.aliases.iter().any(|a| normalize_name(a) == n))
     }
 
-    /// The last word of the canonical name ("Rubio" for "Marco Rubio").
+    /// The last word of the canonical name ("Varga" for "Lena Varga").
     pub fn surname(&self) -> Option<&str> {
         self.name.split_whitespace().last()
     }

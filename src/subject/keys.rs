@@ -5,8 +5,8 @@
 //! - a count's subject is its counted noun and qualifiers, with the general
 //!   news sense of casualty figures ("people killed", "the dead", "death
 //!   toll", "fatalities" are one subject);
-//! - an event is a verb with its agent and object ("Rubio arrived in
-//!   Israel"); a date without both is not keyed;
+//! - an event is a verb with its agent and object ("Varga arrived in
+//!   Estovia"); a date without both is not keyed;
 //! - a person is their surname; an office is its title words.
 
 use crate::check::people::person_key;
@@ -188,7 +188,7 @@ pub(crate) struct EventKey {
     pub(crate) object: String,
 }
 
-/// Words skipped between an agent and its verb ("Rubio, who arrived").
+/// Words skipped between an agent and its verb ("Varga, who arrived").
 const AGENT_SKIP: &[&str] = &[
     ",",
     "who",
@@ -219,7 +219,7 @@ fn is_sentence_starter(lower: &str) -> bool {
     SENTENCE_STARTERS.binary_search(&lower).is_ok()
 }
 
-/// Words skipped between a verb and its object ("arrived in Israel").
+/// Words skipped between a verb and its object ("arrived in Estovia").
 const OBJECT_SKIP: &[&str] = &[
     "in", "at", "to", "with", "into", "for", "from", "the", "a", "an", "on", "upon",
 ];
@@ -246,7 +246,7 @@ pub(crate) fn event_key(doc: &Document, claim: &Claim) -> Option<EventKey> {
         return None;
     }
     let verb = stem(&verb_text);
-    // Agent: the name or named thing right before the verb ("Rubio, who
+    // Agent: the name or named thing right before the verb ("Varga, who
     // arrived", "the Aldwick bridge collapsed"), past a few words.
     let mut j = ai;
     while j > sentence.tokens.start && AGENT_SKIP.contains(&doc.tok_lower(j - 1)) {
@@ -306,7 +306,7 @@ pub(crate) fn event_key(doc: &Document, claim: &Claim) -> Option<EventKey> {
         break;
     }
     // A named thing may act alone ("the Aldwick bridge collapsed"); a
-    // person's event needs its object or place ("arrived in Israel").
+    // person's event needs its object or place ("arrived in Estovia").
     let object = match object {
         Some(o) => o,
         None if named_thing => String::new(),

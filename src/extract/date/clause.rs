@@ -139,8 +139,8 @@ fn noun_after(v: &View<'_>, j: usize) -> Option<usize> {
 }
 
 /// Token `j` as the head of a noun phrase that the date modifies: "the
-/// strike (in Doha) on Tuesday" when the phrase is a subject or follows a
-/// preposition ("came after the airstrike in Doha on September 9"). When
+/// strike (in Varno) on Tuesday" when the phrase is a subject or follows a
+/// preposition ("came after the airstrike in Varno on October 14"). When
 /// a verb takes the phrase as its object ("struck the base on Tuesday"),
 /// the date belongs to the verb: the search goes on and finds it.
 fn event_noun_at(v: &View<'_>, j: usize) -> Option<usize> {

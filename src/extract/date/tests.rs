@@ -288,11 +288,11 @@ fn idioms_and_relations_are_not_dates() {
 #[test]
 fn anchor_is_the_verb_of_its_own_clause() {
     assert_eq!(
-        anchor("Rubio, who arrived in Israel on Sunday, is expected to speak."),
+        anchor("Varga, who arrived in Estovia on Sunday, is expected to speak."),
         "arrived"
     );
     assert_eq!(
-        anchor("The envoy, who met Ali over the weekend, called the strike a crime."),
+        anchor("The envoy, who met Ines over the weekend, called the strike a crime."),
         "met"
     );
     assert_eq!(anchor("On Sunday, the minister resigned."), "resigned");
@@ -304,7 +304,7 @@ fn anchor_is_the_event_noun_when_the_date_modifies_it() {
     assert_eq!(anchor("Tuesday's strike killed six."), "strike");
     assert_eq!(anchor("Troops struck on Tuesday."), "struck");
     assert_eq!(
-        anchor("The visit came a week after the raid in Gaza City on September 9."),
+        anchor("The visit came a week after the raid in Kestrel Bay on October 14."),
         "raid"
     );
 }

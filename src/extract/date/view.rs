@@ -54,7 +54,7 @@ impl View<'_> {
         self.is_word(i) && self.text(i).starts_with(|c: char| c.is_uppercase())
     }
 
-    /// A word with a possessive "'s" ("Israel's strike").
+    /// A word with a possessive "'s" ("Estovia's strike").
     pub(crate) fn is_possessive_word(&self, i: usize) -> bool {
         self.is_word(i) && self.is_possessive(i)
     }
