@@ -53,7 +53,7 @@ const HIDDEN_CLASSES: &[&str] = &[
 ];
 
 /// Elements that never have content or an end tag.
-const VOID: &[&str] = &[
+pub(super) const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
     "wbr",
 ];

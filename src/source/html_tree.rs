@@ -54,12 +54,6 @@ const INLINE: &[&str] = &[
     "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
 ];
 
-/// Elements without content or an end tag.
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-    "wbr",
-];
-
 /// Start tags that close an open `<p>`, as browsers do.
 const CLOSES_P: &[&str] = &[
     "address",
@@ -138,7 +132,7 @@ impl Tree {
             "td" | "th" => self.close_within_any(&["td", "th"], &["tr", "table"]),
             _ => {}
         }
-        if self_closing || VOID.contains(&name) || self.stack.len() >= MAX_DEPTH {
+        if self_closing || super::html::VOID.contains(&name) || self.stack.len() >= MAX_DEPTH {
             return;
         }
         let Hints {
