@@ -1,5 +1,6 @@
 //! Extraction throughput: the whole extraction pass (every registered
-//! extractor) over ~25 MB of article bodies, on one core.
+//! extractor) over ~25 MB of article bodies, on one core; then the same
+//! with the subject layer, which every command but `extract` adds.
 //!
 //! Input, in order of preference:
 //! - `CLAIMCHECK_BENCH_DIR`: a folder of `.txt` articles;
@@ -16,7 +17,7 @@
 //!
 //! Run: `cargo bench --bench extract`.
 
-use claimcheck::extract::extract_article;
+use claimcheck::extract::{extract_article, extract_claims};
 use claimcheck::rules::RuleSet;
 use claimcheck::source::Article;
 use std::path::PathBuf;
@@ -31,6 +32,18 @@ fn main() {
         .unwrap_or(25.0);
     let rounds = ((target_mb * 1e6) / unique.max(1) as f64).ceil().max(1.0) as usize;
     let rules = RuleSet::default();
+    // Extraction alone (what `extract` runs), then with the subject layer
+    // (what `check`, `audit` and `index build` run on every article).
+    run("extract", &bodies, rounds, |a| {
+        extract_claims(a, &rules).claims.len()
+    });
+    run("extract + subjects", &bodies, rounds, |a| {
+        extract_article(a, &rules).claims.len()
+    });
+}
+
+/// Time `f` over `rounds` passes of `bodies`; print one line of figures.
+fn run(label: &str, bodies: &[String], rounds: usize, f: impl Fn(&Article) -> usize) {
     let published = chrono::NaiveDate::from_ymd_opt(2020, 1, 1);
     let mut bytes = 0usize;
     let mut claims = 0usize;
@@ -39,15 +52,14 @@ fn main() {
     for round in 0..rounds {
         for (i, body) in bodies.iter().enumerate() {
             let article = Article::from_source(format!("{round}-{i}.txt"), body.clone(), published);
-            let found = extract_article(&article, &rules);
-            claims += found.claims.len();
+            claims += f(&article);
             bytes += body.len();
         }
     }
     let secs = start.elapsed().as_secs_f64();
     let cpu = cpu_seconds().map(|c| c - cpu_start.unwrap_or(0.0));
     println!(
-        "extract: {} articles, {:.1} MB, {} claims, {:.2} s wall, {:.1} MB/s wall, {} per core (CPU time), peak RSS {}",
+        "{label}: {} articles, {:.1} MB, {} claims, {:.2} s wall, {:.1} MB/s wall, {} per core (CPU time), peak RSS {}",
         bodies.len() * rounds,
         bytes as f64 / 1e6,
         claims,

@@ -13,7 +13,7 @@ use anyhow::Result;
 use claimcheck::baseline::{write_baseline, Baseline};
 use claimcheck::config::Resolved;
 use claimcheck::error::printable;
-use claimcheck::extract::ArticleClaims;
+use claimcheck::extract::Extraction;
 use claimcheck::finding::Finding;
 use claimcheck::pipeline::{
     self, AuditSettings, Changed, CheckSettings, Problem, Progress, Sink, Summary,
@@ -22,6 +22,7 @@ use claimcheck::render::{self, OutputFormat};
 use claimcheck::report_path;
 use claimcheck::rules::load_rules_limited;
 use claimcheck::source::{Article, DEFAULT_MAX_FILE_SIZE};
+use claimcheck::subject::Subjects;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -188,7 +189,6 @@ struct StreamClaims<W: Write> {
     headers: bool,
     /// Articles written so far.
     written: usize,
-    keys: bool,
     closed: bool,
     failed: Option<std::io::Error>,
 }
@@ -227,7 +227,7 @@ impl<W: Write> Sink for StreamClaims<W> {
         report_problem(problem);
     }
 
-    fn claims(&mut self, article: &Article, claims: &ArticleClaims) {
+    fn claims(&mut self, article: &Article, claims: &Extraction, subjects: Option<&Subjects>) {
         self.written += 1;
         if self.format == ExtractFormat::Prose {
             if self.headers {
@@ -241,10 +241,11 @@ impl<W: Write> Sink for StreamClaims<W> {
             return;
         }
         for (ci, claim) in claims.claims.iter().enumerate() {
-            let line = match self.format {
-                ExtractFormat::Text => render::claims::claim_line(article, claim),
-                _ if self.keys => {
-                    render::claim_keys::claim_json_with_keys(article, claims, ci).to_string()
+            let line = match (self.format, subjects) {
+                (ExtractFormat::Text, _) => render::claims::claim_line(article, claim),
+                (_, Some(subjects)) => {
+                    render::claim_keys::claim_json_with_keys(article, claims, subjects, ci)
+                        .to_string()
                 }
                 _ => render::claims::claim_json(article, claim).to_string(),
             };
@@ -264,7 +265,6 @@ fn run_extract(args: &ExtractArgs) -> Result<Status> {
         format,
         headers: args.files.len() > 1 || args.files.iter().any(|p| p.is_dir()),
         written: 0,
-        keys: args.keys,
         closed: false,
         failed: None,
     };
@@ -273,6 +273,7 @@ fn run_extract(args: &ExtractArgs) -> Result<Status> {
         args.common.published,
         &rules,
         DEFAULT_MAX_FILE_SIZE,
+        args.keys,
         &mut sink,
     );
     sink.finish()?;

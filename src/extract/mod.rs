@@ -96,7 +96,31 @@ pub static EXTRACTORS: &[&dyn Extractor] = &[
     &ordinal::OrdinalExtractor,
 ];
 
-/// The claims of one article, with its segmented text.
+/// What extraction finds in one article: its segmented text and its
+/// claims, before the subject layer. `extract` writes this; the checks
+/// read [`ArticleClaims`].
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    /// The segmented prose.
+    pub doc: Document,
+    /// Claims in source order.
+    pub claims: Vec<Claim>,
+}
+
+impl Extraction {
+    /// The claims with what each sentence and claim is about: what the
+    /// checks, the audit and the index read.
+    pub fn with_subjects(self) -> ArticleClaims {
+        let subjects = subjects(&self.doc, &self.claims);
+        ArticleClaims {
+            doc: self.doc,
+            claims: self.claims,
+            subjects,
+        }
+    }
+}
+
+/// The claims of one article, with its segmented text and their subjects.
 #[derive(Debug, Clone)]
 pub struct ArticleClaims {
     /// The segmented prose.
@@ -107,8 +131,14 @@ pub struct ArticleClaims {
     pub subjects: Subjects,
 }
 
-/// Extract every claim of `article`.
+/// Extract every claim of `article`, with its subjects.
 pub fn extract_article(article: &Article, rules: &RuleSet) -> ArticleClaims {
+    extract_claims(article, rules).with_subjects()
+}
+
+/// Extract every claim of `article`, without the subject layer (what
+/// `extract` writes needs no more).
+pub fn extract_claims(article: &Article, rules: &RuleSet) -> Extraction {
     let doc = Document::new(article.prose.text());
     let cx = Context::new(&doc, article.published, rules);
     let mut raw = Vec::new();
@@ -140,12 +170,7 @@ pub fn extract_article(article: &Article, rules: &RuleSet) -> ArticleClaims {
         ))
     });
     number_groups(&mut claims);
-    let subjects = subjects(&doc, &claims);
-    ArticleClaims {
-        doc,
-        claims,
-        subjects,
-    }
+    Extraction { doc, claims }
 }
 
 /// Renumber groups 1, 2, ... in source order, unique across extractors.

@@ -20,11 +20,12 @@ use crate::baseline::{load_baseline, BaselineError};
 use crate::check::Checked;
 use crate::config::{ConfigError, Origin, Resolved};
 use crate::error::Error;
-use crate::extract::{extract_all, ArticleClaims};
+use crate::extract::{extract_all, extract_claims, ArticleClaims, Extraction};
 use crate::finding::{merge_findings, Finding, Severity};
 use crate::index::{Index, IndexError};
 use crate::rules::{load_rules_limited, RuleSet};
 use crate::source::{collect_article_paths_lenient, load_article_limited, Article, Byline};
+use crate::subject::{subjects, Subjects};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -81,9 +82,10 @@ pub trait Sink {
     fn problem(&mut self, problem: Problem) {
         let _ = problem;
     }
-    /// The claims of one article (`extract`).
-    fn claims(&mut self, article: &Article, claims: &ArticleClaims) {
-        let _ = (article, claims);
+    /// The claims of one article (`extract`), with their subjects when
+    /// the run was asked for them.
+    fn claims(&mut self, article: &Article, claims: &Extraction, subjects: Option<&Subjects>) {
+        let _ = (article, claims, subjects);
     }
     /// The findings on one checked article, sorted by (path, offset, code).
     fn findings(&mut self, article: &Article, findings: Vec<Finding>) {
@@ -180,12 +182,28 @@ fn collect_paths(paths: &[PathBuf], sink: &mut dyn Sink) -> (Vec<PathBuf>, usize
 
 fn load_files(
     files: &[PathBuf],
-    mut errors: usize,
+    errors: usize,
     published: Option<NaiveDate>,
     rules: &RuleSet,
     max_size: u64,
     sink: &mut dyn Sink,
 ) -> Loaded {
+    let (loaded, errors) = read_files(files, errors, published, max_size, sink);
+    Loaded {
+        articles: extract_all(loaded, rules),
+        errors,
+    }
+}
+
+/// Read `files` as articles, each unreadable one a problem handed to
+/// `sink` and counted into `errors`.
+fn read_files(
+    files: &[PathBuf],
+    mut errors: usize,
+    published: Option<NaiveDate>,
+    max_size: u64,
+    sink: &mut dyn Sink,
+) -> (Vec<Article>, usize) {
     let mut loaded = Vec::with_capacity(files.len());
     sink.progress(Progress::Reading(files.len()));
     for path in files {
@@ -203,10 +221,7 @@ fn load_files(
         }
         sink.progress(Progress::Read);
     }
-    Loaded {
-        articles: extract_all(loaded, rules),
-        errors,
-    }
+    (loaded, errors)
 }
 
 /// The warning for a page that is not an article.
@@ -238,11 +253,14 @@ const EXTRACT_BATCH: usize = 64;
 
 /// `extract`: hand each article's claims to `sink` as it is extracted, a
 /// batch at a time, so memory does not grow with the number of articles.
+/// With `with_subjects`, each article's subjects come too (what `extract
+/// --keys` writes); without, the subject layer is not run.
 pub fn extract(
     paths: &[PathBuf],
     published: Option<NaiveDate>,
     rules: &RuleSet,
     max_size: u64,
+    with_subjects: bool,
     sink: &mut dyn Sink,
 ) -> Summary {
     let (files, errors) = collect_paths(paths, sink);
@@ -252,10 +270,15 @@ pub fn extract(
         ..Summary::default()
     };
     for batch in files.chunks(EXTRACT_BATCH) {
-        let loaded = load_files(batch, 0, published, rules, max_size, sink);
-        summary.errors += loaded.errors;
-        for (article, claims) in &loaded.articles {
-            sink.claims(article, claims);
+        let (articles, errors) = read_files(batch, 0, published, max_size, sink);
+        summary.errors += errors;
+        let extracted = crate::parallel::map_in_order(articles, |a| {
+            let found = extract_claims(&a, rules);
+            let subjects = with_subjects.then(|| subjects(&found.doc, &found.claims));
+            (a, found, subjects)
+        });
+        for (article, claims, subjects) in &extracted {
+            sink.claims(article, claims, subjects.as_ref());
             summary
                 .checked
                 .push((article.path.clone(), article.published));

@@ -9,16 +9,22 @@
 //! nothing about which claims agree.
 
 use crate::check::people::person_key;
-use crate::extract::{ArticleClaims, ClaimData};
+use crate::extract::{ClaimData, Extraction};
 use crate::source::Article;
 use crate::subject::keys::title_key;
+use crate::subject::Subjects;
 use serde_json::{json, Value};
 
 /// Claim number `ci` of `claims` with its subject keys.
-pub fn claim_json_with_keys(article: &Article, claims: &ArticleClaims, ci: usize) -> Value {
+pub fn claim_json_with_keys(
+    article: &Article,
+    claims: &Extraction,
+    subjects: &Subjects,
+    ci: usize,
+) -> Value {
     let claim = &claims.claims[ci];
     let mut v = super::claims::claim_json(article, claim);
-    let keys = claims.subjects.keys.get(ci);
+    let keys = subjects.keys.get(ci);
     let subject = match &claim.data {
         ClaimData::Count(_) => keys
             .and_then(|k| k.count.as_deref())
@@ -49,10 +55,9 @@ pub fn claim_json_with_keys(article: &Article, claims: &ArticleClaims, ci: usize
     }
     m.insert(
         "owner".into(),
-        json!(claims.subjects.owners.get(ci).cloned().flatten()),
+        json!(subjects.owners.get(ci).cloned().flatten()),
     );
-    let stems: Vec<String> = claims
-        .subjects
+    let stems: Vec<String> = subjects
         .terms(claim)
         .stems
         .iter()
@@ -65,8 +70,9 @@ pub fn claim_json_with_keys(article: &Article, claims: &ArticleClaims, ci: usize
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::extract_article;
+    use crate::extract::extract_claims;
     use crate::rules::RuleSet;
+    use crate::subject::subjects;
 
     #[test]
     fn a_count_carries_its_subject_date_and_stems() {
@@ -76,13 +82,13 @@ mod tests {
                 .to_owned(),
             None,
         );
-        let c = extract_article(&a, &RuleSet::default());
+        let c = extract_claims(&a, &RuleSet::default());
         let ci = c
             .claims
             .iter()
             .position(|c| matches!(c.data, ClaimData::Count(_)))
             .expect("a count");
-        let v = claim_json_with_keys(&a, &c, ci);
+        let v = claim_json_with_keys(&a, &c, &subjects(&c.doc, &c.claims), ci);
         assert_eq!(v["published"], "2026-03-03");
         assert!(
             v["subject"]
