@@ -4,11 +4,23 @@
 /// order of `items`: output never depends on the number of threads. A
 /// panic in a worker is raised again here.
 pub(crate) fn map_in_order<T: Send, U: Send>(items: Vec<T>, f: impl Fn(T) -> U + Sync) -> Vec<U> {
+    map_in_order_with(items, || (), |(), t| f(t))
+}
+
+/// [`map_in_order`], each thread with its own `state` (made by `init`)
+/// handed to every call of `f` on it: what a run carries from item to
+/// item, passed instead of shared.
+pub(crate) fn map_in_order_with<T: Send, U: Send, S>(
+    items: Vec<T>,
+    init: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, T) -> U + Sync,
+) -> Vec<U> {
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(items.len());
     if threads <= 1 {
-        return items.into_iter().map(f).collect();
+        let mut state = init();
+        return items.into_iter().map(|t| f(&mut state, t)).collect();
     }
     let chunk = items.len().div_ceil(threads);
     let mut parts: Vec<Vec<T>> = Vec::with_capacity(threads);
@@ -20,11 +32,18 @@ pub(crate) fn map_in_order<T: Send, U: Send>(items: Vec<T>, f: impl Fn(T) -> U +
         }
         parts.push(part);
     }
-    let f = &f;
+    let (f, init) = (&f, &init);
     std::thread::scope(|scope| {
         let handles: Vec<_> = parts
             .into_iter()
-            .map(|part| scope.spawn(move || part.into_iter().map(f).collect::<Vec<U>>()))
+            .map(|part| {
+                scope.spawn(move || {
+                    let mut state = init();
+                    part.into_iter()
+                        .map(|t| f(&mut state, t))
+                        .collect::<Vec<U>>()
+                })
+            })
             .collect();
         handles
             .into_iter()

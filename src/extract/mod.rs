@@ -31,7 +31,7 @@ pub use claim::{
 
 use crate::rules::RuleSet;
 use crate::source::Article;
-use crate::subject::{subjects, Subjects};
+use crate::subject::{subjects_with, StemTable, Subjects};
 use crate::text::Document;
 
 use chrono::NaiveDate;
@@ -109,9 +109,10 @@ pub struct Extraction {
 
 impl Extraction {
     /// The claims with what each sentence and claim is about: what the
-    /// checks, the audit and the index read.
-    pub fn with_subjects(self) -> ArticleClaims {
-        let subjects = subjects(&self.doc, &self.claims);
+    /// checks, the audit and the index read. `stems` carries the stems of
+    /// words seen in earlier articles of the run.
+    pub fn with_subjects(self, stems: &mut StemTable) -> ArticleClaims {
+        let subjects = subjects_with(&self.doc, &self.claims, stems);
         ArticleClaims {
             doc: self.doc,
             claims: self.claims,
@@ -133,7 +134,7 @@ pub struct ArticleClaims {
 
 /// Extract every claim of `article`, with its subjects.
 pub fn extract_article(article: &Article, rules: &RuleSet) -> ArticleClaims {
-    extract_claims(article, rules).with_subjects()
+    extract_claims(article, rules).with_subjects(&mut StemTable::new())
 }
 
 /// Extract every claim of `article`, without the subject layer (what
@@ -195,8 +196,8 @@ fn number_groups(claims: &mut [Claim]) {
 /// Extract the claims of many articles on every core; results come back in
 /// the order given, so output never depends on the number of threads.
 pub fn extract_all(articles: Vec<Article>, rules: &RuleSet) -> Vec<(Article, ArticleClaims)> {
-    crate::parallel::map_in_order(articles, |a| {
-        let c = extract_article(&a, rules);
+    crate::parallel::map_in_order_with(articles, StemTable::new, |stems, a| {
+        let c = extract_claims(&a, rules).with_subjects(stems);
         (a, c)
     })
 }

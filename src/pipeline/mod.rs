@@ -25,7 +25,7 @@ use crate::finding::{merge_findings, Finding, Severity};
 use crate::index::{Index, IndexError};
 use crate::rules::{load_rules_limited, RuleSet};
 use crate::source::{collect_article_paths_lenient, load_article_limited, Article, Byline};
-use crate::subject::{subjects, Subjects};
+use crate::subject::{subjects_with, StemTable, Subjects};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -272,9 +272,9 @@ pub fn extract(
     for batch in files.chunks(EXTRACT_BATCH) {
         let (articles, errors) = read_files(batch, 0, published, max_size, sink);
         summary.errors += errors;
-        let extracted = crate::parallel::map_in_order(articles, |a| {
+        let extracted = crate::parallel::map_in_order_with(articles, StemTable::new, |stems, a| {
             let found = extract_claims(&a, rules);
-            let subjects = with_subjects.then(|| subjects(&found.doc, &found.claims));
+            let subjects = with_subjects.then(|| subjects_with(&found.doc, &found.claims, stems));
             (a, found, subjects)
         });
         for (article, claims, subjects) in &extracted {

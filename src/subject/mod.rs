@@ -26,8 +26,9 @@ pub use figures::{Figure, FigureValue, Unit};
 use crate::extract::Claim;
 use crate::lexicon::{titles, FxHasher};
 use crate::text::{Document, TokenKind};
-use rust_stemmers::{Algorithm, Stemmer};
+use rust_stemmers::Stemmer;
 use std::ops::Range;
+pub use words::StemTable;
 use words::{is_function_calendar_or_number_word, WordMap};
 
 /// What one sentence is about.
@@ -164,13 +165,18 @@ const OWNER_REACH: usize = 10;
 
 /// Compute the subjects of `claims`, found in `doc`.
 pub fn subjects(doc: &Document, claims: &[Claim]) -> Subjects {
-    let stemmer = Stemmer::create(Algorithm::English);
+    subjects_with(doc, claims, &mut StemTable::new())
+}
+
+/// [`subjects`], with the stems of words seen in earlier articles taken
+/// from `table` (and this article's added to it).
+pub fn subjects_with(doc: &Document, claims: &[Claim], table: &mut StemTable) -> Subjects {
     let cx = NameContext::new(doc);
     // Each distinct word is stemmed once per article.
     let mut stems: Stems<'_> = WordMap::new();
     let mut scratch = Scratch::default();
     let sentences = (0..doc.sentences.len())
-        .map(|s| sentence_terms(&cx, s, &stemmer, &mut stems, &mut scratch))
+        .map(|s| sentence_terms(&cx, s, table, &mut stems, &mut scratch))
         .collect();
     let owners = claims.iter().map(|c| owner(&cx, c)).collect();
     let keys = claims.iter().map(|c| ClaimKeys::of(doc, c)).collect();
@@ -257,7 +263,7 @@ struct Scratch<'a> {
 fn sentence_terms<'a>(
     cx: &NameContext<'a>,
     s: usize,
-    stemmer: &Stemmer,
+    table: &mut StemTable,
     cache: &mut Stems<'a>,
     scratch: &mut Scratch<'a>,
 ) -> Terms {
@@ -272,7 +278,7 @@ fn sentence_terms<'a>(
         }
         let w = doc.tok_lower(k);
         let facts = cache.entry(w, || WordFacts {
-            stem: is_content_word(w).then(|| stem(w, stemmer)),
+            stem: is_content_word(w).then(|| table.stem(w, stem)),
             never_name: None,
         });
         if is_capitalised(doc.tok(k)) {

@@ -8,7 +8,7 @@
 use super::figures::ORDINALS;
 use super::{stem_id, Stem};
 use crate::lexicon::{dates, is_in_sorted, nouns, numbers, FxHasher, WordClasses};
-use rust_stemmers::Stemmer;
+use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
@@ -80,9 +80,8 @@ pub(super) fn may_be_figure_word(lower: &str) -> bool {
         || lower.as_bytes().contains(&b'-')
 }
 
-/// The [`Stem`] of `w` by the Snowball English `stemmer`. Each article
-/// stems each of its words once (its word table keeps the result); no
-/// cache outlives the article (STYLE.md: pass data, do not cache it).
+/// The [`Stem`] of `w` by the Snowball English `stemmer`. A run stems
+/// each word once: the caller's [`StemTable`] keeps the result.
 pub(super) fn snowball_stem(w: &str, stemmer: &Stemmer) -> Stem {
     stem_id(&stemmer.stem(w))
 }
@@ -111,9 +110,7 @@ fn packed(w: &str) -> Option<u128> {
 /// longer words go to a hash map. Keys are compared byte for byte, as a
 /// `HashMap<&str, V>` compares them.
 pub(super) struct WordMap<'a, V> {
-    /// `(key, value)`, key 0 for a free slot; the length a power of two.
-    short: Vec<(u128, V)>,
-    used: usize,
+    short: ShortMap<V>,
     long: HashMap<&'a str, V, BuildHasherDefault<FxHasher>>,
 }
 
@@ -121,58 +118,124 @@ impl<'a, V: Copy + Default> WordMap<'a, V> {
     /// An empty map.
     pub(super) fn new() -> Self {
         WordMap {
-            short: vec![(0, V::default()); 256],
-            used: 0,
+            short: ShortMap::new(),
             long: HashMap::default(),
         }
     }
 
     /// The value of `w`, inserted by `f` when `w` has none.
     pub(super) fn entry(&mut self, w: &'a str, f: impl FnOnce() -> V) -> &mut V {
-        let Some(key) = packed(w) else {
-            return self.long.entry(w).or_insert_with(f);
-        };
-        if (self.used + 1) * 2 > self.short.len() {
-            self.grow();
+        match packed(w) {
+            Some(key) => self.short.entry(key, f),
+            None => self.long.entry(w).or_insert_with(f),
         }
-        let at = self.find(key);
-        if self.short[at].0 == 0 {
-            self.short[at] = (key, f());
-            self.used += 1;
-        }
-        &mut self.short[at].1
     }
 
     /// The value of `w`, when it has one.
     pub(super) fn get(&self, w: &str) -> Option<V> {
         match packed(w) {
-            Some(key) => {
-                let (k, v) = self.short[self.find(key)];
-                (k != 0).then_some(v)
-            }
+            Some(key) => self.short.get(key),
             None => self.long.get(w).copied(),
         }
+    }
+}
+
+/// Packed words ([`packed`]) to values: an open-addressing table at most
+/// half full.
+struct ShortMap<V> {
+    /// `(key, value)`, key 0 for a free slot; the length a power of two.
+    slots: Vec<(u128, V)>,
+    used: usize,
+}
+
+impl<V: Copy + Default> ShortMap<V> {
+    fn new() -> Self {
+        ShortMap {
+            slots: vec![(0, V::default()); 256],
+            used: 0,
+        }
+    }
+
+    fn entry(&mut self, key: u128, f: impl FnOnce() -> V) -> &mut V {
+        if (self.used + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let at = self.find(key);
+        if self.slots[at].0 == 0 {
+            self.slots[at] = (key, f());
+            self.used += 1;
+        }
+        &mut self.slots[at].1
+    }
+
+    fn get(&self, key: u128) -> Option<V> {
+        let (k, v) = self.slots[self.find(key)];
+        (k != 0).then_some(v)
     }
 
     /// The slot holding `key`, or the free slot where it goes.
     fn find(&self, key: u128) -> usize {
-        let mask = self.short.len() - 1;
+        let mask = self.slots.len() - 1;
         let mut at = slot(key) & mask;
-        while self.short[at].0 != 0 && self.short[at].0 != key {
+        while self.slots[at].0 != 0 && self.slots[at].0 != key {
             at = (at + 1) & mask;
         }
         at
     }
 
     fn grow(&mut self) {
-        let size = self.short.len() * 2;
-        let old = std::mem::replace(&mut self.short, vec![(0, V::default()); size]);
+        let size = self.slots.len() * 2;
+        let old = std::mem::replace(&mut self.slots, vec![(0, V::default()); size]);
         for (k, v) in old {
             if k != 0 {
                 let at = self.find(k);
-                self.short[at] = (k, v);
+                self.slots[at] = (k, v);
             }
         }
+    }
+}
+
+/// The stems of the words seen so far, for a run that reads many
+/// articles: most words of an article were seen in an earlier one, and
+/// the Snowball stemmer is the subject layer's costliest step. The caller
+/// owns the table and hands it to [`super::subjects_with`] for each
+/// article (one table per thread); it holds only what the stemmer and the
+/// family table answer, so results never depend on what was read before.
+pub struct StemTable {
+    stemmer: Stemmer,
+    /// Words of up to 15 bytes (longer ones are stemmed each time).
+    stems: ShortMap<Stem>,
+}
+
+/// Words a [`StemTable`] keeps before it starts again (about 4 MB).
+const STEM_TABLE_WORDS: usize = 1 << 17;
+
+impl StemTable {
+    /// An empty table.
+    pub fn new() -> Self {
+        StemTable {
+            stemmer: Stemmer::create(Algorithm::English),
+            stems: ShortMap::new(),
+        }
+    }
+
+    /// The stem of the lower-case `w`, worked out by `stem` from the
+    /// stemmer the first time `w` is seen.
+    pub(super) fn stem(&mut self, w: &str, stem: impl FnOnce(&str, &Stemmer) -> Stem) -> Stem {
+        let Some(key) = packed(w) else {
+            return stem(w, &self.stemmer);
+        };
+        if self.stems.used >= STEM_TABLE_WORDS {
+            self.stems = ShortMap::new();
+        }
+        let stemmer = &self.stemmer;
+        *self.stems.entry(key, || stem(w, stemmer))
+    }
+}
+
+impl Default for StemTable {
+    fn default() -> Self {
+        StemTable::new()
     }
 }
 
