@@ -5,6 +5,10 @@
 //! Run: `cargo bench --bench audit` (`CLAIMCHECK_BENCH_ARTICLES` to change
 //! the count).
 
+/// The allocator the `claimcheck` binary runs with, so the figures are its.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use claimcheck::audit::audit_subjects;
 use claimcheck::check::Checked;
 use claimcheck::extract::extract_all;

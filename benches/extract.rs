@@ -17,6 +17,10 @@
 //!
 //! Run: `cargo bench --bench extract`.
 
+/// The allocator the `claimcheck` binary runs with, so the figures are its.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use claimcheck::extract::extract_claims;
 use claimcheck::rules::RuleSet;
 use claimcheck::source::Article;

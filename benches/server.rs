@@ -5,6 +5,10 @@
 //!
 //! Run: `cargo bench --bench server`.
 
+/// The allocator the `claimcheck` binary runs with, so the figures are its.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use claimcheck::config::{Flags, Resolved};
 use claimcheck::pipeline::Engine;
 use claimcheck::rules::{check_rule_set, parse_rules, RuleSet};
