@@ -51,6 +51,10 @@ fn extract_ages(doc: &Document, people: &People<'_>, prior: &[RawClaim], out: &m
         let toks = s.tokens.clone();
         let mut i = toks.start;
         while i < toks.end {
+            if !may_open_age(doc, i) {
+                i += 1;
+                continue;
+            }
             let found = year_old(doc, i, toks.end)
                 .or_else(|| aged(doc, i, toks.end))
                 .or_else(|| apposition(doc, people, i, toks.end))
@@ -82,6 +86,20 @@ fn extract_ages(doc: &Document, people: &People<'_>, prior: &[RawClaim], out: &m
                 });
             }
             i = a.tokens.end.max(i + 1);
+        }
+    }
+}
+
+/// Whether token `i` can open an age at all: a number, a word with a
+/// hyphen ("34-year-old", "five-year-old"), or "age", "aged", "died",
+/// "dies", "dead". Cheap, for the loop over every token.
+fn may_open_age(doc: &Document, i: usize) -> bool {
+    match doc.tokens[i].kind {
+        TokenKind::Number => true,
+        TokenKind::Punct => false,
+        TokenKind::Word => {
+            let w = doc.tok(i).as_bytes();
+            matches!(w, b"age" | b"aged" | b"died" | b"dies" | b"dead") || w.contains(&b'-')
         }
     }
 }

@@ -91,14 +91,16 @@ fn ordinal_at(doc: &Document, i: usize) -> Option<(u32, bool)> {
     }
     // Every ordinal ends in "st", "nd", "rd" or "th" before any hyphen:
     // a byte test first, as this runs on every token.
-    let ends_right = |p: &str| {
-        let b = p.as_bytes();
+    let ends_right = |b: &[u8]| {
         b.len() >= 3
-            && [b"st", b"nd", b"rd", b"th"]
-                .iter()
-                .any(|e| b[b.len() - 2..].eq_ignore_ascii_case(*e))
+            && matches!(
+                [b[b.len() - 2] | 0x20, b[b.len() - 1] | 0x20],
+                [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h']
+            )
     };
-    if !ends_right(w.split('-').next().unwrap_or(w)) && !ends_right(w) {
+    let b = w.as_bytes();
+    let head = b.iter().position(|&c| c == b'-').map_or(b, |k| &b[..k]);
+    if !ends_right(head) && !ends_right(b) {
         return None;
     }
     let lower = super::number::lower(doc, i)?;
