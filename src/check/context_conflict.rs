@@ -76,6 +76,7 @@ impl Run for ContextConflict {
             if related.iter().any(|(_, o)| what.agrees(o))
                 || is_stated_elsewhere(cx, claim, ci)
                 || is_written_in_restated(cx, claim, &restated)
+                || (matches!(what, Fact::Date(_)) && dates_a_change(cx.target, si))
             {
                 continue;
             }
@@ -84,6 +85,7 @@ impl Run for ContextConflict {
                 .into_iter()
                 .filter(|(a, o)| {
                     !std::ptr::eq(a.article, cx.target.article)
+                        && Fact::of(o).is_some()
                         && !is_another_days_report(cx, claim, *a, o)
                         && !is_stated_beside(cx.target, si, o)
                         && position
@@ -152,6 +154,8 @@ enum Fact<'c> {
 impl<'c> Fact<'c> {
     fn of(claim: &'c Claim) -> Option<Fact<'c>> {
         match &claim.data {
+            // An increment adds to a figure told before: no total.
+            ClaimData::Count(c) if c.increment => None,
             ClaimData::Count(c) => Some(Fact::Count(c)),
             ClaimData::Date(d) => d.value.map(Fact::Date),
             _ => None,
@@ -246,6 +250,15 @@ fn is_written_in_restated(cx: &CheckContext<'_>, claim: &Claim, restated: &[bool
             .any(|(a, &r)| r && a.claims.doc.lower.contains(&words))
 }
 
+/// Whether sentence `si` of the draft reports a change ("three more were
+/// arrested on Monday", "bringing the total to 15", "rose to"): its date
+/// is the day of that news, which the earlier coverage cannot state.
+fn dates_a_change(target: Checked<'_>, si: usize) -> bool {
+    target.claims.claims.iter().any(|c| {
+        c.sentence == Some(si) && matches!(&c.data, ClaimData::Count(n) if n.increment || n.change)
+    })
+}
+
 /// Whether sentence `si` of the draft states `other`'s value itself: then
 /// the claim stands beside it, as another fact, instead of replacing it
 /// ("Monday's fire ..., officials said on Tuesday", where the coverage
@@ -321,6 +334,21 @@ mod tests {
         // Near-miss: the same sentence with the fire moved to Tuesday.
         let draft = "The toll from Tuesday's fire at the port rose, officials said.";
         assert_eq!(flagged(&ContextConflict, draft, earlier), ["Tuesday"]);
+    }
+
+    #[test]
+    fn the_date_of_a_change_is_new_news() {
+        let earlier = "Police arrested 12 people after the march on Sunday, officials said.";
+        let draft = "Police arrested three more people after the march on Monday, \
+                     officials said.";
+        assert!(flagged(&ContextConflict, draft, earlier).is_empty());
+        // The new figure itself is a note (a change); its day is not flagged.
+        let draft = "The number of people police arrested after the march rose to 15 \
+                     on Monday, officials said.";
+        assert_eq!(flagged(&ContextConflict, draft, earlier), ["15"]);
+        // Near-miss: the same arrests moved to another day.
+        let draft = "Police arrested 12 people after the march on Monday, officials said.";
+        assert_eq!(flagged(&ContextConflict, draft, earlier), ["Monday"]);
     }
 
     #[test]

@@ -82,12 +82,16 @@ impl Run for CountConflict {
                     (al.similarity() >= MIN_RETOLD_SIMILARITY).then_some((r, al))
                 })
                 .collect();
-            let agrees =
-                |c: &Claim| as_count(c).is_some_and(|o| o.interval.overlaps(&count.interval));
             // One subject often carries several figures (two of the 28
-            // people...): a figure that matches any of them is supported.
-            if related.iter().any(|r| agrees(r.claim))
-                || retold.iter().any(|(r, _)| agrees(r.claim))
+            // people...): a figure that matches any of them is supported,
+            // unless the two name different owners ("Estmotor will close
+            // 450 stores" is not supported by its rival's 450).
+            let supports = |r: &super::Related<'_>| {
+                as_count(r.claim).is_some_and(|o| o.interval.overlaps(&count.interval))
+                    && cx.alignment(ci, r.article, r.index, &[]).is_some()
+            };
+            if related.iter().any(supports)
+                || retold.iter().any(|(r, _)| supports(r))
                 || super::context_conflict::is_stated_elsewhere(cx, claim, ci)
             {
                 continue;
@@ -222,6 +226,31 @@ mod tests {
         );
         assert_eq!(f.severity, Severity::Note);
         assert!(f.message.starts_with("figure changed"), "{}", f.message);
+    }
+
+    #[test]
+    fn another_owners_figure_does_not_support() {
+        let coverage = "Carmaker Estmotor said it would close 600 stores by the end of \
+                        the year. Its rival Kestrel Cars plans to shut 450 stores over \
+                        the same period.";
+        assert_finds(
+            "CC101",
+            "Estmotor will close 450 stores this year, the carmaker said.",
+            &[coverage],
+            "",
+            "450 stores",
+        );
+        // Near-miss: the rival's own figure, and a figure with no owner.
+        passes(
+            "Kestrel Cars will close 450 stores this year, the company said.",
+            coverage,
+            "450 stores",
+        );
+        passes(
+            "About 450 stores will close this year.",
+            coverage,
+            "About 450 stores",
+        );
     }
 
     #[test]

@@ -155,7 +155,11 @@ fn count_claim(
     // "20 additional troops", "another 30 were hurt": a figure added to
     // one told before; the noun comes after "additional".
     let after = |k: usize| (k < toks.end).then(|| doc.tok_lower(k));
+    // The word after it is the noun: "3.24% more," and "12 more than"
+    // compare, they add nothing.
     let more = after(p.end).is_some_and(|w| numbers::is_in(INCREMENT_AFTER, w))
+        && p.end + 1 < toks.end
+        && doc.tokens[p.end + 1].kind == TokenKind::Word
         && after(p.end + 1) != Some("than");
     let another =
         p.first > toks.start && numbers::is_in(INCREMENT_BEFORE, doc.tok_lower(p.first - 1));

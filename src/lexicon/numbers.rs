@@ -339,10 +339,9 @@ pub const LABEL_WORDS: &[&str] = &[
 ];
 
 /// Words after a figure that make it an addition to one told before
-/// ("20 additional troops"). "three more bodies" waits until the checks
-/// leave increments out of their comparisons: read as a count today, it
-/// would stand against totals.
-pub const INCREMENT_AFTER: &[&str] = &["additional", "extra", "further"];
+/// ("20 additional troops", "three more bodies"; not "12 more than").
+/// The checks never compare an increment with a total.
+pub const INCREMENT_AFTER: &[&str] = &["additional", "extra", "further", "more"];
 
 /// Words before a figure that make it an addition ("another 30").
 pub const INCREMENT_BEFORE: &[&str] = &["additional", "another", "further"];

@@ -49,7 +49,9 @@ const INJURY_WORDS: &[&str] = &["injured", "injuries", "injury", "wounded", "hur
 
 /// The subject of a count, or `None` when it should not be compared.
 pub(crate) fn count_subject(count: &Count, sentence: &str) -> Option<String> {
-    if count.partitive || UNKEYED_NOUNS.contains(&count.noun.as_str()) {
+    // A part of a group is no total; an increment ("three more bodies")
+    // adds to a figure told before, so it states no total either.
+    if count.partitive || count.increment || UNKEYED_NOUNS.contains(&count.noun.as_str()) {
         return None;
     }
     let human = matches!(
