@@ -145,6 +145,24 @@ mod tests {
     }
 
     #[test]
+    fn an_abbreviated_title_is_the_same_office() {
+        let coverage = "Attorney General Pieter Hale opened the session.";
+        passes(
+            "Atty. Gen. Pieter Hale opened the session.",
+            coverage,
+            "Atty. Gen. Pieter Hale",
+        );
+        // Near-miss: another office under the abbreviation.
+        assert_finds(
+            "CC105",
+            "Lt. Gen. Pieter Hale opened the session.",
+            &[coverage],
+            "",
+            "Lt. Gen. Pieter Hale",
+        );
+    }
+
+    #[test]
     fn office_with_another_head_word_is_not_compared() {
         passes(
             "Deputy Mayor Pieter Hale opened the session.",

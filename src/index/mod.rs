@@ -27,9 +27,10 @@ pub use write::{build, update, Changes};
 use std::path::{Path, PathBuf};
 
 /// The layout of the index file this claimcheck reads and writes. Bumped
-/// whenever a table or the claim encoding changes (3: key rows by date,
-/// and the subject layer's name words).
-pub const SCHEMA_VERSION: i64 = 3;
+/// whenever a table, the claim encoding or a key changes (3: key rows by
+/// date, and the subject layer's name words; 4: offices filed with their
+/// abbreviations written out, increments under no count key).
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// SQLite's application id for claimcheck's index files ("ccix").
 const APPLICATION_ID: i64 = 0x6363_6978;

@@ -109,9 +109,40 @@ pub const TITLE_ABBREVIATIONS: &[&str] = &[
     "prof", "rep", "sen", "sgt", "supt",
 ];
 
+/// Each of [`TITLE_ABBREVIATIONS`] written out, in the same order: "Sen."
+/// and "Senator" name one office.
+const TITLE_ABBREVIATIONS_IN_FULL: &[&str] = &[
+    "admiral",
+    "ambassador",
+    "attorney",
+    "captain",
+    "commander",
+    "colonel",
+    "detective",
+    "general",
+    "governor",
+    "inspector",
+    "lieutenant",
+    "major",
+    "president",
+    "professor",
+    "representative",
+    "senator",
+    "sergeant",
+    "superintendent",
+];
+
 /// Whether `word` (any case, without its dot) is an abbreviated title.
 pub fn is_title_abbreviation(word: &str) -> bool {
     super::with_lowercase(word, |w| super::is_in_sorted(TITLE_ABBREVIATIONS, w))
+}
+
+/// The title word `lower` (lower case, without its dot) written out when
+/// it is an abbreviation ("sen": "senator"), else `lower` itself.
+pub fn title_word_in_full(lower: &str) -> &str {
+    TITLE_ABBREVIATIONS
+        .binary_search(&lower)
+        .map_or(lower, |i| TITLE_ABBREVIATIONS_IN_FULL[i])
 }
 
 /// Title heads that are also common surnames ("Stephen *King*", "Hannah
@@ -1074,6 +1105,16 @@ mod tests {
         }
         assert!(Classes::of("Minister").is_title_head());
         assert!(!Classes::of("Ana").is_title_head());
+    }
+
+    #[test]
+    fn every_abbreviation_is_written_out() {
+        assert_eq!(TITLE_ABBREVIATIONS.len(), TITLE_ABBREVIATIONS_IN_FULL.len());
+        for (a, full) in TITLE_ABBREVIATIONS.iter().zip(TITLE_ABBREVIATIONS_IN_FULL) {
+            assert!(full.starts_with(&a[..1]), "{a} -> {full}");
+        }
+        assert_eq!(title_word_in_full("sen"), "senator");
+        assert_eq!(title_word_in_full("senator"), "senator");
     }
 
     #[test]

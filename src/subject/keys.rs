@@ -11,6 +11,7 @@
 
 use crate::check::people::person_key;
 use crate::extract::{Claim, Count};
+use crate::lexicon::titles;
 use crate::lexicon::verbs::stem;
 use crate::text::{Document, TokenKind};
 
@@ -334,12 +335,13 @@ fn is_name_word(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
 }
 
-/// An office: its title words, lower case.
+/// An office: its title words, lower case, abbreviations written out
+/// ("Sen." and "Senator" are one office).
 pub(crate) fn title_key(title: &str) -> String {
     title
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(|w| titles::title_word_in_full(&w.to_lowercase()).to_owned())
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -409,6 +411,14 @@ pub(crate) fn same_office(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_abbreviated_title_is_the_office_written_out() {
+        use super::{same_office, title_key};
+        assert_eq!(title_key("Lt. Gov."), "lieutenant governor");
+        assert!(same_office(&title_key("Sen."), &title_key("Senator")));
+        assert!(!same_office(&title_key("Sen."), &title_key("Governor")));
+    }
+
     #[test]
     fn a_spokesman_and_a_press_secretary_hold_one_job() {
         use super::same_office;
