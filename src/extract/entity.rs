@@ -199,7 +199,11 @@ fn find(doc: &Document, rules: &RuleSet, index: Option<&EntityIndex>) -> Found {
             Some(r) => {
                 let det = i > 0 && is_determiner(doc.tok(i - 1));
                 let org = (r.start + 1..r.end).any(|j| titles::is_not_name_word(doc.tok(j)));
-                let person = !det && !org && name_word_count(doc, r.clone()) >= 2;
+                // Two name words, or one after "Mr.", "Ms.", "Dr."...: a
+                // person ("Mr. Hale said").
+                let words = name_word_count(doc, r.clone());
+                let honoured = titles::is_honorific(doc.tok(r.start));
+                let person = !det && !org && (words >= 2 || words == 1 && honoured);
                 mentions.push(Mention {
                     range: doc.tokens[r.start].start..doc.tokens[r.end - 1].end,
                     tokens: r.clone(),

@@ -365,6 +365,17 @@ mod tests {
     }
 
     #[test]
+    fn a_war_is_no_one_to_quote() {
+        // "World War II" looks like a name with a suffix ("Henry Ford II").
+        let text = "The port flooded for the first time since World War II. What Mr. \
+                    Hale has seen instead are the charts. \"They are terrifying,\" he said.";
+        assert_eq!(speakers(text), [some("Mr. Hale")]);
+        // Near-miss: a person with a suffix is one.
+        let text = "Henry Ford II spoke of the floods. \"Nobody was ready,\" he said.";
+        assert_eq!(speakers(text), [some("Henry Ford II")]);
+    }
+
+    #[test]
     fn speaker_introducing_the_next_quote_with_a_colon_is_not_the_previous_ones() {
         let text = "Ana Ruiz, a port official, says: \"Ships are waiting. Crews are \
                     tired.\" Li Wei, a dock manager, says: \"We are doing what we can.\"";

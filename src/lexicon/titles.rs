@@ -802,6 +802,7 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "university",
     "veteran",
     "wall",
+    "war",
     "was",
     "we",
     "wednesday",
