@@ -343,26 +343,54 @@ fn finish(
     })
 }
 
-/// Union-find over quotations that share a run of words.
+/// Union-find over quotations: two join when a good share of the
+/// shorter's runs of words are the longer's too ([`MIN_SHARED_RUNS`]): a
+/// repeat, a part or a rewording of one quotation. A stock phrase two
+/// quotations share ("I don't think that") is one run of many, and joins
+/// nothing.
 #[derive(Default)]
 struct QuoteClusters {
     parent: Vec<usize>,
-    by_shingle: HashMap<u64, usize, BuildHasherDefault<FxHasher>>,
+    /// Each quotation's runs, sorted and deduplicated.
+    runs: Vec<Vec<u64>>,
+    /// The first quotations filed under each run (up to [`PER_RUN`]).
+    by_shingle: HashMap<u64, Vec<usize>, BuildHasherDefault<FxHasher>>,
 }
+
+/// Quotations a run of words remembers: enough to find the quotation a
+/// repeat or rewording comes from, few enough that a stock phrase costs
+/// little.
+const PER_RUN: usize = 4;
+
+/// Share of the shorter quotation's runs of words the longer must hold
+/// for the two to be clustered as one quotation (two runs at least,
+/// unless the shorter has only one).
+const MIN_SHARED_RUNS: f32 = 0.4;
 
 impl QuoteClusters {
     /// File a quotation by its word runs; its cluster id.
     fn add(&mut self, runs: &[u64]) -> usize {
         let id = self.parent.len();
         self.parent.push(id);
-        for &s in runs {
-            match self.by_shingle.get(&s) {
-                Some(&other) => self.union(id, other),
-                None => {
-                    self.by_shingle.insert(s, id);
-                }
+        let mut mine = runs.to_vec();
+        mine.sort_unstable();
+        mine.dedup();
+        let mut candidates: Vec<usize> = Vec::new();
+        for &s in &mine {
+            let filed = self.by_shingle.entry(s).or_default();
+            candidates.extend(filed.iter().copied());
+            if filed.len() < PER_RUN {
+                filed.push(id);
             }
         }
+        candidates.sort_unstable();
+        candidates.dedup();
+        for other in candidates {
+            if self.find(other) != self.find(id) && shares_runs(&mine, &self.runs[other]) {
+                self.union(id, other);
+            }
+        }
+        self.runs.push(mine);
         id
     }
 
@@ -381,6 +409,25 @@ impl QuoteClusters {
             self.parent[hi] = lo;
         }
     }
+}
+
+/// Whether at least [`MIN_SHARED_RUNS`] of the shorter of two sorted run
+/// lists (and two of its runs) are in the other.
+fn shares_runs(a: &[u64], b: &[u64]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < short.len() && j < long.len() {
+        match short[i].cmp(&long[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared >= short.len().min(2) && shared as f32 >= MIN_SHARED_RUNS * short.len() as f32
 }
 
 #[cfg(test)]
@@ -500,6 +547,37 @@ mod tests {
             s.iter().all(|x| !(x.kind == "quote" && x.is_disputed())),
             "{s:#?}"
         );
+    }
+
+    #[test]
+    fn quotations_sharing_a_stock_phrase_are_not_one_subject() {
+        let s = audit(
+            &[
+                (
+                    "2026-04-01",
+                    "\"I don't think that the bridge will be ready before winter,\" Okafor said.",
+                ),
+                (
+                    "2026-04-02",
+                    "\"I don't think that voters care about the harbour tax at all,\" Hale said.",
+                ),
+                (
+                    "2026-04-03",
+                    "\"I don't think that the bridge will be ready before the winter,\" Okafor said.",
+                ),
+            ],
+            "",
+        );
+        let quotes: Vec<&Subject> = s.iter().filter(|x| x.kind == "quote").collect();
+        // The two tellings of Okafor's quotation are one subject; Hale's,
+        // which shares only "I don't think that", is not in it.
+        assert!(
+            quotes.iter().all(|q| q.versions.len() <= 2
+                && q.versions.iter().all(|v| !v.value.starts_with("Hale"))
+                || q.versions.len() == 1),
+            "{quotes:#?}"
+        );
+        assert!(quotes.iter().any(|q| q.versions.len() == 2), "{quotes:#?}");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::check::Checked;
 use crate::extract::{ClaimData, Modifier};
 use crate::rules::RuleSet;
 use crate::subject::keys::{offices_compatible, title_key};
-use crate::subject::{align, names_kept, same_letters, same_quotation};
+use crate::subject::{align, names_kept, same_attributed_quotation, same_letters, same_quotation};
 use std::collections::BTreeMap;
 
 /// Mentions of each version compared with the others'.
@@ -75,9 +75,14 @@ fn pair_aligns(
                 (Some(a), Some(b)) => !same_person(rules, a, b),
                 _ => false,
             };
-            // Given to another speaker, the words must name what it names.
-            same_quotation(&wx, &wy).is_some()
-                && (!same_letters(&wx, &wy) || other_speaker)
+            // Given to another speaker, it must be more than a slogan
+            // both repeat, and name what it names.
+            let same = if other_speaker {
+                same_attributed_quotation(&wx, &wy)
+            } else {
+                same_quotation(&wx, &wy).is_some()
+            };
+            same && (!same_letters(&wx, &wy) || other_speaker)
                 && (!other_speaker || names_kept(&cx.text, &cy.text))
         }
         // One person given two offices: a namesake

@@ -460,7 +460,10 @@ pub(crate) fn name_at(doc: &Document, i: usize) -> Option<Range<usize>> {
         let goes_on = is_capitalised(doc, k) && {
             let c = titles::Classes::of(w);
             let title_next = c.is_title_head() && k + 1 < n && is_capitalised(doc, k + 1);
-            !c.is_nationality() && !c.is_honorific() && !title_next
+            !c.is_nationality()
+                && !c.is_honorific()
+                && !title_next
+                && !(k - j >= 2 && is_headline_verb(w))
         };
         if goes_on {
             // An initial: "J." joined to the next word.
@@ -503,6 +506,12 @@ fn after_particles(doc: &Document, k: usize) -> Option<usize> {
         j += 1;
     }
     (j > k && j < n && is_capitalised(doc, j)).then_some(j)
+}
+
+/// A verb of saying as a headline writes it after a full name ("Ana
+/// Ruiz *Calls* Plan A Disgrace"): the name ends before it.
+fn is_headline_verb(w: &str) -> bool {
+    (w.ends_with('s') || w.ends_with("ed")) && crate::lexicon::speech::is_speech_verb(w)
 }
 
 fn can_start_name(w: &str) -> bool {
@@ -582,6 +591,28 @@ mod tests {
         let n = d.tokens.len();
         name_words_into(&d, n - 3..n - 1, &mut words);
         assert_eq!(words, ["οδυσσεας", "pérez"]);
+    }
+
+    #[test]
+    fn a_headline_verb_ends_a_name() {
+        let name = |text: &str| {
+            let d = Document::new(text);
+            name_at(&d, 0).map(|r| name_text(&d, r))
+        };
+        assert_eq!(
+            name("Ana Ruiz Calls Tom Hale A Disgrace.").as_deref(),
+            Some("Ana Ruiz")
+        );
+        // Near-misses: a surname ending in "s" that is no verb, and a name
+        // with no verb in it.
+        assert_eq!(
+            name("Ana Ruiz Stevens spoke.").as_deref(),
+            Some("Ana Ruiz Stevens")
+        );
+        assert_eq!(
+            name("Ana Maria Ruiz spoke.").as_deref(),
+            Some("Ana Maria Ruiz")
+        );
     }
 
     #[test]

@@ -209,7 +209,7 @@ pub const MIN_QUOTATION_WORDS: usize = 3;
 
 /// Share of the shorter quotation's content words that must appear, in
 /// order, in the longer for the two to be one quotation.
-pub const MIN_QUOTATION_SHARE: f32 = 0.6;
+pub const MIN_QUOTATION_SHARE: f32 = 0.75;
 
 /// Whether two quotations (their words, lower case) are the same
 /// quotation, one perhaps reworded: most of the shorter's content words
@@ -245,6 +245,22 @@ pub fn same_quotation(a: &[String], b: &[String]) -> Option<f32> {
     (matched >= MIN_QUOTATION_WORDS && share >= MIN_QUOTATION_SHARE).then_some(share)
 }
 
+/// Content words a quotation needs before it can be pinned on one person
+/// rather than another: fewer, and it may be a slogan that several people
+/// repeat ("temperamentally unfit to be commander in chief").
+pub const MIN_ATTRIBUTED_WORDS: usize = 5;
+
+/// Whether two quotations (their words, lower case) are one quotation
+/// that only one of two speakers can have said: the same words whole, or
+/// [`same_quotation`] with at least [`MIN_ATTRIBUTED_WORDS`] content words
+/// in the shorter. What a misattribution (CC103, the audit) needs.
+pub fn same_attributed_quotation(a: &[String], b: &[String]) -> bool {
+    let whole = a.len() >= MIN_QUOTATION_WORDS && a == b;
+    let shorter = if a.len() <= b.len() { a } else { b };
+    let content = shorter.iter().filter(|w| is_quotation_content(w)).count();
+    whole || content >= MIN_ATTRIBUTED_WORDS && same_quotation(a, b).is_some()
+}
+
 /// Whether two quotations differ only in spacing, case or punctuation
 /// ("4.5billion" and "4.5 billion").
 pub fn same_letters(a: &[String], b: &[String]) -> bool {
@@ -267,6 +283,23 @@ fn is_quotation_content(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_slogan_is_no_one_speakers_quotation() {
+        use super::{same_attributed_quotation, same_quotation};
+        let words = |t: &str| -> Vec<String> { t.split(' ').map(str::to_owned).collect() };
+        let slogan = words("temperamentally unfit to be commander in chief");
+        let long = words(
+            "he has mocked veterans for years which shows he is temperamentally unfit \
+             to be commander in chief",
+        );
+        assert!(same_quotation(&slogan, &long).is_some());
+        assert!(!same_attributed_quotation(&slogan, &long));
+        // Near-miss: a longer piece of the same quotation, or the slogan whole.
+        let piece = words("mocked veterans for years which shows he is temperamentally unfit");
+        assert!(same_attributed_quotation(&piece, &long));
+        assert!(same_attributed_quotation(&slogan, &slogan));
+    }
+
     #[test]
     fn a_name_left_out_makes_another_quotation() {
         use super::names_kept;
