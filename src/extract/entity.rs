@@ -460,10 +460,8 @@ pub(crate) fn name_at(doc: &Document, i: usize) -> Option<Range<usize>> {
         let goes_on = is_capitalised(doc, k) && {
             let c = titles::Classes::of(w);
             let title_next = c.is_title_head() && k + 1 < n && is_capitalised(doc, k + 1);
-            !c.is_nationality()
-                && !c.is_honorific()
-                && !title_next
-                && !(k - j >= 2 && is_headline_verb(w))
+            let headline_verb = k - j >= 2 && is_headline_verb(w);
+            !(c.is_nationality() || c.is_honorific() || title_next || headline_verb)
         };
         if goes_on {
             // An initial: "J." joined to the next word.
