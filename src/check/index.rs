@@ -9,14 +9,14 @@
 
 use super::context_conflict::{distinctive_value, length as date_length};
 use super::people::person_key;
-use super::quote_text::{quote_words, shingles};
+use super::quote_text::{normalised_words, shingles};
 use super::Checked;
 use crate::extract::{Claim, ClaimData};
 use crate::lexicon::FxHasher;
 use crate::subject::keys::{title_key, EventKey};
 use crate::subject::ClaimKeys;
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
 /// Words per quotation shingle: short enough that a three-word quotation
@@ -98,7 +98,8 @@ impl<K: Hash + Eq + Clone> Filing<K> {
 }
 
 /// A hash of what a claim says, so that claims saying the same thing share
-/// a group. `quote`: a quotation's words, split once by the caller.
+/// a group. `quote`: a quotation's normalised words, split once by the
+/// caller.
 fn signature(keys: &ClaimKeys, claim: &Claim, quote: &[String]) -> u64 {
     let mut h = FxHasher::default();
     match &claim.data {
@@ -126,9 +127,142 @@ fn signature(keys: &ClaimKeys, claim: &Claim, quote: &[String]) -> u64 {
     h.finish()
 }
 
+/// A key a claim is filed under, in one of the index's maps.
+enum Key<'c> {
+    Count(&'c str),
+    Event(&'c EventKey),
+    Quote(u64),
+    Person(String),
+    Title(String),
+    Noun(&'c str),
+    Length(i64),
+    Value(u64),
+}
+
+/// Every key `claim` is filed under, into `out` (cleared first). `keys`:
+/// its subject keys; `words`: its quotation's normalised words, split
+/// once by the caller. The checks look a claim up by these same keys, so
+/// this one function says both where a claim is filed and what it can
+/// look up ([`Lookups`]).
+fn keys_of<'c>(claim: &'c Claim, keys: &'c ClaimKeys, words: &[String], out: &mut Vec<Key<'c>>) {
+    out.clear();
+    match &claim.data {
+        ClaimData::Count(c) => {
+            if let Some(k) = &keys.count {
+                out.push(Key::Count(k));
+            }
+            out.push(Key::Noun(&c.noun));
+            if let Some(v) = distinctive_value(c.value) {
+                out.push(Key::Value(v));
+            }
+        }
+        ClaimData::Date(d) => {
+            if let Some(k) = &keys.event {
+                out.push(Key::Event(k));
+            }
+            if let Some(v) = d.value {
+                out.push(Key::Length(date_length(v)));
+            }
+        }
+        ClaimData::Quote(_) => {
+            if words.len() >= SHINGLE {
+                let mut sh = shingles(words, SHINGLE);
+                sh.sort_unstable();
+                sh.dedup();
+                out.extend(sh.into_iter().map(Key::Quote));
+            }
+        }
+        ClaimData::Role(role) => {
+            out.push(Key::Person(person_key(&role.person)));
+            out.push(Key::Title(title_key(&role.title)));
+        }
+        ClaimData::Temporal(_) | ClaimData::Figure(_) => {}
+    }
+}
+
+/// A quotation's normalised words (none for other claims).
+fn words_of(claim: &Claim) -> Vec<String> {
+    match claim.data {
+        ClaimData::Quote(_) => normalised_words(&claim.text),
+        _ => Vec::new(),
+    }
+}
+
+/// The keys some articles' claims are filed under: every key the checks
+/// can look up when they check those articles. Every lookup of the checks
+/// is by a key of the checked claim itself ([`CheckContext::related`] with
+/// its count subject, noun, distinctive value, event, date length,
+/// quotation shingles, person or title), so an index of the coverage
+/// holding only these keys hands the checks what a whole one would.
+///
+/// [`CheckContext::related`]: super::CheckContext::related
+#[derive(Debug, Default)]
+pub struct Lookups {
+    counts: HashSet<String>,
+    events: HashSet<EventKey>,
+    quotes: HashSet<u64>,
+    persons: HashSet<String>,
+    titles: HashSet<String>,
+    nouns: HashSet<String>,
+    lengths: HashSet<i64>,
+    values: HashSet<u64>,
+}
+
+impl Lookups {
+    /// Every key the claims of `articles` can look up.
+    pub fn of(articles: &[Checked<'_>]) -> Lookups {
+        let mut out = Lookups::default();
+        let mut found = Vec::new();
+        for a in articles {
+            for (ci, claim) in a.claims.claims.iter().enumerate() {
+                let words = words_of(claim);
+                keys_of(claim, &a.claims.subjects.keys[ci], &words, &mut found);
+                for k in found.drain(..) {
+                    match k {
+                        Key::Count(k) => out.counts.insert(k.to_owned()),
+                        Key::Event(k) => out.events.insert(k.clone()),
+                        Key::Quote(k) => out.quotes.insert(k),
+                        Key::Person(k) => out.persons.insert(k),
+                        Key::Title(k) => out.titles.insert(k),
+                        Key::Noun(k) => out.nouns.insert(k.to_owned()),
+                        Key::Length(k) => out.lengths.insert(k),
+                        Key::Value(k) => out.values.insert(k),
+                    };
+                }
+            }
+        }
+        out
+    }
+
+    fn has(&self, k: &Key<'_>) -> bool {
+        match k {
+            Key::Count(k) => self.counts.contains(*k),
+            Key::Event(k) => self.events.contains(*k),
+            Key::Quote(k) => self.quotes.contains(k),
+            Key::Person(k) => self.persons.contains(k),
+            Key::Title(k) => self.titles.contains(k),
+            Key::Noun(k) => self.nouns.contains(*k),
+            Key::Length(k) => self.lengths.contains(k),
+            Key::Value(k) => self.values.contains(k),
+        }
+    }
+}
+
 impl CoverageIndex {
     /// Index every claim of `articles`.
     pub fn build(articles: &[Checked<'_>]) -> CoverageIndex {
+        CoverageIndex::build_filtered(articles, None)
+    }
+
+    /// Index the claims of `articles` under the keys of `lookups` alone:
+    /// for checking only the articles `lookups` was made of, this index
+    /// hands the checks what [`CoverageIndex::build`]'s would, groups and
+    /// their order included (a key's groups are all kept or all left out).
+    pub fn build_for(articles: &[Checked<'_>], lookups: &Lookups) -> CoverageIndex {
+        CoverageIndex::build_filtered(articles, Some(lookups))
+    }
+
+    fn build_filtered(articles: &[Checked<'_>], lookups: Option<&Lookups>) -> CoverageIndex {
         let mut counts = Filing::new();
         let mut events = Filing::new();
         let mut quotes = Filing::new();
@@ -137,52 +271,35 @@ impl CoverageIndex {
         let mut counts_by_noun = Filing::new();
         let mut dates_by_length = Filing::new();
         let mut counts_by_value = Filing::new();
+        let mut found = Vec::new();
         for (ai, a) in articles.iter().enumerate() {
             let date = a.article.published;
             for (ci, claim) in a.claims.claims.iter().enumerate() {
                 let keys = &a.claims.subjects.keys[ci];
+                let words = words_of(claim);
+                keys_of(claim, keys, &words, &mut found);
+                if let Some(l) = lookups {
+                    found.retain(|k| l.has(k));
+                }
+                if found.is_empty() {
+                    continue;
+                }
                 let r = ClaimRef {
                     article: ai,
                     claim: ci,
                 };
-                let words = match claim.data {
-                    ClaimData::Quote(_) => quote_words(&claim.text).words,
-                    _ => Vec::new(),
-                };
                 let sig = signature(keys, claim, &words);
-                match &claim.data {
-                    ClaimData::Count(c) => {
-                        if let Some(k) = &keys.count {
-                            counts.file(k.clone(), sig, date, r);
-                        }
-                        counts_by_noun.file(c.noun.clone(), sig, date, r);
-                        if let Some(v) = distinctive_value(c.value) {
-                            counts_by_value.file(v, sig, date, r);
-                        }
+                for k in found.drain(..) {
+                    match k {
+                        Key::Count(k) => counts.file(k.to_owned(), sig, date, r),
+                        Key::Event(k) => events.file(k.clone(), sig, date, r),
+                        Key::Quote(k) => quotes.file(k, sig, date, r),
+                        Key::Person(k) => titles_by_person.file(k, sig, date, r),
+                        Key::Title(k) => people_by_title.file(k, sig, date, r),
+                        Key::Noun(k) => counts_by_noun.file(k.to_owned(), sig, date, r),
+                        Key::Length(k) => dates_by_length.file(k, sig, date, r),
+                        Key::Value(k) => counts_by_value.file(k, sig, date, r),
                     }
-                    ClaimData::Date(d) => {
-                        if let Some(k) = &keys.event {
-                            events.file(k.clone(), sig, date, r);
-                        }
-                        if let Some(v) = d.value {
-                            dates_by_length.file(date_length(v), sig, date, r);
-                        }
-                    }
-                    ClaimData::Quote(_) => {
-                        if words.len() >= SHINGLE {
-                            let mut sh = shingles(&words, SHINGLE);
-                            sh.sort_unstable();
-                            sh.dedup();
-                            for s in sh {
-                                quotes.file(s, sig, date, r);
-                            }
-                        }
-                    }
-                    ClaimData::Role(role) => {
-                        titles_by_person.file(person_key(&role.person), sig, date, r);
-                        people_by_title.file(title_key(&role.title), sig, date, r);
-                    }
-                    ClaimData::Temporal(_) | ClaimData::Figure(_) => {}
                 }
             }
         }

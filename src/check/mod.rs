@@ -46,7 +46,7 @@ mod title_mismatch;
 pub(crate) use count_mismatch::{fact_matches, fmt_num};
 pub(crate) use event_date_mismatch::dates_event;
 pub(crate) use index::SHINGLE;
-pub use index::{ClaimRef, CoverageIndex};
+pub use index::{ClaimRef, CoverageIndex, Lookups};
 use index::{Group, MAX_GROUPS, PER_GROUP};
 
 use crate::extract::{ArticleClaims, Claim, ClaimData, DateRange, GroupKind};
