@@ -9,7 +9,7 @@
 
 use super::context_conflict::{distinctive_value, length as date_length};
 use super::people::person_key;
-use super::quote_text::{normalised_words, shingles};
+use super::quote_text::{normalised_words, quote_words, shingles, QuoteWords};
 use super::Checked;
 use crate::extract::{Claim, ClaimData};
 use crate::lexicon::FxHasher;
@@ -17,7 +17,12 @@ use crate::subject::keys::{title_key, EventKey};
 use crate::subject::ClaimKeys;
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+
+/// A map hashed with [`FxHasher`]: its keys are short strings and hashes,
+/// built and looked up in-process only.
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// Words per quotation shingle: short enough that a three-word quotation
 /// is found, long enough that common phrases rarely collide.
@@ -49,17 +54,21 @@ pub(crate) struct Group {
 /// Claims of a set of articles, by subject.
 #[derive(Debug, Default)]
 pub struct CoverageIndex {
-    pub(crate) counts: HashMap<String, Vec<Group>>,
-    pub(crate) events: HashMap<EventKey, Vec<Group>>,
-    pub(crate) quotes: HashMap<u64, Vec<Group>>,
-    pub(crate) titles_by_person: HashMap<String, Vec<Group>>,
-    pub(crate) people_by_title: HashMap<String, Vec<Group>>,
+    pub(crate) counts: FxMap<String, Vec<Group>>,
+    pub(crate) events: FxMap<EventKey, Vec<Group>>,
+    pub(crate) quotes: FxMap<u64, Vec<Group>>,
+    pub(crate) titles_by_person: FxMap<String, Vec<Group>>,
+    pub(crate) people_by_title: FxMap<String, Vec<Group>>,
     /// Every count by its noun alone, and every resolved date by its
     /// length, for CC106 (which keys by sentence, not subject).
-    pub(crate) counts_by_noun: HashMap<String, Vec<Group>>,
-    pub(crate) dates_by_length: HashMap<i64, Vec<Group>>,
+    pub(crate) counts_by_noun: FxMap<String, Vec<Group>>,
+    pub(crate) dates_by_length: FxMap<i64, Vec<Group>>,
     /// Counts with a distinctive value (see `distinctive_value`), by value.
-    pub(crate) counts_by_value: HashMap<u64, Vec<Group>>,
+    pub(crate) counts_by_value: FxMap<u64, Vec<Group>>,
+    /// The words of every quotation of `quotes`' groups, split once here
+    /// for the quotation checks, which compare them with each quotation
+    /// they check.
+    pub(crate) quote_words: FxMap<ClaimRef, QuoteWords>,
     /// Each article's content words, sorted, for CC106's test of whether
     /// a draft restates it.
     pub(crate) vocab: Vec<Vec<crate::subject::Stem>>,
@@ -70,13 +79,13 @@ type Dated = (Option<NaiveDate>, ClaimRef);
 
 /// Builds one map of groups.
 struct Filing<K> {
-    groups: HashMap<(K, u64), Vec<Dated>>,
+    groups: FxMap<(K, u64), Vec<Dated>>,
 }
 
 impl<K: Hash + Eq + Clone> Filing<K> {
     fn new() -> Self {
         Filing {
-            groups: HashMap::new(),
+            groups: FxMap::default(),
         }
     }
 
@@ -84,14 +93,28 @@ impl<K: Hash + Eq + Clone> Filing<K> {
         self.groups.entry((key, sig)).or_default().push((date, r));
     }
 
-    fn finish(self) -> HashMap<K, Vec<Group>> {
-        let mut out: HashMap<K, Vec<Group>> = HashMap::new();
+    /// The groups of each key, in order of their first claim.
+    fn finish(self) -> FxMap<K, Vec<Group>> {
+        let mut out: FxMap<K, Vec<Group>> = FxMap::default();
         for ((key, _), mut refs) in self.groups {
             refs.sort();
             out.entry(key).or_default().push(Group { refs });
         }
         for groups in out.values_mut() {
             groups.sort_by_key(|g| g.refs[0]);
+        }
+        out
+    }
+
+    /// [`Filing::finish`] for a map looked up across all dates: a lookup
+    /// there reads the first [`MAX_GROUPS`] groups of a key and no more
+    /// (see [`CheckContext::related`]), so only those are kept.
+    ///
+    /// [`CheckContext::related`]: super::CheckContext::related
+    fn finish_across_dates(self) -> FxMap<K, Vec<Group>> {
+        let mut out = self.finish();
+        for groups in out.values_mut() {
+            groups.truncate(MAX_GROUPS);
         }
         out
     }
@@ -139,12 +162,18 @@ enum Key<'c> {
     Value(u64),
 }
 
-/// Every key `claim` is filed under, into `out` (cleared first). `keys`:
-/// its subject keys; `words`: its quotation's normalised words, split
-/// once by the caller. The checks look a claim up by these same keys, so
-/// this one function says both where a claim is filed and what it can
-/// look up ([`Lookups`]).
-fn keys_of<'c>(claim: &'c Claim, keys: &'c ClaimKeys, words: &[String], out: &mut Vec<Key<'c>>) {
+/// Every key `claim` is filed under, into `out` (cleared first); with
+/// `only`, those of its keys alone. `keys`: its subject keys; `words`:
+/// its quotation's normalised words, split once by the caller. The checks
+/// look a claim up by these same keys, so this one function says both
+/// where a claim is filed and what it can look up ([`Lookups`]).
+fn keys_of<'c>(
+    claim: &'c Claim,
+    keys: &'c ClaimKeys,
+    words: &[String],
+    only: Option<&Lookups>,
+    out: &mut Vec<Key<'c>>,
+) {
     out.clear();
     match &claim.data {
         ClaimData::Count(c) => {
@@ -152,8 +181,12 @@ fn keys_of<'c>(claim: &'c Claim, keys: &'c ClaimKeys, words: &[String], out: &mu
                 out.push(Key::Count(k));
             }
             out.push(Key::Noun(&c.noun));
-            if let Some(v) = distinctive_value(c.value) {
-                out.push(Key::Value(v));
+            // A value `only` holds is distinctive (it holds no other
+            // kind): the test is spared for the others.
+            if only.is_none_or(|l| l.values.contains(&c.value.to_bits())) {
+                if let Some(v) = distinctive_value(c.value) {
+                    out.push(Key::Value(v));
+                }
             }
         }
         ClaimData::Date(d) => {
@@ -166,7 +199,18 @@ fn keys_of<'c>(claim: &'c Claim, keys: &'c ClaimKeys, words: &[String], out: &mu
         }
         ClaimData::Quote(_) => {
             if words.len() >= SHINGLE {
-                let mut sh = shingles(words, SHINGLE);
+                let mut sh = match only {
+                    None => shingles(words, SHINGLE),
+                    // A run of words that are not all words of `only`'s
+                    // quotations is none of their runs: not hashed.
+                    Some(l) => {
+                        let held: Vec<bool> = words.iter().map(|w| l.words.contains(w)).collect();
+                        (0..=words.len() - SHINGLE)
+                            .filter(|&i| held[i..i + SHINGLE].iter().all(|&h| h))
+                            .flat_map(|i| shingles(&words[i..i + SHINGLE], SHINGLE))
+                            .collect()
+                    }
+                };
                 sh.sort_unstable();
                 sh.dedup();
                 out.extend(sh.into_iter().map(Key::Quote));
@@ -177,6 +221,9 @@ fn keys_of<'c>(claim: &'c Claim, keys: &'c ClaimKeys, words: &[String], out: &mu
             out.push(Key::Title(title_key(&role.title)));
         }
         ClaimData::Temporal(_) | ClaimData::Figure(_) => {}
+    }
+    if let Some(l) = only {
+        out.retain(|k| l.has(k));
     }
 }
 
@@ -198,14 +245,17 @@ fn words_of(claim: &Claim) -> Vec<String> {
 /// [`CheckContext::related`]: super::CheckContext::related
 #[derive(Debug, Default)]
 pub struct Lookups {
-    counts: HashSet<String>,
-    events: HashSet<EventKey>,
-    quotes: HashSet<u64>,
-    persons: HashSet<String>,
-    titles: HashSet<String>,
-    nouns: HashSet<String>,
-    lengths: HashSet<i64>,
-    values: HashSet<u64>,
+    counts: FxSet<String>,
+    events: FxSet<EventKey>,
+    quotes: FxSet<u64>,
+    persons: FxSet<String>,
+    titles: FxSet<String>,
+    nouns: FxSet<String>,
+    lengths: FxSet<i64>,
+    values: FxSet<u64>,
+    /// The words of the quotations, which every word of a run looked up
+    /// is one of.
+    words: FxSet<String>,
 }
 
 impl Lookups {
@@ -216,7 +266,8 @@ impl Lookups {
         for a in articles {
             for (ci, claim) in a.claims.claims.iter().enumerate() {
                 let words = words_of(claim);
-                keys_of(claim, &a.claims.subjects.keys[ci], &words, &mut found);
+                keys_of(claim, &a.claims.subjects.keys[ci], &words, None, &mut found);
+                out.words.extend(words);
                 for k in found.drain(..) {
                     match k {
                         Key::Count(k) => out.counts.insert(k.to_owned()),
@@ -277,10 +328,7 @@ impl CoverageIndex {
             for (ci, claim) in a.claims.claims.iter().enumerate() {
                 let keys = &a.claims.subjects.keys[ci];
                 let words = words_of(claim);
-                keys_of(claim, keys, &words, &mut found);
-                if let Some(l) = lookups {
-                    found.retain(|k| l.has(k));
-                }
+                keys_of(claim, keys, &words, lookups, &mut found);
                 if found.is_empty() {
                     continue;
                 }
@@ -303,15 +351,26 @@ impl CoverageIndex {
                 }
             }
         }
+        let quotes = quotes.finish_across_dates();
+        // The words of the quotations the quotation checks can meet.
+        let mut words_of_quotes = FxMap::default();
+        for refs in quotes.values().flatten().map(|g| &g.refs) {
+            for &(_, r) in refs {
+                words_of_quotes.entry(r).or_insert_with(|| {
+                    quote_words(&articles[r.article].claims.claims[r.claim].text)
+                });
+            }
+        }
         CoverageIndex {
             counts: counts.finish(),
-            events: events.finish(),
-            quotes: quotes.finish(),
+            events: events.finish_across_dates(),
+            quotes,
             titles_by_person: titles_by_person.finish(),
             people_by_title: people_by_title.finish(),
             counts_by_noun: counts_by_noun.finish(),
             dates_by_length: dates_by_length.finish(),
             counts_by_value: counts_by_value.finish(),
+            quote_words: words_of_quotes,
             vocab: articles
                 .iter()
                 .map(|a| a.claims.subjects.vocabulary())
