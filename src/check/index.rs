@@ -93,15 +93,17 @@ impl<K: Hash + Eq + Clone> Filing<K> {
         self.groups.entry((key, sig)).or_default().push((date, r));
     }
 
-    /// The groups of each key, in order of their first claim.
+    /// The groups of each key, in order of their first claim. A claim is
+    /// filed once under a key, so no two refs of a key are equal and an
+    /// unstable sort orders them as a stable one would.
     fn finish(self) -> FxMap<K, Vec<Group>> {
         let mut out: FxMap<K, Vec<Group>> = FxMap::default();
         for ((key, _), mut refs) in self.groups {
-            refs.sort();
+            refs.sort_unstable();
             out.entry(key).or_default().push(Group { refs });
         }
         for groups in out.values_mut() {
-            groups.sort_by_key(|g| g.refs[0]);
+            groups.sort_unstable_by_key(|g| g.refs[0]);
         }
         out
     }
