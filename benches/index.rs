@@ -17,7 +17,10 @@
 //! extraction benchmark) its article bodies are used instead, repeated
 //! with varied dates, names and figures. `CLAIMCHECK_BENCH_ARTICLES` sets
 //! the count (default 100,000); `CLAIMCHECK_BENCH_DIR` keeps the archive
-//! and its index in that folder. Run: `cargo bench --bench index`.
+//! and its index in that folder, and with `CLAIMCHECK_BENCH_REUSE=1` a
+//! later run checks the draft against the index kept there without
+//! writing, extracting or indexing the archive again. Run: `cargo bench
+//! --bench index`.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -263,6 +266,21 @@ fn run(dir: &Path, args: &[&str]) -> Run {
     }
 }
 
+/// `check DRAFT --against-index`, three times.
+fn check_runs(dir: &Path, count: usize) {
+    for i in 0..3 {
+        let check = run(dir, &["check", "draft.md", "--against-index", "archive.db"]);
+        assert!(check.status < 2, "{}", check.stderr);
+        println!(
+            "check draft --against-index ({count} articles), run {}: {:.2} s wall, {:.2} CPU-s, peak RSS {:.0} MB",
+            i + 1,
+            check.wall,
+            check.cpu,
+            check.rss_mb
+        );
+    }
+}
+
 fn main() {
     let count: usize = std::env::var("CLAIMCHECK_BENCH_ARTICLES")
         .ok()
@@ -279,6 +297,15 @@ fn main() {
     let tmp = tempfile::tempdir().expect("a temporary folder");
     let kept = std::env::var_os("CLAIMCHECK_BENCH_DIR").map(std::path::PathBuf::from);
     let dir = kept.as_deref().unwrap_or(tmp.path());
+    if kept.is_some() && std::env::var_os("CLAIMCHECK_BENCH_REUSE").is_some() {
+        assert!(
+            dir.join("archive.db").is_file() && dir.join("draft.md").is_file(),
+            "CLAIMCHECK_BENCH_REUSE: no archive.db and draft.md kept in {}",
+            dir.display()
+        );
+        check_runs(dir, count);
+        return;
+    }
     let _ = std::fs::remove_dir_all(dir.join("archive"));
     let t = Instant::now();
     let bytes = write_archive(&dir.join("archive"), count, bodies.as_deref());
@@ -325,17 +352,7 @@ fn main() {
         build.rss_mb
     );
 
-    for i in 0..3 {
-        let check = run(dir, &["check", "draft.md", "--against-index", "archive.db"]);
-        assert!(check.status < 2, "{}", check.stderr);
-        println!(
-            "check draft --against-index ({count} articles), run {}: {:.2} s wall, {:.2} CPU-s, peak RSS {:.0} MB",
-            i + 1,
-            check.wall,
-            check.cpu,
-            check.rss_mb
-        );
-    }
+    check_runs(dir, count);
     let files = run(dir, &["check", "draft.md", "--against", "archive/part0"]);
     println!(
         "check draft --against files ({} articles, for comparison): {:.2} s wall, peak RSS {:.0} MB",

@@ -46,8 +46,9 @@ mod title_mismatch;
 pub(crate) use count_mismatch::{fact_matches, fmt_num};
 pub(crate) use event_date_mismatch::dates_event;
 pub(crate) use index::SHINGLE;
-pub use index::{ClaimRef, CoverageIndex};
+pub use index::{ClaimRef, CoverageIndex, Lookups};
 use index::{Group, MAX_GROUPS, PER_GROUP};
+use quote_text::{quote_words, QuoteWords};
 
 use crate::extract::{ArticleClaims, Claim, ClaimData, DateRange, GroupKind};
 use crate::finding::{Evidence, Finding, Location, Severity};
@@ -174,6 +175,44 @@ impl<'a> CheckContext<'a> {
         claim: usize,
         windowed: bool,
     ) -> Vec<Related<'a>> {
+        self.related_at(pick, claim, windowed)
+            .into_iter()
+            .map(|at| self.related_claim(at))
+            .collect()
+    }
+
+    /// The quotations sharing the run of words `shingle` with the
+    /// target's quotation number `claim` (as [`Self::related`] across all
+    /// dates), each with its words as the index split them.
+    pub(crate) fn related_quotes(
+        &self,
+        shingle: u64,
+        claim: usize,
+    ) -> Vec<(Related<'a>, std::borrow::Cow<'_, QuoteWords>)> {
+        self.related_at(|i| i.quotes.get(&shingle), claim, false)
+            .into_iter()
+            .map(|at| {
+                let (index, r) = match at {
+                    At::Coverage(r) => (self.index, r),
+                    At::Own(claim) => (&self.local, ClaimRef { article: 0, claim }),
+                };
+                let related = self.related_claim(at);
+                let words = match index.quote_words.get(&r) {
+                    Some(w) => std::borrow::Cow::Borrowed(w),
+                    None => std::borrow::Cow::Owned(quote_words(&related.claim.text)),
+                };
+                (related, words)
+            })
+            .collect()
+    }
+
+    /// Where [`Self::related_refs`] finds its claims.
+    fn related_at(
+        &self,
+        pick: impl Fn(&CoverageIndex) -> Option<&Vec<Group>>,
+        claim: usize,
+        windowed: bool,
+    ) -> Vec<At> {
         let mut out = Vec::new();
         let date = self.target.article.published;
         // The groups a dated draft may meet: those with claims in its
@@ -206,12 +245,11 @@ impl<'a> CheckContext<'a> {
                 out.extend(
                     self.others(part)
                         .take(PER_GROUP)
-                        .map(|(_, r)| self.coverage_claim(*r)),
+                        .map(|(_, r)| At::Coverage(*r)),
                 );
             }
         }
-        let target = self.target;
-        let claims = &target.claims.claims;
+        let claims = &self.target.claims.claims;
         let sentence = claims[claim].sentence;
         for group in pick(&self.local).into_iter().flatten().take(MAX_GROUPS) {
             out.extend(
@@ -221,14 +259,21 @@ impl<'a> CheckContext<'a> {
                     .take_while(|(_, r)| r.claim < claim)
                     .filter(|(_, r)| sentence.is_none() || claims[r.claim].sentence != sentence)
                     .take(PER_GROUP)
-                    .map(|(_, r)| Related {
-                        article: target,
-                        claim: &claims[r.claim],
-                        index: r.claim,
-                    }),
+                    .map(|(_, r)| At::Own(r.claim)),
             );
         }
         out
+    }
+
+    fn related_claim(&self, at: At) -> Related<'a> {
+        match at {
+            At::Coverage(r) => self.coverage_claim(r),
+            At::Own(claim) => Related {
+                article: self.target,
+                claim: &self.target.claims.claims[claim],
+                index: claim,
+            },
+        }
     }
 
     /// Whether the target's claim number `claim` and claim number `other`
@@ -300,6 +345,14 @@ impl std::str::FromStr for Mode {
             )),
         }
     }
+}
+
+/// Where a related claim was found: in the coverage, or earlier in the
+/// target (its claim number).
+#[derive(Clone, Copy)]
+enum At {
+    Coverage(ClaimRef),
+    Own(usize),
 }
 
 /// A claim related to a checked one, with its index in its article.

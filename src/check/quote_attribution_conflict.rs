@@ -2,12 +2,13 @@
 
 use super::index::SHINGLE;
 use super::people::same_person;
-use super::quote_text::{is_same_words, quote_words, shingles};
-use super::{article_evidence, finding_for, CheckContext, Run};
+use super::quote_text::{is_same_words, quote_words, shingles, QuoteWords};
+use super::{article_evidence, finding_for, CheckContext, Checked, Run};
 use crate::extract::{Claim, ClaimData, QuoteClaim};
 use crate::finding::{Finding, Severity};
 use crate::lexicon::speech::{GROUP_PRONOUNS, PERSON_PRONOUNS};
 use crate::subject::same_attributed_quotation;
+use std::borrow::Cow;
 
 declare_check! {
     /// ## What it does
@@ -41,14 +42,13 @@ impl Run for QuoteAttributionConflict {
             let words = quote_words(&claim.text);
             let mut conflicting = Vec::new();
             let mut supported = false;
-            for (other, oc) in quote_candidates(cx, &words.words, ci) {
+            for (other, oc, their_words) in quote_candidates(cx, &words.words, ci) {
                 let Some(theirs) = as_quote(oc).and_then(|o| o.speaker.as_ref()) else {
                     continue;
                 };
                 // The same quotation, not a shared stock phrase or a few
                 // words quoted from someone else's claim: a short one only
                 // when both quote it whole.
-                let their_words = quote_words(&oc.text);
                 if !is_same_words(&words, &their_words)
                     || !same_attributed_quotation(&words.words, &their_words.words)
                 {
@@ -121,21 +121,25 @@ pub(crate) fn as_quote(c: &Claim) -> Option<&QuoteClaim> {
     }
 }
 
-/// Quotations sharing a run of words with `words`, each once.
-pub(crate) fn quote_candidates<'a>(
-    cx: &CheckContext<'a>,
+/// A quotation sharing words with a checked one, with its words.
+pub(crate) type Candidate<'a, 's> = (Checked<'a>, &'a Claim, Cow<'s, QuoteWords>);
+
+/// Quotations sharing a run of words with `words`, each once, with their
+/// words as the coverage index split them.
+pub(crate) fn quote_candidates<'a, 's>(
+    cx: &'s CheckContext<'a>,
     words: &[String],
     claim: usize,
-) -> Vec<(super::Checked<'a>, &'a Claim)> {
+) -> Vec<Candidate<'a, 's>> {
     if words.len() < SHINGLE {
         return Vec::new();
     }
     let mut seen = std::collections::HashSet::new();
-    let mut out: Vec<(super::Checked<'a>, &'a Claim)> = Vec::new();
+    let mut out = Vec::new();
     for s in shingles(words, SHINGLE) {
-        for (a, c) in cx.related(|i| i.quotes.get(&s), claim, false) {
-            if seen.insert(std::ptr::from_ref(c)) {
-                out.push((a, c));
+        for (r, their_words) in cx.related_quotes(s, claim) {
+            if seen.insert(std::ptr::from_ref(r.claim)) {
+                out.push((r.article, r.claim, their_words));
             }
         }
     }

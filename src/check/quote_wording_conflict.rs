@@ -39,18 +39,16 @@ impl Run for QuoteWordingConflict {
             let words = quote_words(&claim.text);
             let mut best = None;
             let candidates = quote_candidates(cx, &words.words, ci);
-            // Each candidate split into words once, for both tests below.
-            let split: Vec<_> = candidates
-                .iter()
-                .map(|(_, oc)| quote_words(&oc.text))
-                .collect();
             // A quotation repeated word for word anywhere (an article may
             // quote a phrase, then the whole sentence with a variant) is
             // supported.
-            if split.iter().any(|theirs| is_same_words(&words, theirs)) {
+            if candidates
+                .iter()
+                .any(|(_, _, theirs)| is_same_words(&words, theirs))
+            {
                 continue;
             }
-            for ((other, oc), theirs) in candidates.into_iter().zip(split) {
+            for (other, oc, theirs) in candidates {
                 // Only the same quotation can be reworded: most of the
                 // shorter's content words, in order, in the longer; and
                 // spacing or punctuation alone is not rewording.

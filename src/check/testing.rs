@@ -7,7 +7,7 @@
 //! rules, and the claim at fault (or none). This module holds no checking
 //! logic of its own and is compiled only for tests.
 
-use super::{find_check, run_checks, Check, CheckContext, Checked, CoverageIndex};
+use super::{find_check, run_checks, Check, CheckContext, Checked, CoverageIndex, Lookups};
 use crate::extract::{extract_article, ArticleClaims};
 use crate::finding::{merge_findings, Finding, Severity};
 use crate::rules::{check_rule_set, parse_rules, RuleSet};
@@ -119,23 +119,33 @@ impl<'a> Case<'a> {
             .iter()
             .map(|(article, claims)| Checked { article, claims })
             .collect();
-        let index = CoverageIndex::build(&cov);
         let checked = Checked {
             article: &target.0,
             claims: &target.1,
         };
-        let mut cx = CheckContext::new(checked, &rules, &cov, &index, self.window);
-        cx.mode = self.mode;
-        let claims = target.1.claims.iter().map(|c| c.text.trim().to_owned());
-        let found = match code {
-            Some(code) => {
-                let check = find_check(code).unwrap_or_else(|| panic!("no check {code}"));
-                let mut out = Vec::new();
-                check.check(&cx, &mut out);
-                out
+        // Every case runs twice: against the whole coverage index, and
+        // against one built under the draft's own keys alone (what `check`
+        // builds), which must find the same.
+        let whole = CoverageIndex::build(&cov);
+        let looked_up = CoverageIndex::build_for(&cov, &Lookups::of(&[checked]));
+        let [found, filtered] = [&whole, &looked_up].map(|index| {
+            let mut cx = CheckContext::new(checked, &rules, &cov, index, self.window);
+            cx.mode = self.mode;
+            match code {
+                Some(code) => {
+                    let check = find_check(code).unwrap_or_else(|| panic!("no check {code}"));
+                    let mut out = Vec::new();
+                    check.check(&cx, &mut out);
+                    out
+                }
+                None => merge_findings(run_checks(&cx)),
             }
-            None => merge_findings(run_checks(&cx)),
-        };
+        });
+        assert_eq!(
+            found, filtered,
+            "an index under the draft's keys alone finds what the whole one does"
+        );
+        let claims = target.1.claims.iter().map(|c| c.text.trim().to_owned());
         (found, claims.collect())
     }
 

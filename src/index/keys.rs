@@ -12,7 +12,7 @@
 
 use crate::check::context_conflict::distinctive_value;
 use crate::check::people::person_key;
-use crate::check::quote_text::quote_words;
+use crate::check::quote_text::normalised_words;
 use crate::check::SHINGLE;
 use crate::extract::{Claim, ClaimData};
 use crate::fingerprint::{fnv1a64, Fnv1a};
@@ -90,7 +90,7 @@ pub(crate) fn article_keys(claims: &[Claim], subjects: &Subjects) -> Vec<(Family
                 }
             }
             ClaimData::Quote(_) => {
-                let words = quote_words(&claim.text).words;
+                let words = normalised_words(&claim.text);
                 if words.len() >= SHINGLE {
                     for w in words.windows(SHINGLE) {
                         out.push(key(Family::Quote, w.iter().map(String::as_str)));

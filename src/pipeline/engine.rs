@@ -4,7 +4,7 @@
 //! [`Engine::load`] is asked to.
 
 use super::{checked, dedup_by_id, load_articles, load_rule_set, RunError, Sink};
-use crate::check::{self, CheckContext, Checked, CoverageIndex};
+use crate::check::{self, CheckContext, Checked, CoverageIndex, Lookups};
 use crate::config::Resolved;
 use crate::extract::{extract_article, ArticleClaims};
 use crate::finding::{merge_findings, relate_evidence, Finding, Severity};
@@ -33,12 +33,29 @@ impl Engine {
     /// [`Article::id`]) is never compared with itself.
     pub fn new(config: Resolved, rules: RuleSet, coverage: Vec<(Article, ArticleClaims)>) -> Self {
         let window = config.window.value;
-        Engine::build(Some(config), window, rules, coverage)
+        let index = CoverageIndex::build(&checked(&coverage));
+        Engine::build(Some(config), window, rules, coverage, index)
+    }
+
+    /// [`Engine::new`] for checking only the articles whose claims gave
+    /// `lookups` ([`Lookups::of`]): the coverage is indexed under the keys
+    /// they can look up alone, which spares indexing the rest and finds
+    /// what [`Engine::new`]'s engine would on those articles. Checking
+    /// any other article with it misses coverage.
+    pub fn for_lookups(
+        config: Resolved,
+        rules: RuleSet,
+        coverage: Vec<(Article, ArticleClaims)>,
+        lookups: &Lookups,
+    ) -> Self {
+        let window = config.window.value;
+        let index = CoverageIndex::build_for(&checked(&coverage), lookups);
+        Engine::build(Some(config), window, rules, coverage, index)
     }
 
     /// An engine with the rules alone: every check, no coverage.
     pub fn rules_only(rules: RuleSet) -> Self {
-        Engine::build(None, 0, rules, Vec::new())
+        Engine::build(None, 0, rules, Vec::new(), CoverageIndex::default())
     }
 
     fn build(
@@ -46,8 +63,8 @@ impl Engine {
         window: i64,
         rules: RuleSet,
         coverage: Vec<(Article, ArticleClaims)>,
+        index: CoverageIndex,
     ) -> Self {
-        let index = CoverageIndex::build(&checked(&coverage));
         Engine {
             config,
             window,

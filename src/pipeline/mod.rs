@@ -17,7 +17,7 @@ pub use engine::Engine;
 
 use crate::audit::{audit_subjects, Subject};
 use crate::baseline::{load_baseline, BaselineError};
-use crate::check::Checked;
+use crate::check::{Checked, Lookups};
 use crate::config::{ConfigError, Origin, Resolved};
 use crate::error::Error;
 use crate::extract::{extract_all, extract_claims, ArticleClaims, Extraction};
@@ -416,6 +416,9 @@ pub fn check(settings: CheckSettings, sink: &mut dyn Sink) -> Result<Summary, Ru
         _ => None,
     };
     let errors = targets.errors + coverage.errors;
+    // Only the targets are checked: the coverage is indexed under the
+    // keys their claims look up.
+    let lookups = Lookups::of(&checked(&targets.articles));
     // Several targets are coverage for each other: they join the pool,
     // from which each leaves itself out.
     let together = targets.articles.len() > 1;
@@ -438,7 +441,7 @@ pub fn check(settings: CheckSettings, sink: &mut dyn Sink) -> Result<Summary, Ru
     } else {
         targets.articles
     };
-    let engine = Engine::new(config, rules, pool);
+    let engine = Engine::for_lookups(config, rules, pool, &lookups);
     let config = engine.config().expect("built with a config");
     let targets: &[(Article, ArticleClaims)] = if together {
         &engine.coverage()[n_coverage..]
