@@ -10,10 +10,11 @@ use super::{
     SCHEMA, UNDATED,
 };
 use super::{Path, PathBuf, SCHEMA_VERSION};
-use crate::extract::{extract_article, ArticleClaims};
+use crate::extract::{extract_claims, ArticleClaims};
 use crate::fingerprint::fnv1a64;
 use crate::rules::RuleSet;
 use crate::source::{collect_article_paths, read_text_limited, Article};
+use crate::subject::StemTable;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::collections::HashMap;
@@ -181,13 +182,14 @@ fn encode(
     p: Pending,
     published: Option<NaiveDate>,
     rules: &RuleSet,
+    stems: &mut StemTable,
 ) -> Result<Encoded, IndexError> {
     let mut article = Article::parse(&p.shown, p.source, published)
         .map_err(|source| IndexError::Article { source })?;
     article.id = p.id;
     let ArticleClaims {
         claims, subjects, ..
-    } = extract_article(&article, rules);
+    } = extract_claims(&article, rules).with_subjects(stems);
     let mut keys: Vec<i64> = article_keys(&claims, &subjects)
         .into_iter()
         .map(|(_, k)| k)
@@ -239,7 +241,9 @@ fn flush(
     let rows: Vec<(i64, i64, Option<i64>)> =
         batch.iter().map(|p| (p.hash, p.ord, p.replaces)).collect();
     let encoded =
-        crate::parallel::map_in_order(std::mem::take(batch), |p| encode(p, published, rules));
+        crate::parallel::map_in_order_with(std::mem::take(batch), StemTable::new, |t, p| {
+            encode(p, published, rules, t)
+        });
     let mut insert = tx
         .prepare_cached(
             "INSERT INTO article (ord, path, id, published, hash, source, claims, vocab)
