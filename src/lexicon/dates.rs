@@ -281,6 +281,17 @@ pub const CLAUSE_WORDS: &[&str] = &["against", "at", "for", "that", "which", "wh
 /// subject ("2019 was a record year").
 pub const YEAR_SUBJECT_VERBS: &[&str] = &["brought", "marked", "saw", "was"];
 
+/// Words that refer to the present, the past or the future without
+/// naming a date ("now", "recently"), with their TIMEX3 value. Sorted.
+pub const REFERENCE_WORDS: &[(&str, &str)] = &[
+    ("currently", "PRESENT_REF"),
+    ("now", "PRESENT_REF"),
+    ("recently", "PAST_REF"),
+];
+
+/// Adjectives that may stand in "the near future", "the recent past".
+pub const REFERENCE_ADJECTIVES: &[&str] = &["distant", "immediate", "near", "recent"];
+
 /// Look `word` (lower case) up in a sorted `(key, value)` table (the
 /// lexicon's one keyed lookup, [`super::lookup_sorted`]).
 pub fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
@@ -316,6 +327,7 @@ mod tests {
         assert!(sorted(QUARTER_ORDINALS));
         assert!(sorted(SEASONS));
         assert!(sorted(HOLIDAYS));
+        assert!(sorted(REFERENCE_WORDS));
     }
 
     #[test]
@@ -338,6 +350,7 @@ mod tests {
             DEADLINE_WORDS,
             CLAUSE_WORDS,
             YEAR_SUBJECT_VERBS,
+            REFERENCE_ADJECTIVES,
         ] {
             assert!(sorted_words(t), "{t:?}");
         }
