@@ -702,3 +702,63 @@ fn never_panics_on_odd_input() {
         let _ = dates(t);
     }
 }
+
+// Published Tuesday 2025-09-16: Friday 12 is behind, Friday 19 ahead.
+
+#[test]
+fn since_points_back_and_a_clock_time_keeps_its_deadline() {
+    assert_eq!(
+        one("The ship has been at sea since March and is due home soon."),
+        pair("March", "2025-03-01..2025-03-31")
+    );
+    // Near miss: "in March" with a plan lies ahead.
+    assert_eq!(
+        one("The ship is due home in March."),
+        pair("March", "2026-03-01..2026-03-31")
+    );
+    assert_eq!(
+        one("The council gave the tenants until 9 a.m. Friday to leave, the clerk said."),
+        pair("Friday", "2025-09-19")
+    );
+}
+
+#[test]
+fn a_deadline_before_a_pluperfect_clause_is_behind() {
+    assert_eq!(
+        one("Until Friday, the police had not named the driver."),
+        pair("Friday", "2025-09-12")
+    );
+    assert_eq!(
+        one("Until Friday, the police will not name the driver."),
+        pair("Friday", "2025-09-19")
+    );
+}
+
+#[test]
+fn set_without_to_is_a_past_verb_and_plans_as_a_noun_do_not_count() {
+    assert_eq!(
+        one("The board ruled that the fee should be paid, and set Friday as the deadline."),
+        pair("Friday", "2025-09-12")
+    );
+    assert_eq!(
+        one("The board is set to vote on Friday."),
+        pair("Friday", "2025-09-19")
+    );
+}
+
+#[test]
+fn participles_after_is_and_adjectives_after_determiners_are_no_past() {
+    assert_eq!(
+        one("The appeal will be lost unless the case is heard in March."),
+        pair("March", "2026-03-01..2026-03-31")
+    );
+    assert_eq!(
+        one("Dividends would be paid on a still unspecified date in March."),
+        pair("March", "2026-03-01..2026-03-31")
+    );
+    // Near miss: a past verb after a noun still dates the past.
+    assert_eq!(
+        one("The case was heard in March."),
+        pair("March", "2025-03-01..2025-03-31")
+    );
+}
