@@ -9,7 +9,7 @@
 //! the calendar.
 
 use super::{ClaimData, Context, Extractor, RawClaim, TemporalClaim, TemporalKind};
-use crate::lexicon::dates::{lookup, WEEKDAYS};
+use crate::lexicon::dates::{lookup, WEEKDAYS, YEAR_QUALIFIERS};
 use crate::lexicon::durations::{
     DurationUnit, DURATION_NUMBERS, DURATION_UNITS, FREQUENCY_WORDS, LENGTH_BEFORE_ARTICLE,
     NOT_DURATION_AFTER, PERIOD_SHIFTS, RATE_BEFORE, VAGUE_NUMBERS,
@@ -192,6 +192,19 @@ fn length(doc: &Document, sent: Range<usize>, u: usize, unit: DurationUnit) -> O
         return None;
     }
     let before = |k: usize| (k > sent.start).then(|| doc.tok_lower(k - 1));
+    // "the year ended March 31", "the fiscal year ending in June": one
+    // year of accounts, told by its last day.
+    if unit.code == 'Y' && unit.factor == 1 && matches!(after(u + 1), Some("ended" | "ending")) {
+        let mut start = u;
+        if before(start).is_some_and(|w| is_in_sorted(YEAR_QUALIFIERS, w)) {
+            start -= 1;
+        }
+        return (before(start) == Some("the")).then(|| Found {
+            toks: start - 1..u + 1,
+            kind: TemporalKind::Duration,
+            timex: timex(Some(1.0), unit),
+        });
+    }
     let mut start = u;
     let n: Option<f64>;
     let half = before(u) == Some("half")
@@ -419,5 +432,20 @@ mod tests {
         );
         assert_eq!(one("Tests are run every two weeks.").1, "P2W");
         assert_eq!(one("Fees rise each year.").1, "P1Y");
+    }
+
+    #[test]
+    fn the_year_ended_a_day_is_one_year_of_accounts() {
+        assert_eq!(
+            one("Profit for the year ended March 31 fell."),
+            pair("the year", "P1Y")
+        );
+        assert_eq!(
+            one("In the fiscal year ending in June, sales rose."),
+            pair("the fiscal year", "P1Y")
+        );
+        // Near misses: no "the", or no end told.
+        assert!(found("It was a year ended in tears.").is_empty());
+        assert!(found("Sales for the year rose.").is_empty());
     }
 }

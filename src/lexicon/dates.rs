@@ -292,6 +292,17 @@ pub const REFERENCE_WORDS: &[(&str, &str)] = &[
 /// Adjectives that may stand in "the near future", "the recent past".
 pub const REFERENCE_ADJECTIVES: &[&str] = &["distant", "immediate", "near", "recent"];
 
+/// Words between "the" and "year" that keep it the year of accounts:
+/// "the full year", "the fiscal year".
+pub const YEAR_QUALIFIERS: &[&str] = &["entire", "financial", "fiscal", "full", "whole"];
+
+/// Nouns of awards "of the year" ("player of the year"): a title, not a
+/// date.
+pub const AWARD_NOUNS: &[&str] = &[
+    "album", "book", "car", "coach", "man", "manager", "person", "player", "rookie", "song",
+    "team", "woman", "word",
+];
+
 /// Look `word` (lower case) up in a sorted `(key, value)` table (the
 /// lexicon's one keyed lookup, [`super::lookup_sorted`]).
 pub fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
@@ -351,6 +362,8 @@ mod tests {
             CLAUSE_WORDS,
             YEAR_SUBJECT_VERBS,
             REFERENCE_ADJECTIVES,
+            YEAR_QUALIFIERS,
+            AWARD_NOUNS,
         ] {
             assert!(sorted_words(t), "{t:?}");
         }

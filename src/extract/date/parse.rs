@@ -468,6 +468,9 @@ fn the_first(v: &View<'_>, i: usize) -> Option<Found> {
     if let Some(f) = anaphoric(v, i) {
         return Some(f);
     }
+    if let Some(f) = the_year(v, i) {
+        return Some(f);
+    }
     if v.day(i + 1).is_some() && v.is(i + 2, "of") {
         return day_of_month(v, i + 1).map(|f| Found { start: i, ..f });
     }
@@ -527,6 +530,31 @@ fn anaphoric(v: &View<'_>, i: usize) -> Option<Found> {
         end: i + 3,
         possessive: false,
     })
+}
+
+/// "the year", "the full year", "the fiscal year" standing for a year of
+/// accounts ("sales for the full year", "a high for the year"); not "the
+/// year ended March 31" (a length), "the year 2000", "the year when ...",
+/// nor an award ("player of the year").
+fn the_year(v: &View<'_>, i: usize) -> Option<Found> {
+    let j = i + 1 + usize::from(contains(lex::YEAR_QUALIFIERS, v.low(i + 1)));
+    if !v.is(j, "year") || v.is_cap(j) || v.is_possessive(j) && j > i + 1 {
+        return None;
+    }
+    let next = v.low(j + 1);
+    let award =
+        v.is(i.wrapping_sub(1), "of") && contains(lex::AWARD_NOUNS, v.low(i.wrapping_sub(2)));
+    let clause = matches!(
+        next,
+        "ended" | "ending" | "to" | "when" | "that" | "which" | "in" | "after" | "before" | "since"
+    );
+    // "the year 2000", "the year two thousand": the year itself.
+    let number = v.ok(j + 1) && v.doc.tokens[j + 1].kind == TokenKind::Number
+        || lookup(lex::NUMBER_WORDS, next).is_some();
+    if award || clause || number {
+        return None;
+    }
+    found(Expr::TheYear, i, j + 1)
 }
 
 /// What follows "of" after a quarter: "of 2009", "of this year", "of last

@@ -80,6 +80,9 @@ pub(crate) enum Expr {
     ThatUnit(Unit, i32),
     /// "the previous year": the unit before the one of the date before it.
     UnitBefore(Unit),
+    /// "the year", "the full year": the year of the date told before it,
+    /// else the publication year.
+    TheYear,
     /// "1998".
     Year(i32),
     /// "the 1990s": the first year.
@@ -120,6 +123,7 @@ impl Expr {
                 | Expr::PeriodIn(..)
                 | Expr::ThatUnit(..)
                 | Expr::UnitBefore(_)
+                | Expr::TheYear
                 | Expr::Before(..)
         )
     }
@@ -243,6 +247,8 @@ pub(crate) fn resolve_after(
         // year before, as financial news compares periods.
         (Expr::Ago(n, Unit::Year), Some(p)) if p.start != p.end => shift_back(p, n, Unit::Year),
         (Expr::UnitBefore(u), Some(p)) => resolve_relative(Expr::Span(u, -1), p.start, tense),
+        (Expr::TheYear, Some(p)) => year_span(p.start.year()),
+        (Expr::TheYear, None) => resolve(Expr::Span(Unit::Year, 0), pub_date, tense),
         // "the previous year" alone is last year; "the day before" alone
         // is a relation to an event, not a date.
         (Expr::UnitBefore(Unit::Day | Unit::Week), None) => None,

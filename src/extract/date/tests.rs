@@ -762,3 +762,25 @@ fn participles_after_is_and_adjectives_after_determiners_are_no_past() {
         pair("March", "2025-03-01..2025-03-31")
     );
 }
+
+#[test]
+fn the_year_of_accounts_is_the_year_of_its_sentence_or_this_one() {
+    assert_eq!(
+        one("Sales for the full year rose 4 percent."),
+        pair("the full year", "2025-01-01..2025-12-31")
+    );
+    assert_eq!(
+        dates("In 2021 the firm sold 12 ships, its best result for the year."),
+        [
+            pair("2021", "2021-01-01..2021-12-31"),
+            pair("the year", "2021-01-01..2021-12-31"),
+        ]
+    );
+    // Near misses: a length of accounts, the year itself, a relation, an award.
+    assert!(dates("Profit for the year ended March 31 fell.")
+        .iter()
+        .all(|(t, _)| t == "March 31"));
+    assert_eq!(one("Fireworks marked the year 2000.").0, "2000");
+    assert!(dates("She recalls the year when the river froze.").is_empty());
+    assert!(dates("He was named player of the year.").is_empty());
+}
