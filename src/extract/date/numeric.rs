@@ -141,7 +141,17 @@ fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
     // "for 2027,", "into 2031.", "both 2030 and 2031": a year closing its
     // phrase after a preposition that also takes counts.
     let closes = !v.is_word(i + 1) || matches!(next, "and" | "or" | "to" | "through");
-    let loose_prep = matches!(prev, "for" | "into" | "both") && closes;
+    let loose_prep = matches!(prev, "for" | "into" | "both" | "due") && closes;
+    // "dating back to 1994", "dates to 1990": a start in the past.
+    let back_to = prev == "to" && matches!(v.low(i.wrapping_sub(2)), "back" | "dating" | "dates");
+    // "his unsuccessful 2031 campaign": a year between a determiner with
+    // its adjective and a noun.
+    let det_adjective = modern
+        && contains(lex::DETERMINERS, v.low(i.wrapping_sub(2)))
+        && v.is_word(i.wrapping_sub(1))
+        && !v.is_cap(i.wrapping_sub(1))
+        && v.is_word(i + 1)
+        && !v.is_cap(i + 1);
     // "fiscal 2029": the year a company's accounts are named by.
     let fiscal = prev == "fiscal";
     if prev == "the" && (next == "period" || next == "quarter") {
@@ -161,9 +171,9 @@ fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
         prev,
         "and" | "or" | "to" | "as" | "on" | "-" | "–" | "—" | ","
     ) {
-        joined || prev == "," && span_start
+        joined || prev == "," && span_start || back_to
     } else {
-        is_prep || det || subject || span_start || loose_prep
+        is_prep || det || subject || span_start || loose_prep || det_adjective
     };
     // "of 1500 workers": a count of a plural noun, not a year.
     let plural_after = v.is_word(i + 1)

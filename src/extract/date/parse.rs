@@ -349,7 +349,11 @@ fn month_first(v: &View<'_>, i: usize, m: u32) -> Option<Found> {
     // as verbs and follow "the" as names ("the March on Washington").
     let prev = v.low(i.wrapping_sub(1));
     let next_low = v.is_word(i + 1) && !v.is_cap(i + 1);
-    let by_prep = contains(lex::DATE_PREPOSITIONS, prev) || contains(lex::SPAN_HEDGES, prev);
+    // "for October", "for November deliveries" ("for May", "for March"
+    // may name a person or a protest).
+    let by_for = prev == "for" && !matches!(w, "may" | "march");
+    let by_prep =
+        contains(lex::DATE_PREPOSITIONS, prev) || contains(lex::SPAN_HEDGES, prev) || by_for;
     let by_det = contains(lex::DETERMINERS, prev)
         && next_low
         && !contains(lex::DATE_PREPOSITIONS, v.low(i + 1))

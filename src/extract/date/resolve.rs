@@ -217,7 +217,13 @@ pub(crate) fn resolve_after(
             start: year_back(p.start)?,
             end: year_back(p.end)?,
         }),
-        (Expr::SameYearBefore | Expr::YearAgo(_) | Expr::ThatUnit(..), None) => None,
+        (Expr::SameYearBefore | Expr::YearAgo(false) | Expr::ThatUnit(..), None) => None,
+        // "the year-ago quarter" with no period told: the last quarter
+        // completed, a year back, as earnings news compares them.
+        (Expr::YearAgo(true), None) => {
+            let quarter = resolve_relative(Expr::QuarterRel(-1), pub_date?, tense)?;
+            shift_back(quarter, 1, Unit::Year)
+        }
         (Expr::ThatUnit(u, n), Some(p)) => resolve_relative(Expr::Span(u, n), p.start, tense),
         (Expr::PeriodIn(y, quarter), Some(p)) if p.start.year() == p.end.year() => {
             let p = match (quarter, p.start == p.end) {
@@ -241,7 +247,9 @@ pub(crate) fn resolve_after(
         (Expr::YearAgo(false), Some(p)) if p.start == p.end => None,
         (Expr::YearAgo(false), Some(p)) => shift_back(p, 1, Unit::Year),
         (Expr::Before(n, unit), Some(p)) => shift_back(p, n, unit),
-        (Expr::Before(..), None) => None,
+        // "a year earlier" with no date told: counted from publication,
+        // as "a year ago" is.
+        (Expr::Before(n, unit), None) => resolve(Expr::Ago(n, unit), pub_date, tense),
         (Expr::TheQuarter, Some(p)) if is_quarter(p) => Some(p),
         // "from a year ago" after a quarter or a month: the same span a
         // year before, as financial news compares periods.

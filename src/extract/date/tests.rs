@@ -539,13 +539,21 @@ fn a_year_earlier_is_the_period_just_told_a_year_back() {
         dates("Sales fell in March 2025 from a year ago.")[1],
         pair("a year ago", "2024-03-01..2024-03-31")
     );
-    // With no period told before, "a year ago" is counted from the
-    // publication date and "a year earlier" is left alone.
+    // With no period told before, "a year ago" and "a year earlier" are
+    // counted from the publication date, and "the year-ago quarter" is
+    // the last quarter completed, a year back.
     assert_eq!(
         one("A year ago, the plant was shut.").1,
         "2024-01-01..2024-12-31"
     );
-    assert!(dates("A year earlier, the plant was shut.").is_empty());
+    assert_eq!(
+        one("A year earlier, the plant was shut.").1,
+        "2024-01-01..2024-12-31"
+    );
+    assert_eq!(
+        one("In the year-ago quarter, the plant was shut.").1,
+        "2024-04-01..2024-06-30"
+    );
 }
 
 #[test]
@@ -783,4 +791,20 @@ fn the_year_of_accounts_is_the_year_of_its_sentence_or_this_one() {
     assert_eq!(one("Fireworks marked the year 2000.").0, "2000");
     assert!(dates("She recalls the year when the river froze.").is_empty());
     assert!(dates("He was named player of the year.").is_empty());
+}
+
+#[test]
+fn years_after_due_back_to_and_an_adjective() {
+    assert_eq!(one("The notes fall due 2031, the firm said.").0, "2031");
+    assert_eq!(one("Records dating back to 1994 were lost.").0, "1994");
+    assert_eq!(one("He lost his unsuccessful 2016 campaign.").0, "2016");
+    // Near misses: counts after "to" and after an adjective, with a plural.
+    assert!(dates("Staff numbers rose to 1994.").is_empty());
+    assert!(dates("The remaining 2000 shares were sold.").is_empty());
+}
+
+#[test]
+fn a_month_after_for_is_a_date_but_not_may_or_march() {
+    assert_eq!(one("Turnover for October is high.").0, "October");
+    assert!(dates("Crowds voted for May in the end.").is_empty());
 }
