@@ -70,6 +70,7 @@ fn is_trigger(w: &str) -> bool {
         s.extend(lex::QUARTER_ORDINALS.iter().map(|(k, _)| *k));
         s.extend(lex::HOLIDAYS.iter().map(|(k, _)| *k));
         s.insert("new");
+        s.insert("nineteen");
         s.insert("that");
         s.insert("the");
         s
@@ -167,6 +168,9 @@ fn word_first(v: &View<'_>, i: usize) -> Option<Found> {
     }
     if w == "the" {
         return the_first(v, i);
+    }
+    if let Some((y, end)) = spoken_year(v, i) {
+        return found(Expr::Year(y), i, end);
     }
     if let Some(s) = lookup(lex::SHIFTS, w) {
         return shift_first(v, i, s, i);
@@ -341,6 +345,9 @@ fn month_first(v: &View<'_>, i: usize, m: u32) -> Option<Found> {
     if let Some(y) = v.year(i + 1 + dot) {
         return found(Expr::MonthYear(y, m), i, i + 2 + dot);
     }
+    if let Some((y, end)) = spoken_year(v, i + 1) {
+        return found(Expr::MonthYear(y, m), i, end);
+    }
     if month_word(v, i, false).is_none() || w.len() <= 3 && w != "may" {
         return None;
     }
@@ -472,6 +479,12 @@ fn the_first(v: &View<'_>, i: usize) -> Option<Found> {
     if let Some(f) = anaphoric(v, i) {
         return Some(f);
     }
+    // "the year two thousand", "the year nineteen ninety".
+    if v.is(i + 1, "year") {
+        if let Some((y, end)) = spoken_year(v, i + 2).or_else(|| thousands_year(v, i + 2)) {
+            return found(Expr::Year(y), i, end);
+        }
+    }
     if let Some(f) = the_year(v, i) {
         return Some(f);
     }
@@ -534,6 +547,29 @@ fn anaphoric(v: &View<'_>, i: usize) -> Option<Found> {
         end: i + 3,
         possessive: false,
     })
+}
+
+/// A year said in words, as broadcasts write them, from token `i`:
+/// "nineteen ninety-six", "nineteen seventy"; the year and its end token.
+fn spoken_year(v: &View<'_>, i: usize) -> Option<(i32, usize)> {
+    if !v.is(i, "nineteen") {
+        return None;
+    }
+    let n = crate::extract::small_word(v.low(i + 1)).filter(|n| (10..=99).contains(n))?;
+    Some((1900 + n as i32, i + 2))
+}
+
+/// "two thousand", "two thousand and eight", "two thousand ten" from
+/// token `i` (a count anywhere else: only read after "the year").
+fn thousands_year(v: &View<'_>, i: usize) -> Option<(i32, usize)> {
+    if !(v.is(i, "two") && v.is(i + 1, "thousand")) {
+        return None;
+    }
+    let k = i + 2 + usize::from(v.is(i + 2, "and"));
+    match crate::extract::small_word(v.low(k)).filter(|n| (1..=99).contains(n)) {
+        Some(n) => Some((2000 + n as i32, k + 1)),
+        None => Some((2000, i + 2)),
+    }
 }
 
 /// "the year", "the full year", "the fiscal year" standing for a year of

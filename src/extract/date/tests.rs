@@ -808,3 +808,22 @@ fn a_month_after_for_is_a_date_but_not_may_or_march() {
     assert_eq!(one("Turnover for October is high.").0, "October");
     assert!(dates("Crowds voted for May in the end.").is_empty());
 }
+
+#[test]
+fn years_said_in_words() {
+    assert_eq!(
+        one("In nineteen ninety-one the bank failed."),
+        pair("nineteen ninety-one", "1991-01-01..1991-12-31")
+    );
+    assert_eq!(
+        one("It happened in January nineteen eighty-four."),
+        pair("January nineteen eighty-four", "1984-01-01..1984-01-31")
+    );
+    assert_eq!(
+        one("They feared the year two thousand."),
+        pair("the year two thousand", "2000-01-01..2000-12-31")
+    );
+    // Near misses: counts in words.
+    assert!(dates("Nineteen people and two thousand sheep came.").is_empty());
+    assert!(dates("She taught nineteen ninety-year-olds.").is_empty());
+}
