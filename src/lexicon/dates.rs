@@ -303,6 +303,21 @@ pub const AWARD_NOUNS: &[&str] = &[
     "team", "woman", "word",
 ];
 
+/// Nouns after "today's" that make it the present in general, not a day
+/// ("today's world", "in today's dollars").
+pub const TODAY_GENERIC: &[&str] = &[
+    "children",
+    "dollars",
+    "economy",
+    "generation",
+    "kids",
+    "society",
+    "standards",
+    "terms",
+    "world",
+    "youth",
+];
+
 /// Look `word` (lower case) up in a sorted `(key, value)` table (the
 /// lexicon's one keyed lookup, [`super::lookup_sorted`]).
 pub fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
@@ -364,6 +379,7 @@ mod tests {
             REFERENCE_ADJECTIVES,
             YEAR_QUALIFIERS,
             AWARD_NOUNS,
+            TODAY_GENERIC,
         ] {
             assert!(sorted_words(t), "{t:?}");
         }

@@ -71,6 +71,7 @@ fn is_trigger(w: &str) -> bool {
         s.extend(lex::HOLIDAYS.iter().map(|(k, _)| *k));
         s.insert("new");
         s.insert("nineteen");
+        s.insert("year");
         s.insert("that");
         s.insert("the");
         s
@@ -150,6 +151,14 @@ fn word_first(v: &View<'_>, i: usize) -> Option<Found> {
         }
     }
     if let Some(n) = lookup(lex::DAY_WORDS, w) {
+        // "today's world", "in today's dollars", "the cars of tomorrow":
+        // the present or the future in general, no day ("as of today" is).
+        let prev = v.low(i.wrapping_sub(1));
+        let generic = v.is_possessive(i) && contains(lex::TODAY_GENERIC, v.low(i + 1))
+            || prev == "of" && !v.is(i.wrapping_sub(2), "as") && !v.is_word(i + 1);
+        if generic {
+            return None;
+        }
         let mut end = i + 1;
         if !v.is_possessive(i) && contains(lex::DAY_PARTS, v.low(i + 1)) {
             end += 1;
@@ -171,6 +180,9 @@ fn word_first(v: &View<'_>, i: usize) -> Option<Found> {
     }
     if let Some((y, end)) = spoken_year(v, i) {
         return found(Expr::Year(y), i, end);
+    }
+    if w == "year-end" || w == "year" && v.is(i + 1, "end") {
+        return year_end(v, i, if w == "year" { i + 2 } else { i + 1 });
     }
     if let Some(s) = lookup(lex::SHIFTS, w) {
         return shift_first(v, i, s, i);
@@ -479,6 +491,9 @@ fn the_first(v: &View<'_>, i: usize) -> Option<Found> {
     if let Some(f) = anaphoric(v, i) {
         return Some(f);
     }
+    if v.is(i + 1, "year") && v.is(i + 2, "end") {
+        return year_end(v, i + 1, i + 3);
+    }
     // "the year two thousand", "the year nineteen ninety".
     if v.is(i + 1, "year") {
         if let Some((y, end)) = spoken_year(v, i + 2).or_else(|| thousands_year(v, i + 2)) {
@@ -545,6 +560,24 @@ fn anaphoric(v: &View<'_>, i: usize) -> Option<Found> {
         expr: Expr::UnitBefore(u),
         start: i,
         end: i + 3,
+        possessive: false,
+    })
+}
+
+/// "by year-end", "since year end", "before the year's end": after a
+/// preposition only ("year-end bonuses" is no date).
+fn year_end(v: &View<'_>, i: usize, end: usize) -> Option<Found> {
+    let start = if v.is(i.wrapping_sub(1), "the") {
+        i - 1
+    } else {
+        i
+    };
+    let prev = v.low(start.wrapping_sub(1));
+    let by_prep = contains(lex::DATE_PREPOSITIONS, prev) || matches!(prev, "at" | "near");
+    (by_prep && !v.is_word(end)).then_some(Found {
+        expr: Expr::YearEnd,
+        start,
+        end,
         possessive: false,
     })
 }
@@ -637,6 +670,11 @@ fn shift_first(v: &View<'_>, i: usize, s: i32, start: usize) -> Option<Found> {
         return None;
     }
     if let Some(code) = lookup(lex::UNITS, w) {
+        // "ABC's \"This Week\"": both words capitalised inside a sentence
+        // make a title.
+        if v.is_cap(i + 1) && v.is_cap(start) && start > v.lo {
+            return None;
+        }
         let unit = Unit::from_code(code);
         // Plurals ("the past three years") are durations; "the last week
         // of March" is a part of something else.

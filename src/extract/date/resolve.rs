@@ -80,6 +80,9 @@ pub(crate) enum Expr {
     ThatUnit(Unit, i32),
     /// "the previous year": the unit before the one of the date before it.
     UnitBefore(Unit),
+    /// "by year-end", "since year end": the last day of this year ahead,
+    /// of last year behind.
+    YearEnd,
     /// "the year", "the full year": the year of the date told before it,
     /// else the publication year.
     TheYear,
@@ -253,7 +256,7 @@ pub(crate) fn resolve_after(
         (Expr::TheQuarter, Some(p)) if is_quarter(p) => Some(p),
         // "from a year ago" after a quarter or a month: the same span a
         // year before, as financial news compares periods.
-        (Expr::Ago(n, Unit::Year), Some(p)) if p.start != p.end => shift_back(p, n, Unit::Year),
+        (Expr::Ago(1, Unit::Year), Some(p)) if p.start != p.end => shift_back(p, 1, Unit::Year),
         (Expr::UnitBefore(u), Some(p)) => resolve_relative(Expr::Span(u, -1), p.start, tense),
         (Expr::TheYear, Some(p)) => year_span(p.start.year()),
         (Expr::TheYear, None) => resolve(Expr::Span(Unit::Year, 0), pub_date, tense),
@@ -402,6 +405,10 @@ fn resolve_relative(e: Expr, p: NaiveDate, tense: Tense) -> Option<DateRange> {
             }
         }
         Expr::TheQuarter => resolve_relative(Expr::QuarterRel(-1), p, tense),
+        Expr::YearEnd => match tense {
+            Tense::Past if p < ymd(y, 12, 31)? => ymd(y - 1, 12, 31).map(DateRange::day),
+            _ => ymd(y, 12, 31).map(DateRange::day),
+        },
         Expr::Quarter(q, YearRef::Rel(n)) => quarter_span(y + n, q),
         Expr::Quarter(q, _) => {
             let now = (p.month() - 1) / 3 + 1;

@@ -827,3 +827,41 @@ fn years_said_in_words() {
     assert!(dates("Nineteen people and two thousand sheep came.").is_empty());
     assert!(dates("She taught nineteen ninety-year-olds.").is_empty());
 }
+
+#[test]
+fn year_end_after_a_preposition_follows_the_tense() {
+    assert_eq!(
+        one("The sale should close by year-end."),
+        pair("year-end", "2025-12-31")
+    );
+    assert_eq!(
+        one("Shares have gained 8% since year end."),
+        pair("year end", "2024-12-31")
+    );
+    assert_eq!(
+        one("The bridge opens before the year's end."),
+        pair("the year's end", "2025-12-31")
+    );
+    // Near miss: a modifier, no date.
+    assert!(dates("The year-end bonus was paid.").is_empty());
+}
+
+#[test]
+fn today_in_general_and_a_programme_title_are_no_dates() {
+    assert!(dates("It matters for today's youth and the cars of tomorrow.").is_empty());
+    assert!(dates("She said so on ABC's This Week programme.").is_empty());
+    // Near misses: a day's event, "as of today", this week in a sentence.
+    assert_eq!(one("Today's vote was close.").1, "2025-09-16");
+    assert_eq!(one("The office is shut as of today.").1, "2025-09-16");
+    assert_eq!(one("This Week the office is shut.").0, "This Week");
+}
+
+#[test]
+fn years_ago_after_a_period_count_from_publication_beyond_one() {
+    // "a year ago" after a month is that month a year back; "41 years
+    // ago" is a year counted from publication.
+    assert_eq!(
+        dates("Sales fell in March 2025, and the plant opened 41 years ago.")[1],
+        pair("41 years ago", "1984-01-01..1984-12-31")
+    );
+}
