@@ -318,6 +318,22 @@ pub const TODAY_GENERIC: &[&str] = &[
     "youth",
 ];
 
+/// Verbs of schedules: in the present tense right before a date they
+/// plan ahead ("the talks resume Monday", "leaders meet on Friday").
+pub const SCHEDULE_VERBS: &[&str] = &[
+    "arrive",
+    "begin",
+    "convene",
+    "depart",
+    "expire",
+    "meet",
+    "reconvene",
+    "resume",
+    "start",
+    "travel",
+    "visit",
+];
+
 /// Look `word` (lower case) up in a sorted `(key, value)` table (the
 /// lexicon's one keyed lookup, [`super::lookup_sorted`]).
 pub fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
@@ -380,6 +396,7 @@ mod tests {
             YEAR_QUALIFIERS,
             AWARD_NOUNS,
             TODAY_GENERIC,
+            SCHEDULE_VERBS,
         ] {
             assert!(sorted_words(t), "{t:?}");
         }

@@ -94,7 +94,14 @@ pub(super) fn tense_of(v: &View<'_>, f: &Found) -> Tense {
         // A capitalised word is a name ("United", "Reed"), not a verb,
         // unless it opens the sentence.
         let name = v.is_cap(j) && j != v.lo;
-        if is_future(w) && !set_alone || progressive || planned {
+        // "the talks resume Monday", "leaders meet on Friday": a schedule
+        // in the present tense, right before the date.
+        let scheduled = j < f.start
+            && f.start - j <= 3
+            && is_schedule_verb(w)
+            && !contains(lex::DETERMINERS, prev)
+            && !is_modal(prev);
+        if is_future(w) && !set_alone || progressive || planned || scheduled {
             Some(Tense::Future)
         } else if is_past(w) && !after_be && !adjective && !name
             || set_past
@@ -128,6 +135,13 @@ pub(super) fn tense_of(v: &View<'_>, f: &Found) -> Tense {
         }
     }
     Tense::Unknown
+}
+
+/// A present form of a verb of schedules: "meet", "meets".
+fn is_schedule_verb(w: &str) -> bool {
+    contains(lex::SCHEDULE_VERBS, w)
+        || w.strip_suffix('s')
+            .is_some_and(|b| contains(lex::SCHEDULE_VERBS, b))
 }
 
 /// The token before a clock time ending at `i` ("9 a.m.", "10:30 p.m.

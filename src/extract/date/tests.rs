@@ -865,3 +865,18 @@ fn years_ago_after_a_period_count_from_publication_beyond_one() {
         pair("41 years ago", "1984-01-01..1984-12-31")
     );
 }
+
+#[test]
+fn a_schedule_in_the_present_tense_lies_ahead() {
+    assert_eq!(
+        one("The two leaders meet separately Friday with the envoy."),
+        pair("Friday", "2025-09-19")
+    );
+    assert_eq!(one("Talks resume on Friday.").1, "2025-09-19");
+    // Near misses: the past form, and the noun after a determiner.
+    assert_eq!(one("The two leaders met Friday.").1, "2025-09-12");
+    assert_eq!(
+        one("The meeting was held, and the visit Friday went well.").1,
+        "2025-09-12"
+    );
+}
