@@ -187,7 +187,22 @@ fn reference_at(
         let next = doc.tok_lower(i + 1);
         doc.tokens[i + 1].kind == TokenKind::Punct
             || next != "of" && contains(DATE_PREPOSITIONS, next)
-            || matches!(next, "but" | "that" | "when" | "where")
+            || matches!(
+                next,
+                "but"
+                    | "that"
+                    | "when"
+                    | "where"
+                    | "if"
+                    | "is"
+                    | "was"
+                    | "will"
+                    | "it"
+                    | "we"
+                    | "they"
+                    | "he"
+                    | "she"
+            )
     };
     closes.then_some((start..i + 1, value))
 }
@@ -316,6 +331,13 @@ mod tests {
             times("Right now the hall is empty, as in the past."),
             [
                 pair("Right now", "PRESENT_REF"),
+                pair("the past", "PAST_REF")
+            ]
+        );
+        assert_eq!(
+            times("What comes in the future is unclear; in the past it was calm."),
+            [
+                pair("the future", "FUTURE_REF"),
                 pair("the past", "PAST_REF")
             ]
         );

@@ -252,6 +252,11 @@ pub const HOLIDAYS: &[(&str, (u32, u32, bool))] = &[
     ("valentine", (2, 14, true)),
 ];
 
+/// Holidays on the nth weekday of a month (US usage): key word, month,
+/// weekday (Monday = 0), n. "Thanksgiving" is the fourth Thursday of
+/// November.
+pub const MOVABLE_HOLIDAYS: &[(&str, (u32, u32, u32))] = &[("thanksgiving", (11, 3, 4))];
+
 /// Words after a four-digit number that make it a time or an era, not a
 /// year of ours ("by 1800 GMT", "around 1500 BC").
 pub const NOT_YEAR_AFTER: &[&str] = &[
@@ -369,6 +374,7 @@ mod tests {
         assert!(sorted(QUARTER_ORDINALS));
         assert!(sorted(SEASONS));
         assert!(sorted(HOLIDAYS));
+        assert!(sorted(MOVABLE_HOLIDAYS));
         assert!(sorted(REFERENCE_WORDS));
     }
 

@@ -69,6 +69,7 @@ fn is_trigger(w: &str) -> bool {
         s.extend(lex::SPAN_HEDGES.iter().copied());
         s.extend(lex::QUARTER_ORDINALS.iter().map(|(k, _)| *k));
         s.extend(lex::HOLIDAYS.iter().map(|(k, _)| *k));
+        s.extend(lex::MOVABLE_HOLIDAYS.iter().map(|(k, _)| *k));
         s.insert("new");
         s.insert("nineteen");
         s.insert("year");
@@ -310,6 +311,9 @@ fn season(v: &View<'_>, i: usize, m: u32, start: usize) -> Option<Found> {
 /// a bare holiday only after a preposition ("by Christmas"), not in a
 /// name ("Christmas Island") nor as a modifier ("Christmas trees").
 fn holiday(v: &View<'_>, i: usize) -> Option<Found> {
+    if let Some(f) = movable_holiday(v, i) {
+        return Some(f);
+    }
     let (key, (m, d, needs_day)) = if v.is(i, "new") && v.is(i + 1, "year") && v.is_cap(i + 1) {
         (i + 1, (1, 1, true))
     } else {
@@ -330,6 +334,29 @@ fn holiday(v: &View<'_>, i: usize) -> Option<Found> {
         _ => (m, d),
     };
     found(Expr::MonthDay(m, d), i, key + 1 + usize::from(suffix))
+}
+
+/// "Thanksgiving Day", "on Thanksgiving", "last Thanksgiving"; not
+/// "Thanksgiving dinner" nor "a Thanksgiving Parade".
+fn movable_holiday(v: &View<'_>, i: usize) -> Option<Found> {
+    let (m, wd, n) = lookup(lex::MOVABLE_HOLIDAYS, v.low(i))?;
+    let day = v.is_cap(i + 1) && v.is(i + 1, "day");
+    let prev = v.low(i.wrapping_sub(1));
+    let shift = match prev {
+        "last" => Some(-1),
+        "next" => Some(1),
+        _ => None,
+    };
+    let by_prep = contains(lex::DATE_PREPOSITIONS, prev) || matches!(prev, "at" | "over");
+    if !(day || shift.is_some() || by_prep && !v.is_word(i + 1)) {
+        return None;
+    }
+    let start = if shift.is_some() { i - 1 } else { i };
+    found(
+        Expr::NthWeekday(m, wd, n, shift),
+        start,
+        i + 1 + usize::from(day),
+    )
 }
 
 /// "third-quarter", "first-quarter" as one hyphenated word.

@@ -80,6 +80,10 @@ pub(crate) enum Expr {
     ThatUnit(Unit, i32),
     /// "the previous year": the unit before the one of the date before it.
     UnitBefore(Unit),
+    /// "Thanksgiving": the `n`th weekday `wd` (Monday = 0) of month `m`,
+    /// in the year the tense points to; shift -1 for "last Thanksgiving",
+    /// 1 for "next Thanksgiving".
+    NthWeekday(u32, u32, u32, Option<i32>),
     /// "by year-end", "since year end": the last day of this year ahead,
     /// of last year behind.
     YearEnd,
@@ -405,6 +409,27 @@ fn resolve_relative(e: Expr, p: NaiveDate, tense: Tense) -> Option<DateRange> {
             }
         }
         Expr::TheQuarter => resolve_relative(Expr::QuarterRel(-1), p, tense),
+        Expr::NthWeekday(m, wd, n, shift) => {
+            let day = |y: i32| {
+                let first = ymd(y, m, 1)?;
+                let lead = (wd + 7 - first.weekday().num_days_from_monday()) % 7;
+                ymd(y, m, 1 + lead + 7 * (n - 1))
+            };
+            let cands: Vec<NaiveDate> = (y - 1..=y + 1).filter_map(day).collect();
+            let past = || cands.iter().filter(|d| **d <= p).max();
+            let ahead = || cands.iter().filter(|d| **d >= p).min();
+            let near = |d: &&NaiveDate| (**d - p).num_days().abs() <= 300;
+            let pick = match (shift, tense) {
+                (Some(-1), _) => cands.iter().filter(|d| **d < p).max(),
+                (Some(1), _) => cands.iter().filter(|d| **d > p).min(),
+                (_, Tense::Past) => past().filter(near),
+                (_, Tense::Future) => ahead().filter(near),
+                _ => None,
+            };
+            pick.or_else(|| cands.iter().min_by_key(|d| (**d - p).num_days().abs()))
+                .copied()
+                .map(DateRange::day)
+        }
         Expr::YearEnd => match tense {
             Tense::Past if p < ymd(y, 12, 31)? => ymd(y - 1, 12, 31).map(DateRange::day),
             _ => ymd(y, 12, 31).map(DateRange::day),

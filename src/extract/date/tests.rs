@@ -880,3 +880,22 @@ fn a_schedule_in_the_present_tense_lies_ahead() {
         "2025-09-12"
     );
 }
+
+#[test]
+fn thanksgiving_is_the_fourth_thursday_of_november() {
+    // Published Tuesday 2025-09-16; Thanksgiving 2024 fell on November 28.
+    assert_eq!(
+        one("The boy was found on Thanksgiving Day."),
+        pair("Thanksgiving Day", "2024-11-28")
+    );
+    assert_eq!(
+        one("The family will gather on Thanksgiving."),
+        pair("Thanksgiving", "2025-11-27")
+    );
+    assert_eq!(
+        one("They met last Thanksgiving."),
+        pair("last Thanksgiving", "2024-11-28")
+    );
+    // Near miss: a modifier.
+    assert!(dates("Thanksgiving dinner was cold.").is_empty());
+}
