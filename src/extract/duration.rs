@@ -105,6 +105,11 @@ fn found_at(doc: &Document, sent: Range<usize>, i: usize) -> Option<Found> {
         return recurring(doc, sent, i);
     }
     let unit = lookup(DURATION_UNITS, w)?;
+    // "60 Minutes", "The Hours": a capitalised unit inside a sentence
+    // is a title.
+    if i > sent.start && !lower_case {
+        return None;
+    }
     length(doc, sent, i, unit)
 }
 
@@ -501,5 +506,14 @@ mod tests {
         // Near misses: a date-like fraction and a half of something else.
         assert!(found("Shares rose 1/2 point.").is_empty());
         assert!(found("It was a day and a half-empty hall.").is_empty());
+    }
+
+    #[test]
+    fn a_capitalised_unit_inside_a_sentence_is_a_title() {
+        assert!(found("She spoke on CBS's 60 Minutes about it.").is_empty());
+        assert_eq!(
+            one("Minutes later, it ended in 60 minutes."),
+            pair("60 minutes", "PT60M")
+        );
     }
 }

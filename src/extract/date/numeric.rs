@@ -41,6 +41,9 @@ pub(super) fn number_first(v: &View<'_>, i: usize) -> Option<Found> {
     if let Some(f) = day_of_month(v, i) {
         return Some(f);
     }
+    if let Some(f) = second_day(v, i) {
+        return Some(f);
+    }
     // 9 September [2025]
     if let Some(d) = v.day(i) {
         if let Some(m) = month_word(v, i + 1, true) {
@@ -93,6 +96,32 @@ pub(super) fn number_first(v: &View<'_>, i: usize) -> Option<Found> {
         }
     }
     bare_year(v, i)
+}
+
+/// "April 24 and 25", "May 3-5", "Sept. 3 and 4, 2024": the later day of
+/// the month just named (not "between June 3 and 25 people").
+fn second_day(v: &View<'_>, i: usize) -> Option<Found> {
+    let d = v.day(i)?;
+    if !matches!(
+        v.low(i.wrapping_sub(1)),
+        "and" | "to" | "through" | "or" | "-" | "–"
+    ) || v.day(i.wrapping_sub(2)).is_none()
+        || v.is_word(i + 1) && !v.is_cap(i + 1)
+    {
+        return None;
+    }
+    let k = i.wrapping_sub(3);
+    let k = if v.text(k) == "." {
+        k.wrapping_sub(1)
+    } else {
+        k
+    };
+    let m = month_word(v, k, true)?;
+    let comma = usize::from(v.text(i + 1) == ",");
+    match v.year(i + 1 + comma) {
+        Some(y) => found(Expr::Ymd(y, m, d), i, i + 2 + comma),
+        None => found(Expr::MonthDay(m, d), i, i + 1),
+    }
 }
 
 /// "9th of September [2025]": an ordinal day, "of", a month.

@@ -899,3 +899,17 @@ fn thanksgiving_is_the_fourth_thursday_of_november() {
     // Near miss: a modifier.
     assert!(dates("Thanksgiving dinner was cold.").is_empty());
 }
+
+#[test]
+fn a_second_day_after_a_month_and_day_is_a_date_of_that_month() {
+    assert_eq!(
+        dates("The summit meets on April 24 and 25."),
+        [pair("April 24", "2026-04-24"), pair("25", "2026-04-25"),]
+    );
+    assert_eq!(
+        dates("Voting ran Sept. 3 and 4, 2024.")[0],
+        pair("Sept. 3", "2024-09-03")
+    );
+    // Near miss: a count after the day.
+    assert_eq!(dates("Between June 3 and 25 people came.").len(), 1);
+}
