@@ -505,15 +505,17 @@ fn the_first(v: &View<'_>, i: usize) -> Option<Found> {
     if is_year_ago(v.low(k)) {
         return year_ago(v, k, i);
     }
-    // "the quarter", "the latest quarter", "the most recent quarter".
+    // "the quarter": the one just told; "the latest quarter", "the latest
+    // period", "the most recent quarter": the last one completed, even
+    // after a year-ago one was told.
     let q = match [w, v.low(i + 2), v.low(i + 3)] {
-        ["quarter", ..] => Some(i + 2),
-        ["latest", "quarter", _] => Some(i + 3),
-        ["most", "recent", "quarter"] => Some(i + 4),
+        ["quarter", ..] => Some((i + 2, Expr::TheQuarter)),
+        ["latest", "quarter" | "period", _] => Some((i + 3, Expr::QuarterRel(-1))),
+        ["most", "recent", "quarter"] => Some((i + 4, Expr::QuarterRel(-1))),
         _ => None,
     };
-    if let Some(end) = q.filter(|&e| !v.is_cap(e - 1)) {
-        return found(Expr::TheQuarter, i, end);
+    if let Some((end, expr)) = q.filter(|&(e, _)| !v.is_cap(e - 1)) {
+        return found(expr, i, end);
     }
     if let Some(f) = anaphoric(v, i) {
         return Some(f);

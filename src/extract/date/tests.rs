@@ -913,3 +913,20 @@ fn a_second_day_after_a_month_and_day_is_a_date_of_that_month() {
     // Near miss: a count after the day.
     assert_eq!(dates("Between June 3 and 25 people came.").len(), 1);
 }
+
+#[test]
+fn the_latest_quarter_is_the_last_completed_even_after_a_year_ago_one() {
+    assert_eq!(
+        dates("Profit beat the year-ago quarter; in the latest quarter, sales rose.")[1],
+        pair("the latest quarter", "2025-04-01..2025-06-30")
+    );
+    assert_eq!(
+        one("The latest period had gains.").1,
+        "2025-04-01..2025-06-30"
+    );
+    // Near miss: "the quarter" is the one just told.
+    assert_eq!(
+        dates("Sales rose in the first quarter of 2024, and the quarter ended well.")[1],
+        pair("the quarter", "2024-01-01..2024-03-31")
+    );
+}
