@@ -115,6 +115,7 @@ fn business_earnings_article() {
                 "Tomas Reyes: Chief Financial Officer",
             ),
             ("count", 14, "two plants", "2 plant exact"),
+            ("date", 14, "the year", "2024-01-01..2024-12-31"),
             ("count", 16, "6 percent", "6 percent exact"),
         ],
     );
