@@ -637,7 +637,8 @@ fn thousands_year(v: &View<'_>, i: usize) -> Option<(i32, usize)> {
 /// "the year", "the full year", "the fiscal year" standing for a year of
 /// accounts ("sales for the full year", "a high for the year"); not "the
 /// year ended March 31" (a length), "the year 2000", "the year when ...",
-/// nor an award ("player of the year").
+/// "the rest of the year" (a span to its end), nor an award ("player of
+/// the year").
 fn the_year(v: &View<'_>, i: usize) -> Option<Found> {
     let j = i + 1 + usize::from(contains(lex::YEAR_QUALIFIERS, v.low(i + 1)));
     if !v.is(j, "year") || v.is_cap(j) || v.is_possessive(j) && j > i + 1 {
@@ -646,6 +647,9 @@ fn the_year(v: &View<'_>, i: usize) -> Option<Found> {
     let next = v.low(j + 1);
     let award =
         v.is(i.wrapping_sub(1), "of") && contains(lex::AWARD_NOUNS, v.low(i.wrapping_sub(2)));
+    // "the rest of the year": from now to its end, not the year.
+    let rest = v.is(i.wrapping_sub(1), "of")
+        && matches!(v.low(i.wrapping_sub(2)), "rest" | "remainder" | "balance");
     let clause = matches!(
         next,
         "ended" | "ending" | "to" | "when" | "that" | "which" | "in" | "after" | "before" | "since"
@@ -653,7 +657,7 @@ fn the_year(v: &View<'_>, i: usize) -> Option<Found> {
     // "the year 2000", "the year two thousand": the year itself.
     let number = v.ok(j + 1) && v.doc.tokens[j + 1].kind == TokenKind::Number
         || lookup(lex::NUMBER_WORDS, next).is_some();
-    if award || clause || number {
+    if award || rest || clause || number {
         return None;
     }
     found(Expr::TheYear, i, j + 1)
