@@ -94,6 +94,7 @@ fn business_earnings_article() {
             ("date", 8, "the first quarter", "2024-01-01..2024-03-31"),
             ("count", 10, "about 18,000 people", "18000 person about"),
             ("count", 10, "14 countries", "14 country exact"),
+            ("time", 10, "now", "PRESENT_REF"),
             ("count", 10, "$3.10", "3.1 dollar exact"),
             (
                 "quote",
@@ -114,6 +115,7 @@ fn business_earnings_article() {
                 "Tomas Reyes: Chief Financial Officer",
             ),
             ("count", 14, "two plants", "2 plant exact"),
+            ("date", 14, "the year", "2024-01-01..2024-12-31"),
             ("count", 16, "6 percent", "6 percent exact"),
         ],
     );

@@ -39,7 +39,7 @@ pub(crate) mod quote_text;
 mod quote_wording_conflict;
 mod restatement_conflict;
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 mod title_conflict;
 mod title_mismatch;
 

@@ -9,7 +9,7 @@
 //! the calendar.
 
 use super::{ClaimData, Context, Extractor, RawClaim, TemporalClaim, TemporalKind};
-use crate::lexicon::dates::{lookup, WEEKDAYS};
+use crate::lexicon::dates::{lookup, WEEKDAYS, YEAR_QUALIFIERS};
 use crate::lexicon::durations::{
     DurationUnit, DURATION_NUMBERS, DURATION_UNITS, FREQUENCY_WORDS, LENGTH_BEFORE_ARTICLE,
     NOT_DURATION_AFTER, PERIOD_SHIFTS, RATE_BEFORE, VAGUE_NUMBERS,
@@ -105,6 +105,11 @@ fn found_at(doc: &Document, sent: Range<usize>, i: usize) -> Option<Found> {
         return recurring(doc, sent, i);
     }
     let unit = lookup(DURATION_UNITS, w)?;
+    // "60 Minutes", "The Hours": a capitalised unit inside a sentence
+    // is a title.
+    if i > sent.start && !lower_case {
+        return None;
+    }
     length(doc, sent, i, unit)
 }
 
@@ -192,13 +197,34 @@ fn length(doc: &Document, sent: Range<usize>, u: usize, unit: DurationUnit) -> O
         return None;
     }
     let before = |k: usize| (k > sent.start).then(|| doc.tok_lower(k - 1));
+    // "the year ended March 31", "the fiscal year ending in June": one
+    // year of accounts, told by its last day.
+    if unit.code == 'Y' && unit.factor == 1 && matches!(after(u + 1), Some("ended" | "ending")) {
+        let mut start = u;
+        if before(start).is_some_and(|w| is_in_sorted(YEAR_QUALIFIERS, w)) {
+            start -= 1;
+        }
+        return (before(start) == Some("the")).then(|| Found {
+            toks: start - 1..u + 1,
+            kind: TemporalKind::Duration,
+            timex: timex(Some(1.0), unit),
+        });
+    }
     let mut start = u;
-    let n: Option<f64>;
+    let mut n: Option<f64>;
     let half = before(u) == Some("half")
         && before(u - 1) == Some("a")
         && before(u - 2) == Some("and")
         && u >= sent.start + 4;
-    if half {
+    // "5 1/2 hours": a whole number and a half written as a fraction.
+    let slash_half = u >= sent.start + 4
+        && before(u) == Some("2")
+        && before(u - 1) == Some("/")
+        && before(u - 2) == Some("1");
+    // "a year and a half", "an hour and a half".
+    let and_half =
+        after(u + 1) == Some("and") && after(u + 2) == Some("a") && after(u + 3) == Some("half");
+    if half || slash_half {
         n = number(doc.tok_lower(u - 4)).flatten().map(|v| v + 0.5);
         start = u - 4;
         n?;
@@ -221,7 +247,7 @@ fn length(doc: &Document, sent: Range<usize>, u: usize, unit: DurationUnit) -> O
                         is_in_sorted(RATE_BEFORE, p) || p.bytes().any(|b| b.is_ascii_digit())
                     });
                     let length = prev.is_some_and(|p| is_in_sorted(LENGTH_BEFORE_ARTICLE, p));
-                    if rate || plural || unit.code == 'S' || !length {
+                    if rate || plural || unit.code == 'S' || !length && !and_half {
                         return None;
                     }
                 }
@@ -246,8 +272,13 @@ fn length(doc: &Document, sent: Range<usize>, u: usize, unit: DurationUnit) -> O
     if before(start).is_some_and(|w| is_in_sorted(PERIOD_SHIFTS, w)) {
         start -= 1;
     }
+    let mut end = u + 1;
+    if and_half && !half && !slash_half {
+        n = n.map(|v| v + 0.5);
+        end = u + 4;
+    }
     Some(Found {
-        toks: start..u + 1,
+        toks: start..end,
         kind: TemporalKind::Duration,
         timex: timex(n, unit),
     })
@@ -269,16 +300,27 @@ fn number(w: &str) -> Option<Option<f64>> {
     digits.parse::<f64>().ok().filter(|v| *v > 0.0).map(Some)
 }
 
-/// The TIMEX3 value of `n` units: "P3Y", "PT48H", "P2.5Y", "PXY".
+/// The TIMEX3 value of `n` units: "P3Y", "PT48H", "P2.5Y", "PT5H30M", "PXY".
 fn timex(n: Option<f64>, unit: DurationUnit) -> String {
     let t = if unit.time { "T" } else { "" };
     match n {
         Some(v) => {
             let v = v * f64::from(unit.factor);
-            if v.fract() == 0.0 {
-                format!("P{t}{}{}", v as i64, unit.code)
-            } else {
-                format!("P{t}{v}{}", unit.code)
+            // A fraction of an hour or a minute in the next smaller unit,
+            // as TIMEX3 writes clock lengths ("PT5H30M", "PT1M30S"); of a
+            // day, week, month or year as a decimal ("P2.5Y").
+            let smaller = match (unit.code, unit.time) {
+                ('H', true) => Some((60.0, 'M')),
+                ('M', true) => Some((60.0, 'S')),
+                _ => None,
+            };
+            let part = smaller.map(|(k, c)| (v.fract() * k, c));
+            match part {
+                _ if v.fract() == 0.0 => format!("P{t}{}{}", v as i64, unit.code),
+                Some((p, c)) if p.fract() == 0.0 => {
+                    format!("P{t}{}{}{}{c}", v.trunc() as i64, unit.code, p as i64)
+                }
+                _ => format!("P{t}{v}{}", unit.code),
             }
         }
         None => format!("P{t}X{}", unit.code),
@@ -419,5 +461,59 @@ mod tests {
         );
         assert_eq!(one("Tests are run every two weeks.").1, "P2W");
         assert_eq!(one("Fees rise each year.").1, "P1Y");
+    }
+
+    #[test]
+    fn the_year_ended_a_day_is_one_year_of_accounts() {
+        assert_eq!(
+            one("Profit for the year ended March 31 fell."),
+            pair("the year", "P1Y")
+        );
+        assert_eq!(
+            one("In the fiscal year ending in June, sales rose."),
+            pair("the fiscal year", "P1Y")
+        );
+        // Near misses: no "the", or no end told.
+        assert!(found("It was a year ended in tears.").is_empty());
+        assert!(found("Sales for the year rose.").is_empty());
+    }
+
+    #[test]
+    fn a_length_before_later_is_still_a_length() {
+        assert_eq!(
+            one("Three days later, the bridge reopened."),
+            pair("Three days", "P3D")
+        );
+        // Near misses: a point in time and an age.
+        assert!(found("Three days ago, the bridge reopened.").is_empty());
+        assert!(found("The bridge is three years old.").is_empty());
+    }
+
+    #[test]
+    fn halves_written_as_fractions_and_after_the_unit() {
+        assert_eq!(
+            one("The talks lasted 5 1/2 hours."),
+            pair("5 1/2 hours", "PT5H30M")
+        );
+        assert_eq!(
+            one("But a minute and a half later, the lights failed."),
+            pair("a minute and a half", "PT1M30S")
+        );
+        assert_eq!(
+            one("The works took a year and a half."),
+            pair("a year and a half", "P1.5Y")
+        );
+        // Near misses: a date-like fraction and a half of something else.
+        assert!(found("Shares rose 1/2 point.").is_empty());
+        assert!(found("It was a day and a half-empty hall.").is_empty());
+    }
+
+    #[test]
+    fn a_capitalised_unit_inside_a_sentence_is_a_title() {
+        assert!(found("She spoke on CBS's 60 Minutes about it.").is_empty());
+        assert_eq!(
+            one("Minutes later, it ended in 60 minutes."),
+            pair("60 minutes", "PT60M")
+        );
     }
 }

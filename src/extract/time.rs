@@ -6,8 +6,18 @@
 //! It reads only clock times with a.m./p.m. and the two named hours; a
 //! bare "at 10" is too often something else. Parts of a day ("Friday
 //! night") stay on the date claim.
+//!
+//! The present, the past and the future named without a date ("now",
+//! "currently", "recently", "the near future", "in the past") are `time`
+//! claims too, with the TIMEX3 values `PRESENT_REF`, `PAST_REF` and
+//! `FUTURE_REF`: points in time that are no calendar fact, so that no check
+//! compares two of them across articles (the checks compare dates, counts
+//! and durations, not times).
 
 use super::{ClaimData, Context, DateRange, Extractor, RawClaim, TemporalClaim, TemporalKind};
+use crate::lexicon::dates::{
+    contains, lookup, DATE_PREPOSITIONS, REFERENCE_ADJECTIVES, REFERENCE_WORDS,
+};
 use crate::text::{Document, TokenKind};
 use chrono::NaiveDate;
 use std::ops::Range;
@@ -46,6 +56,23 @@ fn extract_times(
 ) {
     for s in &doc.sentences {
         for i in s.tokens.clone() {
+            if let Some((toks, value)) = reference_at(doc, s.tokens.clone(), i) {
+                let range = doc.tokens[toks.start].start..doc.tokens[toks.end - 1].end;
+                if !days
+                    .iter()
+                    .any(|(r, _)| r.start < range.end && range.start < r.end)
+                {
+                    out.push(RawClaim {
+                        range,
+                        data: ClaimData::Temporal(TemporalClaim {
+                            kind: TemporalKind::Time,
+                            timex: value.to_owned(),
+                        }),
+                        group: None,
+                    });
+                }
+                continue;
+            }
             let Some((first, hour, minute)) = clock_at(doc, s.tokens.start, i) else {
                 continue;
             };
@@ -90,6 +117,94 @@ fn extract_times(
             });
         }
     }
+}
+
+/// "now" ("right now"; not "Now, ..." opening a sentence), "currently", "recently", "the future", "the near
+/// future", "the past" ending at token `i`: its tokens and TIMEX3 value.
+/// Not "NOW" nor "Apocalypse Now" (capitals inside a sentence), "the
+/// future king", "the future of the city" nor "the past week".
+fn reference_at(
+    doc: &Document,
+    sent: Range<usize>,
+    i: usize,
+) -> Option<(Range<usize>, &'static str)> {
+    let t = &doc.tokens[i];
+    // Every trigger is one of these first letters and lengths: most
+    // tokens stop here, before any comparison of text.
+    let first = doc.lower.as_bytes()[t.start];
+    if t.kind != TokenKind::Word
+        || !matches!(
+            (first, t.end - t.start),
+            (b'n', 3) | (b'p', 4) | (b'f', 6) | (b'r', 8) | (b'c', 7 | 9)
+        )
+    {
+        return None;
+    }
+    let written = doc.tok(i).as_bytes();
+    let capital = |k: usize| doc.tok(k).as_bytes()[0].is_ascii_uppercase();
+    if written[1..].iter().any(u8::is_ascii_uppercase) || i > sent.start && capital(i) {
+        return None;
+    }
+    let w = doc.tok_lower(i);
+    let before = |k: usize| (k > sent.start).then(|| doc.tok_lower(k - 1));
+    if let Some(value) = lookup(REFERENCE_WORDS, w) {
+        // "Now, ..." opening a sentence turns to a new point, not a time.
+        if i == sent.start && i + 1 < sent.end && doc.tok(i + 1) == "," {
+            return None;
+        }
+        let start = if w == "now" && before(i) == Some("right") {
+            i - 1
+        } else {
+            i
+        };
+        return Some((start..i + 1, value));
+    }
+    // "current market conditions", "its current wife": the present, as
+    // an adjective; not "current account", not the noun ("the current").
+    if w == "current" {
+        let next = (i + 1 < sent.end).then(|| doc.tok_lower(i + 1))?;
+        let adjective = doc.tokens[i + 1].kind == TokenKind::Word
+            && !capital(i + 1)
+            && !next.starts_with("account")
+            && !contains(DATE_PREPOSITIONS, next);
+        return adjective.then_some((i..i + 1, "PRESENT_REF"));
+    }
+    let value = match w {
+        "future" => "FUTURE_REF",
+        "past" => "PAST_REF",
+        _ => return None,
+    };
+    let mut start = i.checked_sub(1).filter(|&k| k >= sent.start)?;
+    if contains(REFERENCE_ADJECTIVES, doc.tok_lower(start)) {
+        start = start.checked_sub(1).filter(|&k| k >= sent.start)?;
+    }
+    if doc.tok_lower(start) != "the" {
+        return None;
+    }
+    // The phrase must close here: "the future," "in the past that ...",
+    // "the past and the present"; a noun after it makes it a modifier.
+    let closes = i + 1 >= sent.end || {
+        let next = doc.tok_lower(i + 1);
+        doc.tokens[i + 1].kind == TokenKind::Punct
+            || next != "of" && contains(DATE_PREPOSITIONS, next)
+            || matches!(
+                next,
+                "but"
+                    | "that"
+                    | "when"
+                    | "where"
+                    | "if"
+                    | "is"
+                    | "was"
+                    | "will"
+                    | "it"
+                    | "we"
+                    | "they"
+                    | "he"
+                    | "she"
+            )
+    };
+    closes.then_some((start..i + 1, value))
 }
 
 /// The clock time ending at token `i` ("a.m.", "p.m.", "noon",
@@ -195,5 +310,66 @@ mod tests {
         assert!(times("I am 12 and he is 9 am I right").len() <= 1);
         assert!(times("The score was 10 to 9 at the break.").is_empty());
         assert!(times("I am tired.").is_empty());
+    }
+
+    #[test]
+    fn now_recently_and_the_future_are_references_not_dates() {
+        let found = times(
+            "Prices are now higher than they were recently, and the firm \
+             currently expects more rises in the near future.",
+        );
+        assert_eq!(
+            found,
+            [
+                pair("now", "PRESENT_REF"),
+                pair("recently", "PAST_REF"),
+                pair("currently", "PRESENT_REF"),
+                pair("the near future", "FUTURE_REF"),
+            ]
+        );
+        assert_eq!(
+            times("Right now the hall is empty, as in the past."),
+            [
+                pair("Right now", "PRESENT_REF"),
+                pair("the past", "PAST_REF")
+            ]
+        );
+        assert_eq!(
+            times("What comes in the future is unclear; in the past it was calm."),
+            [
+                pair("the future", "FUTURE_REF"),
+                pair("the past", "PAST_REF")
+            ]
+        );
+        assert_eq!(
+            times("Its current owner bought it."),
+            [pair("current", "PRESENT_REF")]
+        );
+    }
+
+    #[test]
+    fn names_modifiers_and_calendar_phrases_are_no_references() {
+        // An acronym, a title, a sentence turning to a new point.
+        assert!(times("NOW said so. They watched Apocalypse Now.").is_empty());
+        assert!(times("Now, the mayor said, the work begins.").is_empty());
+        // "the future" and "the past" as modifiers or inside a date.
+        assert!(times("The future king spoke about the future of the city.").is_empty());
+        assert_eq!(
+            times("Sales rose over the past week and the past 20 years."),
+            []
+        );
+        // "current" as a noun and in "current account".
+        assert!(times("The current account fell. He swam against the current.").is_empty());
+    }
+
+    #[test]
+    fn references_on_different_days_are_no_conflict() {
+        use crate::check::testing::Case;
+        let coverage = "The mayor is now in Varnholt and currently plans no visit.";
+        let draft = "The mayor is now in Varnholt and currently plans no visit. \
+                     She recently met the council.";
+        // A day apart, "now" is another day: still no fact to compare.
+        let found = Case::new(draft).coverage(coverage).run(None);
+        assert!(found.is_empty(), "{found:?}");
     }
 }

@@ -252,6 +252,11 @@ pub const HOLIDAYS: &[(&str, (u32, u32, bool))] = &[
     ("valentine", (2, 14, true)),
 ];
 
+/// Holidays on the nth weekday of a month (US usage): key word, month,
+/// weekday (Monday = 0), n. "Thanksgiving" is the fourth Thursday of
+/// November.
+pub const MOVABLE_HOLIDAYS: &[(&str, (u32, u32, u32))] = &[("thanksgiving", (11, 3, 4))];
+
 /// Words after a four-digit number that make it a time or an era, not a
 /// year of ours ("by 1800 GMT", "around 1500 BC").
 pub const NOT_YEAR_AFTER: &[&str] = &[
@@ -280,6 +285,59 @@ pub const CLAUSE_WORDS: &[&str] = &["against", "at", "for", "that", "which", "wh
 /// Verbs after a year at the start of a sentence that make it the
 /// subject ("2019 was a record year").
 pub const YEAR_SUBJECT_VERBS: &[&str] = &["brought", "marked", "saw", "was"];
+
+/// Words that refer to the present, the past or the future without
+/// naming a date ("now", "recently"), with their TIMEX3 value. Sorted.
+pub const REFERENCE_WORDS: &[(&str, &str)] = &[
+    ("currently", "PRESENT_REF"),
+    ("now", "PRESENT_REF"),
+    ("recently", "PAST_REF"),
+];
+
+/// Adjectives that may stand in "the near future", "the recent past".
+pub const REFERENCE_ADJECTIVES: &[&str] = &["distant", "immediate", "near", "recent"];
+
+/// Words between "the" and "year" that keep it the year of accounts:
+/// "the full year", "the fiscal year".
+pub const YEAR_QUALIFIERS: &[&str] = &["entire", "financial", "fiscal", "full", "whole"];
+
+/// Nouns of awards "of the year" ("player of the year"): a title, not a
+/// date.
+pub const AWARD_NOUNS: &[&str] = &[
+    "album", "book", "car", "coach", "man", "manager", "person", "player", "rookie", "song",
+    "team", "woman", "word",
+];
+
+/// Nouns after "today's" that make it the present in general, not a day
+/// ("today's world", "in today's dollars").
+pub const TODAY_GENERIC: &[&str] = &[
+    "children",
+    "dollars",
+    "economy",
+    "generation",
+    "kids",
+    "society",
+    "standards",
+    "terms",
+    "world",
+    "youth",
+];
+
+/// Verbs of schedules: in the present tense right before a date they
+/// plan ahead ("the talks resume Monday", "leaders meet on Friday").
+pub const SCHEDULE_VERBS: &[&str] = &[
+    "arrive",
+    "begin",
+    "convene",
+    "depart",
+    "expire",
+    "meet",
+    "reconvene",
+    "resume",
+    "start",
+    "travel",
+    "visit",
+];
 
 /// Look `word` (lower case) up in a sorted `(key, value)` table (the
 /// lexicon's one keyed lookup, [`super::lookup_sorted`]).
@@ -316,6 +374,8 @@ mod tests {
         assert!(sorted(QUARTER_ORDINALS));
         assert!(sorted(SEASONS));
         assert!(sorted(HOLIDAYS));
+        assert!(sorted(MOVABLE_HOLIDAYS));
+        assert!(sorted(REFERENCE_WORDS));
     }
 
     #[test]
@@ -338,6 +398,11 @@ mod tests {
             DEADLINE_WORDS,
             CLAUSE_WORDS,
             YEAR_SUBJECT_VERBS,
+            REFERENCE_ADJECTIVES,
+            YEAR_QUALIFIERS,
+            AWARD_NOUNS,
+            TODAY_GENERIC,
+            SCHEDULE_VERBS,
         ] {
             assert!(sorted_words(t), "{t:?}");
         }

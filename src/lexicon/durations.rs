@@ -83,9 +83,9 @@ pub const VAGUE_NUMBERS: &[&str] = &["few", "many", "several"];
 pub const PERIOD_SHIFTS: &[&str] = &["coming", "last", "next", "past", "previous"];
 
 /// Words after a count of units that make it a point in time or an age,
-/// not a length ("two days ago", "a year earlier", "20 years old").
-pub const NOT_DURATION_AFTER: &[&str] =
-    &["ago", "earlier", "later", "like", "old", "older", "younger"];
+/// not a length ("two days ago", "a year earlier", "20 years old"). "Three
+/// days later" keeps its length: TIMEX3 marks "three days" there.
+pub const NOT_DURATION_AFTER: &[&str] = &["ago", "earlier", "like", "old", "older", "younger"];
 
 /// Words before "a"/"an" + unit that make it a rate ("twice a day", "$5 an
 /// hour"), not a length.

@@ -44,8 +44,14 @@ fn is_future(w: &str) -> bool {
 /// deadline, which lies ahead unless the clause tells of the past ("had
 /// been brought to safety by Sunday", "was due by Friday").
 pub(super) fn tense_of(v: &View<'_>, f: &Found) -> Tense {
-    if contains(lex::DEADLINE_WORDS, v.low(f.start.wrapping_sub(1))) {
-        let mut j = f.start.wrapping_sub(1);
+    // "until 9 a.m. Tuesday": the word before the clock time.
+    let before = skip_clock(v, f.start.wrapping_sub(1));
+    // "since March": a time that began before.
+    if v.is(before, "since") {
+        return Tense::Past;
+    }
+    if contains(lex::DEADLINE_WORDS, v.low(before)) {
+        let mut j = before;
         for _ in 0..12 {
             if j <= v.lo || is_boundary(v.text(j - 1)) {
                 break;
@@ -55,13 +61,29 @@ pub(super) fn tense_of(v: &View<'_>, f: &Found) -> Tense {
                 return Tense::Past;
             }
         }
-        return Tense::Future;
+        // "Until Thursday, police had not named him": the clause after
+        // tells of the past.
+        let pluperfect = (f.end..(f.end + 6).min(v.hi)).any(|k| v.is(k, "had"));
+        return if pluperfect {
+            Tense::Past
+        } else {
+            Tense::Future
+        };
     }
     let cue = |j: usize| {
         let w = v.low(j);
-        // "be completed": a participle after "be" takes its tense from
-        // the modal before it, not from its "-ed".
-        let after_be = matches!(v.low(j.wrapping_sub(1)), "be" | "being");
+        // "be completed", "is heard": a participle after "be" takes its
+        // tense from the modal or auxiliary before it, not from its "-ed".
+        let prev = v.low(j.wrapping_sub(1));
+        let after_be = matches!(prev, "be" | "being" | "is" | "are" | "am");
+        // "a still unspecified date", "the planned merger": an adjective.
+        let adjective = contains(lex::DETERMINERS, prev)
+            || (prev == "still" || prev.ends_with("ly"))
+                && contains(lex::DETERMINERS, v.low(j.wrapping_sub(2)));
+        // "set Friday as the deadline" is past; "set to vote", "will
+        // set" ahead.
+        let set_alone = w == "set" && !matches!(v.low(j + 1), "to" | "for");
+        let set_past = set_alone && !is_modal(prev) && !is_auxiliary(prev);
         // "is meeting on Friday": a present progressive before the date
         // plans ahead ("results show Ford is making progress" does not).
         let progressive =
@@ -72,9 +94,19 @@ pub(super) fn tense_of(v: &View<'_>, f: &Found) -> Tense {
         // A capitalised word is a name ("United", "Reed"), not a verb,
         // unless it opens the sentence.
         let name = v.is_cap(j) && j != v.lo;
-        if is_future(w) || progressive || planned {
+        // "the talks resume Monday", "leaders meet on Friday": a schedule
+        // in the present tense, right before the date.
+        let scheduled = j < f.start
+            && f.start - j <= 3
+            && is_schedule_verb(w)
+            && !contains(lex::DETERMINERS, prev)
+            && !is_modal(prev);
+        if is_future(w) && !set_alone || progressive || planned || scheduled {
             Some(Tense::Future)
-        } else if is_past(w) && !after_be && !name || matches!(w, "has" | "have" | "ago") {
+        } else if is_past(w) && !after_be && !adjective && !name
+            || set_past
+            || matches!(w, "has" | "have" | "ago")
+        {
             Some(Tense::Past)
         } else {
             None
@@ -103,6 +135,35 @@ pub(super) fn tense_of(v: &View<'_>, f: &Found) -> Tense {
         }
     }
     Tense::Unknown
+}
+
+/// A present form of a verb of schedules: "meet", "meets".
+fn is_schedule_verb(w: &str) -> bool {
+    contains(lex::SCHEDULE_VERBS, w)
+        || w.strip_suffix('s')
+            .is_some_and(|b| contains(lex::SCHEDULE_VERBS, b))
+}
+
+/// The token before a clock time ending at `i` ("9 a.m.", "10:30 p.m.
+/// EST", "noon"), else `i` itself.
+fn skip_clock(v: &View<'_>, i: usize) -> usize {
+    let mut j = i;
+    if matches!(
+        v.text(j),
+        "EST" | "EDT" | "GMT" | "UTC" | "CET" | "PST" | "PDT" | "BST"
+    ) {
+        j = j.wrapping_sub(1);
+    }
+    match v.low(j).trim_end_matches('.') {
+        "noon" | "midnight" => return j.wrapping_sub(1),
+        "a.m" | "p.m" | "am" | "pm" if v.day(j.wrapping_sub(1)).is_some() => {}
+        _ => return i,
+    }
+    let mut k = j - 1;
+    if v.text(k.wrapping_sub(1)) == ":" {
+        k = k.wrapping_sub(2);
+    }
+    k.wrapping_sub(1)
 }
 
 fn is_verb_at(v: &View<'_>, j: usize) -> bool {

@@ -70,6 +70,15 @@ pub(super) fn complete(
             _ => {}
         }
     }
+    // "April 24 and 25": a day of the same month takes the first one's
+    // year.
+    if let (Expr::MonthDay(m1, _), Expr::MonthDay(m2, d), Some(s)) = (e1, e2, v1) {
+        if m1 == m2 {
+            v2 = NaiveDate::from_ymd_opt(chrono::Datelike::year(&s.start), m2, d)
+                .map(DateRange::day)
+                .or(v2);
+        }
+    }
     if let (GroupKind::Range, Expr::Weekday(a, None), Expr::Weekday(b, None), Some(s), Some(_)) =
         (kind, e1, e2, v1, v2)
     {

@@ -63,6 +63,16 @@ fn extract_dates(cx: &Context<'_>, out: &mut Vec<RawClaim>) {
             let tense = tense_of(&v, &f);
             let relative = f.expr.is_relative();
             let prev = last.filter(|(p, _)| s.paragraph <= p + 1).map(|(_, r)| r);
+            // "the year" counts from a date of its own sentence only: a
+            // forecast told two sentences before does not make "sales for
+            // the full year" that year's.
+            let prev = match f.expr {
+                resolve::Expr::TheYear => before.as_ref().and_then(|(_, k)| match &out[*k].data {
+                    ClaimData::Date(d) => d.value,
+                    _ => None,
+                }),
+                _ => prev,
+            };
             let value = resolve::resolve_after(f.expr, prev, cx.published, tense);
             // A date told relative to the last one ("the previous year")
             // does not become the reference itself: in "up from the same

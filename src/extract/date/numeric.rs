@@ -41,6 +41,9 @@ pub(super) fn number_first(v: &View<'_>, i: usize) -> Option<Found> {
     if let Some(f) = day_of_month(v, i) {
         return Some(f);
     }
+    if let Some(f) = second_day(v, i) {
+        return Some(f);
+    }
     // 9 September [2025]
     if let Some(d) = v.day(i) {
         if let Some(m) = month_word(v, i + 1, true) {
@@ -95,6 +98,32 @@ pub(super) fn number_first(v: &View<'_>, i: usize) -> Option<Found> {
     bare_year(v, i)
 }
 
+/// "April 24 and 25", "May 3-5", "Sept. 3 and 4, 2024": the later day of
+/// the month just named (not "between June 3 and 25 people").
+fn second_day(v: &View<'_>, i: usize) -> Option<Found> {
+    let d = v.day(i)?;
+    if !matches!(
+        v.low(i.wrapping_sub(1)),
+        "and" | "to" | "through" | "or" | "-" | "–"
+    ) || v.day(i.wrapping_sub(2)).is_none()
+        || v.is_word(i + 1) && !v.is_cap(i + 1)
+    {
+        return None;
+    }
+    let k = i.wrapping_sub(3);
+    let k = if v.text(k) == "." {
+        k.wrapping_sub(1)
+    } else {
+        k
+    };
+    let m = month_word(v, k, true)?;
+    let comma = usize::from(v.text(i + 1) == ",");
+    match v.year(i + 1 + comma) {
+        Some(y) => found(Expr::Ymd(y, m, d), i, i + 2 + comma),
+        None => found(Expr::MonthDay(m, d), i, i + 1),
+    }
+}
+
 /// "9th of September [2025]": an ordinal day, "of", a month.
 pub(super) fn day_of_month(v: &View<'_>, i: usize) -> Option<Found> {
     let d = v.day(i)?;
@@ -141,7 +170,17 @@ fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
     // "for 2027,", "into 2031.", "both 2030 and 2031": a year closing its
     // phrase after a preposition that also takes counts.
     let closes = !v.is_word(i + 1) || matches!(next, "and" | "or" | "to" | "through");
-    let loose_prep = matches!(prev, "for" | "into" | "both") && closes;
+    let loose_prep = matches!(prev, "for" | "into" | "both" | "due") && closes;
+    // "dating back to 1994", "dates to 1990": a start in the past.
+    let back_to = prev == "to" && matches!(v.low(i.wrapping_sub(2)), "back" | "dating" | "dates");
+    // "his unsuccessful 2031 campaign": a year between a determiner with
+    // its adjective and a noun.
+    let det_adjective = modern
+        && contains(lex::DETERMINERS, v.low(i.wrapping_sub(2)))
+        && v.is_word(i.wrapping_sub(1))
+        && !v.is_cap(i.wrapping_sub(1))
+        && v.is_word(i + 1)
+        && !v.is_cap(i + 1);
     // "fiscal 2029": the year a company's accounts are named by.
     let fiscal = prev == "fiscal";
     if prev == "the" && (next == "period" || next == "quarter") {
@@ -161,9 +200,9 @@ fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
         prev,
         "and" | "or" | "to" | "as" | "on" | "-" | "–" | "—" | ","
     ) {
-        joined || prev == "," && span_start
+        joined || prev == "," && span_start || back_to
     } else {
-        is_prep || det || subject || span_start || loose_prep
+        is_prep || det || subject || span_start || loose_prep || det_adjective
     };
     // "of 1500 workers": a count of a plural noun, not a year.
     let plural_after = v.is_word(i + 1)

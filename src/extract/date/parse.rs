@@ -69,7 +69,10 @@ fn is_trigger(w: &str) -> bool {
         s.extend(lex::SPAN_HEDGES.iter().copied());
         s.extend(lex::QUARTER_ORDINALS.iter().map(|(k, _)| *k));
         s.extend(lex::HOLIDAYS.iter().map(|(k, _)| *k));
+        s.extend(lex::MOVABLE_HOLIDAYS.iter().map(|(k, _)| *k));
         s.insert("new");
+        s.insert("nineteen");
+        s.insert("year");
         s.insert("that");
         s.insert("the");
         s
@@ -149,6 +152,14 @@ fn word_first(v: &View<'_>, i: usize) -> Option<Found> {
         }
     }
     if let Some(n) = lookup(lex::DAY_WORDS, w) {
+        // "today's world", "in today's dollars", "the cars of tomorrow":
+        // the present or the future in general, no day ("as of today" is).
+        let prev = v.low(i.wrapping_sub(1));
+        let generic = v.is_possessive(i) && contains(lex::TODAY_GENERIC, v.low(i + 1))
+            || prev == "of" && !v.is(i.wrapping_sub(2), "as") && !v.is_word(i + 1);
+        if generic {
+            return None;
+        }
         let mut end = i + 1;
         if !v.is_possessive(i) && contains(lex::DAY_PARTS, v.low(i + 1)) {
             end += 1;
@@ -167,6 +178,12 @@ fn word_first(v: &View<'_>, i: usize) -> Option<Found> {
     }
     if w == "the" {
         return the_first(v, i);
+    }
+    if let Some((y, end)) = spoken_year(v, i) {
+        return found(Expr::Year(y), i, end);
+    }
+    if w == "year-end" || w == "year" && v.is(i + 1, "end") {
+        return year_end(v, i, if w == "year" { i + 2 } else { i + 1 });
     }
     if let Some(s) = lookup(lex::SHIFTS, w) {
         return shift_first(v, i, s, i);
@@ -294,6 +311,9 @@ fn season(v: &View<'_>, i: usize, m: u32, start: usize) -> Option<Found> {
 /// a bare holiday only after a preposition ("by Christmas"), not in a
 /// name ("Christmas Island") nor as a modifier ("Christmas trees").
 fn holiday(v: &View<'_>, i: usize) -> Option<Found> {
+    if let Some(f) = movable_holiday(v, i) {
+        return Some(f);
+    }
     let (key, (m, d, needs_day)) = if v.is(i, "new") && v.is(i + 1, "year") && v.is_cap(i + 1) {
         (i + 1, (1, 1, true))
     } else {
@@ -314,6 +334,29 @@ fn holiday(v: &View<'_>, i: usize) -> Option<Found> {
         _ => (m, d),
     };
     found(Expr::MonthDay(m, d), i, key + 1 + usize::from(suffix))
+}
+
+/// "Thanksgiving Day", "on Thanksgiving", "last Thanksgiving"; not
+/// "Thanksgiving dinner" nor "a Thanksgiving Parade".
+fn movable_holiday(v: &View<'_>, i: usize) -> Option<Found> {
+    let (m, wd, n) = lookup(lex::MOVABLE_HOLIDAYS, v.low(i))?;
+    let day = v.is_cap(i + 1) && v.is(i + 1, "day");
+    let prev = v.low(i.wrapping_sub(1));
+    let shift = match prev {
+        "last" => Some(-1),
+        "next" => Some(1),
+        _ => None,
+    };
+    let by_prep = contains(lex::DATE_PREPOSITIONS, prev) || matches!(prev, "at" | "over");
+    if !(day || shift.is_some() || by_prep && !v.is_word(i + 1)) {
+        return None;
+    }
+    let start = if shift.is_some() { i - 1 } else { i };
+    found(
+        Expr::NthWeekday(m, wd, n, shift),
+        start,
+        i + 1 + usize::from(day),
+    )
 }
 
 /// "third-quarter", "first-quarter" as one hyphenated word.
@@ -341,6 +384,9 @@ fn month_first(v: &View<'_>, i: usize, m: u32) -> Option<Found> {
     if let Some(y) = v.year(i + 1 + dot) {
         return found(Expr::MonthYear(y, m), i, i + 2 + dot);
     }
+    if let Some((y, end)) = spoken_year(v, i + 1) {
+        return found(Expr::MonthYear(y, m), i, end);
+    }
     if month_word(v, i, false).is_none() || w.len() <= 3 && w != "may" {
         return None;
     }
@@ -349,7 +395,11 @@ fn month_first(v: &View<'_>, i: usize, m: u32) -> Option<Found> {
     // as verbs and follow "the" as names ("the March on Washington").
     let prev = v.low(i.wrapping_sub(1));
     let next_low = v.is_word(i + 1) && !v.is_cap(i + 1);
-    let by_prep = contains(lex::DATE_PREPOSITIONS, prev) || contains(lex::SPAN_HEDGES, prev);
+    // "for October", "for November deliveries" ("for May", "for March"
+    // may name a person or a protest).
+    let by_for = prev == "for" && !matches!(w, "may" | "march");
+    let by_prep =
+        contains(lex::DATE_PREPOSITIONS, prev) || contains(lex::SPAN_HEDGES, prev) || by_for;
     let by_det = contains(lex::DETERMINERS, prev)
         && next_low
         && !contains(lex::DATE_PREPOSITIONS, v.low(i + 1))
@@ -455,17 +505,31 @@ fn the_first(v: &View<'_>, i: usize) -> Option<Found> {
     if is_year_ago(v.low(k)) {
         return year_ago(v, k, i);
     }
-    // "the quarter", "the latest quarter", "the most recent quarter".
+    // "the quarter": the one just told; "the latest quarter", "the latest
+    // period", "the most recent quarter": the last one completed, even
+    // after a year-ago one was told.
     let q = match [w, v.low(i + 2), v.low(i + 3)] {
-        ["quarter", ..] => Some(i + 2),
-        ["latest", "quarter", _] => Some(i + 3),
-        ["most", "recent", "quarter"] => Some(i + 4),
+        ["quarter", ..] => Some((i + 2, Expr::TheQuarter)),
+        ["latest", "quarter" | "period", _] => Some((i + 3, Expr::QuarterRel(-1))),
+        ["most", "recent", "quarter"] => Some((i + 4, Expr::QuarterRel(-1))),
         _ => None,
     };
-    if let Some(end) = q.filter(|&e| !v.is_cap(e - 1)) {
-        return found(Expr::TheQuarter, i, end);
+    if let Some((end, expr)) = q.filter(|&(e, _)| !v.is_cap(e - 1)) {
+        return found(expr, i, end);
     }
     if let Some(f) = anaphoric(v, i) {
+        return Some(f);
+    }
+    if v.is(i + 1, "year") && v.is(i + 2, "end") {
+        return year_end(v, i + 1, i + 3);
+    }
+    // "the year two thousand", "the year nineteen ninety".
+    if v.is(i + 1, "year") {
+        if let Some((y, end)) = spoken_year(v, i + 2).or_else(|| thousands_year(v, i + 2)) {
+            return found(Expr::Year(y), i, end);
+        }
+    }
+    if let Some(f) = the_year(v, i) {
         return Some(f);
     }
     if v.day(i + 1).is_some() && v.is(i + 2, "of") {
@@ -529,6 +593,76 @@ fn anaphoric(v: &View<'_>, i: usize) -> Option<Found> {
     })
 }
 
+/// "by year-end", "since year end", "before the year's end": after a
+/// preposition only ("year-end bonuses" is no date).
+fn year_end(v: &View<'_>, i: usize, end: usize) -> Option<Found> {
+    let start = if v.is(i.wrapping_sub(1), "the") {
+        i - 1
+    } else {
+        i
+    };
+    let prev = v.low(start.wrapping_sub(1));
+    let by_prep = contains(lex::DATE_PREPOSITIONS, prev) || matches!(prev, "at" | "near");
+    (by_prep && !v.is_word(end)).then_some(Found {
+        expr: Expr::YearEnd,
+        start,
+        end,
+        possessive: false,
+    })
+}
+
+/// A year said in words, as broadcasts write them, from token `i`:
+/// "nineteen ninety-six", "nineteen seventy"; the year and its end token.
+fn spoken_year(v: &View<'_>, i: usize) -> Option<(i32, usize)> {
+    if !v.is(i, "nineteen") {
+        return None;
+    }
+    let n = crate::extract::small_word(v.low(i + 1)).filter(|n| (10..=99).contains(n))?;
+    Some((1900 + n as i32, i + 2))
+}
+
+/// "two thousand", "two thousand and eight", "two thousand ten" from
+/// token `i` (a count anywhere else: only read after "the year").
+fn thousands_year(v: &View<'_>, i: usize) -> Option<(i32, usize)> {
+    if !(v.is(i, "two") && v.is(i + 1, "thousand")) {
+        return None;
+    }
+    let k = i + 2 + usize::from(v.is(i + 2, "and"));
+    match crate::extract::small_word(v.low(k)).filter(|n| (1..=99).contains(n)) {
+        Some(n) => Some((2000 + n as i32, k + 1)),
+        None => Some((2000, i + 2)),
+    }
+}
+
+/// "the year", "the full year", "the fiscal year" standing for a year of
+/// accounts ("sales for the full year", "a high for the year"); not "the
+/// year ended March 31" (a length), "the year 2000", "the year when ...",
+/// "the rest of the year" (a span to its end), nor an award ("player of
+/// the year").
+fn the_year(v: &View<'_>, i: usize) -> Option<Found> {
+    let j = i + 1 + usize::from(contains(lex::YEAR_QUALIFIERS, v.low(i + 1)));
+    if !v.is(j, "year") || v.is_cap(j) || v.is_possessive(j) && j > i + 1 {
+        return None;
+    }
+    let next = v.low(j + 1);
+    let award =
+        v.is(i.wrapping_sub(1), "of") && contains(lex::AWARD_NOUNS, v.low(i.wrapping_sub(2)));
+    // "the rest of the year": from now to its end, not the year.
+    let rest = v.is(i.wrapping_sub(1), "of")
+        && matches!(v.low(i.wrapping_sub(2)), "rest" | "remainder" | "balance");
+    let clause = matches!(
+        next,
+        "ended" | "ending" | "to" | "when" | "that" | "which" | "in" | "after" | "before" | "since"
+    );
+    // "the year 2000", "the year two thousand": the year itself.
+    let number = v.ok(j + 1) && v.doc.tokens[j + 1].kind == TokenKind::Number
+        || lookup(lex::NUMBER_WORDS, next).is_some();
+    if award || rest || clause || number {
+        return None;
+    }
+    found(Expr::TheYear, i, j + 1)
+}
+
 /// What follows "of" after a quarter: "of 2009", "of this year", "of last
 /// year"; returns the reference and the end token.
 /// The year a quarter at `i` names: "of 2009", "of last year", or a
@@ -569,6 +703,11 @@ fn shift_first(v: &View<'_>, i: usize, s: i32, start: usize) -> Option<Found> {
         return None;
     }
     if let Some(code) = lookup(lex::UNITS, w) {
+        // "ABC's \"This Week\"": both words capitalised inside a sentence
+        // make a title.
+        if v.is_cap(i + 1) && v.is_cap(start) && start > v.lo {
+            return None;
+        }
         let unit = Unit::from_code(code);
         // Plurals ("the past three years") are durations; "the last week
         // of March" is a part of something else.

@@ -80,6 +80,16 @@ pub(crate) enum Expr {
     ThatUnit(Unit, i32),
     /// "the previous year": the unit before the one of the date before it.
     UnitBefore(Unit),
+    /// "Thanksgiving": the `n`th weekday `wd` (Monday = 0) of month `m`,
+    /// in the year the tense points to; shift -1 for "last Thanksgiving",
+    /// 1 for "next Thanksgiving".
+    NthWeekday(u32, u32, u32, Option<i32>),
+    /// "by year-end", "since year end": the last day of this year ahead,
+    /// of last year behind.
+    YearEnd,
+    /// "the year", "the full year": the year of the date told before it,
+    /// else the publication year.
+    TheYear,
     /// "1998".
     Year(i32),
     /// "the 1990s": the first year.
@@ -120,6 +130,7 @@ impl Expr {
                 | Expr::PeriodIn(..)
                 | Expr::ThatUnit(..)
                 | Expr::UnitBefore(_)
+                | Expr::TheYear
                 | Expr::Before(..)
         )
     }
@@ -213,7 +224,13 @@ pub(crate) fn resolve_after(
             start: year_back(p.start)?,
             end: year_back(p.end)?,
         }),
-        (Expr::SameYearBefore | Expr::YearAgo(_) | Expr::ThatUnit(..), None) => None,
+        (Expr::SameYearBefore | Expr::YearAgo(false) | Expr::ThatUnit(..), None) => None,
+        // "the year-ago quarter" with no period told: the last quarter
+        // completed, a year back, as earnings news compares them.
+        (Expr::YearAgo(true), None) => {
+            let quarter = resolve_relative(Expr::QuarterRel(-1), pub_date?, tense)?;
+            shift_back(quarter, 1, Unit::Year)
+        }
         (Expr::ThatUnit(u, n), Some(p)) => resolve_relative(Expr::Span(u, n), p.start, tense),
         (Expr::PeriodIn(y, quarter), Some(p)) if p.start.year() == p.end.year() => {
             let p = match (quarter, p.start == p.end) {
@@ -237,12 +254,16 @@ pub(crate) fn resolve_after(
         (Expr::YearAgo(false), Some(p)) if p.start == p.end => None,
         (Expr::YearAgo(false), Some(p)) => shift_back(p, 1, Unit::Year),
         (Expr::Before(n, unit), Some(p)) => shift_back(p, n, unit),
-        (Expr::Before(..), None) => None,
+        // "a year earlier" with no date told: counted from publication,
+        // as "a year ago" is.
+        (Expr::Before(n, unit), None) => resolve(Expr::Ago(n, unit), pub_date, tense),
         (Expr::TheQuarter, Some(p)) if is_quarter(p) => Some(p),
         // "from a year ago" after a quarter or a month: the same span a
         // year before, as financial news compares periods.
-        (Expr::Ago(n, Unit::Year), Some(p)) if p.start != p.end => shift_back(p, n, Unit::Year),
+        (Expr::Ago(1, Unit::Year), Some(p)) if p.start != p.end => shift_back(p, 1, Unit::Year),
         (Expr::UnitBefore(u), Some(p)) => resolve_relative(Expr::Span(u, -1), p.start, tense),
+        (Expr::TheYear, Some(p)) => year_span(p.start.year()),
+        (Expr::TheYear, None) => resolve(Expr::Span(Unit::Year, 0), pub_date, tense),
         // "the previous year" alone is last year; "the day before" alone
         // is a relation to an event, not a date.
         (Expr::UnitBefore(Unit::Day | Unit::Week), None) => None,
@@ -388,6 +409,31 @@ fn resolve_relative(e: Expr, p: NaiveDate, tense: Tense) -> Option<DateRange> {
             }
         }
         Expr::TheQuarter => resolve_relative(Expr::QuarterRel(-1), p, tense),
+        Expr::NthWeekday(m, wd, n, shift) => {
+            let day = |y: i32| {
+                let first = ymd(y, m, 1)?;
+                let lead = (wd + 7 - first.weekday().num_days_from_monday()) % 7;
+                ymd(y, m, 1 + lead + 7 * (n - 1))
+            };
+            let cands: Vec<NaiveDate> = (y - 1..=y + 1).filter_map(day).collect();
+            let past = || cands.iter().filter(|d| **d <= p).max();
+            let ahead = || cands.iter().filter(|d| **d >= p).min();
+            let near = |d: &&NaiveDate| (**d - p).num_days().abs() <= 300;
+            let pick = match (shift, tense) {
+                (Some(-1), _) => cands.iter().filter(|d| **d < p).max(),
+                (Some(1), _) => cands.iter().filter(|d| **d > p).min(),
+                (_, Tense::Past) => past().filter(near),
+                (_, Tense::Future) => ahead().filter(near),
+                _ => None,
+            };
+            pick.or_else(|| cands.iter().min_by_key(|d| (**d - p).num_days().abs()))
+                .copied()
+                .map(DateRange::day)
+        }
+        Expr::YearEnd => match tense {
+            Tense::Past if p < ymd(y, 12, 31)? => ymd(y - 1, 12, 31).map(DateRange::day),
+            _ => ymd(y, 12, 31).map(DateRange::day),
+        },
         Expr::Quarter(q, YearRef::Rel(n)) => quarter_span(y + n, q),
         Expr::Quarter(q, _) => {
             let now = (p.month() - 1) / 3 + 1;

@@ -539,13 +539,21 @@ fn a_year_earlier_is_the_period_just_told_a_year_back() {
         dates("Sales fell in March 2025 from a year ago.")[1],
         pair("a year ago", "2024-03-01..2024-03-31")
     );
-    // With no period told before, "a year ago" is counted from the
-    // publication date and "a year earlier" is left alone.
+    // With no period told before, "a year ago" and "a year earlier" are
+    // counted from the publication date, and "the year-ago quarter" is
+    // the last quarter completed, a year back.
     assert_eq!(
         one("A year ago, the plant was shut.").1,
         "2024-01-01..2024-12-31"
     );
-    assert!(dates("A year earlier, the plant was shut.").is_empty());
+    assert_eq!(
+        one("A year earlier, the plant was shut.").1,
+        "2024-01-01..2024-12-31"
+    );
+    assert_eq!(
+        one("In the year-ago quarter, the plant was shut.").1,
+        "2024-04-01..2024-06-30"
+    );
 }
 
 #[test]
@@ -701,4 +709,225 @@ fn never_panics_on_odd_input() {
     ] {
         let _ = dates(t);
     }
+}
+
+// Published Tuesday 2025-09-16: Friday 12 is behind, Friday 19 ahead.
+
+#[test]
+fn since_points_back_and_a_clock_time_keeps_its_deadline() {
+    assert_eq!(
+        one("The ship has been at sea since March and is due home soon."),
+        pair("March", "2025-03-01..2025-03-31")
+    );
+    // Near miss: "in March" with a plan lies ahead.
+    assert_eq!(
+        one("The ship is due home in March."),
+        pair("March", "2026-03-01..2026-03-31")
+    );
+    assert_eq!(
+        one("The council gave the tenants until 9 a.m. Friday to leave, the clerk said."),
+        pair("Friday", "2025-09-19")
+    );
+}
+
+#[test]
+fn a_deadline_before_a_pluperfect_clause_is_behind() {
+    assert_eq!(
+        one("Until Friday, the police had not named the driver."),
+        pair("Friday", "2025-09-12")
+    );
+    assert_eq!(
+        one("Until Friday, the police will not name the driver."),
+        pair("Friday", "2025-09-19")
+    );
+}
+
+#[test]
+fn set_without_to_is_a_past_verb_and_plans_as_a_noun_do_not_count() {
+    assert_eq!(
+        one("The board ruled that the fee should be paid, and set Friday as the deadline."),
+        pair("Friday", "2025-09-12")
+    );
+    assert_eq!(
+        one("The board is set to vote on Friday."),
+        pair("Friday", "2025-09-19")
+    );
+}
+
+#[test]
+fn participles_after_is_and_adjectives_after_determiners_are_no_past() {
+    assert_eq!(
+        one("The appeal will be lost unless the case is heard in March."),
+        pair("March", "2026-03-01..2026-03-31")
+    );
+    assert_eq!(
+        one("Dividends would be paid on a still unspecified date in March."),
+        pair("March", "2026-03-01..2026-03-31")
+    );
+    // Near miss: a past verb after a noun still dates the past.
+    assert_eq!(
+        one("The case was heard in March."),
+        pair("March", "2025-03-01..2025-03-31")
+    );
+}
+
+#[test]
+fn the_year_of_accounts_is_the_year_of_its_sentence_or_this_one() {
+    assert_eq!(
+        one("Sales for the full year rose 4 percent."),
+        pair("the full year", "2025-01-01..2025-12-31")
+    );
+    assert_eq!(
+        dates("In 2021 the firm sold 12 ships, its best result for the year."),
+        [
+            pair("2021", "2021-01-01..2021-12-31"),
+            pair("the year", "2021-01-01..2021-12-31"),
+        ]
+    );
+    // Near misses: a length of accounts, the year itself, a relation, an award.
+    assert!(dates("Profit for the year ended March 31 fell.")
+        .iter()
+        .all(|(t, _)| t == "March 31"));
+    assert_eq!(one("Fireworks marked the year 2000.").0, "2000");
+    assert!(dates("She recalls the year when the river froze.").is_empty());
+    assert!(dates("He was named player of the year.").is_empty());
+    assert!(dates("Stores should do well for the remainder of the year.").is_empty());
+}
+
+#[test]
+fn years_after_due_back_to_and_an_adjective() {
+    assert_eq!(one("The notes fall due 2031, the firm said.").0, "2031");
+    assert_eq!(one("Records dating back to 1994 were lost.").0, "1994");
+    assert_eq!(one("He lost his unsuccessful 2016 campaign.").0, "2016");
+    // Near misses: counts after "to" and after an adjective, with a plural.
+    assert!(dates("Staff numbers rose to 1994.").is_empty());
+    assert!(dates("The remaining 2000 shares were sold.").is_empty());
+}
+
+#[test]
+fn a_month_after_for_is_a_date_but_not_may_or_march() {
+    assert_eq!(one("Turnover for October is high.").0, "October");
+    assert!(dates("Crowds voted for May in the end.").is_empty());
+}
+
+#[test]
+fn years_said_in_words() {
+    assert_eq!(
+        one("In nineteen ninety-one the bank failed."),
+        pair("nineteen ninety-one", "1991-01-01..1991-12-31")
+    );
+    assert_eq!(
+        one("It happened in January nineteen eighty-four."),
+        pair("January nineteen eighty-four", "1984-01-01..1984-01-31")
+    );
+    assert_eq!(
+        one("They feared the year two thousand."),
+        pair("the year two thousand", "2000-01-01..2000-12-31")
+    );
+    // Near misses: counts in words.
+    assert!(dates("Nineteen people and two thousand sheep came.").is_empty());
+    assert!(dates("She taught nineteen ninety-year-olds.").is_empty());
+}
+
+#[test]
+fn year_end_after_a_preposition_follows_the_tense() {
+    assert_eq!(
+        one("The sale should close by year-end."),
+        pair("year-end", "2025-12-31")
+    );
+    assert_eq!(
+        one("Shares have gained 8% since year end."),
+        pair("year end", "2024-12-31")
+    );
+    assert_eq!(
+        one("The bridge opens before the year's end."),
+        pair("the year's end", "2025-12-31")
+    );
+    // Near miss: a modifier, no date.
+    assert!(dates("The year-end bonus was paid.").is_empty());
+}
+
+#[test]
+fn today_in_general_and_a_programme_title_are_no_dates() {
+    assert!(dates("It matters for today's youth and the cars of tomorrow.").is_empty());
+    assert!(dates("She said so on ABC's This Week programme.").is_empty());
+    // Near misses: a day's event, "as of today", this week in a sentence.
+    assert_eq!(one("Today's vote was close.").1, "2025-09-16");
+    assert_eq!(one("The office is shut as of today.").1, "2025-09-16");
+    assert_eq!(one("This Week the office is shut.").0, "This Week");
+}
+
+#[test]
+fn years_ago_after_a_period_count_from_publication_beyond_one() {
+    // "a year ago" after a month is that month a year back; "41 years
+    // ago" is a year counted from publication.
+    assert_eq!(
+        dates("Sales fell in March 2025, and the plant opened 41 years ago.")[1],
+        pair("41 years ago", "1984-01-01..1984-12-31")
+    );
+}
+
+#[test]
+fn a_schedule_in_the_present_tense_lies_ahead() {
+    assert_eq!(
+        one("The two leaders meet separately Friday with the envoy."),
+        pair("Friday", "2025-09-19")
+    );
+    assert_eq!(one("Talks resume on Friday.").1, "2025-09-19");
+    // Near misses: the past form, and the noun after a determiner.
+    assert_eq!(one("The two leaders met Friday.").1, "2025-09-12");
+    assert_eq!(
+        one("The meeting was held, and the visit Friday went well.").1,
+        "2025-09-12"
+    );
+}
+
+#[test]
+fn thanksgiving_is_the_fourth_thursday_of_november() {
+    // Published Tuesday 2025-09-16; Thanksgiving 2024 fell on November 28.
+    assert_eq!(
+        one("The boy was found on Thanksgiving Day."),
+        pair("Thanksgiving Day", "2024-11-28")
+    );
+    assert_eq!(
+        one("The family will gather on Thanksgiving."),
+        pair("Thanksgiving", "2025-11-27")
+    );
+    assert_eq!(
+        one("They met last Thanksgiving."),
+        pair("last Thanksgiving", "2024-11-28")
+    );
+    // Near miss: a modifier.
+    assert!(dates("Thanksgiving dinner was cold.").is_empty());
+}
+
+#[test]
+fn a_second_day_after_a_month_and_day_is_a_date_of_that_month() {
+    assert_eq!(
+        dates("The summit meets on April 24 and 25."),
+        [pair("April 24", "2026-04-24"), pair("25", "2026-04-25"),]
+    );
+    assert_eq!(
+        dates("Voting ran Sept. 3 and 4, 2024.")[0],
+        pair("Sept. 3", "2024-09-03")
+    );
+    // Near miss: a count after the day.
+    assert_eq!(dates("Between June 3 and 25 people came.").len(), 1);
+}
+
+#[test]
+fn the_latest_quarter_is_the_last_completed_even_after_a_year_ago_one() {
+    assert_eq!(
+        dates("Profit beat the year-ago quarter; in the latest quarter, sales rose.")[1],
+        pair("the latest quarter", "2025-04-01..2025-06-30")
+    );
+    assert_eq!(
+        one("The latest period had gains.").1,
+        "2025-04-01..2025-06-30"
+    );
+    // Near miss: "the quarter" is the one just told.
+    assert_eq!(
+        dates("Sales rose in the first quarter of 2024, and the quarter ended well.")[1],
+        pair("the quarter", "2024-01-01..2024-03-31")
+    );
 }
