@@ -10,6 +10,7 @@
 mod calendar;
 mod clause;
 mod group;
+mod named;
 mod numeric;
 mod parse;
 mod resolve;
