@@ -12,7 +12,9 @@ use crate::check::Checked;
 use crate::extract::{ClaimData, Modifier};
 use crate::rules::RuleSet;
 use crate::subject::keys::{offices_compatible, title_key};
-use crate::subject::{align, names_kept, same_attributed_quotation, same_letters, same_quotation};
+use crate::subject::{
+    align, is_part_of, names_kept, same_attributed_quotation, same_letters, same_quotation,
+};
 use std::collections::BTreeMap;
 
 /// Mentions of each version compared with the others'.
@@ -82,7 +84,8 @@ fn pair_aligns(
             } else {
                 same_quotation(&wx, &wy).is_some()
             };
-            same && (!same_letters(&wx, &wy) || other_speaker)
+            // Reworded: not the same letters, nor a cut of the other.
+            same && (other_speaker || !(same_letters(&wx, &wy) || is_part_of(&wx, &wy)))
                 && (!other_speaker || names_kept(&cx.text, &cy.text))
         }
         // One person given two offices: a namesake

@@ -232,7 +232,9 @@ fn subject_of_participle(doc: &Document, v: usize, floor: usize) -> Option<Range
         if a < c && matches!(doc.tok(a), "and" | "but" | "then") {
             a += 1;
         }
-        if let Some(r) = sentence_subject(doc, a, c) {
+        // A name alone between two commas is an apposition or a place
+        // ("in Tulsa, Oklahoma, arguing"), not a clause with a verb.
+        if let Some(r) = sentence_subject(doc, a, c).filter(|r| r.end < c) {
             return Some(r);
         }
     }

@@ -691,6 +691,17 @@ mod tests {
     }
 
     #[test]
+    fn a_place_between_commas_is_not_the_subject_of_a_participle() {
+        let text = "Ana Ruiz spoke about the floods in Kestrel, Varno, arguing that \
+                    the delays were \u{201c}intolerable.\u{201d}\n";
+        assert_eq!(speakers(text), [some("Ana Ruiz")]);
+        // Near-miss: a clause of its own before the comma.
+        let text = "The report came out on Monday, and Tom Hale issued a statement, \
+                    saying it was \u{201c}long overdue.\u{201d}\n";
+        assert_eq!(speakers(text), [some("Tom Hale")]);
+    }
+
+    #[test]
     fn a_possessive_makes_a_speech_word_a_noun() {
         let text = "\u{201c}The law stays,\u{201d} Ana Ruiz said at a briefing before Tom Hale\u{2019}s comments. \u{201c}We will defend it in every court.\u{201d}\n";
         assert_eq!(speakers(text), [some("Ana Ruiz"), some("Ana Ruiz")]);

@@ -261,16 +261,48 @@ pub fn same_attributed_quotation(a: &[String], b: &[String]) -> bool {
     whole || content >= MIN_ATTRIBUTED_WORDS && same_quotation(a, b).is_some()
 }
 
-/// Whether two quotations differ only in spacing, case or punctuation
-/// ("4.5billion" and "4.5 billion").
+/// Whether two quotations differ only in spacing, case, punctuation or
+/// contractions ("4.5billion" and "4.5 billion", "we've" and "we have").
 pub fn same_letters(a: &[String], b: &[String]) -> bool {
-    let letters = |w: &[String]| -> String {
-        w.iter()
-            .flat_map(|x| x.chars())
-            .filter(|c| c.is_alphanumeric())
-            .collect()
-    };
-    letters(a) == letters(b)
+    letter_words(a).concat() == letter_words(b).concat()
+}
+
+/// Whether the shorter quotation is a run of the longer's words, read as
+/// [`same_letters`] reads them: a quotation cut, not reworded ("the law"
+/// is no part of "the laws").
+pub fn is_part_of(a: &[String], b: &[String]) -> bool {
+    let (a, b) = (letter_words(a), letter_words(b));
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    !short.is_empty() && long.windows(short.len()).any(|w| w == short.as_slice())
+}
+
+/// A quotation's words as letters and digits only, contractions written
+/// out as two words.
+fn letter_words(words: &[String]) -> Vec<String> {
+    let mut out = Vec::with_capacity(words.len());
+    for w in words {
+        let w = w.replace('’', "'");
+        let (stem, tail) = match w.rsplit_once('\'') {
+            Some((stem, tail)) => match (stem, tail) {
+                ("can", "t") => ("can", "not"),
+                ("won", "t") => ("will", "not"),
+                (stem, "t") if stem.ends_with('n') => (&stem[..stem.len() - 1], "not"),
+                (stem, "ve") => (stem, "have"),
+                (stem, "re") => (stem, "are"),
+                (stem, "ll") => (stem, "will"),
+                (stem, "m") => (stem, "am"),
+                _ => (w.as_str(), ""),
+            },
+            None => (w.as_str(), ""),
+        };
+        for part in [stem, tail] {
+            let part: String = part.chars().filter(|c| c.is_alphanumeric()).collect();
+            if !part.is_empty() {
+                out.push(part);
+            }
+        }
+    }
+    out
 }
 
 /// A content word of a quotation: not a function word or a contraction
@@ -283,6 +315,33 @@ fn is_quotation_content(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn contractions_and_cuts_are_not_rewording() {
+        use super::{is_part_of, same_letters};
+        let words = |t: &str| -> Vec<String> { t.split(' ').map(str::to_owned).collect() };
+        assert!(same_letters(
+            &words("we've got to act"),
+            &words("we have got to act")
+        ));
+        assert!(same_letters(
+            &words("it can't wait"),
+            &words("it cannot wait")
+        ));
+        assert!(is_part_of(
+            &words("this is not who we are"),
+            &words("look this is not who we are we've got to act")
+        ));
+        // Near-misses: another word, another order.
+        assert!(!same_letters(
+            &words("we've got to act"),
+            &words("we had got to act")
+        ));
+        assert!(!is_part_of(
+            &words("who we are is not this"),
+            &words("look this is not who we are")
+        ));
+    }
+
     #[test]
     fn a_slogan_is_no_one_speakers_quotation() {
         use super::{same_attributed_quotation, same_quotation};

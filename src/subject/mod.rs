@@ -18,8 +18,8 @@ pub(crate) mod keys;
 mod words;
 
 pub use align::{
-    align, names_kept, restates, same_attributed_quotation, same_letters, same_quotation,
-    shared_share, similarity, Alignment, SentenceIndex, Side,
+    align, is_part_of, names_kept, restates, same_attributed_quotation, same_letters,
+    same_quotation, shared_share, similarity, Alignment, SentenceIndex, Side,
 };
 pub use figures::{Figure, FigureValue, Unit};
 
