@@ -20,6 +20,7 @@ use crate::check::{fmt_num, Checked};
 use crate::extract::Modifier;
 use crate::lexicon::FxHasher;
 use crate::rules::RuleSet;
+use crate::subject::shared_count;
 use chrono::NaiveDate;
 use key::{prepare_all, BLOCK};
 use std::collections::{BTreeMap, HashMap};
@@ -414,20 +415,9 @@ impl QuoteClusters {
 /// Whether at least [`MIN_SHARED_RUNS`] of the shorter of two sorted run
 /// lists (and two of its runs) are in the other.
 fn shares_runs(a: &[u64], b: &[u64]) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let (mut i, mut j, mut shared) = (0, 0, 0usize);
-    while i < short.len() && j < long.len() {
-        match short[i].cmp(&long[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    shared >= short.len().min(2) && shared as f32 >= MIN_SHARED_RUNS * short.len() as f32
+    let short = a.len().min(b.len());
+    let shared = shared_count(a, b);
+    shared >= short.min(2) && shared as f32 >= MIN_SHARED_RUNS * short as f32
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use super::{article_evidence, finding_for, CheckContext, Checked, Run};
 use crate::extract::{Claim, ClaimData, Count, DateRange};
 use crate::finding::{Finding, Severity};
 use crate::source::Article;
-use crate::subject::{restates, Stem};
+use crate::subject::{restates, shared_count, Stem};
 use std::collections::HashMap;
 
 declare_check! {
@@ -287,7 +287,7 @@ fn is_another_days_report(
 
 /// Whether two sentences' content words say the same thing.
 fn same_fact(a: &[Stem], b: &[Stem]) -> bool {
-    let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    let shared = shared_count(a, b);
     let shorter = a.len().min(b.len()).max(1);
     shared >= MIN_SHARED
         && (shared >= MANY_SHARED || shared as f32 >= MIN_SHARED_RATIO * shorter as f32)

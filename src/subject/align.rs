@@ -89,9 +89,16 @@ pub fn similarity(a: &Terms, b: &Terms) -> f32 {
     if a.stems.is_empty() || b.stems.is_empty() {
         return 0.0;
     }
+    let shared = shared_count(&a.stems, &b.stems);
+    shared as f32 / ((a.stems.len() * b.stems.len()) as f32).sqrt()
+}
+
+/// How many items two sorted, deduplicated lists have in common, in one
+/// pass over both.
+pub fn shared_count<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut shared) = (0, 0, 0usize);
-    while i < a.stems.len() && j < b.stems.len() {
-        match a.stems[i].cmp(&b.stems[j]) {
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -101,7 +108,7 @@ pub fn similarity(a: &Terms, b: &Terms) -> f32 {
             }
         }
     }
-    shared as f32 / ((a.stems.len() * b.stems.len()) as f32).sqrt()
+    shared
 }
 
 /// The sentences of some articles by content word, to find the one most

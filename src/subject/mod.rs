@@ -19,7 +19,7 @@ mod words;
 
 pub use align::{
     align, is_part_of, names_kept, restates, same_attributed_quotation, same_letters,
-    same_quotation, shared_share, similarity, Alignment, SentenceIndex, Side,
+    same_quotation, shared_count, shared_share, similarity, Alignment, SentenceIndex, Side,
 };
 pub use figures::{Figure, FigureValue, Unit};
 
