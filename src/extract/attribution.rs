@@ -233,7 +233,7 @@ fn subject_of_participle(doc: &Document, v: usize, floor: usize) -> Option<Range
             a += 1;
         }
         // A name alone between two commas is an apposition or a place
-        // ("in Tulsa, Oklahoma, arguing"), not a clause with a verb.
+        // ("in Kestrel, Varno, arguing"), not a clause with a verb.
         if let Some(r) = sentence_subject(doc, a, c).filter(|r| r.end < c) {
             return Some(r);
         }

@@ -254,7 +254,7 @@ pub fn same_quotation(a: &[String], b: &[String]) -> Option<f32> {
 
 /// Content words a quotation needs before it can be pinned on one person
 /// rather than another: fewer, and it may be a slogan that several people
-/// repeat ("temperamentally unfit to be commander in chief").
+/// repeat ("too weak to keep the harbour safe").
 pub const MIN_ATTRIBUTED_WORDS: usize = 5;
 
 /// Whether two quotations (their words, lower case) are one quotation
@@ -353,15 +353,15 @@ mod tests {
     fn a_slogan_is_no_one_speakers_quotation() {
         use super::{same_attributed_quotation, same_quotation};
         let words = |t: &str| -> Vec<String> { t.split(' ').map(str::to_owned).collect() };
-        let slogan = words("temperamentally unfit to be commander in chief");
+        let slogan = words("too weak to keep the harbour safe");
         let long = words(
-            "he has mocked veterans for years which shows he is temperamentally unfit \
-             to be commander in chief",
+            "he has ignored the dock workers for years which shows he is too weak to \
+             keep the harbour safe",
         );
         assert!(same_quotation(&slogan, &long).is_some());
         assert!(!same_attributed_quotation(&slogan, &long));
         // Near-miss: a longer piece of the same quotation, or the slogan whole.
-        let piece = words("mocked veterans for years which shows he is temperamentally unfit");
+        let piece = words("ignored the dock workers for years which shows he is too weak");
         assert!(same_attributed_quotation(&piece, &long));
         assert!(same_attributed_quotation(&slogan, &slogan));
     }

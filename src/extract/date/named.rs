@@ -1,6 +1,6 @@
 //! Dates named by words rather than written as numbers: holidays and
 //! seasons, "the year-ago quarter", "by year-end", years said in words
-//! ("nineteen ninety-six") and "the year" of a company's accounts. Split
+//! ("nineteen eighty-two") and "the year" of a company's accounts. Split
 //! from [`super::parse`], which calls each of them at the token that can
 //! start one; like it, this module resolves nothing.
 
@@ -139,7 +139,7 @@ pub(super) fn year_end(v: &View<'_>, i: usize, end: usize) -> Option<Found> {
 }
 
 /// A year said in words, as broadcasts write them, from token `i`:
-/// "nineteen ninety-six", "nineteen seventy"; the year and its end token.
+/// "nineteen eighty-two", "nineteen sixty"; the year and its end token.
 pub(super) fn spoken_year(v: &View<'_>, i: usize) -> Option<(i32, usize)> {
     if !v.is(i, "nineteen") {
         return None;
@@ -181,7 +181,7 @@ pub(super) fn the_year(v: &View<'_>, i: usize) -> Option<Found> {
         next,
         "ended" | "ending" | "to" | "when" | "that" | "which" | "in" | "after" | "before" | "since"
     );
-    // "the year 2000", "the year two thousand": the year itself.
+    // "the year 2005", "the year two thousand and five": the year itself.
     let number = v.ok(j + 1) && v.doc.tokens[j + 1].kind == TokenKind::Number
         || lookup(lex::NUMBER_WORDS, next).is_some();
     if award || rest || clause || number {

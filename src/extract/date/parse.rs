@@ -416,7 +416,7 @@ fn the_first(v: &View<'_>, i: usize) -> Option<Found> {
     if v.is(i + 1, "year") && v.is(i + 2, "end") {
         return year_end(v, i + 1, i + 3);
     }
-    // "the year two thousand", "the year nineteen ninety".
+    // "the year two thousand and five", "the year nineteen sixty".
     if v.is(i + 1, "year") {
         if let Some((y, end)) = spoken_year(v, i + 2).or_else(|| thousands_year(v, i + 2)) {
             return found(Expr::Year(y), i, end);
