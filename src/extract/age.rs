@@ -8,6 +8,7 @@
 //! as figures of a person.
 
 use super::attribution::name_ending_at;
+use super::cue::{self, Cues};
 use super::entity::{self, People};
 use super::number::small_whole;
 use super::{ClaimData, Context, Extractor, FigureClaim, FigureKind, RawClaim};
@@ -23,7 +24,7 @@ impl Extractor for AgeExtractor {
     }
 
     fn extract(&self, cx: &Context<'_>, prior: &[RawClaim], out: &mut Vec<RawClaim>) {
-        extract_ages(cx.doc, &cx.people, prior, out);
+        extract_ages(cx.doc, &cx.cues, &cx.people, prior, out);
     }
 }
 
@@ -40,7 +41,13 @@ const YEAR_OLD: &[&str] = &[
     " years old",
 ];
 
-fn extract_ages(doc: &Document, people: &People<'_>, prior: &[RawClaim], out: &mut Vec<RawClaim>) {
+fn extract_ages(
+    doc: &Document,
+    cues: &Cues,
+    people: &People<'_>,
+    prior: &[RawClaim],
+    out: &mut Vec<RawClaim>,
+) {
     let taken = |r: &Range<usize>| {
         prior
             .iter()
@@ -51,7 +58,7 @@ fn extract_ages(doc: &Document, people: &People<'_>, prior: &[RawClaim], out: &m
         let toks = s.tokens.clone();
         let mut i = toks.start;
         while i < toks.end {
-            if !may_open_age(doc, i) {
+            if !cues.has(i, cue::AGE) || !may_open_age(doc, i) {
                 i += 1;
                 continue;
             }
@@ -93,13 +100,16 @@ fn extract_ages(doc: &Document, people: &People<'_>, prior: &[RawClaim], out: &m
 /// Whether token `i` can open an age at all: a number, a word with a
 /// hyphen ("34-year-old", "five-year-old"), or "age", "aged", "died",
 /// "dies", "dead". Cheap, for the loop over every token.
+/// The words that open an age ("aged 71", "died at 83"), as written.
+pub(super) const OPENING_WORDS: &[&str] = &["age", "aged", "died", "dies", "dead"];
+
 fn may_open_age(doc: &Document, i: usize) -> bool {
     match doc.tokens[i].kind {
         TokenKind::Number => true,
         TokenKind::Punct => false,
         TokenKind::Word => {
             let w = doc.tok(i).as_bytes();
-            matches!(w, b"age" | b"aged" | b"died" | b"dies" | b"dead") || w.contains(&b'-')
+            OPENING_WORDS.iter().any(|o| o.as_bytes() == w) || w.contains(&b'-')
         }
     }
 }
@@ -296,7 +306,7 @@ mod tests {
         let r = RuleSet::default();
         let p = People::new(&d, &r);
         let mut out = Vec::new();
-        extract_ages(&d, &p, &[], &mut out);
+        extract_ages(&d, &Cues::new(&d), &p, &[], &mut out);
         out.into_iter()
             .map(|c| match c.data {
                 ClaimData::Figure(f) => (d.text[c.range].to_owned(), f.value, f.person, f.noun),

@@ -10,6 +10,7 @@
 //! is `check`'s job. Counts with no noun to count are not reported: a bare
 //! number is seldom a claim worth checking.
 
+use super::cue::{self, Cues};
 use super::noun::{clause_qualifiers, is_function_word, is_plural, noun_phrase, singular, Head};
 use super::number::{is_word, lower, may_start_number, parse_number, NumberPhrase};
 use super::{ClaimData, Context, Count, Extractor, Interval, Modifier, RawClaim};
@@ -31,7 +32,7 @@ impl Extractor for CountExtractor {
 
     fn extract(&self, cx: &Context<'_>, _prior: &[RawClaim], out: &mut Vec<RawClaim>) {
         for s in &cx.doc.sentences {
-            extract_sentence(cx.doc, s.tokens.clone(), out);
+            extract_sentence(cx.doc, &cx.cues, s.tokens.clone(), out);
         }
     }
 }
@@ -39,7 +40,7 @@ impl Extractor for CountExtractor {
 /// The counted group of the last count in a sentence, for "of whom".
 type Group = (String, Vec<String>);
 
-fn extract_sentence(doc: &Document, toks: Range<usize>, out: &mut Vec<RawClaim>) {
+fn extract_sentence(doc: &Document, cues: &Cues, toks: Range<usize>, out: &mut Vec<RawClaim>) {
     let mut last: Option<Group> = None;
     // The hedge of the last count and the token after it: a conversion
     // right after it keeps it ("at least 16,000 hectares - or 40,000
@@ -47,7 +48,7 @@ fn extract_sentence(doc: &Document, toks: Range<usize>, out: &mut Vec<RawClaim>)
     let mut converted: Option<(Modifier, usize)> = None;
     let mut i = toks.start;
     while i < toks.end {
-        if !may_start_number(doc, i) {
+        if !cues.has(i, cue::COUNT) || !may_start_number(doc, i) {
             i += 1;
             continue;
         }

@@ -8,6 +8,7 @@
 //! rates ("twice a day", "$5 an hour"); it does not anchor a duration to
 //! the calendar.
 
+use super::cue::{self, Cues};
 use super::{ClaimData, Context, Extractor, RawClaim, TemporalClaim, TemporalKind};
 use crate::lexicon::dates::{lookup, WEEKDAYS, YEAR_QUALIFIERS};
 use crate::lexicon::durations::{
@@ -32,7 +33,7 @@ impl Extractor for DurationExtractor {
             .filter(|c| matches!(c.data, ClaimData::Date(_)))
             .map(|c| c.range.clone())
             .collect();
-        extract_durations(cx.doc, &taken, out);
+        extract_durations(cx.doc, &cx.cues, &taken, out);
     }
 }
 
@@ -43,11 +44,14 @@ struct Found {
     timex: String,
 }
 
-fn extract_durations(doc: &Document, taken: &[Range<usize>], out: &mut Vec<RawClaim>) {
+fn extract_durations(doc: &Document, cues: &Cues, taken: &[Range<usize>], out: &mut Vec<RawClaim>) {
     for s in &doc.sentences {
         let mut i = s.tokens.start;
         while i < s.tokens.end {
-            let Some(f) = found_at(doc, s.tokens.clone(), i) else {
+            let found = cues
+                .has(i, cue::DURATION)
+                .then(|| found_at(doc, s.tokens.clone(), i));
+            let Some(f) = found.flatten() else {
                 i += 1;
                 continue;
             };
@@ -111,6 +115,16 @@ fn found_at(doc: &Document, sent: Range<usize>, i: usize) -> Option<Found> {
         return None;
     }
     length(doc, sent, i, unit)
+}
+
+/// The words that trigger an expression, for the cue pass
+/// ([`super::cue`]): the units, the frequency words, "every" and "each".
+pub(super) fn cue_words() -> impl Iterator<Item = &'static str> {
+    DURATION_UNITS
+        .iter()
+        .map(|(w, _)| *w)
+        .chain(FREQUENCY_WORDS.iter().map(|(w, _)| *w))
+        .chain(["every", "each"])
 }
 
 /// Whether `w` (lower case) can end or start an expression: a unit, a
@@ -335,7 +349,7 @@ mod tests {
     fn found(text: &str) -> Vec<(String, &'static str, String)> {
         let doc = Document::new(text);
         let mut out = Vec::new();
-        extract_durations(&doc, &[], &mut out);
+        extract_durations(&doc, &Cues::new(&doc), &[], &mut out);
         out.into_iter()
             .map(|c| {
                 let ClaimData::Temporal(t) = &c.data else {
@@ -359,10 +373,7 @@ mod tests {
 
     #[test]
     fn trigger_match_covers_the_tables() {
-        for (w, _) in DURATION_UNITS {
-            assert!(is_trigger(w), "{w}");
-        }
-        for (w, _) in FREQUENCY_WORDS {
+        for w in cue_words() {
             assert!(is_trigger(w), "{w}");
         }
     }

@@ -12,6 +12,7 @@ mod alias;
 mod attribution;
 mod claim;
 mod count;
+mod cue;
 mod date;
 mod duration;
 mod entity;
@@ -48,6 +49,8 @@ pub struct Context<'a> {
     pub rules: &'a RuleSet,
     /// The people the article names, found once for every extractor.
     pub(crate) people: entity::People<'a>,
+    /// Per token, which extractors may start there.
+    pub(crate) cues: cue::Cues,
 }
 
 impl<'a> Context<'a> {
@@ -58,6 +61,7 @@ impl<'a> Context<'a> {
             published,
             rules,
             people: entity::People::new(doc, rules),
+            cues: cue::Cues::new(doc),
         }
     }
 }

@@ -146,7 +146,7 @@ fn may_be_starting_word(s: &[u8]) -> bool {
                 t[k] |= lengths;
             }
         };
-        for w in ["a", "an", "half"].into_iter().chain(starting_word_list()) {
+        for w in cue_words() {
             if w.len() <= 12 {
                 mark(w, 1 << w.len());
             }
@@ -207,6 +207,12 @@ fn starting_words() -> &'static [u128] {
 }
 
 /// The words of [`starting_words`].
+/// The words that may open a number phrase, for the cue pass
+/// ([`super::cue`]): the starting words and "a", "an", "half".
+pub(super) fn cue_words() -> impl Iterator<Item = &'static str> {
+    ["a", "an", "half"].into_iter().chain(starting_word_list())
+}
+
 fn starting_word_list() -> impl Iterator<Item = &'static str> {
     UNITS
         .iter()

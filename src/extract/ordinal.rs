@@ -7,6 +7,7 @@
 //! before it ("the first", "finished second"): "at first" and "a second
 //! later" are not ranks.
 
+use super::cue::{self, Cues};
 use super::number::ordinal_value;
 use super::{ClaimData, Context, Extractor, FigureClaim, FigureKind, RawClaim};
 use crate::text::{Document, TokenKind};
@@ -20,7 +21,7 @@ impl Extractor for OrdinalExtractor {
     }
 
     fn extract(&self, cx: &Context<'_>, prior: &[RawClaim], out: &mut Vec<RawClaim>) {
-        extract_ordinals(cx.doc, prior, out);
+        extract_ordinals(cx.doc, &cx.cues, prior, out);
     }
 }
 
@@ -34,9 +35,9 @@ const BEFORE: &[&str] = &[
 /// win").
 const BETWEEN: &[&str] = &["annual", "consecutive", "straight", "successive"];
 
-fn extract_ordinals(doc: &Document, prior: &[RawClaim], out: &mut Vec<RawClaim>) {
+fn extract_ordinals(doc: &Document, cues: &Cues, prior: &[RawClaim], out: &mut Vec<RawClaim>) {
     for s in &doc.sentences {
-        for i in s.tokens.clone() {
+        for i in s.tokens.clone().filter(|&i| cues.has(i, cue::ORDINAL)) {
             let Some((n, digits)) = ordinal_at(doc, i) else {
                 continue;
             };
@@ -81,16 +82,11 @@ fn extract_ordinals(doc: &Document, prior: &[RawClaim], out: &mut Vec<RawClaim>)
     }
 }
 
-/// The ordinal at token `i` and whether it is written in digits; "third"
-/// in "third-largest".
-fn ordinal_at(doc: &Document, i: usize) -> Option<(u32, bool)> {
-    let t = &doc.tokens[i];
-    let w = doc.tok(i);
-    if t.kind == TokenKind::Punct || w.len() > 24 {
-        return None;
-    }
-    // Every ordinal ends in "st", "nd", "rd" or "th" before any hyphen:
-    // a byte test first, as this runs on every token.
+/// Whether a token's bytes, with the offset of their first hyphen, can be
+/// an ordinal: every one ends in "st", "nd", "rd" or "th" before any
+/// hyphen. The cue pass ([`super::cue`]) marks with it.
+#[inline]
+pub(super) fn may_be_ordinal(b: &[u8], hyphen: Option<usize>) -> bool {
     let ends_right = |b: &[u8]| {
         b.len() >= 3
             && matches!(
@@ -98,9 +94,18 @@ fn ordinal_at(doc: &Document, i: usize) -> Option<(u32, bool)> {
                 [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h']
             )
     };
-    let b = w.as_bytes();
-    let head = b.iter().position(|&c| c == b'-').map_or(b, |k| &b[..k]);
-    if !ends_right(head) && !ends_right(b) {
+    if b.len() > 24 {
+        return false;
+    }
+    ends_right(b) || hyphen.is_some_and(|k| ends_right(&b[..k]))
+}
+
+/// The ordinal at token `i` and whether it is written in digits; "third"
+/// in "third-largest".
+fn ordinal_at(doc: &Document, i: usize) -> Option<(u32, bool)> {
+    let t = &doc.tokens[i];
+    let b = doc.tok(i).as_bytes();
+    if t.kind == TokenKind::Punct || !may_be_ordinal(b, b.iter().position(|&c| c == b'-')) {
         return None;
     }
     let lower = super::number::lower(doc, i)?;
@@ -132,7 +137,7 @@ mod tests {
     fn ordinals(text: &str) -> Vec<(String, f64, Option<String>)> {
         let d = Document::new(text);
         let mut out = Vec::new();
-        extract_ordinals(&d, &[], &mut out);
+        extract_ordinals(&d, &Cues::new(&d), &[], &mut out);
         out.into_iter()
             .map(|c| match c.data {
                 ClaimData::Figure(f) => (d.text[c.range].to_owned(), f.value, f.noun),

@@ -5,6 +5,7 @@
 //! a word of winning, losing or voting; elsewhere "3-1" is a range, a ratio
 //! or a label, which the count extractor reads when it counts something.
 
+use super::cue::{self, Cues};
 use super::{ClaimData, Context, Extractor, FigureClaim, FigureKind, RawClaim};
 use crate::lexicon::numbers::{SCORE_NOUNS, SCORE_VERBS};
 use crate::text::{Document, TokenKind};
@@ -18,17 +19,17 @@ impl Extractor for ScoreExtractor {
     }
 
     fn extract(&self, cx: &Context<'_>, prior: &[RawClaim], out: &mut Vec<RawClaim>) {
-        extract_scores(cx.doc, prior, out);
+        extract_scores(cx.doc, &cx.cues, prior, out);
     }
 }
 
 /// The highest side of a score read as one (basketball reaches the 100s).
 const MAX_SIDE: u32 = 250;
 
-fn extract_scores(doc: &Document, prior: &[RawClaim], out: &mut Vec<RawClaim>) {
+fn extract_scores(doc: &Document, cues: &Cues, prior: &[RawClaim], out: &mut Vec<RawClaim>) {
     for s in &doc.sentences {
         let toks = s.tokens.clone();
-        for i in toks.start..toks.end.saturating_sub(2) {
+        for i in (toks.start..toks.end.saturating_sub(2)).filter(|&i| cues.has(i, cue::SCORE)) {
             let Some((a, b)) = pair_at(doc, i) else {
                 continue;
             };
@@ -100,7 +101,7 @@ mod tests {
     fn scores(text: &str) -> Vec<(String, f64, Option<f64>)> {
         let d = Document::new(text);
         let mut out = Vec::new();
-        extract_scores(&d, &[], &mut out);
+        extract_scores(&d, &Cues::new(&d), &[], &mut out);
         out.into_iter()
             .map(|c| match c.data {
                 ClaimData::Figure(f) => (d.text[c.range].to_owned(), f.value, f.other),

@@ -14,6 +14,7 @@
 //! compares two of them across articles (the checks compare dates, counts
 //! and durations, not times).
 
+use super::cue::{self, Cues};
 use super::{ClaimData, Context, DateRange, Extractor, RawClaim, TemporalClaim, TemporalKind};
 use crate::lexicon::dates::{
     contains, lookup, DATE_PREPOSITIONS, REFERENCE_ADJECTIVES, REFERENCE_WORDS,
@@ -38,7 +39,7 @@ impl Extractor for TimeExtractor {
                 _ => None,
             })
             .collect();
-        extract_times(cx.doc, &days, cx.published, out);
+        extract_times(cx.doc, &cx.cues, &days, cx.published, out);
     }
 }
 
@@ -50,12 +51,13 @@ const ZONES: &[&str] = &[
 
 fn extract_times(
     doc: &Document,
+    cues: &Cues,
     days: &[(Range<usize>, Option<DateRange>)],
     published: Option<NaiveDate>,
     out: &mut Vec<RawClaim>,
 ) {
     for s in &doc.sentences {
-        for i in s.tokens.clone() {
+        for i in s.tokens.clone().filter(|&i| cues.has(i, cue::TIME)) {
             if let Some((toks, value)) = reference_at(doc, s.tokens.clone(), i) {
                 let range = doc.tokens[toks.start].start..doc.tokens[toks.end - 1].end;
                 if !days
@@ -123,21 +125,37 @@ fn extract_times(
 /// future", "the past" ending at token `i`: its tokens and TIMEX3 value.
 /// Not "NOW" nor "Apocalypse Now" (capitals inside a sentence), "the
 /// future king", "the future of the city" nor "the past week".
+/// Whether a word's bytes can be a reference word or a clock word, for
+/// the cue pass ([`super::cue`]).
+#[inline]
+pub(super) fn may_be_time(word: &[u8]) -> bool {
+    may_refer(word) || may_be_clock(word)
+}
+
+/// Whether a word's bytes can be a clock word: every one starts with a,
+/// p, n or m and is 2 to 8 bytes long.
+fn may_be_clock(word: &[u8]) -> bool {
+    (2..=8).contains(&word.len())
+        && matches!(word[0].to_ascii_lowercase(), b'a' | b'p' | b'n' | b'm')
+}
+
+/// Whether a word's bytes can be a reference word: every one has one of
+/// these first letters and lengths, so most words stop here, before any
+/// comparison of text.
+fn may_refer(word: &[u8]) -> bool {
+    matches!(
+        (word[0].to_ascii_lowercase(), word.len()),
+        (b'n', 3) | (b'p', 4) | (b'f', 6) | (b'r', 8) | (b'c', 7 | 9)
+    )
+}
+
 fn reference_at(
     doc: &Document,
     sent: Range<usize>,
     i: usize,
 ) -> Option<(Range<usize>, &'static str)> {
     let t = &doc.tokens[i];
-    // Every trigger is one of these first letters and lengths: most
-    // tokens stop here, before any comparison of text.
-    let first = doc.lower.as_bytes()[t.start];
-    if t.kind != TokenKind::Word
-        || !matches!(
-            (first, t.end - t.start),
-            (b'n', 3) | (b'p', 4) | (b'f', 6) | (b'r', 8) | (b'c', 7 | 9)
-        )
-    {
+    if t.kind != TokenKind::Word || !may_refer(&doc.text.as_bytes()[t.range()]) {
         return None;
     }
     let written = doc.tok(i).as_bytes();
@@ -211,12 +229,7 @@ fn reference_at(
 /// "midnight"): its first token, hour (0-24) and minute.
 fn clock_at(doc: &Document, floor: usize, i: usize) -> Option<(usize, u32, u32)> {
     let t = &doc.tokens[i];
-    // Every clock word starts with a, p, n or m and is 2 to 8 bytes long.
-    let first = doc.lower.as_bytes()[t.start];
-    if t.kind != TokenKind::Word
-        || !(2..=8).contains(&(t.end - t.start))
-        || !matches!(first, b'a' | b'p' | b'n' | b'm')
-    {
+    if t.kind != TokenKind::Word || !may_be_clock(&doc.text.as_bytes()[t.range()]) {
         return None;
     }
     let w = doc.tok_lower(i);

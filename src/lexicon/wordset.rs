@@ -88,12 +88,7 @@ fn key(bytes: impl Iterator<Item = u8>, len: usize) -> u128 {
 fn ascii_key_lower(b: &[u8]) -> Option<u128> {
     const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
     const ONES: u128 = 0x0101_0101_0101_0101_0101_0101_0101_0101;
-    let mut buf = [0u8; 16];
-    let off = 16 - b.len();
-    for (i, &x) in b.iter().enumerate() {
-        buf[off + i] = x;
-    }
-    let v = u128::from_be_bytes(buf);
+    let v = be_value(b);
     if v & HIGH != 0 {
         return None;
     }
@@ -104,6 +99,31 @@ fn ascii_key_lower(b: &[u8]) -> Option<u128> {
     // 0x80 >> 2 is 0x20, the bit that makes an ASCII capital lower case.
     let lower = v | ((from_a & !above_z) >> 2);
     Some(lower | (b.len() as u128) << 120)
+}
+
+/// `b` (at most 16 bytes) as a big-endian integer, from two overlapping
+/// loads rather than a copy byte by byte (a `memcpy` call on every
+/// lookup): where the loads overlap they hold the same bytes, so OR-ing
+/// the shifted halves gives each byte once.
+fn be_value(b: &[u8]) -> u128 {
+    let n = b.len();
+    if n >= 8 {
+        let (mut head, mut tail) = ([0u8; 8], [0u8; 8]);
+        head.copy_from_slice(&b[..8]);
+        tail.copy_from_slice(&b[n - 8..]);
+        (u128::from(u64::from_be_bytes(head)) << (8 * (n - 8)))
+            | u128::from(u64::from_be_bytes(tail))
+    } else if n >= 4 {
+        let (mut head, mut tail) = ([0u8; 4], [0u8; 4]);
+        head.copy_from_slice(&b[..4]);
+        tail.copy_from_slice(&b[n - 4..]);
+        u128::from(
+            (u64::from(u32::from_be_bytes(head)) << (8 * (n - 4)))
+                | u64::from(u32::from_be_bytes(tail)),
+        )
+    } else {
+        b.iter().fold(0, |acc, &x| acc << 8 | u128::from(x))
+    }
 }
 
 fn slot(key: u128, size: usize) -> usize {
@@ -178,7 +198,11 @@ impl WordClasses {
 
     /// The class bits of `word`, any case (0 when in no table).
     pub(crate) fn of(&self, word: &str) -> u16 {
-        let b = word.as_bytes();
+        self.of_bytes(word.as_bytes())
+    }
+
+    /// [`Self::of`] for a word's UTF-8 bytes (0 when they are not UTF-8).
+    pub(crate) fn of_bytes(&self, b: &[u8]) -> u16 {
         let (Some(&f), Some(&l)) = (b.first(), b.last()) else {
             return 0;
         };
@@ -187,13 +211,13 @@ impl WordClasses {
         }
         if let Some(k) = (b.len() <= SHORT).then(|| ascii_key_lower(b)).flatten() {
             self.short_bits(k)
-        } else if b.len() <= 32 && word.is_ascii() {
+        } else if b.len() <= 32 && b.is_ascii() {
             let mut buf = [0u8; 32];
             buf[..b.len()].copy_from_slice(b);
             buf[..b.len()].make_ascii_lowercase();
             self.bits_of_lower(&buf[..b.len()])
         } else {
-            self.bits_of_lower(word.to_lowercase().as_bytes())
+            std::str::from_utf8(b).map_or(0, |w| self.bits_of_lower(w.to_lowercase().as_bytes()))
         }
     }
 }
@@ -229,6 +253,8 @@ mod tests {
         for w in all
             .chunks(15)
             .chain(all.chunks(7))
+            // Every length, for each way the bytes are loaded.
+            .chain((1..=15).map(|n| &all[60..60 + n]))
             .chain([&b"MiNiStEr@[`{Z"[..]])
         {
             let lower: Vec<u8> = w.iter().map(u8::to_ascii_lowercase).collect();

@@ -1,0 +1,143 @@
+//! Cues: one pass over an article's tokens marking, per token, which
+//! extractors could find a claim starting there.
+//!
+//! Each extractor used to test every token itself, each with its own
+//! lower-casing and table probe: ten passes over the same bytes. Here each
+//! token's bytes are read once, with one hashed lookup over the words that
+//! open a claim, and each extractor skips every token without its bit. A
+//! cue is a cheap necessary condition, never a decision: the extractor
+//! still runs its own test on every token marked for it, so a cue may say
+//! "maybe" too often but must never say "no" where the extractor would
+//! find something.
+//!
+//! The words come from the extractors' own tables (count's starting words,
+//! duration's units and frequency words, age's opening words); the shapes
+//! (digits, hyphens, ordinal endings) from their own byte tests.
+
+use super::{age, duration, number, ordinal, time};
+use crate::lexicon::WordClasses;
+use crate::text::{Document, TokenKind};
+use std::sync::OnceLock;
+
+/// A number phrase may open here (count).
+pub(crate) const COUNT: u16 = 1 << 0;
+/// A duration or a set may be triggered here (duration).
+pub(crate) const DURATION: u16 = 1 << 1;
+/// A time of day or a reference to the present, past or future may
+/// stand here (time).
+pub(crate) const TIME: u16 = 1 << 2;
+/// An age may open here (age).
+pub(crate) const AGE: u16 = 1 << 3;
+/// A score may open here (score).
+pub(crate) const SCORE: u16 = 1 << 4;
+/// An ordinal may stand here (ordinal).
+pub(crate) const ORDINAL: u16 = 1 << 5;
+
+/// What every digit token may open.
+const NUMBER: u16 = COUNT | AGE | SCORE;
+/// What a word with a hyphen may be: "twenty-one", "48-hour",
+/// "five-year-old".
+const HYPHENATED: u16 = COUNT | DURATION | AGE;
+
+/// Per token, the cue bits of the extractors that may start there.
+#[derive(Debug, Clone)]
+pub(crate) struct Cues(Vec<u16>);
+
+impl Cues {
+    /// Mark every token of `doc`, in one pass.
+    pub(crate) fn new(doc: &Document) -> Cues {
+        let classes = classes();
+        let bytes = doc.text.as_bytes();
+        Cues(
+            doc.tokens
+                .iter()
+                .map(|t| {
+                    let b = &bytes[t.start..t.end];
+                    match t.kind {
+                        TokenKind::Punct => {
+                            // "$" or a currency sign outside ASCII.
+                            if b == b"$" || b[0] >= 0x80 {
+                                COUNT
+                            } else {
+                                0
+                            }
+                        }
+                        kind => {
+                            let hyphen = b.iter().position(|&c| c == b'-');
+                            let mut c = if ordinal::may_be_ordinal(b, hyphen) {
+                                ORDINAL
+                            } else {
+                                0
+                            };
+                            if kind == TokenKind::Number {
+                                // No word of the tables starts with a digit.
+                                return c | NUMBER;
+                            }
+                            c |= classes.of_bytes(b);
+                            if time::may_be_time(b) {
+                                c |= TIME;
+                            }
+                            if hyphen.is_some() {
+                                c |= HYPHENATED;
+                            }
+                            c
+                        }
+                    }
+                })
+                .collect(),
+        )
+    }
+
+    /// Whether token `i` carries `cue`.
+    #[inline]
+    pub(crate) fn has(&self, i: usize, cue: u16) -> bool {
+        self.0.get(i).is_some_and(|&c| c & cue != 0)
+    }
+}
+
+/// The words that open a claim, each with its extractors' bits.
+fn classes() -> &'static WordClasses {
+    static CLASSES: OnceLock<WordClasses> = OnceLock::new();
+    CLASSES.get_or_init(|| {
+        let count: Vec<&str> = number::cue_words().collect();
+        let duration: Vec<&str> = duration::cue_words().collect();
+        WordClasses::new(&[
+            (&count, COUNT),
+            (&duration, DURATION),
+            (age::OPENING_WORDS, AGE),
+        ])
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cues(text: &str, word: &str) -> u16 {
+        let d = Document::new(text);
+        let c = Cues::new(&d);
+        let i = (0..d.tokens.len()).find(|&i| d.tok(i) == word).unwrap();
+        c.0[i]
+    }
+
+    #[test]
+    fn words_and_shapes_mark_their_extractors() {
+        let s = "A 23-year-old won 76-71 on his third try, 12 years after three friends left now for $5.";
+        assert_eq!(cues(s, "23"), NUMBER);
+        assert_eq!(cues(s, "year-old"), HYPHENATED);
+        assert_eq!(cues(s, "third"), ORDINAL);
+        assert_eq!(cues(s, "years"), DURATION);
+        assert_eq!(cues(s, "three"), COUNT);
+        assert_eq!(cues(s, "now") & TIME, TIME);
+        assert_eq!(cues(s, "$"), COUNT);
+        assert_eq!(cues("Aged 71, she died.", "died"), AGE);
+    }
+
+    #[test]
+    fn ordinary_words_and_punctuation_carry_no_cue() {
+        let s = "The crew said so, then left.";
+        for w in ["The", "crew", "said", "so", ",", "then", "left", "."] {
+            assert_eq!(cues(s, w), 0, "{w}");
+        }
+    }
+}
