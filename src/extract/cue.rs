@@ -11,10 +11,12 @@
 //! find something.
 //!
 //! The words come from the extractors' own tables (count's starting words,
-//! duration's units and frequency words, age's opening words); the shapes
-//! (digits, hyphens, ordinal endings) from their own byte tests.
+//! duration's units and frequency words, time's reference and clock words,
+//! age's opening words, the spelled ordinals); the shapes (digits, hyphens,
+//! ordinal endings) from their own byte tests.
 
 use super::{age, duration, number, ordinal, time};
+use crate::lexicon::numbers::ORDINALS;
 use crate::lexicon::WordClasses;
 use crate::text::{Document, TokenKind};
 use std::sync::OnceLock;
@@ -56,31 +58,23 @@ impl Cues {
                     match t.kind {
                         TokenKind::Punct => {
                             // "$" or a currency sign outside ASCII.
-                            if b == b"$" || b[0] >= 0x80 {
-                                COUNT
-                            } else {
-                                0
-                            }
+                            cue_if(b == b"$" || b[0] >= 0x80, COUNT)
                         }
-                        kind => {
-                            let hyphen = b.iter().position(|&c| c == b'-');
-                            let mut c = if ordinal::may_be_ordinal(b, hyphen) {
-                                ORDINAL
-                            } else {
-                                0
-                            };
-                            if kind == TokenKind::Number {
-                                // No word of the tables starts with a digit.
-                                return c | NUMBER;
+                        TokenKind::Number => {
+                            // "21st"; no word of the tables starts with a
+                            // digit, and no number holds a hyphen.
+                            NUMBER | cue_if(ordinal::may_be_ordinal(b, None), ORDINAL)
+                        }
+                        TokenKind::Word => {
+                            let c = classes.of_bytes(b);
+                            match b.iter().position(|&c| c == b'-') {
+                                // "twenty-first", "third-largest".
+                                Some(k) => {
+                                    c | HYPHENATED
+                                        | cue_if(ordinal::may_be_ordinal(b, Some(k)), ORDINAL)
+                                }
+                                None => c,
                             }
-                            c |= classes.of_bytes(b);
-                            if time::may_be_time(b) {
-                                c |= TIME;
-                            }
-                            if hyphen.is_some() {
-                                c |= HYPHENATED;
-                            }
-                            c
                         }
                     }
                 })
@@ -95,16 +89,28 @@ impl Cues {
     }
 }
 
+fn cue_if(test: bool, cue: u16) -> u16 {
+    if test {
+        cue
+    } else {
+        0
+    }
+}
+
 /// The words that open a claim, each with its extractors' bits.
 fn classes() -> &'static WordClasses {
     static CLASSES: OnceLock<WordClasses> = OnceLock::new();
     CLASSES.get_or_init(|| {
         let count: Vec<&str> = number::cue_words().collect();
         let duration: Vec<&str> = duration::cue_words().collect();
+        let time: Vec<&str> = time::cue_words().collect();
+        let ordinals: Vec<&str> = ORDINALS.iter().map(|(w, _)| *w).collect();
         WordClasses::new(&[
             (&count, COUNT),
             (&duration, DURATION),
+            (&time, TIME),
             (age::OPENING_WORDS, AGE),
+            (&ordinals, ORDINAL),
         ])
     })
 }
@@ -128,7 +134,10 @@ mod tests {
         assert_eq!(cues(s, "third"), ORDINAL);
         assert_eq!(cues(s, "years"), DURATION);
         assert_eq!(cues(s, "three"), COUNT);
-        assert_eq!(cues(s, "now") & TIME, TIME);
+        assert_eq!(cues(s, "now"), TIME);
+        assert_eq!(cues("They met at 9 a.m. on the 21st.", "a.m."), TIME);
+        assert_eq!(cues("They met at 9 a.m. on the 21st.", "21st"), NUMBER | ORDINAL);
+        assert_eq!(cues("It is the twenty-first.", "twenty-first"), HYPHENATED | ORDINAL);
         assert_eq!(cues(s, "$"), COUNT);
         assert_eq!(cues("Aged 71, she died.", "died"), AGE);
     }

@@ -121,41 +121,26 @@ fn extract_times(
     }
 }
 
+/// The words [`reference_at`] and [`clock_at`] start from (any case), for
+/// the cue pass ([`super::cue`]), which runs them on no other token.
+pub(super) fn cue_words() -> impl Iterator<Item = &'static str> {
+    REFERENCE_WORDS.iter().map(|(w, _)| *w).chain([
+        "current", "future", "past", "noon", "midday", "midnight", "am", "a.m", "a.m.", "pm",
+        "p.m", "p.m.",
+    ])
+}
+
 /// "now" ("right now"; not "Now, ..." opening a sentence), "currently", "recently", "the future", "the near
 /// future", "the past" ending at token `i`: its tokens and TIMEX3 value.
 /// Not "NOW" nor "Apocalypse Now" (capitals inside a sentence), "the
 /// future king", "the future of the city" nor "the past week".
-/// Whether a word's bytes can be a reference word or a clock word, for
-/// the cue pass ([`super::cue`]).
-#[inline]
-pub(super) fn may_be_time(word: &[u8]) -> bool {
-    may_refer(word) || may_be_clock(word)
-}
-
-/// Whether a word's bytes can be a clock word: every one starts with a,
-/// p, n or m and is 2 to 8 bytes long.
-fn may_be_clock(word: &[u8]) -> bool {
-    (2..=8).contains(&word.len())
-        && matches!(word[0].to_ascii_lowercase(), b'a' | b'p' | b'n' | b'm')
-}
-
-/// Whether a word's bytes can be a reference word: every one has one of
-/// these first letters and lengths, so most words stop here, before any
-/// comparison of text.
-fn may_refer(word: &[u8]) -> bool {
-    matches!(
-        (word[0].to_ascii_lowercase(), word.len()),
-        (b'n', 3) | (b'p', 4) | (b'f', 6) | (b'r', 8) | (b'c', 7 | 9)
-    )
-}
-
 fn reference_at(
     doc: &Document,
     sent: Range<usize>,
     i: usize,
 ) -> Option<(Range<usize>, &'static str)> {
     let t = &doc.tokens[i];
-    if t.kind != TokenKind::Word || !may_refer(&doc.text.as_bytes()[t.range()]) {
+    if t.kind != TokenKind::Word {
         return None;
     }
     let written = doc.tok(i).as_bytes();
@@ -229,7 +214,7 @@ fn reference_at(
 /// "midnight"): its first token, hour (0-24) and minute.
 fn clock_at(doc: &Document, floor: usize, i: usize) -> Option<(usize, u32, u32)> {
     let t = &doc.tokens[i];
-    if t.kind != TokenKind::Word || !may_be_clock(&doc.text.as_bytes()[t.range()]) {
+    if t.kind != TokenKind::Word {
         return None;
     }
     let w = doc.tok_lower(i);
