@@ -136,8 +136,14 @@ mod tests {
         assert_eq!(cues(s, "three"), COUNT);
         assert_eq!(cues(s, "now"), TIME);
         assert_eq!(cues("They met at 9 a.m. on the 21st.", "a.m."), TIME);
-        assert_eq!(cues("They met at 9 a.m. on the 21st.", "21st"), NUMBER | ORDINAL);
-        assert_eq!(cues("It is the twenty-first.", "twenty-first"), HYPHENATED | ORDINAL);
+        assert_eq!(
+            cues("They met at 9 a.m. on the 21st.", "21st"),
+            NUMBER | ORDINAL
+        );
+        assert_eq!(
+            cues("It is the twenty-first.", "twenty-first"),
+            HYPHENATED | ORDINAL
+        );
         assert_eq!(cues(s, "$"), COUNT);
         assert_eq!(cues("Aged 71, she died.", "died"), AGE);
     }
