@@ -66,7 +66,7 @@ impl Cues {
                             NUMBER | cue_if(ordinal::may_be_ordinal(b, None), ORDINAL)
                         }
                         TokenKind::Word => {
-                            let c = classes.of_bytes(b);
+                            let c = classes.of_ascii(b);
                             match b.iter().position(|&c| c == b'-') {
                                 // "twenty-first", "third-largest".
                                 Some(k) => {

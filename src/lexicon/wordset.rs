@@ -59,6 +59,8 @@ pub(crate) struct WordClasses {
     long: HashMap<Box<[u8]>, u16, BuildHasherDefault<FxHasher>>,
     /// For each first byte (folded to 0..64), the last bytes seen.
     pairs: [u64; 64],
+    /// For each first byte (folded), the lengths seen (31 for any longer).
+    lengths: [u32; 64],
     max_len: usize,
 }
 
@@ -136,12 +138,14 @@ impl WordClasses {
     pub(crate) fn new(tables: &[(&[&str], u16)]) -> WordClasses {
         let mut all: HashMap<Box<[u8]>, u16, BuildHasherDefault<FxHasher>> = HashMap::default();
         let mut pairs = [0u64; 64];
+        let mut lengths = [0u32; 64];
         let mut max_len = 0;
         for (table, bit) in tables {
             for w in *table {
                 let lower = w.to_lowercase().into_bytes();
                 if let (Some(&f), Some(&l)) = (lower.first(), lower.last()) {
                     pairs[fold(f)] |= 1 << fold(l);
+                    lengths[fold(f)] |= 1 << lower.len().min(31);
                 }
                 max_len = max_len.max(lower.len());
                 *all.entry(lower.into_boxed_slice()).or_insert(0) |= bit;
@@ -170,6 +174,7 @@ impl WordClasses {
             short,
             long,
             pairs,
+            lengths,
             max_len,
         }
     }
@@ -202,6 +207,9 @@ impl WordClasses {
     }
 
     /// [`Self::of`] for a word's UTF-8 bytes (0 when they are not UTF-8).
+    /// The letter-pair filter is inlined into the caller's loop: most
+    /// words stop there, before a call.
+    #[inline]
     pub(crate) fn of_bytes(&self, b: &[u8]) -> u16 {
         let (Some(&f), Some(&l)) = (b.first(), b.last()) else {
             return 0;
@@ -209,6 +217,29 @@ impl WordClasses {
         if b.len() > self.max_len * 2 || self.pairs[fold(f)] & (1 << fold(l)) == 0 {
             return 0;
         }
+        self.of_candidate(b)
+    }
+
+    /// [`Self::of_bytes`] for a caller that only needs words written in
+    /// ASCII found (one that compares with ASCII-lower-cased text): the
+    /// word's length joins the letter-pair filter, which a word outside
+    /// ASCII could pass with another length once lower-cased.
+    #[inline]
+    pub(crate) fn of_ascii(&self, b: &[u8]) -> u16 {
+        let (Some(&f), Some(&l)) = (b.first(), b.last()) else {
+            return 0;
+        };
+        if self.pairs[fold(f)] & (1 << fold(l)) == 0
+            || self.lengths[fold(f)] & (1 << b.len().min(31)) == 0
+        {
+            return 0;
+        }
+        self.of_candidate(b)
+    }
+
+    /// [`Self::of_bytes`] past the letter-pair filter.
+    #[inline(never)]
+    fn of_candidate(&self, b: &[u8]) -> u16 {
         if let Some(k) = (b.len() <= SHORT).then(|| ascii_key_lower(b)).flatten() {
             self.short_bits(k)
         } else if b.len() <= 32 && b.is_ascii() {
@@ -272,6 +303,11 @@ mod tests {
         assert_eq!(c.of("sad"), 0);
         assert_eq!(c.of(""), 0);
         assert_eq!(c.of("Мinister"), 0);
+        // The ASCII lookup agrees on ASCII words, and the length filter
+        // rejects a word whose letters pass the pair filter.
+        for w in ["Minister", "U.S.", "SAID", "sad", "", "sid", "saiid"] {
+            assert_eq!(c.of_ascii(w.as_bytes()), c.of(w), "{w}");
+        }
     }
 
     #[test]
