@@ -38,30 +38,34 @@ impl Token {
 /// Character classes for the tokenizer's hot loop.
 const SPACE: u8 = 1;
 const ALNUM: u8 = 2;
-/// An ASCII letter (with [`ALNUM`]), or a non-ASCII character in a word:
-/// either makes a token that starts with a digit no longer all digits.
-const LETTER: u8 = 4;
 /// A byte that may join a word without being a letter or digit (`,` `.`
 /// `'` `-`), or one from 0x80 up: the word's end needs a closer look.
 const JOIN: u8 = 8;
-/// A joined `.`, in the classes a word has seen.
-const DOT: u8 = 16;
 /// A byte from 0x80 up: the character must be decoded.
 const NON_ASCII: u8 = 32;
+/// The lead byte of a two-byte letter: Latin-1 letters (`0xC3`, but for
+/// `×` and `÷`), Latin Extended and IPA (`0xC4..=0xCA`), Cyrillic (`0xD0`,
+/// `0xD1`); a test checks every such character is a letter.
+const LEAD2: u8 = 64;
 
 /// The class of every byte: for ASCII as [`class_of`] gives it (a test
-/// checks they agree), with [`LETTER`] and [`JOIN`] marked.
+/// checks they agree), with [`JOIN`] and [`LEAD2`] marked.
 const BYTE_CLASS: [u8; 256] = {
     let mut t = [NON_ASCII | JOIN; 256];
+    let mut b = 0xC3;
+    while b <= 0xD1 {
+        if b <= 0xCA || b >= 0xD0 {
+            t[b] |= LEAD2;
+        }
+        b += 1;
+    }
     let mut b = 0;
     while b < 0x80 {
         let c = b as u8;
         t[b] = if matches!(c, b' ' | b'\t'..=b'\r') {
             SPACE
-        } else if c.is_ascii_digit() {
+        } else if c.is_ascii_alphanumeric() {
             ALNUM
-        } else if c.is_ascii_alphabetic() {
-            ALNUM | LETTER
         } else if matches!(c, b',' | b'.' | b'\'' | b'-') {
             JOIN
         } else {
@@ -151,7 +155,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if k & NON_ASCII != 0 {
             let (c, cn) = char_at(bytes, i).unwrap_or((char::REPLACEMENT_CHARACTER, 1));
             k = class_non_ascii(c);
-            k |= if k == ALNUM { LETTER } else { 0 };
             n = cn;
         }
         if k & SPACE != 0 {
@@ -164,11 +167,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 end: i + n,
                 kind: TokenKind::Punct,
             });
-            i += n;
+            i = skip_space(bytes, i + n);
             continue;
         }
         let numeric = b.is_ascii_digit();
-        let end = word_end(text, i, i + n, k);
+        let end = word_end(text, i, i + n);
         out.push(Token {
             start: i,
             end,
@@ -178,52 +181,76 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 TokenKind::Word
             },
         });
-        i = end;
+        i = skip_space(bytes, end);
     }
     out
 }
 
-/// The end of the word or number that starts at `start` and runs at least
-/// to `end`, its first character of class `seen`.
+/// `i`, or past the one space there: most tokens end before one, and the
+/// main loop need not class it.
 #[inline]
-fn word_end(text: &str, start: usize, mut end: usize, mut seen: u8) -> usize {
+fn skip_space(bytes: &[u8], i: usize) -> usize {
+    i + usize::from(bytes.get(i) == Some(&b' '))
+}
+
+/// The end of the word or number that starts at `start` and runs at least
+/// to `end`.
+#[inline]
+fn word_end(text: &str, start: usize, mut end: usize) -> usize {
     let bytes = text.as_bytes();
     let numeric = bytes[start].is_ascii_digit();
+    let mut dotted = false;
     while let Some(&b) = bytes.get(end) {
-        // ASCII letters and digits: the common case, one table load.
+        // ASCII letters and digits: the common case, one table load each.
         let c = BYTE_CLASS[usize::from(b)];
         if c & ALNUM != 0 {
-            seen |= c;
             end += 1;
+            continue;
+        }
+        if c & LEAD2 != 0 && is_two_byte_letter(bytes, end) {
+            end += 2;
             continue;
         }
         if c & JOIN == 0 {
             break;
         }
-        let Some((n, class)) = join(text, start, end, numeric, seen) else {
+        let Some((n, dot)) = join(text, start, end, numeric) else {
             break;
         };
-        seen |= class;
+        dotted |= dot;
         end += n;
     }
     // "U.S." keeps its final dot when the token is dotted letters.
-    if !numeric && seen & DOT != 0 && bytes.get(end) == Some(&b'.') {
+    if !numeric && dotted && bytes.get(end) == Some(&b'.') {
         end += 1;
     }
     end
 }
 
+/// Whether the character at `i`, whose lead byte is [`LEAD2`], is a
+/// letter: all are but `×` and `÷`.
+#[inline]
+fn is_two_byte_letter(bytes: &[u8], i: usize) -> bool {
+    bytes[i] != 0xC3 || !matches!(bytes.get(i + 1), Some(0x97 | 0xB7))
+}
+
 /// Whether the character at `end` (a [`JOIN`] byte), inside the word or
-/// number started at `start` whose characters so far are of class `seen`,
-/// continues it: its length and class if so. A comma joins digits before
-/// a digit ("1,200"); a dot joins digits before a digit ("12.5") and
-/// one- or two-letter pieces before a letter ("U.S"); an apostrophe or
-/// hyphen joins letters before a letter or digit; any other letter joins.
+/// number started at `start`, continues it: its length if so, and whether
+/// it is a dot. A comma joins digits before a digit ("1,200", not "3a,5");
+/// a dot joins digits before a digit ("12.5") and one- or two-letter
+/// pieces before a letter ("U.S"); an apostrophe or hyphen joins letters
+/// before a letter or digit; any other letter joins.
 #[inline(never)]
-fn join(text: &str, start: usize, end: usize, numeric: bool, seen: u8) -> Option<(usize, u8)> {
+fn join(text: &str, start: usize, end: usize, numeric: bool) -> Option<(usize, bool)> {
     let bytes = text.as_bytes();
     let joins = match bytes[end] {
-        b',' => numeric && seen & LETTER == 0 && bytes.get(end + 1).is_some_and(u8::is_ascii_digit),
+        b',' => {
+            numeric
+                && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+                && bytes[start..end]
+                    .iter()
+                    .all(|&b| b.is_ascii_digit() || b == b',' || b == b'.')
+        }
         b'.' => {
             let joins = if numeric {
                 bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
@@ -231,19 +258,19 @@ fn join(text: &str, start: usize, end: usize, numeric: bool, seen: u8) -> Option
                 char_at(bytes, end + 1).is_some_and(|(n, _)| n.is_alphabetic())
                     && is_abbreviation_dot(&text[start..end])
             };
-            return joins.then_some((1, DOT));
+            return joins.then_some((1, true));
         }
         b'\'' | b'-' => !numeric && next_is_alnum(bytes, end + 1),
         _ => {
             let (d, dn) = char_at(bytes, end)?;
             if class_non_ascii(d) == ALNUM {
-                return Some((dn, LETTER));
+                return Some((dn, false));
             }
             let joins = !numeric && matches!(d, '’' | '‐') && next_is_alnum(bytes, end + dn);
-            return joins.then_some((dn, 0));
+            return joins.then_some((dn, false));
         }
     };
-    joins.then_some((1, 0))
+    joins.then_some((1, false))
 }
 
 /// Whether the character at byte `i` is a letter or digit.
@@ -315,7 +342,37 @@ mod tests {
             let mut buf = [0u8; 4];
             let n = c.encode_utf8(&mut buf).len();
             assert_eq!(char_at(&buf, 0), Some((c, n)), "{c:?}");
+            if BYTE_CLASS[usize::from(buf[0])] & LEAD2 != 0 {
+                assert_eq!(is_two_byte_letter(&buf, 0), class(c) == ALNUM, "{c:?}");
+            }
         }
+    }
+
+    #[test]
+    fn long_words_and_numbers_and_two_byte_letters() {
+        assert_eq!(
+            words("internationalization 12345678901234,5 1234567a,5 Zz09@[`{/:~\u{7f}"),
+            [
+                "internationalization",
+                "12345678901234,5",
+                "1234567a",
+                ",",
+                "5",
+                "Zz09",
+                "@",
+                "[",
+                "`",
+                "{",
+                "/",
+                ":",
+                "~",
+                "\u{7f}"
+            ]
+        );
+        assert_eq!(
+            words("abcdefgh×ijk Дмитрий-Ёж"),
+            ["abcdefgh", "×", "ijk", "Дмитрий-Ёж"]
+        );
     }
 
     #[test]
@@ -325,8 +382,11 @@ mod tests {
             ["Ωμέγα", "שָׁלוֹם", "١٢٣", "東京の’s", "한국어", ",", "½x"]
         );
         assert_eq!(
-            words("1,a 1a,2 x,1 3.5. 1.a"),
-            ["1", ",", "a", "1a", ",", "2", "x", ",", "1", "3.5", ".", "1", ".", "a"]
+            words("1,a 1a,2 x,1 3.5. 1.a 5é,5 7.5,3"),
+            [
+                "1", ",", "a", "1a", ",", "2", "x", ",", "1", "3.5", ".", "1", ".", "a", "5é", ",",
+                "5", "7.5,3"
+            ]
         );
     }
 
