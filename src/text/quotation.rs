@@ -46,15 +46,20 @@ fn opens_with_double(ptext: &str) -> bool {
 
 /// Find the quotations of each paragraph (`paragraphs` as prose ranges,
 /// `para_tokens` as the same paragraphs' ranges of `tokens`).
+/// Only the tokens at `marks` are read (see [`super::token::is_mark`]).
 pub fn find_quotations(
     text: &str,
     tokens: &[Token],
+    marks: &[usize],
     paragraphs: &[Range<usize>],
     para_tokens: &[Range<usize>],
 ) -> Vec<Quotation> {
     let mut out = Vec::new();
     let mut carried = false;
+    let mut next_mark = 0;
     for (pi, (para, toks)) in paragraphs.iter().zip(para_tokens).enumerate() {
+        let m0 = next_mark;
+        next_mark += marks[m0..].partition_point(|&m| m < toks.end);
         let ptext = &text[para.clone()];
         let continues = carried && opens_with_double(ptext);
         carried = false;
@@ -62,10 +67,10 @@ pub fn find_quotations(
         let mut is_continuation = continues;
         let mut skip_to = 0;
         let mut depth = 0;
-        let marks = candidates(text, &tokens[toks.clone()], |b| {
+        let quote_marks = candidates(text, tokens, &marks[m0..next_mark], |b| {
             matches!(b, b'"' | b'\'' | 0xC2 | 0xE2)
         });
-        for (at, c) in marks {
+        for (at, c) in quote_marks {
             let off = at - para.start;
             if off < skip_to {
                 continue;
@@ -126,15 +131,15 @@ pub fn find_quotations(
     }
     let nested: Vec<Quotation> = out
         .iter()
-        .flat_map(|q| find_nested(text, tokens, q))
+        .flat_map(|q| find_nested(text, tokens, marks, q))
         .collect();
     out.extend(nested);
     out.sort_by_key(|q| (q.outer.start, q.nested));
     out
 }
 
-/// The punctuation characters among `tokens` whose first byte passes
-/// `first`, with their prose offsets. Every quote mark this module reads is
+/// The punctuation characters among the `tokens` at `marks` whose first
+/// byte passes `first`, with their prose offsets. Every quote mark this module reads is
 /// a punctuation token of its own (an apostrophe inside a word, as in
 /// "it's", is neither an open nor a close mark, nor the first of two), and
 /// is ASCII or starts with 0xC2 (`«` `»`) or 0xE2 (`“ ” „ ‘ ’`), so only
@@ -142,11 +147,13 @@ pub fn find_quotations(
 fn candidates<'a>(
     text: &'a str,
     tokens: &'a [Token],
+    marks: &'a [usize],
     first: impl Fn(u8) -> bool + 'a,
 ) -> impl Iterator<Item = (usize, char)> + 'a {
     let bytes = text.as_bytes();
-    tokens
+    marks
         .iter()
+        .map(|&m| &tokens[m])
         .filter(move |t| t.kind == TokenKind::Punct && first(bytes[t.start]))
         .filter_map(|t| Some((t.start, text[t.start..].chars().next()?)))
 }
@@ -159,15 +166,16 @@ fn opens_here(ptext: &str, off: usize) -> bool {
 
 /// Single-quoted quotations inside a double-quoted one (or inside reported
 /// speech, for `‘ ’`).
-fn find_nested(text: &str, tokens: &[Token], q: &Quotation) -> Vec<Quotation> {
+fn find_nested(text: &str, tokens: &[Token], marks: &[usize], q: &Quotation) -> Vec<Quotation> {
     let inner = &text[q.inner.clone()];
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     // Its tokens: a quotation's marks are tokens, so `inner` starts and
     // ends on token edges.
-    let t0 = tokens.partition_point(|t| t.start < q.inner.start);
-    let t1 = t0 + tokens[t0..].partition_point(|t| t.start < q.inner.end);
-    for (at, c) in candidates(text, &tokens[t0..t1], |b| matches!(b, b'\'' | 0xE2)) {
+    let m0 = marks.partition_point(|&m| tokens[m].start < q.inner.start);
+    let m1 = m0 + marks[m0..].partition_point(|&m| tokens[m].start < q.inner.end);
+    let inner_marks = &marks[m0..m1];
+    for (at, c) in candidates(text, tokens, inner_marks, |b| matches!(b, b'\'' | 0xE2)) {
         let off = at - q.inner.start;
         let prev = inner[..off].chars().next_back();
         let next = inner[off + c.len_utf8()..].chars().next();

@@ -31,25 +31,24 @@ pub fn split_paragraphs(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     out
 }
 
-/// Split one paragraph's tokens into sentences, appending their token
-/// index ranges to `out`.
+/// Split one paragraph's tokens `toks` into sentences, appending their
+/// token index ranges to `out`. `marks` are the indices of its punctuation
+/// tokens that may end a sentence (and others, passed over).
 pub fn split_sentences(
     text: &str,
     tokens: &[Token],
     toks: Range<usize>,
+    marks: &[usize],
     out: &mut Vec<Range<usize>>,
 ) {
     let bytes = text.as_bytes();
     let mut start = toks.start;
-    let mut i = toks.start;
-    let ends = &tokens[..toks.end];
-    while let Some(t) = ends.get(i) {
-        // A punctuation token is one character: its first byte tells
-        // `.` `!` `?` (and the lead byte of `…`) without slicing.
-        if t.kind == TokenKind::Punct
-            && matches!(bytes[t.start], b'.' | b'!' | b'?' | 0xE2)
-            && is_end_mark(&bytes[t.range()])
-        {
+    // Tokens before `next` are in a sentence already ended.
+    let mut next = toks.start;
+    for &m in marks {
+        let t = &tokens[m];
+        if m >= next && t.kind == TokenKind::Punct && is_end_mark(&bytes[t.range()]) {
+            let i = m;
             // Swallow closing quotes/brackets and repeated marks.
             let mut j = i + 1;
             while j < toks.end
@@ -64,11 +63,9 @@ pub fn split_sentences(
             if ends {
                 out.push(start..j);
                 start = j;
-                i = j;
-                continue;
+                next = j;
             }
         }
-        i += 1;
     }
     if start < toks.end {
         out.push(start..toks.end);
@@ -120,13 +117,13 @@ fn is_abbrev_before(text: &str, tokens: &[Token], dot: usize, sent_start: usize)
 
 #[cfg(test)]
 mod tests {
-    use super::super::token::tokenize;
+    use super::super::token::{tokenize, tokenize_with_marks};
     use super::*;
 
     fn sentences(text: &str) -> Vec<String> {
-        let tokens = tokenize(text);
+        let (tokens, marks) = tokenize_with_marks(text);
         let mut out = Vec::new();
-        split_sentences(text, &tokens, 0..tokens.len(), &mut out);
+        split_sentences(text, &tokens, 0..tokens.len(), &marks, &mut out);
         out.into_iter()
             .map(|r| text[tokens[r.start].start..tokens[r.end - 1].end].to_owned())
             .collect()

@@ -143,11 +143,20 @@ fn char_at(bytes: &[u8], i: usize) -> Option<(char, usize)> {
     Some((char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER), n))
 }
 
-/// Split `text` into tokens, in one pass: bytes are classed by one table
-/// load each; only bytes from 0x80 up are decoded.
+/// Split `text` into tokens.
+#[cfg(test)]
 pub fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_with_marks(text).0
+}
+
+/// Split `text` into tokens, in one pass: bytes are classed by one table
+/// load each; only bytes from 0x80 up are decoded. With them, the indices
+/// of the punctuation tokens that may end a sentence or mark a quotation
+/// (see [`is_mark`]): the only tokens the passes after read one by one.
+pub fn tokenize_with_marks(text: &str) -> (Vec<Token>, Vec<usize>) {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 4 + 8);
+    let mut marks = Vec::new();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let mut k = BYTE_CLASS[usize::from(b)];
@@ -162,6 +171,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         if k & ALNUM == 0 {
+            if is_mark(b) {
+                marks.push(out.len());
+            }
             out.push(Token {
                 start: i,
                 end: i + n,
@@ -183,7 +195,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         });
         i = skip_space(bytes, end);
     }
-    out
+    (out, marks)
+}
+
+/// Whether a punctuation token starting with byte `b` may end a sentence
+/// (`.` `!` `?` `…`) or be a quote mark (`"` `'` `«` `»` `“` `”` `„` `‘`
+/// `’`, whose lead bytes are 0xC2 and 0xE2).
+pub fn is_mark(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?' | b'"' | b'\'' | 0xC2 | 0xE2)
 }
 
 /// `i`, or past the one space there: most tokens end before one, and the
