@@ -29,12 +29,25 @@ pub const ABBREVIATIONS: &[&str] = &[
 
 /// Whether `word` (without its final dot) is an abbreviation.
 pub fn is_abbreviation(word: &str) -> bool {
-    let w = word.trim_end_matches('.');
-    if w.len() > 6 {
-        return false;
+    with_abbreviation_key(word, |w| is_in_sorted(ABBREVIATIONS, w))
+}
+
+/// Call `f` with `word` less its final dots, ASCII letters lower-cased, in
+/// a buffer on the stack; `false` when that is longer than any abbreviation
+/// (six bytes: a test checks both tables fit).
+fn with_abbreviation_key(word: &str, f: impl FnOnce(&str) -> bool) -> bool {
+    let mut w = word.as_bytes();
+    while let [rest @ .., b'.'] = w {
+        w = rest;
     }
-    let lower = w.to_ascii_lowercase();
-    is_in_sorted(ABBREVIATIONS, &lower)
+    let mut buf = [0u8; 6];
+    let Some(key) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    key.copy_from_slice(w);
+    key.make_ascii_lowercase();
+    // Cut before an ASCII dot and lower-cased byte for byte: still UTF-8.
+    std::str::from_utf8(key).is_ok_and(f)
 }
 
 /// Abbreviations that are also ordinary words ("No.", "Fig."): they hold a
@@ -45,10 +58,9 @@ const ABBREVIATIONS_BEFORE_NUMBER: &[&str] = &[
 
 /// Whether `word` is an abbreviation only when a number follows.
 pub fn is_abbreviation_before_number(word: &str) -> bool {
-    let lower = word.trim_end_matches('.').to_ascii_lowercase();
-    ABBREVIATIONS_BEFORE_NUMBER
-        .iter()
-        .any(|a| same_word(a, &lower))
+    with_abbreviation_key(word, |w| {
+        ABBREVIATIONS_BEFORE_NUMBER.iter().any(|a| same_word(a, w))
+    })
 }
 
 /// `a.cmp(b)`, deciding on the first bytes when they differ: most steps of
@@ -112,7 +124,21 @@ mod tests {
     fn abbreviations_match_any_case() {
         assert!(is_abbreviation("Sept"));
         assert!(is_abbreviation("U.S."));
+        assert!(is_abbreviation("MESSRS.."));
         assert!(!is_abbreviation("Sunday"));
+        assert!(!is_abbreviation("Messrs-"));
+        assert!(!is_abbreviation("Gén"));
+        assert!(is_abbreviation_before_number("No."));
+        assert!(is_abbreviation_before_number("WASH"));
+        assert!(!is_abbreviation_before_number("Nov."));
+        assert!(!is_abbreviation_before_number("Washington"));
+    }
+
+    #[test]
+    fn abbreviations_fit_the_lookup_buffer() {
+        for a in ABBREVIATIONS.iter().chain(ABBREVIATIONS_BEFORE_NUMBER) {
+            assert!(a.len() <= 6 && with_abbreviation_key(a, |k| k == *a), "{a}");
+        }
     }
 
     #[test]

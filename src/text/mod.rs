@@ -45,27 +45,28 @@ pub struct Document {
 impl Document {
     /// Segment `text`.
     pub fn new(text: &str) -> Document {
-        let tokens = token::tokenize(text);
-        let paragraphs = sentence::split_paragraphs(text);
+        let (tokens, marks) = token::tokenize_with_marks(text);
+        let para_tokens = sentence::split_paragraphs(text, &tokens);
+        let paragraphs: Vec<Range<usize>> = para_tokens
+            .iter()
+            .map(|r| tokens[r.start].start..tokens[r.end - 1].end)
+            .collect();
         let mut sentences = Vec::new();
-        let mut ti = 0;
-        for (pi, p) in paragraphs.iter().enumerate() {
-            while ti < tokens.len() && tokens[ti].start < p.start {
-                ti += 1;
-            }
-            let t0 = ti;
-            while ti < tokens.len() && tokens[ti].end <= p.end {
-                ti += 1;
-            }
-            for r in sentence::split_sentences(text, &tokens, t0..ti) {
-                sentences.push(Sentence {
-                    range: tokens[r.start].start..tokens[r.end - 1].end,
-                    tokens: r,
-                    paragraph: pi,
-                });
-            }
+        let mut ranges = Vec::new();
+        let mut next_mark = 0;
+        for (pi, p) in para_tokens.iter().enumerate() {
+            let m0 = next_mark;
+            next_mark += marks[m0..].partition_point(|&m| m < p.end);
+            let p_marks = &marks[m0..next_mark];
+            sentence::split_sentences(text, &tokens, p.clone(), p_marks, &mut ranges);
+            sentences.extend(ranges.drain(..).map(|r| Sentence {
+                range: tokens[r.start].start..tokens[r.end - 1].end,
+                tokens: r,
+                paragraph: pi,
+            }));
         }
-        let quotations = quotation::find_quotations(text, &paragraphs);
+        let quotations =
+            quotation::find_quotations(text, &tokens, &marks, &paragraphs, &para_tokens);
         Document {
             text: text.to_owned(),
             lower: text.to_ascii_lowercase(),

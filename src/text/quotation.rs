@@ -7,6 +7,7 @@
 //! news convention for long quotes); otherwise it ends with its paragraph, so
 //! a stray quote mark never swallows the rest of the article.
 
+use super::token::{Token, TokenKind};
 use std::ops::Range;
 
 /// One quotation in the prose.
@@ -43,11 +44,22 @@ fn opens_with_double(ptext: &str) -> bool {
             .is_some_and(|c| c == '"' || is_open_double(c))
 }
 
-/// Find the quotations of each paragraph.
-pub fn find_quotations(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quotation> {
+/// Find the quotations of each paragraph (`paragraphs` as prose ranges,
+/// `para_tokens` as the same paragraphs' ranges of `tokens`).
+/// Only the tokens at `marks` are read (see [`super::token::is_mark`]).
+pub fn find_quotations(
+    text: &str,
+    tokens: &[Token],
+    marks: &[usize],
+    paragraphs: &[Range<usize>],
+    para_tokens: &[Range<usize>],
+) -> Vec<Quotation> {
     let mut out = Vec::new();
     let mut carried = false;
-    for (pi, para) in paragraphs.iter().enumerate() {
+    let mut next_mark = 0;
+    for (pi, (para, toks)) in paragraphs.iter().zip(para_tokens).enumerate() {
+        let m0 = next_mark;
+        next_mark += marks[m0..].partition_point(|&m| m < toks.end);
         let ptext = &text[para.clone()];
         let continues = carried && opens_with_double(ptext);
         carried = false;
@@ -55,7 +67,11 @@ pub fn find_quotations(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quotation
         let mut is_continuation = continues;
         let mut skip_to = 0;
         let mut depth = 0;
-        for (off, c) in candidates(ptext, |b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2)) {
+        let quote_marks = candidates(text, tokens, &marks[m0..next_mark], |b| {
+            matches!(b, b'"' | b'\'' | 0xC2 | 0xE2)
+        });
+        for (at, c) in quote_marks {
+            let off = at - para.start;
             if off < skip_to {
                 continue;
             }
@@ -71,7 +87,6 @@ pub fn find_quotations(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quotation
                 c.len_utf8()
             };
             let c = if c == '\'' { '"' } else { c };
-            let at = para.start + off;
             let after = at + len;
             let straight = c == '"';
             match open {
@@ -114,29 +129,33 @@ pub fn find_quotations(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quotation
             carried = next_opens;
         }
     }
-    let nested: Vec<Quotation> = out.iter().flat_map(|q| find_nested(text, q)).collect();
+    let nested: Vec<Quotation> = out
+        .iter()
+        .flat_map(|q| find_nested(text, tokens, marks, q))
+        .collect();
     out.extend(nested);
     out.sort_by_key(|q| (q.outer.start, q.nested));
     out
 }
 
-/// The characters of `text` whose first byte passes `first`, with their
-/// offsets: every quote mark this module reads is ASCII or starts with
-/// 0xC2 (`«` `»`) or 0xE2 (`“ ” „ ‘ ’`), so the scan skips the rest of the
-/// prose byte by byte instead of decoding it.
+/// The punctuation characters among the `tokens` at `marks` whose first
+/// byte passes `first`, with their prose offsets. Every quote mark this module reads is
+/// a punctuation token of its own (an apostrophe inside a word, as in
+/// "it's", is neither an open nor a close mark, nor the first of two), and
+/// is ASCII or starts with 0xC2 (`«` `»`) or 0xE2 (`“ ” „ ‘ ’`), so only
+/// those tokens are decoded.
 fn candidates<'a>(
     text: &'a str,
+    tokens: &'a [Token],
+    marks: &'a [usize],
     first: impl Fn(u8) -> bool + 'a,
 ) -> impl Iterator<Item = (usize, char)> + 'a {
     let bytes = text.as_bytes();
-    let mut off = 0;
-    std::iter::from_fn(move || {
-        let k = off + bytes[off..].iter().position(|&b| first(b))?;
-        // A lead byte or an ASCII byte: always a char boundary.
-        let c = text[k..].chars().next()?;
-        off = k + c.len_utf8();
-        Some((k, c))
-    })
+    marks
+        .iter()
+        .map(|&m| &tokens[m])
+        .filter(move |t| t.kind == TokenKind::Punct && first(bytes[t.start]))
+        .filter_map(|t| Some((t.start, text[t.start..].chars().next()?)))
 }
 
 /// A straight quote opens when it is not glued to a preceding word.
@@ -147,12 +166,17 @@ fn opens_here(ptext: &str, off: usize) -> bool {
 
 /// Single-quoted quotations inside a double-quoted one (or inside reported
 /// speech, for `‘ ’`).
-fn find_nested(text: &str, q: &Quotation) -> Vec<Quotation> {
+fn find_nested(text: &str, tokens: &[Token], marks: &[usize], q: &Quotation) -> Vec<Quotation> {
     let inner = &text[q.inner.clone()];
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for (off, c) in candidates(inner, |b| matches!(b, b'\'' | 0xE2)) {
-        let at = q.inner.start + off;
+    // Its tokens: a quotation's marks are tokens, so `inner` starts and
+    // ends on token edges.
+    let m0 = marks.partition_point(|&m| tokens[m].start < q.inner.start);
+    let m1 = m0 + marks[m0..].partition_point(|&m| tokens[m].start < q.inner.end);
+    let inner_marks = &marks[m0..m1];
+    for (at, c) in candidates(text, tokens, inner_marks, |b| matches!(b, b'\'' | 0xE2)) {
+        let off = at - q.inner.start;
         let prev = inner[..off].chars().next_back();
         let next = inner[off + c.len_utf8()..].chars().next();
         let opening = (c == '‘' || c == '\'')
@@ -182,12 +206,11 @@ fn find_nested(text: &str, q: &Quotation) -> Vec<Quotation> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::sentence::split_paragraphs;
-    use super::*;
+    use super::super::Document;
 
     fn quotes(text: &str) -> Vec<(String, bool, bool)> {
-        let paras = split_paragraphs(text);
-        find_quotations(text, &paras)
+        Document::new(text)
+            .quotations
             .into_iter()
             .map(|q| (text[q.inner].to_owned(), q.continues, q.nested))
             .collect()

@@ -9,61 +9,51 @@ use super::token::{Token, TokenKind};
 use crate::lexicon;
 use std::ops::Range;
 
-/// Byte ranges of paragraphs: runs of text separated by blank lines.
-pub fn split_paragraphs(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    let mut line_start = 0;
+/// The paragraphs of `text`, runs of lines separated by blank lines, as
+/// ranges of its `tokens` (so a paragraph's prose runs from its first token
+/// to its last). Tokens cover every character but whitespace, so two tokens
+/// are a blank line apart exactly when the whitespace between them holds
+/// two line breaks.
+pub fn split_paragraphs(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
-    loop {
-        // The end of this line: the next newline, or the end of the text.
-        let i = text[line_start..]
-            .find('\n')
-            .map_or(bytes.len(), |k| line_start + k);
-        let line = &text[line_start..i];
-        if line.trim().is_empty() {
-            if let Some(s) = start.take() {
-                out.push(trim_range(text, s..line_start));
-            }
-        } else if start.is_none() {
-            start = Some(line_start);
-        }
-        line_start = i + 1;
-        if i == bytes.len() {
-            break;
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (j, w) in tokens.windows(2).enumerate() {
+        let (a, b) = (w[0].end, w[1].start);
+        if b - a >= 2 && bytes[a..b].iter().filter(|&&b| b == b'\n').nth(1).is_some() {
+            out.push(start..j + 1);
+            start = j + 1;
         }
     }
-    if let Some(s) = start {
-        out.push(trim_range(text, s..text.len()));
+    if start < tokens.len() {
+        out.push(start..tokens.len());
     }
-    out.retain(|r| !r.is_empty());
     out
 }
 
-fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
-    let s = &text[r.clone()];
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
-    r.start + lead..r.end - trail
-}
-
-/// Split one paragraph's tokens into sentences; returns token index ranges.
-pub fn split_sentences(text: &str, tokens: &[Token], toks: Range<usize>) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+/// Split one paragraph's tokens `toks` into sentences, appending their
+/// token index ranges to `out`. `marks` are the indices of its punctuation
+/// tokens that may end a sentence (and others, passed over).
+pub fn split_sentences(
+    text: &str,
+    tokens: &[Token],
+    toks: Range<usize>,
+    marks: &[usize],
+    out: &mut Vec<Range<usize>>,
+) {
+    let bytes = text.as_bytes();
     let mut start = toks.start;
-    let mut i = toks.start;
-    while i < toks.end {
-        let t = &tokens[i];
-        let s = &text[t.range()];
-        if t.kind == TokenKind::Punct && matches!(s, "." | "!" | "?" | "…") {
+    // Tokens before `next` are in a sentence already ended.
+    let mut next = toks.start;
+    for &m in marks {
+        let t = &tokens[m];
+        if m >= next && t.kind == TokenKind::Punct && is_end_mark(&bytes[t.range()]) {
+            let i = m;
             // Swallow closing quotes/brackets and repeated marks.
             let mut j = i + 1;
             while j < toks.end
                 && tokens[j].kind == TokenKind::Punct
-                && matches!(
-                    &text[tokens[j].range()],
-                    "\"" | "”" | "’" | "'" | ")" | "]" | "." | "!" | "?"
-                )
+                && is_closing(&bytes[tokens[j].range()])
                 && tokens[j].start == tokens[j - 1].end
             {
                 j += 1;
@@ -73,16 +63,25 @@ pub fn split_sentences(text: &str, tokens: &[Token], toks: Range<usize>) -> Vec<
             if ends {
                 out.push(start..j);
                 start = j;
-                i = j;
-                continue;
+                next = j;
             }
         }
-        i += 1;
     }
     if start < toks.end {
         out.push(start..toks.end);
     }
-    out
+}
+
+/// Whether a punctuation token may end a sentence.
+fn is_end_mark(t: &[u8]) -> bool {
+    matches!(t, b"." | b"!" | b"?") || t == "…".as_bytes()
+}
+
+/// Whether a punctuation token closes a sentence after its end mark.
+fn is_closing(t: &[u8]) -> bool {
+    matches!(t, b"\"" | b"'" | b")" | b"]" | b"." | b"!" | b"?")
+        || t == "”".as_bytes()
+        || t == "’".as_bytes()
 }
 
 fn starts_sentence(text: &str, next: &Token) -> bool {
@@ -93,7 +92,7 @@ fn starts_sentence(text: &str, next: &Token) -> bool {
 /// Whether the dot at token `dot` closes an abbreviation rather than a
 /// sentence.
 fn is_abbrev_before(text: &str, tokens: &[Token], dot: usize, sent_start: usize) -> bool {
-    if dot == sent_start || &text[tokens[dot].range()] != "." {
+    if dot == sent_start || &text.as_bytes()[tokens[dot].range()] != b"." {
         return false;
     }
     let prev = &tokens[dot - 1];
@@ -102,7 +101,10 @@ fn is_abbrev_before(text: &str, tokens: &[Token], dot: usize, sent_start: usize)
     }
     let w = &text[prev.range()];
     // A single capital letter is an initial ("J. Smith").
-    if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
+    if w.chars()
+        .next()
+        .is_some_and(|c| c.len_utf8() == w.len() && c.is_uppercase())
+    {
         return true;
     }
     if lexicon::is_abbreviation_before_number(w) {
@@ -115,13 +117,14 @@ fn is_abbrev_before(text: &str, tokens: &[Token], dot: usize, sent_start: usize)
 
 #[cfg(test)]
 mod tests {
-    use super::super::token::tokenize;
+    use super::super::token::{tokenize, tokenize_with_marks};
     use super::*;
 
     fn sentences(text: &str) -> Vec<String> {
-        let tokens = tokenize(text);
-        split_sentences(text, &tokens, 0..tokens.len())
-            .into_iter()
+        let (tokens, marks) = tokenize_with_marks(text);
+        let mut out = Vec::new();
+        split_sentences(text, &tokens, 0..tokens.len(), &marks, &mut out);
+        out.into_iter()
             .map(|r| text[tokens[r.start].start..tokens[r.end - 1].end].to_owned())
             .collect()
     }
@@ -147,9 +150,16 @@ mod tests {
 
     #[test]
     fn paragraphs_split_on_blank_lines() {
-        let text = "One.\nstill one.\n\n  Two.\n";
-        let p = split_paragraphs(text);
+        let text = "One.\nstill one.\n \u{a0}\r\n  Two.\n";
+        let tokens = tokenize(text);
+        let p = split_paragraphs(text, &tokens);
         assert_eq!(p.len(), 2);
-        assert_eq!(&text[p[1].clone()], "Two.");
+        assert_eq!(
+            &text[tokens[p[1].start].start..tokens[p[1].end - 1].end],
+            "Two."
+        );
+        // A line break alone, or a line of other spaces, does not part them.
+        let text = "One.\u{2028}\u{2028}still one.\n \u{a0}";
+        assert_eq!(split_paragraphs(text, &tokenize(text)).len(), 1);
     }
 }

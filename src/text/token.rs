@@ -38,24 +38,46 @@ impl Token {
 /// Character classes for the tokenizer's hot loop.
 const SPACE: u8 = 1;
 const ALNUM: u8 = 2;
+/// A byte that may join a word without being a letter or digit (`,` `.`
+/// `'` `-`), or one from 0x80 up: the word's end needs a closer look.
+const JOIN: u8 = 8;
+/// A byte from 0x80 up: the character must be decoded.
+const NON_ASCII: u8 = 32;
+/// The lead byte of a two-byte letter: Latin-1 letters (`0xC3`, but for
+/// `×` and `÷`), Latin Extended and IPA (`0xC4..=0xCA`), Cyrillic (`0xD0`,
+/// `0xD1`); a test checks every such character is a letter.
+const LEAD2: u8 = 64;
 
-/// Characters below this get their class from a table built once.
-const TABLE_END: usize = 0x2100;
+/// The class of every byte: for ASCII as [`class_of`] gives it (a test
+/// checks they agree), with [`JOIN`] and [`LEAD2`] marked.
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [NON_ASCII | JOIN; 256];
+    let mut b = 0xC3;
+    while b <= 0xD1 {
+        if b <= 0xCA || b >= 0xD0 {
+            t[b] |= LEAD2;
+        }
+        b += 1;
+    }
+    let mut b = 0;
+    while b < 0x80 {
+        let c = b as u8;
+        t[b] = if matches!(c, b' ' | b'\t'..=b'\r') {
+            SPACE
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(c, b',' | b'.' | b'\'' | b'-') {
+            JOIN
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
-/// The class of every character below [`TABLE_END`] (Latin, Greek,
-/// Cyrillic, the curly quotes and dashes of General Punctuation), built
-/// from `char::is_whitespace` and `char::is_alphanumeric` so the two can
-/// never disagree: the Unicode lookups cost hundreds of instructions per
-/// curly quote, the table one load.
-fn class_table() -> &'static [u8] {
-    static TABLE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        (0..TABLE_END as u32)
-            .map(|u| char::from_u32(u).map_or(0, class_of))
-            .collect()
-    })
-}
-
+/// The class of a character from `char::is_whitespace` and
+/// `char::is_alphanumeric`.
 fn class_of(c: char) -> u8 {
     if c.is_whitespace() {
         SPACE
@@ -66,92 +88,102 @@ fn class_of(c: char) -> u8 {
     }
 }
 
-/// The character starting at byte `i` (a char boundary) and its length.
+/// [`class_of`] a non-ASCII character, with the blocks news text is mostly
+/// written in (Latin, Cyrillic, the spaces, quotes and dashes of General
+/// Punctuation, Hangul, CJK) answered by range, not by the Unicode lookups
+/// (hundreds of instructions each); a test checks the two agree on every
+/// character.
 #[inline]
-fn char_at(text: &str, i: usize) -> (char, usize) {
-    let b = text.as_bytes()[i];
-    if b < 0x80 {
-        (char::from(b), 1)
-    } else {
-        let c = text[i..]
-            .chars()
-            .next()
-            .unwrap_or(char::REPLACEMENT_CHARACTER);
-        (c, c.len_utf8())
+fn class_non_ascii(c: char) -> u8 {
+    match c as u32 {
+        0xC0..=0xD6
+        | 0xD8..=0xF6
+        | 0xF8..=0x2C1
+        | 0x400..=0x481
+        | 0x48A..=0x52F
+        | 0x3041..=0x3096
+        | 0x30A1..=0x30FA
+        | 0x4E00..=0x9FFF
+        | 0xAC00..=0xD7A3 => ALNUM,
+        0xA0 | 0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000 => SPACE,
+        0xAB | 0xBB | 0x200B..=0x2027 | 0x202A..=0x202E | 0x2030..=0x205E | 0x2060..=0x206F => 0,
+        _ => class_of(c),
     }
 }
 
-/// Split `text` into tokens, in one pass.
-pub fn tokenize(text: &str) -> Vec<Token> {
-    let table = class_table();
-    let class = |c: char| {
-        table
-            .get(c as usize)
-            .copied()
-            .unwrap_or_else(|| class_of(c))
+/// The class of the character `c`.
+#[inline]
+fn class(c: char) -> u8 {
+    if c.is_ascii() {
+        BYTE_CLASS[c as usize] & (SPACE | ALNUM)
+    } else {
+        class_non_ascii(c)
+    }
+}
+
+/// The character starting at byte `i` of `bytes` (a char boundary of a
+/// `str`) and its length in bytes; `None` at the end.
+#[inline]
+fn char_at(bytes: &[u8], i: usize) -> Option<(char, usize)> {
+    let b0 = *bytes.get(i)?;
+    if b0 < 0x80 {
+        return Some((char::from(b0), 1));
+    }
+    let cont = |k: usize| u32::from(bytes.get(i + k).map_or(0, |b| b & 0x3F));
+    let (u, n) = if b0 < 0xE0 {
+        ((u32::from(b0 & 0x1F) << 6) | cont(1), 2)
+    } else if b0 < 0xF0 {
+        ((u32::from(b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
+    } else {
+        (
+            (u32::from(b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        )
     };
+    Some((char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER), n))
+}
+
+/// Split `text` into tokens.
+#[cfg(test)]
+pub fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_with_marks(text).0
+}
+
+/// Split `text` into tokens, in one pass: bytes are classed by one table
+/// load each; only bytes from 0x80 up are decoded. With them, the indices
+/// of the punctuation tokens that may end a sentence or mark a quotation
+/// (see [`is_mark`]): the only tokens the passes after read one by one.
+pub fn tokenize_with_marks(text: &str) -> (Vec<Token>, Vec<usize>) {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut out = Vec::with_capacity(text.len() / 4 + 8);
+    let mut marks = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
-        let (c, n) = char_at(text, i);
-        let k = class(c);
-        if k == SPACE {
+    while let Some(&b) = bytes.get(i) {
+        let mut k = BYTE_CLASS[usize::from(b)];
+        let mut n = 1;
+        if k & NON_ASCII != 0 {
+            let (c, cn) = char_at(bytes, i).unwrap_or((char::REPLACEMENT_CHARACTER, 1));
+            k = class_non_ascii(c);
+            n = cn;
+        }
+        if k & SPACE != 0 {
             i += n;
             continue;
         }
-        if k != ALNUM {
+        if k & ALNUM == 0 {
+            if is_mark(b) {
+                marks.push(out.len());
+            }
             out.push(Token {
                 start: i,
                 end: i + n,
                 kind: TokenKind::Punct,
             });
-            i += n;
+            i = skip_space(bytes, i + n);
             continue;
         }
-        let numeric = c.is_ascii_digit();
-        let mut all_digits = numeric;
-        let mut dotted = false;
-        let mut end = i + n;
-        while end < bytes.len() {
-            // ASCII letters and digits: the common case, no decoding.
-            let b = bytes[end];
-            if b.is_ascii_alphanumeric() {
-                all_digits &= b.is_ascii_digit();
-                end += 1;
-                continue;
-            }
-            let (d, dn) = char_at(text, end);
-            if b >= 0x80 && class(d) == ALNUM {
-                all_digits = false;
-                end += dn;
-                continue;
-            }
-            let next = || text[end + dn..].chars().next();
-            let joins = match d {
-                ',' => all_digits && numeric && next().is_some_and(|n| n.is_ascii_digit()),
-                '.' => {
-                    next().is_some_and(|n| {
-                        if numeric {
-                            n.is_ascii_digit()
-                        } else {
-                            n.is_alphabetic()
-                        }
-                    }) && (numeric || is_abbreviation_dot(&text[i..end]))
-                }
-                '\'' | '’' | '-' | '‐' => !numeric && next().is_some_and(|n| class(n) == ALNUM),
-                _ => false,
-            };
-            if !joins {
-                break;
-            }
-            dotted |= d == '.';
-            end += dn;
-        }
-        // "U.S." keeps its final dot when the token is dotted letters.
-        if !numeric && dotted && bytes.get(end) == Some(&b'.') {
-            end += 1;
-        }
+        let numeric = b.is_ascii_digit();
+        let end = word_end(text, i, i + n);
         out.push(Token {
             start: i,
             end,
@@ -161,9 +193,109 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 TokenKind::Word
             },
         });
-        i = end;
+        i = skip_space(bytes, end);
     }
-    out
+    (out, marks)
+}
+
+/// Whether a punctuation token starting with byte `b` may end a sentence
+/// (`.` `!` `?` `…`) or be a quote mark (`"` `'` `«` `»` `“` `”` `„` `‘`
+/// `’`, whose lead bytes are 0xC2 and 0xE2).
+pub fn is_mark(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?' | b'"' | b'\'' | 0xC2 | 0xE2)
+}
+
+/// `i`, or past the one space there: most tokens end before one, and the
+/// main loop need not class it.
+#[inline]
+fn skip_space(bytes: &[u8], i: usize) -> usize {
+    i + usize::from(bytes.get(i) == Some(&b' '))
+}
+
+/// The end of the word or number that starts at `start` and runs at least
+/// to `end`.
+#[inline]
+fn word_end(text: &str, start: usize, mut end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let numeric = bytes[start].is_ascii_digit();
+    let mut dotted = false;
+    while let Some(&b) = bytes.get(end) {
+        // ASCII letters and digits: the common case, one table load each.
+        let c = BYTE_CLASS[usize::from(b)];
+        if c & ALNUM != 0 {
+            end += 1;
+            continue;
+        }
+        if c & LEAD2 != 0 && is_two_byte_letter(bytes, end) {
+            end += 2;
+            continue;
+        }
+        if c & JOIN == 0 {
+            break;
+        }
+        let Some((n, dot)) = join(text, start, end, numeric) else {
+            break;
+        };
+        dotted |= dot;
+        end += n;
+    }
+    // "U.S." keeps its final dot when the token is dotted letters.
+    if !numeric && dotted && bytes.get(end) == Some(&b'.') {
+        end += 1;
+    }
+    end
+}
+
+/// Whether the character at `i`, whose lead byte is [`LEAD2`], is a
+/// letter: all are but `×` and `÷`.
+#[inline]
+fn is_two_byte_letter(bytes: &[u8], i: usize) -> bool {
+    bytes[i] != 0xC3 || !matches!(bytes.get(i + 1), Some(0x97 | 0xB7))
+}
+
+/// Whether the character at `end` (a [`JOIN`] byte), inside the word or
+/// number started at `start`, continues it: its length if so, and whether
+/// it is a dot. A comma joins digits before a digit ("1,200", not "3a,5");
+/// a dot joins digits before a digit ("12.5") and one- or two-letter
+/// pieces before a letter ("U.S"); an apostrophe or hyphen joins letters
+/// before a letter or digit; any other letter joins.
+#[inline(never)]
+fn join(text: &str, start: usize, end: usize, numeric: bool) -> Option<(usize, bool)> {
+    let bytes = text.as_bytes();
+    let joins = match bytes[end] {
+        b',' => {
+            numeric
+                && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+                && bytes[start..end]
+                    .iter()
+                    .all(|&b| b.is_ascii_digit() || b == b',' || b == b'.')
+        }
+        b'.' => {
+            let joins = if numeric {
+                bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+            } else {
+                char_at(bytes, end + 1).is_some_and(|(n, _)| n.is_alphabetic())
+                    && is_abbreviation_dot(&text[start..end])
+            };
+            return joins.then_some((1, true));
+        }
+        b'\'' | b'-' => !numeric && next_is_alnum(bytes, end + 1),
+        _ => {
+            let (d, dn) = char_at(bytes, end)?;
+            if class_non_ascii(d) == ALNUM {
+                return Some((dn, false));
+            }
+            let joins = !numeric && matches!(d, '’' | '‐') && next_is_alnum(bytes, end + dn);
+            return joins.then_some((dn, false));
+        }
+    };
+    joins.then_some((1, false))
+}
+
+/// Whether the character at byte `i` is a letter or digit.
+#[inline]
+fn next_is_alnum(bytes: &[u8], i: usize) -> bool {
+    char_at(bytes, i).is_some_and(|(c, _)| class(c) == ALNUM)
 }
 
 /// Whether a dot after `word_so_far` joins a dotted abbreviation ("U.S",
@@ -218,6 +350,61 @@ mod tests {
                 "São",
                 "Paulo’s",
                 "1,5"
+            ]
+        );
+    }
+
+    #[test]
+    fn fast_classes_agree_with_the_unicode_ones() {
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            assert_eq!(class(c), class_of(c), "{c:?}");
+            let mut buf = [0u8; 4];
+            let n = c.encode_utf8(&mut buf).len();
+            assert_eq!(char_at(&buf, 0), Some((c, n)), "{c:?}");
+            if BYTE_CLASS[usize::from(buf[0])] & LEAD2 != 0 {
+                assert_eq!(is_two_byte_letter(&buf, 0), class(c) == ALNUM, "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn long_words_and_numbers_and_two_byte_letters() {
+        assert_eq!(
+            words("internationalization 12345678901234,5 1234567a,5 Zz09@[`{/:~\u{7f}"),
+            [
+                "internationalization",
+                "12345678901234,5",
+                "1234567a",
+                ",",
+                "5",
+                "Zz09",
+                "@",
+                "[",
+                "`",
+                "{",
+                "/",
+                ":",
+                "~",
+                "\u{7f}"
+            ]
+        );
+        assert_eq!(
+            words("abcdefgh×ijk Дмитрий-Ёж"),
+            ["abcdefgh", "×", "ijk", "Дмитрий-Ёж"]
+        );
+    }
+
+    #[test]
+    fn scripts_beyond_the_fast_ranges_still_join() {
+        assert_eq!(
+            words("Ωμέγα שָׁלוֹם ١٢٣ 東京の’s 한국어, ½x"),
+            ["Ωμέγα", "שָׁלוֹם", "١٢٣", "東京の’s", "한국어", ",", "½x"]
+        );
+        assert_eq!(
+            words("1,a 1a,2 x,1 3.5. 1.a 5é,5 7.5,3"),
+            [
+                "1", ",", "a", "1a", ",", "2", "x", ",", "1", "3.5", ".", "1", ".", "a", "5é", ",",
+                "5", "7.5,3"
             ]
         );
     }
