@@ -6,10 +6,11 @@
 //! [`super::parse`]. A number that counts something ("1500 workers",
 //! "$2000", "2000 %") is not a year.
 
-use super::parse::{found, month_word, Found};
+use super::parse::{found, in_table, month_word, Found};
 use super::resolve::{Expr, Unit, YearRef};
 use super::view::View;
-use crate::lexicon::dates::{self as lex, contains, lookup};
+use super::words::{DETERMINER, HEDGE, ORDINAL, PREPOSITION, UNIT};
+use crate::lexicon::dates::{self as lex, contains};
 
 pub(super) fn number_first(v: &View<'_>, i: usize) -> Option<Found> {
     // 2025-09-09
@@ -83,8 +84,7 @@ pub(super) fn number_first(v: &View<'_>, i: usize) -> Option<Found> {
     }
     // since '82
     if let (Some((y, 2)), "'" | "’") = (v.digits(i), v.text(i.wrapping_sub(1))) {
-        let prev = v.low(i.wrapping_sub(2));
-        if v.touches(i - 1) && contains(lex::DATE_PREPOSITIONS, prev) && !v.is_word(i + 1) {
+        if v.touches(i - 1) && v.has(i.wrapping_sub(2), PREPOSITION) && !v.is_word(i + 1) {
             let y = if y < 30 { 2000 + y } else { 1900 + y };
             return found(Expr::Year(y as i32), i - 1, i + 1);
         }
@@ -151,7 +151,8 @@ fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
     {
         return None;
     }
-    let is_prep = contains(lex::DATE_PREPOSITIONS, prev) || contains(lex::SPAN_HEDGES, prev);
+    let before = i.wrapping_sub(1);
+    let is_prep = v.has(before, PREPOSITION | HEDGE);
     let joined = matches!(prev, "and" | "or" | "to" | "-" | "–" | "—" | ",")
         && v.ok(i.wrapping_sub(2))
         && v.year(i.wrapping_sub(2)).is_some();
@@ -163,7 +164,7 @@ fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
     // firm's 2031 results": a year between a determiner and its noun
     // (after other than "the", a modern year: "a 2182 score" is a count).
     let modern = (1800..=2100).contains(&y);
-    let det_or_owner = contains(lex::DETERMINERS, prev) || v.is_possessive_word(i.wrapping_sub(1));
+    let det_or_owner = v.has(before, DETERMINER) || v.is_possessive_word(before);
     let det = (prev == "the" || det_or_owner && modern) && v.is_word(i + 1)
         || prev == "year" && v.is(i.wrapping_sub(2), "the")
         || v.is_cap(i.wrapping_sub(1)) && contains(lex::EVENT_NOUNS, prev);
@@ -176,7 +177,7 @@ fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
     // "his unsuccessful 2031 campaign": a year between a determiner with
     // its adjective and a noun.
     let det_adjective = modern
-        && contains(lex::DETERMINERS, v.low(i.wrapping_sub(2)))
+        && v.has(i.wrapping_sub(2), DETERMINER)
         && v.is_word(i.wrapping_sub(1))
         && !v.is_cap(i.wrapping_sub(1))
         && v.is_word(i + 1)
@@ -188,7 +189,9 @@ fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
         // that year.
         return found(Expr::PeriodIn(y, next == "quarter"), i - 1, i + 2);
     }
-    if let Some(q) = lookup(lex::QUARTER_ORDINALS, next).filter(|_| v.is(i + 2, "quarter")) {
+    if let Some(q) =
+        in_table(v, i + 1, ORDINAL, lex::QUARTER_ORDINALS).filter(|_| v.is(i + 2, "quarter"))
+    {
         if prev == "the" {
             return found(Expr::Quarter(q, YearRef::Abs(y)), i - 1, i + 3);
         }
@@ -210,7 +213,7 @@ fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
         && next.len() > 3
         && next.ends_with('s')
         && !matches!(next, "this" | "was" | "has" | "its" | "his");
-    let unit_after = lookup(lex::UNITS, next).is_some() || plural_after;
+    let unit_after = v.has(i + 1, UNIT) || plural_after;
     (ok && !unit_after).then_some(Found {
         expr: Expr::Year(y),
         start: i,
@@ -221,7 +224,7 @@ fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
 
 /// "two days ago", "a week ago", "a year earlier" starting at the number.
 pub(super) fn ago(v: &View<'_>, i: usize, n: i64) -> Option<Found> {
-    let unit = Unit::from_code(lookup(lex::UNITS, v.low(i + 1))?);
+    let unit = Unit::from_code(in_table(v, i + 1, UNIT, lex::UNITS)?);
     let expr = match v.low(i + 2) {
         "ago" => Expr::Ago(n, unit),
         "earlier" => Expr::Before(n, unit),

@@ -5,6 +5,7 @@
 //! look ahead and back without bounds checks of their own. It knows no
 //! calendar words.
 
+use super::words::low_of;
 use crate::text::{Document, TokenKind};
 
 /// One sentence's tokens, with lower-cased text beside them.
@@ -16,6 +17,8 @@ pub(crate) struct View<'a> {
     pub lo: usize,
     /// One past its last token.
     pub hi: usize,
+    /// The [`super::words`] bits of each token of the sentence (from `lo`).
+    pub classes: &'a [u32],
 }
 
 impl View<'_> {
@@ -37,13 +40,21 @@ impl View<'_> {
         if !self.ok(i) {
             return "";
         }
-        let s = &self.lower[self.doc.tokens[i].range()];
-        if !s.ends_with('s') {
-            return s;
+        low_of(self.lower, self.doc.tokens[i].range())
+    }
+
+    /// The token's [`super::words`] bits (0 outside the sentence).
+    pub(crate) fn class(&self, i: usize) -> u32 {
+        if self.ok(i) {
+            self.classes[i - self.lo]
+        } else {
+            0
         }
-        s.strip_suffix("'s")
-            .or_else(|| s.strip_suffix("’s"))
-            .unwrap_or(s)
+    }
+
+    /// Whether the token has any of the [`super::words`] bits `mask`.
+    pub(crate) fn has(&self, i: usize, mask: u32) -> bool {
+        self.class(i) & mask != 0
     }
 
     pub(crate) fn is_word(&self, i: usize) -> bool {
