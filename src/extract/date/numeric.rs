@@ -8,13 +8,17 @@
 
 use super::parse::{found, in_table, month_word, Found};
 use super::resolve::{Expr, Unit, YearRef};
-use super::view::View;
+use super::view::{as_year, View};
 use super::words::{DETERMINER, HEDGE, ORDINAL, PREPOSITION, UNIT};
 use crate::lexicon::dates::{self as lex, contains};
 
 pub(super) fn number_first(v: &View<'_>, i: usize) -> Option<Found> {
+    // The token's readings, each worked out once.
+    let digits = v.digits(i);
+    let year = as_year(digits);
+    let day = v.day(i);
     // 2025-09-09
-    if let Some(y) = v.year(i) {
+    if let Some(y) = year {
         if v.touches(i) && v.text(i + 1) == "-" && v.touches(i + 1) && v.touches(i + 2) {
             if let (Some((m, _)), Some((d, _))) = (v.digits(i + 2), v.digits(i + 4)) {
                 if v.text(i + 3) == "-" && v.touches(i + 3) {
@@ -24,7 +28,7 @@ pub(super) fn number_first(v: &View<'_>, i: usize) -> Option<Found> {
         }
     }
     // 9/8/07, 9/8/2007 (US order)
-    if let (Some((m, 1..=2)), "/") = (v.digits(i), v.text(i + 1)) {
+    if let (Some((m, 1..=2)), "/") = (digits, v.text(i + 1)) {
         if v.touches(i) && v.touches(i + 1) && v.touches(i + 2) && v.text(i + 3) == "/" {
             if let (Some((d, 1..=2)), Some((y, n))) = (v.digits(i + 2), v.digits(i + 4)) {
                 let y = match n {
@@ -39,14 +43,14 @@ pub(super) fn number_first(v: &View<'_>, i: usize) -> Option<Found> {
             }
         }
     }
-    if let Some(f) = day_of_month(v, i) {
+    if let Some(f) = day.and_then(|d| day_of_month(v, i, d)) {
         return Some(f);
     }
-    if let Some(f) = second_day(v, i) {
+    if let Some(f) = day.and_then(|d| second_day(v, i, d)) {
         return Some(f);
     }
     // 9 September [2025]
-    if let Some(d) = v.day(i) {
+    if let Some(d) = day {
         if let Some(m) = month_word(v, i + 1, true) {
             return match v.year(i + 2) {
                 Some(y) => found(Expr::Ymd(y, m, d), i, i + 3),
@@ -83,25 +87,24 @@ pub(super) fn number_first(v: &View<'_>, i: usize) -> Option<Found> {
         }
     }
     // since '82
-    if let (Some((y, 2)), "'" | "’") = (v.digits(i), v.text(i.wrapping_sub(1))) {
+    if let (Some((y, 2)), "'" | "’") = (digits, v.text(i.wrapping_sub(1))) {
         if v.touches(i - 1) && v.has(i.wrapping_sub(2), PREPOSITION) && !v.is_word(i + 1) {
             let y = if y < 30 { 2000 + y } else { 1900 + y };
             return found(Expr::Year(y as i32), i - 1, i + 1);
         }
     }
     // N days ago
-    if let Some((n, _)) = v.digits(i) {
+    if let Some((n, _)) = digits {
         if let Some(f) = ago(v, i, n as i64) {
             return Some(f);
         }
     }
-    bare_year(v, i)
+    year.and_then(|y| bare_year(v, i, y))
 }
 
 /// "April 24 and 25", "May 3-5", "Sept. 3 and 4, 2024": the later day of
 /// the month just named (not "between June 3 and 25 people").
-fn second_day(v: &View<'_>, i: usize) -> Option<Found> {
-    let d = v.day(i)?;
+fn second_day(v: &View<'_>, i: usize, d: u32) -> Option<Found> {
     if !matches!(
         v.low(i.wrapping_sub(1)),
         "and" | "to" | "through" | "or" | "-" | "–"
@@ -124,9 +127,8 @@ fn second_day(v: &View<'_>, i: usize) -> Option<Found> {
     }
 }
 
-/// "9th of September [2025]": an ordinal day, "of", a month.
-pub(super) fn day_of_month(v: &View<'_>, i: usize) -> Option<Found> {
-    let d = v.day(i)?;
+/// "9th of September [2025]": an ordinal day `d` at `i`, "of", a month.
+pub(super) fn day_of_month(v: &View<'_>, i: usize, d: u32) -> Option<Found> {
     if !v.is(i + 1, "of") || v.text(i).bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -140,8 +142,7 @@ pub(super) fn day_of_month(v: &View<'_>, i: usize) -> Option<Found> {
 
 /// A year standing alone: "in 1998", "the 2008 Olympics", "between 2014
 /// and 2016"; not "1998 people" after a count word nor "$2000".
-fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
-    let y = v.year(i)?;
+fn bare_year(v: &View<'_>, i: usize, y: i32) -> Option<Found> {
     let prev = v.low(i.wrapping_sub(1));
     let next = v.low(i + 1);
     if next == "%"

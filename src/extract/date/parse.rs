@@ -395,8 +395,8 @@ fn the_first(v: &View<'_>, i: usize) -> Option<Found> {
     if let Some(f) = the_year(v, i) {
         return Some(f);
     }
-    if v.day(i + 1).is_some() && v.is(i + 2, "of") {
-        return day_of_month(v, i + 1).map(|f| Found { start: i, ..f });
+    if let (Some(d), true) = (v.day(i + 1), v.is(i + 2, "of")) {
+        return day_of_month(v, i + 1, d).map(|f| Found { start: i, ..f });
     }
     if let Some(m) = in_table(v, i + 1, OTHER_TRIGGER, lex::SEASONS) {
         return season(v, i + 1, m, i);

@@ -80,13 +80,19 @@ impl View<'_> {
         self.ok(i + 1) && self.doc.tokens[i].end == self.doc.tokens[i + 1].start
     }
 
-    /// The token as a plain number of ASCII digits, with its digit count.
+    /// The token as a plain number of up to four ASCII digits, with its
+    /// digit count.
     pub(crate) fn digits(&self, i: usize) -> Option<(u32, usize)> {
-        let t = self.text(i);
-        if t.is_empty() || t.len() > 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
+        if !self.ok(i) || self.doc.tokens[i].kind != TokenKind::Number {
+            // Only a number token starts with a digit.
             return None;
         }
-        t.parse().ok().map(|n| (n, t.len()))
+        let t = self.text(i).as_bytes();
+        if t.len() > 4 || !t.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let n = t.iter().fold(0, |n, b| n * 10 + u32::from(b - b'0'));
+        Some((n, t.len()))
     }
 
     /// A day of the month: "9", "9th", "2nd".
@@ -105,13 +111,18 @@ impl View<'_> {
 
     /// A four-digit year in the range news writes about.
     pub(crate) fn year(&self, i: usize) -> Option<i32> {
-        match self.digits(i) {
-            Some((y, 4)) if (1000..=2199).contains(&y) => Some(y as i32),
-            _ => None,
-        }
+        as_year(self.digits(i))
     }
 
     pub(crate) fn is(&self, i: usize, word: &str) -> bool {
         self.low(i) == word
+    }
+}
+
+/// [`View::digits`] as a four-digit year in the range news writes about.
+pub(crate) fn as_year(digits: Option<(u32, usize)>) -> Option<i32> {
+    match digits {
+        Some((y, 4)) if (1000..=2199).contains(&y) => Some(y as i32),
+        _ => None,
     }
 }

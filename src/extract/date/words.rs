@@ -250,12 +250,13 @@ pub(super) fn classify(doc: &Document, lower: &str, tokens: Range<usize>, out: &
 
 impl Classes {
     /// [`word_bits`] of the token at `range` of `lower`, as [`low_of`]
-    /// gives it. A word of up to 8 bytes (most are) is read as one
+    /// gives it. A word of up to 15 bytes (nearly all) is read as one
     /// integer: its ASCII test, hyphen search and table key come from
     /// that integer, not from a loop over its bytes.
+    #[inline]
     fn token_bits(&self, lower: &str, range: Range<usize>) -> u32 {
-        const HIGH: u64 = 0x8080_8080_8080_8080;
-        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
+        const ONES: u128 = 0x0101_0101_0101_0101_0101_0101_0101_0101;
         let all = lower.as_bytes();
         let start = range.start;
         let mut b = &all[range.clone()];
@@ -268,29 +269,35 @@ impl Classes {
             }
         }
         let len = b.len();
-        let eight = all
-            .get(start..start + 8)
-            .and_then(|e| <[u8; 8]>::try_from(e).ok());
-        let (Some(&first), Some(&last), Some(eight)) = (b.first(), b.last(), eight) else {
-            return word_bits(low_of(lower, range));
+        let sixteen = all
+            .get(start..start + 16)
+            .and_then(|e| <[u8; 16]>::try_from(e).ok());
+        let (Some(&first), Some(&last), Some(sixteen), true) =
+            (b.first(), b.last(), sixteen, len < 16)
+        else {
+            return slow_token_bits(lower, range);
         };
-        if len > 8 {
-            return word_bits(low_of(lower, range));
-        }
-        let x = u64::from_be_bytes(eight) >> (64 - 8 * len);
+        let x = u128::from_be_bytes(sixteen) >> (128 - 8 * len);
         let mut c = 0;
         if x & HIGH == 0 && self.ends[fold(first)][fold(last)] & length_bit(len) != 0 {
             c = u32::from(self.words.of_packed(x, len));
         }
-        // A zero byte in `x ^ "--------"` is a hyphen (the bytes above the
+        // A zero byte in `x ^ "----..."` is a hyphen (the bytes above the
         // word are zero, not hyphens).
-        let h = x ^ (ONES * u64::from(b'-'));
+        let h = x ^ (ONES * u128::from(b'-'));
         let hyphen = h.wrapping_sub(ONES) & !h & HIGH != 0;
         if c & TRIGGER_TABLES != 0 || len == 2 && first == b'q' || hyphen {
             c |= TRIGGER;
         }
         c | suffix_bits(b)
     }
+}
+
+/// [`Classes::token_bits`] of a long token or one at the end of the text.
+#[cold]
+#[inline(never)]
+fn slow_token_bits(lower: &str, range: Range<usize>) -> u32 {
+    word_bits(low_of(lower, range))
 }
 
 #[cfg(test)]
