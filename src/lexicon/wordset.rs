@@ -201,6 +201,15 @@ impl WordClasses {
         }
     }
 
+    /// The bits of a lower-case ASCII word of 1..=15 bytes already loaded
+    /// as an integer: its bytes read big-endian, right-aligned (the word
+    /// "ab" is `0x6162`). Skips the letter-pair filter and the lower-casing
+    /// of [`WordClasses::of`], for callers that have done both.
+    pub(crate) fn of_packed(&self, word: u128, len: usize) -> u16 {
+        debug_assert!((1..=SHORT).contains(&len) && word >> (8 * len) == 0);
+        self.short_bits(word | (len as u128) << 120)
+    }
+
     /// The class bits of `word`, any case (0 when in no table).
     pub(crate) fn of(&self, word: &str) -> u16 {
         self.of_bytes(word.as_bytes())
@@ -301,6 +310,14 @@ mod tests {
         assert_eq!(c.of("U.S."), 1);
         assert_eq!(c.of("SAID"), 2);
         assert_eq!(c.of("sad"), 0);
+        assert_eq!(
+            c.of_packed(u128::from_be_bytes(*b"\0\0\0\0\0\0\0\0\0\0\0\0said"), 4),
+            2
+        );
+        assert_eq!(
+            c.of_packed(u128::from_be_bytes(*b"\0\0\0\0\0\0\0\0\0\0\0\0\0sad"), 3),
+            0
+        );
         assert_eq!(c.of(""), 0);
         assert_eq!(c.of("Мinister"), 0);
         // The ASCII lookup agrees on ASCII words, and the length filter

@@ -8,35 +8,20 @@
 use super::parse::Found;
 use super::resolve::Tense;
 use super::view::View;
+use super::words::{
+    AGO, AUXILIARY, BOUNDARY, CLAUSE, DETERMINER, ED, FUTURE, ING, IRREGULAR_PAST, MODAL,
+    PREPOSITION, SCHEDULE,
+};
 use crate::lexicon::dates::{self as lex, contains};
 
-/// Punctuation that closes a clause for tense and anchor purposes.
-fn is_boundary(t: &str) -> bool {
-    matches!(
-        t,
-        "," | ";" | ":" | "(" | ")" | "—" | "–" | "\"" | "“" | "”" | "?" | "!"
-    )
-}
-
-fn is_auxiliary(w: &str) -> bool {
-    contains(lex::AUXILIARIES, w)
-}
-
-fn is_modal(w: &str) -> bool {
-    contains(lex::MODALS, w) || w.ends_with("'ll") || w.ends_with("’ll")
-}
-
-/// Whether word `w` (lower case) is a past verb form.
-fn is_past(w: &str) -> bool {
-    contains(lex::IRREGULAR_PAST, w)
-        || w.len() >= 4
-            && w.ends_with("ed")
-            && w.bytes().all(|b| b.is_ascii_lowercase())
-            && !contains(lex::NOT_PAST_ED, w)
-}
-
-fn is_future(w: &str) -> bool {
-    contains(lex::FUTURE_CUES, w) || w.ends_with("'ll") || w.ends_with("’ll")
+/// Whether token `j` is a past verb form.
+fn is_past(v: &View<'_>, j: usize) -> bool {
+    let c = v.class(j);
+    c & IRREGULAR_PAST != 0
+        || c & ED != 0 && {
+            let w = v.low(j);
+            w.bytes().all(|b| b.is_ascii_lowercase()) && !contains(lex::NOT_PAST_ED, w)
+        }
 }
 
 /// The tense of the clause around `f`: the nearest future or past cue in
@@ -53,7 +38,7 @@ pub(super) fn tense_of(v: &View<'_>, f: &Found) -> Tense {
     if contains(lex::DEADLINE_WORDS, v.low(before)) {
         let mut j = before;
         for _ in 0..12 {
-            if j <= v.lo || is_boundary(v.text(j - 1)) {
+            if j <= v.lo || v.has(j - 1, BOUNDARY) {
                 break;
             }
             j -= 1;
@@ -71,26 +56,32 @@ pub(super) fn tense_of(v: &View<'_>, f: &Found) -> Tense {
         };
     }
     let cue = |j: usize| {
+        let c = v.class(j);
+        // A word with none of these bits is no cue (each test below needs
+        // one: "was", "were" are irregular pasts, "set" a future cue,
+        // "has", "have" auxiliaries).
+        if c & (FUTURE | ING | IRREGULAR_PAST | SCHEDULE | ED | AUXILIARY | AGO) == 0 {
+            return None;
+        }
         let w = v.low(j);
         // "be completed", "is heard": a participle after "be" takes its
         // tense from the modal or auxiliary before it, not from its "-ed".
-        let prev = v.low(j.wrapping_sub(1));
+        let p = j.wrapping_sub(1);
+        let prev = v.low(p);
         let after_be = matches!(prev, "be" | "being" | "is" | "are" | "am");
         // "a still unspecified date", "the planned merger": an adjective.
-        let adjective = contains(lex::DETERMINERS, prev)
-            || (prev == "still" || prev.ends_with("ly"))
-                && contains(lex::DETERMINERS, v.low(j.wrapping_sub(2)));
+        let adjective = v.has(p, DETERMINER)
+            || (prev == "still" || prev.ends_with("ly")) && v.has(j.wrapping_sub(2), DETERMINER);
         // "set Friday as the deadline" is past; "set to vote", "will
         // set" ahead.
         let set_alone = w == "set" && !matches!(v.low(j + 1), "to" | "for");
-        let set_past = set_alone && !is_modal(prev) && !is_auxiliary(prev);
+        let set_past = set_alone && !v.has(p, MODAL | AUXILIARY);
         // "is meeting on Friday": a present progressive before the date
         // plans ahead ("results show Ford is making progress" does not).
-        let progressive =
-            j < f.start && w.ends_with("ing") && matches!(v.low(j.wrapping_sub(1)), "is" | "are");
+        let progressive = j < f.start && c & ING != 0 && matches!(prev, "is" | "are");
         // "was planning to leave on Tuesday", "were expected Friday": a
         // plan told in the past still lies ahead.
-        let planned = matches!(w, "was" | "were") && is_future(v.low(j + 1));
+        let planned = matches!(w, "was" | "were") && v.has(j + 1, FUTURE);
         // A capitalised word is a name ("United", "Reed"), not a verb,
         // unless it opens the sentence.
         let name = v.is_cap(j) && j != v.lo;
@@ -98,12 +89,12 @@ pub(super) fn tense_of(v: &View<'_>, f: &Found) -> Tense {
         // in the present tense, right before the date.
         let scheduled = j < f.start
             && f.start - j <= 3
-            && is_schedule_verb(w)
-            && !contains(lex::DETERMINERS, prev)
-            && !is_modal(prev);
-        if is_future(w) && !set_alone || progressive || planned || scheduled {
+            && c & SCHEDULE != 0
+            && !v.has(p, DETERMINER)
+            && !v.has(p, MODAL);
+        if c & FUTURE != 0 && !set_alone || progressive || planned || scheduled {
             Some(Tense::Future)
-        } else if is_past(w) && !after_be && !adjective && !name
+        } else if is_past(v, j) && !after_be && !adjective && !name
             || set_past
             || matches!(w, "has" | "have" | "ago")
         {
@@ -118,14 +109,14 @@ pub(super) fn tense_of(v: &View<'_>, f: &Found) -> Tense {
         for _ in 0..16 {
             if l_open && l > v.lo {
                 l -= 1;
-                if clause_only && is_boundary(v.text(l)) {
+                if clause_only && v.has(l, BOUNDARY) {
                     l_open = false;
                 } else if let Some(t) = cue(l) {
                     return t;
                 }
             }
             if r_open && r < v.hi {
-                if clause_only && is_boundary(v.text(r)) {
+                if clause_only && v.has(r, BOUNDARY) {
                     r_open = false;
                 } else if let Some(t) = cue(r) {
                     return t;
@@ -135,13 +126,6 @@ pub(super) fn tense_of(v: &View<'_>, f: &Found) -> Tense {
         }
     }
     Tense::Unknown
-}
-
-/// A present form of a verb of schedules: "meet", "meets".
-fn is_schedule_verb(w: &str) -> bool {
-    contains(lex::SCHEDULE_VERBS, w)
-        || w.strip_suffix('s')
-            .is_some_and(|b| contains(lex::SCHEDULE_VERBS, b))
 }
 
 /// The token before a clock time ending at `i` ("9 a.m.", "10:30 p.m.
@@ -170,19 +154,16 @@ fn is_verb_at(v: &View<'_>, j: usize) -> bool {
     if !v.is_word(j) || v.is_cap(j) && j != v.lo {
         return false;
     }
-    let w = v.low(j);
-    if is_auxiliary(w) || is_modal(w) || contains(lex::DATE_PREPOSITIONS, w) {
+    let c = v.class(j);
+    if c & (AUXILIARY | MODAL | PREPOSITION) != 0 {
         return false;
     }
-    is_past(w) || j > v.lo && is_modal(v.low(j - 1)) && !contains(lex::DETERMINERS, w)
+    is_past(v, j) || j > v.lo && v.has(j - 1, MODAL) && c & DETERMINER == 0
 }
 
-fn is_function_word(w: &str) -> bool {
-    contains(lex::DATE_PREPOSITIONS, w)
-        || contains(lex::DETERMINERS, w)
-        || is_auxiliary(w)
-        || is_modal(w)
-        || contains(lex::CLAUSE_WORDS, w)
+/// Prepositions, determiners, auxiliaries, modals and clause words.
+fn is_function_word(v: &View<'_>, j: usize) -> bool {
+    v.has(j, PREPOSITION | DETERMINER | AUXILIARY | MODAL | CLAUSE)
 }
 
 /// The last word of the noun phrase starting at `j`: "Tuesday's deadly
@@ -190,8 +171,7 @@ fn is_function_word(w: &str) -> bool {
 fn noun_after(v: &View<'_>, j: usize) -> Option<usize> {
     let mut last = None;
     for k in j..(j + 3).min(v.hi) {
-        let w = v.low(k);
-        if !v.is_word(k) || is_function_word(w) || is_past(w) && last.is_some() {
+        if !v.is_word(k) || is_function_word(v, k) || is_past(v, k) && last.is_some() {
             break;
         }
         last = Some(k);
@@ -205,18 +185,14 @@ fn noun_after(v: &View<'_>, j: usize) -> Option<usize> {
 /// a verb takes the phrase as its object ("struck the base on Tuesday"),
 /// the date belongs to the verb: the search goes on and finds it.
 fn event_noun_at(v: &View<'_>, j: usize) -> Option<usize> {
-    let w = v.low(j);
-    if !v.is_word(j) || v.is_cap(j) || is_function_word(w) || is_past(w) {
+    if !v.is_word(j) || v.is_cap(j) || is_function_word(v, j) || is_past(v, j) {
         return None;
     }
     let det = (1..=3)
         .map(|k| j.wrapping_sub(k))
-        .find(|&d| v.ok(d) && (contains(lex::DETERMINERS, v.low(d)) || v.is_possessive_word(d)))?;
+        .find(|&d| v.ok(d) && (v.has(d, DETERMINER) || v.is_possessive_word(d)))?;
     let before = det.wrapping_sub(1);
-    let opens = det == v.lo
-        || is_boundary(v.text(before))
-        || contains(lex::DATE_PREPOSITIONS, v.low(before))
-        || contains(lex::CLAUSE_WORDS, v.low(before));
+    let opens = det == v.lo || v.has(before, BOUNDARY | PREPOSITION | CLAUSE);
     opens.then_some(j)
 }
 
@@ -226,19 +202,19 @@ fn event_noun_at(v: &View<'_>, j: usize) -> Option<usize> {
 /// of its clause, looking back first ("who met Y over the weekend").
 pub(super) fn anchor_of(v: &View<'_>, f: &Found) -> Option<usize> {
     let before = f.start.wrapping_sub(1);
-    if f.possessive || contains(lex::DETERMINERS, v.low(before)) && v.is_word(f.end) {
+    if f.possessive || v.has(before, DETERMINER) && v.is_word(f.end) {
         if let Some(n) = noun_after(v, f.end) {
             return Some(n);
         }
     }
-    let prep = contains(lex::DATE_PREPOSITIONS, v.low(before)) || v.low(before) == "at";
+    let prep = v.has(before, PREPOSITION) || v.is(before, "at");
     let mut j = if prep { before } else { f.start };
     for _ in 0..12 {
         if j <= v.lo {
             break;
         }
         j -= 1;
-        if is_boundary(v.text(j)) {
+        if v.has(j, BOUNDARY) {
             break;
         }
         if is_verb_at(v, j) {

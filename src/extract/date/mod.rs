@@ -16,6 +16,7 @@ mod parse;
 mod resolve;
 mod timex;
 mod view;
+mod words;
 
 use super::{ClaimData, Context, DateClaim, Extractor, Group, GroupKind, RawClaim};
 use clause::{anchor_of, tense_of};
@@ -46,7 +47,9 @@ fn extract_dates(cx: &Context<'_>, out: &mut Vec<RawClaim>) {
     // The last date told, with its paragraph, for "the previous year".
     let mut last: Option<(usize, crate::extract::DateRange)> = None;
     let mut groups = 0;
+    let mut classes = Vec::new();
     for s in &doc.sentences {
+        words::classify(doc, lower, s.tokens.clone(), &mut classes);
         // The date claimed just before in this sentence, with its index.
         let mut before: Option<(Found, usize)> = None;
         let v = View {
@@ -54,9 +57,15 @@ fn extract_dates(cx: &Context<'_>, out: &mut Vec<RawClaim>) {
             lower,
             lo: s.tokens.start,
             hi: s.tokens.end,
+            classes: &classes,
         };
         let mut i = v.lo;
         while i < v.hi {
+            // Most tokens can start no date: skip them without a call.
+            if !v.has(i, words::START) {
+                i += 1;
+                continue;
+            }
             let Some(f) = parse::parse_at(&v, i) else {
                 i += 1;
                 continue;

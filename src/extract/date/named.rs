@@ -4,9 +4,10 @@
 //! from [`super::parse`], which calls each of them at the token that can
 //! start one; like it, this module resolves nothing.
 
-use super::parse::{found, Found};
+use super::parse::{found, in_table, Found};
 use super::resolve::{Expr, YearRef};
 use super::view::View;
+use super::words::{AFTER_THE, DETERMINER, HEDGE, ORDINAL, OTHER_TRIGGER, PREPOSITION};
 use crate::lexicon::dates::{self as lex, contains, lookup};
 use crate::text::TokenKind;
 
@@ -23,9 +24,7 @@ pub(super) fn year_ago(v: &View<'_>, i: usize, start: usize) -> Option<Found> {
     let (quarter, end) = match next {
         "quarter" => (true, i + 2),
         "period" => (false, i + 2),
-        _ if lookup(lex::QUARTER_ORDINALS, next).is_some() && v.is(i + 2, "quarter") => {
-            (true, i + 3)
-        }
+        _ if v.has(i + 1, ORDINAL) && v.is(i + 2, "quarter") => (true, i + 3),
         _ => return found(Expr::YearAgo(false), i, i + 1),
     };
     found(Expr::YearAgo(quarter), start, end)
@@ -49,13 +48,13 @@ pub(super) fn season(v: &View<'_>, i: usize, m: u32, start: usize) -> Option<Fou
     let by_prep = matches!(
         prev,
         "in" | "during" | "since" | "until" | "by" | "through" | "over" | "into" | "throughout"
-    ) || contains(lex::SPAN_HEDGES, prev);
+    ) || v.has(before, HEDGE);
     let by_det = start == i
         && v.is_cap(i)
-        && contains(lex::DETERMINERS, prev)
+        && v.has(before, DETERMINER)
         && v.is_word(i + 1)
         && !v.is_cap(i + 1);
-    let start = if contains(lex::SPAN_HEDGES, prev) && start == i {
+    let start = if v.has(before, HEDGE) && start == i {
         i - 1
     } else {
         start
@@ -84,7 +83,7 @@ pub(super) fn holiday(v: &View<'_>, i: usize) -> Option<Found> {
     let eve = suffix && v.is(key + 1, "eve");
     if !suffix {
         let prev = v.low(i.wrapping_sub(1));
-        let by_prep = contains(lex::DATE_PREPOSITIONS, prev) || matches!(prev, "at" | "over");
+        let by_prep = v.has(i.wrapping_sub(1), PREPOSITION) || matches!(prev, "at" | "over");
         if needs_day || !by_prep || v.is_cap(key + 1) {
             return None;
         }
@@ -108,7 +107,7 @@ pub(super) fn movable_holiday(v: &View<'_>, i: usize) -> Option<Found> {
         "next" => Some(1),
         _ => None,
     };
-    let by_prep = contains(lex::DATE_PREPOSITIONS, prev) || matches!(prev, "at" | "over");
+    let by_prep = v.has(i.wrapping_sub(1), PREPOSITION) || matches!(prev, "at" | "over");
     if !(day || shift.is_some() || by_prep && !v.is_word(i + 1)) {
         return None;
     }
@@ -129,7 +128,7 @@ pub(super) fn year_end(v: &View<'_>, i: usize, end: usize) -> Option<Found> {
         i
     };
     let prev = v.low(start.wrapping_sub(1));
-    let by_prep = contains(lex::DATE_PREPOSITIONS, prev) || matches!(prev, "at" | "near");
+    let by_prep = v.has(start.wrapping_sub(1), PREPOSITION) || matches!(prev, "at" | "near");
     (by_prep && !v.is_word(end)).then_some(Found {
         expr: Expr::YearEnd,
         start,
@@ -167,7 +166,8 @@ pub(super) fn thousands_year(v: &View<'_>, i: usize) -> Option<(i32, usize)> {
 /// "the rest of the year" (a span to its end), nor an award ("player of
 /// the year").
 pub(super) fn the_year(v: &View<'_>, i: usize) -> Option<Found> {
-    let j = i + 1 + usize::from(contains(lex::YEAR_QUALIFIERS, v.low(i + 1)));
+    let qualified = v.has(i + 1, AFTER_THE) && contains(lex::YEAR_QUALIFIERS, v.low(i + 1));
+    let j = i + 1 + usize::from(qualified);
     if !v.is(j, "year") || v.is_cap(j) || v.is_possessive(j) && j > i + 1 {
         return None;
     }
@@ -183,7 +183,7 @@ pub(super) fn the_year(v: &View<'_>, i: usize) -> Option<Found> {
     );
     // "the year 2005", "the year two thousand and five": the year itself.
     let number = v.ok(j + 1) && v.doc.tokens[j + 1].kind == TokenKind::Number
-        || lookup(lex::NUMBER_WORDS, next).is_some();
+        || in_table(v, j + 1, OTHER_TRIGGER, lex::NUMBER_WORDS).is_some();
     if award || rest || clause || number {
         return None;
     }

@@ -6,14 +6,19 @@
 //! [`super::parse`]. A number that counts something ("1500 workers",
 //! "$2000", "2000 %") is not a year.
 
-use super::parse::{found, month_word, Found};
+use super::parse::{found, in_table, month_word, Found};
 use super::resolve::{Expr, Unit, YearRef};
-use super::view::View;
-use crate::lexicon::dates::{self as lex, contains, lookup};
+use super::view::{as_year, View};
+use super::words::{DETERMINER, HEDGE, ORDINAL, PREPOSITION, UNIT};
+use crate::lexicon::dates::{self as lex, contains};
 
 pub(super) fn number_first(v: &View<'_>, i: usize) -> Option<Found> {
+    // The token's readings, each worked out once.
+    let digits = v.digits(i);
+    let year = as_year(digits);
+    let day = v.day(i);
     // 2025-09-09
-    if let Some(y) = v.year(i) {
+    if let Some(y) = year {
         if v.touches(i) && v.text(i + 1) == "-" && v.touches(i + 1) && v.touches(i + 2) {
             if let (Some((m, _)), Some((d, _))) = (v.digits(i + 2), v.digits(i + 4)) {
                 if v.text(i + 3) == "-" && v.touches(i + 3) {
@@ -23,7 +28,7 @@ pub(super) fn number_first(v: &View<'_>, i: usize) -> Option<Found> {
         }
     }
     // 9/8/07, 9/8/2007 (US order)
-    if let (Some((m, 1..=2)), "/") = (v.digits(i), v.text(i + 1)) {
+    if let (Some((m, 1..=2)), "/") = (digits, v.text(i + 1)) {
         if v.touches(i) && v.touches(i + 1) && v.touches(i + 2) && v.text(i + 3) == "/" {
             if let (Some((d, 1..=2)), Some((y, n))) = (v.digits(i + 2), v.digits(i + 4)) {
                 let y = match n {
@@ -38,14 +43,14 @@ pub(super) fn number_first(v: &View<'_>, i: usize) -> Option<Found> {
             }
         }
     }
-    if let Some(f) = day_of_month(v, i) {
+    if let Some(f) = day.and_then(|d| day_of_month(v, i, d)) {
         return Some(f);
     }
-    if let Some(f) = second_day(v, i) {
+    if let Some(f) = day.and_then(|d| second_day(v, i, d)) {
         return Some(f);
     }
     // 9 September [2025]
-    if let Some(d) = v.day(i) {
+    if let Some(d) = day {
         if let Some(m) = month_word(v, i + 1, true) {
             return match v.year(i + 2) {
                 Some(y) => found(Expr::Ymd(y, m, d), i, i + 3),
@@ -82,26 +87,24 @@ pub(super) fn number_first(v: &View<'_>, i: usize) -> Option<Found> {
         }
     }
     // since '82
-    if let (Some((y, 2)), "'" | "’") = (v.digits(i), v.text(i.wrapping_sub(1))) {
-        let prev = v.low(i.wrapping_sub(2));
-        if v.touches(i - 1) && contains(lex::DATE_PREPOSITIONS, prev) && !v.is_word(i + 1) {
+    if let (Some((y, 2)), "'" | "’") = (digits, v.text(i.wrapping_sub(1))) {
+        if v.touches(i - 1) && v.has(i.wrapping_sub(2), PREPOSITION) && !v.is_word(i + 1) {
             let y = if y < 30 { 2000 + y } else { 1900 + y };
             return found(Expr::Year(y as i32), i - 1, i + 1);
         }
     }
     // N days ago
-    if let Some((n, _)) = v.digits(i) {
+    if let Some((n, _)) = digits {
         if let Some(f) = ago(v, i, n as i64) {
             return Some(f);
         }
     }
-    bare_year(v, i)
+    year.and_then(|y| bare_year(v, i, y))
 }
 
 /// "April 24 and 25", "May 3-5", "Sept. 3 and 4, 2024": the later day of
 /// the month just named (not "between June 3 and 25 people").
-fn second_day(v: &View<'_>, i: usize) -> Option<Found> {
-    let d = v.day(i)?;
+fn second_day(v: &View<'_>, i: usize, d: u32) -> Option<Found> {
     if !matches!(
         v.low(i.wrapping_sub(1)),
         "and" | "to" | "through" | "or" | "-" | "–"
@@ -124,9 +127,8 @@ fn second_day(v: &View<'_>, i: usize) -> Option<Found> {
     }
 }
 
-/// "9th of September [2025]": an ordinal day, "of", a month.
-pub(super) fn day_of_month(v: &View<'_>, i: usize) -> Option<Found> {
-    let d = v.day(i)?;
+/// "9th of September [2025]": an ordinal day `d` at `i`, "of", a month.
+pub(super) fn day_of_month(v: &View<'_>, i: usize, d: u32) -> Option<Found> {
     if !v.is(i + 1, "of") || v.text(i).bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -140,8 +142,7 @@ pub(super) fn day_of_month(v: &View<'_>, i: usize) -> Option<Found> {
 
 /// A year standing alone: "in 1998", "the 2008 Olympics", "between 2014
 /// and 2016"; not "1998 people" after a count word nor "$2000".
-fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
-    let y = v.year(i)?;
+fn bare_year(v: &View<'_>, i: usize, y: i32) -> Option<Found> {
     let prev = v.low(i.wrapping_sub(1));
     let next = v.low(i + 1);
     if next == "%"
@@ -151,7 +152,8 @@ fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
     {
         return None;
     }
-    let is_prep = contains(lex::DATE_PREPOSITIONS, prev) || contains(lex::SPAN_HEDGES, prev);
+    let before = i.wrapping_sub(1);
+    let is_prep = v.has(before, PREPOSITION | HEDGE);
     let joined = matches!(prev, "and" | "or" | "to" | "-" | "–" | "—" | ",")
         && v.ok(i.wrapping_sub(2))
         && v.year(i.wrapping_sub(2)).is_some();
@@ -163,7 +165,7 @@ fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
     // firm's 2031 results": a year between a determiner and its noun
     // (after other than "the", a modern year: "a 2182 score" is a count).
     let modern = (1800..=2100).contains(&y);
-    let det_or_owner = contains(lex::DETERMINERS, prev) || v.is_possessive_word(i.wrapping_sub(1));
+    let det_or_owner = v.has(before, DETERMINER) || v.is_possessive_word(before);
     let det = (prev == "the" || det_or_owner && modern) && v.is_word(i + 1)
         || prev == "year" && v.is(i.wrapping_sub(2), "the")
         || v.is_cap(i.wrapping_sub(1)) && contains(lex::EVENT_NOUNS, prev);
@@ -176,7 +178,7 @@ fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
     // "his unsuccessful 2031 campaign": a year between a determiner with
     // its adjective and a noun.
     let det_adjective = modern
-        && contains(lex::DETERMINERS, v.low(i.wrapping_sub(2)))
+        && v.has(i.wrapping_sub(2), DETERMINER)
         && v.is_word(i.wrapping_sub(1))
         && !v.is_cap(i.wrapping_sub(1))
         && v.is_word(i + 1)
@@ -188,7 +190,9 @@ fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
         // that year.
         return found(Expr::PeriodIn(y, next == "quarter"), i - 1, i + 2);
     }
-    if let Some(q) = lookup(lex::QUARTER_ORDINALS, next).filter(|_| v.is(i + 2, "quarter")) {
+    if let Some(q) =
+        in_table(v, i + 1, ORDINAL, lex::QUARTER_ORDINALS).filter(|_| v.is(i + 2, "quarter"))
+    {
         if prev == "the" {
             return found(Expr::Quarter(q, YearRef::Abs(y)), i - 1, i + 3);
         }
@@ -210,7 +214,7 @@ fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
         && next.len() > 3
         && next.ends_with('s')
         && !matches!(next, "this" | "was" | "has" | "its" | "his");
-    let unit_after = lookup(lex::UNITS, next).is_some() || plural_after;
+    let unit_after = v.has(i + 1, UNIT) || plural_after;
     (ok && !unit_after).then_some(Found {
         expr: Expr::Year(y),
         start: i,
@@ -221,7 +225,7 @@ fn bare_year(v: &View<'_>, i: usize) -> Option<Found> {
 
 /// "two days ago", "a week ago", "a year earlier" starting at the number.
 pub(super) fn ago(v: &View<'_>, i: usize, n: i64) -> Option<Found> {
-    let unit = Unit::from_code(lookup(lex::UNITS, v.low(i + 1))?);
+    let unit = Unit::from_code(in_table(v, i + 1, UNIT, lex::UNITS)?);
     let expr = match v.low(i + 2) {
         "ago" => Expr::Ago(n, unit),
         "earlier" => Expr::Before(n, unit),

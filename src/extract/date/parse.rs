@@ -12,11 +12,12 @@ use super::named::{
 use super::numeric::{ago, day_of_month, number_first};
 use super::resolve::{Expr, Unit, YearRef};
 use super::view::View;
+use super::words::{
+    word_bits, AFTER_THE, DETERMINER, HEDGE, MONTH, ORDINAL, OTHER_TRIGGER, PREPOSITION, SHIFT,
+    TRIGGER, UNIT, WEEKDAY,
+};
 use crate::lexicon::dates::{self as lex, contains, lookup};
 use crate::text::TokenKind;
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::OnceLock;
 
 /// A recognised expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,9 +44,10 @@ pub(super) fn found(expr: Expr, start: usize, end: usize) -> Option<Found> {
 /// The date expression starting at token `i`, if any.
 pub(crate) fn parse_at(v: &View<'_>, i: usize) -> Option<Found> {
     let kind = v.doc.tokens[i].kind;
+    debug_assert!(kind != TokenKind::Word || v.has(i, TRIGGER) == is_trigger(v.low(i)));
     let f = match kind {
         TokenKind::Number => number_first(v, i),
-        TokenKind::Word if is_trigger(v.low(i)) => word_first(v, i),
+        TokenKind::Word if v.has(i, TRIGGER) => word_first(v, i),
         TokenKind::Word => None,
         TokenKind::Punct => None,
     }?;
@@ -56,72 +58,27 @@ pub(crate) fn parse_at(v: &View<'_>, i: usize) -> Option<Found> {
     })
 }
 
-/// Whether a word (lower case) can start a date expression: one hash
-/// lookup per word keeps the pass fast, the tables stay the source of truth.
-fn is_trigger(w: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str, BuildHasherDefault<Fnv>>> = OnceLock::new();
-    let set = SET.get_or_init(|| {
-        let keys = |t: &'static [(&'static str, u32)]| t.iter().map(|(k, _)| *k);
-        let mut s = HashSet::default();
-        s.extend(keys(lex::MONTHS));
-        s.extend(keys(lex::WEEKDAYS));
-        s.extend(keys(lex::SEASONS));
-        s.extend(lex::DAY_WORDS.iter().map(|(k, _)| *k));
-        s.extend(lex::NUMBER_WORDS.iter().map(|(k, _)| *k));
-        s.extend(lex::SHIFTS.iter().map(|(k, _)| *k));
-        s.extend(lex::SPAN_HEDGES.iter().copied());
-        s.extend(lex::QUARTER_ORDINALS.iter().map(|(k, _)| *k));
-        s.extend(lex::HOLIDAYS.iter().map(|(k, _)| *k));
-        s.extend(lex::MOVABLE_HOLIDAYS.iter().map(|(k, _)| *k));
-        s.insert("new");
-        s.insert("nineteen");
-        s.insert("year");
-        s.insert("that");
-        s.insert("the");
-        s
-    });
-    static FIRST: OnceLock<[u32; 256]> = OnceLock::new();
-    let first = FIRST.get_or_init(|| {
-        let mut t = [0u32; 256];
-        for k in set {
-            if let Some(&b) = k.as_bytes().first() {
-                t[usize::from(b)] |= length_bit(k.len());
-            }
-        }
-        t
-    });
-    // Most words fail on their first byte and length, before any hashing.
-    let maybe = w
-        .as_bytes()
-        .first()
-        .is_some_and(|&b| first[usize::from(b)] & length_bit(w.len()) != 0);
-    maybe && set.contains(w) || w.as_bytes().contains(&b'-') || w.len() == 2 && w.starts_with('q')
+/// Whether a word (lower case) can start a date expression: in a table
+/// of month, weekday, season, day, number, shift, hedge, ordinal or
+/// holiday words, "new", "nineteen", "year", "that", "the", hyphenated, or
+/// "q" and one more character. [`parse_at`] reads the same answer from the
+/// token's [`super::words`] bits.
+pub(crate) fn is_trigger(w: &str) -> bool {
+    word_bits(w) & TRIGGER != 0
 }
 
-/// A word length as one bit of a `u32` (31 for anything longer).
-fn length_bit(len: usize) -> u32 {
-    1 << len.min(31)
-}
-
-/// FNV-1a: a fast hash for short keys (no need for DoS resistance here).
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
+/// The value of token `i` in `table`, asked only when the token has the
+/// table's [`super::words`] `bit`.
+pub(super) fn in_table<T: Copy>(
+    v: &View<'_>,
+    i: usize,
+    bit: u32,
+    table: &[(&str, T)],
+) -> Option<T> {
+    if v.has(i, bit) {
+        lookup(table, v.low(i))
+    } else {
+        None
     }
 }
 
@@ -129,7 +86,7 @@ impl Hasher for Fnv {
 /// abbreviation ("Sept", "Sept.") when `abbrev` allows it. Lower-case
 /// "may" and "march" are verbs, never months.
 pub(super) fn month_word(v: &View<'_>, i: usize, abbrev: bool) -> Option<u32> {
-    if !v.is_cap(i) {
+    if !v.has(i, MONTH) || !v.is_cap(i) {
         return None;
     }
     let w = v.low(i);
@@ -143,18 +100,26 @@ fn word_first(v: &View<'_>, i: usize) -> Option<Found> {
     if w == "that" {
         return that_unit(v, i, i);
     }
+    // "the", the commonest start, is in none of the tables tried before
+    // it used to be.
+    if w == "the" {
+        return the_first(v, i);
+    }
     if let Some(m) = month_word(v, i, true) {
         return month_first(v, i, m);
     }
-    if let Some(wd) = lookup(lex::WEEKDAYS, w) {
+    if let Some(wd) = in_table(v, i, WEEKDAY, lex::WEEKDAYS) {
         return weekday_first(v, i, wd, None, i);
     }
-    if v.is_cap(i) {
+    // Holidays ("new" of "New Year's Day" too) are among the other
+    // trigger words.
+    let other = v.has(i, OTHER_TRIGGER);
+    if other && v.is_cap(i) {
         if let Some(f) = holiday(v, i) {
             return Some(f);
         }
     }
-    if let Some(n) = lookup(lex::DAY_WORDS, w) {
+    if let Some(n) = in_table(v, i, OTHER_TRIGGER, lex::DAY_WORDS) {
         // "today's world", "in today's dollars", "the cars of tomorrow":
         // the present or the future in general, no day ("as of today" is).
         let prev = v.low(i.wrapping_sub(1));
@@ -174,13 +139,13 @@ fn word_first(v: &View<'_>, i: usize) -> Option<Found> {
         };
         return found(Expr::Day(n), start, end);
     }
-    if let Some(n) = lookup(lex::NUMBER_WORDS, w) {
-        if let Some(f) = ago(v, i, n) {
-            return Some(f);
+    // "two days ago": a number word before a unit.
+    if other && v.has(i + 1, UNIT) {
+        if let Some(n) = lookup(lex::NUMBER_WORDS, w) {
+            if let Some(f) = ago(v, i, n) {
+                return Some(f);
+            }
         }
-    }
-    if w == "the" {
-        return the_first(v, i);
     }
     if let Some((y, end)) = spoken_year(v, i) {
         return found(Expr::Year(y), i, end);
@@ -188,14 +153,14 @@ fn word_first(v: &View<'_>, i: usize) -> Option<Found> {
     if w == "year-end" || w == "year" && v.is(i + 1, "end") {
         return year_end(v, i, if w == "year" { i + 2 } else { i + 1 });
     }
-    if let Some(s) = lookup(lex::SHIFTS, w) {
+    if let Some(s) = in_table(v, i, SHIFT, lex::SHIFTS) {
         return shift_first(v, i, s, i);
     }
-    if contains(lex::SPAN_HEDGES, w) {
+    if v.has(i, HEDGE) {
         if v.is(i + 1, "that") {
             return that_unit(v, i + 1, i);
         }
-        if let Some(s) = lookup(lex::SHIFTS, v.low(i + 1)) {
+        if let Some(s) = in_table(v, i + 1, SHIFT, lex::SHIFTS) {
             return shift_first(v, i + 1, s, i);
         }
         return None;
@@ -226,13 +191,15 @@ fn word_first(v: &View<'_>, i: usize) -> Option<Found> {
     }
     // "Third quarter 2027 earnings", "first quarter of 2021" (without
     // "the", as results are headed).
-    if let Some(q) = lookup(lex::QUARTER_ORDINALS, w).filter(|_| v.is(i + 1, "quarter")) {
+    if let Some(q) =
+        in_table(v, i, ORDINAL, lex::QUARTER_ORDINALS).filter(|_| v.is(i + 1, "quarter"))
+    {
         if !v.is_cap(i + 1) {
             let (year, end) = quarter_year(v, i + 2);
             return found(Expr::Quarter(q, year), i, end);
         }
     }
-    if let Some(m) = lookup(lex::SEASONS, w) {
+    if let Some(m) = in_table(v, i, OTHER_TRIGGER, lex::SEASONS) {
         return season(v, i, m, i);
     }
     None
@@ -240,8 +207,8 @@ fn word_first(v: &View<'_>, i: usize) -> Option<Found> {
 
 /// The calendar unit named by token `i`, singular, not the weekend.
 fn unit_at(v: &View<'_>, i: usize) -> Option<Unit> {
+    let u = Unit::from_code(in_table(v, i, UNIT, lex::UNITS)?);
     let w = v.low(i);
-    let u = Unit::from_code(lookup(lex::UNITS, w)?);
     (!w.ends_with('s') && u != Unit::Weekend).then_some(u)
 }
 
@@ -254,8 +221,9 @@ fn that_unit(v: &View<'_>, i: usize, start: usize) -> Option<Found> {
 
 /// "third-quarter", "first-quarter" as one hyphenated word.
 fn quarter_word(w: &str) -> Option<u32> {
-    let (ord, rest) = w.split_once('-')?;
-    (rest == "quarter").then(|| lookup(lex::QUARTER_ORDINALS, ord))?
+    // No ordinal holds a hyphen: the same as splitting at the first one.
+    let ord = w.strip_suffix("-quarter")?;
+    lookup(lex::QUARTER_ORDINALS, ord)
 }
 
 fn month_first(v: &View<'_>, i: usize, m: u32) -> Option<Found> {
@@ -291,19 +259,15 @@ fn month_first(v: &View<'_>, i: usize, m: u32) -> Option<Found> {
     // "for October", "for November deliveries" ("for May", "for March"
     // may name a person or a protest).
     let by_for = prev == "for" && !matches!(w, "may" | "march");
-    let by_prep =
-        contains(lex::DATE_PREPOSITIONS, prev) || contains(lex::SPAN_HEDGES, prev) || by_for;
-    let by_det = contains(lex::DETERMINERS, prev)
+    let before = i.wrapping_sub(1);
+    let by_prep = v.has(before, PREPOSITION | HEDGE) || by_for;
+    let by_det = v.has(before, DETERMINER)
         && next_low
-        && !contains(lex::DATE_PREPOSITIONS, v.low(i + 1))
+        && !v.has(i + 1, PREPOSITION)
         && !matches!(w, "may" | "march");
     if by_prep || by_det {
-        let start = if contains(lex::SPAN_HEDGES, prev) {
-            i - 1
-        } else {
-            i
-        };
-        if let (Some(n), true) = (lookup(lex::SHIFTS, v.low(i + 1)), v.is(i + 2, "year")) {
+        let start = if v.has(before, HEDGE) { i - 1 } else { i };
+        if let (Some(n), true) = (in_table(v, i + 1, SHIFT, lex::SHIFTS), v.is(i + 2, "year")) {
             return found(Expr::MonthOfYear(m, n), start, i + 3);
         }
         return match year_ref_after_of(v, i + 1) {
@@ -365,11 +329,17 @@ fn weekday_first(
 
 /// "the weekend", "the past week", "the third quarter of 2009".
 fn the_first(v: &View<'_>, i: usize) -> Option<Found> {
+    // Every pattern below needs one of these words after "the", or a
+    // day number ("the 9th of May"): most "the"s stop here.
+    let next_number = v.ok(i + 1) && v.doc.tokens[i + 1].kind == TokenKind::Number;
+    if !next_number && !v.has(i + 1, UNIT | SHIFT | ORDINAL | AFTER_THE | OTHER_TRIGGER) {
+        return None;
+    }
     let w = v.low(i + 1);
     if v.is(i + 2, "week") && v.is(i + 3, "of") {
         let n = match w {
             "last" | "final" => -1,
-            _ => lookup(lex::QUARTER_ORDINALS, w)? as i32,
+            _ => in_table(v, i + 1, ORDINAL, lex::QUARTER_ORDINALS)? as i32,
         };
         let m = month_word(v, i + 4, false)?;
         return match v.year(i + 5) {
@@ -425,13 +395,13 @@ fn the_first(v: &View<'_>, i: usize) -> Option<Found> {
     if let Some(f) = the_year(v, i) {
         return Some(f);
     }
-    if v.day(i + 1).is_some() && v.is(i + 2, "of") {
-        return day_of_month(v, i + 1).map(|f| Found { start: i, ..f });
+    if let (Some(d), true) = (v.day(i + 1), v.is(i + 2, "of")) {
+        return day_of_month(v, i + 1, d).map(|f| Found { start: i, ..f });
     }
-    if let Some(m) = lookup(lex::SEASONS, w) {
+    if let Some(m) = in_table(v, i + 1, OTHER_TRIGGER, lex::SEASONS) {
         return season(v, i + 1, m, i);
     }
-    if let Some(s) = lookup(lex::SHIFTS, w) {
+    if let Some(s) = in_table(v, i + 1, SHIFT, lex::SHIFTS) {
         if s != 0 {
             let f = shift_first(v, i + 1, s, i)?;
             return matches!(
@@ -442,7 +412,7 @@ fn the_first(v: &View<'_>, i: usize) -> Option<Found> {
         }
         return None;
     }
-    if let Some(q) = lookup(lex::QUARTER_ORDINALS, w) {
+    if let Some(q) = in_table(v, i + 1, ORDINAL, lex::QUARTER_ORDINALS) {
         if !v.is(i + 2, "quarter") {
             return None;
         }
@@ -458,7 +428,7 @@ fn the_first(v: &View<'_>, i: usize) -> Option<Found> {
 fn anaphoric(v: &View<'_>, i: usize) -> Option<Found> {
     let w = v.low(i + 1);
     let unit = |j: usize| {
-        lookup(lex::UNITS, v.low(j))
+        in_table(v, j, UNIT, lex::UNITS)
             .map(Unit::from_code)
             .filter(|u| !v.low(j).ends_with('s') && *u != Unit::Weekend)
     };
@@ -502,7 +472,7 @@ fn year_ref_after_of(v: &View<'_>, i: usize) -> (YearRef, usize) {
         if let Some(y) = v.year(i + 1) {
             return (YearRef::Abs(y), i + 2);
         }
-        if let Some(s) = lookup(lex::SHIFTS, v.low(i + 1)) {
+        if let Some(s) = in_table(v, i + 1, SHIFT, lex::SHIFTS) {
             if v.is(i + 2, "year") {
                 return (YearRef::Rel(s), i + 3);
             }
@@ -521,11 +491,11 @@ fn shift_first(v: &View<'_>, i: usize, s: i32, start: usize) -> Option<Found> {
     }
     let with_the = start < i && v.is(start, "the") || v.is(i.wrapping_sub(1), "the");
     let with_the = with_the || start < i && v.is(start, "this");
-    let next_is_day = lookup(lex::WEEKDAYS, w).is_some() || month_word(v, i + 1, false).is_some();
+    let next_is_day = v.has(i + 1, WEEKDAY) || month_word(v, i + 1, false).is_some();
     if matches!(v.low(i), "past" | "coming" | "previous") && !with_the && !next_is_day {
         return None;
     }
-    if let Some(code) = lookup(lex::UNITS, w) {
+    if let Some(code) = in_table(v, i + 1, UNIT, lex::UNITS) {
         // "ABC's \"This Week\"": both words capitalised inside a sentence
         // make a title.
         if v.is_cap(i + 1) && v.is_cap(start) && start > v.lo {
@@ -537,7 +507,7 @@ fn shift_first(v: &View<'_>, i: usize, s: i32, start: usize) -> Option<Found> {
         let part_of = v.is(i + 2, "of")
             && (month_word(v, i + 3, false).is_some()
                 || v.year(i + 3).is_some()
-                || contains(lex::DETERMINERS, v.low(i + 3)));
+                || v.has(i + 3, DETERMINER));
         if w.ends_with('s') || part_of || unit == Unit::Day {
             return None;
         }
@@ -557,11 +527,11 @@ fn shift_first(v: &View<'_>, i: usize, s: i32, start: usize) -> Option<Found> {
     if let Some(m) = month_word(v, i + 1, false) {
         return found(Expr::Month(m, Some(s)), start, i + 2);
     }
-    if let Some(wd) = lookup(lex::WEEKDAYS, w) {
+    if let Some(wd) = in_table(v, i + 1, WEEKDAY, lex::WEEKDAYS) {
         let shift = (s != 0).then_some(s);
         return weekday_first(v, i + 1, wd, shift, start);
     }
-    if let Some(m) = lookup(lex::SEASONS, w) {
+    if let Some(m) = in_table(v, i + 1, OTHER_TRIGGER, lex::SEASONS) {
         return found(Expr::SeasonShift(m, s), start, i + 2);
     }
     None
@@ -578,5 +548,17 @@ mod tests {
         }
         assert!(is_trigger("the") && is_trigger("q3") && is_trigger("mid-march"));
         assert!(!is_trigger("said") && !is_trigger("") && !is_trigger("théatre"));
+    }
+
+    #[test]
+    fn word_first_may_try_the_before_the_tables() {
+        // `word_first` tries "the" before these tables: they must not hold it.
+        assert!(lookup(lex::MONTHS, "the").is_none() && lookup(lex::WEEKDAYS, "the").is_none());
+        assert!(lookup(lex::HOLIDAYS, "the").is_none());
+        assert!(lookup(lex::MOVABLE_HOLIDAYS, "the").is_none());
+        assert!(lookup(lex::DAY_WORDS, "the").is_none());
+        assert!(lookup(lex::NUMBER_WORDS, "the").is_none());
+        // `quarter_word` cuts "-quarter" off the end, not at the first hyphen.
+        assert!(lex::QUARTER_ORDINALS.iter().all(|(k, _)| !k.contains('-')));
     }
 }

@@ -5,6 +5,7 @@
 //! look ahead and back without bounds checks of their own. It knows no
 //! calendar words.
 
+use super::words::low_of;
 use crate::text::{Document, TokenKind};
 
 /// One sentence's tokens, with lower-cased text beside them.
@@ -16,6 +17,8 @@ pub(crate) struct View<'a> {
     pub lo: usize,
     /// One past its last token.
     pub hi: usize,
+    /// The [`super::words`] bits of each token of the sentence (from `lo`).
+    pub classes: &'a [u32],
 }
 
 impl View<'_> {
@@ -37,13 +40,21 @@ impl View<'_> {
         if !self.ok(i) {
             return "";
         }
-        let s = &self.lower[self.doc.tokens[i].range()];
-        if !s.ends_with('s') {
-            return s;
+        low_of(self.lower, self.doc.tokens[i].range())
+    }
+
+    /// The token's [`super::words`] bits (0 outside the sentence).
+    pub(crate) fn class(&self, i: usize) -> u32 {
+        if self.ok(i) {
+            self.classes[i - self.lo]
+        } else {
+            0
         }
-        s.strip_suffix("'s")
-            .or_else(|| s.strip_suffix("’s"))
-            .unwrap_or(s)
+    }
+
+    /// Whether the token has any of the [`super::words`] bits `mask`.
+    pub(crate) fn has(&self, i: usize, mask: u32) -> bool {
+        self.class(i) & mask != 0
     }
 
     pub(crate) fn is_word(&self, i: usize) -> bool {
@@ -69,13 +80,19 @@ impl View<'_> {
         self.ok(i + 1) && self.doc.tokens[i].end == self.doc.tokens[i + 1].start
     }
 
-    /// The token as a plain number of ASCII digits, with its digit count.
+    /// The token as a plain number of up to four ASCII digits, with its
+    /// digit count.
     pub(crate) fn digits(&self, i: usize) -> Option<(u32, usize)> {
-        let t = self.text(i);
-        if t.is_empty() || t.len() > 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
+        if !self.ok(i) || self.doc.tokens[i].kind != TokenKind::Number {
+            // Only a number token starts with a digit.
             return None;
         }
-        t.parse().ok().map(|n| (n, t.len()))
+        let t = self.text(i).as_bytes();
+        if t.len() > 4 || !t.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let n = t.iter().fold(0, |n, b| n * 10 + u32::from(b - b'0'));
+        Some((n, t.len()))
     }
 
     /// A day of the month: "9", "9th", "2nd".
@@ -94,13 +111,18 @@ impl View<'_> {
 
     /// A four-digit year in the range news writes about.
     pub(crate) fn year(&self, i: usize) -> Option<i32> {
-        match self.digits(i) {
-            Some((y, 4)) if (1000..=2199).contains(&y) => Some(y as i32),
-            _ => None,
-        }
+        as_year(self.digits(i))
     }
 
     pub(crate) fn is(&self, i: usize, word: &str) -> bool {
         self.low(i) == word
+    }
+}
+
+/// [`View::digits`] as a four-digit year in the range news writes about.
+pub(crate) fn as_year(digits: Option<(u32, usize)>) -> Option<i32> {
+    match digits {
+        Some((y, 4)) if (1000..=2199).contains(&y) => Some(y as i32),
+        _ => None,
     }
 }
