@@ -54,13 +54,14 @@ pub(crate) struct Found {
 /// and "Tom Berg").
 #[derive(Debug, Clone)]
 struct Holders {
-    /// Word count and text of the fullest name ending with the words.
+    /// Word count and text (its prose range) of the fullest name ending
+    /// with the words.
     words: usize,
-    text: String,
+    text: Range<usize>,
     /// Each mention of a full name ending with the words: its prose offset
-    /// and which person it names (its own fullest form), in order; empty
-    /// until [`Found::link_holders`] runs.
-    mentions: Vec<(usize, String)>,
+    /// and which person it names (its own fullest form, as a prose range),
+    /// in order; empty until [`Found::link_holders`] runs.
+    mentions: Vec<(usize, Range<usize>)>,
     /// Whether the mentions name more than one person.
     shared: bool,
 }
@@ -113,16 +114,18 @@ impl<'a> People<'a> {
     /// Of the people whose names end with the same words, the one named
     /// most recently before `offset`; `None` when the sentence naming them
     /// last names another of them too, or none is named before.
-    fn nearest_holder<'h>(&self, h: &'h Holders, offset: usize) -> Option<&'h str> {
+    fn nearest_holder(&self, h: &Holders, offset: usize) -> Option<&'a str> {
         let k = h.mentions.partition_point(|(o, _)| *o < offset);
         let (last, who) = h.mentions[..k].last()?;
+        let text = &self.doc.text;
+        let who = &text[who.clone()];
         let sentence = self.doc.sentence_at(*last);
         let other_there = h.mentions[..k]
             .iter()
             .rev()
             .take_while(|(o, _)| self.doc.sentence_at(*o) == sentence)
-            .any(|(_, w)| !same_person(w, who));
-        (!other_there).then_some(who.as_str())
+            .any(|(_, w)| !same_person(&text[w.clone()], who));
+        (!other_there).then_some(who)
     }
 
     /// The canonical name for the name written `text`: the rule entity's
@@ -154,7 +157,7 @@ impl<'a> People<'a> {
             .collect();
         let fullest = match (self.found.full.get(&words), offset) {
             (Some(h), Some(offset)) if h.shared => self.nearest_holder(h, offset).unwrap_or(text),
-            (Some(h), _) => h.text.as_str(),
+            (Some(h), _) => &self.doc.text[h.text.clone()],
             (None, _) => text,
         }
         .to_owned();
@@ -235,14 +238,14 @@ fn find(doc: &Document, rules: &RuleSet, index: Option<&EntityIndex>) -> Found {
     let mut words = Vec::new();
     for m in mentions.iter().filter(|m| m.person) {
         name_words_into(doc, m.tokens.clone(), class, &mut words);
-        let text = name_text(doc, m.tokens.clone());
+        let text = name_range(doc, m.tokens.clone());
         for k in 0..words.len() {
             // Look up by slice first: most suffixes (surnames) repeat, and
             // only a new one needs its own `Vec<String>` key.
             match full.get_mut(&words[k..]) {
                 Some(e) if words.len() > e.words => {
                     e.words = words.len();
-                    e.text.clone_from(&text);
+                    e.text = text.clone();
                 }
                 Some(_) => {}
                 None => {
@@ -274,10 +277,6 @@ fn find(doc: &Document, rules: &RuleSet, index: Option<&EntityIndex>) -> Found {
 }
 
 impl Found {
-    fn fullest(&self, words: &[String]) -> Option<&str> {
-        self.full.get(words).map(|h| h.text.as_str())
-    }
-
     /// Record, under each word-suffix of every full-name mention, where it
     /// is and whom it names (its own fullest form), so that a surname two
     /// people share can go to the nearer one. Linear in the names' words.
@@ -295,10 +294,9 @@ impl Found {
             };
             for k in 0..words.len() {
                 if let Some(h) = self.full.get_mut(&words[k..]) {
-                    h.shared |= h
-                        .mentions
-                        .first()
-                        .is_some_and(|(_, w)| !same_person(w, &who));
+                    h.shared |= h.mentions.first().is_some_and(|(_, w)| {
+                        !same_person(&doc.text[w.clone()], &doc.text[who.clone()])
+                    });
                     h.mentions.push((m.range.start, who.clone()));
                 }
             }
@@ -326,7 +324,7 @@ impl Found {
                 |k| class_at(&self.classes, doc, k),
                 &mut words,
             );
-            if !words.is_empty() && self.fullest(&words).is_some() {
+            if !words.is_empty() && self.full.contains_key(&words[..]) {
                 self.mentions[k].person = true;
             }
         }
@@ -648,8 +646,14 @@ fn name_words_into(
 
 /// The name as written, possessive dropped.
 pub(crate) fn name_text(doc: &Document, r: Range<usize>) -> String {
-    let s = &doc.text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end];
-    strip_possessive(s).to_owned()
+    doc.text[name_range(doc, r)].to_owned()
+}
+
+/// The prose range of the name as written, possessive dropped.
+fn name_range(doc: &Document, r: Range<usize>) -> Range<usize> {
+    let start = doc.tokens[r.start].start;
+    let end = doc.tokens[r.end - 1].end;
+    start..start + strip_possessive(&doc.text[start..end]).len()
 }
 
 #[cfg(test)]

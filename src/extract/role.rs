@@ -115,14 +115,19 @@ fn is_bare_head(doc: &Document, t: &TitleSpan) -> bool {
 fn extract_roles(doc: &Document, people: &People<'_>, out: &mut Vec<RawClaim>) {
     let quoted = people.quoted();
     let n = doc.tokens.len();
-    for (i, &q) in quoted.iter().enumerate() {
+    let bytes = doc.text.as_bytes();
+    for i in 0..n.saturating_sub(1) {
         // Only a title followed by a name (or "of State") is read here:
-        // test that before the word itself.
-        if q || doc.tokens[i].kind != TokenKind::Word {
+        // test that before the word itself. Most words are followed by a
+        // lower-case word other than "of": one byte says so.
+        let next = bytes[doc.tokens[i + 1].start];
+        if quoted[i]
+            || next.is_ascii_lowercase() && next != b'o'
+            || doc.tokens[i].kind != TokenKind::Word
+        {
             continue;
         }
-        let named_next = i + 1 < n
-            && (entity::is_capitalised(doc, i + 1) || matches!(doc.tok(i + 1), "of" | "."));
+        let named_next = entity::is_capitalised(doc, i + 1) || matches!(doc.tok(i + 1), "of" | ".");
         if !named_next {
             continue;
         }
