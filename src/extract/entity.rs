@@ -46,8 +46,9 @@ pub(crate) struct Found {
     /// times each.
     classes: Vec<Option<Classes>>,
     /// Every word-suffix of a full name (lower-case words, honorifics and
-    /// generational suffixes dropped) -> the names ending with it.
-    full: HashMap<Vec<String>, Holders, BuildHasherDefault<FxHasher>>,
+    /// generational suffixes dropped, joined by single spaces; see
+    /// [`NameWords`]) -> the names ending with it.
+    full: HashMap<String, Holders, BuildHasherDefault<FxHasher>>,
 }
 
 /// The full names that end with one run of words ("berg" ends "Ana Berg"
@@ -146,16 +147,17 @@ impl<'a> People<'a> {
     }
 
     fn canonical_among(&self, text: &str, offset: Option<usize>) -> String {
-        let words: Vec<String> = text
-            .split_whitespace()
-            .map(strip_possessive)
-            .filter(|w| {
-                let c = Classes::of(w);
-                !c.is_honorific() && !c.is_name_suffix()
-            })
-            .map(str::to_lowercase)
-            .collect();
-        let fullest = match (self.found.full.get(&words), offset) {
+        let mut words = NameWords::default();
+        for w in text.split_whitespace().map(strip_possessive).filter(|w| {
+            let c = Classes::of(w);
+            !c.is_honorific() && !c.is_name_suffix()
+        }) {
+            words.push(w);
+        }
+        let held = (!words.is_empty())
+            .then(|| self.found.full.get(words.from(0)))
+            .flatten();
+        let fullest = match (held, offset) {
             (Some(h), Some(offset)) if h.shared => self.nearest_holder(h, offset).unwrap_or(text),
             (Some(h), _) => &self.doc.text[h.text.clone()],
             (None, _) => text,
@@ -234,15 +236,15 @@ fn find(doc: &Document, rules: &RuleSet, index: Option<&EntityIndex>) -> Found {
         }
     }
     trim_glued_words(doc, class, &mut mentions);
-    let mut full: HashMap<Vec<String>, Holders, BuildHasherDefault<FxHasher>> = HashMap::default();
-    let mut words = Vec::new();
+    let mut full: HashMap<String, Holders, BuildHasherDefault<FxHasher>> = HashMap::default();
+    let mut words = NameWords::default();
     for m in mentions.iter().filter(|m| m.person) {
         name_words_into(doc, m.tokens.clone(), class, &mut words);
         let text = name_range(doc, m.tokens.clone());
         for k in 0..words.len() {
-            // Look up by slice first: most suffixes (surnames) repeat, and
-            // only a new one needs its own `Vec<String>` key.
-            match full.get_mut(&words[k..]) {
+            // Look up by `&str` first: most suffixes (surnames) repeat, and
+            // only a new one needs its own `String` key.
+            match full.get_mut(words.from(k)) {
                 Some(e) if words.len() > e.words => {
                     e.words = words.len();
                     e.text = text.clone();
@@ -250,7 +252,7 @@ fn find(doc: &Document, rules: &RuleSet, index: Option<&EntityIndex>) -> Found {
                 Some(_) => {}
                 None => {
                     full.insert(
-                        words[k..].to_vec(),
+                        words.from(k).to_owned(),
                         Holders {
                             words: words.len(),
                             text: text.clone(),
@@ -281,7 +283,7 @@ impl Found {
     /// is and whom it names (its own fullest form), so that a surname two
     /// people share can go to the nearer one. Linear in the names' words.
     fn link_holders(&mut self, doc: &Document) {
-        let mut words = Vec::new();
+        let mut words = NameWords::default();
         for m in self.mentions.iter().filter(|m| m.person) {
             name_words_into(
                 doc,
@@ -289,11 +291,14 @@ impl Found {
                 |k| class_at(&self.classes, doc, k),
                 &mut words,
             );
-            let Some(who) = self.full.get(&words[..]).map(|h| h.text.clone()) else {
+            if words.is_empty() {
+                continue;
+            }
+            let Some(who) = self.full.get(words.from(0)).map(|h| h.text.clone()) else {
                 continue;
             };
             for k in 0..words.len() {
-                if let Some(h) = self.full.get_mut(&words[k..]) {
+                if let Some(h) = self.full.get_mut(words.from(k)) {
                     h.shared |= h.mentions.first().is_some_and(|(_, w)| {
                         !same_person(&doc.text[w.clone()], &doc.text[who.clone()])
                     });
@@ -308,7 +313,7 @@ impl Found {
         if self.full.is_empty() {
             return;
         }
-        let mut words = Vec::new();
+        let mut words = NameWords::default();
         for k in 0..self.mentions.len() {
             let m = &self.mentions[k];
             if m.person {
@@ -324,7 +329,7 @@ impl Found {
                 |k| class_at(&self.classes, doc, k),
                 &mut words,
             );
-            if !words.is_empty() && self.full.contains_key(&words[..]) {
+            if !words.is_empty() && self.full.contains_key(words.from(0)) {
                 self.mentions[k].person = true;
             }
         }
@@ -616,32 +621,65 @@ fn name_word_count(doc: &Document, r: Range<usize>, class: impl Fn(usize) -> Cla
     r.filter(|&k| is_name_word(doc, k, &class)).count()
 }
 
+/// A name's words, each lower case, joined by single spaces, and where
+/// each word starts: the words from the `k`th on are one `&str`, so a
+/// run of words is looked up with one hash of its bytes. Words hold no
+/// white space, so no two runs of words join alike.
+#[derive(Debug, Default)]
+struct NameWords {
+    text: String,
+    starts: Vec<usize>,
+}
+
+impl NameWords {
+    fn clear(&mut self) {
+        self.text.clear();
+        self.starts.clear();
+    }
+
+    fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    /// The words from the `k`th on, joined.
+    fn from(&self, k: usize) -> &str {
+        &self.text[self.starts[k]..]
+    }
+
+    /// Add `w`, lower-cased: ASCII byte for byte, anything else as
+    /// `to_lowercase` does (final sigma and all).
+    fn push(&mut self, w: &str) {
+        if !self.starts.is_empty() {
+            self.text.push(' ');
+        }
+        let at = self.text.len();
+        self.starts.push(at);
+        if w.is_ascii() {
+            self.text.push_str(w);
+            self.text[at..].make_ascii_lowercase();
+        } else {
+            self.text.push_str(&w.to_lowercase());
+        }
+    }
+}
+
 /// The name's words, lower case, honorifics, suffixes and possessives
-/// dropped, into `out`, reusing its strings: every capitalised run is
+/// dropped, into `out`, reusing its buffers: every capitalised run is
 /// looked up this way, and most are not names.
 fn name_words_into(
     doc: &Document,
     r: Range<usize>,
     class: impl Fn(usize) -> Classes,
-    out: &mut Vec<String>,
+    out: &mut NameWords,
 ) {
-    let mut n = 0;
+    out.clear();
     for k in r.filter(|&k| is_name_word(doc, k, &class)) {
-        let w = strip_possessive(doc.tok(k));
-        match out.get_mut(n) {
-            // ASCII lower-cases byte for byte; anything else as `to_lowercase`
-            // would (final sigma and all).
-            Some(s) if w.is_ascii() => {
-                s.clear();
-                s.push_str(w);
-                s.make_ascii_lowercase();
-            }
-            Some(s) => *s = w.to_lowercase(),
-            None => out.push(w.to_lowercase()),
-        }
-        n += 1;
+        out.push(strip_possessive(doc.tok(k)));
     }
-    out.truncate(n);
 }
 
 /// The name as written, possessive dropped.
@@ -667,13 +705,17 @@ mod tests {
     #[test]
     fn name_words_reuse_the_buffer_and_drop_honorifics() {
         let d = Document::new("Dr. Ana Ruiz's aide met ΟΔΥΣΣΕΑΣ Pérez.");
-        let mut words = vec!["x".to_owned(); 5];
+        let mut words = NameWords::default();
+        words.push("X");
         let class = |k: usize| Classes::of(d.tok(k));
         name_words_into(&d, 0..4, class, &mut words);
-        assert_eq!(words, ["ana", "ruiz"]);
+        assert_eq!(words.len(), 2);
+        assert_eq!(words.from(0), "ana ruiz");
+        assert_eq!(words.from(1), "ruiz");
         let n = d.tokens.len();
         name_words_into(&d, n - 3..n - 1, class, &mut words);
-        assert_eq!(words, ["οδυσσεας", "pérez"]);
+        assert_eq!(words.from(0), "οδυσσεας pérez");
+        assert_eq!(words.from(1), "pérez");
     }
 
     #[test]
