@@ -124,13 +124,20 @@ pub(crate) fn is_abbreviation_dot(doc: &Document, k: usize) -> bool {
 }
 
 /// Whether token `k` is a speech verb.
+#[inline]
 pub(crate) fn is_speech_verb_at(doc: &Document, k: usize) -> bool {
-    // Speech verbs in running text are lower case; skipping the rest first
-    // keeps this cheap on every token.
-    doc.tokens[k].kind == TokenKind::Word
-        && doc.text.as_bytes()[doc.tokens[k].start].is_ascii_lowercase()
-        && speech::is_speech_verb(doc.tok(k))
-        && !(k > 0 && opens_noun(doc.tok(k - 1)))
+    // Speech verbs in running text are lower case and three letters or
+    // more; skipping the rest first keeps this cheap on every token.
+    let t = &doc.tokens[k];
+    t.kind == TokenKind::Word
+        && t.end - t.start >= 3
+        && doc.text.as_bytes()[t.start].is_ascii_lowercase()
+        && is_verb_not_noun(doc, k)
+}
+
+/// [`is_speech_verb_at`] past its byte tests.
+fn is_verb_not_noun(doc: &Document, k: usize) -> bool {
+    speech::is_speech_verb(doc.tok(k)) && !(k > 0 && opens_noun(doc.tok(k - 1)))
 }
 
 /// Whether `w` makes the next word a noun: a determiner or a possessive
@@ -623,10 +630,10 @@ fn pronoun_gender(p: &str) -> Option<Gender> {
 fn honorific_gender(doc: &Document, name: Range<usize>) -> Option<Gender> {
     let first = name.start.saturating_sub(1);
     (first..name.end).find_map(|k| {
-        let w = doc.tok(k).trim_end_matches('.');
-        if titles::is_female_word(w) {
+        let c = titles::Classes::of(doc.tok(k).trim_end_matches('.'));
+        if c.is_female_word() {
             Some(Gender::Female)
-        } else if titles::is_male_word(w) {
+        } else if c.is_male_word() {
             Some(Gender::Male)
         } else {
             None

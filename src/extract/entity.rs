@@ -14,7 +14,7 @@
 //! context in `quote`), and it does not tell organisations from places.
 
 use super::alias::{entity_index, EntityIndex};
-use crate::lexicon::titles;
+use crate::lexicon::titles::{self, Classes};
 use crate::lexicon::FxHasher;
 use crate::rules::{EntityKind, RuleSet};
 use crate::text::{Document, TokenKind};
@@ -41,22 +41,28 @@ pub(crate) struct Found {
     pub mentions: Vec<Mention>,
     /// Whether each token lies inside a double-quoted quotation.
     pub quoted: Vec<bool>,
+    /// The title-table classes of each capitalised token outside
+    /// quotations, looked up once: a name's words are asked about five
+    /// times each.
+    classes: Vec<Option<Classes>>,
     /// Every word-suffix of a full name (lower-case words, honorifics and
-    /// generational suffixes dropped) -> the names ending with it.
-    full: HashMap<Vec<String>, Holders, BuildHasherDefault<FxHasher>>,
+    /// generational suffixes dropped, joined by single spaces; see
+    /// [`NameWords`]) -> the names ending with it.
+    full: HashMap<String, Holders, BuildHasherDefault<FxHasher>>,
 }
 
 /// The full names that end with one run of words ("berg" ends "Ana Berg"
 /// and "Tom Berg").
 #[derive(Debug, Clone)]
 struct Holders {
-    /// Word count and text of the fullest name ending with the words.
+    /// Word count and text (its prose range) of the fullest name ending
+    /// with the words.
     words: usize,
-    text: String,
+    text: Range<usize>,
     /// Each mention of a full name ending with the words: its prose offset
-    /// and which person it names (its own fullest form), in order; empty
-    /// until [`Found::link_holders`] runs.
-    mentions: Vec<(usize, String)>,
+    /// and which person it names (its own fullest form, as a prose range),
+    /// in order; empty until [`Found::link_holders`] runs.
+    mentions: Vec<(usize, Range<usize>)>,
     /// Whether the mentions name more than one person.
     shared: bool,
 }
@@ -101,19 +107,26 @@ impl<'a> People<'a> {
         &self.found.quoted
     }
 
+    /// The title-table classes of token `k` (as [`Classes::of`] its text).
+    pub fn classes(&self, k: usize) -> Classes {
+        class_at(&self.found.classes, self.doc, k)
+    }
+
     /// Of the people whose names end with the same words, the one named
     /// most recently before `offset`; `None` when the sentence naming them
     /// last names another of them too, or none is named before.
-    fn nearest_holder<'h>(&self, h: &'h Holders, offset: usize) -> Option<&'h str> {
+    fn nearest_holder(&self, h: &Holders, offset: usize) -> Option<&'a str> {
         let k = h.mentions.partition_point(|(o, _)| *o < offset);
         let (last, who) = h.mentions[..k].last()?;
+        let text = &self.doc.text;
+        let who = &text[who.clone()];
         let sentence = self.doc.sentence_at(*last);
         let other_there = h.mentions[..k]
             .iter()
             .rev()
             .take_while(|(o, _)| self.doc.sentence_at(*o) == sentence)
-            .any(|(_, w)| !same_person(w, who));
-        (!other_there).then_some(who.as_str())
+            .any(|(_, w)| !same_person(&text[w.clone()], who));
+        (!other_there).then_some(who)
     }
 
     /// The canonical name for the name written `text`: the rule entity's
@@ -134,15 +147,19 @@ impl<'a> People<'a> {
     }
 
     fn canonical_among(&self, text: &str, offset: Option<usize>) -> String {
-        let words: Vec<String> = text
-            .split_whitespace()
-            .map(strip_possessive)
-            .filter(|w| !titles::is_honorific(w) && !titles::is_name_suffix(w))
-            .map(str::to_lowercase)
-            .collect();
-        let fullest = match (self.found.full.get(&words), offset) {
+        let mut words = NameWords::default();
+        for w in text.split_whitespace().map(strip_possessive).filter(|w| {
+            let c = Classes::of(w);
+            !c.is_honorific() && !c.is_name_suffix()
+        }) {
+            words.push(w);
+        }
+        let held = (!words.is_empty())
+            .then(|| self.found.full.get(words.from(0)))
+            .flatten();
+        let fullest = match (held, offset) {
             (Some(h), Some(offset)) if h.shared => self.nearest_holder(h, offset).unwrap_or(text),
-            (Some(h), _) => h.text.as_str(),
+            (Some(h), _) => &self.doc.text[h.text.clone()],
             (None, _) => text,
         }
         .to_owned();
@@ -188,21 +205,25 @@ impl<'a> People<'a> {
 /// Find the names of `doc` and link them.
 fn find(doc: &Document, rules: &RuleSet, index: Option<&EntityIndex>) -> Found {
     let quoted = quoted_tokens(doc);
+    let classes: Vec<Option<Classes>> = (0..doc.tokens.len())
+        .map(|k| (!quoted[k] && is_capitalised(doc, k)).then(|| Classes::of(doc.tok(k))))
+        .collect();
+    let class = |k: usize| class_at(&classes, doc, k);
     let mut mentions = Vec::new();
     let mut i = 0;
     while i < doc.tokens.len() {
-        if quoted[i] || !is_capitalised(doc, i) {
+        if classes[i].is_none() {
             i += 1;
             continue;
         }
-        match name_at(doc, i) {
+        match name_run(doc, i, class) {
             Some(r) => {
                 let det = i > 0 && is_determiner(doc.tok(i - 1));
-                let org = (r.start + 1..r.end).any(|j| titles::is_not_name_word(doc.tok(j)));
+                let org = (r.start + 1..r.end).any(|j| class(j).is_not_name_word());
                 // Two name words, or one after "Mr.", "Ms.", "Dr."...: a
                 // person ("Mr. Hale said").
-                let words = name_word_count(doc, r.clone());
-                let honoured = titles::is_honorific(doc.tok(r.start));
+                let words = name_word_count(doc, r.clone(), class);
+                let honoured = class(r.start).is_honorific();
                 let person = !det && !org && (words >= 2 || words == 1 && honoured);
                 mentions.push(Mention {
                     range: doc.tokens[r.start].start..doc.tokens[r.end - 1].end,
@@ -214,24 +235,24 @@ fn find(doc: &Document, rules: &RuleSet, index: Option<&EntityIndex>) -> Found {
             None => i += 1,
         }
     }
-    trim_glued_words(doc, &mut mentions);
-    let mut full: HashMap<Vec<String>, Holders, BuildHasherDefault<FxHasher>> = HashMap::default();
-    let mut words = Vec::new();
+    trim_glued_words(doc, class, &mut mentions);
+    let mut full: HashMap<String, Holders, BuildHasherDefault<FxHasher>> = HashMap::default();
+    let mut words = NameWords::default();
     for m in mentions.iter().filter(|m| m.person) {
-        name_words_into(doc, m.tokens.clone(), &mut words);
-        let text = name_text(doc, m.tokens.clone());
+        name_words_into(doc, m.tokens.clone(), class, &mut words);
+        let text = name_range(doc, m.tokens.clone());
         for k in 0..words.len() {
-            // Look up by slice first: most suffixes (surnames) repeat, and
-            // only a new one needs its own `Vec<String>` key.
-            match full.get_mut(&words[k..]) {
+            // Look up by `&str` first: most suffixes (surnames) repeat, and
+            // only a new one needs its own `String` key.
+            match full.get_mut(words.from(k)) {
                 Some(e) if words.len() > e.words => {
                     e.words = words.len();
-                    e.text.clone_from(&text);
+                    e.text = text.clone();
                 }
                 Some(_) => {}
                 None => {
                     full.insert(
-                        words[k..].to_vec(),
+                        words.from(k).to_owned(),
                         Holders {
                             words: words.len(),
                             text: text.clone(),
@@ -246,6 +267,7 @@ fn find(doc: &Document, rules: &RuleSet, index: Option<&EntityIndex>) -> Found {
     let mut found = Found {
         mentions,
         quoted,
+        classes,
         full,
     };
     found.link_holders(doc);
@@ -257,26 +279,29 @@ fn find(doc: &Document, rules: &RuleSet, index: Option<&EntityIndex>) -> Found {
 }
 
 impl Found {
-    fn fullest(&self, words: &[String]) -> Option<&str> {
-        self.full.get(words).map(|h| h.text.as_str())
-    }
-
     /// Record, under each word-suffix of every full-name mention, where it
     /// is and whom it names (its own fullest form), so that a surname two
     /// people share can go to the nearer one. Linear in the names' words.
     fn link_holders(&mut self, doc: &Document) {
-        let mut words = Vec::new();
+        let mut words = NameWords::default();
         for m in self.mentions.iter().filter(|m| m.person) {
-            name_words_into(doc, m.tokens.clone(), &mut words);
-            let Some(who) = self.full.get(&words[..]).map(|h| h.text.clone()) else {
+            name_words_into(
+                doc,
+                m.tokens.clone(),
+                |k| class_at(&self.classes, doc, k),
+                &mut words,
+            );
+            if words.is_empty() {
+                continue;
+            }
+            let Some(who) = self.full.get(words.from(0)).map(|h| h.text.clone()) else {
                 continue;
             };
             for k in 0..words.len() {
-                if let Some(h) = self.full.get_mut(&words[k..]) {
-                    h.shared |= h
-                        .mentions
-                        .first()
-                        .is_some_and(|(_, w)| !same_person(w, &who));
+                if let Some(h) = self.full.get_mut(words.from(k)) {
+                    h.shared |= h.mentions.first().is_some_and(|(_, w)| {
+                        !same_person(&doc.text[w.clone()], &doc.text[who.clone()])
+                    });
                     h.mentions.push((m.range.start, who.clone()));
                 }
             }
@@ -288,7 +313,7 @@ impl Found {
         if self.full.is_empty() {
             return;
         }
-        let mut words = Vec::new();
+        let mut words = NameWords::default();
         for k in 0..self.mentions.len() {
             let m = &self.mentions[k];
             if m.person {
@@ -298,8 +323,13 @@ impl Found {
             if det {
                 continue;
             }
-            name_words_into(doc, m.tokens.clone(), &mut words);
-            if !words.is_empty() && self.fullest(&words).is_some() {
+            name_words_into(
+                doc,
+                m.tokens.clone(),
+                |k| class_at(&self.classes, doc, k),
+                &mut words,
+            );
+            if !words.is_empty() && self.full.contains_key(words.from(0)) {
                 self.mentions[k].person = true;
             }
         }
@@ -368,8 +398,8 @@ fn same_person(a: &str, b: &str) -> bool {
 /// its own ("envoy to *Ukraine* Kurt Volker" when "Ukraine" stands alone
 /// elsewhere), or a sentence-opening "-ing"/"-ly" word ("*Hosting* Tim
 /// Cook").
-fn trim_glued_words(doc: &Document, mentions: &mut [Mention]) {
-    let single: std::collections::HashSet<&str> = mentions
+fn trim_glued_words(doc: &Document, class: impl Fn(usize) -> Classes, mentions: &mut [Mention]) {
+    let single: std::collections::HashSet<&str, BuildHasherDefault<FxHasher>> = mentions
         .iter()
         .filter(|m| m.tokens.len() == 1)
         .map(|m| doc.tok(m.tokens.start))
@@ -377,7 +407,7 @@ fn trim_glued_words(doc: &Document, mentions: &mut [Mention]) {
     for m in mentions.iter_mut().filter(|m| m.person) {
         let first = m.tokens.start;
         let w = doc.tok(first);
-        if titles::is_honorific(w) || m.tokens.len() < 3 {
+        if m.tokens.len() < 3 || class(first).is_honorific() {
             continue;
         }
         let opens_sentence = doc
@@ -417,7 +447,15 @@ fn is_determiner(w: &str) -> bool {
         .any(|d| w.eq_ignore_ascii_case(d))
 }
 
-/// Whether token `i` is a capitalised word.
+/// The classes of token `k`: as looked up once in `classes`, else looked
+/// up now.
+fn class_at(classes: &[Option<Classes>], doc: &Document, k: usize) -> Classes {
+    classes[k].unwrap_or_else(|| Classes::of(doc.tok(k)))
+}
+
+/// Whether token `i` is a capitalised word. Asked of nearly every token:
+/// an ASCII first byte answers at once.
+#[inline]
 pub(crate) fn is_capitalised(doc: &Document, i: usize) -> bool {
     let t = &doc.tokens[i];
     t.kind == TokenKind::Word && {
@@ -425,24 +463,47 @@ pub(crate) fn is_capitalised(doc: &Document, i: usize) -> bool {
         if b.is_ascii() {
             b.is_ascii_uppercase()
         } else {
-            doc.tok(i).chars().next().is_some_and(char::is_uppercase)
+            opens_with_capital(doc.tok(i))
         }
     }
+}
+
+#[cold]
+fn opens_with_capital(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether token `k` is `.` written right after the token before it.
+fn is_glued_dot(doc: &Document, k: usize) -> bool {
+    let t = &doc.tokens[k];
+    t.end == t.start + 1 && doc.text.as_bytes()[t.start] == b'.' && t.start == doc.tokens[k - 1].end
 }
 
 /// The name run starting at token `i`: honorifics, then capitalised words
 /// joined by particles and initials. The first name word must not be a
 /// title, nationality or ordinary capitalised word.
 pub(crate) fn name_at(doc: &Document, i: usize) -> Option<Range<usize>> {
+    name_run(doc, i, |k| Classes::of(doc.tok(k)))
+}
+
+/// [`name_at`], with each token's classes from `class`.
+fn name_run(doc: &Document, i: usize, class: impl Fn(usize) -> Classes) -> Option<Range<usize>> {
     let n = doc.tokens.len();
     let mut j = i;
-    while j < n && is_capitalised(doc, j) && titles::is_honorific(doc.tok(j)) {
+    let first = loop {
+        if j >= n || !is_capitalised(doc, j) {
+            return None;
+        }
+        let c = class(j);
+        if !c.is_honorific() {
+            break c;
+        }
         j += 1;
-        if j < n && doc.tok(j) == "." && doc.tokens[j].start == doc.tokens[j - 1].end {
+        if j < n && is_glued_dot(doc, j) {
             j += 1;
         }
-    }
-    if j >= n || !is_capitalised(doc, j) || !can_start_name(doc.tok(j)) {
+    };
+    if !can_start_name(doc.tok(j), first) {
         return None;
     }
     let mut end = j + 1;
@@ -450,33 +511,32 @@ pub(crate) fn name_at(doc: &Document, i: usize) -> Option<Range<usize>> {
     if has_possessive(doc.tok(j)) {
         return Some(i..end);
     }
+    let bytes = doc.text.as_bytes();
     while k < n {
-        if doc.text[doc.tokens[k - 1].end..doc.tokens[k].start].contains('\n') {
+        if bytes[doc.tokens[k - 1].end..doc.tokens[k].start].contains(&b'\n') {
             break;
         }
         let w = doc.tok(k);
         // A title inside a run starts a new phrase: "Disney | Chief
         // Executive Bob Iger". Only a capitalised word's classes matter.
-        let goes_on = is_capitalised(doc, k) && {
-            let c = titles::Classes::of(w);
+        let goes_on = is_capitalised(doc, k).then(|| class(k)).filter(|&c| {
             let title_next = c.is_title_head() && k + 1 < n && is_capitalised(doc, k + 1);
-            let headline_verb = k - j >= 2 && is_headline_verb(w);
+            let headline_verb = k - j >= 2 && is_headline_verb(w, c);
             !(c.is_nationality() || c.is_honorific() || title_next || headline_verb)
-        };
-        if goes_on {
+        });
+        if let Some(c) = goes_on {
             // An initial: "J." joined to the next word.
             end = k + 1;
             k += 1;
-            let dot_next =
-                k < n && doc.tok(k) == "." && doc.tokens[k].start == doc.tokens[k - 1].end;
-            if titles::is_name_suffix(w) {
+            let dot_next = k < n && is_glued_dot(doc, k);
+            if c.is_name_suffix() {
                 // "Jr." and "II" close the name, their dot with them.
                 if dot_next && !w.ends_with('.') {
                     end = k + 1;
                 }
                 break;
             }
-            if w.chars().count() == 1 && dot_next {
+            if dot_next && is_one_char(w) {
                 k += 1;
             }
             if has_possessive(w) {
@@ -489,6 +549,12 @@ pub(crate) fn name_at(doc: &Document, i: usize) -> Option<Range<usize>> {
         }
     }
     Some(i..end)
+}
+
+/// Whether `w` is one character.
+fn is_one_char(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some() && c.next().is_none()
 }
 
 /// After a run of up to three name particles at token `k` ("de la", "van
@@ -508,15 +574,27 @@ fn after_particles(doc: &Document, k: usize) -> Option<usize> {
 
 /// A verb of saying as a headline writes it after a full name ("Ana
 /// Ruiz *Calls* Plan A Disgrace"): the name ends before it.
-fn is_headline_verb(w: &str) -> bool {
-    (w.ends_with('s') || w.ends_with("ed")) && crate::lexicon::speech::is_speech_verb(w)
+fn is_headline_verb(w: &str, c: Classes) -> bool {
+    (w.ends_with('s') || w.ends_with("ed")) && c.is_speech_verb()
 }
 
-fn can_start_name(w: &str) -> bool {
-    let w = strip_possessive(w);
-    titles::can_start_name(w)
-        && !crate::lexicon::speech::is_speech_verb(w)
-        && (w.chars().any(char::is_lowercase) || w.chars().count() <= 3)
+/// Whether the word `w`, of classes `c`, can open a name: no title,
+/// nationality, ordinary capitalised word or speech verb, and not all
+/// capitals unless short ("NATO" no, "Li" and "AJ" yes).
+fn can_start_name(w: &str, c: Classes) -> bool {
+    let s = strip_possessive(w);
+    let c = if s.len() == w.len() {
+        c
+    } else {
+        Classes::of(s)
+    };
+    c.can_start_name()
+        && !c.is_speech_verb()
+        && if s.is_ascii() {
+            s.bytes().any(|b| b.is_ascii_lowercase()) || s.len() <= 3
+        } else {
+            s.chars().any(char::is_lowercase) || s.chars().count() <= 3
+        }
 }
 
 fn has_possessive(w: &str) -> bool {
@@ -531,45 +609,89 @@ fn strip_possessive(w: &str) -> &str {
 
 /// Whether token `k` is one of a name's words: not an honorific, a
 /// generational suffix or punctuation.
-fn is_name_word(doc: &Document, k: usize) -> bool {
+fn is_name_word(doc: &Document, k: usize, class: impl Fn(usize) -> Classes) -> bool {
     doc.tokens[k].kind == TokenKind::Word && {
-        let c = titles::Classes::of(doc.tok(k));
-        !c.is_honorific() && !titles::is_name_suffix(doc.tok(k))
+        let c = class(k);
+        !c.is_honorific() && !c.is_name_suffix()
     }
 }
 
 /// How many name words the run has.
-fn name_word_count(doc: &Document, r: Range<usize>) -> usize {
-    r.filter(|&k| is_name_word(doc, k)).count()
+fn name_word_count(doc: &Document, r: Range<usize>, class: impl Fn(usize) -> Classes) -> usize {
+    r.filter(|&k| is_name_word(doc, k, &class)).count()
+}
+
+/// A name's words, each lower case, joined by single spaces, and where
+/// each word starts: the words from the `k`th on are one `&str`, so a
+/// run of words is looked up with one hash of its bytes. Words hold no
+/// white space, so no two runs of words join alike.
+#[derive(Debug, Default)]
+struct NameWords {
+    text: String,
+    starts: Vec<usize>,
+}
+
+impl NameWords {
+    fn clear(&mut self) {
+        self.text.clear();
+        self.starts.clear();
+    }
+
+    fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    /// The words from the `k`th on, joined.
+    fn from(&self, k: usize) -> &str {
+        &self.text[self.starts[k]..]
+    }
+
+    /// Add `w`, lower-cased: ASCII byte for byte, anything else as
+    /// `to_lowercase` does (final sigma and all).
+    fn push(&mut self, w: &str) {
+        if !self.starts.is_empty() {
+            self.text.push(' ');
+        }
+        let at = self.text.len();
+        self.starts.push(at);
+        if w.is_ascii() {
+            self.text.push_str(w);
+            self.text[at..].make_ascii_lowercase();
+        } else {
+            self.text.push_str(&w.to_lowercase());
+        }
+    }
 }
 
 /// The name's words, lower case, honorifics, suffixes and possessives
-/// dropped, into `out`, reusing its strings: every capitalised run is
+/// dropped, into `out`, reusing its buffers: every capitalised run is
 /// looked up this way, and most are not names.
-fn name_words_into(doc: &Document, r: Range<usize>, out: &mut Vec<String>) {
-    let mut n = 0;
-    for k in r.filter(|&k| is_name_word(doc, k)) {
-        let w = strip_possessive(doc.tok(k));
-        match out.get_mut(n) {
-            // ASCII lower-cases byte for byte; anything else as `to_lowercase`
-            // would (final sigma and all).
-            Some(s) if w.is_ascii() => {
-                s.clear();
-                s.push_str(w);
-                s.make_ascii_lowercase();
-            }
-            Some(s) => *s = w.to_lowercase(),
-            None => out.push(w.to_lowercase()),
-        }
-        n += 1;
+fn name_words_into(
+    doc: &Document,
+    r: Range<usize>,
+    class: impl Fn(usize) -> Classes,
+    out: &mut NameWords,
+) {
+    out.clear();
+    for k in r.filter(|&k| is_name_word(doc, k, &class)) {
+        out.push(strip_possessive(doc.tok(k)));
     }
-    out.truncate(n);
 }
 
 /// The name as written, possessive dropped.
 pub(crate) fn name_text(doc: &Document, r: Range<usize>) -> String {
-    let s = &doc.text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end];
-    strip_possessive(s).to_owned()
+    doc.text[name_range(doc, r)].to_owned()
+}
+
+/// The prose range of the name as written, possessive dropped.
+fn name_range(doc: &Document, r: Range<usize>) -> Range<usize> {
+    let start = doc.tokens[r.start].start;
+    let end = doc.tokens[r.end - 1].end;
+    start..start + strip_possessive(&doc.text[start..end]).len()
 }
 
 #[cfg(test)]
@@ -583,12 +705,17 @@ mod tests {
     #[test]
     fn name_words_reuse_the_buffer_and_drop_honorifics() {
         let d = Document::new("Dr. Ana Ruiz's aide met ΟΔΥΣΣΕΑΣ Pérez.");
-        let mut words = vec!["x".to_owned(); 5];
-        name_words_into(&d, 0..4, &mut words);
-        assert_eq!(words, ["ana", "ruiz"]);
+        let mut words = NameWords::default();
+        words.push("X");
+        let class = |k: usize| Classes::of(d.tok(k));
+        name_words_into(&d, 0..4, class, &mut words);
+        assert_eq!(words.len(), 2);
+        assert_eq!(words.from(0), "ana ruiz");
+        assert_eq!(words.from(1), "ruiz");
         let n = d.tokens.len();
-        name_words_into(&d, n - 3..n - 1, &mut words);
-        assert_eq!(words, ["οδυσσεας", "pérez"]);
+        name_words_into(&d, n - 3..n - 1, class, &mut words);
+        assert_eq!(words.from(0), "οδυσσεας pérez");
+        assert_eq!(words.from(1), "pérez");
     }
 
     #[test]

@@ -78,6 +78,16 @@ fn is_office_capitalised(doc: &Document, k: usize) -> bool {
     }
 }
 
+/// Whether the office word of token `k` is a title head: the token's
+/// classes, looked up once for the article, unless a time qualifier is
+/// joined to it ("then-Senator").
+fn is_title_head_at(doc: &Document, people: &People<'_>, k: usize) -> bool {
+    match titles::after_joined_qualifier(doc.tok(k)) {
+        Some(rest) => titles::is_title_head(rest),
+        None => people.classes(k).is_title_head(),
+    }
+}
+
 /// Whether token `k` is an abbreviated title with its dot ("Sen.").
 fn is_abbreviated_title(doc: &Document, k: usize) -> bool {
     k + 1 < doc.tokens.len()
@@ -105,17 +115,25 @@ fn is_bare_head(doc: &Document, t: &TitleSpan) -> bool {
 fn extract_roles(doc: &Document, people: &People<'_>, out: &mut Vec<RawClaim>) {
     let quoted = people.quoted();
     let n = doc.tokens.len();
-    for (i, &q) in quoted.iter().enumerate() {
+    let bytes = doc.text.as_bytes();
+    for i in 0..n.saturating_sub(1) {
         // Only a title followed by a name (or "of State") is read here:
-        // test that before the word itself.
-        let named_next = i + 1 < n
-            && (entity::is_capitalised(doc, i + 1) || matches!(doc.tok(i + 1), "of" | "."));
-        if q || !named_next || doc.tokens[i].kind != TokenKind::Word {
+        // test that before the word itself. Most words are followed by a
+        // lower-case word other than "of": one byte says so.
+        let next = bytes[doc.tokens[i + 1].start];
+        if quoted[i]
+            || next.is_ascii_lowercase() && next != b'o'
+            || doc.tokens[i].kind != TokenKind::Word
+        {
+            continue;
+        }
+        let named_next = entity::is_capitalised(doc, i + 1) || matches!(doc.tok(i + 1), "of" | ".");
+        if !named_next {
             continue;
         }
         let after = if is_abbreviated_title(doc, i) {
             i + 2
-        } else if titles::is_title_head(office_word(doc, i)) {
+        } else if is_title_head_at(doc, people, i) {
             title_objects_end(doc, i + 1)
         } else {
             continue;
@@ -316,7 +334,12 @@ fn appositive_title(doc: &Document, i: usize) -> Option<(TitleSpan, bool)> {
             j += 1;
         }
     }
-    if j < n && matches!(doc.tok(j).to_lowercase().as_str(), "a" | "an" | "the") {
+    // No other character lower-cases into these ASCII letters.
+    if j < n
+        && ["a", "an", "the"]
+            .iter()
+            .any(|d| doc.tok(j).eq_ignore_ascii_case(d))
+    {
         j += 1;
     }
     let limit = (j + 7).min(n);

@@ -339,6 +339,12 @@ mod tests {
     }
 
     #[test]
+    fn speech_verbs_are_three_letters_or_more() {
+        // `extract::attribution::is_speech_verb_at` skips shorter words.
+        assert!(SPEECH_VERBS.iter().all(|w| w.len() >= 3));
+    }
+
+    #[test]
     fn speech_verbs_match_any_case_and_inflection() {
         assert!(is_speech_verb("Said"));
         assert!(is_speech_verb("insists"));

@@ -133,8 +133,15 @@ const TITLE_ABBREVIATIONS_IN_FULL: &[&str] = &[
 ];
 
 /// Whether `word` (any case, without its dot) is an abbreviated title.
+/// Every abbreviation is two to four ASCII letters, none of which another
+/// character lower-cases into, so a length test and an ASCII case-blind
+/// compare decide without copying the word (every word before a full
+/// stop is asked).
 pub fn is_title_abbreviation(word: &str) -> bool {
-    super::with_lowercase(word, |w| super::is_in_sorted(TITLE_ABBREVIATIONS, w))
+    (2..=4).contains(&word.len())
+        && TITLE_ABBREVIATIONS
+            .iter()
+            .any(|a| word.eq_ignore_ascii_case(a))
 }
 
 /// The title word `lower` (lower case, without its dot) written out when
@@ -177,18 +184,26 @@ pub const TIME_QUALIFIERS: &[&str] = &["acting", "ex", "former", "incoming", "ou
 /// The office word joined to a time qualifier by a hyphen ("Senator" in
 /// "then-Senator", "deputy" in "ex-deputy"), when `word` is such a join.
 pub fn after_joined_qualifier(word: &str) -> Option<&str> {
+    // No hyphen, no join: one byte scan answers most words ("‑" opens
+    // with 0xE2).
+    if !word.bytes().any(|b| b == b'-' || b == 0xE2) {
+        return None;
+    }
     let (q, rest) = word.split_once(['-', '‑'])?;
-    (!rest.is_empty() && super::with_lowercase(q, |l| super::is_in_sorted(TIME_QUALIFIERS, l)))
-        .then_some(rest)
+    (!rest.is_empty() && is_qualifier_word(q)).then_some(rest)
+}
+
+/// Whether `q` (any case) is one of [`TIME_QUALIFIERS`]. They are ASCII
+/// letters none of which another character lower-cases into, so an ASCII
+/// case-blind compare decides.
+fn is_qualifier_word(q: &str) -> bool {
+    TIME_QUALIFIERS.iter().any(|t| q.eq_ignore_ascii_case(t))
 }
 
 /// Whether `word` (any case) is a time qualifier of an office, alone or
 /// joined to the office's first word ("then-deputy minister", "ex-minister").
 pub fn is_time_qualifier(word: &str) -> bool {
-    super::with_lowercase(word, |w| {
-        let q = w.split_once(['-', '‑']).map_or(w, |(q, _)| q);
-        super::is_in_sorted(TIME_QUALIFIERS, q)
-    })
+    is_qualifier_word(word.split_once(['-', '‑']).map_or(word, |(q, _)| q))
 }
 
 /// Offices that many people hold at once (two senators of one state, the
@@ -965,6 +980,10 @@ const HONORIFIC: u16 = 1 << 3;
 const NATIONALITY: u16 = 1 << 4;
 const NOT_NAME: u16 = 1 << 5;
 const GROUP: u16 = 1 << 6;
+const SPEECH: u16 = 1 << 7;
+const SUFFIX: u16 = 1 << 8;
+const FEMALE: u16 = 1 << 9;
+const MALE: u16 = 1 << 10;
 
 /// Every table's words with the tables they are in, built once: one hash
 /// lookup answers every question about a word.
@@ -979,6 +998,10 @@ fn classes() -> &'static WordClasses {
             (NATIONALITIES, NATIONALITY),
             (NOT_NAME_WORDS, NOT_NAME),
             (GROUP_NOUNS, GROUP),
+            (super::speech::SPEECH_VERBS, SPEECH),
+            (NAME_SUFFIXES, SUFFIX),
+            (FEMALE_WORDS, FEMALE),
+            (MALE_WORDS, MALE),
         ])
     })
 }
@@ -992,15 +1015,56 @@ fn lookup(bit: u16, word: &str) -> bool {
     class_of(word) & bit != 0
 }
 
-/// The title-table classes of one word: looked up once, then asked
-/// several questions (a name run asks three of each word).
-#[derive(Debug, Clone, Copy)]
+/// The title-table classes of one word (and whether it is a speech verb
+/// or a generational suffix): looked up once, then asked several
+/// questions (a name run asks five or six of each word).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Classes(u16);
 
 impl Classes {
     /// The classes of `word`, any case.
     pub fn of(word: &str) -> Classes {
         Classes(class_of(word))
+    }
+
+    /// As [`is_title_of_object`].
+    pub fn is_title_of_object(self) -> bool {
+        self.0 & OF_OBJECT != 0
+    }
+
+    /// As [`is_not_name_word`].
+    pub fn is_not_name_word(self) -> bool {
+        self.0 & NOT_NAME != 0
+    }
+
+    /// As [`is_group_noun`].
+    pub fn is_group_noun(self) -> bool {
+        self.0 & GROUP != 0
+    }
+
+    /// As [`super::speech::is_speech_verb`].
+    pub fn is_speech_verb(self) -> bool {
+        self.0 & SPEECH != 0
+    }
+
+    /// As [`is_name_suffix`].
+    pub fn is_name_suffix(self) -> bool {
+        self.0 & SUFFIX != 0
+    }
+
+    /// As [`is_female_word`].
+    pub fn is_female_word(self) -> bool {
+        self.0 & FEMALE != 0
+    }
+
+    /// As [`is_male_word`].
+    pub fn is_male_word(self) -> bool {
+        self.0 & MALE != 0
+    }
+
+    /// As [`can_start_name`].
+    pub fn can_start_name(self) -> bool {
+        self.0 & (HEAD | MODIFIER | NATIONALITY | NOT_NAME) == 0
     }
 
     /// As [`is_title_head`].
@@ -1044,9 +1108,13 @@ pub fn is_honorific(word: &str) -> bool {
     lookup(HONORIFIC, word)
 }
 
-/// Whether `word` is a lower-case name particle.
+/// Whether `word` is a lower-case name particle. Every particle is two to
+/// five lower-case ASCII letters: a word of another length or opening
+/// with anything else is none, without a search (every name's end asks).
 pub fn is_name_particle(word: &str) -> bool {
-    super::is_in_sorted(NAME_PARTICLES, word)
+    (2..=5).contains(&word.len())
+        && word.as_bytes()[0].is_ascii_lowercase()
+        && super::is_in_sorted(NAME_PARTICLES, word)
 }
 
 /// Whether `word` is a nationality adjective or country short form.
@@ -1061,12 +1129,12 @@ pub fn is_not_name_word(word: &str) -> bool {
 
 /// Whether `word` says its person is a woman.
 pub fn is_female_word(word: &str) -> bool {
-    super::with_lowercase(word, |w| super::is_in_sorted(FEMALE_WORDS, w))
+    lookup(FEMALE, word)
 }
 
 /// Whether `word` says its person is a man.
 pub fn is_male_word(word: &str) -> bool {
-    super::with_lowercase(word, |w| super::is_in_sorted(MALE_WORDS, w))
+    lookup(MALE, word)
 }
 
 /// Whether `word` names a group that can speak.
@@ -1104,8 +1172,62 @@ mod tests {
             assert_eq!(c.is_honorific(), is_honorific(w), "{w}");
             assert_eq!(c.is_nationality(), is_nationality(w), "{w}");
         }
+        for w in [
+            "Jr.", "jr", "III", "Said", "TOLD", "Mills", "the", "Reuters", "State", "Vice", "é",
+        ] {
+            let c = Classes::of(w);
+            assert_eq!(c.is_name_suffix(), is_name_suffix(w), "{w}");
+            assert_eq!(
+                c.is_speech_verb(),
+                super::super::speech::is_speech_verb(w),
+                "{w}"
+            );
+            assert_eq!(c.can_start_name(), can_start_name(w), "{w}");
+            assert_eq!(c.is_not_name_word(), is_not_name_word(w), "{w}");
+            assert_eq!(c.is_group_noun(), is_group_noun(w), "{w}");
+            assert_eq!(c.is_title_of_object(), is_title_of_object(w), "{w}");
+        }
         assert!(Classes::of("Minister").is_title_head());
         assert!(!Classes::of("Ana").is_title_head());
+        assert!(Classes::of("Jr.").is_name_suffix());
+        assert!(Classes::of("Said").is_speech_verb());
+    }
+
+    #[test]
+    fn short_tables_compare_as_their_lookups_did() {
+        let search = |t: &[&str], w: &str| {
+            crate::lexicon::with_lowercase(w, |l| crate::lexicon::is_in_sorted(t, l))
+        };
+        for w in [
+            "Sen", "sen", "LT", "Supt", "Gen", "General", "s", "", "Then", "EX", "former", "forme",
+            "Mrs", "QUEEN", "Duke", "Sir", "sirs", "é", "ÉX",
+        ] {
+            assert_eq!(
+                is_title_abbreviation(w),
+                search(TITLE_ABBREVIATIONS, w),
+                "{w}"
+            );
+            assert_eq!(is_qualifier_word(w), search(TIME_QUALIFIERS, w), "{w}");
+            assert_eq!(is_female_word(w), search(FEMALE_WORDS, w), "{w}");
+            assert_eq!(is_male_word(w), search(MALE_WORDS, w), "{w}");
+        }
+        assert_eq!(after_joined_qualifier("then-Senator"), Some("Senator"));
+        assert_eq!(after_joined_qualifier("Ex‑minister"), Some("minister"));
+        assert_eq!(after_joined_qualifier("well-known"), None);
+        assert_eq!(after_joined_qualifier("former-"), None);
+        assert!(is_time_qualifier("Then-deputy"));
+        assert!(!is_time_qualifier("well-known"));
+    }
+
+    #[test]
+    fn particles_are_short_lower_case_ascii() {
+        for p in NAME_PARTICLES {
+            assert!((2..=5).contains(&p.len()), "{p}");
+            assert!(p.bytes().all(|b| b.is_ascii_lowercase()), "{p}");
+        }
+        assert!(is_name_particle("bin"));
+        assert!(!is_name_particle("Bin"));
+        assert!(!is_name_particle("b"));
     }
 
     #[test]
