@@ -471,28 +471,30 @@ impl Resolver<'_> {
             np.end -= 1;
         }
         let words: Vec<&str> = np.clone().map(|k| doc.tok(k)).collect();
-        let lower = text.to_lowercase();
-        if words.len() == 1 && speech::PERSON_PRONOUNS.contains(&lower.as_str()) {
-            // "I" outside a quotation is the writer, who is nobody named.
-            let name = if lower == "i" {
-                None
-            } else {
-                self.antecedent(range.start, &lower)
-            };
-            return Some(Speaker {
-                name,
-                text: Some(text),
-                range: Some(range),
-                named: false,
-            });
-        }
-        if words.len() == 1 && speech::GROUP_PRONOUNS.contains(&lower.as_str()) {
-            return Some(Speaker {
-                name: None,
-                text: Some(text),
-                range: Some(range),
-                named: false,
-            });
+        if words.len() == 1 {
+            let lower = text.to_lowercase();
+            if speech::PERSON_PRONOUNS.contains(&lower.as_str()) {
+                // "I" outside a quotation is the writer, who is nobody named.
+                let name = if lower == "i" {
+                    None
+                } else {
+                    self.antecedent(range.start, &lower)
+                };
+                return Some(Speaker {
+                    name,
+                    text: Some(text),
+                    range: Some(range),
+                    named: false,
+                });
+            }
+            if speech::GROUP_PRONOUNS.contains(&lower.as_str()) {
+                return Some(Speaker {
+                    name: None,
+                    text: Some(text),
+                    range: Some(range),
+                    named: false,
+                });
+            }
         }
         let head = *words.last()?;
         let has_and = words.iter().any(|w| *w == "and" || *w == "&");
@@ -537,7 +539,7 @@ impl Resolver<'_> {
         let possessive = |w: &&str| w.ends_with("'s") || w.ends_with("’s");
         let determined = words.len() <= 6
             && (words.first().is_some_and(|w| {
-                DETERMINERS.contains(&w.to_lowercase().as_str())
+                with_lowercase(w, |l| DETERMINERS.contains(&l))
                     || doc.tokens[np.start].kind == TokenKind::Number
             })
                 // "Ana Ruiz's former aide", "the agency's chief".
@@ -552,7 +554,7 @@ impl Resolver<'_> {
             || determined;
         let conj = words
             .first()
-            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "and" | "but" | "or" | "nor"));
+            .is_some_and(|w| with_lowercase(w, |l| matches!(l, "and" | "but" | "or" | "nor")));
         if !group || conj || words.len() > 7 || !is_noun_like(doc, np.end - 1) {
             return None;
         }

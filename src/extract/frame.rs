@@ -64,7 +64,9 @@ pub(crate) fn frame_to_stop(
         } else {
             q.outer.end
         };
-        if doc.text[prev_end.min(doc.tokens[k].start)..doc.tokens[k].start].contains('\n') {
+        if doc.text.as_bytes()[prev_end.min(doc.tokens[k].start)..doc.tokens[k].start]
+            .contains(&b'\n')
+        {
             break;
         }
         k += 1;

@@ -75,7 +75,9 @@ fn extract_quotes(doc: &Document, res: &mut Resolver<'_>, out: &mut Vec<RawClaim
         if inner.is_empty() {
             continue;
         }
-        if is_title_of_work(doc, inner.clone(), false) {
+        // The quotation's words are counted once and the count passed on.
+        let words = word_count(doc, inner.clone());
+        if is_title_of_work(doc, inner.clone(), false, words) {
             continue;
         }
         let before = before_frame(doc, q, prev_end);
@@ -85,7 +87,7 @@ fn extract_quotes(doc: &Document, res: &mut Resolver<'_>, out: &mut Vec<RawClaim
         // A title-cased phrase with a comma inside the marks ("a song
         // called "Wild Rose," ...") is a quotation only when a speech verb
         // follows it at once ("Thank You Very Much," she said).
-        if own_after.is_none() && is_title_of_work(doc, inner.clone(), true) {
+        if own_after.is_none() && is_title_of_work(doc, inner.clone(), true, words) {
             continue;
         }
         // A word or two without a closing stop is a partial quotation only
@@ -93,10 +95,7 @@ fn extract_quotes(doc: &Document, res: &mut Resolver<'_>, out: &mut Vec<RawClaim
         let verb_before = before
             .clone()
             .any(|k| attribution::is_speech_verb_at(doc, k));
-        if word_count(doc, inner.clone()) <= 2
-            && !ends_with_stop(doc, inner.clone())
-            && !verb_before
-        {
+        if words <= 2 && !ends_with_stop(doc, inner.clone()) && !verb_before {
             continue;
         }
         // `X scolded him: "..." she said`: the name introducing the
@@ -118,7 +117,7 @@ fn extract_quotes(doc: &Document, res: &mut Resolver<'_>, out: &mut Vec<RawClaim
                     .then(|| attribute_after(doc, res, frame_to_stop(doc, q, next_start)))
                     .flatten()
             });
-        if own.is_none() && !reads_as_speech(doc, inner.clone(), before.clone()) {
+        if own.is_none() && !reads_as_speech(doc, inner.clone(), words, verb_before) {
             continue;
         }
         let speaker = own.or_else(|| {
@@ -236,19 +235,16 @@ fn opens_paragraph(doc: &Document, q: &Quotation) -> bool {
     doc.paragraphs[q.paragraph].start == q.outer.start
 }
 
-/// Whether an unattributed quotation reads as speech: not a title of a
-/// work, and not a scare quote of a word or two with no speech verb before
-/// it.
+/// Whether an unattributed quotation of `words` words reads as speech:
+/// not a title of a work, and not a scare quote of a word or two with no
+/// speech verb before it (`verb_before`).
 fn reads_as_speech(
     doc: &Document,
     inner: std::ops::Range<usize>,
-    before: std::ops::Range<usize>,
+    words: usize,
+    verb_before: bool,
 ) -> bool {
-    let words = word_count(doc, inner.clone());
     let terminal = doc.text[inner].ends_with(['.', ',', '!', '?', '…']);
-    let verb_before = before
-        .clone()
-        .any(|k| attribution::is_speech_verb_at(doc, k));
     words >= 6 || (terminal && words >= 3) || verb_before && words >= 2
 }
 
@@ -262,16 +258,22 @@ fn word_count(doc: &Document, inner: std::ops::Range<usize>) -> usize {
     words_of(doc, inner).count()
 }
 
-/// Whether the quoted words are a title of a work ("One Hundred Years of
-/// Solitude"): every word capitalised but small ones, no closing stop.
-fn is_title_of_work(doc: &Document, inner: std::ops::Range<usize>, comma_ok: bool) -> bool {
+/// Whether the quoted words (`words` of them) are a title of a work ("One
+/// Hundred Years of Solitude"): every word capitalised but small ones, no
+/// closing stop.
+fn is_title_of_work(
+    doc: &Document,
+    inner: std::ops::Range<usize>,
+    comma_ok: bool,
+    words: usize,
+) -> bool {
     let text = &doc.text[inner.clone()];
     let text = if comma_ok {
         text.strip_suffix(',').unwrap_or(text)
     } else {
         text
     };
-    word_count(doc, inner.clone()) >= 2
+    words >= 2
         && !text.ends_with(['.', ',', '!', '?', '…'])
         && words_of(doc, inner).all(|w| {
             w.chars()

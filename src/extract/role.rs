@@ -80,11 +80,13 @@ fn is_office_capitalised(doc: &Document, k: usize) -> bool {
 
 /// Whether the office word of token `k` is a title head: the token's
 /// classes, looked up once for the article, unless a time qualifier is
-/// joined to it ("then-Senator").
+/// joined to it ("then-Senator"). No head is under three letters: "in",
+/// "of" and "to" are no lookup.
 fn is_title_head_at(doc: &Document, people: &People<'_>, k: usize) -> bool {
-    match titles::after_joined_qualifier(doc.tok(k)) {
+    let w = doc.tok(k);
+    match titles::after_joined_qualifier(w) {
         Some(rest) => titles::is_title_head(rest),
-        None => people.classes(k).is_title_head(),
+        None => w.len() >= 3 && people.classes(k).is_title_head(),
     }
 }
 
@@ -119,10 +121,11 @@ fn extract_roles(doc: &Document, people: &People<'_>, out: &mut Vec<RawClaim>) {
     for i in 0..n.saturating_sub(1) {
         // Only a title followed by a name (or "of State") is read here:
         // test that before the word itself. Most words are followed by a
-        // lower-case word other than "of": one byte says so.
+        // lower-case word other than "of", or by punctuation other than a
+        // full stop: one byte says so.
         let next = bytes[doc.tokens[i + 1].start];
         if quoted[i]
-            || next.is_ascii_lowercase() && next != b'o'
+            || next.is_ascii() && !next.is_ascii_uppercase() && next != b'o' && next != b'.'
             || doc.tokens[i].kind != TokenKind::Word
         {
             continue;

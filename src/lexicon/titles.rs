@@ -1220,6 +1220,12 @@ mod tests {
     }
 
     #[test]
+    fn title_heads_are_three_letters_or_more() {
+        // `extract::role` looks no shorter word up.
+        assert!(TITLE_HEADS.iter().all(|w| w.len() >= 3));
+    }
+
+    #[test]
     fn particles_are_short_lower_case_ascii() {
         for p in NAME_PARTICLES {
             assert!((2..=5).contains(&p.len()), "{p}");

@@ -156,7 +156,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 pub fn tokenize_with_marks(text: &str) -> (Vec<Token>, Vec<usize>) {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 4 + 8);
-    let mut marks = Vec::new();
+    let mut marks = Vec::with_capacity(text.len() / 32 + 8);
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let mut k = BYTE_CLASS[usize::from(b)];

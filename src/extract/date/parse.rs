@@ -69,6 +69,7 @@ pub(crate) fn is_trigger(w: &str) -> bool {
 
 /// The value of token `i` in `table`, asked only when the token has the
 /// table's [`super::words`] `bit`.
+#[inline]
 pub(super) fn in_table<T: Copy>(
     v: &View<'_>,
     i: usize,
@@ -147,7 +148,8 @@ fn word_first(v: &View<'_>, i: usize) -> Option<Found> {
             }
         }
     }
-    if let Some((y, end)) = spoken_year(v, i) {
+    // "nineteen" is among the other trigger words.
+    if let Some((y, end)) = spoken_year(v, i).filter(|_| other) {
         return found(Expr::Year(y), i, end);
     }
     if w == "year-end" || w == "year" && v.is(i + 1, "end") {

@@ -22,6 +22,7 @@ pub(crate) struct View<'a> {
 }
 
 impl View<'_> {
+    #[inline]
     pub(crate) fn ok(&self, i: usize) -> bool {
         i >= self.lo && i < self.hi
     }
@@ -44,6 +45,7 @@ impl View<'_> {
     }
 
     /// The token's [`super::words`] bits (0 outside the sentence).
+    #[inline]
     pub(crate) fn class(&self, i: usize) -> u32 {
         if self.ok(i) {
             self.classes[i - self.lo]
@@ -53,10 +55,12 @@ impl View<'_> {
     }
 
     /// Whether the token has any of the [`super::words`] bits `mask`.
+    #[inline]
     pub(crate) fn has(&self, i: usize, mask: u32) -> bool {
         self.class(i) & mask != 0
     }
 
+    #[inline]
     pub(crate) fn is_word(&self, i: usize) -> bool {
         self.ok(i) && self.doc.tokens[i].kind == TokenKind::Word
     }

@@ -140,6 +140,8 @@ fn classes() -> &'static Classes {
         ];
         let mut ends = [[0u32; 32]; 32];
         for w in tables.iter().flat_map(|(t, _)| t.iter()) {
+            // `classify` looks no number token up.
+            debug_assert!(!w.starts_with(|c: char| c.is_ascii_digit()), "{w}");
             let b = w.as_bytes();
             if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
                 ends[fold(f)][fold(l)] |= length_bit(b.len());
@@ -234,9 +236,10 @@ pub(super) fn classify(doc: &Document, lower: &str, tokens: Range<usize>, out: &
                 0
             }
         }
-        // No table word starts with a digit, but a number may end in
-        // "-ing" as far as the patterns can tell.
-        TokenKind::Number => c.token_bits(lower, t.range()) | START,
+        // No table word starts with a digit (a test checks), and a number
+        // holds no hyphen nor apostrophe; but it may end in "-ing" as far
+        // as the patterns can tell.
+        TokenKind::Number => suffix_bits(&lower.as_bytes()[t.range()]) | START,
         TokenKind::Word => {
             let bits = c.token_bits(lower, t.range());
             if bits & TRIGGER != 0 {
