@@ -104,6 +104,7 @@ enum Hedge {
 fn hedge_before(doc: &Document, i: usize, floor: usize) -> Option<(Hedge, usize)> {
     static HEDGES: std::sync::OnceLock<Vec<(Vec<&'static str>, Hedge)>> =
         std::sync::OnceLock::new();
+    static LAST_WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     let hedges = HEDGES.get_or_init(|| {
         let tables: [(&[&'static str], Hedge); 7] = [
             (ABOUT, Hedge::Modifier(Modifier::About)),
@@ -120,6 +121,22 @@ fn hedge_before(doc: &Document, i: usize, floor: usize) -> Option<(Hedge, usize)
             .collect()
     });
     if i == floor || doc.tokens[i - 1].kind != TokenKind::Word {
+        return None;
+    }
+    // Every hedge ends with one of a few words: most numbers have none of
+    // them before, and skip the walk over the hedges. The words are lower
+    // case ASCII, so matching the token's ASCII lower case is matching it
+    // without case.
+    let last_words = LAST_WORDS.get_or_init(|| {
+        let mut v: Vec<&'static str> = hedges
+            .iter()
+            .filter_map(|(w, _)| w.last().copied())
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    });
+    if !crate::lexicon::is_in_sorted(last_words, doc.tok_lower(i - 1)) {
         return None;
     }
     let mut best: Option<(Hedge, usize)> = None;
@@ -347,10 +364,10 @@ fn find_noun(
     // "three of the injured", "two of Oman's neighbours".
     if is_word(doc, p.end, end, "of") && p.end + 1 < end {
         let det = doc.tok(p.end + 1);
-        let lower_det = det.to_ascii_lowercase();
+        let lower_det = doc.tok_lower(p.end + 1);
         let possessive = doc.tokens[p.end + 1].kind == TokenKind::Word
             && (det.ends_with("'s") || det.ends_with("’s") || det.ends_with("s'"));
-        if numbers::is_in(PARTITIVE_DETERMINERS, &lower_det) || possessive {
+        if numbers::is_in(PARTITIVE_DETERMINERS, lower_det) || possessive {
             let (head, mut qualifiers) = noun_phrase(doc, p.end + 2, end, Head::Nominal)?;
             qualifiers.extend(clause_qualifiers(doc, head + 1, end, true));
             return Some(Found {

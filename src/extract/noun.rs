@@ -11,12 +11,12 @@ use crate::lexicon::nouns::{
     BE_FORMS, FUNCTION_WORDS, INVARIANT_PLURALS, IRREGULAR_PLURALS, MONEY_NOUNS, NOT_QUALIFIERS,
     PAST_TENSE_VERBS, RELATIVES, REPORT_VERBS, SINGULARS_IN_S,
 };
-use crate::lexicon::numbers::{
-    self, lookup, ABOUT, AT_LEAST, AT_MOST, FEWER_THAN, MORE_THAN, NEARLY,
-};
+use crate::lexicon::numbers::{self, ABOUT, AT_LEAST, AT_MOST, FEWER_THAN, MORE_THAN, NEARLY};
+use crate::lexicon::{is_in_sorted, lookup_sorted};
 use crate::text::{Document, TokenKind};
 
 use super::number::lower;
+use std::borrow::Cow;
 
 /// Whether `w` (lower case) ends a noun phrase: a function word or the
 /// first word of a hedge ("more", "nearly").
@@ -82,7 +82,10 @@ pub(crate) fn noun_phrase(
     end: usize,
     rule: Head,
 ) -> Option<(usize, Vec<String>)> {
-    let mut words: Vec<(usize, String)> = Vec::new();
+    // At most six words: on the stack, borrowed from the document's
+    // lower-case text when ASCII (where it equals `to_lowercase`).
+    let mut slots: [(usize, Cow<'_, str>); 6] = std::array::from_fn(|_| (0, Cow::Borrowed("")));
+    let mut n = 0;
     let mut k = j;
     while k < end && k < j + 6 {
         let t = &doc.tokens[k];
@@ -94,7 +97,11 @@ pub(crate) fn noun_phrase(
         if t.kind != TokenKind::Word {
             break;
         }
-        let w = s.to_lowercase();
+        let w = if s.is_ascii() {
+            Cow::Borrowed(doc.tok_lower(k))
+        } else {
+            Cow::Owned(s.to_lowercase())
+        };
         let capital = s.starts_with(|c: char| c.is_uppercase());
         let acronym = s.len() > 1 && s.chars().all(|c| c.is_uppercase() || c == '.');
         if is_function_word(&w) && !(acronym || capital && k > j) {
@@ -105,13 +112,15 @@ pub(crate) fn noun_phrase(
             break;
         }
         let plural = !capital && !matches!(rule, Head::First | Head::FirstNominal) && is_plural(&w);
-        words.push((k, w));
+        slots[n] = (k, w);
+        n += 1;
         if plural {
             break;
         }
         k += 1;
     }
-    let plain = |&&(h, ref w): &&(usize, String)| {
+    let words = &slots[..n];
+    let plain = |&&(h, ref w): &&(usize, Cow<'_, str>)| {
         !w.is_empty()
             && !doc.tok(h).starts_with(char::is_uppercase)
             && w.chars().all(|c| c.is_alphabetic() || c == '-')
@@ -138,7 +147,7 @@ pub(crate) fn noun_phrase(
     let qualifiers = words
         .iter()
         .filter(|(h, w)| *h < head_pos && !w.is_empty() && !numbers::is_in(NOT_QUALIFIERS, w))
-        .map(|(_, w)| w.clone())
+        .map(|(_, w)| w.to_string())
         .collect();
     Some((head_pos, qualifiers))
 }
@@ -152,53 +161,51 @@ pub(crate) fn clause_qualifiers(
     end: usize,
     relative: bool,
 ) -> Vec<String> {
+    // Borrowed: only the quality kept at the end is copied.
     let word = |k: usize| {
         (k < end)
             .then(|| lower(doc, k))
             .flatten()
             .unwrap_or_default()
-            .to_string()
+            .as_str()
     };
     if doc.tokens.get(k).is_some_and(|_| word(k) == ",") {
         k += 1;
     }
     if relative {
-        if !numbers::is_in(RELATIVES, &word(k)) {
+        if !numbers::is_in(RELATIVES, word(k)) {
             return Vec::new();
         }
         k += 1;
     }
     let skip_adverbs = |mut k: usize| {
-        while matches!(
-            word(k).as_str(),
-            "still" | "now" | "all" | "also" | "currently"
-        ) {
+        while matches!(word(k), "still" | "now" | "all" | "also" | "currently") {
             k += 1;
         }
         k
     };
     k = skip_adverbs(k);
-    if matches!(word(k).as_str(), "have" | "has" | "had") && word(k + 1) == "been" {
+    if matches!(word(k), "have" | "has" | "had") && word(k + 1) == "been" {
         k += 1;
     }
-    if !numbers::is_in(BE_FORMS, &word(k)) {
+    if !numbers::is_in(BE_FORMS, word(k)) {
         return Vec::new();
     }
     k = skip_adverbs(k + 1);
-    if numbers::is_in(REPORT_VERBS, &word(k)) && word(k + 1) == "to" {
+    if numbers::is_in(REPORT_VERBS, word(k)) && word(k + 1) == "to" {
         k += 2;
         if word(k) == "have" && word(k + 1) == "been" {
             k += 1;
         }
-        if !matches!(word(k).as_str(), "be" | "been") {
+        if !matches!(word(k), "be" | "been") {
             return Vec::new();
         }
         k = skip_adverbs(k + 1);
     }
     let w = word(k);
     let plain = !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || c == '-');
-    if plain && !is_function_word(&w) && !doc.tok(k).starts_with(char::is_uppercase) {
-        vec![w]
+    if plain && !is_function_word(w) && !doc.tok(k).starts_with(char::is_uppercase) {
+        vec![w.to_owned()]
     } else {
         Vec::new()
     }
@@ -206,10 +213,10 @@ pub(crate) fn clause_qualifiers(
 
 /// Whether `w` (lower case) looks like a plural noun.
 pub(crate) fn is_plural(w: &str) -> bool {
-    if lookup(IRREGULAR_PLURALS, w).is_some() || numbers::is_in(INVARIANT_PLURALS, w) {
+    if lookup_sorted(IRREGULAR_PLURALS, w).is_some() || is_in_sorted(INVARIANT_PLURALS, w) {
         return true;
     }
-    if numbers::is_in(SINGULARS_IN_S, w) || w.len() < 3 {
+    if is_in_sorted(SINGULARS_IN_S, w) || w.len() < 3 {
         return false;
     }
     if w.ends_with("men") && w.len() >= 5 {
@@ -224,29 +231,41 @@ pub(crate) fn is_plural(w: &str) -> bool {
 /// The singular of a noun, lower case: "captives" -> "captive", "people"
 /// -> "person", "cities" -> "city", "news" -> "news".
 pub(crate) fn singular(word: &str) -> String {
-    let w = word.to_lowercase();
-    if let Some(s) = lookup(IRREGULAR_PLURALS, &w) {
-        return s.to_owned();
+    // Lower-cased on the stack for short ASCII words (`to_lowercase` for the
+    // rest), so that the one `String` built is the result.
+    crate::lexicon::with_lowercase(word, |w| {
+        let (stem, ending) = singular_parts(w);
+        let mut out = String::with_capacity(stem.len() + ending.len());
+        out.push_str(stem);
+        out.push_str(ending);
+        out
+    })
+}
+
+/// The singular of `w` (lower case) as a stem and an ending to append.
+fn singular_parts(w: &str) -> (&str, &'static str) {
+    if let Some(s) = lookup_sorted(IRREGULAR_PLURALS, w) {
+        return (s, "");
     }
-    if numbers::is_in(INVARIANT_PLURALS, &w) || numbers::is_in(SINGULARS_IN_S, &w) {
-        return w;
+    if is_in_sorted(INVARIANT_PLURALS, w) || is_in_sorted(SINGULARS_IN_S, w) {
+        return (w, "");
     }
     if w.ends_with("men") && w.len() >= 5 {
-        return format!("{}an", &w[..w.len() - 2]);
+        return (&w[..w.len() - 2], "an");
     }
     if w.len() > 4 && w.ends_with("ies") {
-        return format!("{}y", &w[..w.len() - 3]);
+        return (&w[..w.len() - 3], "y");
     }
     if ["sses", "xes", "ches", "shes", "zzes"]
         .iter()
         .any(|e| w.ends_with(e))
     {
-        return w[..w.len() - 2].to_owned();
+        return (&w[..w.len() - 2], "");
     }
-    if is_plural(&w) && w.ends_with('s') {
-        return w[..w.len() - 1].to_owned();
+    if is_plural(w) && w.ends_with('s') {
+        return (&w[..w.len() - 1], "");
     }
-    w
+    (w, "")
 }
 
 #[cfg(test)]

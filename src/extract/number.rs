@@ -287,6 +287,11 @@ pub(crate) fn parse_number(
 /// A currency symbol, a prefixed symbol ("US$") or an ISO code ("USD")
 /// right before a number: the noun and the token after it.
 fn currency_before(doc: &Document, i: usize, end: usize) -> Option<(&'static str, usize)> {
+    // A number token starts with a digit, which no currency symbol, prefix
+    // or code does: the common case returns here.
+    if doc.tokens[i].kind == TokenKind::Number {
+        return None;
+    }
     let num_at = |k: usize| k < end && doc.tokens[k].kind == TokenKind::Number;
     let s = doc.tok(i);
     if let Some(noun) = lookup(CURRENCY_SYMBOLS, s) {
@@ -296,16 +301,16 @@ fn currency_before(doc: &Document, i: usize, end: usize) -> Option<(&'static str
         return None;
     }
     let w = lower(doc, i)?;
-    if CURRENCY_PREFIXES.contains(&w.as_str()) && touch(doc, i) {
+    if touch(doc, i) && CURRENCY_PREFIXES.contains(&w.as_str()) {
         if let Some(noun) = lookup(CURRENCY_SYMBOLS, doc.tok(i + 1)) {
             return num_at(i + 2).then_some((noun, i + 2));
         }
     }
-    let upper = s.chars().all(|c| c.is_ascii_uppercase());
-    match lookup(CURRENCY_CODES, &w) {
-        Some(noun) if upper && num_at(i + 1) => Some((noun, i + 1)),
-        _ => None,
+    // A code in capitals right before a number: both cheaper than the table.
+    if !(s.chars().all(|c| c.is_ascii_uppercase()) && num_at(i + 1)) {
+        return None;
     }
+    lookup(CURRENCY_CODES, &w).map(|noun| (noun, i + 1))
 }
 
 /// A number before any unit: digits or words, scaled.
@@ -406,13 +411,44 @@ pub(crate) fn parse_digits(s: &str) -> Option<(f64, bool)> {
     if num.is_empty() || num.ends_with(['.', ',']) || num.matches('.').count() > 1 {
         return None;
     }
-    let value: f64 = num.replace(',', "").parse().ok()?;
+    let value: f64 = match whole_digits(num) {
+        Some(n) => n as f64,
+        None => num.replace(',', "").parse().ok()?,
+    };
     if suffix.is_empty() {
         return Some((value, false));
     }
-    let suffix = suffix.to_ascii_lowercase();
-    let scale = lookup(GLUED_SCALES, &suffix).or_else(|| lookup(SCALES, &suffix))?;
+    // The tables are lower case: comparing without case is comparing the
+    // lower-cased suffix, without building it.
+    let find = |table: &[(&str, f64)]| {
+        table
+            .iter()
+            .find(|(w, _)| w.eq_ignore_ascii_case(suffix))
+            .map(|&(_, v)| v)
+    };
+    let scale = find(GLUED_SCALES).or_else(|| find(SCALES))?;
     Some((scaled(value, scale), true))
+}
+
+/// The whole number that digits and thousands separators spell ("1,200"),
+/// when there is no decimal point and at most 15 digits: below 2^53, so
+/// `as f64` is exact and equals what `parse` gives for the same digits,
+/// without building a `String` or running the float parser for the
+/// common case. `None` sends the caller to the general parse.
+fn whole_digits(num: &str) -> Option<u64> {
+    let mut n = 0u64;
+    let mut count = 0;
+    for b in num.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                n = n * 10 + u64::from(b - b'0');
+                count += 1;
+            }
+            b',' => {}
+            _ => return None,
+        }
+    }
+    (1..=15).contains(&count).then_some(n)
 }
 
 /// `v` times a power-of-ten `scale`, without the binary fraction's dust
@@ -645,10 +681,11 @@ fn unit_after(doc: &Document, j: usize, end: usize) -> Option<(&'static str, usi
         }
         return Some(("percent", j + 1));
     }
-    let upper = doc.tok(j).chars().all(|c| c.is_ascii_uppercase());
-    lookup(CURRENCY_CODES, &w)
-        .filter(|_| upper)
-        .map(|noun| (noun, j + 1))
+    // Only a code in capitals counts: test that before the table.
+    if !doc.tok(j).chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    lookup(CURRENCY_CODES, &w).map(|noun| (noun, j + 1))
 }
 
 /// An ISO code repeating a currency already given ("$199 USD").
