@@ -12,26 +12,57 @@ use crate::lexicon::nouns::{
     PAST_TENSE_VERBS, RELATIVES, REPORT_VERBS, SINGULARS_IN_S,
 };
 use crate::lexicon::numbers::{self, ABOUT, AT_LEAST, AT_MOST, FEWER_THAN, MORE_THAN, NEARLY};
-use crate::lexicon::{is_in_sorted, lookup_sorted};
+use crate::lexicon::{lookup_sorted, WordClasses};
 use crate::text::{Document, TokenKind};
 
 use super::number::lower;
 use std::borrow::Cow;
 
+/// Bit of [`table_bits`]: a key of [`IRREGULAR_PLURALS`].
+const IRREGULAR: u16 = 1 << 0;
+/// Bit of [`table_bits`]: in [`INVARIANT_PLURALS`].
+const INVARIANT: u16 = 1 << 1;
+/// Bit of [`table_bits`]: in [`SINGULARS_IN_S`].
+const SINGULAR_IN_S: u16 = 1 << 2;
+/// Bit of [`table_bits`]: a function word or the first word of a hedge.
+const FUNCTION: u16 = 1 << 3;
+
+/// Which of the noun tables hold `w` exactly as written. Every table word
+/// is lower-case ASCII (a test checks), so a word with a capital or a byte
+/// outside ASCII is in none; for the rest one packed-table probe answers
+/// all four tables at once, where each took a search before.
+fn table_bits(w: &str) -> u16 {
+    static CLASSES: std::sync::OnceLock<WordClasses> = std::sync::OnceLock::new();
+    let b = w.as_bytes();
+    if b.is_empty() || !b.iter().all(|c| c.is_ascii() && !c.is_ascii_uppercase()) {
+        return 0;
+    }
+    CLASSES
+        .get_or_init(|| {
+            let irregular: Vec<&str> = IRREGULAR_PLURALS.iter().map(|&(k, _)| k).collect();
+            let mut function: Vec<&str> = FUNCTION_WORDS.to_vec();
+            function.extend(hedge_heads());
+            WordClasses::new(&[
+                (&irregular, IRREGULAR),
+                (INVARIANT_PLURALS, INVARIANT),
+                (SINGULARS_IN_S, SINGULAR_IN_S),
+                (&function, FUNCTION),
+            ])
+        })
+        .of_ascii(b)
+}
+
+/// The first words of the hedges ("more", "nearly").
+fn hedge_heads() -> impl Iterator<Item = &'static str> {
+    [ABOUT, NEARLY, MORE_THAN, AT_LEAST, FEWER_THAN, AT_MOST]
+        .into_iter()
+        .flat_map(|t| t.iter().filter_map(|h| h.split(' ').next()))
+}
+
 /// Whether `w` (lower case) ends a noun phrase: a function word or the
 /// first word of a hedge ("more", "nearly").
 pub(crate) fn is_function_word(w: &str) -> bool {
-    static HEDGE_HEADS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    let heads = HEDGE_HEADS.get_or_init(|| {
-        let mut v: Vec<&'static str> = [ABOUT, NEARLY, MORE_THAN, AT_LEAST, FEWER_THAN, AT_MOST]
-            .iter()
-            .flat_map(|t| t.iter().filter_map(|h| h.split(' ').next()))
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    });
-    crate::lexicon::is_in_sorted(FUNCTION_WORDS, w) || crate::lexicon::is_in_sorted(heads, w)
+    table_bits(w) & FUNCTION != 0
 }
 
 /// The head of the plain noun phrase starting at token `k`: the last of
@@ -213,10 +244,11 @@ pub(crate) fn clause_qualifiers(
 
 /// Whether `w` (lower case) looks like a plural noun.
 pub(crate) fn is_plural(w: &str) -> bool {
-    if lookup_sorted(IRREGULAR_PLURALS, w).is_some() || is_in_sorted(INVARIANT_PLURALS, w) {
+    let bits = table_bits(w);
+    if bits & (IRREGULAR | INVARIANT) != 0 {
         return true;
     }
-    if is_in_sorted(SINGULARS_IN_S, w) || w.len() < 3 {
+    if bits & SINGULAR_IN_S != 0 || w.len() < 3 {
         return false;
     }
     if w.ends_with("men") && w.len() >= 5 {
@@ -244,10 +276,14 @@ pub(crate) fn singular(word: &str) -> String {
 
 /// The singular of `w` (lower case) as a stem and an ending to append.
 fn singular_parts(w: &str) -> (&str, &'static str) {
-    if let Some(s) = lookup_sorted(IRREGULAR_PLURALS, w) {
+    let bits = table_bits(w);
+    if let Some(s) = (bits & IRREGULAR != 0)
+        .then(|| lookup_sorted(IRREGULAR_PLURALS, w))
+        .flatten()
+    {
         return (s, "");
     }
-    if is_in_sorted(INVARIANT_PLURALS, w) || is_in_sorted(SINGULARS_IN_S, w) {
+    if bits & (INVARIANT | SINGULAR_IN_S) != 0 {
         return (w, "");
     }
     if w.ends_with("men") && w.len() >= 5 {
@@ -311,5 +347,37 @@ mod tests {
     #[test]
     fn function_words_are_sorted_for_binary_search() {
         assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn table_words_are_lower_case_ascii_and_found_as_written() {
+        let lower =
+            |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+        let tables: [(Vec<&str>, u16); 4] = [
+            (
+                IRREGULAR_PLURALS.iter().map(|&(k, _)| k).collect(),
+                IRREGULAR,
+            ),
+            (INVARIANT_PLURALS.to_vec(), INVARIANT),
+            (SINGULARS_IN_S.to_vec(), SINGULAR_IN_S),
+            (
+                FUNCTION_WORDS
+                    .iter()
+                    .copied()
+                    .chain(hedge_heads())
+                    .collect(),
+                FUNCTION,
+            ),
+        ];
+        for (words, bit) in tables {
+            for w in words {
+                assert!(lower(w), "{w}");
+                assert!(table_bits(w) & bit != 0, "{w}");
+                assert_eq!(table_bits(&w.to_uppercase()), 0, "{w}");
+            }
+        }
+        assert_eq!(table_bits("captives"), 0);
+        assert_eq!(table_bits(""), 0);
+        assert!(is_function_word("the") && !is_function_word("The"));
     }
 }
