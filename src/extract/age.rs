@@ -134,11 +134,17 @@ fn year_old(doc: &Document, i: usize, end: usize) -> Option<Found> {
     let (years, end_offset) = match t.kind {
         TokenKind::Number => {
             let rest = &doc.text[t.end..];
+            // Every tail is a hyphen or a space, then "year": most numbers
+            // stop at these two bytes, before the six comparisons.
+            let r = rest.as_bytes();
+            if r.len() < 2 || !matches!(r[0], b'-' | b' ') || !r[1].eq_ignore_ascii_case(&b'y') {
+                return None;
+            }
             let tail = YEAR_OLD.iter().find(|p| starts_with_word(rest, p))?;
             (small_whole(w)?, t.end + tail.len())
         }
         TokenKind::Word => {
-            if !w.contains("-year-") && !w.contains("-Year-") {
+            if !has_year_infix(w) {
                 return None;
             }
             let lower = w.to_ascii_lowercase();
@@ -285,6 +291,17 @@ fn noun_at(doc: &Document, k: usize) -> Option<String> {
     .then(|| super::noun::singular(w))
 }
 
+/// Whether `w` holds "-year-" or "-Year-": a byte scan from each hyphen,
+/// cheaper than two substring searches on every hyphenated word.
+fn has_year_infix(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.iter().enumerate().any(|(k, &c)| {
+        c == b'-'
+            && b.get(k + 1..k + 6)
+                .is_some_and(|x| matches!(x[0], b'y' | b'Y') && &x[1..] == b"ear-")
+    })
+}
+
 /// Whether `rest` starts with `p` followed by no letter or digit.
 fn starts_with_word(rest: &str, p: &str) -> bool {
     rest.get(..p.len())
@@ -317,6 +334,26 @@ mod tests {
 
     fn some(s: &str) -> Option<String> {
         Some(s.to_owned())
+    }
+
+    #[test]
+    fn year_infix_matches_both_spellings_only() {
+        for (w, want) in [
+            ("34-year-old", true),
+            ("five-Year-olds", true),
+            ("-year-", true),
+            ("34-YEAR-old", false),
+            ("34-year", false),
+            ("year-old", false),
+            ("long-term", false),
+        ] {
+            assert_eq!(
+                has_year_infix(w),
+                w.contains("-year-") || w.contains("-Year-"),
+                "{w}"
+            );
+            assert_eq!(has_year_infix(w), want, "{w}");
+        }
     }
 
     #[test]

@@ -19,6 +19,7 @@ use crate::lexicon::numbers::{
     self, ABOUT, AT_LEAST, AT_MOST, CHANGE_AT_VERBS, CHANGE_TO_VERBS, FEWER_THAN, INCREMENT_AFTER,
     INCREMENT_BEFORE, LABEL_WORDS, MONTHS, MORE_THAN, NEARLY, TIME_WORDS,
 };
+use crate::lexicon::WordClasses;
 use crate::text::{Document, TokenKind};
 use std::ops::Range;
 
@@ -104,7 +105,7 @@ enum Hedge {
 fn hedge_before(doc: &Document, i: usize, floor: usize) -> Option<(Hedge, usize)> {
     static HEDGES: std::sync::OnceLock<Vec<(Vec<&'static str>, Hedge)>> =
         std::sync::OnceLock::new();
-    static LAST_WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    static LAST_WORDS: std::sync::OnceLock<WordClasses> = std::sync::OnceLock::new();
     let hedges = HEDGES.get_or_init(|| {
         let tables: [(&[&'static str], Hedge); 7] = [
             (ABOUT, Hedge::Modifier(Modifier::About)),
@@ -124,19 +125,16 @@ fn hedge_before(doc: &Document, i: usize, floor: usize) -> Option<(Hedge, usize)
         return None;
     }
     // Every hedge ends with one of a few words: most numbers have none of
-    // them before, and skip the walk over the hedges. The words are lower
-    // case ASCII, so matching the token's ASCII lower case is matching it
-    // without case.
+    // them before, and skip the walk over the hedges. One packed-table
+    // probe; a word it lets through is still matched word by word below.
     let last_words = LAST_WORDS.get_or_init(|| {
-        let mut v: Vec<&'static str> = hedges
+        let v: Vec<&'static str> = hedges
             .iter()
             .filter_map(|(w, _)| w.last().copied())
             .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
+        WordClasses::new(&[(&v, 1)])
     });
-    if !crate::lexicon::is_in_sorted(last_words, doc.tok_lower(i - 1)) {
+    if last_words.of_ascii(doc.tok(i - 1).as_bytes()) == 0 {
         return None;
     }
     let mut best: Option<(Hedge, usize)> = None;
