@@ -68,16 +68,21 @@ fn extract_scores(doc: &Document, cues: &Cues, prior: &[RawClaim], out: &mut Vec
 /// "76–71".
 fn pair_at(doc: &Document, i: usize) -> Option<(u32, u32)> {
     let t = &doc.tokens;
+    // The integer tests first, and the chain test only for a pair: most
+    // numbers are followed by a space and stop at the second comparison.
     let joined = t[i].kind == TokenKind::Number
-        && matches!(doc.tok(i + 1), "-" | "–" | "—")
-        && t[i + 2].kind == TokenKind::Number
         && t[i].end == t[i + 1].start
-        && t[i + 1].end == t[i + 2].start;
+        && t[i + 2].kind == TokenKind::Number
+        && t[i + 1].end == t[i + 2].start
+        && matches!(doc.tok(i + 1), "-" | "–" | "—");
+    if !joined {
+        return None;
+    }
     // Not the middle of a longer chain ("1-2-3") or a glued figure.
     let alone = (i == 0 || t[i - 1].end < t[i].start || doc.tok(i - 1) == "(")
         && t.get(i + 3)
             .is_none_or(|n| n.start > t[i + 2].end || !matches!(doc.tok(i + 3), "-" | "–" | "—"));
-    if !joined || !alone {
+    if !alone {
         return None;
     }
     let side = |k: usize| {
