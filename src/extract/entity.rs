@@ -665,11 +665,7 @@ impl NameWords {
     }
 
     /// Add `w`, lower-cased: ASCII byte for byte, anything else as
-    /// `to_lowercase` does (final sigma and all). `str::to_lowercase`
-    /// lower-cases each character as `char::to_lowercase` does but for a
-    /// capital sigma, whose form depends on its place in the word: a word
-    /// without one is lower-cased character by character into the buffer,
-    /// with no `String` of its own.
+    /// `to_lowercase` does (final sigma and all).
     fn push(&mut self, w: &str) {
         if !self.starts.is_empty() {
             self.text.push(' ');
@@ -679,8 +675,6 @@ impl NameWords {
         if w.is_ascii() {
             self.text.push_str(w);
             self.text[at..].make_ascii_lowercase();
-        } else if !w.contains('Σ') {
-            self.text.extend(w.chars().flat_map(char::to_lowercase));
         } else {
             self.text.push_str(&w.to_lowercase());
         }
