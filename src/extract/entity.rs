@@ -205,8 +205,22 @@ impl<'a> People<'a> {
 /// Find the names of `doc` and link them.
 fn find(doc: &Document, rules: &RuleSet, index: Option<&EntityIndex>) -> Found {
     let quoted = quoted_tokens(doc);
-    let classes: Vec<Option<Classes>> = (0..doc.tokens.len())
-        .map(|k| (!quoted[k] && is_capitalised(doc, k)).then(|| Classes::of(doc.tok(k))))
+    // Tokens and quoted flags walked together, the capital tested as
+    // [`is_capitalised`] does: no index to check per token.
+    let bytes = doc.text.as_bytes();
+    let classes: Vec<Option<Classes>> = doc
+        .tokens
+        .iter()
+        .zip(&quoted)
+        .map(|(t, &q)| {
+            let cap = !q
+                && t.kind == TokenKind::Word
+                && match bytes[t.start] {
+                    b if b.is_ascii() => b.is_ascii_uppercase(),
+                    _ => opens_with_capital(&doc.text[t.range()]),
+                };
+            cap.then(|| Classes::of(&doc.text[t.range()]))
+        })
         .collect();
     let class = |k: usize| class_at(&classes, doc, k);
     let mut mentions = Vec::new();
@@ -716,6 +730,24 @@ mod tests {
         name_words_into(&d, n - 3..n - 1, class, &mut words);
         assert_eq!(words.from(0), "οδυσσεας pérez");
         assert_eq!(words.from(1), "pérez");
+    }
+
+    #[test]
+    fn name_words_lower_case_as_to_lowercase_does() {
+        for w in [
+            "Ana",
+            "Pérez",
+            "İSTANBUL",
+            "ΟΔΥΣΣΕΑΣ",
+            "ΣΑΣ",
+            "ẞTRAẞE",
+            "Ǆemal",
+            "K",
+        ] {
+            let mut words = NameWords::default();
+            words.push(w);
+            assert_eq!(words.from(0), w.to_lowercase(), "{w}");
+        }
     }
 
     #[test]

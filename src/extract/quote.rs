@@ -91,11 +91,14 @@ fn extract_quotes(doc: &Document, res: &mut Resolver<'_>, out: &mut Vec<RawClaim
             continue;
         }
         // A word or two without a closing stop is a partial quotation only
-        // inside reported speech: a speech verb before it.
-        let verb_before = before
-            .clone()
-            .any(|k| attribution::is_speech_verb_at(doc, k));
-        if words <= 2 && !ends_with_stop(doc, inner.clone()) && !verb_before {
+        // inside reported speech: a speech verb before it. The frame is
+        // read only when a test asks: most quotations are settled before.
+        let verb_before = || {
+            before
+                .clone()
+                .any(|k| attribution::is_speech_verb_at(doc, k))
+        };
+        if words <= 2 && !ends_with_stop(doc, inner.clone()) && !verb_before() {
             continue;
         }
         // `X scolded him: "..." she said`: the name introducing the
@@ -237,15 +240,16 @@ fn opens_paragraph(doc: &Document, q: &Quotation) -> bool {
 
 /// Whether an unattributed quotation of `words` words reads as speech:
 /// not a title of a work, and not a scare quote of a word or two with no
-/// speech verb before it (`verb_before`).
+/// speech verb before it (`verb_before`, asked only when the count alone
+/// does not settle it).
 fn reads_as_speech(
     doc: &Document,
     inner: std::ops::Range<usize>,
     words: usize,
-    verb_before: bool,
+    verb_before: impl Fn() -> bool,
 ) -> bool {
     let terminal = doc.text[inner].ends_with(['.', ',', '!', '?', '…']);
-    words >= 6 || (terminal && words >= 3) || verb_before && words >= 2
+    words >= 6 || (terminal && words >= 3) || words >= 2 && verb_before()
 }
 
 fn words_of(doc: &Document, inner: std::ops::Range<usize>) -> impl Iterator<Item = &str> {

@@ -114,19 +114,32 @@ fn is_bare_head(doc: &Document, t: &TitleSpan) -> bool {
             .is_none_or(|_| doc.tok(t.title.end) != "of")
 }
 
+/// Whether a token whose next token opens with byte `b` can be no title
+/// before a name (or "of State"): `b` is ASCII but no capital, "o" or full
+/// stop. One load per token in [`extract_roles`]' loop.
+const NO_TITLE_BEFORE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = !(b as u8).is_ascii_uppercase() && b != b'o' as usize && b != b'.' as usize;
+        b += 1;
+    }
+    t
+};
+
 fn extract_roles(doc: &Document, people: &People<'_>, out: &mut Vec<RawClaim>) {
     let quoted = people.quoted();
     let n = doc.tokens.len();
     let bytes = doc.text.as_bytes();
-    for i in 0..n.saturating_sub(1) {
+    // Token pairs and quoted flags walked together: no index to check.
+    for (i, (pair, &in_quote)) in doc.tokens.windows(2).zip(quoted).enumerate() {
         // Only a title followed by a name (or "of State") is read here:
         // test that before the word itself. Most words are followed by a
         // lower-case word other than "of", or by punctuation other than a
         // full stop: one byte says so.
-        let next = bytes[doc.tokens[i + 1].start];
-        if quoted[i]
-            || next.is_ascii() && !next.is_ascii_uppercase() && next != b'o' && next != b'.'
-            || doc.tokens[i].kind != TokenKind::Word
+        if NO_TITLE_BEFORE[usize::from(bytes[pair[1].start])]
+            || in_quote
+            || pair[0].kind != TokenKind::Word
         {
             continue;
         }
@@ -410,6 +423,14 @@ fn org_phrase(doc: &Document, i: usize) -> Option<Range<usize>> {
 mod tests {
     use super::*;
     use crate::rules::RuleSet;
+
+    #[test]
+    fn no_title_before_table_is_the_byte_test() {
+        for b in 0..=255u8 {
+            let skip = b.is_ascii() && !b.is_ascii_uppercase() && b != b'o' && b != b'.';
+            assert_eq!(NO_TITLE_BEFORE[usize::from(b)], skip, "{b}");
+        }
+    }
 
     fn roles(text: &str) -> Vec<(String, String, String, Option<String>, bool)> {
         let d = Document::new(text);

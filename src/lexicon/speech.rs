@@ -316,8 +316,41 @@ pub const PERSON_PRONOUNS: &[&str] = &["he", "i", "she"];
 /// added").
 pub const GROUP_PRONOUNS: &[&str] = &["it", "they", "we"];
 
+/// The bit of [`VERB_OPENINGS`] for a word's first three bytes: the low
+/// five bits of each, which an ASCII letter shares with its other case.
+const fn opening(a: u8, b: u8, c: u8) -> usize {
+    ((a & 0x1f) as usize) << 10 | ((b & 0x1f) as usize) << 5 | (c & 0x1f) as usize
+}
+
+/// One bit for each [`opening`] of a speech verb (every verb is three
+/// lower-case letters or more). Other bytes may share a verb's bit: the
+/// table only ever says no.
+const VERB_OPENINGS: [u64; 1 << 15 >> 6] = {
+    let mut t = [0u64; 1 << 15 >> 6];
+    let mut i = 0;
+    while i < SPEECH_VERBS.len() {
+        let w = SPEECH_VERBS[i].as_bytes();
+        let k = opening(w[0], w[1], w[2]);
+        t[k / 64] |= 1 << (k % 64);
+        i += 1;
+    }
+    t
+};
+
 /// Whether `word` is a speech verb (any case).
+///
+/// A word opening with three ASCII bytes lower-cases to a word opening
+/// with their ASCII lower case (`to_lowercase` maps ASCII to ASCII, each
+/// character on its own), which keeps their low five bits: when no verb
+/// opens with those bits, the table need not be hashed. Most words a
+/// frame asks about are no speech verb.
 pub fn is_speech_verb(word: &str) -> bool {
+    if let [a, b, c, ..] = *word.as_bytes() {
+        let k = opening(a, b, c);
+        if (a | b | c).is_ascii() && VERB_OPENINGS[k / 64] & (1 << (k % 64)) == 0 {
+            return false;
+        }
+    }
     static SET: OnceLock<WordClasses> = OnceLock::new();
     SET.get_or_init(|| WordClasses::new(&[(SPEECH_VERBS, 1)]))
         .of(word)
@@ -326,7 +359,8 @@ pub fn is_speech_verb(word: &str) -> bool {
 
 /// Whether `word` is a speech verb only when a quote or "that" follows.
 pub fn is_weak_speech_verb(word: &str) -> bool {
-    super::with_lowercase(word, |w| WEAK_SPEECH_VERBS.contains(&w))
+    // The table is sorted (a test says so): a binary search.
+    super::with_lowercase(word, |w| WEAK_SPEECH_VERBS.binary_search(&w).is_ok())
 }
 
 #[cfg(test)]
@@ -342,6 +376,23 @@ mod tests {
     fn speech_verbs_are_three_letters_or_more() {
         // `extract::attribution::is_speech_verb_at` skips shorter words.
         assert!(SPEECH_VERBS.iter().all(|w| w.len() >= 3));
+    }
+
+    #[test]
+    fn weak_speech_verb_table_is_sorted_for_binary_search() {
+        assert!(WEAK_SPEECH_VERBS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_weak_speech_verb("Called") && !is_weak_speech_verb("said"));
+    }
+
+    #[test]
+    fn three_letter_openings_filter_no_verb_out() {
+        for w in SPEECH_VERBS {
+            assert!(is_speech_verb(w), "{w}");
+            assert!(is_speech_verb(&w.to_uppercase()), "{w}");
+        }
+        assert!(!is_speech_verb("the"));
+        assert!(!is_speech_verb("s-a"));
+        assert!(!is_speech_verb("sa"));
     }
 
     #[test]

@@ -185,8 +185,14 @@ pub const TIME_QUALIFIERS: &[&str] = &["acting", "ex", "former", "incoming", "ou
 /// "then-Senator", "deputy" in "ex-deputy"), when `word` is such a join.
 pub fn after_joined_qualifier(word: &str) -> Option<&str> {
     // No hyphen, no join: one byte scan answers most words ("‑" opens
-    // with 0xE2).
-    if !word.bytes().any(|b| b == b'-' || b == 0xE2) {
+    // with 0xE2). A qualifier is two to eight ASCII letters, so the first
+    // hyphen of a join is at byte 2 to 8: only those bytes are scanned (a
+    // first hyphen elsewhere joins no qualifier either).
+    let b = word.as_bytes();
+    if !b
+        .get(2..b.len().min(9))
+        .is_some_and(|s| s.iter().any(|&b| b == b'-' || b == 0xE2))
+    {
         return None;
     }
     let (q, rest) = word.split_once(['-', '‑'])?;
@@ -1217,6 +1223,18 @@ mod tests {
         assert_eq!(after_joined_qualifier("former-"), None);
         assert!(is_time_qualifier("Then-deputy"));
         assert!(!is_time_qualifier("well-known"));
+    }
+
+    #[test]
+    fn time_qualifiers_are_two_to_eight_ascii_letters() {
+        // `after_joined_qualifier` looks for the hyphen at bytes 2 to 8.
+        assert!(TIME_QUALIFIERS
+            .iter()
+            .all(|q| (2..=8).contains(&q.len()) && q.bytes().all(|b| b.is_ascii_lowercase())));
+        assert_eq!(after_joined_qualifier("Outgoing-Mayor"), Some("Mayor"));
+        assert_eq!(after_joined_qualifier("ex‑deputy"), Some("deputy"));
+        assert_eq!(after_joined_qualifier("x-ex-deputy"), None);
+        assert_eq!(after_joined_qualifier("ex-"), None);
     }
 
     #[test]
