@@ -98,22 +98,43 @@ pub(crate) fn same_word(a: &str, b: &str) -> bool {
 }
 
 /// Call `f` with `word` in lower case, without allocating for short ASCII
-/// words.
+/// words, and without copying an ASCII word that has no capital (most
+/// words asked).
 pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 24];
-    let n = word.len();
-    if n <= buf.len() && word.is_ascii() {
-        buf[..n].copy_from_slice(word.as_bytes());
-        buf[..n].make_ascii_lowercase();
-        f(std::str::from_utf8(&buf[..n]).unwrap_or_default())
-    } else {
-        f(&word.to_lowercase())
+    let b = word.as_bytes();
+    if b.is_ascii() {
+        if !b.iter().any(u8::is_ascii_uppercase) {
+            return f(word);
+        }
+        let mut buf = [0u8; 24];
+        if let Some(lower) = buf.get_mut(..b.len()) {
+            lower.copy_from_slice(b);
+            lower.make_ascii_lowercase();
+            return f(std::str::from_utf8(lower).unwrap_or_default());
+        }
     }
+    f(&word.to_lowercase())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn with_lowercase_gives_the_lower_case_word_on_every_path() {
+        for w in [
+            "said",
+            "Said",
+            "SAID",
+            "",
+            "Ünïted",
+            "ÉTÉ",
+            "a-very-long-Hyphenated-word-of-thirty",
+            "a-very-long-hyphenated-word-of-thirty",
+        ] {
+            assert_eq!(with_lowercase(w, str::to_owned), w.to_lowercase(), "{w}");
+        }
+    }
 
     #[test]
     fn abbreviation_table_is_sorted_for_binary_search() {
