@@ -233,6 +233,17 @@ fn word_end(text: &str, start: usize, mut end: usize) -> usize {
         if c & JOIN == 0 {
             break;
         }
+        // An ASCII joining byte (`,` `.` `'` `-`) joins only before a
+        // letter or digit: before a space, other ASCII punctuation or the
+        // end of the text (after most words that a comma or full stop
+        // ends) the word ends here, without a call.
+        if b < 0x80
+            && bytes
+                .get(end + 1)
+                .is_none_or(|&n| BYTE_CLASS[usize::from(n)] & (ALNUM | NON_ASCII) == 0)
+        {
+            break;
+        }
         let Some((n, dot)) = join(text, start, end, numeric) else {
             break;
         };
