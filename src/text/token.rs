@@ -334,6 +334,16 @@ mod tests {
     }
 
     #[test]
+    fn a_joining_byte_before_a_space_or_the_end_ends_the_word() {
+        assert_eq!(
+            words("the players' union, pre- and post-war U.S."),
+            ["the", "players", "'", "union", ",", "pre", "-", "and", "post-war", "U.S."]
+        );
+        assert_eq!(words("it's 1,200."), ["it's", "1,200", "."]);
+        assert_eq!(words("end-"), ["end", "-"]);
+    }
+
+    #[test]
     fn dotted_abbreviations_are_one_token() {
         assert_eq!(words("the U.S. said"), ["the", "U.S.", "said"]);
         assert_eq!(words("end. Next"), ["end", ".", "Next"]);
