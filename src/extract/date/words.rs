@@ -67,6 +67,11 @@ pub(super) const ING: u32 = 1 << 19;
 pub(super) const AGO: u32 = 1 << 20;
 /// A token `parse::parse_at` tries: a number, or a word with [`TRIGGER`].
 pub(super) const START: u32 = 1 << 21;
+/// Not classified yet: [`super::view::View::class`] works the bits out
+/// with [`token_class`] when first asked. Most tokens are only ever asked
+/// whether they start a date, and a short test answers that without the
+/// table probe.
+pub(super) const PENDING: u32 = 1 << 31;
 
 /// Words after "the" other than units, shifts, ordinals and trigger words.
 const AFTER_THE_WORDS: &[&str] = &[
@@ -91,6 +96,9 @@ struct Classes {
     words: WordClasses,
     /// For each (first byte, last byte), folded to 0..32, a bit per length.
     ends: [[u32; 32]; 32],
+    /// [`Classes::ends`] of the words in the trigger tables alone: a word
+    /// it rejects has none of [`TRIGGER_TABLES`].
+    trigger_ends: [[u32; 32]; 32],
 }
 
 fn classes() -> &'static Classes {
@@ -139,17 +147,26 @@ fn classes() -> &'static Classes {
             (&others, u16_bit(OTHER_TRIGGER)),
         ];
         let mut ends = [[0u32; 32]; 32];
-        for w in tables.iter().flat_map(|(t, _)| t.iter()) {
-            // `classify` looks no number token up.
-            debug_assert!(!w.starts_with(|c: char| c.is_ascii_digit()), "{w}");
-            let b = w.as_bytes();
-            if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
-                ends[fold(f)][fold(l)] |= length_bit(b.len());
+        let mut trigger_ends = [[0u32; 32]; 32];
+        for (t, bit) in &tables {
+            for w in t.iter() {
+                // `classify` looks no number token up.
+                debug_assert!(!w.starts_with(|c: char| c.is_ascii_digit()), "{w}");
+                // The filters take the words as the probe finds them.
+                debug_assert!(!w.bytes().any(|c| c.is_ascii_uppercase()), "{w}");
+                let b = w.as_bytes();
+                if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
+                    ends[fold(f)][fold(l)] |= length_bit(b.len());
+                    if u32::from(*bit) & TRIGGER_TABLES != 0 {
+                        trigger_ends[fold(f)][fold(l)] |= length_bit(b.len());
+                    }
+                }
             }
         }
         Classes {
             words: WordClasses::new(&tables),
             ends,
+            trigger_ends,
         }
     })
 }
@@ -195,11 +212,15 @@ pub(super) fn low_of(lower: &str, range: Range<usize>) -> &str {
 }
 
 /// Punctuation that closes a clause for tense and anchor purposes.
-pub(super) fn is_boundary(t: &str) -> bool {
-    matches!(
-        t,
-        "," | ";" | ":" | "(" | ")" | "—" | "–" | "\"" | "“" | "”" | "?" | "!"
-    )
+/// Compared as bytes: one length test and a byte or three, where a match
+/// on strings compares against each pattern in turn.
+pub(super) fn is_boundary(t: &[u8]) -> bool {
+    match t {
+        [b',' | b';' | b':' | b'(' | b')' | b'"' | b'?' | b'!'] => true,
+        // "–" (U+2013), "—" (U+2014), "“" (U+201C), "”" (U+201D).
+        [0xE2, 0x80, 0x93 | 0x94 | 0x9C | 0x9D] => true,
+        _ => false,
+    }
 }
 
 /// All bits of word `w` (lower case, as [`low_of`] gives it).
@@ -224,13 +245,16 @@ fn suffix_bits(b: &[u8]) -> u32 {
     }
 }
 
-/// The bits of each token of `tokens` into `out` (cleared first).
-pub(super) fn classify(doc: &Document, lower: &str, tokens: Range<usize>, out: &mut Vec<u32>) {
-    let c = classes();
-    out.clear();
-    out.extend(doc.tokens[tokens].iter().map(|t| match t.kind {
+/// The bits of token `i` of `doc`. [`super::view::View::class`] asks
+/// for them the first time it reads a token, so a token no pattern looks
+/// at is never classified: most are only asked whether they start a date,
+/// which [`may_start`] answers without the table probe.
+pub(super) fn token_class(doc: &Document, lower: &str, i: usize) -> u32 {
+    let t = &doc.tokens[i];
+    match t.kind {
         TokenKind::Punct => {
-            if is_boundary(&doc.text[t.range()]) {
+            // `lower` holds the same punctuation bytes as the text.
+            if is_boundary(&lower.as_bytes()[t.range()]) {
                 BOUNDARY
             } else {
                 0
@@ -241,17 +265,47 @@ pub(super) fn classify(doc: &Document, lower: &str, tokens: Range<usize>, out: &
         // as the patterns can tell.
         TokenKind::Number => suffix_bits(&lower.as_bytes()[t.range()]) | START,
         TokenKind::Word => {
-            let bits = c.token_bits(lower, t.range());
+            let bits = classes().token_bits(lower, t.range());
             if bits & TRIGGER != 0 {
                 bits | START
             } else {
                 bits
             }
         }
-    }));
+    }
+}
+
+/// Whether the word token at `range` of `lower` may have [`START`]: false
+/// only when [`token_class`] would not give it.
+#[inline]
+pub(super) fn may_start(lower: &str, range: Range<usize>) -> bool {
+    classes().may_trigger(lower, range)
 }
 
 impl Classes {
+    /// Whether the word token at `range` of `lower` may have [`TRIGGER`]:
+    /// false only when it has not. [`Classes::token_bits`] sets it for a
+    /// word (possessive cut) in a trigger table, which `trigger_ends`
+    /// passes, for "q" and one more byte, and for a hyphen.
+    #[inline]
+    fn may_trigger(&self, lower: &str, range: Range<usize>) -> bool {
+        let mut b = &lower.as_bytes()[range];
+        if b.last() == Some(&b's') {
+            if let Some(s) = b
+                .strip_suffix(b"'s")
+                .or_else(|| b.strip_suffix("’s".as_bytes()))
+            {
+                b = s;
+            }
+        }
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+            return true;
+        };
+        self.trigger_ends[fold(first)][fold(last)] & length_bit(b.len()) != 0
+            || b.len() == 2 && first == b'q'
+            || b.contains(&b'-')
+    }
+
     /// [`word_bits`] of the token at `range` of `lower`, as [`low_of`]
     /// gives it. A word of up to 15 bytes (nearly all) is read as one
     /// integer: its ASCII test, hyphen search and table key come from
@@ -370,11 +424,15 @@ mod tests {
                     reconvened by Ünal's Kelvin wee\u{212A}, a nineteen-eighty thing \
                     meets. Planned";
         let doc = Document::new(text);
-        let mut out = Vec::new();
-        classify(&doc, &doc.lower, 0..doc.tokens.len(), &mut out);
+        let out: Vec<u32> = (0..doc.tokens.len())
+            .map(|i| token_class(&doc, &doc.lower, i))
+            .collect();
         for (t, bits) in doc.tokens.iter().zip(&out) {
+            if t.kind == TokenKind::Word && bits & START != 0 {
+                assert!(may_start(&doc.lower, t.range()), "{}", &text[t.range()]);
+            }
             let expected = match t.kind {
-                TokenKind::Punct if is_boundary(&text[t.range()]) => BOUNDARY,
+                TokenKind::Punct if is_boundary(text[t.range()].as_bytes()) => BOUNDARY,
                 TokenKind::Punct => 0,
                 TokenKind::Number => word_bits(low_of(&doc.lower, t.range())) | START,
                 TokenKind::Word => {
