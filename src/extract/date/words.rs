@@ -289,6 +289,7 @@ impl Classes {
     /// passes, for "q" and one more byte, and for a hyphen.
     #[inline]
     fn may_trigger(&self, lower: &str, range: Range<usize>) -> bool {
+        let start = range.start;
         let mut b = &lower.as_bytes()[range];
         if b.last() == Some(&b's') {
             if let Some(s) = b
@@ -303,7 +304,7 @@ impl Classes {
         };
         self.trigger_ends[fold(first)][fold(last)] & length_bit(b.len()) != 0
             || b.len() == 2 && first == b'q'
-            || b.contains(&b'-')
+            || has_hyphen(lower.as_bytes(), start, b)
     }
 
     /// [`word_bits`] of the token at `range` of `lower`, as [`low_of`]
@@ -347,6 +348,31 @@ impl Classes {
             c |= TRIGGER;
         }
         c | suffix_bits(b)
+    }
+}
+
+/// Whether `b`, the bytes of `all` from `start`, holds a hyphen. A word
+/// of up to 8 bytes (most) is read as one integer and tested for a zero
+/// byte after an exclusive or with "--------": a borrow runs only towards
+/// the higher bytes, which lie past the word and are masked off.
+#[inline]
+fn has_hyphen(all: &[u8], start: usize, b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let len = b.len();
+    match all.get(start..start + 8) {
+        Some(e) if len <= 8 => {
+            let mut eight = [0u8; 8];
+            eight.copy_from_slice(e);
+            let h = u64::from_le_bytes(eight) ^ (ONES * u64::from(b'-'));
+            let mask = if len == 8 {
+                !0
+            } else {
+                (1u64 << (8 * len)) - 1
+            };
+            h.wrapping_sub(ONES) & !h & HIGH & mask != 0
+        }
+        _ => b.contains(&b'-'),
     }
 }
 
@@ -455,6 +481,18 @@ mod tests {
         assert_ne!(bits_of("Planned") & FUTURE, 0);
         assert_ne!(bits_of("re-scheduled") & TRIGGER, 0);
         assert_eq!(bits_of("wee\u{212A}") & UNIT, 0);
+    }
+
+    #[test]
+    fn hyphens_are_found_in_short_and_long_words() {
+        let text = "a-b xy-- abcdefg- abcdefgh ab-defgh abcdefghij-k - ab";
+        let mut at = 0;
+        for w in text.split(' ') {
+            let b = &text.as_bytes()[at..at + w.len()];
+            assert_eq!(has_hyphen(text.as_bytes(), at, b), w.contains('-'), "{w}");
+            at += w.len() + 1;
+        }
+        assert!(!has_hyphen(b"ab-", 0, b"ab"));
     }
 
     #[test]
