@@ -48,6 +48,7 @@ fn extract_dates(cx: &Context<'_>, out: &mut Vec<RawClaim>) {
     let mut last: Option<(usize, crate::extract::DateRange)> = None;
     let mut groups = 0;
     let mut classes = Vec::new();
+    let table = words::classes();
     for s in &doc.sentences {
         // Each token is classified when first read (see `View::class`).
         classes.clear();
@@ -64,7 +65,7 @@ fn extract_dates(cx: &Context<'_>, out: &mut Vec<RawClaim>) {
         let mut i = v.lo;
         while i < v.hi {
             // Most tokens can start no date: skip them without a call.
-            if !v.starts(i) {
+            if !v.starts(i, table) {
                 i += 1;
                 continue;
             }

@@ -5,7 +5,7 @@
 //! look ahead and back without bounds checks of their own. It knows no
 //! calendar words.
 
-use super::words::{low_of, may_start, token_class, PENDING, START};
+use super::words::{low_of, token_class, Classes, PENDING, START};
 use crate::text::{Document, TokenKind};
 use std::cell::Cell;
 
@@ -65,15 +65,16 @@ impl View<'_> {
     }
 
     /// Whether token `i` of the sentence starts a date ([`START`]): every
-    /// number, no punctuation, and a word only when [`may_start`] lets
-    /// it be classified.
+    /// number, no punctuation, and a word only when
+    /// [`Classes::may_trigger`] of `c` (the class table, fetched once per
+    /// document) lets it be classified.
     #[inline]
-    pub(crate) fn starts(&self, i: usize) -> bool {
+    pub(crate) fn starts(&self, i: usize, c: &Classes) -> bool {
         let t = &self.doc.tokens[i];
         match t.kind {
             TokenKind::Number => true,
             TokenKind::Punct => false,
-            TokenKind::Word => may_start(self.lower, t.range()) && self.has(i, START),
+            TokenKind::Word => c.may_trigger(self.lower, t.range()) && self.has(i, START),
         }
     }
 

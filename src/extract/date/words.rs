@@ -92,7 +92,7 @@ const TRIGGER_WORDS: &[&str] = &["new", "nineteen", "that", "the", "year"];
 
 /// The class table, with a filter on each word's first and last byte
 /// and length that answers most misses before any hashing.
-struct Classes {
+pub(super) struct Classes {
     words: WordClasses,
     /// For each (first byte, last byte), folded to 0..32, a bit per length.
     ends: [[u32; 32]; 32],
@@ -101,7 +101,8 @@ struct Classes {
     trigger_ends: [[u32; 32]; 32],
 }
 
-fn classes() -> &'static Classes {
+/// The class table, built on first use.
+pub(super) fn classes() -> &'static Classes {
     static CLASSES: OnceLock<Classes> = OnceLock::new();
     CLASSES.get_or_init(|| {
         fn keys<T>(t: &[(&'static str, T)]) -> Vec<&'static str> {
@@ -248,7 +249,7 @@ fn suffix_bits(b: &[u8]) -> u32 {
 /// The bits of token `i` of `doc`. [`super::view::View::class`] asks
 /// for them the first time it reads a token, so a token no pattern looks
 /// at is never classified: most are only asked whether they start a date,
-/// which [`may_start`] answers without the table probe.
+/// which [`Classes::may_trigger`] answers without the table probe.
 pub(super) fn token_class(doc: &Document, lower: &str, i: usize) -> u32 {
     let t = &doc.tokens[i];
     match t.kind {
@@ -275,20 +276,13 @@ pub(super) fn token_class(doc: &Document, lower: &str, i: usize) -> u32 {
     }
 }
 
-/// Whether the word token at `range` of `lower` may have [`START`]: false
-/// only when [`token_class`] would not give it.
-#[inline]
-pub(super) fn may_start(lower: &str, range: Range<usize>) -> bool {
-    classes().may_trigger(lower, range)
-}
-
 impl Classes {
-    /// Whether the word token at `range` of `lower` may have [`TRIGGER`]:
-    /// false only when it has not. [`Classes::token_bits`] sets it for a
+    /// Whether the word token at `range` of `lower` may have [`TRIGGER`]
+    /// (and so [`START`]): false only when [`token_class`] gives neither. [`Classes::token_bits`] sets it for a
     /// word (possessive cut) in a trigger table, which `trigger_ends`
     /// passes, for "q" and one more byte, and for a hyphen.
     #[inline]
-    fn may_trigger(&self, lower: &str, range: Range<usize>) -> bool {
+    pub(super) fn may_trigger(&self, lower: &str, range: Range<usize>) -> bool {
         let start = range.start;
         let mut b = &lower.as_bytes()[range];
         if b.last() == Some(&b's') {
@@ -455,7 +449,11 @@ mod tests {
             .collect();
         for (t, bits) in doc.tokens.iter().zip(&out) {
             if t.kind == TokenKind::Word && bits & START != 0 {
-                assert!(may_start(&doc.lower, t.range()), "{}", &text[t.range()]);
+                assert!(
+                    classes().may_trigger(&doc.lower, t.range()),
+                    "{}",
+                    &text[t.range()]
+                );
             }
             let expected = match t.kind {
                 TokenKind::Punct if is_boundary(text[t.range()].as_bytes()) => BOUNDARY,
