@@ -48,8 +48,11 @@ fn extract_dates(cx: &Context<'_>, out: &mut Vec<RawClaim>) {
     let mut last: Option<(usize, crate::extract::DateRange)> = None;
     let mut groups = 0;
     let mut classes = Vec::new();
+    let table = words::classes();
     for s in &doc.sentences {
-        words::classify(doc, lower, s.tokens.clone(), &mut classes);
+        // Each token is classified when first read (see `View::class`).
+        classes.clear();
+        classes.resize(s.tokens.len(), std::cell::Cell::new(words::PENDING));
         // The date claimed just before in this sentence, with its index.
         let mut before: Option<(Found, usize)> = None;
         let v = View {
@@ -62,7 +65,7 @@ fn extract_dates(cx: &Context<'_>, out: &mut Vec<RawClaim>) {
         let mut i = v.lo;
         while i < v.hi {
             // Most tokens can start no date: skip them without a call.
-            if !v.has(i, words::START) {
+            if !v.starts(i, table) {
                 i += 1;
                 continue;
             }

@@ -5,8 +5,9 @@
 //! look ahead and back without bounds checks of their own. It knows no
 //! calendar words.
 
-use super::words::low_of;
+use super::words::{low_of, token_class, Classes, PENDING, START};
 use crate::text::{Document, TokenKind};
+use std::cell::Cell;
 
 /// One sentence's tokens, with lower-cased text beside them.
 pub(crate) struct View<'a> {
@@ -17,8 +18,9 @@ pub(crate) struct View<'a> {
     pub lo: usize,
     /// One past its last token.
     pub hi: usize,
-    /// The [`super::words`] bits of each token of the sentence (from `lo`).
-    pub classes: &'a [u32],
+    /// The [`super::words`] bits of each token of the sentence (from `lo`),
+    /// [`PENDING`] for a word not classified yet.
+    pub classes: &'a [Cell<u32>],
 }
 
 impl View<'_> {
@@ -44,13 +46,35 @@ impl View<'_> {
         low_of(self.lower, self.doc.tokens[i].range())
     }
 
-    /// The token's [`super::words`] bits (0 outside the sentence).
+    /// The token's [`super::words`] bits (0 outside the sentence); a
+    /// [`PENDING`] word is classified now, once.
     #[inline]
     pub(crate) fn class(&self, i: usize) -> u32 {
-        if self.ok(i) {
-            self.classes[i - self.lo]
-        } else {
-            0
+        if !self.ok(i) {
+            return 0;
+        }
+        let cell = &self.classes[i - self.lo];
+        match cell.get() {
+            PENDING => {
+                let c = token_class(self.doc, self.lower, i);
+                cell.set(c);
+                c
+            }
+            c => c,
+        }
+    }
+
+    /// Whether token `i` of the sentence starts a date ([`START`]): every
+    /// number, no punctuation, and a word only when
+    /// [`Classes::may_trigger`] of `c` (the class table, fetched once per
+    /// document) lets it be classified.
+    #[inline]
+    pub(crate) fn starts(&self, i: usize, c: &Classes) -> bool {
+        let t = &self.doc.tokens[i];
+        match t.kind {
+            TokenKind::Number => true,
+            TokenKind::Punct => false,
+            TokenKind::Word => c.may_trigger(self.lower, t.range()) && self.has(i, START),
         }
     }
 

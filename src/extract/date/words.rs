@@ -67,6 +67,11 @@ pub(super) const ING: u32 = 1 << 19;
 pub(super) const AGO: u32 = 1 << 20;
 /// A token `parse::parse_at` tries: a number, or a word with [`TRIGGER`].
 pub(super) const START: u32 = 1 << 21;
+/// Not classified yet: [`super::view::View::class`] works the bits out
+/// with [`token_class`] when first asked. Most tokens are only ever asked
+/// whether they start a date, and a short test answers that without the
+/// table probe.
+pub(super) const PENDING: u32 = 1 << 31;
 
 /// Words after "the" other than units, shifts, ordinals and trigger words.
 const AFTER_THE_WORDS: &[&str] = &[
@@ -87,13 +92,17 @@ const TRIGGER_WORDS: &[&str] = &["new", "nineteen", "that", "the", "year"];
 
 /// The class table, with a filter on each word's first and last byte
 /// and length that answers most misses before any hashing.
-struct Classes {
+pub(super) struct Classes {
     words: WordClasses,
     /// For each (first byte, last byte), folded to 0..32, a bit per length.
     ends: [[u32; 32]; 32],
+    /// [`Classes::ends`] of the words in the trigger tables alone: a word
+    /// it rejects has none of [`TRIGGER_TABLES`].
+    trigger_ends: [[u32; 32]; 32],
 }
 
-fn classes() -> &'static Classes {
+/// The class table, built on first use.
+pub(super) fn classes() -> &'static Classes {
     static CLASSES: OnceLock<Classes> = OnceLock::new();
     CLASSES.get_or_init(|| {
         fn keys<T>(t: &[(&'static str, T)]) -> Vec<&'static str> {
@@ -139,17 +148,26 @@ fn classes() -> &'static Classes {
             (&others, u16_bit(OTHER_TRIGGER)),
         ];
         let mut ends = [[0u32; 32]; 32];
-        for w in tables.iter().flat_map(|(t, _)| t.iter()) {
-            // `classify` looks no number token up.
-            debug_assert!(!w.starts_with(|c: char| c.is_ascii_digit()), "{w}");
-            let b = w.as_bytes();
-            if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
-                ends[fold(f)][fold(l)] |= length_bit(b.len());
+        let mut trigger_ends = [[0u32; 32]; 32];
+        for (t, bit) in &tables {
+            for w in t.iter() {
+                // `classify` looks no number token up.
+                debug_assert!(!w.starts_with(|c: char| c.is_ascii_digit()), "{w}");
+                // The filters take the words as the probe finds them.
+                debug_assert!(!w.bytes().any(|c| c.is_ascii_uppercase()), "{w}");
+                let b = w.as_bytes();
+                if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
+                    ends[fold(f)][fold(l)] |= length_bit(b.len());
+                    if u32::from(*bit) & TRIGGER_TABLES != 0 {
+                        trigger_ends[fold(f)][fold(l)] |= length_bit(b.len());
+                    }
+                }
             }
         }
         Classes {
             words: WordClasses::new(&tables),
             ends,
+            trigger_ends,
         }
     })
 }
@@ -195,11 +213,15 @@ pub(super) fn low_of(lower: &str, range: Range<usize>) -> &str {
 }
 
 /// Punctuation that closes a clause for tense and anchor purposes.
-pub(super) fn is_boundary(t: &str) -> bool {
-    matches!(
-        t,
-        "," | ";" | ":" | "(" | ")" | "—" | "–" | "\"" | "“" | "”" | "?" | "!"
-    )
+/// Compared as bytes: one length test and a byte or three, where a match
+/// on strings compares against each pattern in turn.
+pub(super) fn is_boundary(t: &[u8]) -> bool {
+    match t {
+        [b',' | b';' | b':' | b'(' | b')' | b'"' | b'?' | b'!'] => true,
+        // "–" (U+2013), "—" (U+2014), "“" (U+201C), "”" (U+201D).
+        [0xE2, 0x80, 0x93 | 0x94 | 0x9C | 0x9D] => true,
+        _ => false,
+    }
 }
 
 /// All bits of word `w` (lower case, as [`low_of`] gives it).
@@ -224,13 +246,16 @@ fn suffix_bits(b: &[u8]) -> u32 {
     }
 }
 
-/// The bits of each token of `tokens` into `out` (cleared first).
-pub(super) fn classify(doc: &Document, lower: &str, tokens: Range<usize>, out: &mut Vec<u32>) {
-    let c = classes();
-    out.clear();
-    out.extend(doc.tokens[tokens].iter().map(|t| match t.kind {
+/// The bits of token `i` of `doc`. [`super::view::View::class`] asks
+/// for them the first time it reads a token, so a token no pattern looks
+/// at is never classified: most are only asked whether they start a date,
+/// which [`Classes::may_trigger`] answers without the table probe.
+pub(super) fn token_class(doc: &Document, lower: &str, i: usize) -> u32 {
+    let t = &doc.tokens[i];
+    match t.kind {
         TokenKind::Punct => {
-            if is_boundary(&doc.text[t.range()]) {
+            // `lower` holds the same punctuation bytes as the text.
+            if is_boundary(&lower.as_bytes()[t.range()]) {
                 BOUNDARY
             } else {
                 0
@@ -241,17 +266,41 @@ pub(super) fn classify(doc: &Document, lower: &str, tokens: Range<usize>, out: &
         // as the patterns can tell.
         TokenKind::Number => suffix_bits(&lower.as_bytes()[t.range()]) | START,
         TokenKind::Word => {
-            let bits = c.token_bits(lower, t.range());
+            let bits = classes().token_bits(lower, t.range());
             if bits & TRIGGER != 0 {
                 bits | START
             } else {
                 bits
             }
         }
-    }));
+    }
 }
 
 impl Classes {
+    /// Whether the word token at `range` of `lower` may have [`TRIGGER`]
+    /// (and so [`START`]): false only when [`token_class`] gives neither. [`Classes::token_bits`] sets it for a
+    /// word (possessive cut) in a trigger table, which `trigger_ends`
+    /// passes, for "q" and one more byte, and for a hyphen.
+    #[inline]
+    pub(super) fn may_trigger(&self, lower: &str, range: Range<usize>) -> bool {
+        let start = range.start;
+        let mut b = &lower.as_bytes()[range];
+        if b.last() == Some(&b's') {
+            if let Some(s) = b
+                .strip_suffix(b"'s")
+                .or_else(|| b.strip_suffix("’s".as_bytes()))
+            {
+                b = s;
+            }
+        }
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+            return true;
+        };
+        self.trigger_ends[fold(first)][fold(last)] & length_bit(b.len()) != 0
+            || b.len() == 2 && first == b'q'
+            || has_hyphen(lower.as_bytes(), start, b)
+    }
+
     /// [`word_bits`] of the token at `range` of `lower`, as [`low_of`]
     /// gives it. A word of up to 15 bytes (nearly all) is read as one
     /// integer: its ASCII test, hyphen search and table key come from
@@ -293,6 +342,31 @@ impl Classes {
             c |= TRIGGER;
         }
         c | suffix_bits(b)
+    }
+}
+
+/// Whether `b`, the bytes of `all` from `start`, holds a hyphen. A word
+/// of up to 8 bytes (most) is read as one integer and tested for a zero
+/// byte after an exclusive or with "--------": a borrow runs only towards
+/// the higher bytes, which lie past the word and are masked off.
+#[inline]
+fn has_hyphen(all: &[u8], start: usize, b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let len = b.len();
+    match all.get(start..start + 8) {
+        Some(e) if len <= 8 => {
+            let mut eight = [0u8; 8];
+            eight.copy_from_slice(e);
+            let h = u64::from_le_bytes(eight) ^ (ONES * u64::from(b'-'));
+            let mask = if len == 8 {
+                !0
+            } else {
+                (1u64 << (8 * len)) - 1
+            };
+            h.wrapping_sub(ONES) & !h & HIGH & mask != 0
+        }
+        _ => b.contains(&b'-'),
     }
 }
 
@@ -370,11 +444,19 @@ mod tests {
                     reconvened by Ünal's Kelvin wee\u{212A}, a nineteen-eighty thing \
                     meets. Planned";
         let doc = Document::new(text);
-        let mut out = Vec::new();
-        classify(&doc, &doc.lower, 0..doc.tokens.len(), &mut out);
+        let out: Vec<u32> = (0..doc.tokens.len())
+            .map(|i| token_class(&doc, &doc.lower, i))
+            .collect();
         for (t, bits) in doc.tokens.iter().zip(&out) {
+            if t.kind == TokenKind::Word && bits & START != 0 {
+                assert!(
+                    classes().may_trigger(&doc.lower, t.range()),
+                    "{}",
+                    &text[t.range()]
+                );
+            }
             let expected = match t.kind {
-                TokenKind::Punct if is_boundary(&text[t.range()]) => BOUNDARY,
+                TokenKind::Punct if is_boundary(text[t.range()].as_bytes()) => BOUNDARY,
                 TokenKind::Punct => 0,
                 TokenKind::Number => word_bits(low_of(&doc.lower, t.range())) | START,
                 TokenKind::Word => {
@@ -397,6 +479,18 @@ mod tests {
         assert_ne!(bits_of("Planned") & FUTURE, 0);
         assert_ne!(bits_of("re-scheduled") & TRIGGER, 0);
         assert_eq!(bits_of("wee\u{212A}") & UNIT, 0);
+    }
+
+    #[test]
+    fn hyphens_are_found_in_short_and_long_words() {
+        let text = "a-b xy-- abcdefg- abcdefgh ab-defgh abcdefghij-k - ab";
+        let mut at = 0;
+        for w in text.split(' ') {
+            let b = &text.as_bytes()[at..at + w.len()];
+            assert_eq!(has_hyphen(text.as_bytes(), at, b), w.contains('-'), "{w}");
+            at += w.len() + 1;
+        }
+        assert!(!has_hyphen(b"ab-", 0, b"ab"));
     }
 
     #[test]
