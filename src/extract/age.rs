@@ -97,12 +97,12 @@ fn extract_ages(
     }
 }
 
-/// Whether token `i` can open an age at all: a number, a word with a
-/// hyphen ("34-year-old", "five-year-old"), or "age", "aged", "died",
-/// "dies", "dead". Cheap, for the loop over every token.
 /// The words that open an age ("aged 71", "died at 83"), as written.
 pub(super) const OPENING_WORDS: &[&str] = &["age", "aged", "died", "dies", "dead"];
 
+/// Whether token `i` can open an age at all: a number, a word with a
+/// hyphen ("34-year-old", "five-year-old"), or one of [`OPENING_WORDS`].
+/// Cheap, for the tokens the cue pass marks.
 fn may_open_age(doc: &Document, i: usize) -> bool {
     match doc.tokens[i].kind {
         TokenKind::Number => true,

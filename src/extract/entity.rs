@@ -17,7 +17,7 @@ use super::alias::{entity_index, EntityIndex};
 use crate::lexicon::titles::{self, Classes};
 use crate::lexicon::FxHasher;
 use crate::rules::{EntityKind, RuleSet};
-use crate::text::{Document, TokenKind};
+use crate::text::{Document, Token, TokenKind};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
@@ -205,21 +205,14 @@ impl<'a> People<'a> {
 /// Find the names of `doc` and link them.
 fn find(doc: &Document, rules: &RuleSet, index: Option<&EntityIndex>) -> Found {
     let quoted = quoted_tokens(doc);
-    // Tokens and quoted flags walked together, the capital tested as
-    // [`is_capitalised`] does: no index to check per token.
-    let bytes = doc.text.as_bytes();
+    // Tokens and quoted flags walked together: no index to check per
+    // token.
     let classes: Vec<Option<Classes>> = doc
         .tokens
         .iter()
         .zip(&quoted)
         .map(|(t, &q)| {
-            let cap = !q
-                && t.kind == TokenKind::Word
-                && match bytes[t.start] {
-                    b if b.is_ascii() => b.is_ascii_uppercase(),
-                    _ => opens_with_capital(&doc.text[t.range()]),
-                };
-            cap.then(|| Classes::of(&doc.text[t.range()]))
+            (!q && is_capitalised_token(&doc.text, t)).then(|| Classes::of(&doc.text[t.range()]))
         })
         .collect();
     let class = |k: usize| class_at(&classes, doc, k);
@@ -471,13 +464,19 @@ fn class_at(classes: &[Option<Classes>], doc: &Document, k: usize) -> Classes {
 /// an ASCII first byte answers at once.
 #[inline]
 pub(crate) fn is_capitalised(doc: &Document, i: usize) -> bool {
-    let t = &doc.tokens[i];
+    is_capitalised_token(&doc.text, &doc.tokens[i])
+}
+
+/// [`is_capitalised`] of token `t` of `text`, for a loop that walks the
+/// tokens themselves.
+#[inline]
+fn is_capitalised_token(text: &str, t: &Token) -> bool {
     t.kind == TokenKind::Word && {
-        let b = doc.text.as_bytes()[t.start];
+        let b = text.as_bytes()[t.start];
         if b.is_ascii() {
             b.is_ascii_uppercase()
         } else {
-            opens_with_capital(doc.tok(i))
+            opens_with_capital(&text[t.range()])
         }
     }
 }

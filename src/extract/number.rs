@@ -206,13 +206,13 @@ fn starting_words() -> &'static [u128] {
     })
 }
 
-/// The words of [`starting_words`].
 /// The words that may open a number phrase, for the cue pass
 /// ([`super::cue`]): the starting words and "a", "an", "half".
 pub(super) fn cue_words() -> impl Iterator<Item = &'static str> {
     ["a", "an", "half"].into_iter().chain(starting_word_list())
 }
 
+/// The words of [`starting_words`].
 fn starting_word_list() -> impl Iterator<Item = &'static str> {
     UNITS
         .iter()

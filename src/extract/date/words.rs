@@ -204,12 +204,19 @@ pub(super) fn table_bits(w: &str) -> u32 {
 /// "'s".
 pub(super) fn low_of(lower: &str, range: Range<usize>) -> &str {
     let s = &lower[range];
-    if !s.ends_with('s') {
-        return s;
+    // Cut after an ASCII byte or before "’": still a char boundary.
+    &s[..without_possessive(s.as_bytes()).len()]
+}
+
+/// `b` less a final "'s" or "’s".
+#[inline]
+fn without_possessive(b: &[u8]) -> &[u8] {
+    if b.last() != Some(&b's') {
+        return b;
     }
-    s.strip_suffix("'s")
-        .or_else(|| s.strip_suffix("’s"))
-        .unwrap_or(s)
+    b.strip_suffix(b"'s")
+        .or_else(|| b.strip_suffix("’s".as_bytes()))
+        .unwrap_or(b)
 }
 
 /// Punctuation that closes a clause for tense and anchor purposes.
@@ -278,21 +285,14 @@ pub(super) fn token_class(doc: &Document, lower: &str, i: usize) -> u32 {
 
 impl Classes {
     /// Whether the word token at `range` of `lower` may have [`TRIGGER`]
-    /// (and so [`START`]): false only when [`token_class`] gives neither. [`Classes::token_bits`] sets it for a
-    /// word (possessive cut) in a trigger table, which `trigger_ends`
-    /// passes, for "q" and one more byte, and for a hyphen.
+    /// (and so [`START`]): false only when [`token_class`] gives neither.
+    /// [`Classes::token_bits`] sets it for a word (possessive cut) in a
+    /// trigger table, which `trigger_ends` passes, for "q" and one more
+    /// byte, and for a hyphen.
     #[inline]
     pub(super) fn may_trigger(&self, lower: &str, range: Range<usize>) -> bool {
         let start = range.start;
-        let mut b = &lower.as_bytes()[range];
-        if b.last() == Some(&b's') {
-            if let Some(s) = b
-                .strip_suffix(b"'s")
-                .or_else(|| b.strip_suffix("’s".as_bytes()))
-            {
-                b = s;
-            }
-        }
+        let b = without_possessive(&lower.as_bytes()[range]);
         let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
             return true;
         };
@@ -311,15 +311,7 @@ impl Classes {
         const ONES: u128 = 0x0101_0101_0101_0101_0101_0101_0101_0101;
         let all = lower.as_bytes();
         let start = range.start;
-        let mut b = &all[range.clone()];
-        if b.last() == Some(&b's') {
-            if let Some(s) = b
-                .strip_suffix(b"'s")
-                .or_else(|| b.strip_suffix("’s".as_bytes()))
-            {
-                b = s;
-            }
-        }
+        let b = without_possessive(&all[range.clone()]);
         let len = b.len();
         let sixteen = all
             .get(start..start + 16)
