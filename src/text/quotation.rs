@@ -139,11 +139,11 @@ pub fn find_quotations(
 }
 
 /// The punctuation characters among the `tokens` at `marks` whose first
-/// byte passes `first`, with their prose offsets. Every quote mark this module reads is
-/// a punctuation token of its own (an apostrophe inside a word, as in
-/// "it's", is neither an open nor a close mark, nor the first of two), and
-/// is ASCII or starts with 0xC2 (`«` `»`) or 0xE2 (`“ ” „ ‘ ’`), so only
-/// those tokens are decoded.
+/// byte passes `first`, with their prose offsets. Every quote mark this
+/// module reads is a punctuation token of its own (an apostrophe inside a
+/// word, as in "it's", is neither an open nor a close mark, nor the first
+/// of two), and is ASCII or starts with 0xC2 (`«` `»`) or 0xE2
+/// (`“ ” „ ‘ ’`), so only those tokens are decoded.
 fn candidates<'a>(
     text: &'a str,
     tokens: &'a [Token],
