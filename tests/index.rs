@@ -157,6 +157,63 @@ fn update_extracts_changed_and_new_files_and_drops_deleted_ones() {
     );
 }
 
+/// Every key row of the index at `db`, by the path of its article (none
+/// when a row's article is gone), in order.
+fn key_rows(db: &std::path::Path) -> Vec<(i64, i64, Option<String>)> {
+    let db = rusqlite::Connection::open(db).unwrap();
+    let mut st = db
+        .prepare(
+            "SELECT k.key, k.published, a.path FROM key k LEFT JOIN article a USING (aid)
+             ORDER BY 1, 2, 3",
+        )
+        .unwrap();
+    let rows = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap();
+    rows.map(Result::unwrap).collect()
+}
+
+#[test]
+fn an_update_leaves_the_key_rows_a_new_build_would_write() {
+    let t = archive();
+    assert_eq!(build(&t, &[]).code, 0);
+    // Changed (a quotation reworded, a figure changed), added and deleted:
+    // the rows of the changed and the deleted articles are found from
+    // their stored claims and removed, none left behind.
+    t.write(
+        "archive/2026-05-13-courier.md",
+        &COURIER.replace("rose to 15", "rose to 19"),
+    );
+    t.write(
+        "archive/older/2026-01-20-pike.md",
+        &EARLIER_QUOTE.replace("the divers have finished", "every diver has finished"),
+    );
+    t.write(
+        "archive/2026-05-14-radio.md",
+        "---\npublished: 2026-05-14\n---\n\nLifeboats rescued 212 passengers, and 17 people were injured.\n",
+    );
+    std::fs::remove_file(t.path().join("archive/2026-05-14-post.md")).unwrap();
+    std::fs::remove_file(t.path().join("archive/older/2025-11-02-orchard.md")).unwrap();
+    let before = key_rows(&t.path().join("cov.db"));
+    let u = claimcheck(t.path(), &["index", "update", "cov.db"]);
+    assert_eq!(u.code, 0, "{}", u.stderr);
+    assert!(
+        u.stderr
+            .contains("1 added, 2 changed, 2 removed, 1 unchanged"),
+        "{}",
+        u.stderr
+    );
+    let fresh = claimcheck(
+        t.path(),
+        &["index", "build", "archive", "--out", "fresh.db"],
+    );
+    assert_eq!(fresh.code, 0, "{}", fresh.stderr);
+    let updated = key_rows(&t.path().join("cov.db"));
+    assert_ne!(updated, before);
+    assert!(updated.iter().all(|(_, _, path)| path.is_some()));
+    assert_eq!(updated, key_rows(&t.path().join("fresh.db")));
+}
+
 #[test]
 fn an_index_of_another_schema_version_is_refused() {
     let t = archive();

@@ -6,15 +6,14 @@
 
 use super::keys::{article_keys, content_hash};
 use super::{
-    check_version, codec, day_number, sqlite, IndexError, APPLICATION_ID, KEY_ARTICLE_INDEX,
-    SCHEMA, UNDATED,
+    check_version, codec, day_number, sqlite, IndexError, APPLICATION_ID, SCHEMA, UNDATED,
 };
 use super::{Path, PathBuf, SCHEMA_VERSION};
-use crate::extract::{extract_claims, ArticleClaims};
+use crate::extract::{extract_claims, ArticleClaims, Claim};
 use crate::fingerprint::fnv1a64;
 use crate::rules::RuleSet;
 use crate::source::{collect_article_paths, read_text_limited, Article};
-use crate::subject::StemTable;
+use crate::subject::{StemTable, Subjects};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::collections::HashMap;
@@ -190,17 +189,23 @@ fn encode(
     let ArticleClaims {
         claims, subjects, ..
     } = extract_claims(&article, rules).with_subjects(stems);
-    let mut keys: Vec<i64> = article_keys(&claims, &subjects)
+    Ok(Encoded {
+        claims: codec::encode(&claims, &subjects),
+        vocab: codec::encode_stems(&subjects.vocabulary()),
+        keys: filed_keys(&claims, &subjects),
+        article,
+    })
+}
+
+/// The keys an article's key rows carry, sorted, each once: what a build
+/// files it under, and what `update` deletes when it goes.
+fn filed_keys(claims: &[Claim], subjects: &Subjects) -> Vec<i64> {
+    let mut keys: Vec<i64> = article_keys(claims, subjects)
         .into_iter()
         .map(|(_, k)| k)
         .collect();
     keys.dedup();
-    Ok(Encoded {
-        claims: codec::encode(&claims, &subjects),
-        vocab: codec::encode_stems(&subjects.vocabulary()),
-        keys,
-        article,
-    })
+    keys
 }
 
 /// Key rows written by one statement: a statement per row costs more
@@ -259,7 +264,7 @@ fn flush(
             keys: article_keys,
         } = encoded?;
         if let Some(aid) = replaces {
-            remove(tx, aid).map_err(&err)?;
+            remove(tx, path, aid)?;
         }
         let published = article.published.map(day_number);
         insert
@@ -282,11 +287,30 @@ fn flush(
     Ok(())
 }
 
-fn remove(tx: &Transaction<'_>, aid: i64) -> rusqlite::Result<()> {
-    tx.prepare_cached("DELETE FROM key WHERE aid = ?1")?
-        .execute([aid])?;
-    tx.prepare_cached("DELETE FROM article WHERE aid = ?1")?
-        .execute([aid])?;
+/// Remove the article `aid` and its key rows. The index has no index of
+/// key rows by article: its keys are computed again from its stored
+/// claims, as the build computed them, and each row deleted by its
+/// primary key.
+fn remove(tx: &Transaction<'_>, path: &Path, aid: i64) -> Result<(), IndexError> {
+    let err = sqlite(path);
+    let (article, published, claims): (String, Option<i64>, Vec<u8>) = tx
+        .prepare_cached("SELECT path, published, claims FROM article WHERE aid = ?1")
+        .and_then(|mut st| st.query_row([aid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))))
+        .map_err(&err)?;
+    let (claims, subjects) = codec::decode(&claims).map_err(|_| IndexError::Corrupt {
+        path: path.to_owned(),
+        article,
+    })?;
+    let published = published.unwrap_or(UNDATED);
+    let mut delete = tx
+        .prepare_cached("DELETE FROM key WHERE key = ?1 AND published = ?2 AND aid = ?3")
+        .map_err(&err)?;
+    for key in filed_keys(&claims, &subjects) {
+        delete.execute(params![key, published, aid]).map_err(&err)?;
+    }
+    tx.prepare_cached("DELETE FROM article WHERE aid = ?1")
+        .and_then(|mut st| st.execute([aid]))
+        .map_err(&err)?;
     Ok(())
 }
 
@@ -464,8 +488,7 @@ pub fn build(
     tx.execute_batch(&format!(
         "INSERT OR IGNORE INTO key (key, published, aid)
            SELECT key, published, aid FROM {STAGE} ORDER BY key, published, aid;
-         DROP TABLE {STAGE};
-         {KEY_ARTICLE_INDEX}"
+         DROP TABLE {STAGE};"
     ))
     .map_err(sqlite(out))?;
     tx.commit().map_err(sqlite(out))?;
@@ -568,7 +591,7 @@ pub fn update(path: &Path) -> Result<Changes, IndexError> {
     }
     flush(&tx, path, "key", &mut batch, meta.published, &rules)?;
     for (aid, _) in known.into_values() {
-        remove(&tx, aid).map_err(&err)?;
+        remove(&tx, path, aid)?;
         changes.removed += 1;
     }
     meta.write(&tx, &hash_now).map_err(&err)?;
