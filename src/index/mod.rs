@@ -19,6 +19,7 @@
 mod codec;
 mod keys;
 mod load;
+mod sort;
 mod write;
 
 pub use load::Index;

@@ -5,6 +5,7 @@
 //! batches, so memory stays flat whatever the archive's size.
 
 use super::keys::{article_keys, content_hash};
+use super::sort::{KeyRow, KeySorter};
 use super::{
     check_version, codec, day_number, sqlite, IndexError, APPLICATION_ID, SCHEMA, UNDATED,
 };
@@ -36,10 +37,6 @@ pub struct Changes {
 /// Articles read per batch: enough to keep every core busy extracting,
 /// few enough that memory does not grow with the archive.
 const BATCH: usize = 256;
-
-/// The table a build appends keys to before filing them all at once (a
-/// temporary table: its pages never enter the index file).
-const STAGE: &str = "key_stage";
 
 /// What an index was built from, kept in its `meta` table so that
 /// `update` walks the same archive with the same rules.
@@ -212,11 +209,11 @@ fn filed_keys(claims: &[Claim], subjects: &Subjects) -> Vec<i64> {
 /// than SQLite's work on the row.
 const KEY_ROWS: usize = 100;
 
-/// File `rows` (key, article, date) into the table `into`.
-fn insert_keys(tx: &Transaction<'_>, into: &str, rows: &[[i64; 3]]) -> rusqlite::Result<()> {
+/// File `rows` into the key table (in key order they are filed fastest).
+fn insert_keys(tx: &Transaction<'_>, rows: &[KeyRow]) -> rusqlite::Result<()> {
     let statement = |n: usize| {
         let values = vec!["(?, ?, ?)"; n].join(", ");
-        format!("INSERT OR IGNORE INTO {into} (key, aid, published) VALUES {values}")
+        format!("INSERT OR IGNORE INTO key (key, published, aid) VALUES {values}")
     };
     let mut chunks = rows.chunks_exact(KEY_ROWS);
     let mut many = tx.prepare_cached(&statement(KEY_ROWS))?;
@@ -230,11 +227,12 @@ fn insert_keys(tx: &Transaction<'_>, into: &str, rows: &[[i64; 3]]) -> rusqlite:
     Ok(())
 }
 
-/// Extract a batch and write it.
+/// Extract a batch and write its articles; their key rows are appended
+/// to `keys`, for the caller to file.
 fn flush(
     tx: &Transaction<'_>,
     path: &Path,
-    keys_into: &str,
+    keys: &mut Vec<KeyRow>,
     batch: &mut Vec<Pending>,
     published: Option<NaiveDate>,
     rules: &RuleSet,
@@ -255,7 +253,6 @@ fn flush(
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )
         .map_err(&err)?;
-    let mut keys = Vec::new();
     for (encoded, (hash, ord, replaces)) in encoded.into_iter().zip(rows) {
         let Encoded {
             article,
@@ -281,9 +278,16 @@ fn flush(
             .map_err(&err)?;
         let aid = tx.last_insert_rowid();
         let published = published.unwrap_or(UNDATED);
-        keys.extend(article_keys.into_iter().map(|k| [k, aid, published]));
+        keys.extend(article_keys.into_iter().map(|k| [k, published, aid]));
     }
-    insert_keys(tx, keys_into, &keys).map_err(&err)?;
+    Ok(())
+}
+
+/// File a batch's key rows in key order, and empty `keys`.
+fn file_keys(tx: &Transaction<'_>, path: &Path, keys: &mut Vec<KeyRow>) -> Result<(), IndexError> {
+    keys.sort_unstable();
+    insert_keys(tx, keys).map_err(sqlite(path))?;
+    keys.clear();
     Ok(())
 }
 
@@ -332,8 +336,7 @@ fn open_new(path: &Path) -> Result<Connection, IndexError> {
         "PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
          PRAGMA cache_size = -262144;
          PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {SCHEMA_VERSION};
-         {SCHEMA}
-         CREATE TEMP TABLE {STAGE} (key INTEGER NOT NULL, aid INTEGER NOT NULL, published INTEGER NOT NULL);"
+         {SCHEMA}"
     ))
     .map_err(sqlite(path))?;
     Ok(conn)
@@ -466,6 +469,12 @@ pub fn build(
     meta.write(&tx, &rules_hash(rules)).map_err(sqlite(out))?;
     let mut changes = Changes::default();
     let mut batch = Vec::with_capacity(BATCH);
+    let mut keys = Vec::new();
+    let mut sorter = KeySorter::new(&dir);
+    let runs = |source| IndexError::Io {
+        path: dir.clone(),
+        source,
+    };
     for (ord, (shown, path)) in files.iter().enumerate() {
         let (id, source) = read(path, max_file_size)?;
         changes.added += 1;
@@ -479,18 +488,23 @@ pub fn build(
             replaces: None,
         });
         if batch.len() == BATCH {
-            flush(&tx, out, STAGE, &mut batch, published, rules)?;
+            flush(&tx, out, &mut keys, &mut batch, published, rules)?;
+            sorter.push(&mut keys).map_err(runs)?;
         }
     }
-    flush(&tx, out, STAGE, &mut batch, published, rules)?;
-    // Keys were appended as they came; filed into their B-tree in key
-    // order at once, which is many times faster than one by one.
-    tx.execute_batch(&format!(
-        "INSERT OR IGNORE INTO key (key, published, aid)
-           SELECT key, published, aid FROM {STAGE} ORDER BY key, published, aid;
-         DROP TABLE {STAGE};"
-    ))
-    .map_err(sqlite(out))?;
+    flush(&tx, out, &mut keys, &mut batch, published, rules)?;
+    sorter.push(&mut keys).map_err(runs)?;
+    // Keys were gathered as they came; filed into their B-tree in key
+    // order at once, each row beside the last, which is many times faster
+    // than in the order they came.
+    for row in sorter.finish().map_err(runs)? {
+        keys.push(row.map_err(runs)?);
+        if keys.len() == KEY_ROWS {
+            insert_keys(&tx, &keys).map_err(sqlite(out))?;
+            keys.clear();
+        }
+    }
+    insert_keys(&tx, &keys).map_err(sqlite(out))?;
     tx.commit().map_err(sqlite(out))?;
     conn.execute_batch("PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;")
         .map_err(sqlite(out))?;
@@ -553,6 +567,7 @@ pub fn update(path: &Path) -> Result<Changes, IndexError> {
     let tx = conn.transaction().map_err(&err)?;
     let mut changes = Changes::default();
     let mut batch = Vec::with_capacity(BATCH);
+    let mut keys = Vec::new();
     for (ord, (shown, file)) in files.iter().enumerate() {
         let (id, source) = read(file, meta.max_file_size)?;
         let hash = content_hash(&source);
@@ -586,10 +601,12 @@ pub fn update(path: &Path) -> Result<Changes, IndexError> {
             replaces,
         });
         if batch.len() == BATCH {
-            flush(&tx, path, "key", &mut batch, meta.published, &rules)?;
+            flush(&tx, path, &mut keys, &mut batch, meta.published, &rules)?;
+            file_keys(&tx, path, &mut keys)?;
         }
     }
-    flush(&tx, path, "key", &mut batch, meta.published, &rules)?;
+    flush(&tx, path, &mut keys, &mut batch, meta.published, &rules)?;
+    file_keys(&tx, path, &mut keys)?;
     for (aid, _) in known.into_values() {
         remove(&tx, path, aid)?;
         changes.removed += 1;
