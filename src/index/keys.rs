@@ -69,21 +69,41 @@ fn key<'a>(family: Family, parts: impl IntoIterator<Item = &'a str>) -> (Family,
 /// its family.
 pub(crate) fn article_keys(claims: &[Claim], subjects: &Subjects) -> Vec<(Family, i64)> {
     let mut out = Vec::new();
+    each_key(claims, subjects, |k| out.push(k));
+    out.sort_unstable_by_key(|&(f, k)| (k, f as u8));
+    out.dedup();
+    out
+}
+
+/// The keys an article's key rows carry: those of [`article_keys`]
+/// without their families, sorted, each once (what a build files an
+/// article under, and what `update` deletes when it goes).
+pub(crate) fn filed_keys(claims: &[Claim], subjects: &Subjects) -> Vec<i64> {
+    let mut out = Vec::new();
+    each_key(claims, subjects, |(_, k)| out.push(k));
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Hand each key of an article's claims to `out`, in the claims' order,
+/// some more than once.
+fn each_key(claims: &[Claim], subjects: &Subjects, mut out: impl FnMut((Family, i64))) {
     for (ci, claim) in claims.iter().enumerate() {
         let keys = subjects.keys.get(ci);
         match &claim.data {
             ClaimData::Count(c) => {
                 if let Some(k) = keys.and_then(|k| k.count.as_deref()) {
-                    out.push(key(Family::Count, [k]));
+                    out(key(Family::Count, [k]));
                 }
-                out.push(key(Family::Noun, [c.noun.as_str()]));
+                out(key(Family::Noun, [c.noun.as_str()]));
                 if let Some(v) = distinctive_value(c.value) {
-                    out.push(key(Family::Value, [v.to_string().as_str()]));
+                    out(key(Family::Value, [v.to_string().as_str()]));
                 }
             }
             ClaimData::Date(_) => {
                 if let Some(e) = keys.and_then(|k| k.event.as_ref()) {
-                    out.push(key(
+                    out(key(
                         Family::Event,
                         [e.verb.as_str(), e.agent.as_str(), e.object.as_str()],
                     ));
@@ -93,20 +113,17 @@ pub(crate) fn article_keys(claims: &[Claim], subjects: &Subjects) -> Vec<(Family
                 let words = normalised_words(&claim.text);
                 if words.len() >= SHINGLE {
                     for w in words.windows(SHINGLE) {
-                        out.push(key(Family::Quote, w.iter().map(String::as_str)));
+                        out(key(Family::Quote, w.iter().map(String::as_str)));
                     }
                 }
             }
             ClaimData::Role(r) => {
-                out.push(key(Family::Person, [person_key(&r.person).as_str()]));
-                out.push(key(Family::Title, [title_key(&r.title).as_str()]));
+                out(key(Family::Person, [person_key(&r.person).as_str()]));
+                out(key(Family::Title, [title_key(&r.title).as_str()]));
             }
             ClaimData::Temporal(_) | ClaimData::Figure(_) => {}
         }
     }
-    out.sort_unstable_by_key(|&(f, k)| (k, f as u8));
-    out.dedup();
-    out
 }
 
 #[cfg(test)]

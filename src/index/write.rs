@@ -4,17 +4,17 @@
 //! previous index as it was). Articles are read, extracted and written in
 //! batches, so memory stays flat whatever the archive's size.
 
-use super::keys::{article_keys, content_hash};
+use super::keys::{content_hash, filed_keys};
 use super::sort::{KeyRow, KeySorter};
 use super::{
     check_version, codec, day_number, sqlite, IndexError, APPLICATION_ID, SCHEMA, UNDATED,
 };
 use super::{Path, PathBuf, SCHEMA_VERSION};
-use crate::extract::{extract_claims, ArticleClaims, Claim};
+use crate::extract::{extract_claims, ArticleClaims};
 use crate::fingerprint::fnv1a64;
 use crate::rules::RuleSet;
 use crate::source::{collect_article_paths, read_text_limited, Article};
-use crate::subject::{StemTable, Subjects};
+use crate::subject::StemTable;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::collections::HashMap;
@@ -192,17 +192,6 @@ fn encode(
         keys: filed_keys(&claims, &subjects),
         article,
     })
-}
-
-/// The keys an article's key rows carry, sorted, each once: what a build
-/// files it under, and what `update` deletes when it goes.
-fn filed_keys(claims: &[Claim], subjects: &Subjects) -> Vec<i64> {
-    let mut keys: Vec<i64> = article_keys(claims, subjects)
-        .into_iter()
-        .map(|(_, k)| k)
-        .collect();
-    keys.dedup();
-    keys
 }
 
 /// Key rows written by one statement: a statement per row costs more
