@@ -9,9 +9,10 @@
 //! which quotation a verb attributes: `quote` does.
 
 use super::entity::{self, People};
-use crate::lexicon::{speech, titles, with_lowercase};
+use crate::lexicon::{speech, titles, with_lowercase, FxHasher};
 use crate::text::{Document, TokenKind};
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
 /// A resolved speaker.
@@ -38,6 +39,10 @@ pub(crate) struct TitledPerson {
     pub head: String,
 }
 
+/// A map keyed by offsets or token indices, hashed by [`FxHasher`]: the
+/// keys are the article's own positions, so no hash flooding is possible.
+type PositionMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
 /// What resolution may look at.
 pub(crate) struct Resolver<'a> {
     pub doc: &'a Document,
@@ -47,6 +52,15 @@ pub(crate) struct Resolver<'a> {
     pub named: Vec<(usize, Speaker)>,
     /// Genders learnt from pronouns and titles, by canonical name.
     pub genders: HashMap<String, Gender>,
+    /// The canonical name and honorific gender of each person mention a
+    /// pronoun has weighed, by (offset, token range): the pronouns of a
+    /// passage weigh the same few mentions again and again, and both
+    /// depend on the mention alone.
+    persons: PositionMap<(usize, usize, usize), (String, Option<Gender>)>,
+    /// The canonical name of each name resolved as a speaker, by token
+    /// range: reported speech and the quotations next to it resolve the
+    /// same names, and the canonical name depends on the name alone.
+    canonical: PositionMap<(usize, usize), String>,
 }
 
 impl<'a> Resolver<'a> {
@@ -66,15 +80,38 @@ impl<'a> Resolver<'a> {
             titled,
             named: Vec::new(),
             genders,
+            persons: HashMap::default(),
+            canonical: HashMap::default(),
         }
     }
 }
 
-/// Words that end a subject phrase when walking back from a verb.
-const CLAUSE_WORDS: &[&str] = &[
-    "after", "although", "as", "because", "before", "but", "if", "since", "so", "that", "though",
-    "when", "where", "whereas", "which", "while",
-];
+/// Whether `l` (lower case) is a word that ends a subject phrase when
+/// walking back from a verb. A `match`, not a table's `contains`: the
+/// compiler turns it into a switch on the length and integer compares,
+/// where `contains` compares the strings one by one, and the subject walk
+/// asks it of every word it steps over.
+fn is_clause_word(l: &str) -> bool {
+    matches!(
+        l,
+        "after"
+            | "although"
+            | "as"
+            | "because"
+            | "before"
+            | "but"
+            | "if"
+            | "since"
+            | "so"
+            | "that"
+            | "though"
+            | "when"
+            | "where"
+            | "whereas"
+            | "which"
+            | "while"
+    )
+}
 
 /// Words that open a noun phrase naming a group or a described speaker
 /// ("*the* source", "*two* people briefed on the talks").
@@ -127,11 +164,16 @@ pub(crate) fn is_abbreviation_dot(doc: &Document, k: usize) -> bool {
 #[inline]
 pub(crate) fn is_speech_verb_at(doc: &Document, k: usize) -> bool {
     // Speech verbs in running text are lower case and three letters or
-    // more; skipping the rest first keeps this cheap on every token.
+    // more, and open with one of few three-byte openings; skipping the
+    // rest first, on the token's bytes, keeps this cheap on every token.
     let t = &doc.tokens[k];
     t.kind == TokenKind::Word
         && t.end - t.start >= 3
-        && doc.text.as_bytes()[t.start].is_ascii_lowercase()
+        && doc
+            .text
+            .as_bytes()
+            .get(t.start..t.end)
+            .is_some_and(|w| w[0].is_ascii_lowercase() && speech::may_be_speech_verb(w))
         && is_verb_not_noun(doc, k)
 }
 
@@ -169,7 +211,7 @@ pub(crate) fn sentence_subject(doc: &Document, floor: usize, limit: usize) -> Op
     // the first comma followed by a word that is not a number.
     if with_lowercase(doc.tok(j), |l| {
         PREPOSITIONS.contains(&l)
-            || CLAUSE_WORDS.contains(&l)
+            || is_clause_word(l)
             || matches!(l, "during" | "last" | "later" | "earlier" | "then")
     }) {
         let comma = (j..limit.min(j + 15)).find(|&c| {
@@ -271,7 +313,7 @@ pub(crate) fn subject_before(doc: &Document, v: usize, floor: usize) -> Option<R
         let detached = k == floor
             || doc.tok(k - 1) == ","
             || with_lowercase(doc.tok(k - 1), |l| {
-                CLAUSE_WORDS.contains(&l) || PREPOSITIONS.contains(&l) || l == "by"
+                is_clause_word(l) || PREPOSITIONS.contains(&l) || l == "by"
             });
         if detached {
             return subject_of_participle(doc, k, floor);
@@ -345,7 +387,7 @@ pub(crate) fn subject_before(doc: &Document, v: usize, floor: usize) -> Option<R
             let opens = a == floor
                 && c - a <= 6
                 && !with_lowercase(doc.tok(a), |l| {
-                    CLAUSE_WORDS.contains(&l) || PREPOSITIONS.contains(&l)
+                    is_clause_word(l) || PREPOSITIONS.contains(&l)
                 });
             if ends_in_name(a, c) || c - a == 1 && is_pronoun(doc.tok(a)) || opens {
                 pick = Some(c);
@@ -365,7 +407,7 @@ pub(crate) fn subject_before(doc: &Document, v: usize, floor: usize) -> Option<R
     while k > floor && end - k < 12 {
         let w = doc.tok(k - 1);
         let clause = with_lowercase(w, |l| {
-            CLAUSE_WORDS.contains(&l)
+            is_clause_word(l)
                 || matches!(
                     l,
                     "and"
@@ -427,7 +469,6 @@ impl Resolver<'_> {
     pub fn resolve(&mut self, np: Range<usize>) -> Option<Speaker> {
         let doc = self.doc;
         let range = doc.tokens[np.start].start..doc.tokens[np.end - 1].end;
-        let text = doc.text[range.clone()].to_owned();
         // The head comes before any preposition: "a spokesperson *for*
         // the coalition", "the head *of* the agency".
         if np.len() > 10 {
@@ -470,42 +511,50 @@ impl Resolver<'_> {
         } {
             np.end -= 1;
         }
-        let words: Vec<&str> = np.clone().map(|k| doc.tok(k)).collect();
-        if words.len() == 1 {
-            let lower = text.to_lowercase();
-            if speech::PERSON_PRONOUNS.contains(&lower.as_str()) {
+        // The phrase's words are read in place (`doc.tok` over `np`), not
+        // gathered, and its text is copied only into the speaker returned.
+        let phrase = &doc.text[range.clone()];
+        if np.len() == 1 {
+            // The pronoun tables' own word, for the lower-cased phrase.
+            let pronoun = with_lowercase(phrase, |l| {
+                let is = |p: &&&str| **p == l;
+                (speech::PERSON_PRONOUNS.iter().find(is).map(|&p| (p, true)))
+                    .or_else(|| speech::GROUP_PRONOUNS.iter().find(is).map(|&p| (p, false)))
+            });
+            if let Some((lower, person)) = pronoun {
                 // "I" outside a quotation is the writer, who is nobody named.
-                let name = if lower == "i" {
+                let name = if !person || lower == "i" {
                     None
                 } else {
-                    self.antecedent(range.start, &lower)
+                    self.antecedent(range.start, lower)
                 };
                 return Some(Speaker {
                     name,
-                    text: Some(text),
-                    range: Some(range),
-                    named: false,
-                });
-            }
-            if speech::GROUP_PRONOUNS.contains(&lower.as_str()) {
-                return Some(Speaker {
-                    name: None,
-                    text: Some(text),
+                    text: Some(phrase.to_owned()),
                     range: Some(range),
                     named: false,
                 });
             }
         }
-        let head = *words.last()?;
-        let has_and = words.iter().any(|w| *w == "and" || *w == "&");
+        if np.is_empty() {
+            return None;
+        }
+        let head = doc.tok(np.end - 1);
+        let first = doc.tok(np.start);
+        let has_and = np.clone().any(|k| matches!(doc.tok(k), "and" | "&"));
         // A name whose last word is the phrase's head.
         let (last_name, names) = name_in(doc, np.clone());
         let joint = has_and && names > 1;
         if !joint && entity::is_capitalised(doc, np.end - 1) && !titles::is_group_noun(head) {
             if let Some(name) = last_name.filter(|r| r.end == np.end) {
                 let name_range = doc.tokens[name.start].start..doc.tokens[name.end - 1].end;
-                let written = entity::name_text(doc, name);
-                let canonical = self.people.canonical_at(&written, name_range.start);
+                let written = entity::name_text(doc, name.clone());
+                let people = self.people;
+                let canonical = self
+                    .canonical
+                    .entry((name.start, name.end))
+                    .or_insert_with(|| people.canonical_at(&written, name_range.start))
+                    .clone();
                 let s = Speaker {
                     name: Some(canonical),
                     text: Some(written),
@@ -517,8 +566,7 @@ impl Resolver<'_> {
             }
         }
         if titles::is_title_head(head) && !head.chars().next().is_some_and(char::is_uppercase)
-            || titles::is_title_head(head)
-                && words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"))
+            || titles::is_title_head(head) && first.eq_ignore_ascii_case("the")
         {
             let h = head.to_lowercase();
             let person = self
@@ -528,61 +576,62 @@ impl Resolver<'_> {
                 .find(|t| t.offset < range.start && t.head == h)
                 .map(|t| t.person.clone());
             return Some(Speaker {
-                name: person.or_else(|| Some(strip_article(&text).to_owned())),
-                text: Some(text),
+                name: person.or_else(|| Some(strip_article(phrase).to_owned())),
+                text: Some(phrase.to_owned()),
                 range: Some(range),
                 named: false,
             });
         }
         // Anything else speaks only as a group or body: "US officials",
         // "police", "an officer", "Reuters".
-        let possessive = |w: &&str| w.ends_with("'s") || w.ends_with("’s");
-        let determined = words.len() <= 6
-            && (words.first().is_some_and(|w| {
-                with_lowercase(w, |l| DETERMINERS.contains(&l))
-                    || doc.tokens[np.start].kind == TokenKind::Number
-            })
+        let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
+        let determined = np.len() <= 6
+            && (with_lowercase(first, |l| DETERMINERS.contains(&l))
+                || doc.tokens[np.start].kind == TokenKind::Number
                 // "Ana Ruiz's former aide", "the agency's chief".
-                || words[..words.len() - 1].iter().any(possessive))
+                || (np.start..np.end - 1).any(|k| possessive(doc.tok(k))))
             && !head.ends_with("ed")
             && !head.ends_with("ing")
-            && !possessive(&head);
+            && !possessive(head);
         let group = titles::is_group_noun(head)
             || titles::is_title_head(head)
             || head.chars().next().is_some_and(char::is_uppercase)
                 && !titles::is_not_name_word(head)
             || determined;
-        let conj = words
-            .first()
-            .is_some_and(|w| with_lowercase(w, |l| matches!(l, "and" | "but" | "or" | "nor")));
-        if !group || conj || words.len() > 7 || !is_noun_like(doc, np.end - 1) {
+        let conj = with_lowercase(first, |l| matches!(l, "and" | "but" | "or" | "nor"));
+        if !group || conj || np.len() > 7 || !is_noun_like(doc, np.end - 1) {
             return None;
         }
         Some(Speaker {
-            name: Some(strip_article(&text).to_owned()),
-            text: Some(text),
+            name: Some(strip_article(phrase).to_owned()),
+            text: Some(phrase.to_owned()),
             range: Some(range),
             named: false,
         })
     }
 
-    /// The person a pronoun at `offset` means (within two paragraphs):
-    /// the most recent sentence subject or speaker whose known gender does
-    /// not contradict the pronoun's, else the most recent person named.
+    /// The person a pronoun at `offset` (`pronoun`, lower case) means
+    /// (within two paragraphs): the most recent sentence subject or
+    /// speaker whose known gender does not contradict the pronoun's, else
+    /// the most recent person named.
     fn antecedent(&mut self, offset: usize, pronoun: &str) -> Option<String> {
         let doc = self.doc;
         let p = doc
             .sentence_at(offset)
             .map_or(0, |s| doc.sentences[s].paragraph);
         let floor = doc.paragraphs[p.saturating_sub(2)].start;
-        let mut cands: Vec<(usize, String, bool, Option<Gender>)> = self
-            .people
+        let people = self.people;
+        let mut cands: Vec<(usize, String, bool, Option<Gender>)> = people
             .persons_before(offset, floor)
             .into_iter()
             .map(|(o, m, first)| {
-                let written = entity::name_text(doc, m.tokens.clone());
-                let g = honorific_gender(doc, m.tokens.clone());
-                (o, self.people.canonical_at(&written, o), first, g)
+                let key = (o, m.tokens.start, m.tokens.end);
+                let (name, g) = self.persons.entry(key).or_insert_with(|| {
+                    let written = entity::name_text(doc, m.tokens.clone());
+                    let g = honorific_gender(doc, m.tokens.clone());
+                    (people.canonical_at(&written, o), g)
+                });
+                (o, name.clone(), first, *g)
             })
             .collect();
         if let Some((o, s)) = self
@@ -620,8 +669,9 @@ pub(crate) enum Gender {
     Female,
 }
 
+/// The gender of the pronoun `p`, lower case.
 fn pronoun_gender(p: &str) -> Option<Gender> {
-    match p.to_lowercase().as_str() {
+    match p {
         "he" => Some(Gender::Male),
         "she" => Some(Gender::Female),
         _ => None,
@@ -645,22 +695,23 @@ fn honorific_gender(doc: &Document, name: Range<usize>) -> Option<Gender> {
 
 /// Whether the phrase's last token can end a noun phrase.
 fn is_noun_like(doc: &Document, k: usize) -> bool {
-    let w = doc.tok(k).to_lowercase();
-    !matches!(
-        w.as_str(),
-        "is" | "was"
-            | "are"
-            | "were"
-            | "be"
-            | "been"
-            | "it"
-            | "not"
-            | "who"
-            | "also"
-            | "has"
-            | "had"
-            | "have"
-    ) && !w.ends_with("ly")
+    with_lowercase(doc.tok(k), |w| {
+        !matches!(
+            w,
+            "is" | "was"
+                | "are"
+                | "were"
+                | "be"
+                | "been"
+                | "it"
+                | "not"
+                | "who"
+                | "also"
+                | "has"
+                | "had"
+                | "have"
+        ) && !w.ends_with("ly")
+    })
 }
 
 fn strip_article(s: &str) -> &str {
@@ -700,6 +751,30 @@ mod tests {
         let v = (0..d.tokens.len()).find(|&k| d.tok(k) == verb).unwrap();
         let r = subject_before(&d, v, 0).unwrap();
         d.text[d.tokens[r.start].start..d.tokens[r.end - 1].end].to_owned()
+    }
+
+    #[test]
+    fn clause_words_are_matched_and_only_they() {
+        const CLAUSE_WORDS: &[&str] = &[
+            "after", "although", "as", "because", "before", "but", "if", "since", "so", "that",
+            "though", "when", "where", "whereas", "which", "while",
+        ];
+        for w in CLAUSE_WORDS {
+            assert!(is_clause_word(w), "{w}");
+        }
+        let others = [
+            DETERMINERS,
+            PREPOSITIONS,
+            PHRASE_STOPS,
+            speech::SPEECH_VERBS,
+        ];
+        for w in others
+            .concat()
+            .into_iter()
+            .chain(["", "whe", "thus", "sinc", "After"])
+        {
+            assert_eq!(is_clause_word(w), CLAUSE_WORDS.contains(&w), "{w}");
+        }
     }
 
     #[test]

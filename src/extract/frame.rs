@@ -52,23 +52,26 @@ pub(crate) fn frame_to_stop(
     let start = doc.token_at(q.outer.end);
     let para_end = doc.paragraphs[q.paragraph].end;
     let limit = next_start.unwrap_or(para_end).min(para_end);
+    let bytes = doc.text.as_bytes();
     let mut k = start;
-    while k < doc.tokens.len() && doc.tokens[k].start < limit && k - start < 60 {
-        if matches!(doc.tok(k), "." | "!" | "?" | ";") && !attribution::is_abbreviation_dot(doc, k)
+    let mut prev_end = q.outer.end;
+    // The tokens' bytes are read in place: a stop is a one-byte token.
+    while let Some(t) = doc
+        .tokens
+        .get(k)
+        .filter(|t| t.start < limit && k - start < 60)
+    {
+        if t.end - t.start == 1
+            && matches!(bytes[t.start], b'.' | b'!' | b'?' | b';')
+            && !attribution::is_abbreviation_dot(doc, k)
         {
             break;
         }
         // A line break ends the frame too.
-        let prev_end = if k > start {
-            doc.tokens[k - 1].end
-        } else {
-            q.outer.end
-        };
-        if doc.text.as_bytes()[prev_end.min(doc.tokens[k].start)..doc.tokens[k].start]
-            .contains(&b'\n')
-        {
+        if bytes[prev_end.min(t.start)..t.start].contains(&b'\n') {
             break;
         }
+        prev_end = t.end;
         k += 1;
     }
     start..k

@@ -337,6 +337,27 @@ const VERB_OPENINGS: [u64; 1 << 15 >> 6] = {
     t
 };
 
+/// The bit of [`VERB_SHAPES`] for a word's [`opening`] `k` and length.
+const fn shape(k: usize, len: usize) -> usize {
+    let h = (k as u32).wrapping_mul(0x9E37_79B1) ^ (len as u32).wrapping_mul(0x85EB_CA6B);
+    (h >> 20) as usize
+}
+
+/// One bit for each [`shape`] of a speech verb: its opening and length
+/// together, for the words whose opening a verb shares ("contract" and
+/// "continue"). Like [`VERB_OPENINGS`], it only ever says no.
+const VERB_SHAPES: [u64; 1 << 12 >> 6] = {
+    let mut t = [0u64; 1 << 12 >> 6];
+    let mut i = 0;
+    while i < SPEECH_VERBS.len() {
+        let w = SPEECH_VERBS[i].as_bytes();
+        let k = shape(opening(w[0], w[1], w[2]), w.len());
+        t[k / 64] |= 1 << (k % 64);
+        i += 1;
+    }
+    t
+};
+
 /// Whether `word` is a speech verb (any case).
 ///
 /// A word opening with three ASCII bytes lower-cases to a word opening
@@ -345,16 +366,33 @@ const VERB_OPENINGS: [u64; 1 << 15 >> 6] = {
 /// opens with those bits, the table need not be hashed. Most words a
 /// frame asks about are no speech verb.
 pub fn is_speech_verb(word: &str) -> bool {
-    if let [a, b, c, ..] = *word.as_bytes() {
-        let k = opening(a, b, c);
-        if (a | b | c).is_ascii() && VERB_OPENINGS[k / 64] & (1 << (k % 64)) == 0 {
-            return false;
-        }
+    if !may_be_speech_verb(word.as_bytes()) {
+        return false;
     }
     static SET: OnceLock<WordClasses> = OnceLock::new();
     SET.get_or_init(|| WordClasses::new(&[(SPEECH_VERBS, 1)]))
         .of(word)
         != 0
+}
+
+/// Whether the word of UTF-8 bytes `word` may be a speech verb, by its
+/// first three bytes and, for a word all ASCII, its length (see
+/// [`is_speech_verb`]; ASCII lower-cases to ASCII of the same length, and
+/// keeps its low five bits): `false` only where it is none. Inlined, so a
+/// caller holding a token's bytes asks before any call.
+#[inline]
+pub fn may_be_speech_verb(word: &[u8]) -> bool {
+    if let [a, b, c, ..] = *word {
+        let k = opening(a, b, c);
+        if (a | b | c).is_ascii() && VERB_OPENINGS[k / 64] & (1 << (k % 64)) == 0 {
+            return false;
+        }
+        let s = shape(k, word.len());
+        if VERB_SHAPES[s / 64] & (1 << (s % 64)) == 0 && word.is_ascii() {
+            return false;
+        }
+    }
+    true
 }
 
 /// Whether `word` is a speech verb only when a quote or "that" follows.
@@ -393,6 +431,13 @@ mod tests {
         assert!(!is_speech_verb("the"));
         assert!(!is_speech_verb("s-a"));
         assert!(!is_speech_verb("sa"));
+        assert!(SPEECH_VERBS
+            .iter()
+            .all(|w| may_be_speech_verb(w.as_bytes())));
+        assert!(!may_be_speech_verb(b"the") && may_be_speech_verb(b"s\xC3\xA9"));
+        assert!(SPEECH_VERBS
+            .iter()
+            .all(|w| may_be_speech_verb(w.to_uppercase().as_bytes())));
     }
 
     #[test]

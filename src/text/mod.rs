@@ -45,8 +45,11 @@ pub struct Document {
 impl Document {
     /// Segment `text`.
     pub fn new(text: &str) -> Document {
-        let (tokens, marks) = token::tokenize_with_marks(text);
-        let para_tokens = sentence::split_paragraphs(text, &tokens);
+        let token::Tokenized {
+            tokens,
+            marks,
+            paragraphs: para_tokens,
+        } = token::tokenize_with_marks(text);
         let paragraphs: Vec<Range<usize>> = para_tokens
             .iter()
             .map(|r| tokens[r.start].start..tokens[r.end - 1].end)

@@ -13,7 +13,9 @@ use std::ops::Range;
 /// ranges of its `tokens` (so a paragraph's prose runs from its first token
 /// to its last). Tokens cover every character but whitespace, so two tokens
 /// are a blank line apart exactly when the whitespace between them holds
-/// two line breaks.
+/// two line breaks. The tokenizer finds the same paragraphs on its way
+/// ([`super::token::Tokenized`]); this is their definition, for tests.
+#[cfg(test)]
 pub fn split_paragraphs(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
@@ -107,6 +109,12 @@ fn is_abbrev_before(text: &str, tokens: &[Token], dot: usize, sent_start: usize)
     {
         return true;
     }
+    // No abbreviation is longer than six bytes less its final dots (as
+    // the lexicon's lookups read a word, which say no to a longer one
+    // themselves): most words ending a sentence are, and need no lookup.
+    if w.trim_end_matches('.').len() > 6 {
+        return false;
+    }
     if lexicon::is_abbreviation_before_number(w) {
         return tokens
             .get(dot + 1)
@@ -121,7 +129,8 @@ mod tests {
     use super::*;
 
     fn sentences(text: &str) -> Vec<String> {
-        let (tokens, marks) = tokenize_with_marks(text);
+        let t = tokenize_with_marks(text);
+        let (tokens, marks) = (t.tokens, t.marks);
         let mut out = Vec::new();
         split_sentences(text, &tokens, 0..tokens.len(), &marks, &mut out);
         out.into_iter()
@@ -137,6 +146,18 @@ mod tests {
                 "Mr. Smith met Gen. Jones in the U.S. on Sept. 9.",
                 "Then he left."
             ]
+        );
+    }
+
+    #[test]
+    fn every_abbreviation_passes_the_length_test() {
+        // `lexicon`'s own test checks the words before numbers too.
+        assert!(lexicon::ABBREVIATIONS
+            .iter()
+            .all(|a| a.trim_end_matches('.').len() <= 6));
+        assert_eq!(
+            sentences("They met in Washington. Then Gen. Ruiz left."),
+            ["They met in Washington.", "Then Gen. Ruiz left."]
         );
     }
 
@@ -161,5 +182,22 @@ mod tests {
         // A line break alone, or a line of other spaces, does not part them.
         let text = "One.\u{2028}\u{2028}still one.\n \u{a0}";
         assert_eq!(split_paragraphs(text, &tokenize(text)).len(), 1);
+    }
+
+    #[test]
+    fn the_tokenizer_finds_the_same_paragraphs() {
+        for text in [
+            "",
+            "\n\n",
+            "\n\nOne.\n\n",
+            "One.\nstill one.\n \u{a0}\r\n  Two.\n",
+            "One.\n\n\n\nTwo. \n \nThree\n\u{2028}\nFour\n\n",
+            "One.\u{2028}\u{2028}still one.\n \u{a0}",
+            "“A”\n\n«B»\n\n\n—C\n",
+            "x\r\n\r\ny\n\t\nz\n\n",
+        ] {
+            let t = tokenize_with_marks(text);
+            assert_eq!(t.paragraphs, split_paragraphs(text, &t.tokens), "{text:?}");
+        }
     }
 }

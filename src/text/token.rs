@@ -146,17 +146,39 @@ fn char_at(bytes: &[u8], i: usize) -> Option<(char, usize)> {
 /// Split `text` into tokens.
 #[cfg(test)]
 pub fn tokenize(text: &str) -> Vec<Token> {
-    tokenize_with_marks(text).0
+    tokenize_with_marks(text).tokens
+}
+
+/// A text's tokens, with what the tokenizer notes on its way through.
+pub struct Tokenized {
+    /// The tokens in order.
+    pub tokens: Vec<Token>,
+    /// The indices of the punctuation tokens that may end a sentence or
+    /// mark a quotation (see [`is_mark`]): the only tokens the passes
+    /// after read one by one.
+    pub marks: Vec<usize>,
+    /// The paragraphs as ranges of `tokens`, as
+    /// [`super::sentence::split_paragraphs`] gives them (a test checks
+    /// they agree): runs of tokens no blank line parts.
+    pub paragraphs: Vec<Range<usize>>,
 }
 
 /// Split `text` into tokens, in one pass: bytes are classed by one table
-/// load each; only bytes from 0x80 up are decoded. With them, the indices
-/// of the punctuation tokens that may end a sentence or mark a quotation
-/// (see [`is_mark`]): the only tokens the passes after read one by one.
-pub fn tokenize_with_marks(text: &str) -> (Vec<Token>, Vec<usize>) {
+/// load each; only bytes from 0x80 up are decoded. On the way it notes the
+/// marks and the paragraphs (see [`Tokenized`]): a paragraph ends where
+/// the white space between two tokens holds two line breaks, and the
+/// tokenizer steps over every byte of that white space but single spaces,
+/// so it counts them where it steps, and no pass over the tokens after
+/// need compare their gaps.
+pub fn tokenize_with_marks(text: &str) -> Tokenized {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 4 + 8);
     let mut marks = Vec::with_capacity(text.len() / 32 + 8);
+    let mut paragraphs = Vec::new();
+    let mut para_start = 0;
+    // Line breaks seen in the white space before token `newlines_before`.
+    let mut newlines = 0;
+    let mut newlines_before = usize::MAX;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let mut k = BYTE_CLASS[usize::from(b)];
@@ -167,6 +189,20 @@ pub fn tokenize_with_marks(text: &str) -> (Vec<Token>, Vec<usize>) {
             n = cn;
         }
         if k & SPACE != 0 {
+            if b == b'\n' {
+                if newlines_before != out.len() {
+                    newlines_before = out.len();
+                    newlines = 0;
+                }
+                newlines += 1;
+                // A blank line after a token: the next token, if any,
+                // opens a paragraph (with none, the last push is the
+                // same as the one after the loop).
+                if newlines == 2 && !out.is_empty() {
+                    paragraphs.push(para_start..out.len());
+                    para_start = out.len();
+                }
+            }
             i += n;
             continue;
         }
@@ -195,7 +231,14 @@ pub fn tokenize_with_marks(text: &str) -> (Vec<Token>, Vec<usize>) {
         });
         i = skip_space(bytes, end);
     }
-    (out, marks)
+    if para_start < out.len() {
+        paragraphs.push(para_start..out.len());
+    }
+    Tokenized {
+        tokens: out,
+        marks,
+        paragraphs,
+    }
 }
 
 /// Whether a punctuation token starting with byte `b` may end a sentence
@@ -226,12 +269,15 @@ fn word_end(text: &str, start: usize, mut end: usize) -> usize {
             end += 1;
             continue;
         }
+        // Most words end at a space or punctuation that is no joining
+        // byte (every byte from 0x80 up, a letter's lead byte too, is
+        // one): one test ends them.
+        if c & JOIN == 0 {
+            break;
+        }
         if c & LEAD2 != 0 && is_two_byte_letter(bytes, end) {
             end += 2;
             continue;
-        }
-        if c & JOIN == 0 {
-            break;
         }
         // An ASCII joining byte (`,` `.` `'` `-`) joins only before a
         // letter or digit: before a space, other ASCII punctuation or the
