@@ -46,9 +46,12 @@ fn classes() -> &'static WordClasses {
 /// The table bits of `lower` (a word as `Document::tok_lower` gives it:
 /// ASCII letters in lower case), or `None` when it is not ASCII. Every
 /// table word is lower-case ASCII (a test checks), so for an ASCII word a
-/// bit is set exactly when the table holds the word as written.
+/// bit is set exactly when the table holds the word as written; and for
+/// an ASCII word the length filter of [`WordClasses::of_ascii`] holds.
 fn bits(lower: &str) -> Option<u16> {
-    lower.is_ascii().then(|| classes().of(lower))
+    lower
+        .is_ascii()
+        .then(|| classes().of_ascii(lower.as_bytes()))
 }
 
 fn is_calendar_or_number_word_slow(w: &str) -> bool {
