@@ -269,14 +269,23 @@ pub fn extract(
         errors,
         ..Summary::default()
     };
+    // Each thread's stems are kept from batch to batch: most words of an
+    // article were stemmed for an earlier one.
+    let mut stems = Vec::new();
     for batch in files.chunks(EXTRACT_BATCH) {
         let (articles, errors) = read_files(batch, 0, published, max_size, sink);
         summary.errors += errors;
-        let extracted = crate::parallel::map_in_order_with(articles, StemTable::new, |stems, a| {
-            let found = extract_claims(&a, rules);
-            let subjects = with_subjects.then(|| subjects_with(&found.doc, &found.claims, stems));
-            (a, found, subjects)
-        });
+        let extracted = crate::parallel::map_in_order_keeping(
+            articles,
+            &mut stems,
+            StemTable::new,
+            |stems, a| {
+                let found = extract_claims(&a, rules);
+                let subjects =
+                    with_subjects.then(|| subjects_with(&found.doc, &found.claims, stems));
+                (a, found, subjects)
+            },
+        );
         for (article, claims, subjects) in &extracted {
             sink.claims(article, claims, subjects.as_ref());
             summary

@@ -60,23 +60,19 @@ pub(crate) fn count_subject(count: &Count, sentence: &str) -> Option<String> {
         "person" | "people" | "dead" | "death" | "fatality" | "casualty" | "victim"
     );
     if human {
-        // Only casualty figures need the sentence's words.
-        let words: Vec<String> = sentence
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|t| !t.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        let has = |list: &[&str]| {
-            list.iter().any(|w| {
-                count.noun == *w
-                    || count.qualifiers.iter().any(|q| q == w)
-                    || words.iter().any(|t| t == w)
-            })
+        // Only casualty figures need the sentence's words: one pass over
+        // them answers both lists.
+        let (dead, injured) = sentence_holds(sentence, DEATH_WORDS, INJURY_WORDS);
+        let has = |list: &[&str], in_sentence: bool| {
+            in_sentence
+                || list
+                    .iter()
+                    .any(|w| count.noun == *w || count.qualifiers.iter().any(|q| q == w))
         };
-        if has(DEATH_WORDS) {
+        if has(DEATH_WORDS, dead) {
             return Some("casualties:dead".to_owned());
         }
-        if has(INJURY_WORDS) {
+        if has(INJURY_WORDS, injured) {
             return Some("casualties:injured".to_owned());
         }
     }
@@ -84,6 +80,33 @@ pub(crate) fn count_subject(count: &Count, sentence: &str) -> Option<String> {
     quals.sort();
     quals.dedup();
     Some(format!("{}|{}", count.noun, quals.join(",")))
+}
+
+/// Whether `sentence` holds a word of `a`, and one of `b`, in lower case:
+/// its words are its runs of alphanumeric characters. The lists are
+/// lower-case ASCII, so an ASCII word is compared without lower-casing it;
+/// only a word outside ASCII (which lower-cases to ASCII rarely, as the
+/// Kelvin sign does) is lower-cased first.
+fn sentence_holds(sentence: &str, a: &[&str], b: &[&str]) -> (bool, bool) {
+    let (mut in_a, mut in_b) = (false, false);
+    for t in sentence.split(|c: char| !c.is_alphanumeric()) {
+        if t.is_empty() {
+            continue;
+        }
+        let is = |w: &&str| {
+            if t.is_ascii() {
+                t.eq_ignore_ascii_case(w)
+            } else {
+                t.to_lowercase() == *w
+            }
+        };
+        in_a = in_a || a.iter().any(is);
+        in_b = in_b || b.iter().any(is);
+        if in_a && in_b {
+            break;
+        }
+    }
+    (in_a, in_b)
 }
 
 /// Words passed over between a counted noun and the verb saying what
@@ -427,6 +450,25 @@ mod tests {
         assert!(same_office("police officer", "officer"));
         assert!(!same_office("mayor", "governor"));
         assert!(!same_office("secretary", "spokesman"));
+    }
+
+    #[test]
+    fn casualty_words_are_found_in_any_case_as_whole_words() {
+        use super::sentence_holds;
+        let (d, i) = (&["killed", "toll"][..], &["injured"][..]);
+        assert_eq!(sentence_holds("Twelve were KILLED.", d, i), (true, false));
+        assert_eq!(sentence_holds("The toll: 3; 4 injured", d, i), (true, true));
+        // Parts of words and near-misses are not the words.
+        assert_eq!(
+            sentence_holds("Tollbooths, uninjured.", d, i),
+            (false, false)
+        );
+        // A word outside ASCII is lower-cased in full: the Kelvin sign
+        // lower-cases to "k".
+        assert_eq!(
+            sentence_holds("\u{212A}illed, ünjured", d, i),
+            (true, false)
+        );
     }
 
     #[test]

@@ -178,7 +178,7 @@ pub fn subjects_with(doc: &Document, claims: &[Claim], table: &mut StemTable) ->
     let sentences = (0..doc.sentences.len())
         .map(|s| sentence_terms(&cx, s, table, &mut stems, &mut scratch))
         .collect();
-    let owners = claims.iter().map(|c| owner(&cx, c)).collect();
+    let owners = claims.iter().map(|c| owner(&cx, &stems, c)).collect();
     let keys = claims.iter().map(|c| ClaimKeys::of(doc, c)).collect();
     Subjects {
         sentences,
@@ -352,9 +352,16 @@ fn trim_possessive(w: &str) -> &str {
 /// Whether token `k` is part of a name: capitalised, not a function word,
 /// month, weekday or title word; at a sentence's start only when written
 /// all in capitals ("KLM") or never in lower case in the document.
-fn is_name(cx: &NameContext<'_>, k: usize, sentence_start: usize) -> bool {
+/// Whether the word can be a name at all is read from `facts`, where
+/// [`sentence_terms`] left it for every capitalised word of the document,
+/// instead of asked of the tables again.
+fn is_name(cx: &NameContext<'_>, facts: &Stems<'_>, k: usize, sentence_start: usize) -> bool {
+    let lower = cx.doc.tok_lower(k);
     is_capitalised(cx.doc.tok(k))
-        && !is_never_name(cx.doc.tok_lower(k))
+        && !facts
+            .get(lower)
+            .and_then(|f| f.never_name)
+            .unwrap_or_else(|| is_never_name(lower))
         && is_name_at(cx, k, sentence_start)
 }
 
@@ -391,8 +398,9 @@ fn is_name_at(cx: &NameContext<'_>, k: usize, sentence_start: usize) -> bool {
             && !w.chars().any(char::is_lowercase))
 }
 
-/// The nearest name before `claim` in its clause.
-fn owner(cx: &NameContext<'_>, claim: &Claim) -> Option<String> {
+/// The nearest name before `claim` in its clause; `facts` are the words
+/// of the document as [`sentence_terms`] found them.
+fn owner(cx: &NameContext<'_>, facts: &Stems<'_>, claim: &Claim) -> Option<String> {
     let doc = cx.doc;
     let sentence = &doc.sentences[claim.sentence?];
     let first = doc.token_at(claim.prose.start);
@@ -400,7 +408,9 @@ fn owner(cx: &NameContext<'_>, claim: &Claim) -> Option<String> {
     (lo..first.min(sentence.tokens.end))
         .rev()
         .take_while(|&k| !matches!(doc.tok(k), ";" | "." | "?" | "!"))
-        .find(|&k| doc.tokens[k].kind == TokenKind::Word && is_name(cx, k, sentence.tokens.start))
+        .find(|&k| {
+            doc.tokens[k].kind == TokenKind::Word && is_name(cx, facts, k, sentence.tokens.start)
+        })
         .map(|k| name_word(doc.tok_lower(k)))
 }
 

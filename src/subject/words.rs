@@ -19,9 +19,8 @@ const WEEKDAY: u16 = 1 << 2;
 /// Number words: units and tens.
 const NUMBER: u16 = 1 << 3;
 const SCALE: u16 = 1 << 4;
-const ORDINAL: u16 = 1 << 5;
 
-/// Every table the subject layer asks about, with its bit.
+/// The function, calendar and number words, each table with its bit.
 fn classes() -> &'static WordClasses {
     static CLASSES: OnceLock<WordClasses> = OnceLock::new();
     CLASSES.get_or_init(|| {
@@ -31,14 +30,12 @@ fn classes() -> &'static WordClasses {
         let mut number_words = keys(numbers::UNITS);
         number_words.extend(keys(numbers::TENS));
         let scales: Vec<&str> = numbers::SCALES.iter().map(|&(k, _)| k).collect();
-        let ordinals = keys(ORDINALS);
         WordClasses::new(&[
             (nouns::FUNCTION_WORDS, FUNCTION),
             (&months, MONTH),
             (&weekdays, WEEKDAY),
             (&number_words, NUMBER),
             (&scales, SCALE),
-            (&ordinals, ORDINAL),
         ])
     })
 }
@@ -46,9 +43,12 @@ fn classes() -> &'static WordClasses {
 /// The table bits of `lower` (a word as `Document::tok_lower` gives it:
 /// ASCII letters in lower case), or `None` when it is not ASCII. Every
 /// table word is lower-case ASCII (a test checks), so for an ASCII word a
-/// bit is set exactly when the table holds the word as written.
+/// bit is set exactly when the table holds the word as written; and for
+/// an ASCII word the length filter of [`WordClasses::of_ascii`] holds.
 fn bits(lower: &str) -> Option<u16> {
-    lower.is_ascii().then(|| classes().of(lower))
+    lower
+        .is_ascii()
+        .then(|| classes().of_ascii(lower.as_bytes()))
 }
 
 fn is_calendar_or_number_word_slow(w: &str) -> bool {
@@ -71,13 +71,31 @@ pub(super) fn is_function_calendar_or_number_word(lower: &str) -> bool {
     }
 }
 
+/// The tables a figure written in words can come from, apart from the
+/// function words: asked of every word of an article, a table without
+/// the many function words turns most words away at its letter-pair and
+/// length filter, before any probe.
+fn figure_classes() -> &'static WordClasses {
+    static CLASSES: OnceLock<WordClasses> = OnceLock::new();
+    CLASSES.get_or_init(|| {
+        let keys = |t: &[(&'static str, u32)]| t.iter().map(|&(k, _)| k).collect::<Vec<_>>();
+        let mut words = keys(dates::MONTHS);
+        words.extend(keys(dates::WEEKDAYS));
+        words.extend(keys(numbers::UNITS));
+        words.extend(keys(numbers::TENS));
+        words.extend(keys(ORDINALS));
+        WordClasses::new(&[(&words, 1)])
+    })
+}
+
 /// Whether `lower` may be a figure written in words: a number word
 /// (hyphenated ones too: "forty-one"), an ordinal, a month, a weekday or
-/// "tgif". `false` means it is none of them.
+/// "tgif". `false` means it is none of them. Every word outside ASCII may
+/// be one.
 pub(super) fn may_be_figure_word(lower: &str) -> bool {
-    bits(lower).is_none_or(|b| b & (NUMBER | ORDINAL | MONTH | WEEKDAY) != 0)
-        || lower == "tgif"
-        || lower.as_bytes().contains(&b'-')
+    let b = lower.as_bytes();
+    // One pass for both: a byte outside ASCII, or a hyphen.
+    b.iter().any(|&c| c >= 0x80 || c == b'-') || figure_classes().of_ascii(b) != 0 || b == b"tgif"
 }
 
 /// The [`Stem`] of `w` by the Snowball English `stemmer`. A run stems
@@ -87,20 +105,30 @@ pub(super) fn snowball_stem(w: &str, stemmer: &Stemmer) -> Stem {
 }
 
 /// A word of 1 to 15 bytes as one integer: its length in the top byte,
-/// its bytes below, so no two words share one and none is 0.
+/// its bytes below (big-endian, so the last byte is the lowest), so no two
+/// words share one and none is 0. Read as two overlapping big-endian
+/// loads, not byte by byte: a copy of a variable length into a buffer is
+/// a `memcpy` call, which cost more than the lookup it keys.
 fn packed(w: &str) -> Option<u128> {
     let b = w.as_bytes();
-    if b.is_empty() || b.len() > 15 {
-        return None;
-    }
-    let mut buf = [0u8; 16];
-    let off = 16 - b.len();
-    // A byte loop: a copy of a variable length is a `memcpy` call.
-    for (i, &x) in b.iter().enumerate() {
-        buf[off + i] = x;
-    }
-    buf[0] = b.len() as u8;
-    Some(u128::from_be_bytes(buf))
+    let n = b.len();
+    // The low `k` bytes (k < 8) of a big-endian load.
+    let low = |x: u64, k: usize| x & ((1u64 << (8 * k)) - 1);
+    let bytes = match n {
+        8..=15 => {
+            let hi = u64::from_be_bytes(b[..8].try_into().ok()?);
+            let lo = u64::from_be_bytes(b[n - 8..].try_into().ok()?);
+            (u128::from(hi) << (8 * (n - 8))) | u128::from(low(lo, n - 8))
+        }
+        4..=7 => {
+            let hi = u64::from(u32::from_be_bytes(b[..4].try_into().ok()?));
+            let lo = u64::from(u32::from_be_bytes(b[n - 4..].try_into().ok()?));
+            u128::from((hi << (8 * (n - 4))) | low(lo, n - 4))
+        }
+        1..=3 => b.iter().fold(0u128, |v, &x| (v << 8) | u128::from(x)),
+        _ => return None,
+    };
+    Some((n as u128) << 120 | bytes)
 }
 
 /// A map from the words of one article to `V`, for a lookup per token:
@@ -297,11 +325,28 @@ mod tests {
             let figure = is_calendar_or_number_word_slow(&lower)
                 && !numbers::SCALES.iter().any(|(k, _)| *k == lower)
                 || ORDINALS.iter().any(|(k, _)| *k == lower);
-            if figure {
-                assert!(may_be_figure_word(&lower), "{w}");
-            }
+            // Exactly the figure tables' words, hyphenated words and
+            // every word outside ASCII.
+            let maybe = figure || !lower.is_ascii() || lower == "tgif" || lower.contains('-');
+            assert_eq!(may_be_figure_word(&lower), maybe, "{w}");
         }
         assert!(!may_be_figure_word("officials"));
+    }
+
+    #[test]
+    fn packed_is_the_length_then_the_bytes() {
+        let by_bytes = |w: &str| {
+            let b = w.as_bytes();
+            (!b.is_empty() && b.len() <= 15).then(|| {
+                b.iter().fold(0u128, |v, &x| (v << 8) | u128::from(x)) | (b.len() as u128) << 120
+            })
+        };
+        let mut words: Vec<String> = (0..=16).map(|n| "a".repeat(n)).collect();
+        words.extend((0..=16).map(|n| (0..n).map(|i| char::from(b'a' + i as u8)).collect()));
+        words.extend(["été", "naïve", "fifteen-letters", "\u{ff}\u{ff}\u{ff}"].map(String::from));
+        for w in &words {
+            assert_eq!(packed(w), by_bytes(w), "{w:?}");
+        }
     }
 
     #[test]
