@@ -218,11 +218,15 @@ fn insert_keys(tx: &Transaction<'_>, rows: &[KeyRow]) -> rusqlite::Result<()> {
 
 /// Extract a batch and write its articles; their key rows are appended
 /// to `keys`, for the caller to file.
+///
+/// `stems` are each thread's word stems, kept from batch to batch: most
+/// words of an article were stemmed for an earlier one.
 fn flush(
     tx: &Transaction<'_>,
     path: &Path,
     keys: &mut Vec<KeyRow>,
     batch: &mut Vec<Pending>,
+    stems: &mut Vec<StemTable>,
     published: Option<NaiveDate>,
     rules: &RuleSet,
 ) -> Result<(), IndexError> {
@@ -232,10 +236,12 @@ fn flush(
     let err = sqlite(path);
     let rows: Vec<(i64, i64, Option<i64>)> =
         batch.iter().map(|p| (p.hash, p.ord, p.replaces)).collect();
-    let encoded =
-        crate::parallel::map_in_order_with(std::mem::take(batch), StemTable::new, |t, p| {
-            encode(p, published, rules, t)
-        });
+    let encoded = crate::parallel::map_in_order_keeping(
+        std::mem::take(batch),
+        stems,
+        StemTable::new,
+        |t, p| encode(p, published, rules, t),
+    );
     let mut insert = tx
         .prepare_cached(
             "INSERT INTO article (ord, path, id, published, hash, source, claims, vocab)
@@ -460,6 +466,7 @@ pub fn build(
     meta.write(&tx, &rules_hash(rules)).map_err(sqlite(out))?;
     let mut changes = Changes::default();
     let mut batch = Vec::with_capacity(BATCH);
+    let mut stems = Vec::new();
     let mut keys = Vec::new();
     let mut sorter = KeySorter::new(&dir);
     let runs = |source| IndexError::Io {
@@ -479,11 +486,15 @@ pub fn build(
             replaces: None,
         });
         if batch.len() == BATCH {
-            flush(&tx, out, &mut keys, &mut batch, published, rules)?;
+            flush(
+                &tx, out, &mut keys, &mut batch, &mut stems, published, rules,
+            )?;
             sorter.push(&mut keys).map_err(runs)?;
         }
     }
-    flush(&tx, out, &mut keys, &mut batch, published, rules)?;
+    flush(
+        &tx, out, &mut keys, &mut batch, &mut stems, published, rules,
+    )?;
     sorter.push(&mut keys).map_err(runs)?;
     // Keys were gathered as they came; filed into their B-tree in key
     // order at once, each row beside the last, which is many times faster
@@ -558,6 +569,7 @@ pub fn update(path: &Path) -> Result<Changes, IndexError> {
     let tx = conn.transaction().map_err(&err)?;
     let mut changes = Changes::default();
     let mut batch = Vec::with_capacity(BATCH);
+    let mut stems = Vec::new();
     let mut keys = Vec::new();
     for (ord, (shown, file)) in files.iter().enumerate() {
         let (id, source) = read(file, meta.max_file_size)?;
@@ -592,11 +604,27 @@ pub fn update(path: &Path) -> Result<Changes, IndexError> {
             replaces,
         });
         if batch.len() == BATCH {
-            flush(&tx, path, &mut keys, &mut batch, meta.published, &rules)?;
+            flush(
+                &tx,
+                path,
+                &mut keys,
+                &mut batch,
+                &mut stems,
+                meta.published,
+                &rules,
+            )?;
             file_keys(&tx, path, &mut keys)?;
         }
     }
-    flush(&tx, path, &mut keys, &mut batch, meta.published, &rules)?;
+    flush(
+        &tx,
+        path,
+        &mut keys,
+        &mut batch,
+        &mut stems,
+        meta.published,
+        &rules,
+    )?;
     file_keys(&tx, path, &mut keys)?;
     for (aid, _) in known.into_values() {
         remove(&tx, path, aid)?;
