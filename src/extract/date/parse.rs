@@ -17,6 +17,7 @@ use super::words::{
     TRIGGER, UNIT, WEEKDAY,
 };
 use crate::lexicon::dates::{self as lex, contains, lookup};
+use crate::lexicon::same_word;
 use crate::text::TokenKind;
 
 /// A recognised expression.
@@ -76,10 +77,16 @@ pub(super) fn in_table<T: Copy>(
     bit: u32,
     table: &[(&str, T)],
 ) -> Option<T> {
-    if v.has(i, bit) {
-        lookup(table, v.low(i))
+    if !v.has(i, bit) {
+        return None;
+    }
+    let w = v.low(i);
+    if table.len() <= 8 {
+        // A few keys: a scan comparing lengths and first bytes first
+        // costs less than bisecting by string comparison.
+        table.iter().find(|(k, _)| same_word(k, w)).map(|&(_, x)| x)
     } else {
-        None
+        lookup(table, w)
     }
 }
 
@@ -106,8 +113,12 @@ fn word_first(v: &View<'_>, i: usize) -> Option<Found> {
     if w == "the" {
         return the_first(v, i);
     }
-    if let Some(m) = month_word(v, i, true) {
-        return month_first(v, i, m);
+    // (`month_word` asks the bit first; asked here, most words skip the
+    // call.)
+    if v.has(i, MONTH) {
+        if let Some(m) = month_word(v, i, true) {
+            return month_first(v, i, m);
+        }
     }
     if let Some(wd) = in_table(v, i, WEEKDAY, lex::WEEKDAYS) {
         return weekday_first(v, i, wd, None, i);
@@ -148,9 +159,12 @@ fn word_first(v: &View<'_>, i: usize) -> Option<Found> {
             }
         }
     }
-    // "nineteen" is among the other trigger words.
-    if let Some((y, end)) = spoken_year(v, i).filter(|_| other) {
-        return found(Expr::Year(y), i, end);
+    // "nineteen" is among the other trigger words, and the only word
+    // `spoken_year` starts from.
+    if other && w == "nineteen" {
+        if let Some((y, end)) = spoken_year(v, i) {
+            return found(Expr::Year(y), i, end);
+        }
     }
     if w == "year-end" || w == "year" && v.is(i + 1, "end") {
         return year_end(v, i, if w == "year" { i + 2 } else { i + 1 });

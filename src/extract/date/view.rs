@@ -5,7 +5,8 @@
 //! look ahead and back without bounds checks of their own. It knows no
 //! calendar words.
 
-use super::words::{low_of, token_class, Classes, PENDING, START};
+use super::words::{low_of, token_class, Classes, PENDING, PLAIN_TABLES, START};
+use crate::extract::cue::{self, Cues};
 use crate::text::{Document, TokenKind};
 use std::cell::Cell;
 
@@ -21,6 +22,11 @@ pub(crate) struct View<'a> {
     /// The [`super::words`] bits of each token of the sentence (from `lo`),
     /// [`PENDING`] for a word not classified yet.
     pub classes: &'a [Cell<u32>],
+    /// The class table ([`super::words::classes`]), fetched once.
+    pub table: &'a Classes,
+    /// The document's cues, for their hyphen mark (see
+    /// [`View::next_start`]).
+    pub cues: &'a Cues,
 }
 
 impl View<'_> {
@@ -64,24 +70,74 @@ impl View<'_> {
         }
     }
 
-    /// Whether token `i` of the sentence starts a date ([`START`]): every
-    /// number, no punctuation, and a word only when
-    /// [`Classes::may_trigger`] of `c` (the class table, fetched once per
-    /// document) lets it be classified.
+    /// The first token from `from` on that starts a date ([`START`]), or
+    /// [`View::hi`]: every number, no punctuation, and a word only when
+    /// its bits say so. Most words are ruled out by a tight scan over the
+    /// token records, without being classified: one that
+    /// [`Classes::may_trigger`] rejects has no [`START`]. That test needs
+    /// to know whether the word holds a hyphen; the cue pass marks every
+    /// hyphenated word with [`cue::DURATION`], so only a word with that
+    /// cue (hyphenated words, units, frequency words) is searched for one.
     #[inline]
-    pub(crate) fn starts(&self, i: usize, c: &Classes) -> bool {
-        let t = &self.doc.tokens[i];
-        match t.kind {
-            TokenKind::Number => true,
-            TokenKind::Punct => false,
-            TokenKind::Word => c.may_trigger(self.lower, t.range()) && self.has(i, START),
+    pub(crate) fn next_start(&self, from: usize) -> usize {
+        let mut i = from;
+        while i < self.hi {
+            let rest = &self.doc.tokens[i..self.hi];
+            let hit = rest.iter().zip(i..).position(|(t, j)| match t.kind {
+                TokenKind::Number => true,
+                TokenKind::Punct => false,
+                TokenKind::Word => {
+                    let hyphen = self.cues.has(j, cue::DURATION);
+                    self.table.may_trigger(self.lower, t.range(), hyphen)
+                }
+            });
+            let Some(k) = hit else {
+                return self.hi;
+            };
+            i += k;
+            if self.doc.tokens[i].kind == TokenKind::Number || self.class(i) & START != 0 {
+                return i;
+            }
+            i += 1;
         }
+        self.hi
     }
 
     /// Whether the token has any of the [`super::words`] bits `mask`.
+    /// For a mask of [`PLAIN_TABLES`] bits alone (known when compiled),
+    /// a token not classified yet is first tested with
+    /// [`View::has_plain`], which mostly answers without the table probe.
     #[inline]
     pub(crate) fn has(&self, i: usize, mask: u32) -> bool {
+        if mask & !PLAIN_TABLES == 0 {
+            return self.has_plain(i, mask);
+        }
         self.class(i) & mask != 0
+    }
+
+    /// [`View::has`] for bits of [`PLAIN_TABLES`], which a token gets from
+    /// a table only. A number or punctuation never has one (no table word
+    /// starts with a digit or is punctuation), nor a word that
+    /// [`Classes::may_be_in_table`] rejects: such a token is left
+    /// unclassified.
+    fn has_plain(&self, i: usize, mask: u32) -> bool {
+        if !self.ok(i) {
+            return false;
+        }
+        let cell = &self.classes[i - self.lo];
+        let c = match cell.get() {
+            PENDING => {
+                let t = &self.doc.tokens[i];
+                if t.kind != TokenKind::Word || !self.table.may_be_in_table(self.lower, t.range()) {
+                    return false;
+                }
+                let c = token_class(self.doc, self.lower, i);
+                cell.set(c);
+                c
+            }
+            c => c,
+        };
+        c & mask != 0
     }
 
     #[inline]
