@@ -36,6 +36,7 @@ impl View<'_> {
     }
 
     /// The token's text as written ("" outside the sentence).
+    #[inline]
     pub(crate) fn text(&self, i: usize) -> &str {
         if self.ok(i) {
             self.doc.tok(i)
@@ -45,6 +46,7 @@ impl View<'_> {
     }
 
     /// The token lower-cased, a possessive "'s" removed.
+    #[inline]
     pub(crate) fn low(&self, i: usize) -> &str {
         if !self.ok(i) {
             return "";
@@ -59,15 +61,18 @@ impl View<'_> {
         if !self.ok(i) {
             return 0;
         }
-        let cell = &self.classes[i - self.lo];
-        match cell.get() {
-            PENDING => {
-                let c = token_class(self.doc, self.lower, i);
-                cell.set(c);
-                c
-            }
+        match self.classes[i - self.lo].get() {
+            PENDING => self.classify(i),
             c => c,
         }
+    }
+
+    /// Classify token `i` of the sentence now, and keep its bits.
+    #[inline(never)]
+    fn classify(&self, i: usize) -> u32 {
+        let c = token_class(self.doc, self.lower, i);
+        self.classes[i - self.lo].set(c);
+        c
     }
 
     /// The first token from `from` on that starts a date ([`START`]), or
@@ -95,7 +100,12 @@ impl View<'_> {
                 return self.hi;
             };
             i += k;
-            if self.doc.tokens[i].kind == TokenKind::Number || self.class(i) & START != 0 {
+            // "the", the commonest start, need not be classified for it
+            // (see `parse::parse_at`).
+            if self.doc.tokens[i].kind == TokenKind::Number
+                || self.low(i) == "the"
+                || self.class(i) & START != 0
+            {
                 return i;
             }
             i += 1;
@@ -104,40 +114,35 @@ impl View<'_> {
     }
 
     /// Whether the token has any of the [`super::words`] bits `mask`.
-    /// For a mask of [`PLAIN_TABLES`] bits alone (known when compiled),
-    /// a token not classified yet is first tested with
-    /// [`View::has_plain`], which mostly answers without the table probe.
+    /// For a mask of [`PLAIN_TABLES`] bits alone (known when compiled), a
+    /// token not classified yet is first tested with
+    /// [`View::plain_class`], which mostly answers without the table probe.
     #[inline]
     pub(crate) fn has(&self, i: usize, mask: u32) -> bool {
-        if mask & !PLAIN_TABLES == 0 {
-            return self.has_plain(i, mask);
-        }
-        self.class(i) & mask != 0
-    }
-
-    /// [`View::has`] for bits of [`PLAIN_TABLES`], which a token gets from
-    /// a table only. A number or punctuation never has one (no table word
-    /// starts with a digit or is punctuation), nor a word that
-    /// [`Classes::may_be_in_table`] rejects: such a token is left
-    /// unclassified.
-    fn has_plain(&self, i: usize, mask: u32) -> bool {
         if !self.ok(i) {
             return false;
         }
-        let cell = &self.classes[i - self.lo];
-        let c = match cell.get() {
-            PENDING => {
-                let t = &self.doc.tokens[i];
-                if t.kind != TokenKind::Word || !self.table.may_be_in_table(self.lower, t.range()) {
-                    return false;
-                }
-                let c = token_class(self.doc, self.lower, i);
-                cell.set(c);
-                c
-            }
+        let c = match self.classes[i - self.lo].get() {
+            PENDING if mask & !PLAIN_TABLES == 0 => self.plain_class(i),
+            PENDING => self.classify(i),
             c => c,
         };
         c & mask != 0
+    }
+
+    /// The bits of token `i`, not classified yet, as far as a question
+    /// about [`PLAIN_TABLES`] bits needs them. Those a token gets from a
+    /// table only: a number or punctuation never has one (no table word
+    /// starts with a digit or is punctuation), nor a word that
+    /// [`Classes::may_be_in_table`] rejects. Such a token answers 0 and
+    /// stays unclassified; any other is classified.
+    #[inline(never)]
+    fn plain_class(&self, i: usize) -> u32 {
+        let t = &self.doc.tokens[i];
+        if t.kind != TokenKind::Word || !self.table.may_be_in_table(self.lower, t.range()) {
+            return 0;
+        }
+        self.classify(i)
     }
 
     #[inline]
@@ -145,8 +150,18 @@ impl View<'_> {
         self.ok(i) && self.doc.tokens[i].kind == TokenKind::Word
     }
 
+    /// A word starting with a capital. An ASCII first byte (nearly all)
+    /// is read as a byte: an ASCII character is upper case exactly when
+    /// it is an ASCII capital.
     pub(crate) fn is_cap(&self, i: usize) -> bool {
-        self.is_word(i) && self.text(i).starts_with(|c: char| c.is_uppercase())
+        if !self.is_word(i) {
+            return false;
+        }
+        let first = self.doc.text.as_bytes()[self.doc.tokens[i].range()].first();
+        match first {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.text(i).starts_with(|c: char| c.is_uppercase()),
+        }
     }
 
     /// A word with a possessive "'s" ("Estovia's strike").

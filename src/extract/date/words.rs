@@ -223,6 +223,7 @@ pub(super) fn table_bits(w: &str) -> u32 {
 
 /// The token's text in lower case (ASCII letters), without a possessive
 /// "'s".
+#[inline]
 pub(super) fn low_of(lower: &str, range: Range<usize>) -> &str {
     let s = &lower[range];
     // Cut after an ASCII byte or before "’": still a char boundary.
