@@ -51,9 +51,16 @@ pub(crate) fn parse_at(v: &View<'_>, i: usize) -> Option<Found> {
         // "the", the commonest start, is a trigger word (a test checks),
         // and `word_first` hands it to `the_first` at once: asked here, it
         // need not be classified.
-        TokenKind::Word if v.low(i) == "the" => the_first(v, i),
-        TokenKind::Word if v.has(i, TRIGGER) => word_first(v, i),
-        TokenKind::Word => None,
+        TokenKind::Word => {
+            let w = v.low(i);
+            if w == "the" {
+                the_first(v, i)
+            } else if v.has(i, TRIGGER) {
+                word_first(v, i, w)
+            } else {
+                None
+            }
+        }
         TokenKind::Punct => None,
     }?;
     let last = f.end - 1;
@@ -73,7 +80,7 @@ pub(crate) fn is_trigger(w: &str) -> bool {
 }
 
 /// The value of token `i` in `table`, asked only when the token has the
-/// table's [`super::words`] `bit`.
+/// table's [`super::words`] `bit` (the test inlined, the search not).
 #[inline]
 pub(super) fn in_table<T: Copy>(
     v: &View<'_>,
@@ -81,10 +88,16 @@ pub(super) fn in_table<T: Copy>(
     bit: u32,
     table: &[(&str, T)],
 ) -> Option<T> {
-    if !v.has(i, bit) {
-        return None;
+    if v.has(i, bit) {
+        table_value(v.low(i), table)
+    } else {
+        None
     }
-    let w = v.low(i);
+}
+
+/// The value of `w` in `table`.
+#[inline(never)]
+fn table_value<T: Copy>(w: &str, table: &[(&str, T)]) -> Option<T> {
     if table.len() <= 8 {
         // A few keys: a scan comparing lengths and first bytes first
         // costs less than bisecting by string comparison.
@@ -107,8 +120,8 @@ pub(super) fn month_word(v: &View<'_>, i: usize, abbrev: bool) -> Option<u32> {
     (full || abbrev).then_some(m)
 }
 
-fn word_first(v: &View<'_>, i: usize) -> Option<Found> {
-    let w = v.low(i);
+/// The date starting at word `i`, `w` as [`View::low`] gives it.
+fn word_first(v: &View<'_>, i: usize, w: &str) -> Option<Found> {
     if w == "that" {
         return that_unit(v, i, i);
     }
