@@ -148,7 +148,13 @@ fn word_first(v: &View<'_>, i: usize, w: &str) -> Option<Found> {
             return Some(f);
         }
     }
-    if let Some(n) = in_table(v, i, OTHER_TRIGGER, lex::DAY_WORDS) {
+    // (`in_table` of the other trigger words, from `w` at hand.)
+    let day = if other {
+        table_value(w, lex::DAY_WORDS)
+    } else {
+        None
+    };
+    if let Some(n) = day {
         // "today's world", "in today's dollars", "the cars of tomorrow":
         // the present or the future in general, no day ("as of today" is).
         let prev = v.low(i.wrapping_sub(1));
@@ -232,7 +238,12 @@ fn word_first(v: &View<'_>, i: usize, w: &str) -> Option<Found> {
             return found(Expr::Quarter(q, year), i, end);
         }
     }
-    if let Some(m) = in_table(v, i, OTHER_TRIGGER, lex::SEASONS) {
+    let season_month = if other {
+        table_value(w, lex::SEASONS)
+    } else {
+        None
+    };
+    if let Some(m) = season_month {
         return season(v, i, m, i);
     }
     None
@@ -517,16 +528,19 @@ fn year_ref_after_of(v: &View<'_>, i: usize) -> (YearRef, usize) {
 /// After a shift word at `i` ("last", "this", "next", "past"), with the
 /// expression's first token at `start`.
 fn shift_first(v: &View<'_>, i: usize, s: i32, start: usize) -> Option<Found> {
+    let here = v.low(i);
     let w = v.low(i + 1);
     // "this past spring": the last one.
-    if v.is(i, "this") && w == "past" {
+    if here == "this" && w == "past" {
         return shift_first(v, i + 1, -1, start);
     }
-    let with_the = start < i && v.is(start, "the") || v.is(i.wrapping_sub(1), "the");
-    let with_the = with_the || start < i && v.is(start, "this");
-    let next_is_day = v.has(i + 1, WEEKDAY) || month_word(v, i + 1, false).is_some();
-    if matches!(v.low(i), "past" | "coming" | "previous") && !with_the && !next_is_day {
-        return None;
+    if matches!(here, "past" | "coming" | "previous") {
+        let with_the = start < i && v.is(start, "the") || v.is(i.wrapping_sub(1), "the");
+        let with_the = with_the || start < i && v.is(start, "this");
+        let next_is_day = v.has(i + 1, WEEKDAY) || month_word(v, i + 1, false).is_some();
+        if !with_the && !next_is_day {
+            return None;
+        }
     }
     if let Some(code) = in_table(v, i + 1, UNIT, lex::UNITS) {
         // "ABC's \"This Week\"": both words capitalised inside a sentence
@@ -554,7 +568,7 @@ fn shift_first(v: &View<'_>, i: usize, s: i32, start: usize) -> Option<Found> {
     if s == 0 && contains(lex::DAY_PARTS, w) && w != "night" {
         return found(Expr::Day(0), start, i + 2);
     }
-    if v.is(i, "last") && w == "night" {
+    if here == "last" && w == "night" {
         return found(Expr::Day(-1), start, i + 2);
     }
     if let Some(m) = month_word(v, i + 1, false) {
