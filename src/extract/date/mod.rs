@@ -61,19 +61,27 @@ fn extract_dates(cx: &Context<'_>, out: &mut Vec<RawClaim>) {
             lo: s.tokens.start,
             hi: s.tokens.end,
             classes: &classes,
+            table,
+            cues: &cx.cues,
         };
         let mut i = v.lo;
-        while i < v.hi {
-            // Most tokens can start no date: skip them without a call.
-            if !v.starts(i, table) {
-                i += 1;
-                continue;
+        loop {
+            // Most tokens can start no date: skip them in one scan.
+            i = v.next_start(i);
+            if i >= v.hi {
+                break;
             }
             let Some(f) = parse::parse_at(&v, i) else {
                 i += 1;
                 continue;
             };
-            let tense = tense_of(&v, &f);
+            // The tense reads up to 32 words around the date: only for an
+            // expression whose value may hang on it.
+            let tense = if f.expr.needs_tense() {
+                tense_of(&v, &f)
+            } else {
+                resolve::Tense::Unknown
+            };
             let relative = f.expr.is_relative();
             let prev = last.filter(|(p, _)| s.paragraph <= p + 1).map(|(_, r)| r);
             // "the year" counts from a date of its own sentence only: a

@@ -17,6 +17,7 @@ use super::words::{
     TRIGGER, UNIT, WEEKDAY,
 };
 use crate::lexicon::dates::{self as lex, contains, lookup};
+use crate::lexicon::same_word;
 use crate::text::TokenKind;
 
 /// A recognised expression.
@@ -47,8 +48,19 @@ pub(crate) fn parse_at(v: &View<'_>, i: usize) -> Option<Found> {
     debug_assert!(kind != TokenKind::Word || v.has(i, TRIGGER) == is_trigger(v.low(i)));
     let f = match kind {
         TokenKind::Number => number_first(v, i),
-        TokenKind::Word if v.has(i, TRIGGER) => word_first(v, i),
-        TokenKind::Word => None,
+        // "the", the commonest start, is a trigger word (a test checks),
+        // and `word_first` hands it to `the_first` at once: asked here, it
+        // need not be classified.
+        TokenKind::Word => {
+            let w = v.low(i);
+            if w == "the" {
+                the_first(v, i)
+            } else if v.has(i, TRIGGER) {
+                word_first(v, i, w)
+            } else {
+                None
+            }
+        }
         TokenKind::Punct => None,
     }?;
     let last = f.end - 1;
@@ -68,7 +80,7 @@ pub(crate) fn is_trigger(w: &str) -> bool {
 }
 
 /// The value of token `i` in `table`, asked only when the token has the
-/// table's [`super::words`] `bit`.
+/// table's [`super::words`] `bit` (the test inlined, the search not).
 #[inline]
 pub(super) fn in_table<T: Copy>(
     v: &View<'_>,
@@ -77,9 +89,21 @@ pub(super) fn in_table<T: Copy>(
     table: &[(&str, T)],
 ) -> Option<T> {
     if v.has(i, bit) {
-        lookup(table, v.low(i))
+        table_value(v.low(i), table)
     } else {
         None
+    }
+}
+
+/// The value of `w` in `table`.
+#[inline(never)]
+fn table_value<T: Copy>(w: &str, table: &[(&str, T)]) -> Option<T> {
+    if table.len() <= 8 {
+        // A few keys: a scan comparing lengths and first bytes first
+        // costs less than bisecting by string comparison.
+        table.iter().find(|(k, _)| same_word(k, w)).map(|&(_, x)| x)
+    } else {
+        lookup(table, w)
     }
 }
 
@@ -96,8 +120,8 @@ pub(super) fn month_word(v: &View<'_>, i: usize, abbrev: bool) -> Option<u32> {
     (full || abbrev).then_some(m)
 }
 
-fn word_first(v: &View<'_>, i: usize) -> Option<Found> {
-    let w = v.low(i);
+/// The date starting at word `i`, `w` as [`View::low`] gives it.
+fn word_first(v: &View<'_>, i: usize, w: &str) -> Option<Found> {
     if w == "that" {
         return that_unit(v, i, i);
     }
@@ -106,8 +130,12 @@ fn word_first(v: &View<'_>, i: usize) -> Option<Found> {
     if w == "the" {
         return the_first(v, i);
     }
-    if let Some(m) = month_word(v, i, true) {
-        return month_first(v, i, m);
+    // (`month_word` asks the bit first; asked here, most words skip the
+    // call.)
+    if v.has(i, MONTH) {
+        if let Some(m) = month_word(v, i, true) {
+            return month_first(v, i, m);
+        }
     }
     if let Some(wd) = in_table(v, i, WEEKDAY, lex::WEEKDAYS) {
         return weekday_first(v, i, wd, None, i);
@@ -120,7 +148,13 @@ fn word_first(v: &View<'_>, i: usize) -> Option<Found> {
             return Some(f);
         }
     }
-    if let Some(n) = in_table(v, i, OTHER_TRIGGER, lex::DAY_WORDS) {
+    // (`in_table` of the other trigger words, from `w` at hand.)
+    let day = if other {
+        table_value(w, lex::DAY_WORDS)
+    } else {
+        None
+    };
+    if let Some(n) = day {
         // "today's world", "in today's dollars", "the cars of tomorrow":
         // the present or the future in general, no day ("as of today" is).
         let prev = v.low(i.wrapping_sub(1));
@@ -148,9 +182,12 @@ fn word_first(v: &View<'_>, i: usize) -> Option<Found> {
             }
         }
     }
-    // "nineteen" is among the other trigger words.
-    if let Some((y, end)) = spoken_year(v, i).filter(|_| other) {
-        return found(Expr::Year(y), i, end);
+    // "nineteen" is among the other trigger words, and the only word
+    // `spoken_year` starts from.
+    if other && w == "nineteen" {
+        if let Some((y, end)) = spoken_year(v, i) {
+            return found(Expr::Year(y), i, end);
+        }
     }
     if w == "year-end" || w == "year" && v.is(i + 1, "end") {
         return year_end(v, i, if w == "year" { i + 2 } else { i + 1 });
@@ -201,7 +238,12 @@ fn word_first(v: &View<'_>, i: usize) -> Option<Found> {
             return found(Expr::Quarter(q, year), i, end);
         }
     }
-    if let Some(m) = in_table(v, i, OTHER_TRIGGER, lex::SEASONS) {
+    let season_month = if other {
+        table_value(w, lex::SEASONS)
+    } else {
+        None
+    };
+    if let Some(m) = season_month {
         return season(v, i, m, i);
     }
     None
@@ -486,16 +528,19 @@ fn year_ref_after_of(v: &View<'_>, i: usize) -> (YearRef, usize) {
 /// After a shift word at `i` ("last", "this", "next", "past"), with the
 /// expression's first token at `start`.
 fn shift_first(v: &View<'_>, i: usize, s: i32, start: usize) -> Option<Found> {
+    let here = v.low(i);
     let w = v.low(i + 1);
     // "this past spring": the last one.
-    if v.is(i, "this") && w == "past" {
+    if here == "this" && w == "past" {
         return shift_first(v, i + 1, -1, start);
     }
-    let with_the = start < i && v.is(start, "the") || v.is(i.wrapping_sub(1), "the");
-    let with_the = with_the || start < i && v.is(start, "this");
-    let next_is_day = v.has(i + 1, WEEKDAY) || month_word(v, i + 1, false).is_some();
-    if matches!(v.low(i), "past" | "coming" | "previous") && !with_the && !next_is_day {
-        return None;
+    if matches!(here, "past" | "coming" | "previous") {
+        let with_the = start < i && v.is(start, "the") || v.is(i.wrapping_sub(1), "the");
+        let with_the = with_the || start < i && v.is(start, "this");
+        let next_is_day = v.has(i + 1, WEEKDAY) || month_word(v, i + 1, false).is_some();
+        if !with_the && !next_is_day {
+            return None;
+        }
     }
     if let Some(code) = in_table(v, i + 1, UNIT, lex::UNITS) {
         // "ABC's \"This Week\"": both words capitalised inside a sentence
@@ -523,7 +568,7 @@ fn shift_first(v: &View<'_>, i: usize, s: i32, start: usize) -> Option<Found> {
     if s == 0 && contains(lex::DAY_PARTS, w) && w != "night" {
         return found(Expr::Day(0), start, i + 2);
     }
-    if v.is(i, "last") && w == "night" {
+    if here == "last" && w == "night" {
         return found(Expr::Day(-1), start, i + 2);
     }
     if let Some(m) = month_word(v, i + 1, false) {
@@ -548,6 +593,7 @@ mod tests {
         for (w, _) in lex::MONTHS.iter().chain(lex::WEEKDAYS) {
             assert!(is_trigger(w), "{w}");
         }
+        // `parse_at` and `View::next_start` take "the" as a start unasked.
         assert!(is_trigger("the") && is_trigger("q3") && is_trigger("mid-march"));
         assert!(!is_trigger("said") && !is_trigger("") && !is_trigger("théatre"));
     }

@@ -5,7 +5,8 @@
 //! look ahead and back without bounds checks of their own. It knows no
 //! calendar words.
 
-use super::words::{low_of, token_class, Classes, PENDING, START};
+use super::words::{low_of, token_class, Classes, PENDING, PLAIN_TABLES, START};
+use crate::extract::cue::{self, Cues};
 use crate::text::{Document, TokenKind};
 use std::cell::Cell;
 
@@ -21,6 +22,11 @@ pub(crate) struct View<'a> {
     /// The [`super::words`] bits of each token of the sentence (from `lo`),
     /// [`PENDING`] for a word not classified yet.
     pub classes: &'a [Cell<u32>],
+    /// The class table ([`super::words::classes`]), fetched once.
+    pub table: &'a Classes,
+    /// The document's cues, for their hyphen mark (see
+    /// [`View::next_start`]).
+    pub cues: &'a Cues,
 }
 
 impl View<'_> {
@@ -30,6 +36,7 @@ impl View<'_> {
     }
 
     /// The token's text as written ("" outside the sentence).
+    #[inline]
     pub(crate) fn text(&self, i: usize) -> &str {
         if self.ok(i) {
             self.doc.tok(i)
@@ -39,6 +46,7 @@ impl View<'_> {
     }
 
     /// The token lower-cased, a possessive "'s" removed.
+    #[inline]
     pub(crate) fn low(&self, i: usize) -> &str {
         if !self.ok(i) {
             return "";
@@ -53,35 +61,88 @@ impl View<'_> {
         if !self.ok(i) {
             return 0;
         }
-        let cell = &self.classes[i - self.lo];
-        match cell.get() {
-            PENDING => {
-                let c = token_class(self.doc, self.lower, i);
-                cell.set(c);
-                c
-            }
+        match self.classes[i - self.lo].get() {
+            PENDING => self.classify(i),
             c => c,
         }
     }
 
-    /// Whether token `i` of the sentence starts a date ([`START`]): every
-    /// number, no punctuation, and a word only when
-    /// [`Classes::may_trigger`] of `c` (the class table, fetched once per
-    /// document) lets it be classified.
+    /// Classify token `i` of the sentence now, and keep its bits.
+    #[inline(never)]
+    fn classify(&self, i: usize) -> u32 {
+        let c = token_class(self.doc, self.lower, i);
+        self.classes[i - self.lo].set(c);
+        c
+    }
+
+    /// The first token from `from` on that starts a date ([`START`]), or
+    /// [`View::hi`]: every number, no punctuation, and a word only when
+    /// its bits say so. Most words are ruled out by a tight scan over the
+    /// token records, without being classified: one that
+    /// [`Classes::may_trigger`] rejects has no [`START`]. That test needs
+    /// to know whether the word holds a hyphen; the cue pass marks every
+    /// hyphenated word with [`cue::DURATION`], so only a word with that
+    /// cue (hyphenated words, units, frequency words) is searched for one.
     #[inline]
-    pub(crate) fn starts(&self, i: usize, c: &Classes) -> bool {
-        let t = &self.doc.tokens[i];
-        match t.kind {
-            TokenKind::Number => true,
-            TokenKind::Punct => false,
-            TokenKind::Word => c.may_trigger(self.lower, t.range()) && self.has(i, START),
+    pub(crate) fn next_start(&self, from: usize) -> usize {
+        let mut i = from;
+        while i < self.hi {
+            let rest = &self.doc.tokens[i..self.hi];
+            let hit = rest.iter().zip(i..).position(|(t, j)| match t.kind {
+                TokenKind::Number => true,
+                TokenKind::Punct => false,
+                TokenKind::Word => {
+                    let hyphen = self.cues.has(j, cue::DURATION);
+                    self.table.may_trigger(self.lower, t.range(), hyphen)
+                }
+            });
+            let Some(k) = hit else {
+                return self.hi;
+            };
+            i += k;
+            // "the", the commonest start, need not be classified for it
+            // (see `parse::parse_at`).
+            if self.doc.tokens[i].kind == TokenKind::Number
+                || self.low(i) == "the"
+                || self.class(i) & START != 0
+            {
+                return i;
+            }
+            i += 1;
         }
+        self.hi
     }
 
     /// Whether the token has any of the [`super::words`] bits `mask`.
+    /// For a mask of [`PLAIN_TABLES`] bits alone (known when compiled), a
+    /// token not classified yet is first tested with
+    /// [`View::plain_class`], which mostly answers without the table probe.
     #[inline]
     pub(crate) fn has(&self, i: usize, mask: u32) -> bool {
-        self.class(i) & mask != 0
+        if !self.ok(i) {
+            return false;
+        }
+        let c = match self.classes[i - self.lo].get() {
+            PENDING if mask & !PLAIN_TABLES == 0 => self.plain_class(i),
+            PENDING => self.classify(i),
+            c => c,
+        };
+        c & mask != 0
+    }
+
+    /// The bits of token `i`, not classified yet, as far as a question
+    /// about [`PLAIN_TABLES`] bits needs them. Those a token gets from a
+    /// table only: a number or punctuation never has one (no table word
+    /// starts with a digit or is punctuation), nor a word that
+    /// [`Classes::may_be_in_table`] rejects. Such a token answers 0 and
+    /// stays unclassified; any other is classified.
+    #[inline(never)]
+    fn plain_class(&self, i: usize) -> u32 {
+        let t = &self.doc.tokens[i];
+        if t.kind != TokenKind::Word || !self.table.may_be_in_table(self.lower, t.range()) {
+            return 0;
+        }
+        self.classify(i)
     }
 
     #[inline]
@@ -89,8 +150,18 @@ impl View<'_> {
         self.ok(i) && self.doc.tokens[i].kind == TokenKind::Word
     }
 
+    /// A word starting with a capital. An ASCII first byte (nearly all)
+    /// is read as a byte: an ASCII character is upper case exactly when
+    /// it is an ASCII capital.
     pub(crate) fn is_cap(&self, i: usize) -> bool {
-        self.is_word(i) && self.text(i).starts_with(|c: char| c.is_uppercase())
+        if !self.is_word(i) {
+            return false;
+        }
+        let first = self.doc.text.as_bytes()[self.doc.tokens[i].range()].first();
+        match first {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.text(i).starts_with(|c: char| c.is_uppercase()),
+        }
     }
 
     /// A word with a possessive "'s" ("Estovia's strike").

@@ -51,6 +51,22 @@ pub(super) const AFTER_THE: u32 = 1 << 14;
 pub(super) const OTHER_TRIGGER: u32 = 1 << 15;
 /// The table bits of a word that may start a date.
 pub(super) const TRIGGER_TABLES: u32 = MONTH | WEEKDAY | SHIFT | HEDGE | ORDINAL | OTHER_TRIGGER;
+/// The table bits no spelling sets: all but [`MODAL`] and [`FUTURE`],
+/// which "'ll" gives too. A token has one only when a table holds it.
+pub(super) const PLAIN_TABLES: u32 = DETERMINER
+    | AUXILIARY
+    | IRREGULAR_PAST
+    | PREPOSITION
+    | CLAUSE
+    | SCHEDULE
+    | UNIT
+    | MONTH
+    | WEEKDAY
+    | SHIFT
+    | HEDGE
+    | ORDINAL
+    | AFTER_THE
+    | OTHER_TRIGGER;
 
 // Not table bits: facts of the token's spelling.
 
@@ -96,8 +112,9 @@ pub(super) struct Classes {
     words: WordClasses,
     /// For each (first byte, last byte), folded to 0..32, a bit per length.
     ends: [[u32; 32]; 32],
-    /// [`Classes::ends`] of the words in the trigger tables alone: a word
-    /// it rejects has none of [`TRIGGER_TABLES`].
+    /// [`Classes::ends`] of the words in the trigger tables alone, and of
+    /// every two bytes starting with "q": a word it rejects has none of
+    /// [`TRIGGER_TABLES`] and is no "Q3".
     trigger_ends: [[u32; 32]; 32],
 }
 
@@ -164,6 +181,10 @@ pub(super) fn classes() -> &'static Classes {
                 }
             }
         }
+        // "q" and one more byte, whichever ("Q3").
+        for l in &mut trigger_ends[fold(b'q')] {
+            *l |= length_bit(2);
+        }
         Classes {
             words: WordClasses::new(&tables),
             ends,
@@ -202,6 +223,7 @@ pub(super) fn table_bits(w: &str) -> u32 {
 
 /// The token's text in lower case (ASCII letters), without a possessive
 /// "'s".
+#[inline]
 pub(super) fn low_of(lower: &str, range: Range<usize>) -> &str {
     let s = &lower[range];
     // Cut after an ASCII byte or before "’": still a char boundary.
@@ -288,17 +310,30 @@ impl Classes {
     /// (and so [`START`]): false only when [`token_class`] gives neither.
     /// [`Classes::token_bits`] sets it for a word (possessive cut) in a
     /// trigger table, which `trigger_ends` passes, for "q" and one more
-    /// byte, and for a hyphen.
+    /// byte, which it passes too, and for a hyphen, searched for only
+    /// when `maybe_hyphen` (the caller knows when a word has none).
     #[inline]
-    pub(super) fn may_trigger(&self, lower: &str, range: Range<usize>) -> bool {
+    pub(super) fn may_trigger(&self, lower: &str, range: Range<usize>, maybe_hyphen: bool) -> bool {
         let start = range.start;
         let b = without_possessive(&lower.as_bytes()[range]);
         let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
             return true;
         };
         self.trigger_ends[fold(first)][fold(last)] & length_bit(b.len()) != 0
-            || b.len() == 2 && first == b'q'
-            || has_hyphen(lower.as_bytes(), start, b)
+            || maybe_hyphen && has_hyphen(lower.as_bytes(), start, b)
+    }
+
+    /// Whether the word token at `range` of `lower` may have a bit of
+    /// [`PLAIN_TABLES`]: false only when its first and last bytes and its
+    /// length (possessive cut) are those of no table word, which is when
+    /// [`Classes::token_bits`] and [`table_bits`] skip the probe.
+    #[inline]
+    pub(super) fn may_be_in_table(&self, lower: &str, range: Range<usize>) -> bool {
+        let b = without_possessive(&lower.as_bytes()[range]);
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+            return true;
+        };
+        self.ends[fold(first)][fold(last)] & length_bit(b.len()) != 0
     }
 
     /// [`word_bits`] of the token at `range` of `lower`, as [`low_of`]
@@ -439,13 +474,25 @@ mod tests {
         let out: Vec<u32> = (0..doc.tokens.len())
             .map(|i| token_class(&doc, &doc.lower, i))
             .collect();
-        for (t, bits) in doc.tokens.iter().zip(&out) {
+        let cues = crate::extract::cue::Cues::new(&doc);
+        for (i, (t, bits)) in doc.tokens.iter().zip(&out).enumerate() {
             if t.kind == TokenKind::Word && bits & START != 0 {
+                let hyphen = cues.has(i, crate::extract::cue::DURATION);
                 assert!(
-                    classes().may_trigger(&doc.lower, t.range()),
+                    classes().may_trigger(&doc.lower, t.range(), hyphen),
                     "{}",
                     &text[t.range()]
                 );
+            }
+            if t.kind == TokenKind::Word && bits & PLAIN_TABLES != 0 {
+                assert!(
+                    classes().may_be_in_table(&doc.lower, t.range()),
+                    "{}",
+                    &text[t.range()]
+                );
+            }
+            if t.kind != TokenKind::Word {
+                assert_eq!(bits & PLAIN_TABLES, 0, "{}", &text[t.range()]);
             }
             let expected = match t.kind {
                 TokenKind::Punct if is_boundary(text[t.range()].as_bytes()) => BOUNDARY,

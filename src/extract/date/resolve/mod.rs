@@ -135,6 +135,41 @@ impl Expr {
         )
     }
 
+    /// Whether [`resolve_after`] may read the tense for the expression.
+    /// False for those that name their dates outright ("2025", "March
+    /// 2024") or count whole units from publication or from the date
+    /// before ("last week", "two days ago", "the previous year"): none of
+    /// their arms, nor [`resolve_relative`]'s `Span`, `Day` and `Ago`
+    /// arms they reach, looks at it; so the extractor need not work the
+    /// tense out for them. Anything else, new variants too, says true.
+    pub(crate) fn needs_tense(self) -> bool {
+        !matches!(
+            self,
+            Expr::Ymd(..)
+                | Expr::MonthYear(..)
+                | Expr::Year(_)
+                | Expr::Decade(_)
+                | Expr::Quarter(_, YearRef::Abs(_) | YearRef::Rel(_))
+                | Expr::Season(_, YearRef::Abs(_) | YearRef::Rel(_))
+                | Expr::WeekOfMonth(_, _, YearRef::Abs(_))
+                | Expr::Month(_, Some(_))
+                | Expr::MonthOfYear(..)
+                | Expr::SeasonShift(..)
+                | Expr::Span(..)
+                | Expr::Day(_)
+                | Expr::Ago(..)
+                | Expr::Before(..)
+                | Expr::QuarterRel(_)
+                | Expr::TheQuarter
+                | Expr::SameYearBefore
+                | Expr::YearAgo(_)
+                | Expr::PeriodIn(..)
+                | Expr::ThatUnit(..)
+                | Expr::UnitBefore(_)
+                | Expr::TheYear
+        )
+    }
+
     /// Whether the expression needs the publication date.
     pub(crate) fn is_relative(self) -> bool {
         !matches!(

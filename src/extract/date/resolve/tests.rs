@@ -235,3 +235,92 @@ fn decade_spans_ten_years() {
         "1990-01-01..1999-12-31"
     );
 }
+
+#[test]
+fn expressions_said_not_to_need_the_tense_resolve_alike_in_every_tense() {
+    let units = [
+        Unit::Day,
+        Unit::Week,
+        Unit::Month,
+        Unit::Quarter,
+        Unit::Year,
+        Unit::Weekend,
+    ];
+    let refs = [YearRef::Abs(2024), YearRef::Rel(-1), YearRef::Open];
+    let mut exprs = vec![
+        Expr::Ymd(2024, 2, 29),
+        Expr::MonthDay(3, 9),
+        Expr::MonthDayOn(3, 9, 1),
+        Expr::MonthYear(2024, 3),
+        Expr::Month(3, None),
+        Expr::Month(3, Some(-1)),
+        Expr::Month(11, Some(1)),
+        Expr::MonthOfYear(10, 1),
+        Expr::SameYearBefore,
+        Expr::YearAgo(true),
+        Expr::YearAgo(false),
+        Expr::PeriodIn(2023, true),
+        Expr::PeriodIn(2023, false),
+        Expr::NthWeekday(11, 3, 4, None),
+        Expr::YearEnd,
+        Expr::TheYear,
+        Expr::Year(1998),
+        Expr::Decade(1990),
+        Expr::Weekday(2, None),
+        Expr::Weekend(None),
+        Expr::Weekend(Some(-1)),
+        Expr::TheQuarter,
+        Expr::SeasonShift(6, -1),
+        Expr::SeasonShift(9, 1),
+        Expr::QuarterRel(-1),
+    ];
+    for n in [-2, -1, 0, 1, 2] {
+        exprs.extend([Expr::Day(n.into()), Expr::Ago(n.into(), Unit::Year)]);
+    }
+    for u in units {
+        exprs.extend([
+            Expr::ThatUnit(u, 0),
+            Expr::ThatUnit(u, 1),
+            Expr::UnitBefore(u),
+            Expr::Span(u, -1),
+            Expr::Span(u, 0),
+            Expr::Span(u, 1),
+            Expr::Ago(1, u),
+            Expr::Ago(3, u),
+            Expr::Before(1, u),
+            Expr::Before(2, u),
+        ]);
+    }
+    for r in refs {
+        for q in 1..=4 {
+            exprs.push(Expr::Quarter(q, r));
+        }
+        exprs.extend([
+            Expr::Season(3, r),
+            Expr::Season(12, r),
+            Expr::WeekOfMonth(-1, 3, r),
+            Expr::WeekOfMonth(1, 2, r),
+        ]);
+    }
+    let days = ["2024-01-01", "2024-03-31", "2024-12-31"].map(d);
+    let prevs = [
+        None,
+        Some(DateRange::day(d("2023-06-15"))),
+        year_span(2022),
+        quarter_span(2023, 3),
+        month_span(2024, 2),
+    ];
+    let mut free = 0;
+    for e in exprs.into_iter().filter(|e| !e.needs_tense()) {
+        free += 1;
+        for published in days.map(Some).into_iter().chain([None]) {
+            for prev in prevs {
+                let past = resolve_after(e, prev, published, Tense::Past);
+                for t in [Tense::Future, Tense::Unknown] {
+                    assert_eq!(resolve_after(e, prev, published, t), past, "{e:?}");
+                }
+            }
+        }
+    }
+    assert!(free > 60);
+}
