@@ -62,6 +62,9 @@ pub(crate) struct WordClasses {
     /// For each first byte (folded), the lengths seen (31 for any longer).
     lengths: [u32; 64],
     max_len: usize,
+    /// Whether every word is ASCII: then a word that lower-cases to
+    /// anything else is in no table, and the lowering can stop there.
+    ascii_words: bool,
 }
 
 /// The longest word kept in the packed table.
@@ -140,6 +143,7 @@ impl WordClasses {
         let mut pairs = [0u64; 64];
         let mut lengths = [0u32; 64];
         let mut max_len = 0;
+        let mut ascii_words = true;
         for (table, bit) in tables {
             for w in *table {
                 let lower = w.to_lowercase().into_bytes();
@@ -148,6 +152,7 @@ impl WordClasses {
                     lengths[fold(f)] |= 1 << lower.len().min(31);
                 }
                 max_len = max_len.max(lower.len());
+                ascii_words &= lower.is_ascii();
                 *all.entry(lower.into_boxed_slice()).or_insert(0) |= bit;
             }
         }
@@ -176,6 +181,7 @@ impl WordClasses {
             pairs,
             lengths,
             max_len,
+            ascii_words,
         }
     }
 
@@ -257,7 +263,81 @@ impl WordClasses {
             buf[..b.len()].make_ascii_lowercase();
             self.bits_of_lower(&buf[..b.len()])
         } else {
-            std::str::from_utf8(b).map_or(0, |w| self.bits_of_lower(w.to_lowercase().as_bytes()))
+            std::str::from_utf8(b).map_or(0, |w| self.of_unicode(w))
+        }
+    }
+
+    /// [`Self::of_candidate`] of a word not all ASCII (or long). With
+    /// every table word ASCII, a word is found only when each of its chars
+    /// lowers to ASCII ("\u{212A}" lowers to "k"): the chars are lowered
+    /// one by one onto the stack (ASCII ones in place), stopping at the
+    /// first that does not ("don’t" stops at "’"), or once longer than any
+    /// table word. `str::to_lowercase` lowers each char as
+    /// `char::to_lowercase` does but a capital sigma, whose lower case is
+    /// never ASCII either.
+    #[cold]
+    fn of_unicode(&self, w: &str) -> u16 {
+        if !self.ascii_words || self.max_len > 64 {
+            return self.bits_of_lower(w.to_lowercase().as_bytes());
+        }
+        let mut buf = [0u8; 64];
+        let mut n = 0;
+        for c in w.chars() {
+            let mut push = |l: char| {
+                if !l.is_ascii() || n == self.max_len {
+                    return false;
+                }
+                buf[n] = l.to_ascii_lowercase() as u8;
+                n += 1;
+                true
+            };
+            let ok = if c.is_ascii() {
+                push(c)
+            } else {
+                c.to_lowercase().all(push)
+            };
+            if !ok {
+                return 0;
+            }
+        }
+        self.bits_of_lower(&buf[..n])
+    }
+}
+
+/// The first and last letters of some words, to rule a word out before
+/// any lookup of it: one load and a bit test. It answers for a word
+/// opening and ending with ASCII bytes, whose lower case opens and ends
+/// with those bytes lowered whatever lies between (`str::to_lowercase`
+/// lowers ASCII chars as ASCII); any other word may be one of them.
+pub(crate) struct PairFilter {
+    /// For each first byte (folded to 0..64), the last bytes seen.
+    pairs: [u64; 64],
+}
+
+impl PairFilter {
+    /// A filter passing every word of `words`, any case.
+    pub(crate) fn new(words: &[&str]) -> PairFilter {
+        let mut pairs = [0u64; 64];
+        for w in words {
+            let lower = w.to_lowercase().into_bytes();
+            match (lower.first(), lower.last()) {
+                (Some(&f), Some(&l)) => pairs[fold(f)] |= 1 << fold(l),
+                // A word the test cannot rule out: no word is ruled out.
+                _ => pairs = [u64::MAX; 64],
+            }
+        }
+        PairFilter { pairs }
+    }
+
+    /// Whether `b` may be one of the words, any case: `false` only when
+    /// it opens and ends with ASCII bytes no word opens and ends with.
+    #[inline]
+    pub(crate) fn may_hold(&self, b: &[u8]) -> bool {
+        match (b.first(), b.last()) {
+            (Some(&f), Some(&l)) if f.is_ascii() && l.is_ascii() => {
+                self.pairs[fold(f)] & (1 << fold(l)) != 0
+            }
+            _ => true,
         }
     }
 }
@@ -341,5 +421,52 @@ mod tests {
         assert_eq!(c.of("Fünfzehnbuchstabenwort"), 2);
         assert_eq!(c.of("b"), 0);
         assert_eq!(c.of("\0a"), 0);
+    }
+
+    #[test]
+    fn pair_filter_passes_its_words_in_any_case() {
+        let words = ["minister", "u.s.", "été", "a", "Kelvin"];
+        let f = PairFilter::new(&words);
+        for w in words {
+            for v in [w.to_owned(), w.to_uppercase(), w.to_lowercase()] {
+                assert!(f.may_hold(v.as_bytes()), "{v}");
+            }
+        }
+        // Its lower case opens and ends as the word does ("\u{212A}"
+        // lowers to "k"): not ASCII at an end, so not ruled out.
+        assert!(f.may_hold("\u{212A}elvin".as_bytes()));
+        assert!(f.may_hold("ÉTÉ".as_bytes()));
+        assert!(f.may_hold(b""));
+        assert!(!f.may_hold(b"said"));
+        assert!(!f.may_hold(b"Monday"));
+        assert!(!PairFilter::new(&[]).may_hold(b"a"));
+        assert!(PairFilter::new(&[""]).may_hold(b"a"));
+    }
+
+    #[test]
+    fn unicode_words_lower_as_to_lowercase_does() {
+        // ASCII tables: a word is found only when it lowers to ASCII.
+        let ascii = WordClasses::new(&[(&["king", "sigma", "istanbul"], 1)]);
+        let mixed = WordClasses::new(&[(&["king", "ǆemal", "σας"], 2)]);
+        for w in [
+            "\u{212A}ing",
+            "\u{212A}ING",
+            "KİNG",
+            "İstanbul",
+            "ΣΑΣ",
+            "σας",
+            "Ǆemal",
+            "ǅEMAL",
+            "Kingé",
+            "\u{212A}\u{212A}\u{212A}\u{212A}\u{212A}\u{212A}\u{212A}",
+            "é",
+        ] {
+            for c in [&ascii, &mixed] {
+                let slow = c.bits_of_lower(w.to_lowercase().as_bytes());
+                assert_eq!(c.of_candidate(w.as_bytes()), slow, "{w}");
+            }
+        }
+        assert_eq!(ascii.of_candidate("\u{212A}ing".as_bytes()), 1);
+        assert_eq!(mixed.of_candidate("ΣΑΣ".as_bytes()), 2);
     }
 }
