@@ -265,6 +265,7 @@ fn find(doc: &Document, rules: &RuleSet, index: Option<&EntityIndex>) -> Found {
     trim_glued_words(doc, class, &mut mentions);
     let mut full: HashMap<Box<[u8]>, usize, BuildHasherDefault<FxHasher>> = HashMap::default();
     let mut holders: Vec<Holders> = Vec::new();
+    let mut surnames = Surnames::new();
     let mut suffixes = PersonSuffixes {
         spans: Vec::with_capacity(mentions.len()),
         holders: Vec::with_capacity(2 * mentions.len()),
@@ -304,6 +305,7 @@ fn find(doc: &Document, rules: &RuleSet, index: Option<&EntityIndex>) -> Found {
             suffixes.holders.push(at);
         }
         suffixes.spans.push((mi, first..suffixes.holders.len()));
+        surnames.insert(words.from(words.len() - 1));
     }
     let mut found = Found {
         mentions,
@@ -314,7 +316,7 @@ fn find(doc: &Document, rules: &RuleSet, index: Option<&EntityIndex>) -> Found {
         holder_mentions: Vec::new(),
     };
     found.link_holders(doc, &suffixes);
-    found.mark_surnames(doc);
+    found.mark_surnames(doc, &surnames);
     if let Some(idx) = index {
         found.mark_rule_mentions(doc, rules, idx);
     }
@@ -364,10 +366,14 @@ impl Found {
     }
 
     /// A single-word or short mention is a person when it ends a full name.
-    fn mark_surnames(&mut self, doc: &Document) {
+    /// A full name's words end with its surname, so a mention whose last
+    /// word is no full name's last word (`surnames` says so for most) is
+    /// passed over without lowering or hashing its words.
+    fn mark_surnames(&mut self, doc: &Document, surnames: &Surnames) {
         if self.full.is_empty() {
             return;
         }
+        let class = |k: usize| class_at(&self.classes, doc, k);
         let mut words = NameWords::with_capacity(64);
         for k in 0..self.mentions.len() {
             let m = &self.mentions[k];
@@ -378,12 +384,18 @@ impl Found {
             if det {
                 continue;
             }
-            name_words_into(
-                doc,
-                m.tokens.clone(),
-                |k| class_at(&self.classes, doc, k),
-                &mut words,
-            );
+            let Some(last) = m
+                .tokens
+                .clone()
+                .rev()
+                .find(|&k| is_name_word(doc, k, class))
+            else {
+                continue;
+            };
+            if !surnames.may_hold(strip_possessive(doc.tok(last))) {
+                continue;
+            }
+            name_words_into(doc, m.tokens.clone(), class, &mut words);
             if !words.is_empty() && self.full.contains_key(words.from(0)) {
                 self.mentions[k].person = true;
             }
@@ -435,6 +447,45 @@ impl Found {
             self.mentions.extend(added);
             self.mentions.sort_by_key(|m| m.range.start);
         }
+    }
+}
+
+/// The last words of an article's full names, lower case, as a bloom of
+/// 4096 bits: an article names some tens of people, so a word that is
+/// none of theirs finds its bit clear nearly always.
+struct Surnames([u64; 64]);
+
+impl Surnames {
+    /// No words.
+    fn new() -> Surnames {
+        Surnames([0; 64])
+    }
+
+    /// The word and bit for the lower-case bytes `lower`.
+    fn bit(lower: impl Iterator<Item = u8>) -> (usize, u64) {
+        let h = lower.fold(0u64, |h, b| {
+            (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+        });
+        let b = h >> 52;
+        ((b >> 6) as usize, 1 << (b & 63))
+    }
+
+    /// Add the lower-case word `lower`.
+    fn insert(&mut self, lower: &[u8]) {
+        let (word, bit) = Surnames::bit(lower.iter().copied());
+        self.0[word] |= bit;
+    }
+
+    /// Whether the word `w`, any case, may be one added: `false` only for
+    /// an ASCII word whose lower case (its bytes ASCII-lowered, as
+    /// [`push_lower`] makes it) finds its bit clear. Another word may
+    /// lower to anything, and passes.
+    fn may_hold(&self, w: &str) -> bool {
+        if !w.is_ascii() {
+            return true;
+        }
+        let (word, bit) = Surnames::bit(w.bytes().map(|b| b.to_ascii_lowercase()));
+        self.0[word] & bit != 0
     }
 }
 
@@ -915,6 +966,25 @@ mod tests {
             joined.push(w);
             assert_eq!(joined.get(), Some(w.to_lowercase().as_bytes()), "{w}");
         }
+    }
+
+    #[test]
+    fn surnames_hold_every_word_added_in_any_case() {
+        let mut s = Surnames::new();
+        let names = ["ruiz", "o’brien", "pérez", "berg"];
+        for w in names {
+            s.insert(w.as_bytes());
+        }
+        for w in names {
+            for v in [w.to_owned(), w.to_uppercase()] {
+                assert!(s.may_hold(&v), "{v}");
+            }
+        }
+        assert!(s.may_hold("Ruiz") && s.may_hold("BERG"));
+        // Most other words are ruled out; any word not ASCII passes.
+        let out = ["Washington", "Monday", "Reuters", "Senate", "Berlin"];
+        assert!(out.iter().filter(|w| !s.may_hold(w)).count() >= 4);
+        assert!(s.may_hold("Müller"));
     }
 
     #[test]
