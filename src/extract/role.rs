@@ -154,11 +154,20 @@ fn extract_roles(doc: &Document, people: &People<'_>, out: &mut Vec<RawClaim>) {
         {
             continue;
         }
-        let named_next = entity::is_capitalised(doc, i + 1) || matches!(doc.tok(i + 1), "of" | ".");
+        // The next token is a full stop or "of" when its bytes are: no
+        // slice of the text to check for char boundaries.
+        let next = &pair[1];
+        let dot_next = next.end == next.start + 1 && bytes[next.start] == b'.';
+        let named_next =
+            dot_next || entity::is_capitalised(doc, i + 1) || bytes[next.start..next.end] == *b"of";
         if !named_next {
             continue;
         }
-        let after = if is_abbreviated_title(doc, i) {
+        // An abbreviated title has its dot next ([`is_abbreviated_title`]
+        // with that test done).
+        let abbreviated =
+            dot_next && next.start == pair[0].end && titles::is_title_abbreviation(doc.tok(i));
+        let after = if abbreviated {
             i + 2
         } else if is_title_head_at(doc, people, i) {
             title_objects_end(doc, i + 1)

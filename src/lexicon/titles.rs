@@ -1129,12 +1129,27 @@ pub fn is_honorific(word: &str) -> bool {
 
 /// Whether `word` is a lower-case name particle. Every particle is two to
 /// five lower-case ASCII letters: a word of another length or opening
-/// with anything else is none, without a search (every name's end asks).
+/// with anything else is none, without a search (every name's end asks),
+/// and so is one opening with a letter no particle opens with.
 pub fn is_name_particle(word: &str) -> bool {
-    (2..=5).contains(&word.len())
-        && word.as_bytes()[0].is_ascii_lowercase()
-        && super::is_in_sorted(NAME_PARTICLES, word)
+    (2..=5).contains(&word.len()) && {
+        let f = word.as_bytes()[0];
+        f.is_ascii_lowercase()
+            && PARTICLE_FIRSTS & (1 << (f - b'a')) != 0
+            && super::is_in_sorted(NAME_PARTICLES, word)
+    }
 }
+
+/// The letters [`NAME_PARTICLES`] open with, one bit each from `a`.
+const PARTICLE_FIRSTS: u32 = {
+    let mut m = 0;
+    let mut i = 0;
+    while i < NAME_PARTICLES.len() {
+        m |= 1 << (NAME_PARTICLES[i].as_bytes()[0] - b'a');
+        i += 1;
+    }
+    m
+};
 
 /// Whether `word` is a nationality adjective or country short form.
 pub fn is_nationality(word: &str) -> bool {
@@ -1277,8 +1292,10 @@ mod tests {
             assert!((2..=5).contains(&p.len()), "{p}");
             assert!(p.bytes().all(|b| b.is_ascii_lowercase()), "{p}");
         }
+        assert!(NAME_PARTICLES.iter().all(|p| is_name_particle(p)));
         assert!(is_name_particle("bin"));
         assert!(!is_name_particle("Bin"));
+        assert!(!is_name_particle("said"));
         assert!(!is_name_particle("b"));
     }
 
