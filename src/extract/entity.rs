@@ -233,7 +233,8 @@ fn find(doc: &Document, rules: &RuleSet, index: Option<&EntityIndex>) -> Found {
         .iter()
         .zip(&quoted)
         .map(|(t, &q)| {
-            (!q && is_capitalised_token(&doc.text, t)).then(|| Classes::of(&doc.text[t.range()]))
+            (!q && is_capitalised_token(&doc.text, t))
+                .then(|| Classes::of_bytes(&doc.text.as_bytes()[t.range()]))
         })
         .collect();
     let class = |k: usize| class_at(&classes, doc, k);
@@ -733,13 +734,23 @@ fn can_start_name(w: &str, c: Classes) -> bool {
     } else {
         Classes::of(s)
     };
-    c.can_start_name()
-        && !c.is_speech_verb()
-        && if s.is_ascii() {
-            s.bytes().any(|b| b.is_ascii_lowercase()) || s.len() <= 3
-        } else {
-            s.chars().any(char::is_lowercase) || s.chars().count() <= 3
+    c.can_start_name() && !c.is_speech_verb() && has_lower_or_is_short(s)
+}
+
+/// Whether `s` has a lower-case letter or is at most three chars long.
+/// One scan of the bytes: an ASCII lower-case letter answers at once
+/// (it is a lower-case char whatever else `s` holds), and only a word
+/// with a byte outside ASCII before one goes char by char.
+fn has_lower_or_is_short(s: &str) -> bool {
+    for b in s.bytes() {
+        if b.is_ascii_lowercase() {
+            return true;
         }
+        if !b.is_ascii() {
+            return s.chars().any(char::is_lowercase) || s.chars().count() <= 3;
+        }
+    }
+    s.len() <= 3
 }
 
 fn has_possessive(w: &str) -> bool {
@@ -985,6 +996,35 @@ mod tests {
         let out = ["Washington", "Monday", "Reuters", "Senate", "Berlin"];
         assert!(out.iter().filter(|w| !s.may_hold(w)).count() >= 4);
         assert!(s.may_hold("Müller"));
+    }
+
+    #[test]
+    fn lower_or_short_as_the_two_scans_said() {
+        let two_scans = |s: &str| {
+            if s.is_ascii() {
+                s.bytes().any(|b| b.is_ascii_lowercase()) || s.len() <= 3
+            } else {
+                s.chars().any(char::is_lowercase) || s.chars().count() <= 3
+            }
+        };
+        for s in [
+            "NATO",
+            "Li",
+            "AJ",
+            "Ana",
+            "ÉÉÉÉ",
+            "ÉÉ",
+            "Éa",
+            "aÉÉÉÉ",
+            "ÉLYSÉE",
+            "Élysée",
+            "",
+            "ΣΣΣΣ",
+            "ΣΣσΣ",
+            "A1B2",
+        ] {
+            assert_eq!(has_lower_or_is_short(s), two_scans(s), "{s}");
+        }
     }
 
     #[test]

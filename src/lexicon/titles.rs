@@ -1036,6 +1036,13 @@ impl Classes {
         Classes(class_of(word))
     }
 
+    /// [`Classes::of`] a word's UTF-8 bytes: for a caller holding a
+    /// token's byte range, with no `str` slice (and its char-boundary
+    /// checks) to make first.
+    pub fn of_bytes(word: &[u8]) -> Classes {
+        Classes(classes().of_bytes(word))
+    }
+
     /// As [`is_title_of_object`].
     pub fn is_title_of_object(self) -> bool {
         self.0 & OF_OBJECT != 0
