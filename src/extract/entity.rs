@@ -47,8 +47,15 @@ pub(crate) struct Found {
     classes: Vec<Option<Classes>>,
     /// Every word-suffix of a full name (lower-case words, honorifics and
     /// generational suffixes dropped, joined by single spaces; see
-    /// [`NameWords`]) -> the names ending with it.
-    full: HashMap<String, Holders, BuildHasherDefault<FxHasher>>,
+    /// [`NameWords`]) -> the names ending with it, as an index into
+    /// `holders`: the linking pass after the first reaches them by index,
+    /// with no second hash of the same words.
+    full: HashMap<Box<[u8]>, usize, BuildHasherDefault<FxHasher>>,
+    /// The names ending with each suffix in `full`.
+    holders: Vec<Holders>,
+    /// Every holder's mentions (see [`Holders::mentions`]), each holder's
+    /// run in one piece: one buffer for the article, not one per suffix.
+    holder_mentions: Vec<(usize, Range<usize>)>,
 }
 
 /// The full names that end with one run of words ("berg" ends "Ana Berg"
@@ -61,8 +68,9 @@ struct Holders {
     text: Range<usize>,
     /// Each mention of a full name ending with the words: its prose offset
     /// and which person it names (its own fullest form, as a prose range),
-    /// in order; empty until [`Found::link_holders`] runs.
-    mentions: Vec<(usize, Range<usize>)>,
+    /// in order, as a range of [`Found::holder_mentions`]. [`find`] counts
+    /// them in its length; [`Found::link_holders`] places and fills them.
+    mentions: Range<usize>,
     /// Whether the mentions name more than one person.
     shared: bool,
 }
@@ -107,21 +115,24 @@ impl<'a> People<'a> {
         &self.found.quoted
     }
 
-    /// The title-table classes of token `k` (as [`Classes::of`] its text).
-    pub fn classes(&self, k: usize) -> Classes {
-        class_at(&self.found.classes, self.doc, k)
+    /// The title-table classes of token `k` (as [`Classes::of`] its text)
+    /// when already looked up (a capitalised word outside quotations),
+    /// else `None`: the caller has a cheaper test to try before a lookup.
+    pub fn known_classes(&self, k: usize) -> Option<Classes> {
+        self.found.classes[k]
     }
 
     /// Of the people whose names end with the same words, the one named
     /// most recently before `offset`; `None` when the sentence naming them
     /// last names another of them too, or none is named before.
     fn nearest_holder(&self, h: &Holders, offset: usize) -> Option<&'a str> {
-        let k = h.mentions.partition_point(|(o, _)| *o < offset);
-        let (last, who) = h.mentions[..k].last()?;
+        let mentions = &self.found.holder_mentions[h.mentions.clone()];
+        let k = mentions.partition_point(|(o, _)| *o < offset);
+        let (last, who) = mentions[..k].last()?;
         let text = &self.doc.text;
         let who = &text[who.clone()];
         let sentence = self.doc.sentence_at(*last);
-        let other_there = h.mentions[..k]
+        let other_there = mentions[..k]
             .iter()
             .rev()
             .take_while(|(o, _)| self.doc.sentence_at(*o) == sentence)
@@ -147,16 +158,14 @@ impl<'a> People<'a> {
     }
 
     fn canonical_among(&self, text: &str, offset: Option<usize>) -> String {
-        let mut words = NameWords::default();
+        let mut words = JoinedWords::with_capacity(text.len());
         for w in text.split_whitespace().map(strip_possessive).filter(|w| {
             let c = Classes::of(w);
             !c.is_honorific() && !c.is_name_suffix()
         }) {
             words.push(w);
         }
-        let held = (!words.is_empty())
-            .then(|| self.found.full.get(words.from(0)))
-            .flatten();
+        let held = words.get().and_then(|w| self.found.holder(w));
         let fullest = match (held, offset) {
             (Some(h), Some(offset)) if h.shared => self.nearest_holder(h, offset).unwrap_or(text),
             (Some(h), _) => &self.doc.text[h.text.clone()],
@@ -202,6 +211,18 @@ impl<'a> People<'a> {
     }
 }
 
+/// The words of the person mentions, as [`find`] first lowered them: for
+/// each mention, its index and the `holders` index of each of its word
+/// suffixes, longest first (the first is its own full name's).
+#[derive(Default)]
+struct PersonSuffixes {
+    /// Per person mention: its index in `mentions` and its range in
+    /// `holders`.
+    spans: Vec<(usize, Range<usize>)>,
+    /// The `holders` indices, all mentions' runs one after another.
+    holders: Vec<usize>,
+}
+
 /// Find the names of `doc` and link them.
 fn find(doc: &Document, rules: &RuleSet, index: Option<&EntityIndex>) -> Found {
     let quoted = quoted_tokens(doc);
@@ -212,17 +233,17 @@ fn find(doc: &Document, rules: &RuleSet, index: Option<&EntityIndex>) -> Found {
         .iter()
         .zip(&quoted)
         .map(|(t, &q)| {
-            (!q && is_capitalised_token(&doc.text, t)).then(|| Classes::of(&doc.text[t.range()]))
+            (!q && is_capitalised_token(&doc.text, t))
+                .then(|| Classes::of_bytes(&doc.text.as_bytes()[t.range()]))
         })
         .collect();
     let class = |k: usize| class_at(&classes, doc, k);
     let mut mentions = Vec::new();
     let mut i = 0;
-    while i < doc.tokens.len() {
-        if classes[i].is_none() {
-            i += 1;
-            continue;
-        }
+    // Only a capitalised word outside quotations opens a name: skip to the
+    // next in one tight scan (most tokens are none).
+    while let Some(k) = classes[i..].iter().position(Option::is_some) {
+        i += k;
         match name_run(doc, i, class) {
             Some(r) => {
                 let det = i > 0 && is_determiner(doc.tok(i - 1));
@@ -243,42 +264,60 @@ fn find(doc: &Document, rules: &RuleSet, index: Option<&EntityIndex>) -> Found {
         }
     }
     trim_glued_words(doc, class, &mut mentions);
-    let mut full: HashMap<String, Holders, BuildHasherDefault<FxHasher>> = HashMap::default();
-    let mut words = NameWords::default();
-    for m in mentions.iter().filter(|m| m.person) {
+    let mut full: HashMap<Box<[u8]>, usize, BuildHasherDefault<FxHasher>> = HashMap::default();
+    let mut holders: Vec<Holders> = Vec::new();
+    let mut surnames = Surnames::new();
+    let mut suffixes = PersonSuffixes {
+        spans: Vec::with_capacity(mentions.len()),
+        holders: Vec::with_capacity(2 * mentions.len()),
+    };
+    let mut words = NameWords::with_capacity(64);
+    for (mi, m) in mentions.iter().enumerate().filter(|(_, m)| m.person) {
         name_words_into(doc, m.tokens.clone(), class, &mut words);
-        let text = name_range(doc, m.tokens.clone());
-        for k in 0..words.len() {
-            // Look up by `&str` first: most suffixes (surnames) repeat, and
-            // only a new one needs its own `String` key.
-            match full.get_mut(words.from(k)) {
-                Some(e) if words.len() > e.words => {
-                    e.words = words.len();
-                    e.text = text.clone();
-                }
-                Some(_) => {}
-                None => {
-                    full.insert(
-                        words.from(k).to_owned(),
-                        Holders {
-                            words: words.len(),
-                            text: text.clone(),
-                            mentions: Vec::new(),
-                            shared: false,
-                        },
-                    );
-                }
-            }
+        if words.is_empty() {
+            continue;
         }
+        let text = name_range(doc, m.tokens.clone());
+        let first = suffixes.holders.len();
+        for k in 0..words.len() {
+            // Look up by `&[u8]` first: most suffixes (surnames) repeat,
+            // and only a new one needs its own key.
+            let at = match full.get(words.from(k)) {
+                Some(&at) => {
+                    let e = &mut holders[at];
+                    if words.len() > e.words {
+                        e.words = words.len();
+                        e.text = text.clone();
+                    }
+                    e.mentions.end += 1;
+                    at
+                }
+                None => {
+                    full.insert(words.from(k).into(), holders.len());
+                    holders.push(Holders {
+                        words: words.len(),
+                        text: text.clone(),
+                        mentions: 0..1,
+                        shared: false,
+                    });
+                    holders.len() - 1
+                }
+            };
+            suffixes.holders.push(at);
+        }
+        suffixes.spans.push((mi, first..suffixes.holders.len()));
+        surnames.insert(words.from(words.len() - 1));
     }
     let mut found = Found {
         mentions,
         quoted,
         classes,
         full,
+        holders,
+        holder_mentions: Vec::new(),
     };
-    found.link_holders(doc);
-    found.mark_surnames(doc);
+    found.link_holders(doc, &suffixes);
+    found.mark_surnames(doc, &surnames);
     if let Some(idx) = index {
         found.mark_rule_mentions(doc, rules, idx);
     }
@@ -286,41 +325,57 @@ fn find(doc: &Document, rules: &RuleSet, index: Option<&EntityIndex>) -> Found {
 }
 
 impl Found {
+    /// The names ending with the lower-case words `words` (joined by
+    /// single spaces), if a full name does.
+    fn holder(&self, words: &[u8]) -> Option<&Holders> {
+        self.full.get(words).map(|&at| &self.holders[at])
+    }
+
     /// Record, under each word-suffix of every full-name mention, where it
     /// is and whom it names (its own fullest form), so that a surname two
-    /// people share can go to the nearer one. Linear in the names' words.
-    fn link_holders(&mut self, doc: &Document) {
-        let mut words = NameWords::default();
-        for m in self.mentions.iter().filter(|m| m.person) {
-            name_words_into(
-                doc,
-                m.tokens.clone(),
-                |k| class_at(&self.classes, doc, k),
-                &mut words,
-            );
-            if words.is_empty() {
-                continue;
-            }
-            let Some(who) = self.full.get(words.from(0)).map(|h| h.text.clone()) else {
-                continue;
-            };
-            for k in 0..words.len() {
-                if let Some(h) = self.full.get_mut(words.from(k)) {
-                    h.shared |= h.mentions.first().is_some_and(|(_, w)| {
-                        !same_person(&doc.text[w.clone()], &doc.text[who.clone()])
-                    });
-                    h.mentions.push((m.range.start, who.clone()));
-                }
+    /// people share can go to the nearer one. Linear in the names' words:
+    /// `suffixes` holds each person mention's suffixes as [`find`] found
+    /// them (the same mentions, none marked since), so none is lowered or
+    /// hashed again.
+    ///
+    /// Each holder's run of [`Found::holder_mentions`] is placed from the
+    /// counts [`find`] left in its `mentions` (a counting sort), then
+    /// filled in mention order: its end is the fill point.
+    fn link_holders(&mut self, doc: &Document, suffixes: &PersonSuffixes) {
+        let mut at = 0;
+        for h in &mut self.holders {
+            let n = h.mentions.len();
+            h.mentions = at..at;
+            at += n;
+        }
+        let mut flat = vec![(0, 0..0); at];
+        for (mi, run) in &suffixes.spans {
+            let start = self.mentions[*mi].range.start;
+            let run = &suffixes.holders[run.clone()];
+            let who = self.holders[run[0]].text.clone();
+            for &at in run {
+                let h = &mut self.holders[at];
+                h.shared |= !h.mentions.is_empty() && {
+                    let w = &flat[h.mentions.start].1;
+                    !same_person(&doc.text[w.clone()], &doc.text[who.clone()])
+                };
+                flat[h.mentions.end] = (start, who.clone());
+                h.mentions.end += 1;
             }
         }
+        self.holder_mentions = flat;
     }
 
     /// A single-word or short mention is a person when it ends a full name.
-    fn mark_surnames(&mut self, doc: &Document) {
+    /// A full name's words end with its surname, so a mention whose last
+    /// word is no full name's last word (`surnames` says so for most) is
+    /// passed over without lowering or hashing its words.
+    fn mark_surnames(&mut self, doc: &Document, surnames: &Surnames) {
         if self.full.is_empty() {
             return;
         }
-        let mut words = NameWords::default();
+        let class = |k: usize| class_at(&self.classes, doc, k);
+        let mut words = NameWords::with_capacity(64);
         for k in 0..self.mentions.len() {
             let m = &self.mentions[k];
             if m.person {
@@ -330,12 +385,18 @@ impl Found {
             if det {
                 continue;
             }
-            name_words_into(
-                doc,
-                m.tokens.clone(),
-                |k| class_at(&self.classes, doc, k),
-                &mut words,
-            );
+            let Some(last) = m
+                .tokens
+                .clone()
+                .rev()
+                .find(|&k| is_name_word(doc, k, class))
+            else {
+                continue;
+            };
+            if !surnames.may_hold(strip_possessive(doc.tok(last))) {
+                continue;
+            }
+            name_words_into(doc, m.tokens.clone(), class, &mut words);
             if !words.is_empty() && self.full.contains_key(words.from(0)) {
                 self.mentions[k].person = true;
             }
@@ -390,6 +451,45 @@ impl Found {
     }
 }
 
+/// The last words of an article's full names, lower case, as a bloom of
+/// 4096 bits: an article names some tens of people, so a word that is
+/// none of theirs finds its bit clear nearly always.
+struct Surnames([u64; 64]);
+
+impl Surnames {
+    /// No words.
+    fn new() -> Surnames {
+        Surnames([0; 64])
+    }
+
+    /// The word and bit for the lower-case bytes `lower`.
+    fn bit(lower: impl Iterator<Item = u8>) -> (usize, u64) {
+        let h = lower.fold(0u64, |h, b| {
+            (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+        });
+        let b = h >> 52;
+        ((b >> 6) as usize, 1 << (b & 63))
+    }
+
+    /// Add the lower-case word `lower`.
+    fn insert(&mut self, lower: &[u8]) {
+        let (word, bit) = Surnames::bit(lower.iter().copied());
+        self.0[word] |= bit;
+    }
+
+    /// Whether the word `w`, any case, may be one added: `false` only for
+    /// an ASCII word whose lower case (its bytes ASCII-lowered, as
+    /// [`push_lower`] makes it) finds its bit clear. Another word may
+    /// lower to anything, and passes.
+    fn may_hold(&self, w: &str) -> bool {
+        if !w.is_ascii() {
+            return true;
+        }
+        let (word, bit) = Surnames::bit(w.bytes().map(|b| b.to_ascii_lowercase()));
+        self.0[word] & bit != 0
+    }
+}
+
 /// Whether two full names that end alike name one person: they open with
 /// the same word too ("Ana Berg" and "Ana Maria Berg"; not "Tom Berg").
 fn same_person(a: &str, b: &str) -> bool {
@@ -405,29 +505,62 @@ fn same_person(a: &str, b: &str) -> bool {
 /// its own ("envoy to *Ukraine* Kurt Volker" when "Ukraine" stands alone
 /// elsewhere), or a sentence-opening "-ing"/"-ly" word ("*Hosting* Tim
 /// Cook").
+///
+/// Few mentions can lose a word (persons of three tokens or more), so the
+/// single-word mentions' byte ranges are gathered once, at the first of
+/// them, and scanned for each of the first few rather than hashed into a
+/// set for every article; past [`SCANS_BEFORE_SET`] of them, the set is
+/// built once. Only mentions of three tokens or more change, and they
+/// keep two, so the single-word mentions are the same throughout.
 fn trim_glued_words(doc: &Document, class: impl Fn(usize) -> Classes, mentions: &mut [Mention]) {
-    let single: std::collections::HashSet<&str, BuildHasherDefault<FxHasher>> = mentions
-        .iter()
-        .filter(|m| m.tokens.len() == 1)
-        .map(|m| doc.tok(m.tokens.start))
-        .collect();
-    for m in mentions.iter_mut().filter(|m| m.person) {
-        let first = m.tokens.start;
-        let w = doc.tok(first);
-        if m.tokens.len() < 3 || class(first).is_honorific() {
+    let mut single: Option<std::collections::HashSet<&str, BuildHasherDefault<FxHasher>>> = None;
+    let mut alone: Option<Vec<Range<usize>>> = None;
+    let mut scans = 0;
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        if !m.person || m.tokens.len() < 3 {
             continue;
         }
+        let first = m.tokens.start;
+        if class(first).is_honorific() {
+            continue;
+        }
+        let w = doc.tok(first);
         let opens_sentence = doc
             .sentence_at(m.range.start)
             .is_some_and(|s| doc.sentences[s].tokens.start == first);
-        let glued =
-            single.contains(w) || opens_sentence && (w.ends_with("ing") || w.ends_with("ly"));
+        let glued = opens_sentence && (w.ends_with("ing") || w.ends_with("ly")) || {
+            let alone_at = alone.get_or_insert_with(|| {
+                mentions
+                    .iter()
+                    .filter(|x| x.tokens.len() == 1)
+                    .map(|x| doc.tokens[x.tokens.start].range())
+                    .collect()
+            });
+            if scans < SCANS_BEFORE_SET {
+                scans += 1;
+                let bytes = doc.text.as_bytes();
+                alone_at
+                    .iter()
+                    .any(|r| r.len() == w.len() && bytes[r.clone()] == *w.as_bytes())
+            } else {
+                single
+                    .get_or_insert_with(|| alone_at.iter().map(|r| &doc.text[r.clone()]).collect())
+                    .contains(w)
+            }
+        };
         if glued {
+            let m = &mut mentions[i];
             m.tokens.start += 1;
             m.range.start = doc.tokens[m.tokens.start].start;
         }
     }
 }
+
+/// How many long person mentions [`trim_glued_words`] checks by scanning
+/// the mentions before it builds a set of the single words: a bound on
+/// the scans' cost in an article of many long names.
+const SCANS_BEFORE_SET: usize = 16;
 
 /// Whether each token lies inside a double-quoted quotation.
 pub(crate) fn quoted_tokens(doc: &Document) -> Vec<bool> {
@@ -601,13 +734,23 @@ fn can_start_name(w: &str, c: Classes) -> bool {
     } else {
         Classes::of(s)
     };
-    c.can_start_name()
-        && !c.is_speech_verb()
-        && if s.is_ascii() {
-            s.bytes().any(|b| b.is_ascii_lowercase()) || s.len() <= 3
-        } else {
-            s.chars().any(char::is_lowercase) || s.chars().count() <= 3
+    c.can_start_name() && !c.is_speech_verb() && has_lower_or_is_short(s)
+}
+
+/// Whether `s` has a lower-case letter or is at most three chars long.
+/// One scan of the bytes: an ASCII lower-case letter answers at once
+/// (it is a lower-case char whatever else `s` holds), and only a word
+/// with a byte outside ASCII before one goes char by char.
+fn has_lower_or_is_short(s: &str) -> bool {
+    for b in s.bytes() {
+        if b.is_ascii_lowercase() {
+            return true;
         }
+        if !b.is_ascii() {
+            return s.chars().any(char::is_lowercase) || s.chars().count() <= 3;
+        }
+    }
+    s.len() <= 3
 }
 
 fn has_possessive(w: &str) -> bool {
@@ -635,16 +778,25 @@ fn name_word_count(doc: &Document, r: Range<usize>, class: impl Fn(usize) -> Cla
 }
 
 /// A name's words, each lower case, joined by single spaces, and where
-/// each word starts: the words from the `k`th on are one `&str`, so a
-/// run of words is looked up with one hash of its bytes. Words hold no
+/// each word starts: the words from the `k`th on are one byte string, so
+/// a run of words is looked up with one hash of its bytes. Words hold no
 /// white space, so no two runs of words join alike.
 #[derive(Debug, Default)]
 struct NameWords {
-    text: String,
+    text: Vec<u8>,
     starts: Vec<usize>,
 }
 
 impl NameWords {
+    /// Empty, with room for `len` bytes of words: one allocation for an
+    /// article's names rather than a few growths.
+    fn with_capacity(len: usize) -> NameWords {
+        NameWords {
+            text: Vec::with_capacity(len),
+            starts: Vec::with_capacity(8),
+        }
+    }
+
     fn clear(&mut self) {
         self.text.clear();
         self.starts.clear();
@@ -659,23 +811,91 @@ impl NameWords {
     }
 
     /// The words from the `k`th on, joined.
-    fn from(&self, k: usize) -> &str {
+    fn from(&self, k: usize) -> &[u8] {
         &self.text[self.starts[k]..]
     }
 
-    /// Add `w`, lower-cased: ASCII byte for byte, anything else as
-    /// `to_lowercase` does (final sigma and all).
+    /// Add `w`, lower-cased (see [`push_lower`]).
     fn push(&mut self, w: &str) {
         if !self.starts.is_empty() {
-            self.text.push(' ');
+            self.text.push(b' ');
         }
-        let at = self.text.len();
-        self.starts.push(at);
-        if w.is_ascii() {
-            self.text.push_str(w);
-            self.text[at..].make_ascii_lowercase();
+        self.starts.push(self.text.len());
+        push_lower(&mut self.text, w);
+    }
+}
+
+/// A name's words lower-cased and joined by single spaces, for one lookup
+/// ([`People::canonical_among`]): [`NameWords`] without the word starts,
+/// in one buffer sized for the usual name.
+struct JoinedWords {
+    text: Vec<u8>,
+    /// Whether a word was pushed (an empty word is a word).
+    any: bool,
+}
+
+impl JoinedWords {
+    /// Room for `len` bytes of words: lower-casing keeps the length of
+    /// ASCII text, so most names need no second allocation.
+    fn with_capacity(len: usize) -> JoinedWords {
+        JoinedWords {
+            text: Vec::with_capacity(len),
+            any: false,
+        }
+    }
+
+    /// Add `w`, lower-cased (see [`push_lower`]).
+    fn push(&mut self, w: &str) {
+        if self.any {
+            self.text.push(b' ');
+        }
+        self.any = true;
+        push_lower(&mut self.text, w);
+    }
+
+    /// The joined words, or `None` when there are none.
+    fn get(&self) -> Option<&[u8]> {
+        self.any.then_some(&self.text[..])
+    }
+}
+
+/// Append `w` to `out` lower-cased: ASCII byte for byte, anything else as
+/// `to_lowercase` does (final sigma and all). The ASCII lowering and the
+/// test for other bytes are one pass, with no copy of the word; a word
+/// found not ASCII is taken back and lowered again, char by char.
+fn push_lower(out: &mut Vec<u8>, w: &str) {
+    let at = out.len();
+    let mut high = 0;
+    out.extend(w.bytes().map(|b| {
+        high |= b;
+        b.to_ascii_lowercase()
+    }));
+    if high >= 0x80 {
+        out.truncate(at);
+        push_lower_unicode(out, w);
+    }
+}
+
+/// [`push_lower`] of a word not all ASCII ("Pérez", "O’Brien"), into
+/// `out` with no `String` of its own, its ASCII chars lowered in place.
+/// `str::to_lowercase` lowers each char as `char::to_lowercase` does, but
+/// for a capital sigma (its form depends on the letters around it): a
+/// word with one is taken back and goes the slow way.
+#[cold]
+fn push_lower_unicode(out: &mut Vec<u8>, w: &str) {
+    let at = out.len();
+    let mut buf = [0u8; 4];
+    for c in w.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase() as u8);
+        } else if c == 'Σ' {
+            out.truncate(at);
+            out.extend_from_slice(w.to_lowercase().as_bytes());
+            return;
         } else {
-            self.text.push_str(&w.to_lowercase());
+            for l in c.to_lowercase() {
+                out.extend(l.encode_utf8(&mut buf).bytes());
+            }
         }
     }
 }
@@ -723,12 +943,12 @@ mod tests {
         let class = |k: usize| Classes::of(d.tok(k));
         name_words_into(&d, 0..4, class, &mut words);
         assert_eq!(words.len(), 2);
-        assert_eq!(words.from(0), "ana ruiz");
-        assert_eq!(words.from(1), "ruiz");
+        assert_eq!(words.from(0), b"ana ruiz");
+        assert_eq!(words.from(1), b"ruiz");
         let n = d.tokens.len();
         name_words_into(&d, n - 3..n - 1, class, &mut words);
-        assert_eq!(words.from(0), "οδυσσεας pérez");
-        assert_eq!(words.from(1), "pérez");
+        assert_eq!(words.from(0), "οδυσσεας pérez".as_bytes());
+        assert_eq!(words.from(1), "pérez".as_bytes());
     }
 
     #[test]
@@ -742,10 +962,68 @@ mod tests {
             "ẞTRAẞE",
             "Ǆemal",
             "K",
+            "O’BRIEN",
+            "\u{212A}ING",
+            "ȺȾ",
+            "ΌΣΟ",
+            "Σ",
+            "AΣ",
+            "\0A",
         ] {
             let mut words = NameWords::default();
             words.push(w);
-            assert_eq!(words.from(0), w.to_lowercase(), "{w}");
+            assert_eq!(words.from(0), w.to_lowercase().as_bytes(), "{w}");
+            let mut joined = JoinedWords::with_capacity(0);
+            joined.push(w);
+            assert_eq!(joined.get(), Some(w.to_lowercase().as_bytes()), "{w}");
+        }
+    }
+
+    #[test]
+    fn surnames_hold_every_word_added_in_any_case() {
+        let mut s = Surnames::new();
+        let names = ["ruiz", "o’brien", "pérez", "berg"];
+        for w in names {
+            s.insert(w.as_bytes());
+        }
+        for w in names {
+            for v in [w.to_owned(), w.to_uppercase()] {
+                assert!(s.may_hold(&v), "{v}");
+            }
+        }
+        assert!(s.may_hold("Ruiz") && s.may_hold("BERG"));
+        // Most other words are ruled out; any word not ASCII passes.
+        let out = ["Washington", "Monday", "Reuters", "Senate", "Berlin"];
+        assert!(out.iter().filter(|w| !s.may_hold(w)).count() >= 4);
+        assert!(s.may_hold("Müller"));
+    }
+
+    #[test]
+    fn lower_or_short_as_the_two_scans_said() {
+        let two_scans = |s: &str| {
+            if s.is_ascii() {
+                s.bytes().any(|b| b.is_ascii_lowercase()) || s.len() <= 3
+            } else {
+                s.chars().any(char::is_lowercase) || s.chars().count() <= 3
+            }
+        };
+        for s in [
+            "NATO",
+            "Li",
+            "AJ",
+            "Ana",
+            "ÉÉÉÉ",
+            "ÉÉ",
+            "Éa",
+            "aÉÉÉÉ",
+            "ÉLYSÉE",
+            "Élysée",
+            "",
+            "ΣΣΣΣ",
+            "ΣΣσΣ",
+            "A1B2",
+        ] {
+            assert_eq!(has_lower_or_is_short(s), two_scans(s), "{s}");
         }
     }
 

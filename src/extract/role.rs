@@ -81,21 +81,32 @@ fn is_office_capitalised(doc: &Document, k: usize) -> bool {
 /// Whether the office word of token `k` is a title head: the token's
 /// classes, looked up once for the article, unless a time qualifier is
 /// joined to it ("then-Senator"). No head is under three letters: "in",
-/// "of" and "to" are no lookup.
+/// "of" and "to" are no lookup. A word not looked up yet (lower case)
+/// goes through the heads' letter filter first: most are ruled out there.
 fn is_title_head_at(doc: &Document, people: &People<'_>, k: usize) -> bool {
     let w = doc.tok(k);
     match titles::after_joined_qualifier(w) {
         Some(rest) => titles::is_title_head(rest),
-        None => w.len() >= 3 && people.classes(k).is_title_head(),
+        None => {
+            w.len() >= 3
+                && match people.known_classes(k) {
+                    Some(c) => c.is_title_head(),
+                    None => titles::may_be_title_head(w) && titles::is_title_head(w),
+                }
+        }
     }
 }
 
-/// Whether token `k` is an abbreviated title with its dot ("Sen.").
+/// Whether token `k` is an abbreviated title with its dot ("Sen."). The
+/// dot is tested on the token's bytes: a one-byte token that is `.`.
 fn is_abbreviated_title(doc: &Document, k: usize) -> bool {
-    k + 1 < doc.tokens.len()
-        && doc.tok(k + 1) == "."
-        && doc.tokens[k + 1].start == doc.tokens[k].end
-        && titles::is_title_abbreviation(doc.tok(k))
+    k + 1 < doc.tokens.len() && {
+        let dot = &doc.tokens[k + 1];
+        dot.end == dot.start + 1
+            && doc.text.as_bytes()[dot.start] == b'.'
+            && dot.start == doc.tokens[k].end
+            && titles::is_title_abbreviation(doc.tok(k))
+    }
 }
 
 /// Whether a line break separates tokens `a` and `b`.
@@ -143,11 +154,20 @@ fn extract_roles(doc: &Document, people: &People<'_>, out: &mut Vec<RawClaim>) {
         {
             continue;
         }
-        let named_next = entity::is_capitalised(doc, i + 1) || matches!(doc.tok(i + 1), "of" | ".");
+        // The next token is a full stop or "of" when its bytes are: no
+        // slice of the text to check for char boundaries.
+        let next = &pair[1];
+        let dot_next = next.end == next.start + 1 && bytes[next.start] == b'.';
+        let named_next =
+            dot_next || entity::is_capitalised(doc, i + 1) || bytes[next.start..next.end] == *b"of";
         if !named_next {
             continue;
         }
-        let after = if is_abbreviated_title(doc, i) {
+        // An abbreviated title has its dot next ([`is_abbreviated_title`]
+        // with that test done).
+        let abbreviated =
+            dot_next && next.start == pair[0].end && titles::is_title_abbreviation(doc.tok(i));
+        let after = if abbreviated {
             i + 2
         } else if is_title_head_at(doc, people, i) {
             title_objects_end(doc, i + 1)

@@ -6,7 +6,7 @@
 //! or story, and decide nothing: `extract::role` and `extract::entity` read
 //! them.
 
-use super::wordset::WordClasses;
+use super::wordset::{PairFilter, WordClasses};
 use std::sync::OnceLock;
 
 /// Words that end a title ("Prime *Minister*", "port authority
@@ -183,6 +183,9 @@ pub const TIME_QUALIFIERS: &[&str] = &["acting", "ex", "former", "incoming", "ou
 
 /// The office word joined to a time qualifier by a hyphen ("Senator" in
 /// "then-Senator", "deputy" in "ex-deputy"), when `word` is such a join.
+/// Inlined: the title loop asks of many words, and the byte scan that
+/// answers most is shorter than a call.
+#[inline]
 pub fn after_joined_qualifier(word: &str) -> Option<&str> {
     // No hyphen, no join: one byte scan answers most words ("‑" opens
     // with 0xE2). A qualifier is two to eight ASCII letters, so the first
@@ -1033,6 +1036,13 @@ impl Classes {
         Classes(class_of(word))
     }
 
+    /// [`Classes::of`] a word's UTF-8 bytes: for a caller holding a
+    /// token's byte range, with no `str` slice (and its char-boundary
+    /// checks) to make first.
+    pub fn of_bytes(word: &[u8]) -> Classes {
+        Classes(classes().of_bytes(word))
+    }
+
     /// As [`is_title_of_object`].
     pub fn is_title_of_object(self) -> bool {
         self.0 & OF_OBJECT != 0
@@ -1099,6 +1109,16 @@ pub fn is_title_head(word: &str) -> bool {
     lookup(HEAD, word)
 }
 
+/// Whether `word` may end a title: `false` only where [`is_title_head`]
+/// is, by the first and last letters of the heads alone, before any
+/// lookup (a loop over every word before a name asks; few are heads).
+pub fn may_be_title_head(word: &str) -> bool {
+    static HEADS: OnceLock<PairFilter> = OnceLock::new();
+    HEADS
+        .get_or_init(|| PairFilter::new(TITLE_HEADS))
+        .may_hold(word.as_bytes())
+}
+
 /// Whether `word` may precede a title head inside the office's name.
 pub fn is_title_modifier(word: &str) -> bool {
     lookup(MODIFIER, word)
@@ -1116,12 +1136,27 @@ pub fn is_honorific(word: &str) -> bool {
 
 /// Whether `word` is a lower-case name particle. Every particle is two to
 /// five lower-case ASCII letters: a word of another length or opening
-/// with anything else is none, without a search (every name's end asks).
+/// with anything else is none, without a search (every name's end asks),
+/// and so is one opening with a letter no particle opens with.
 pub fn is_name_particle(word: &str) -> bool {
-    (2..=5).contains(&word.len())
-        && word.as_bytes()[0].is_ascii_lowercase()
-        && super::is_in_sorted(NAME_PARTICLES, word)
+    (2..=5).contains(&word.len()) && {
+        let f = word.as_bytes()[0];
+        f.is_ascii_lowercase()
+            && PARTICLE_FIRSTS & (1 << (f - b'a')) != 0
+            && super::is_in_sorted(NAME_PARTICLES, word)
+    }
 }
+
+/// The letters [`NAME_PARTICLES`] open with, one bit each from `a`.
+const PARTICLE_FIRSTS: u32 = {
+    let mut m = 0;
+    let mut i = 0;
+    while i < NAME_PARTICLES.len() {
+        m |= 1 << (NAME_PARTICLES[i].as_bytes()[0] - b'a');
+        i += 1;
+    }
+    m
+};
 
 /// Whether `word` is a nationality adjective or country short form.
 pub fn is_nationality(word: &str) -> bool {
@@ -1169,6 +1204,21 @@ mod time_and_shared_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_title_head_may_be_one() {
+        for &h in TITLE_HEADS {
+            let mut cap = h.to_string();
+            cap[..1].make_ascii_uppercase();
+            for w in [h.to_string(), h.to_uppercase(), cap] {
+                assert!(is_title_head(&w) && may_be_title_head(&w), "{w}");
+            }
+        }
+        // Most words are ruled out with no lookup.
+        for w in ["and", "said", "Ana", "from", "that", "with"] {
+            assert!(!is_title_head(w) && !may_be_title_head(w), "{w}");
+        }
+    }
 
     #[test]
     fn classes_answer_as_the_single_lookups_do() {
@@ -1249,8 +1299,10 @@ mod tests {
             assert!((2..=5).contains(&p.len()), "{p}");
             assert!(p.bytes().all(|b| b.is_ascii_lowercase()), "{p}");
         }
+        assert!(NAME_PARTICLES.iter().all(|p| is_name_particle(p)));
         assert!(is_name_particle("bin"));
         assert!(!is_name_particle("Bin"));
+        assert!(!is_name_particle("said"));
         assert!(!is_name_particle("b"));
     }
 

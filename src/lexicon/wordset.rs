@@ -55,6 +55,11 @@ pub(crate) struct WordClasses {
     /// (0 marks a free slot): a lookup is a multiply and an integer compare,
     /// no hashing of bytes and no `memcmp`.
     short: Vec<(u128, u16)>,
+    /// One bit per short word's key ([`bloom_bit`]): a key whose bit is
+    /// clear is no word, with no probe of `short`. Most keys looked up are
+    /// no word (names, ordinary capitalised words), and a miss would
+    /// otherwise probe to a free slot, two probes on average.
+    bloom: Vec<u64>,
     /// Longer words.
     long: HashMap<Box<[u8]>, u16, BuildHasherDefault<FxHasher>>,
     /// For each first byte (folded to 0..64), the last bytes seen.
@@ -62,6 +67,9 @@ pub(crate) struct WordClasses {
     /// For each first byte (folded), the lengths seen (31 for any longer).
     lengths: [u32; 64],
     max_len: usize,
+    /// Whether every word is ASCII: then a word that lower-cases to
+    /// anything else is in no table, and the lowering can stop there.
+    ascii_words: bool,
 }
 
 /// The longest word kept in the packed table.
@@ -128,9 +136,26 @@ fn be_value(b: &[u8]) -> u128 {
     }
 }
 
-fn slot(key: u128, size: usize) -> usize {
+/// The hash of a packed key: bits 32 and up pick its slot, the top
+/// [`BLOOM_BITS`] its bit in the [`WordClasses`] bloom.
+fn mix(key: u128) -> u64 {
     let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & (size - 1)
+    x.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+fn slot(key: u128, size: usize) -> usize {
+    (mix(key) >> 32) as usize & (size - 1)
+}
+
+/// Bits of the short words' bloom, as a power of two: 32768 bits (4 KiB)
+/// for about a thousand words leaves some 97% of them clear.
+const BLOOM_BITS: u32 = 15;
+
+/// The word and the bit of [`WordClasses::bloom`] for the key hashed
+/// `h`.
+fn bloom_bit(h: u64) -> (usize, u64) {
+    let b = h >> (64 - BLOOM_BITS);
+    ((b >> 6) as usize, 1 << (b & 63))
 }
 
 impl WordClasses {
@@ -140,6 +165,7 @@ impl WordClasses {
         let mut pairs = [0u64; 64];
         let mut lengths = [0u32; 64];
         let mut max_len = 0;
+        let mut ascii_words = true;
         for (table, bit) in tables {
             for w in *table {
                 let lower = w.to_lowercase().into_bytes();
@@ -148,6 +174,7 @@ impl WordClasses {
                     lengths[fold(f)] |= 1 << lower.len().min(31);
                 }
                 max_len = max_len.max(lower.len());
+                ascii_words &= lower.is_ascii();
                 *all.entry(lower.into_boxed_slice()).or_insert(0) |= bit;
             }
         }
@@ -157,10 +184,13 @@ impl WordClasses {
             .count();
         let size = (n_short * 2).next_power_of_two().max(16);
         let mut short = vec![(0u128, 0u16); size];
+        let mut bloom = vec![0u64; 1 << (BLOOM_BITS - 6)];
         let mut long = HashMap::default();
         for (w, bits) in all {
             if (1..=SHORT).contains(&w.len()) {
                 let k = key(w.iter().copied(), w.len());
+                let (word, bit) = bloom_bit(mix(k));
+                bloom[word] |= bit;
                 let mut at = slot(k, size);
                 while short[at].0 != 0 {
                     at = (at + 1) & (size - 1);
@@ -172,17 +202,24 @@ impl WordClasses {
         }
         WordClasses {
             short,
+            bloom,
             long,
             pairs,
             lengths,
             max_len,
+            ascii_words,
         }
     }
 
     /// The bits of a packed short word.
     fn short_bits(&self, k: u128) -> u16 {
+        let h = mix(k);
+        let (word, bit) = bloom_bit(h);
+        if self.bloom[word] & bit == 0 {
+            return 0;
+        }
         let mask = self.short.len() - 1;
-        let mut at = slot(k, self.short.len());
+        let mut at = (h >> 32) as usize & mask;
         loop {
             match self.short[at] {
                 (0, _) => return 0,
@@ -257,7 +294,81 @@ impl WordClasses {
             buf[..b.len()].make_ascii_lowercase();
             self.bits_of_lower(&buf[..b.len()])
         } else {
-            std::str::from_utf8(b).map_or(0, |w| self.bits_of_lower(w.to_lowercase().as_bytes()))
+            std::str::from_utf8(b).map_or(0, |w| self.of_unicode(w))
+        }
+    }
+
+    /// [`Self::of_candidate`] of a word not all ASCII (or long). With
+    /// every table word ASCII, a word is found only when each of its chars
+    /// lowers to ASCII ("\u{212A}" lowers to "k"): the chars are lowered
+    /// one by one onto the stack (ASCII ones in place), stopping at the
+    /// first that does not ("don’t" stops at "’"), or once longer than any
+    /// table word. `str::to_lowercase` lowers each char as
+    /// `char::to_lowercase` does but a capital sigma, whose lower case is
+    /// never ASCII either.
+    #[cold]
+    fn of_unicode(&self, w: &str) -> u16 {
+        if !self.ascii_words || self.max_len > 64 {
+            return self.bits_of_lower(w.to_lowercase().as_bytes());
+        }
+        let mut buf = [0u8; 64];
+        let mut n = 0;
+        for c in w.chars() {
+            let mut push = |l: char| {
+                if !l.is_ascii() || n == self.max_len {
+                    return false;
+                }
+                buf[n] = l.to_ascii_lowercase() as u8;
+                n += 1;
+                true
+            };
+            let ok = if c.is_ascii() {
+                push(c)
+            } else {
+                c.to_lowercase().all(push)
+            };
+            if !ok {
+                return 0;
+            }
+        }
+        self.bits_of_lower(&buf[..n])
+    }
+}
+
+/// The first and last letters of some words, to rule a word out before
+/// any lookup of it: one load and a bit test. It answers for a word
+/// opening and ending with ASCII bytes, whose lower case opens and ends
+/// with those bytes lowered whatever lies between (`str::to_lowercase`
+/// lowers ASCII chars as ASCII); any other word may be one of them.
+pub(crate) struct PairFilter {
+    /// For each first byte (folded to 0..64), the last bytes seen.
+    pairs: [u64; 64],
+}
+
+impl PairFilter {
+    /// A filter passing every word of `words`, any case.
+    pub(crate) fn new(words: &[&str]) -> PairFilter {
+        let mut pairs = [0u64; 64];
+        for w in words {
+            let lower = w.to_lowercase().into_bytes();
+            match (lower.first(), lower.last()) {
+                (Some(&f), Some(&l)) => pairs[fold(f)] |= 1 << fold(l),
+                // A word the test cannot rule out: no word is ruled out.
+                _ => pairs = [u64::MAX; 64],
+            }
+        }
+        PairFilter { pairs }
+    }
+
+    /// Whether `b` may be one of the words, any case: `false` only when
+    /// it opens and ends with ASCII bytes no word opens and ends with.
+    #[inline]
+    pub(crate) fn may_hold(&self, b: &[u8]) -> bool {
+        match (b.first(), b.last()) {
+            (Some(&f), Some(&l)) if f.is_ascii() && l.is_ascii() => {
+                self.pairs[fold(f)] & (1 << fold(l)) != 0
+            }
+            _ => true,
         }
     }
 }
@@ -341,5 +452,73 @@ mod tests {
         assert_eq!(c.of("Fünfzehnbuchstabenwort"), 2);
         assert_eq!(c.of("b"), 0);
         assert_eq!(c.of("\0a"), 0);
+    }
+
+    #[test]
+    fn every_short_word_is_in_the_bloom() {
+        let words: Vec<String> = (0..3000).map(|i| format!("w{i}")).collect();
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let c = WordClasses::new(&[(&words, 1)]);
+        for &(k, _) in c.short.iter().filter(|(k, _)| *k != 0) {
+            let (word, bit) = bloom_bit(mix(k));
+            assert!(c.bloom[word] & bit != 0);
+        }
+        assert!(words.iter().all(|w| c.of(w) == 1));
+        // Most strangers stop at the bloom.
+        let clear = (0..3000)
+            .filter(|i| {
+                let k = ascii_key_lower(format!("x{i}").as_bytes()).unwrap();
+                let (word, bit) = bloom_bit(mix(k));
+                c.bloom[word] & bit == 0
+            })
+            .count();
+        assert!(clear > 2500, "{clear}");
+    }
+
+    #[test]
+    fn pair_filter_passes_its_words_in_any_case() {
+        let words = ["minister", "u.s.", "été", "a", "Kelvin"];
+        let f = PairFilter::new(&words);
+        for w in words {
+            for v in [w.to_owned(), w.to_uppercase(), w.to_lowercase()] {
+                assert!(f.may_hold(v.as_bytes()), "{v}");
+            }
+        }
+        // Its lower case opens and ends as the word does ("\u{212A}"
+        // lowers to "k"): not ASCII at an end, so not ruled out.
+        assert!(f.may_hold("\u{212A}elvin".as_bytes()));
+        assert!(f.may_hold("ÉTÉ".as_bytes()));
+        assert!(f.may_hold(b""));
+        assert!(!f.may_hold(b"said"));
+        assert!(!f.may_hold(b"Monday"));
+        assert!(!PairFilter::new(&[]).may_hold(b"a"));
+        assert!(PairFilter::new(&[""]).may_hold(b"a"));
+    }
+
+    #[test]
+    fn unicode_words_lower_as_to_lowercase_does() {
+        // ASCII tables: a word is found only when it lowers to ASCII.
+        let ascii = WordClasses::new(&[(&["king", "sigma", "istanbul"], 1)]);
+        let mixed = WordClasses::new(&[(&["king", "ǆemal", "σας"], 2)]);
+        for w in [
+            "\u{212A}ing",
+            "\u{212A}ING",
+            "KİNG",
+            "İstanbul",
+            "ΣΑΣ",
+            "σας",
+            "Ǆemal",
+            "ǅEMAL",
+            "Kingé",
+            "\u{212A}\u{212A}\u{212A}\u{212A}\u{212A}\u{212A}\u{212A}",
+            "é",
+        ] {
+            for c in [&ascii, &mixed] {
+                let slow = c.bits_of_lower(w.to_lowercase().as_bytes());
+                assert_eq!(c.of_candidate(w.as_bytes()), slow, "{w}");
+            }
+        }
+        assert_eq!(ascii.of_candidate("\u{212A}ing".as_bytes()), 1);
+        assert_eq!(mixed.of_candidate("ΣΑΣ".as_bytes()), 2);
     }
 }
