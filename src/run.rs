@@ -247,7 +247,7 @@ impl<W: Write> Sink for StreamClaims<W> {
                     render::claim_keys::claim_json_with_keys(article, claims, subjects, ci)
                         .to_string()
                 }
-                _ => render::claims::claim_json(article, claim).to_string(),
+                _ => render::claims::claim_json_string(article, claim),
             };
             self.write(&line);
         }
