@@ -238,7 +238,13 @@ pub fn read_text_limited(path: &Path, max_size: u64) -> Result<String> {
             limit,
         },
     })?;
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    // `contains` of a byte is a word-at-a-time search; the first NUL's
+    // offset is looked for only in a file that holds one.
+    if let Some(offset) = bytes
+        .contains(&0)
+        .then(|| bytes.iter().position(|&b| b == 0))
+        .flatten()
+    {
         return Err(Error::Binary {
             path: path.to_owned(),
             offset,
