@@ -12,10 +12,11 @@
 //!
 //! The words come from the extractors' own tables (count's starting words,
 //! duration's units and frequency words, time's reference and clock words,
-//! age's opening words, the spelled ordinals); the shapes (digits, hyphens,
-//! ordinal endings) from their own byte tests.
+//! age's opening words, the spelled ordinals, date's trigger words); the
+//! shapes (digits, hyphens, ordinal endings, possessives) from their own
+//! byte tests.
 
-use super::{age, duration, number, ordinal, time};
+use super::{age, date, duration, number, ordinal, time};
 use crate::lexicon::numbers::ORDINALS;
 use crate::lexicon::WordClasses;
 use crate::text::{Document, TokenKind};
@@ -34,12 +35,17 @@ pub(crate) const AGE: u16 = 1 << 3;
 pub(crate) const SCORE: u16 = 1 << 4;
 /// An ordinal may stand here (ordinal).
 pub(crate) const ORDINAL: u16 = 1 << 5;
+/// A date may start here (date): a number, a word of the date trigger
+/// tables, or a word whose shape may make it a trigger once the date
+/// extractor has read it (a hyphen, "q" and one more byte, a possessive
+/// "'s" that it cuts before its lookup).
+pub(crate) const DATE: u16 = 1 << 6;
 
 /// What every digit token may open.
-const NUMBER: u16 = COUNT | AGE | SCORE;
+const NUMBER: u16 = COUNT | AGE | SCORE | DATE;
 /// What a word with a hyphen may be: "twenty-one", "48-hour",
 /// "five-year-old".
-const HYPHENATED: u16 = COUNT | DURATION | AGE;
+const HYPHENATED: u16 = COUNT | DURATION | AGE | DATE;
 
 /// Per token, the cue bits of the extractors that may start there.
 #[derive(Debug, Clone)]
@@ -66,7 +72,7 @@ impl Cues {
                             NUMBER | cue_if(ordinal::may_be_ordinal(b, None), ORDINAL)
                         }
                         TokenKind::Word => {
-                            let c = classes.of_ascii(b);
+                            let c = classes.of_ascii(b) | cue_if(may_be_date_shape(b), DATE);
                             match b.iter().position(|&c| c == b'-') {
                                 // "twenty-first", "third-largest".
                                 Some(k) => {
@@ -82,10 +88,33 @@ impl Cues {
         )
     }
 
+    /// The first token from `from` up to `end` carrying `cue`, else `end`.
+    #[inline]
+    pub(crate) fn next(&self, from: usize, end: usize, cue: u16) -> usize {
+        let cues = self.0.get(from..end).unwrap_or_default();
+        cues.iter()
+            .position(|&c| c & cue != 0)
+            .map_or(end, |k| from + k)
+    }
+
     /// Whether token `i` carries `cue`.
     #[inline]
     pub(crate) fn has(&self, i: usize, cue: u16) -> bool {
         self.0.get(i).is_some_and(|&c| c & cue != 0)
+    }
+}
+
+/// Whether a word's shape may make it a date trigger whatever its table
+/// lookup says: "q" and one more byte ("Q3"), or a possessive "'s" or
+/// "’s" (the last byte of "’" is 0x99), which the date extractor cuts
+/// before its own lookup ("Tuesday's"). A hyphen is marked with
+/// [`HYPHENATED`].
+#[inline]
+fn may_be_date_shape(b: &[u8]) -> bool {
+    match *b {
+        [q, _] if q | 0x20 == b'q' => true,
+        [.., a, b's'] => a == b'\'' || a == 0x99,
+        _ => false,
     }
 }
 
@@ -105,12 +134,14 @@ fn classes() -> &'static WordClasses {
         let duration: Vec<&str> = duration::cue_words().collect();
         let time: Vec<&str> = time::cue_words().collect();
         let ordinals: Vec<&str> = ORDINALS.iter().map(|(w, _)| *w).collect();
+        let dates: Vec<&str> = date::cue_words().collect();
         WordClasses::new(&[
             (&count, COUNT),
             (&duration, DURATION),
             (&time, TIME),
             (age::OPENING_WORDS, AGE),
             (&ordinals, ORDINAL),
+            (&dates, DATE),
         ])
     })
 }
@@ -131,9 +162,9 @@ mod tests {
         let s = "A 23-year-old won 76-71 on his third try, 12 years after three friends left now for $5.";
         assert_eq!(cues(s, "23"), NUMBER);
         assert_eq!(cues(s, "year-old"), HYPHENATED);
-        assert_eq!(cues(s, "third"), ORDINAL);
+        assert_eq!(cues(s, "third"), ORDINAL | DATE);
         assert_eq!(cues(s, "years"), DURATION);
-        assert_eq!(cues(s, "three"), COUNT);
+        assert_eq!(cues(s, "three"), COUNT | DATE);
         assert_eq!(cues(s, "now"), TIME);
         assert_eq!(cues("They met at 9 a.m. on the 21st.", "a.m."), TIME);
         assert_eq!(
@@ -146,12 +177,17 @@ mod tests {
         );
         assert_eq!(cues(s, "$"), COUNT);
         assert_eq!(cues("Aged 71, she died.", "died"), AGE);
+        let d = "The Q3 report came out on Sunday's vote, not Sunday’s.";
+        for w in ["The", "Q3", "Sunday's", "Sunday’s"] {
+            assert_eq!(cues(d, w) & DATE, DATE, "{w}");
+        }
+        assert_eq!(cues(d, "report") & DATE, 0);
     }
 
     #[test]
     fn ordinary_words_and_punctuation_carry_no_cue() {
-        let s = "The crew said so, then left.";
-        for w in ["The", "crew", "said", "so", ",", "then", "left", "."] {
+        let s = "Our crew said so, then left.";
+        for w in ["Our", "crew", "said", "so", ",", "then", "left", "."] {
             assert_eq!(cues(s, w), 0, "{w}");
         }
     }

@@ -27,6 +27,12 @@ use view::View;
 /// The date extractor.
 pub(crate) struct DateExtractor;
 
+/// The words that may start a date, for the cue pass's [`super::cue::DATE`]
+/// mark ([`words::trigger_words`]).
+pub(crate) fn cue_words() -> impl Iterator<Item = &'static str> {
+    words::trigger_words()
+}
+
 impl Extractor for DateExtractor {
     fn name(&self) -> &'static str {
         "date"

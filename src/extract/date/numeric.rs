@@ -16,7 +16,12 @@ pub(super) fn number_first(v: &View<'_>, i: usize) -> Option<Found> {
     // The token's readings, each worked out once.
     let digits = v.digits(i);
     let year = as_year(digits);
-    let day = v.day(i);
+    // A plain number is a day as `View::day` reads it exactly when it has
+    // one or two digits and lies in 1..=31; only "9th" needs the reading.
+    let day = match digits {
+        Some((d, n)) => (n <= 2 && (1..=31).contains(&d)).then_some(d),
+        None => v.day(i),
+    };
     // 2025-09-09
     if let Some(y) = year {
         if v.touches(i) && v.text(i + 1) == "-" && v.touches(i + 1) && v.touches(i + 2) {
@@ -58,7 +63,30 @@ pub(super) fn number_first(v: &View<'_>, i: usize) -> Option<Found> {
             };
         }
     }
-    // the '90s
+    // the '90s, the 1990s: never a plain number, which ends in no "s".
+    if digits.is_none() {
+        if let Some(f) = decade(v, i) {
+            return Some(f);
+        }
+    }
+    // since '82
+    if let (Some((y, 2)), "'" | "’") = (digits, v.text(i.wrapping_sub(1))) {
+        if v.touches(i - 1) && v.has(i.wrapping_sub(2), PREPOSITION) && !v.is_word(i + 1) {
+            let y = if y < 30 { 2000 + y } else { 1900 + y };
+            return found(Expr::Year(y as i32), i - 1, i + 1);
+        }
+    }
+    // N days ago
+    if let Some((n, _)) = digits {
+        if let Some(f) = ago(v, i, n as i64) {
+            return Some(f);
+        }
+    }
+    year.and_then(|y| bare_year(v, i, y))
+}
+
+/// "the '90s", "the 1990s": a decade at token `i`.
+fn decade(v: &View<'_>, i: usize) -> Option<Found> {
     let t = v.low(i);
     let apostrophe = matches!(v.text(i.wrapping_sub(1)), "'" | "’") && v.touches(i - 1);
     if t.len() == 3 && t.ends_with('s') && apostrophe {
@@ -86,20 +114,7 @@ pub(super) fn number_first(v: &View<'_>, i: usize) -> Option<Found> {
             }
         }
     }
-    // since '82
-    if let (Some((y, 2)), "'" | "’") = (digits, v.text(i.wrapping_sub(1))) {
-        if v.touches(i - 1) && v.has(i.wrapping_sub(2), PREPOSITION) && !v.is_word(i + 1) {
-            let y = if y < 30 { 2000 + y } else { 1900 + y };
-            return found(Expr::Year(y as i32), i - 1, i + 1);
-        }
-    }
-    // N days ago
-    if let Some((n, _)) = digits {
-        if let Some(f) = ago(v, i, n as i64) {
-            return Some(f);
-        }
-    }
-    year.and_then(|y| bare_year(v, i, y))
+    None
 }
 
 /// "April 24 and 25", "May 3-5", "Sept. 3 and 4, 2024": the later day of

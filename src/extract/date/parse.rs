@@ -593,7 +593,7 @@ mod tests {
         for (w, _) in lex::MONTHS.iter().chain(lex::WEEKDAYS) {
             assert!(is_trigger(w), "{w}");
         }
-        // `parse_at` and `View::next_start` take "the" as a start unasked.
+        // `parse_at` takes "the" as a start unasked.
         assert!(is_trigger("the") && is_trigger("q3") && is_trigger("mid-march"));
         assert!(!is_trigger("said") && !is_trigger("") && !is_trigger("théatre"));
     }

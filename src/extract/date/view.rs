@@ -5,7 +5,7 @@
 //! look ahead and back without bounds checks of their own. It knows no
 //! calendar words.
 
-use super::words::{low_of, token_class, Classes, PENDING, PLAIN_TABLES, START};
+use super::words::{low_of, token_class, Classes, PENDING, PLAIN_TABLES};
 use crate::extract::cue::{self, Cues};
 use crate::text::{Document, TokenKind};
 use std::cell::Cell;
@@ -24,7 +24,7 @@ pub(crate) struct View<'a> {
     pub classes: &'a [Cell<u32>],
     /// The class table ([`super::words::classes`]), fetched once.
     pub table: &'a Classes,
-    /// The document's cues, for their hyphen mark (see
+    /// The document's cues, for their date mark (see
     /// [`View::next_start`]).
     pub cues: &'a Cues,
 }
@@ -75,42 +75,15 @@ impl View<'_> {
         c
     }
 
-    /// The first token from `from` on that starts a date ([`START`]), or
-    /// [`View::hi`]: every number, no punctuation, and a word only when
-    /// its bits say so. Most words are ruled out by a tight scan over the
-    /// token records, without being classified: one that
-    /// [`Classes::may_trigger`] rejects has no [`START`]. That test needs
-    /// to know whether the word holds a hyphen; the cue pass marks every
-    /// hyphenated word with [`cue::DURATION`], so only a word with that
-    /// cue (hyphenated words, units, frequency words) is searched for one.
+    /// The first token from `from` on that may start a date, or
+    /// [`View::hi`]: the next token the cue pass marks with
+    /// [`cue::DATE`], which every token with [`START`](super::words::START) carries (a test
+    /// checks), so that most tokens are passed over by a scan of the
+    /// cues alone, without being read. A marked token may still start
+    /// none: `parse::parse_at` tests it as it would any token.
     #[inline]
     pub(crate) fn next_start(&self, from: usize) -> usize {
-        let mut i = from;
-        while i < self.hi {
-            let rest = &self.doc.tokens[i..self.hi];
-            let hit = rest.iter().zip(i..).position(|(t, j)| match t.kind {
-                TokenKind::Number => true,
-                TokenKind::Punct => false,
-                TokenKind::Word => {
-                    let hyphen = self.cues.has(j, cue::DURATION);
-                    self.table.may_trigger(self.lower, t.range(), hyphen)
-                }
-            });
-            let Some(k) = hit else {
-                return self.hi;
-            };
-            i += k;
-            // "the", the commonest start, need not be classified for it
-            // (see `parse::parse_at`).
-            if self.doc.tokens[i].kind == TokenKind::Number
-                || self.low(i) == "the"
-                || self.class(i) & START != 0
-            {
-                return i;
-            }
-            i += 1;
-        }
-        self.hi
+        self.cues.next(from, self.hi, cue::DATE)
     }
 
     /// Whether the token has any of the [`super::words`] bits `mask`.

@@ -112,10 +112,34 @@ pub(super) struct Classes {
     words: WordClasses,
     /// For each (first byte, last byte), folded to 0..32, a bit per length.
     ends: [[u32; 32]; 32],
-    /// [`Classes::ends`] of the words in the trigger tables alone, and of
-    /// every two bytes starting with "q": a word it rejects has none of
-    /// [`TRIGGER_TABLES`] and is no "Q3".
-    trigger_ends: [[u32; 32]; 32],
+}
+
+/// The words of the trigger tables ([`TRIGGER_TABLES`]): a word has one
+/// of those bits exactly when it is one of these. The cue pass marks them
+/// ([`crate::extract::cue::DATE`]).
+pub(crate) fn trigger_words() -> impl Iterator<Item = &'static str> {
+    fn keys<T>(t: &'static [(&'static str, T)]) -> impl Iterator<Item = &'static str> {
+        t.iter().map(|(k, _)| *k)
+    }
+    keys(lex::MONTHS)
+        .chain(keys(lex::WEEKDAYS))
+        .chain(keys(lex::SHIFTS))
+        .chain(lex::SPAN_HEDGES.iter().copied())
+        .chain(keys(lex::QUARTER_ORDINALS))
+        .chain(other_triggers())
+}
+
+/// The words of [`OTHER_TRIGGER`].
+fn other_triggers() -> impl Iterator<Item = &'static str> {
+    fn keys<T>(t: &'static [(&'static str, T)]) -> impl Iterator<Item = &'static str> {
+        t.iter().map(|(k, _)| *k)
+    }
+    keys(lex::SEASONS)
+        .chain(keys(lex::DAY_WORDS))
+        .chain(keys(lex::NUMBER_WORDS))
+        .chain(keys(lex::HOLIDAYS))
+        .chain(keys(lex::MOVABLE_HOLIDAYS))
+        .chain(TRIGGER_WORDS.iter().copied())
 }
 
 /// The class table, built on first use.
@@ -130,12 +154,7 @@ pub(super) fn classes() -> &'static Classes {
             .map(|w| format!("{w}s"))
             .collect();
         let plurals: Vec<&str> = plurals.iter().map(String::as_str).collect();
-        let mut others = keys(lex::SEASONS);
-        others.extend(keys(lex::DAY_WORDS));
-        others.extend(keys(lex::NUMBER_WORDS));
-        others.extend(keys(lex::HOLIDAYS));
-        others.extend(keys(lex::MOVABLE_HOLIDAYS));
-        others.extend(TRIGGER_WORDS);
+        let others: Vec<&str> = other_triggers().collect();
         let u16_bit = |b: u32| b as u16;
         let (units, months, weekdays, shifts, ordinals) = (
             keys(lex::UNITS),
@@ -165,8 +184,7 @@ pub(super) fn classes() -> &'static Classes {
             (&others, u16_bit(OTHER_TRIGGER)),
         ];
         let mut ends = [[0u32; 32]; 32];
-        let mut trigger_ends = [[0u32; 32]; 32];
-        for (t, bit) in &tables {
+        for (t, _) in &tables {
             for w in t.iter() {
                 // `classify` looks no number token up.
                 debug_assert!(!w.starts_with(|c: char| c.is_ascii_digit()), "{w}");
@@ -175,20 +193,12 @@ pub(super) fn classes() -> &'static Classes {
                 let b = w.as_bytes();
                 if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
                     ends[fold(f)][fold(l)] |= length_bit(b.len());
-                    if u32::from(*bit) & TRIGGER_TABLES != 0 {
-                        trigger_ends[fold(f)][fold(l)] |= length_bit(b.len());
-                    }
                 }
             }
-        }
-        // "q" and one more byte, whichever ("Q3").
-        for l in &mut trigger_ends[fold(b'q')] {
-            *l |= length_bit(2);
         }
         Classes {
             words: WordClasses::new(&tables),
             ends,
-            trigger_ends,
         }
     })
 }
@@ -306,23 +316,6 @@ pub(super) fn token_class(doc: &Document, lower: &str, i: usize) -> u32 {
 }
 
 impl Classes {
-    /// Whether the word token at `range` of `lower` may have [`TRIGGER`]
-    /// (and so [`START`]): false only when [`token_class`] gives neither.
-    /// [`Classes::token_bits`] sets it for a word (possessive cut) in a
-    /// trigger table, which `trigger_ends` passes, for "q" and one more
-    /// byte, which it passes too, and for a hyphen, searched for only
-    /// when `maybe_hyphen` (the caller knows when a word has none).
-    #[inline]
-    pub(super) fn may_trigger(&self, lower: &str, range: Range<usize>, maybe_hyphen: bool) -> bool {
-        let start = range.start;
-        let b = without_possessive(&lower.as_bytes()[range]);
-        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
-            return true;
-        };
-        self.trigger_ends[fold(first)][fold(last)] & length_bit(b.len()) != 0
-            || maybe_hyphen && has_hyphen(lower.as_bytes(), start, b)
-    }
-
     /// Whether the word token at `range` of `lower` may have a bit of
     /// [`PLAIN_TABLES`]: false only when its first and last bytes and its
     /// length (possessive cut) are those of no table word, which is when
@@ -372,31 +365,6 @@ impl Classes {
     }
 }
 
-/// Whether `b`, the bytes of `all` from `start`, holds a hyphen. A word
-/// of up to 8 bytes (most) is read as one integer and tested for a zero
-/// byte after an exclusive or with "--------": a borrow runs only towards
-/// the higher bytes, which lie past the word and are masked off.
-#[inline]
-fn has_hyphen(all: &[u8], start: usize, b: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let len = b.len();
-    match all.get(start..start + 8) {
-        Some(e) if len <= 8 => {
-            let mut eight = [0u8; 8];
-            eight.copy_from_slice(e);
-            let h = u64::from_le_bytes(eight) ^ (ONES * u64::from(b'-'));
-            let mask = if len == 8 {
-                !0
-            } else {
-                (1u64 << (8 * len)) - 1
-            };
-            h.wrapping_sub(ONES) & !h & HIGH & mask != 0
-        }
-        _ => b.contains(&b'-'),
-    }
-}
-
 /// [`Classes::token_bits`] of a long token or one at the end of the text.
 #[cold]
 #[inline(never)]
@@ -407,6 +375,7 @@ fn slow_token_bits(lower: &str, range: Range<usize>) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::cue;
 
     #[test]
     fn every_table_word_has_its_bit() {
@@ -474,15 +443,10 @@ mod tests {
         let out: Vec<u32> = (0..doc.tokens.len())
             .map(|i| token_class(&doc, &doc.lower, i))
             .collect();
-        let cues = crate::extract::cue::Cues::new(&doc);
+        let cues = cue::Cues::new(&doc);
         for (i, (t, bits)) in doc.tokens.iter().zip(&out).enumerate() {
-            if t.kind == TokenKind::Word && bits & START != 0 {
-                let hyphen = cues.has(i, crate::extract::cue::DURATION);
-                assert!(
-                    classes().may_trigger(&doc.lower, t.range(), hyphen),
-                    "{}",
-                    &text[t.range()]
-                );
+            if bits & START != 0 {
+                assert!(cues.has(i, cue::DATE), "{}", &text[t.range()]);
             }
             if t.kind == TokenKind::Word && bits & PLAIN_TABLES != 0 {
                 assert!(
@@ -520,16 +484,86 @@ mod tests {
         assert_eq!(bits_of("wee\u{212A}") & UNIT, 0);
     }
 
+    /// The cue pass's [`cue::DATE`] is a necessary condition of [`START`]:
+    /// over every word of every table, as written in the text (capitals,
+    /// a possessive, a hyphen), over near misses and the shapes that make
+    /// a trigger, each token with [`START`] carries the cue.
     #[test]
-    fn hyphens_are_found_in_short_and_long_words() {
-        let text = "a-b xy-- abcdefg- abcdefgh ab-defgh abcdefghij-k - ab";
-        let mut at = 0;
-        for w in text.split(' ') {
-            let b = &text.as_bytes()[at..at + w.len()];
-            assert_eq!(has_hyphen(text.as_bytes(), at, b), w.contains('-'), "{w}");
-            at += w.len() + 1;
+    fn every_start_carries_the_date_cue() {
+        fn keyed<T>(t: &[(&'static str, T)]) -> Vec<&'static str> {
+            t.iter().map(|(k, _)| *k).collect()
         }
-        assert!(!has_hyphen(b"ab-", 0, b"ab"));
+        let mut words: Vec<&str> = trigger_words().collect();
+        for t in [
+            lex::DETERMINERS,
+            lex::AUXILIARIES,
+            lex::MODALS,
+            lex::FUTURE_CUES,
+            lex::IRREGULAR_PAST,
+            lex::DATE_PREPOSITIONS,
+            lex::CLAUSE_WORDS,
+            lex::SCHEDULE_VERBS,
+            lex::YEAR_QUALIFIERS,
+            AFTER_THE_WORDS,
+        ] {
+            words.extend(t);
+        }
+        words.extend(keyed(lex::UNITS));
+        words.extend([
+            "q",
+            "q3",
+            "qs",
+            "q34",
+            "thee",
+            "th",
+            "mayor",
+            "marches",
+            "sundays",
+            "'s",
+            "’s",
+            "x-",
+            "-",
+            "a-b",
+            "nineteen-eighty",
+            "weeK",
+            "Ünal",
+            "théâtre",
+            "tomorrow",
+        ]);
+        let mut text = String::new();
+        for w in &words {
+            let mut cap = w.to_string();
+            if let Some(first) = cap.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            for v in [
+                w.to_string(),
+                w.to_ascii_uppercase(),
+                cap,
+                format!("{w}'s"),
+                format!("{w}’s"),
+                format!("{w}-long"),
+                format!("mid-{w}"),
+                format!("{w}s"),
+                format!("{w}x"),
+            ] {
+                text.push_str(&v);
+                text.push_str(" 7 ");
+            }
+        }
+        let doc = Document::new(&text);
+        let cues = cue::Cues::new(&doc);
+        let mut starts = 0;
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if token_class(&doc, &doc.lower, i) & START != 0 {
+                starts += 1;
+                assert!(cues.has(i, cue::DATE), "{}", &text[t.range()]);
+            }
+        }
+        assert!(starts > words.len());
+        for w in trigger_words() {
+            assert_ne!(word_bits(w) & TRIGGER, 0, "{w}");
+        }
     }
 
     #[test]
