@@ -33,31 +33,59 @@ pub(crate) fn normalised_words(text: &str) -> Vec<String> {
     split_quotation(text, false).words
 }
 
+/// A quotation's normalised words, as [`normalised_words`] gives them,
+/// written one after another into `buf` (cleared first), with the end of
+/// each in `ends` (so word `i` is `buf[ends[i - 1]..ends[i]]`): one pass,
+/// and no allocation per word, for callers that only hash the words.
+pub(crate) fn normalised_words_into(text: &str, buf: &mut String, ends: &mut Vec<usize>) {
+    buf.clear();
+    ends.clear();
+    each_word(text, |t| {
+        if let Token::Word(w) = t {
+            lower_into(w, buf);
+            ends.push(buf.len());
+        }
+    });
+}
+
 /// A word in lower case, as `str::to_lowercase` writes it.
 fn lower(w: &str) -> String {
+    let mut s = String::with_capacity(w.len());
+    lower_into(w, &mut s);
+    s
+}
+
+/// Append `w` in lower case to `buf`, as `str::to_lowercase` writes it.
+fn lower_into(w: &str, buf: &mut String) {
     if w.is_ascii() {
-        w.to_ascii_lowercase()
+        let start = buf.len();
+        buf.push_str(w);
+        buf[start..].make_ascii_lowercase();
     } else {
-        w.to_lowercase()
+        buf.push_str(&w.to_lowercase());
     }
 }
 
-fn split_quotation(text: &str, keep_display: bool) -> QuoteWords {
-    let mut words = Vec::new();
-    let mut display = Vec::new();
-    let mut pieces = Vec::new();
-    let mut piece_start = 0;
+/// What a quotation is read as, in order, by [`each_word`].
+enum Token<'a> {
+    /// A word as written, with straight apostrophes.
+    Word(&'a str),
+    /// An editor's cut or insertion: an ellipsis or a bracket.
+    Cut,
+}
+
+/// Hand each word and each cut of a quotation to `out`, in order: the one
+/// definition of what a word is, for [`split_quotation`] and
+/// [`normalised_words_into`].
+fn each_word(text: &str, mut out: impl FnMut(Token<'_>)) {
     let mut depth = 0usize;
     let mut cur = String::new();
     let mut chars = text.chars().peekable();
     let mut dots = 0;
-    let flush = |cur: &mut String, words: &mut Vec<String>, display: &mut Vec<String>| {
+    let flush = |cur: &mut String, out: &mut dyn FnMut(Token<'_>)| {
         let w = cur.trim_matches('\'');
         if !w.is_empty() {
-            words.push(lower(w));
-            if keep_display {
-                display.push(w.to_owned());
-            }
+            out(Token::Word(w));
         }
         cur.clear();
     };
@@ -81,17 +109,39 @@ fn split_quotation(text: &str, keep_display: bool) -> QuoteWords {
         if depth == 0 && (c.is_alphanumeric() || apostrophe) {
             cur.push(c);
         } else {
-            flush(&mut cur, &mut words, &mut display);
+            flush(&mut cur, &mut out);
         }
         if c == ']' {
             depth = depth.saturating_sub(1);
         }
-        if cut && words.len() > piece_start {
-            pieces.push(piece_start..words.len());
-            piece_start = words.len();
+        if cut {
+            out(Token::Cut);
         }
     }
-    flush(&mut cur, &mut words, &mut display);
+    flush(&mut cur, &mut out);
+}
+
+/// A quotation's words, and with `keep_display` the words as written,
+/// split into pieces at the editor's cuts.
+fn split_quotation(text: &str, keep_display: bool) -> QuoteWords {
+    let mut words = Vec::new();
+    let mut display = Vec::new();
+    let mut pieces = Vec::new();
+    let mut piece_start = 0;
+    each_word(text, |t| match t {
+        Token::Word(w) => {
+            words.push(lower(w));
+            if keep_display {
+                display.push(w.to_owned());
+            }
+        }
+        Token::Cut => {
+            if words.len() > piece_start {
+                pieces.push(piece_start..words.len());
+                piece_start = words.len();
+            }
+        }
+    });
     if words.len() > piece_start {
         pieces.push(piece_start..words.len());
     }
@@ -499,6 +549,47 @@ mod tests {
         assert!(near_match(&quote_words(&quote.join(" ")), &c).is_none());
         quote.pop();
         assert!(near_match(&quote_words(&quote.join(" ")), &c).is_some());
+    }
+
+    /// The words [`normalised_words_into`] writes, one string each.
+    fn words_into(text: &str) -> Vec<String> {
+        let (mut buf, mut ends) = (String::from("stale"), vec![9]);
+        normalised_words_into(text, &mut buf, &mut ends);
+        let mut start = 0;
+        ends.iter()
+            .map(|&end| {
+                let w = buf[start..end].to_owned();
+                start = end;
+                w
+            })
+            .collect()
+    }
+
+    #[test]
+    fn words_into_a_buffer_are_the_normalised_words() {
+        for text in [
+            "",
+            "...",
+            "“We won’t stop,” she said ‘today’.",
+            "rock ’n’ roll isn`t dead ʼtil 'then'",
+            "We will act ... with [the] strength…now.. and. . .end",
+            "“He said ‘we [the party] won’t … ever’ fail”",
+            "ÉLYSÉE Straße İstanbul ΟΔΟΣ naïve café",
+            "U.S. 3.5% rise, 1,200 jobs; co-op -- e-mail",
+            "[[nested] still inside] out ]] again [",
+            "''a'' ''b '' c' d''e",
+        ] {
+            assert_eq!(words_into(text), normalised_words(text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_into_agree_on_any_mix_of_marks(
+            text in "[aZé Σ'’‘`ʼ.…\\[\\]“”,0-9-]{0,40}",
+        ) {
+            proptest::prop_assert_eq!(words_into(&text), normalised_words(&text));
+        }
     }
 
     #[test]

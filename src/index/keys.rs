@@ -12,7 +12,7 @@
 
 use crate::check::context_conflict::distinctive_value;
 use crate::check::people::person_key;
-use crate::check::quote_text::normalised_words;
+use crate::check::quote_text::normalised_words_into;
 use crate::check::SHINGLE;
 use crate::extract::{Claim, ClaimData};
 use crate::fingerprint::{fnv1a64, Fnv1a};
@@ -89,6 +89,9 @@ pub(crate) fn filed_keys(claims: &[Claim], subjects: &Subjects) -> Vec<i64> {
 /// Hand each key of an article's claims to `out`, in the claims' order,
 /// some more than once.
 fn each_key(claims: &[Claim], subjects: &Subjects, mut out: impl FnMut((Family, i64))) {
+    // A quotation's words and where each ends, reused from one to the next.
+    let mut buf = String::new();
+    let mut ends = Vec::new();
     for (ci, claim) in claims.iter().enumerate() {
         let keys = subjects.keys.get(ci);
         match &claim.data {
@@ -110,11 +113,11 @@ fn each_key(claims: &[Claim], subjects: &Subjects, mut out: impl FnMut((Family, 
                 }
             }
             ClaimData::Quote(_) => {
-                let words = normalised_words(&claim.text);
-                if words.len() >= SHINGLE {
-                    for w in words.windows(SHINGLE) {
-                        out(key(Family::Quote, w.iter().map(String::as_str)));
-                    }
+                normalised_words_into(&claim.text, &mut buf, &mut ends);
+                let start = |i: usize| if i == 0 { 0 } else { ends[i - 1] };
+                for first in 0..(ends.len() + 1).saturating_sub(SHINGLE) {
+                    let run = (first..first + SHINGLE).map(|i| &buf[start(i)..ends[i]]);
+                    out(key(Family::Quote, run));
                 }
             }
             ClaimData::Role(r) => {
