@@ -77,24 +77,38 @@ enum Token<'a> {
 /// Hand each word and each cut of a quotation to `out`, in order: the one
 /// definition of what a word is, for [`split_quotation`] and
 /// [`normalised_words_into`].
+///
+/// A word is a run of letters and digits, with apostrophes between them;
+/// it is always one stretch of `text`, handed on as that slice unless it
+/// has a curly apostrophe to straighten.
 fn each_word(text: &str, mut out: impl FnMut(Token<'_>)) {
     let mut depth = 0usize;
-    let mut cur = String::new();
-    let mut chars = text.chars().peekable();
     let mut dots = 0;
-    let flush = |cur: &mut String, out: &mut dyn FnMut(Token<'_>)| {
-        let w = cur.trim_matches('\'');
-        if !w.is_empty() {
-            out(Token::Word(w));
+    // The word being read: where it starts, and whether it has a curly
+    // apostrophe.
+    let mut word: Option<(usize, bool)> = None;
+    let mut straight = String::new();
+    let mut i = 0;
+    while let Some(&b) = text.as_bytes().get(i) {
+        if depth == 0 && b.is_ascii_alphanumeric() {
+            // A run of ASCII letters and digits: all one word, as the
+            // steps below would read them one by one.
+            word.get_or_insert((i, false));
+            dots = 0;
+            i += text.as_bytes()[i..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            continue;
         }
-        cur.clear();
-    };
-    while let Some(c) = chars.next() {
-        let c = if matches!(c, '’' | '‘' | '`' | 'ʼ') {
-            '\''
+        let raw = if b.is_ascii() {
+            char::from(b)
         } else {
-            c
+            text[i..].chars().next().unwrap_or_default()
         };
+        let next = i + raw.len_utf8();
+        let curly = is_curly_apostrophe(raw);
+        let c = if curly { '\'' } else { raw };
         if c == '.' {
             dots += 1;
         } else {
@@ -104,12 +118,16 @@ fn each_word(text: &str, mut out: impl FnMut(Token<'_>)) {
         if c == '[' {
             depth += 1;
         }
-        let apostrophe =
-            c == '\'' && !cur.is_empty() && chars.peek().is_some_and(|n| n.is_alphanumeric());
+        let apostrophe = c == '\''
+            && word.is_some()
+            && text[next..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
         if depth == 0 && (c.is_alphanumeric() || apostrophe) {
-            cur.push(c);
-        } else {
-            flush(&mut cur, &mut out);
+            word.get_or_insert((i, false)).1 |= curly;
+        } else if let Some((start, curly)) = word.take() {
+            emit(&text[start..i], curly, &mut straight, &mut out);
         }
         if c == ']' {
             depth = depth.saturating_sub(1);
@@ -117,8 +135,36 @@ fn each_word(text: &str, mut out: impl FnMut(Token<'_>)) {
         if cut {
             out(Token::Cut);
         }
+        i = next;
     }
-    flush(&mut cur, &mut out);
+    if let Some((start, curly)) = word {
+        emit(&text[start..], curly, &mut straight, &mut out);
+    }
+}
+
+/// Whether `c` is an apostrophe other than the straight one (`’`, `‘`,
+/// a backtick, `ʼ`), read as the straight one.
+fn is_curly_apostrophe(c: char) -> bool {
+    matches!(c, '’' | '‘' | '`' | 'ʼ')
+}
+
+/// Hand the word `w` to `out`, its apostrophes straightened (in
+/// `straight`) when `curly`, without apostrophes at its ends.
+fn emit(w: &str, curly: bool, straight: &mut String, out: &mut impl FnMut(Token<'_>)) {
+    let w = if curly {
+        straight.clear();
+        straight.extend(
+            w.chars()
+                .map(|c| if is_curly_apostrophe(c) { '\'' } else { c }),
+        );
+        straight.as_str()
+    } else {
+        w
+    };
+    let w = w.trim_matches('\'');
+    if !w.is_empty() {
+        out(Token::Word(w));
+    }
 }
 
 /// A quotation's words, and with `keep_display` the words as written,
