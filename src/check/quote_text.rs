@@ -101,6 +101,15 @@ fn each_word(text: &str, mut out: impl FnMut(Token<'_>)) {
                 .count();
             continue;
         }
+        if b == b' ' {
+            // A space ends a word and is nothing else.
+            dots = 0;
+            if let Some((start, curly)) = word.take() {
+                emit(&text[start..i], curly, &mut straight, &mut out);
+            }
+            i += 1;
+            continue;
+        }
         let raw = if b.is_ascii() {
             char::from(b)
         } else {
