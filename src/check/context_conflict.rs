@@ -188,9 +188,20 @@ pub(crate) fn distinctive_value(v: f64) -> Option<u64> {
     if !(100.0..1e15).contains(&v) {
         return None;
     }
-    let mut digits = format!("{v:.3}");
-    digits.retain(|c| c.is_ascii_digit());
-    let significant = digits.trim_start_matches('0').trim_end_matches('0').len();
+    let significant = if v.fract() == 0.0 {
+        // A whole number under 2^53 is exact as an integer, and `{v:.3}`
+        // writes its digits then ".000": what counts is its digits
+        // without the trailing zeros.
+        let mut n = v as u64;
+        while n % 10 == 0 {
+            n /= 10;
+        }
+        n.checked_ilog10().map_or(0, |d| d as usize + 1)
+    } else {
+        let mut digits = format!("{v:.3}");
+        digits.retain(|c| c.is_ascii_digit());
+        digits.trim_start_matches('0').trim_end_matches('0').len()
+    };
     (significant >= 3).then_some(v.to_bits())
 }
 
@@ -378,6 +389,70 @@ mod tests {
         assert!(distinctive_value(868e6).is_some());
         assert!(distinctive_value(1_100.0).is_none());
         assert!(distinctive_value(45.0).is_none());
+    }
+
+    /// `distinctive_value` as it was, through `format!` for every value.
+    fn distinctive_value_formatted(v: f64) -> Option<u64> {
+        if !(100.0..1e15).contains(&v) {
+            return None;
+        }
+        let mut digits = format!("{v:.3}");
+        digits.retain(|c| c.is_ascii_digit());
+        let significant = digits.trim_start_matches('0').trim_end_matches('0').len();
+        (significant >= 3).then_some(v.to_bits())
+    }
+
+    #[test]
+    fn distinctive_values_are_those_the_formatted_digits_give() {
+        let mut values = vec![
+            0.0,
+            99.0,
+            99.999,
+            100.0,
+            101.0,
+            110.0,
+            120.5,
+            1_000.0,
+            1_100.0,
+            1_110.0,
+            30_154.0,
+            868e6,
+            3.24e9,
+            3.2e9,
+            1e14,
+            999_999_999_999_999.0,
+            1e15,
+            2.5e3,
+            100.0004,
+            100.0005,
+            1234.5678,
+            f64::NAN,
+            f64::INFINITY,
+            -500.0,
+        ];
+        for k in 2..15 {
+            let p = 10f64.powi(k);
+            for m in [1.0, 1.1, 1.2, 1.23, 1.5, 2.0, 9.99, 9.999, 1.001, 4.567_89] {
+                values.push(m * p);
+                values.push((m * p).round());
+                values.push(m * p + 0.5);
+            }
+        }
+        for v in values {
+            assert_eq!(distinctive_value(v), distinctive_value_formatted(v), "{v}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_distinctive_value_is_the_formatted_digits_one(
+            n in 0u64..2_000_000_000_000_000,
+            frac in 0u32..4,
+            exp in 0i32..4,
+        ) {
+            let v = n as f64 / 10f64.powi(exp) + f64::from(frac) * 0.125;
+            proptest::prop_assert_eq!(distinctive_value(v), distinctive_value_formatted(v));
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@
 
 use crate::check::context_conflict::distinctive_value;
 use crate::check::people::person_key;
-use crate::check::quote_text::normalised_words;
+use crate::check::quote_text::normalised_words_into;
 use crate::check::SHINGLE;
 use crate::extract::{Claim, ClaimData};
 use crate::fingerprint::{fnv1a64, Fnv1a};
@@ -89,6 +89,11 @@ pub(crate) fn filed_keys(claims: &[Claim], subjects: &Subjects) -> Vec<i64> {
 /// Hand each key of an article's claims to `out`, in the claims' order,
 /// some more than once.
 fn each_key(claims: &[Claim], subjects: &Subjects, mut out: impl FnMut((Family, i64))) {
+    // A quotation's words and where each ends, reused from one to the next.
+    let mut buf = String::new();
+    let mut ends = Vec::new();
+    // A value's decimal digits, written without allocating.
+    let mut digits = [0u8; 20];
     for (ci, claim) in claims.iter().enumerate() {
         let keys = subjects.keys.get(ci);
         match &claim.data {
@@ -98,7 +103,7 @@ fn each_key(claims: &[Claim], subjects: &Subjects, mut out: impl FnMut((Family, 
                 }
                 out(key(Family::Noun, [c.noun.as_str()]));
                 if let Some(v) = distinctive_value(c.value) {
-                    out(key(Family::Value, [v.to_string().as_str()]));
+                    out(key(Family::Value, [decimal(v, &mut digits)]));
                 }
             }
             ClaimData::Date(_) => {
@@ -110,11 +115,11 @@ fn each_key(claims: &[Claim], subjects: &Subjects, mut out: impl FnMut((Family, 
                 }
             }
             ClaimData::Quote(_) => {
-                let words = normalised_words(&claim.text);
-                if words.len() >= SHINGLE {
-                    for w in words.windows(SHINGLE) {
-                        out(key(Family::Quote, w.iter().map(String::as_str)));
-                    }
+                normalised_words_into(&claim.text, &mut buf, &mut ends);
+                let start = |i: usize| if i == 0 { 0 } else { ends[i - 1] };
+                for first in 0..(ends.len() + 1).saturating_sub(SHINGLE) {
+                    let run = (first..first + SHINGLE).map(|i| &buf[start(i)..ends[i]]);
+                    out(key(Family::Quote, run));
                 }
             }
             ClaimData::Role(r) => {
@@ -124,6 +129,21 @@ fn each_key(claims: &[Claim], subjects: &Subjects, mut out: impl FnMut((Family, 
             ClaimData::Temporal(_) | ClaimData::Figure(_) => {}
         }
     }
+}
+
+/// `n` in decimal, as `to_string` writes it, written at the end of `buf`
+/// (20 bytes hold any `u64`).
+fn decimal(mut n: u64, buf: &mut [u8; 20]) -> &str {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buf[i..]).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -151,6 +171,19 @@ mod tests {
         };
         assert!(!quotes(&a).is_empty());
         assert_eq!(quotes(&a), quotes(&b));
+    }
+
+    #[test]
+    fn decimal_digits_are_to_string_s() {
+        let mut buf = [0u8; 20];
+        let mut values = vec![0, 1, 9, 10, 99, 100, 101, u64::MAX, u64::MAX - 1];
+        values.extend((0..64).map(|b| 1u64 << b));
+        values.extend((0..20).map(|k| 10u64.pow(k)));
+        values.extend((1..20).map(|k| 10u64.pow(k) - 1));
+        values.extend([30_154.0f64, 868e6, 3.24e9, 1e14].map(f64::to_bits));
+        for v in values {
+            assert_eq!(decimal(v, &mut buf), v.to_string());
+        }
     }
 
     #[test]
