@@ -164,6 +164,18 @@ struct Pending {
     replaces: Option<i64>,
 }
 
+/// The files read and waiting to be extracted, with what one batch hands
+/// the next.
+#[derive(Default)]
+struct Batch {
+    pending: Vec<Pending>,
+    /// Each thread's word stems, kept from batch to batch: most words of
+    /// an article were stemmed for an earlier one.
+    stems: Vec<StemTable>,
+    /// The key rows of the articles written, for the caller to file.
+    keys: Vec<KeyRow>,
+}
+
 /// An article ready to be written: what its row and its keys hold.
 struct Encoded {
     article: Article,
@@ -216,29 +228,27 @@ fn insert_keys(tx: &Transaction<'_>, rows: &[KeyRow]) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Extract a batch and write its articles; their key rows are appended
-/// to `keys`, for the caller to file.
-///
-/// `stems` are each thread's word stems, kept from batch to batch: most
-/// words of an article were stemmed for an earlier one.
+/// Extract the pending files of `batch` and write their articles; their
+/// key rows are appended to `batch.keys`, for the caller to file.
 fn flush(
     tx: &Transaction<'_>,
     path: &Path,
-    keys: &mut Vec<KeyRow>,
-    batch: &mut Vec<Pending>,
-    stems: &mut Vec<StemTable>,
+    batch: &mut Batch,
     published: Option<NaiveDate>,
     rules: &RuleSet,
 ) -> Result<(), IndexError> {
-    if batch.is_empty() {
+    if batch.pending.is_empty() {
         return Ok(());
     }
     let err = sqlite(path);
-    let rows: Vec<(i64, i64, Option<i64>)> =
-        batch.iter().map(|p| (p.hash, p.ord, p.replaces)).collect();
+    let rows: Vec<(i64, i64, Option<i64>)> = batch
+        .pending
+        .iter()
+        .map(|p| (p.hash, p.ord, p.replaces))
+        .collect();
     let encoded = crate::parallel::map_in_order_keeping(
-        std::mem::take(batch),
-        stems,
+        std::mem::take(&mut batch.pending),
+        &mut batch.stems,
         StemTable::new,
         |t, p| encode(p, published, rules, t),
     );
@@ -273,7 +283,9 @@ fn flush(
             .map_err(&err)?;
         let aid = tx.last_insert_rowid();
         let published = published.unwrap_or(UNDATED);
-        keys.extend(article_keys.into_iter().map(|k| [k, published, aid]));
+        batch
+            .keys
+            .extend(article_keys.into_iter().map(|k| [k, published, aid]));
     }
     Ok(())
 }
@@ -465,9 +477,7 @@ pub fn build(
     let tx = conn.transaction().map_err(sqlite(out))?;
     meta.write(&tx, &rules_hash(rules)).map_err(sqlite(out))?;
     let mut changes = Changes::default();
-    let mut batch = Vec::with_capacity(BATCH);
-    let mut stems = Vec::new();
-    let mut keys = Vec::new();
+    let mut batch = Batch::default();
     let mut sorter = KeySorter::new(&dir);
     let runs = |source| IndexError::Io {
         path: dir.clone(),
@@ -477,7 +487,7 @@ pub fn build(
         let (id, source) = read(path, max_file_size)?;
         changes.added += 1;
         changes.bytes += source.len() as u64;
-        batch.push(Pending {
+        batch.pending.push(Pending {
             shown: shown.clone(),
             id,
             hash: content_hash(&source),
@@ -485,20 +495,17 @@ pub fn build(
             ord: ord as i64,
             replaces: None,
         });
-        if batch.len() == BATCH {
-            flush(
-                &tx, out, &mut keys, &mut batch, &mut stems, published, rules,
-            )?;
-            sorter.push(&mut keys).map_err(runs)?;
+        if batch.pending.len() == BATCH {
+            flush(&tx, out, &mut batch, published, rules)?;
+            sorter.push(&mut batch.keys).map_err(runs)?;
         }
     }
-    flush(
-        &tx, out, &mut keys, &mut batch, &mut stems, published, rules,
-    )?;
-    sorter.push(&mut keys).map_err(runs)?;
+    flush(&tx, out, &mut batch, published, rules)?;
+    sorter.push(&mut batch.keys).map_err(runs)?;
     // Keys were gathered as they came; filed into their B-tree in key
     // order at once, each row beside the last, which is many times faster
     // than in the order they came.
+    let mut keys = Vec::with_capacity(KEY_ROWS);
     for row in sorter.finish().map_err(runs)? {
         keys.push(row.map_err(runs)?);
         if keys.len() == KEY_ROWS {
@@ -568,9 +575,7 @@ pub fn update(path: &Path) -> Result<Changes, IndexError> {
     let files = walk(&meta.roots, &meta.base)?;
     let tx = conn.transaction().map_err(&err)?;
     let mut changes = Changes::default();
-    let mut batch = Vec::with_capacity(BATCH);
-    let mut stems = Vec::new();
-    let mut keys = Vec::new();
+    let mut batch = Batch::default();
     for (ord, (shown, file)) in files.iter().enumerate() {
         let (id, source) = read(file, meta.max_file_size)?;
         let hash = content_hash(&source);
@@ -595,7 +600,7 @@ pub fn update(path: &Path) -> Result<Changes, IndexError> {
             }
         };
         changes.bytes += source.len() as u64;
-        batch.push(Pending {
+        batch.pending.push(Pending {
             shown: shown.clone(),
             id,
             hash,
@@ -603,29 +608,13 @@ pub fn update(path: &Path) -> Result<Changes, IndexError> {
             ord: ord as i64,
             replaces,
         });
-        if batch.len() == BATCH {
-            flush(
-                &tx,
-                path,
-                &mut keys,
-                &mut batch,
-                &mut stems,
-                meta.published,
-                &rules,
-            )?;
-            file_keys(&tx, path, &mut keys)?;
+        if batch.pending.len() == BATCH {
+            flush(&tx, path, &mut batch, meta.published, &rules)?;
+            file_keys(&tx, path, &mut batch.keys)?;
         }
     }
-    flush(
-        &tx,
-        path,
-        &mut keys,
-        &mut batch,
-        &mut stems,
-        meta.published,
-        &rules,
-    )?;
-    file_keys(&tx, path, &mut keys)?;
+    flush(&tx, path, &mut batch, meta.published, &rules)?;
+    file_keys(&tx, path, &mut batch.keys)?;
     for (aid, _) in known.into_values() {
         remove(&tx, path, aid)?;
         changes.removed += 1;
