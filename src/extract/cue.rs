@@ -106,14 +106,15 @@ impl Cues {
 
 /// Whether a word's shape may make it a date trigger whatever its table
 /// lookup says: "q" and one more byte ("Q3"), or a possessive "'s" or
-/// "’s" (the last byte of "’" is 0x99), which the date extractor cuts
-/// before its own lookup ("Tuesday's"). A hyphen is marked with
+/// "’s" in either case (the last byte of "’" is 0x99), which the date
+/// extractor cuts from the lower-cased word before its own lookup
+/// ("Tuesday's", "MONDAY'S"). A hyphen is marked with
 /// [`HYPHENATED`].
 #[inline]
 fn may_be_date_shape(b: &[u8]) -> bool {
     match *b {
         [q, _] if q | 0x20 == b'q' => true,
-        [.., a, b's'] => a == b'\'' || a == 0x99,
+        [.., a, s] if s | 0x20 == b's' => a == b'\'' || a == 0x99,
         _ => false,
     }
 }

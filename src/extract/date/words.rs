@@ -542,6 +542,8 @@ mod tests {
                 cap,
                 format!("{w}'s"),
                 format!("{w}’s"),
+                format!("{}'S", w.to_ascii_uppercase()),
+                format!("{}’S", w.to_ascii_uppercase()),
                 format!("{w}-long"),
                 format!("mid-{w}"),
                 format!("{w}s"),
