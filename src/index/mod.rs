@@ -33,7 +33,9 @@ use std::path::{Path, PathBuf};
 /// abbreviations written out, increments under no count key; 5: no index
 /// of key rows by article, which only `update` read and which cost a
 /// third of filing the keys: `update` finds an article's key rows from
-/// its stored claims instead).
+/// its stored claims instead). Since 5 a change to how keys are computed
+/// must bump it: `update` deletes an article's rows by the keys computed
+/// again from its claims, and would miss rows filed under other keys.
 pub const SCHEMA_VERSION: i64 = 5;
 
 /// SQLite's application id for claimcheck's index files ("ccix").

@@ -344,8 +344,9 @@ const fn shape(k: usize, len: usize) -> usize {
 }
 
 /// One bit for each [`shape`] of a speech verb: its opening and length
-/// together, for the words whose opening a verb shares ("contract" and
-/// "continue"). Like [`VERB_OPENINGS`], it only ever says no.
+/// together, for the words whose opening a verb shares but not its length
+/// ("conference" beside "continue"). Like [`VERB_OPENINGS`], it only ever
+/// says no.
 const VERB_SHAPES: [u64; 1 << 12 >> 6] = {
     let mut t = [0u64; 1 << 12 >> 6];
     let mut i = 0;

@@ -240,11 +240,8 @@ pub fn read_text_limited(path: &Path, max_size: u64) -> Result<String> {
     })?;
     // `contains` of a byte is a word-at-a-time search; the first NUL's
     // offset is looked for only in a file that holds one.
-    if let Some(offset) = bytes
-        .contains(&0)
-        .then(|| bytes.iter().position(|&b| b == 0))
-        .flatten()
-    {
+    if bytes.contains(&0) {
+        let offset = bytes.iter().position(|&b| b == 0).unwrap_or(0);
         return Err(Error::Binary {
             path: path.to_owned(),
             offset,

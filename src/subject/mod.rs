@@ -352,6 +352,7 @@ fn trim_possessive(w: &str) -> &str {
 /// Whether token `k` is part of a name: capitalised, not a function word,
 /// month, weekday or title word; at a sentence's start only when written
 /// all in capitals ("KLM") or never in lower case in the document.
+///
 /// Whether the word can be a name at all is read from `facts`, where
 /// [`sentence_terms`] left it for every capitalised word of the document,
 /// instead of asked of the tables again.

@@ -157,9 +157,9 @@ pub struct Tokenized {
     /// mark a quotation (see [`is_mark`]): the only tokens the passes
     /// after read one by one.
     pub marks: Vec<usize>,
-    /// The paragraphs as ranges of `tokens`, as
-    /// [`super::sentence::split_paragraphs`] gives them (a test checks
-    /// they agree): runs of tokens no blank line parts.
+    /// The paragraphs as ranges of `tokens`, as the sentence module's
+    /// `split_paragraphs` defines them (a test checks they agree): runs of
+    /// tokens no blank line parts.
     pub paragraphs: Vec<Range<usize>>,
 }
 

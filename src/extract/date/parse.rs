@@ -48,9 +48,9 @@ pub(crate) fn parse_at(v: &View<'_>, i: usize) -> Option<Found> {
     debug_assert!(kind != TokenKind::Word || v.has(i, TRIGGER) == is_trigger(v.low(i)));
     let f = match kind {
         TokenKind::Number => number_first(v, i),
-        // "the", the commonest start, is a trigger word (a test checks),
-        // and `word_first` hands it to `the_first` at once: asked here, it
-        // need not be classified.
+        // "the", the commonest start, is a trigger word (a test checks)
+        // that goes to `the_first` at once: asked here, it need not be
+        // classified.
         TokenKind::Word => {
             let w = v.low(i);
             if w == "the" {
@@ -124,11 +124,6 @@ pub(super) fn month_word(v: &View<'_>, i: usize, abbrev: bool) -> Option<u32> {
 fn word_first(v: &View<'_>, i: usize, w: &str) -> Option<Found> {
     if w == "that" {
         return that_unit(v, i, i);
-    }
-    // "the", the commonest start, is in none of the tables tried before
-    // it used to be.
-    if w == "the" {
-        return the_first(v, i);
     }
     // (`month_word` asks the bit first; asked here, most words skip the
     // call.)
@@ -600,7 +595,8 @@ mod tests {
 
     #[test]
     fn word_first_may_try_the_before_the_tables() {
-        // `word_first` tries "the" before these tables: they must not hold it.
+        // `parse_at` tries "the" before `word_first`'s tables: they must
+        // not hold it.
         assert!(lookup(lex::MONTHS, "the").is_none() && lookup(lex::WEEKDAYS, "the").is_none());
         assert!(lookup(lex::HOLIDAYS, "the").is_none());
         assert!(lookup(lex::MOVABLE_HOLIDAYS, "the").is_none());

@@ -288,7 +288,8 @@ fn suffix_bits(b: &[u8]) -> u32 {
 /// The bits of token `i` of `doc`. [`super::view::View::class`] asks
 /// for them the first time it reads a token, so a token no pattern looks
 /// at is never classified: most are only asked whether they start a date,
-/// which [`Classes::may_trigger`] answers without the table probe.
+/// which the cue pass's date mark ([`crate::extract::cue`]) answers
+/// without it.
 pub(super) fn token_class(doc: &Document, lower: &str, i: usize) -> u32 {
     let t = &doc.tokens[i];
     match t.kind {
