@@ -110,12 +110,10 @@ fn an_audit_of_an_index_is_the_audit_of_its_files() {
     assert_eq!(index.stdout, files.stdout, "{}", index.stderr);
 }
 
-#[test]
-fn update_extracts_changed_and_new_files_and_drops_deleted_ones() {
-    let t = archive();
-    assert_eq!(build(&t, &[]).code, 0);
-    // Changed: the courier now gives another figure; added: a new report;
-    // deleted: the island post.
+/// Change the archive of [`archive`] after its build: the courier gives
+/// another figure (changed), a radio report comes (added), the island
+/// post goes (deleted).
+fn change_add_delete(t: &Tree) {
     t.write(
         "archive/2026-05-13-courier.md",
         &COURIER.replace("rose to 15", "rose to 19"),
@@ -125,6 +123,13 @@ fn update_extracts_changed_and_new_files_and_drops_deleted_ones() {
         "---\npublished: 2026-05-14\n---\n\nLifeboats rescued 212 passengers, and 17 people were injured.\n",
     );
     std::fs::remove_file(t.path().join("archive/2026-05-14-post.md")).unwrap();
+}
+
+#[test]
+fn update_extracts_changed_and_new_files_and_drops_deleted_ones() {
+    let t = archive();
+    assert_eq!(build(&t, &[]).code, 0);
+    change_add_delete(&t);
     let u = claimcheck(t.path(), &["index", "update", "cov.db"]);
     assert_eq!(u.code, 0, "{}", u.stderr);
     assert!(
@@ -180,19 +185,11 @@ fn an_update_leaves_the_key_rows_a_new_build_would_write() {
     // Changed (a quotation reworded, a figure changed), added and deleted:
     // the rows of the changed and the deleted articles are found from
     // their stored claims and removed, none left behind.
-    t.write(
-        "archive/2026-05-13-courier.md",
-        &COURIER.replace("rose to 15", "rose to 19"),
-    );
+    change_add_delete(&t);
     t.write(
         "archive/older/2026-01-20-pike.md",
         &EARLIER_QUOTE.replace("the divers have finished", "every diver has finished"),
     );
-    t.write(
-        "archive/2026-05-14-radio.md",
-        "---\npublished: 2026-05-14\n---\n\nLifeboats rescued 212 passengers, and 17 people were injured.\n",
-    );
-    std::fs::remove_file(t.path().join("archive/2026-05-14-post.md")).unwrap();
     std::fs::remove_file(t.path().join("archive/older/2025-11-02-orchard.md")).unwrap();
     let before = key_rows(&t.path().join("cov.db"));
     let u = claimcheck(t.path(), &["index", "update", "cov.db"]);
