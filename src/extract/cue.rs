@@ -20,6 +20,7 @@ use super::{age, date, duration, number, ordinal, time};
 use crate::lexicon::numbers::ORDINALS;
 use crate::lexicon::WordClasses;
 use crate::text::{Document, TokenKind};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// A number phrase may open here (count).
@@ -95,6 +96,17 @@ impl Cues {
         cues.iter()
             .position(|&c| c & cue != 0)
             .map_or(end, |k| from + k)
+    }
+
+    /// The tokens of `range` carrying `cue`, in order ([`Self::next`]).
+    pub(crate) fn each(&self, range: Range<usize>, cue: u16) -> impl Iterator<Item = usize> + '_ {
+        let end = range.end;
+        let mut i = range.start;
+        std::iter::from_fn(move || {
+            let k = self.next(i, end, cue);
+            i = k + 1;
+            (k < end).then_some(k)
+        })
     }
 
     /// Whether token `i` carries `cue`.

@@ -48,7 +48,7 @@ fn extract_durations(doc: &Document, cues: &Cues, taken: &[Range<usize>], out: &
     for s in &doc.sentences {
         let mut i = s.tokens.start;
         loop {
-            i = next_cued(cues, i, s.tokens.end, cue::DURATION);
+            i = cues.next(i, s.tokens.end, cue::DURATION);
             if i >= s.tokens.end {
                 break;
             }
@@ -73,25 +73,6 @@ fn extract_durations(doc: &Document, cues: &Cues, taken: &[Range<usize>], out: &
             i = f.toks.end.max(i + 1);
         }
     }
-}
-
-/// The first token from `from` up to `end` with `cue`, else `end`. Out of
-/// line, so that the scan over the cues, most of an extractor's tokens,
-/// keeps its few values in registers.
-#[inline(never)]
-pub(super) fn next_cued(cues: &Cues, from: usize, end: usize, cue: u16) -> usize {
-    (from..end).find(|&k| cues.has(k, cue)).unwrap_or(end)
-}
-
-/// The tokens of `range` with `cue`, in order ([`next_cued`]).
-pub(super) fn cued(cues: &Cues, range: Range<usize>, cue: u16) -> impl Iterator<Item = usize> + '_ {
-    let end = range.end;
-    let mut i = range.start;
-    std::iter::from_fn(move || {
-        let k = next_cued(cues, i, end, cue);
-        i = k + 1;
-        (k < end).then_some(k)
-    })
 }
 
 /// The expression whose trigger is token `i` (a unit word, a frequency

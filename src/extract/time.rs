@@ -57,7 +57,7 @@ fn extract_times(
     out: &mut Vec<RawClaim>,
 ) {
     for s in &doc.sentences {
-        for i in super::duration::cued(cues, s.tokens.clone(), cue::TIME) {
+        for i in cues.each(s.tokens.clone(), cue::TIME) {
             if let Some((toks, value)) = reference_at(doc, s.tokens.clone(), i) {
                 let range = doc.tokens[toks.start].start..doc.tokens[toks.end - 1].end;
                 if !days
