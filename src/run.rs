@@ -191,16 +191,22 @@ struct StreamClaims<W: Write> {
     written: usize,
     closed: bool,
     failed: Option<std::io::Error>,
+    /// A JSON line being written, kept from claim to claim.
+    line: Vec<u8>,
 }
 
 impl<W: Write> StreamClaims<W> {
     fn write(&mut self, line: &str) {
+        self.write_bytes(line.as_bytes());
+    }
+
+    fn write_bytes(&mut self, line: &[u8]) {
         if self.closed || self.failed.is_some() {
             return;
         }
         if let Err(e) = self
             .out
-            .write_all(line.as_bytes())
+            .write_all(line)
             .and_then(|()| self.out.write_all(b"\n"))
         {
             if e.kind() == std::io::ErrorKind::BrokenPipe {
@@ -240,16 +246,24 @@ impl<W: Write> Sink for StreamClaims<W> {
             }
             return;
         }
+        let lines = render::claims::ClaimLines::new(article);
         for (ci, claim) in claims.claims.iter().enumerate() {
-            let line = match (self.format, subjects) {
-                (ExtractFormat::Text, _) => render::claims::claim_line(article, claim),
-                (_, Some(subjects)) => {
-                    render::claim_keys::claim_json_with_keys(article, claims, subjects, ci)
-                        .to_string()
+            match (self.format, subjects) {
+                (ExtractFormat::Text, _) => {
+                    self.write(&render::claims::claim_line(article, claim));
                 }
-                _ => render::claims::claim_json_string(article, claim),
-            };
-            self.write(&line);
+                (_, Some(subjects)) => self.write(
+                    &render::claim_keys::claim_json_with_keys(article, claims, subjects, ci)
+                        .to_string(),
+                ),
+                _ => {
+                    let mut line = std::mem::take(&mut self.line);
+                    line.clear();
+                    lines.write(claim, &mut line);
+                    self.write_bytes(&line);
+                    self.line = line;
+                }
+            }
         }
     }
 }
@@ -267,6 +281,7 @@ fn run_extract(args: &ExtractArgs) -> Result<Status> {
         written: 0,
         closed: false,
         failed: None,
+        line: Vec::new(),
     };
     let summary = pipeline::extract(
         &args.files,

@@ -107,7 +107,14 @@ impl LineIndex {
         let offset = floor_char_boundary(text, (offset as usize).min(text.len()));
         let line = self.starts.partition_point(|&s| s as usize <= offset) - 1;
         let start = self.starts[line] as usize;
-        let column = self.chars_before(text, offset) - self.chars_before(text, start) + 1;
+        // Most lines are shorter than a checkpoint's stride: counting the
+        // line's own chars is one short count, not two.
+        let chars = if offset - start <= CHECKPOINT {
+            text[start..offset].chars().count()
+        } else {
+            self.chars_before(text, offset) - self.chars_before(text, start)
+        };
+        let column = chars + 1;
         LineCol {
             line: line + 1,
             column,
@@ -221,6 +228,21 @@ mod tests {
         let r = line_excerpt(&line, 0, line.len());
         assert_eq!(r.start, 0);
         assert!(r.len() <= 2 * LINE_CONTEXT + 2);
+    }
+
+    #[test]
+    fn columns_count_the_line_s_characters_on_short_and_long_lines() {
+        let text = format!("é x\n{}\n\n“{}”\nend", "ab".repeat(700), "é".repeat(900));
+        let idx = LineIndex::new(&text);
+        for (offset, _) in text.char_indices() {
+            let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let column = text[start..offset].chars().count() + 1;
+            assert_eq!(
+                idx.line_col(&text, offset as u32).column,
+                column,
+                "{offset}"
+            );
+        }
     }
 
     #[test]

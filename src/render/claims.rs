@@ -7,9 +7,9 @@ use serde_json::{json, Value};
 
 /// A claim as the JSON contract has it: the fields every claim has and
 /// those of its kind (absent for other kinds). The fields are declared in
-/// the byte order of their names, so that written directly
-/// ([`claim_json_string`]) the keys come out sorted, as they do through
-/// [`Value`] ([`claim_json`]); a test holds the two to the same bytes.
+/// the byte order of their names, so that serialized they come out
+/// sorted, as they do through [`Value`] ([`claim_json`]); [`ClaimJson::write`]
+/// writes the same bytes by hand, and a test holds the two to them.
 #[derive(Serialize, Default)]
 pub struct ClaimJson<'a> {
     #[serde(skip_serializing_if = "is_false")]
@@ -26,7 +26,7 @@ pub struct ClaimJson<'a> {
     #[serde(skip_serializing_if = "is_false")]
     increment: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
-    interval: Option<[Value; 2]>,
+    interval: Option<[Num; 2]>,
     kind: &'a str,
     line: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -56,7 +56,56 @@ pub struct ClaimJson<'a> {
     title: Option<&'a str>,
     /// A count's figure; a date's `{start, end}` (null when unresolved).
     #[serde(skip_serializing_if = "Option::is_none")]
-    value: Option<Value>,
+    value: Option<Figure>,
+}
+
+/// A number as the contract writes it: an integer when it is a whole one
+/// ([`number`]), null when it is not finite (as a [`Value`] holds it).
+#[derive(Clone, Copy)]
+struct Num(f64);
+
+impl Serialize for Num {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let v = self.0;
+        if v.fract() == 0.0 && v.abs() < 9.0e15 {
+            s.serialize_i64(v as i64)
+        } else {
+            // Not finite: null, as both `serde_json` serializers write it.
+            s.serialize_f64(v)
+        }
+    }
+}
+
+/// A claim's `value`: a count's figure, a figure and its other end, or a
+/// date's range (null when unresolved).
+enum Figure {
+    Num(Num),
+    Pair([Num; 2]),
+    Dates(Option<DateRange>),
+}
+
+/// A date's range, its keys in byte order (`end` before `start`), as a
+/// [`Value`] map sorts them.
+#[derive(Serialize)]
+struct DateRange {
+    #[serde(serialize_with = "display")]
+    end: chrono::NaiveDate,
+    #[serde(serialize_with = "display")]
+    start: chrono::NaiveDate,
+}
+
+fn display<S: serde::Serializer>(d: &chrono::NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(d)
+}
+
+impl Serialize for Figure {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Figure::Num(n) => n.serialize(s),
+            Figure::Pair(p) => p.serialize(s),
+            Figure::Dates(d) => d.serialize(s),
+        }
+    }
 }
 
 fn is_false(b: &bool) -> bool {
@@ -66,9 +115,17 @@ fn is_false(b: &bool) -> bool {
 impl<'a> ClaimJson<'a> {
     /// The JSON form of `claim`, found in `article`.
     pub fn new(article: &'a Article, claim: &'a Claim) -> Self {
+        ClaimJson {
+            path: article.path.to_string_lossy(),
+            ..ClaimJson::without_path(article, claim)
+        }
+    }
+
+    /// [`ClaimJson::new`] with an empty path, for [`ClaimJson::write`],
+    /// which is given it.
+    fn without_path(article: &'a Article, claim: &'a Claim) -> Self {
         let lc = article.lines.line_col(&article.source, claim.span.start);
         let mut j = ClaimJson {
-            path: article.path.to_string_lossy(),
             kind: claim.data.kind_name(),
             line: lc.line,
             column: lc.column,
@@ -79,25 +136,20 @@ impl<'a> ClaimJson<'a> {
         };
         match &claim.data {
             ClaimData::Count(c) => {
-                j.value = Some(number(c.value));
+                j.value = Some(Figure::Num(Num(c.value)));
                 j.noun = Some(&c.noun);
                 j.modifier = Some(c.modifier.as_str());
-                let hi = if c.interval.hi.is_finite() {
-                    number(c.interval.hi)
-                } else {
-                    Value::Null
-                };
-                j.interval = Some([number(c.interval.lo), hi]);
+                j.interval = Some([Num(c.interval.lo), Num(c.interval.hi)]);
                 j.qualifiers = &c.qualifiers;
                 j.partitive = c.partitive;
                 j.change = c.change;
                 j.increment = c.increment;
             }
             ClaimData::Date(d) => {
-                j.value = Some(d.value.map_or(
-                    Value::Null,
-                    |r| json!({"start": r.start.to_string(), "end": r.end.to_string()}),
-                ));
+                j.value = Some(Figure::Dates(d.value.map(|r| DateRange {
+                    end: r.end,
+                    start: r.start,
+                })));
                 j.timex = d.timex.as_deref();
                 j.anchor = d
                     .anchor
@@ -111,8 +163,8 @@ impl<'a> ClaimJson<'a> {
             ClaimData::Temporal(t) => j.timex = Some(&t.timex),
             ClaimData::Figure(f) => {
                 j.value = Some(match f.other {
-                    Some(b) => json!([number(f.value), number(b)]),
-                    None => number(f.value),
+                    Some(b) => Figure::Pair([Num(f.value), Num(b)]),
+                    None => Figure::Num(Num(f.value)),
                 });
                 j.person = f.person.as_deref();
                 j.noun = f.noun.as_deref();
@@ -127,6 +179,80 @@ impl<'a> ClaimJson<'a> {
         }
         j
     }
+
+    /// Append this claim's JSON object to `out`, the bytes its `Serialize`
+    /// gives but for the path, which is `path` (the path already written
+    /// as a JSON string, once for all of an article's claims): keys are
+    /// written as they are, not escaped one by one.
+    fn write(&self, path: &[u8], out: &mut Vec<u8>) {
+        let mut o = Object { out, open: false };
+        if self.additional {
+            o.value("additional", &true);
+        }
+        o.opt("anchor", self.anchor);
+        if self.change {
+            o.value("change", &true);
+        }
+        o.value("column", &self.column);
+        o.opt("group", self.group);
+        o.opt("group_kind", self.group_kind);
+        if self.increment {
+            o.value("increment", &true);
+        }
+        o.opt("interval", self.interval.as_ref());
+        o.value("kind", self.kind);
+        o.value("line", &self.line);
+        o.opt("modifier", self.modifier);
+        o.opt("noun", self.noun);
+        o.opt("org", self.org);
+        if self.partitive {
+            o.value("partitive", &true);
+        }
+        o.key("path");
+        o.out.extend_from_slice(path);
+        o.opt("person", self.person);
+        o.opt("qualifier", self.qualifier);
+        if !self.qualifiers.is_empty() {
+            o.value("qualifiers", self.qualifiers);
+        }
+        o.opt("speaker", self.speaker);
+        o.opt("speaker_text", self.speaker_text);
+        o.value("text", self.text);
+        o.opt("timex", self.timex);
+        o.opt("title", self.title);
+        o.opt("value", self.value.as_ref());
+        o.out.push(b'}');
+    }
+}
+
+/// A JSON object being written: keys as they are (none needs escaping),
+/// values through `serde_json`.
+struct Object<'o> {
+    out: &'o mut Vec<u8>,
+    open: bool,
+}
+
+impl Object<'_> {
+    fn key(&mut self, key: &str) {
+        self.out.push(if self.open { b',' } else { b'{' });
+        self.open = true;
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out.extend_from_slice(b"\":");
+    }
+
+    fn value<T: Serialize + ?Sized>(&mut self, key: &str, v: &T) {
+        self.key(key);
+        // Writing to a `Vec` cannot fail, and none of these values is a
+        // map with non-string keys.
+        let _ = serde_json::to_writer(&mut *self.out, v);
+    }
+
+    fn opt<T: Serialize>(&mut self, key: &str, v: Option<T>) {
+        if let Some(v) = v {
+            self.value(key, &v);
+        }
+    }
 }
 
 /// One claim as the JSON object of the output contract.
@@ -134,10 +260,34 @@ pub fn claim_json(article: &Article, claim: &Claim) -> Value {
     serde_json::to_value(ClaimJson::new(article, claim)).unwrap_or(Value::Null)
 }
 
-/// [`claim_json`] written out, without building the [`Value`] first: the
-/// line `extract --format jsonl` writes for each claim.
+/// The JSON lines of one article's claims, as `extract --format jsonl`
+/// writes them: [`claim_json`] written out without building the
+/// [`Value`], the article's path written once for all its claims.
+pub struct ClaimLines<'a> {
+    article: &'a Article,
+    /// The path as a JSON string.
+    path: Vec<u8>,
+}
+
+impl<'a> ClaimLines<'a> {
+    /// The writer of `article`'s claims.
+    pub fn new(article: &'a Article) -> Self {
+        let mut path = Vec::new();
+        let _ = serde_json::to_writer(&mut path, &article.path.to_string_lossy());
+        ClaimLines { article, path }
+    }
+
+    /// Append `claim`'s JSON object (no line break) to `out`.
+    pub fn write(&self, claim: &Claim, out: &mut Vec<u8>) {
+        ClaimJson::without_path(self.article, claim).write(&self.path, out);
+    }
+}
+
+/// [`claim_json`] written out, without building the [`Value`] first.
 pub fn claim_json_string(article: &Article, claim: &Claim) -> String {
-    serde_json::to_string(&ClaimJson::new(article, claim)).unwrap_or_else(|_| "null".to_owned())
+    let mut out = Vec::new();
+    ClaimLines::new(article).write(claim, &mut out);
+    String::from_utf8(out).unwrap_or_else(|_| "null".to_owned())
 }
 
 /// A number as an integer when it is one.
