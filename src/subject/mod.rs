@@ -323,11 +323,32 @@ pub fn stem_id(stem: &str) -> Stem {
 }
 
 fn is_content_word(w: &str) -> bool {
-    // Apostrophes first: `is_alphabetic` of a curly one is a table search.
-    w.chars().count() >= 3
-        && w.chars()
-            .all(|c| c == '\'' || c == '’' || c.is_alphabetic())
-        && !is_function_calendar_or_number_word(w)
+    // An ASCII word (most) is read by bytes: its length is its count of
+    // chars, and a letter test is a compare, not a char decoded.
+    let letters = if w.is_ascii() {
+        w.len() >= 3 && w.bytes().all(|b| b == b'\'' || b.is_ascii_alphabetic())
+    } else {
+        // Apostrophes first: `is_alphabetic` of a curly one is a table
+        // search.
+        w.chars().count() >= 3 && w.chars().all(|c| c == '\'' || c == '’' || is_letter(c))
+    };
+    letters && !is_function_calendar_or_number_word(w)
+}
+
+/// `char::is_alphabetic`, with the letters of the scripts news is mostly
+/// written in answered by range, not by the Unicode table search (a few
+/// hundred instructions a char); a test checks every char of the ranges
+/// is alphabetic.
+fn is_letter(c: char) -> bool {
+    matches!(c as u32,
+        0x61..=0x7A
+        | 0x41..=0x5A
+        | 0xC0..=0xD6
+        | 0xD8..=0xF6
+        | 0xF8..=0x2C1
+        | 0x400..=0x481
+        | 0x48A..=0x52F
+    ) || c.is_alphabetic()
 }
 
 /// A name's word as compared: lower case, without a possessive.
@@ -418,6 +439,45 @@ fn owner(cx: &NameContext<'_>, facts: &Stems<'_>, claim: &Claim) -> Option<Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_by_range_are_alphabetic() {
+        for c in (0..0x600).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn content_words_by_bytes_and_by_chars_agree() {
+        let by_chars = |w: &str| {
+            w.chars().count() >= 3
+                && w.chars()
+                    .all(|c| c == '\'' || c == '’' || c.is_alphabetic())
+                && !is_function_calendar_or_number_word(w)
+        };
+        for w in [
+            "ab",
+            "abc",
+            "the",
+            "don't",
+            "don’t",
+            "rock-n",
+            "a1b",
+            "x.y",
+            "été",
+            "éé",
+            "ééé",
+            "россия",
+            "z²z",
+            "'''",
+            "’’’",
+            "march",
+            "seventy",
+            "ḁḁḁ",
+        ] {
+            assert_eq!(is_content_word(w), by_chars(w), "{w}");
+        }
+    }
 
     fn terms(text: &str) -> Terms {
         let doc = Document::new(text);
