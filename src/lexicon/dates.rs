@@ -339,21 +339,107 @@ pub const SCHEDULE_VERBS: &[&str] = &[
     "visit",
 ];
 
-/// Look `word` (lower case) up in a sorted `(key, value)` table (the
-/// lexicon's one keyed lookup, [`super::lookup_sorted`]).
+/// Look `word` (lower case) up in a sorted `(key, value)` table: the
+/// answer of the lexicon's keyed lookup, [`super::lookup_sorted`] (a test
+/// checks), found as [`position`] finds it.
 pub fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
-    super::lookup_sorted(table, word)
+    position(table.len(), |k| table[k].0, word).map(|k| table[k].1)
 }
 
-/// Whether `word` (lower case) is in a sorted word list
-/// ([`super::is_in_sorted`]).
+/// Whether `word` (lower case) is in a sorted word list: the answer of
+/// [`super::is_in_sorted`] (a test checks), found as [`position`] finds
+/// it.
 pub fn contains(table: &[&str], word: &str) -> bool {
-    super::is_in_sorted(table, word)
+    position(table.len(), |k| table[k], word).is_some()
+}
+
+/// Where `word` is among `n` distinct keys sorted by their bytes (`key`
+/// gives each). The keys opening with its first byte follow one another:
+/// a bisection on that byte alone finds the first of them (a byte
+/// comparison a step, where bisecting by whole words calls `memcmp` at
+/// each), and a scan of those few compares lengths before bytes.
+#[inline]
+fn position<'a>(n: usize, key: impl Fn(usize) -> &'a str, word: &str) -> Option<usize> {
+    let w = word.as_bytes();
+    let first = w.first()?;
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if key(mid).as_bytes().first() < Some(first) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    (lo..n)
+        .take_while(|&k| key(k).as_bytes().first() == Some(first))
+        .find(|&k| key(k).as_bytes() == w)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`lookup`] and [`contains`] answer as the lexicon's bisection by
+    /// whole words does, for every key of every keyed table and word list
+    /// here and for words near them (a prefix, a longer word, another
+    /// last byte, the empty word).
+    #[test]
+    fn lookups_answer_as_the_lexicon_bisection() {
+        fn keys<T>(t: &[(&'static str, T)]) -> Vec<&'static str> {
+            t.iter().map(|(k, _)| *k).collect()
+        }
+        let lists: Vec<Vec<&str>> = vec![
+            keys(MONTHS),
+            keys(WEEKDAYS),
+            keys(DAY_WORDS),
+            keys(UNITS),
+            keys(SHIFTS),
+            keys(NUMBER_WORDS),
+            keys(QUARTER_ORDINALS),
+            keys(SEASONS),
+            keys(HOLIDAYS),
+            keys(MOVABLE_HOLIDAYS),
+            keys(REFERENCE_WORDS),
+            keys(crate::lexicon::durations::DURATION_UNITS),
+            keys(crate::lexicon::durations::DURATION_NUMBERS),
+            keys(crate::lexicon::durations::FREQUENCY_WORDS),
+            DAY_PARTS.to_vec(),
+            SPAN_HEDGES.to_vec(),
+            TODAY_GENERIC.to_vec(),
+            NOT_YEAR_AFTER.to_vec(),
+            DEADLINE_WORDS.to_vec(),
+            YEAR_SUBJECT_VERBS.to_vec(),
+            EVENT_NOUNS.to_vec(),
+            WEEKDAY_NAME_BEFORE.to_vec(),
+            WEEKDAY_NAME_AFTER.to_vec(),
+        ];
+        let mut asked = 0;
+        for list in &lists {
+            let table: Vec<(&str, usize)> = list.iter().enumerate().map(|(k, w)| (*w, k)).collect();
+            let mut words: Vec<String> = vec![String::new(), "a".into(), "zzz".into(), "é".into()];
+            for w in list {
+                words.push(w.to_string());
+                words.push(format!("{w}s"));
+                words.push(w[..w.len() - 1].to_string());
+                words.push(format!("{}x", &w[..w.len() - 1]));
+            }
+            for w in &words {
+                assert_eq!(
+                    lookup(&table, w),
+                    crate::lexicon::lookup_sorted(&table, w),
+                    "{w}"
+                );
+                assert_eq!(
+                    contains(list, w),
+                    crate::lexicon::is_in_sorted(list, w),
+                    "{w}"
+                );
+                asked += 1;
+            }
+        }
+        assert!(asked > 500);
+    }
 
     fn sorted<T>(t: &[(&str, T)]) -> bool {
         t.windows(2).all(|w| w[0].0 < w[1].0)

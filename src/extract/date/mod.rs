@@ -53,12 +53,12 @@ fn extract_dates(cx: &Context<'_>, out: &mut Vec<RawClaim>) {
     // The last date told, with its paragraph, for "the previous year".
     let mut last: Option<(usize, crate::extract::DateRange)> = None;
     let mut groups = 0;
-    let mut classes = Vec::new();
+    // Each token is classified when first read (see `View::class`): its
+    // bits depend on the token alone, so one slot per token of the
+    // document serves every sentence.
+    let classes = vec![std::cell::Cell::new(words::PENDING); doc.tokens.len()];
     let table = words::classes();
     for s in &doc.sentences {
-        // Each token is classified when first read (see `View::class`).
-        classes.clear();
-        classes.resize(s.tokens.len(), std::cell::Cell::new(words::PENDING));
         // The date claimed just before in this sentence, with its index.
         let mut before: Option<(Found, usize)> = None;
         let v = View {
@@ -111,7 +111,7 @@ fn extract_dates(cx: &Context<'_>, out: &mut Vec<RawClaim>) {
             let unresolvable = cx.published.is_none() && relative && !f.expr.is_anaphoric();
             if value.is_some() || unresolvable {
                 let part =
-                    (f.end > f.start + 1 || v.low(f.start) == "tonight").then(|| v.low(f.end - 1));
+                    (f.end > f.start + 1 || v.is(f.start, "tonight")).then(|| v.low(f.end - 1));
                 out.push(RawClaim {
                     range: surface(&v, &f),
                     data: ClaimData::Date(DateClaim {

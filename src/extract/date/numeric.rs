@@ -24,17 +24,17 @@ pub(super) fn number_first(v: &View<'_>, i: usize) -> Option<Found> {
     };
     // 2025-09-09
     if let Some(y) = year {
-        if v.touches(i) && v.text(i + 1) == "-" && v.touches(i + 1) && v.touches(i + 2) {
+        if v.touches(i) && v.bytes(i + 1) == b"-" && v.touches(i + 1) && v.touches(i + 2) {
             if let (Some((m, _)), Some((d, _))) = (v.digits(i + 2), v.digits(i + 4)) {
-                if v.text(i + 3) == "-" && v.touches(i + 3) {
+                if v.bytes(i + 3) == b"-" && v.touches(i + 3) {
                     return found(Expr::Ymd(y, m, d), i, i + 5);
                 }
             }
         }
     }
     // 9/8/07, 9/8/2007 (US order)
-    if let (Some((m, 1..=2)), "/") = (digits, v.text(i + 1)) {
-        if v.touches(i) && v.touches(i + 1) && v.touches(i + 2) && v.text(i + 3) == "/" {
+    if let (Some((m, 1..=2)), b"/") = (digits, v.bytes(i + 1)) {
+        if v.touches(i) && v.touches(i + 1) && v.touches(i + 2) && v.bytes(i + 3) == b"/" {
             if let (Some((d, 1..=2)), Some((y, n))) = (v.digits(i + 2), v.digits(i + 4)) {
                 let y = match n {
                     2 if y < 50 => 2000 + y as i32,
@@ -48,8 +48,12 @@ pub(super) fn number_first(v: &View<'_>, i: usize) -> Option<Found> {
             }
         }
     }
-    if let Some(f) = day.and_then(|d| day_of_month(v, i, d)) {
-        return Some(f);
+    // "9th of May": never a plain number, which `day_of_month` turns
+    // down (all its bytes are digits).
+    if digits.is_none() {
+        if let Some(f) = day.and_then(|d| day_of_month(v, i, d)) {
+            return Some(f);
+        }
     }
     if let Some(f) = day.and_then(|d| second_day(v, i, d)) {
         return Some(f);
@@ -70,7 +74,7 @@ pub(super) fn number_first(v: &View<'_>, i: usize) -> Option<Found> {
         }
     }
     // since '82
-    if let (Some((y, 2)), "'" | "’") = (digits, v.text(i.wrapping_sub(1))) {
+    if let (Some((y, 2)), b"'" | &[0xE2, 0x80, 0x99]) = (digits, v.bytes(i.wrapping_sub(1))) {
         if v.touches(i - 1) && v.has(i.wrapping_sub(2), PREPOSITION) && !v.is_word(i + 1) {
             let y = if y < 30 { 2000 + y } else { 1900 + y };
             return found(Expr::Year(y as i32), i - 1, i + 1);
@@ -120,9 +124,10 @@ fn decade(v: &View<'_>, i: usize) -> Option<Found> {
 /// "April 24 and 25", "May 3-5", "Sept. 3 and 4, 2024": the later day of
 /// the month just named (not "between June 3 and 25 people").
 fn second_day(v: &View<'_>, i: usize, d: u32) -> Option<Found> {
+    // (Compared as bytes; "–" is U+2013.)
     if !matches!(
-        v.low(i.wrapping_sub(1)),
-        "and" | "to" | "through" | "or" | "-" | "–"
+        v.low_bytes(i.wrapping_sub(1)),
+        b"and" | b"to" | b"through" | b"or" | b"-" | &[0xE2, 0x80, 0x93]
     ) || v.day(i.wrapping_sub(2)).is_none()
         || v.is_word(i + 1) && !v.is_cap(i + 1)
     {

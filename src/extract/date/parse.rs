@@ -50,15 +50,19 @@ pub(crate) fn parse_at(v: &View<'_>, i: usize) -> Option<Found> {
         TokenKind::Number => number_first(v, i),
         // "the", the commonest start, is a trigger word (a test checks)
         // that goes to `the_first` at once: asked here, it need not be
-        // classified.
+        // classified, nor its text sliced as a `str`.
         TokenKind::Word => {
-            let w = v.low(i);
-            if w == "the" {
+            if v.low_bytes(i) == b"the" {
                 the_first(v, i)
-            } else if v.has(i, TRIGGER) {
-                word_first(v, i, w)
             } else {
-                None
+                // Classified once: `word_first` reads its table bits from
+                // `c` rather than asking the view again.
+                let c = v.class(i);
+                if c & TRIGGER != 0 {
+                    word_first(v, i, v.low(i), c)
+                } else {
+                    None
+                }
             }
         }
         TokenKind::Punct => None,
@@ -95,6 +99,32 @@ pub(super) fn in_table<T: Copy>(
     }
 }
 
+/// A bit per length of the keys of `table` (31 for 31 bytes or more).
+const fn key_lengths<T>(table: &[(&str, T)]) -> u32 {
+    let mut bits = 0;
+    let mut k = 0;
+    while k < table.len() {
+        let n = table[k].0.len();
+        bits |= 1 << if n < 31 { n } else { 31 };
+        k += 1;
+    }
+    bits
+}
+
+/// The lengths of the day words ("today", "yesterday").
+const DAY_WORD_LENGTHS: u32 = key_lengths(lex::DAY_WORDS);
+/// The lengths of the seasons ("fall", "summer").
+const SEASON_LENGTHS: u32 = key_lengths(lex::SEASONS);
+
+/// Whether `w` has one of the key `lengths` of a table
+/// ([`key_lengths`]): a word of another length is not in it, so its
+/// search may be skipped ("a", "an" and "new", trigger words of other
+/// tables, are not searched for among the day words).
+#[inline]
+fn fits(lengths: u32, w: &str) -> bool {
+    lengths & (1 << w.len().min(31)) != 0
+}
+
 /// The value of `w` in `table`.
 #[inline(never)]
 fn table_value<T: Copy>(w: &str, table: &[(&str, T)]) -> Option<T> {
@@ -120,31 +150,35 @@ pub(super) fn month_word(v: &View<'_>, i: usize, abbrev: bool) -> Option<u32> {
     (full || abbrev).then_some(m)
 }
 
-/// The date starting at word `i`, `w` as [`View::low`] gives it.
-fn word_first(v: &View<'_>, i: usize, w: &str) -> Option<Found> {
+/// The date starting at word `i`, `w` as [`View::low`] gives it and `c`
+/// its [`super::words`] bits (each table's bit is read from `c`, not
+/// asked of the view again).
+fn word_first(v: &View<'_>, i: usize, w: &str, c: u32) -> Option<Found> {
     if w == "that" {
         return that_unit(v, i, i);
     }
     // (`month_word` asks the bit first; asked here, most words skip the
     // call.)
-    if v.has(i, MONTH) {
+    if c & MONTH != 0 {
         if let Some(m) = month_word(v, i, true) {
             return month_first(v, i, m);
         }
     }
-    if let Some(wd) = in_table(v, i, WEEKDAY, lex::WEEKDAYS) {
-        return weekday_first(v, i, wd, None, i);
+    if c & WEEKDAY != 0 {
+        if let Some(wd) = table_value(w, lex::WEEKDAYS) {
+            return weekday_first(v, i, wd, None, i);
+        }
     }
     // Holidays ("new" of "New Year's Day" too) are among the other
     // trigger words.
-    let other = v.has(i, OTHER_TRIGGER);
+    let other = c & OTHER_TRIGGER != 0;
     if other && v.is_cap(i) {
         if let Some(f) = holiday(v, i) {
             return Some(f);
         }
     }
     // (`in_table` of the other trigger words, from `w` at hand.)
-    let day = if other {
+    let day = if other && fits(DAY_WORD_LENGTHS, w) {
         table_value(w, lex::DAY_WORDS)
     } else {
         None
@@ -187,10 +221,12 @@ fn word_first(v: &View<'_>, i: usize, w: &str) -> Option<Found> {
     if w == "year-end" || w == "year" && v.is(i + 1, "end") {
         return year_end(v, i, if w == "year" { i + 2 } else { i + 1 });
     }
-    if let Some(s) = in_table(v, i, SHIFT, lex::SHIFTS) {
-        return shift_first(v, i, s, i);
+    if c & SHIFT != 0 {
+        if let Some(s) = table_value(w, lex::SHIFTS) {
+            return shift_first(v, i, s, i);
+        }
     }
-    if v.has(i, HEDGE) {
+    if c & HEDGE != 0 {
         if v.is(i + 1, "that") {
             return that_unit(v, i + 1, i);
         }
@@ -225,15 +261,15 @@ fn word_first(v: &View<'_>, i: usize, w: &str) -> Option<Found> {
     }
     // "Third quarter 2027 earnings", "first quarter of 2021" (without
     // "the", as results are headed).
-    if let Some(q) =
-        in_table(v, i, ORDINAL, lex::QUARTER_ORDINALS).filter(|_| v.is(i + 1, "quarter"))
-    {
-        if !v.is_cap(i + 1) {
-            let (year, end) = quarter_year(v, i + 2);
-            return found(Expr::Quarter(q, year), i, end);
+    if c & ORDINAL != 0 && v.is(i + 1, "quarter") {
+        if let Some(q) = table_value(w, lex::QUARTER_ORDINALS) {
+            if !v.is_cap(i + 1) {
+                let (year, end) = quarter_year(v, i + 2);
+                return found(Expr::Quarter(q, year), i, end);
+            }
         }
     }
-    let season_month = if other {
+    let season_month = if other && fits(SEASON_LENGTHS, w) {
         table_value(w, lex::SEASONS)
     } else {
         None
@@ -591,6 +627,17 @@ mod tests {
         // `parse_at` takes "the" as a start unasked.
         assert!(is_trigger("the") && is_trigger("q3") && is_trigger("mid-march"));
         assert!(!is_trigger("said") && !is_trigger("") && !is_trigger("théatre"));
+    }
+
+    #[test]
+    fn every_key_fits_its_lengths() {
+        for (w, _) in lex::DAY_WORDS {
+            assert!(fits(DAY_WORD_LENGTHS, w), "{w}");
+        }
+        for (w, _) in lex::SEASONS {
+            assert!(fits(SEASON_LENGTHS, w), "{w}");
+        }
+        assert!(!fits(DAY_WORD_LENGTHS, "a") && !fits(SEASON_LENGTHS, "an"));
     }
 
     #[test]

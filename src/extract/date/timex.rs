@@ -16,11 +16,11 @@ pub(super) fn timex_of(expr: Expr, r: DateRange, part: Option<&str>) -> Option<S
     if let (Expr::Ago(_, unit), true) = (expr, r.start == r.end) {
         let d = r.start;
         return Some(match unit {
-            Unit::Year => format!("{:04}", d.year()),
-            Unit::Month => format!("{:04}-{:02}", d.year(), d.month()),
+            Unit::Year => year(d.year()),
+            Unit::Month => month(d.year(), d.month()),
             Unit::Week | Unit::Weekend => week(d),
-            Unit::Quarter => format!("{:04}-Q{}", d.year(), (d.month() - 1) / 3 + 1),
-            Unit::Day => d.to_string(),
+            Unit::Quarter => quarter(d.year(), (d.month() - 1) / 3 + 1),
+            Unit::Day => day(d),
         });
     }
     let value = range_timex(r)?;
@@ -32,14 +32,87 @@ pub(super) fn timex_of(expr: Expr, r: DateRange, part: Option<&str>) -> Option<S
         _ => None,
     });
     match part {
-        Some(p) if r.start == r.end => Some(format!("{value}T{p}")),
+        Some(p) if r.start == r.end => {
+            let mut value = value;
+            value.push('T');
+            value.push_str(p);
+            Some(value)
+        }
         _ => Some(value),
     }
 }
 
+// The values are written digit by digit, not with `format!`, whose
+// formatting machinery costs several times more for these few digits
+// (a test checks they read as `format!` would write them).
+
+/// `n` in decimal with at least `width` digits, zero-padded: what
+/// `format!("{n:0width$}")` writes.
+fn push_number(s: &mut String, n: i32, width: usize) {
+    if !(0..10_000).contains(&n) || width > 4 {
+        // Outside the years news writes about: `format!` itself.
+        s.push_str(&format!("{n:0width$}"));
+        return;
+    }
+    let n = n as u32;
+    let digits = [n / 1000, n / 100 % 10, n / 10 % 10, n % 10];
+    let len = match n {
+        1000.. => 4,
+        100.. => 3,
+        10.. => 2,
+        _ => 1,
+    };
+    for d in &digits[4 - len.max(width)..] {
+        s.push(char::from(b'0' + *d as u8));
+    }
+}
+
+/// A new value opening with year `y` in four digits or more.
+fn with_year(y: i32) -> String {
+    let mut s = String::with_capacity(16);
+    push_number(&mut s, y, 4);
+    s
+}
+
+/// A year: "2013".
+fn year(y: i32) -> String {
+    with_year(y)
+}
+
+/// A month: "2013-03".
+fn month(y: i32, m: u32) -> String {
+    let mut s = with_year(y);
+    s.push('-');
+    push_number(&mut s, m as i32, 2);
+    s
+}
+
+/// A quarter: "2013-Q1".
+fn quarter(y: i32, q: u32) -> String {
+    let mut s = with_year(y);
+    s.push_str("-Q");
+    push_number(&mut s, q as i32, 1);
+    s
+}
+
+/// A day, as chrono writes a `NaiveDate`: "2013-03-22" (a year past
+/// 9999 or before 0 with its sign, as chrono writes it).
+fn day(d: NaiveDate) -> String {
+    if !(0..10_000).contains(&d.year()) {
+        return d.to_string();
+    }
+    let mut s = month(d.year(), d.month());
+    s.push('-');
+    push_number(&mut s, d.day() as i32, 2);
+    s
+}
+
 fn week(d: NaiveDate) -> String {
     let w = d.iso_week();
-    format!("{:04}-W{:02}", w.year(), w.week())
+    let mut s = with_year(w.year());
+    s.push_str("-W");
+    push_number(&mut s, w.week() as i32, 2);
+    s
 }
 
 fn last_of_month(y: i32, m: u32) -> Option<NaiveDate> {
@@ -56,35 +129,45 @@ fn last_of_month(y: i32, m: u32) -> Option<NaiveDate> {
 pub(super) fn range_timex(r: DateRange) -> Option<String> {
     let (a, b) = (r.start, r.end);
     if a == b {
-        return Some(a.to_string());
+        return Some(day(a));
     }
     let days = (b - a).num_days();
     if a.weekday().num_days_from_monday() == 0 && days == 6 {
         return Some(week(a));
     }
     if a.weekday().num_days_from_monday() == 5 && days == 1 {
-        return Some(format!("{}-WE", week(a)));
+        let mut s = week(a);
+        s.push_str("-WE");
+        return Some(s);
     }
     let whole_months = a.day() == 1 && last_of_month(b.year(), b.month()) == Some(b);
     if !whole_months {
         return None;
     }
     if a.year() == b.year() {
+        let season = |name: &str| {
+            let mut s = year(a.year());
+            s.push('-');
+            s.push_str(name);
+            Some(s)
+        };
         return match (a.month(), b.month()) {
-            (m, n) if m == n => Some(format!("{:04}-{m:02}", a.year())),
-            (1, 12) => Some(format!("{:04}", a.year())),
-            (m, n) if m % 3 == 1 && n == m + 2 => Some(format!("{:04}-Q{}", a.year(), m / 3 + 1)),
-            (3, 5) => Some(format!("{:04}-SP", a.year())),
-            (6, 8) => Some(format!("{:04}-SU", a.year())),
-            (9, 11) => Some(format!("{:04}-FA", a.year())),
+            (m, n) if m == n => Some(month(a.year(), m)),
+            (1, 12) => Some(year(a.year())),
+            (m, n) if m % 3 == 1 && n == m + 2 => Some(quarter(a.year(), m / 3 + 1)),
+            (3, 5) => season("SP"),
+            (6, 8) => season("SU"),
+            (9, 11) => season("FA"),
             _ => None,
         };
     }
+    let mut s = String::new();
     match (a.month(), b.month(), b.year() - a.year()) {
-        (1, 12, 9) if a.year() % 10 == 0 => Some(format!("{:03}", a.year() / 10)),
-        (1, 12, 99) if a.year() % 100 == 0 => Some(format!("{:02}", a.year() / 100)),
-        _ => None,
+        (1, 12, 9) if a.year() % 10 == 0 => push_number(&mut s, a.year() / 10, 3),
+        (1, 12, 99) if a.year() % 100 == 0 => push_number(&mut s, a.year() / 100, 2),
+        _ => return None,
     }
+    Some(s)
 }
 
 #[cfg(test)]
@@ -113,6 +196,29 @@ mod tests {
         assert_eq!(t("2013-01-01", "2013-12-31").as_deref(), Some("2013"));
         assert_eq!(t("1990-01-01", "1999-12-31").as_deref(), Some("199"));
         assert_eq!(t("2013-03-02", "2013-03-05"), None);
+    }
+
+    #[test]
+    fn numbers_are_written_as_format_writes_them() {
+        for n in [-12345, -5, 0, 7, 42, 199, 999, 2013, 9999, 10_000, 123_456] {
+            for width in 1..=4 {
+                let mut s = String::new();
+                push_number(&mut s, n, width);
+                assert_eq!(s, format!("{n:0width$}"), "{n} {width}");
+            }
+        }
+        for (y, m, d) in [
+            (2013, 3, 22),
+            (9, 1, 5),
+            (9999, 12, 31),
+            (-44, 3, 15),
+            (12345, 1, 1),
+        ] {
+            let d = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(day(d), d.to_string());
+            let w = d.iso_week();
+            assert_eq!(week(d), format!("{:04}-W{:02}", w.year(), w.week()));
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! look ahead and back without bounds checks of their own. It knows no
 //! calendar words.
 
-use super::words::{low_of, token_class, Classes, PENDING, PLAIN_TABLES};
+use super::words::{low_of, token_class, without_possessive, Classes, PENDING, PLAIN_TABLES};
 use crate::extract::cue::{self, Cues};
 use crate::text::{Document, TokenKind};
 use std::cell::Cell;
@@ -19,8 +19,8 @@ pub(crate) struct View<'a> {
     pub lo: usize,
     /// One past its last token.
     pub hi: usize,
-    /// The [`super::words`] bits of each token of the sentence (from `lo`),
-    /// [`PENDING`] for a word not classified yet.
+    /// The [`super::words`] bits of each token of the document,
+    /// [`PENDING`] for a token not classified yet.
     pub classes: &'a [Cell<u32>],
     /// The class table ([`super::words::classes`]), fetched once.
     pub table: &'a Classes,
@@ -45,6 +45,18 @@ impl View<'_> {
         }
     }
 
+    /// The token's text as written, as bytes (none outside the
+    /// sentence): for comparing with punctuation, without the char
+    /// boundary checks of a `str` slice.
+    #[inline]
+    pub(crate) fn bytes(&self, i: usize) -> &[u8] {
+        if self.ok(i) {
+            &self.doc.text.as_bytes()[self.doc.tokens[i].range()]
+        } else {
+            b""
+        }
+    }
+
     /// The token lower-cased, a possessive "'s" removed.
     #[inline]
     pub(crate) fn low(&self, i: usize) -> &str {
@@ -54,6 +66,16 @@ impl View<'_> {
         low_of(self.lower, self.doc.tokens[i].range())
     }
 
+    /// [`View::low`] as bytes: the same bytes, without the char boundary
+    /// checks of a `str` slice, for comparing with a word.
+    #[inline]
+    pub(crate) fn low_bytes(&self, i: usize) -> &[u8] {
+        if !self.ok(i) {
+            return b"";
+        }
+        without_possessive(&self.lower.as_bytes()[self.doc.tokens[i].range()])
+    }
+
     /// The token's [`super::words`] bits (0 outside the sentence); a
     /// [`PENDING`] word is classified now, once.
     #[inline]
@@ -61,7 +83,7 @@ impl View<'_> {
         if !self.ok(i) {
             return 0;
         }
-        match self.classes[i - self.lo].get() {
+        match self.classes[i].get() {
             PENDING => self.classify(i),
             c => c,
         }
@@ -71,7 +93,7 @@ impl View<'_> {
     #[inline(never)]
     fn classify(&self, i: usize) -> u32 {
         let c = token_class(self.doc, self.lower, i);
-        self.classes[i - self.lo].set(c);
+        self.classes[i].set(c);
         c
     }
 
@@ -95,8 +117,8 @@ impl View<'_> {
         if !self.ok(i) {
             return false;
         }
-        let c = match self.classes[i - self.lo].get() {
-            PENDING if mask & !PLAIN_TABLES == 0 => self.plain_class(i),
+        let c = match self.classes[i].get() {
+            PENDING if mask & !PLAIN_TABLES == 0 => self.plain_class(i, mask),
             PENDING => self.classify(i),
             c => c,
         };
@@ -104,15 +126,16 @@ impl View<'_> {
     }
 
     /// The bits of token `i`, not classified yet, as far as a question
-    /// about [`PLAIN_TABLES`] bits needs them. Those a token gets from a
-    /// table only: a number or punctuation never has one (no table word
-    /// starts with a digit or is punctuation), nor a word that
-    /// [`Classes::may_be_in_table`] rejects. Such a token answers 0 and
-    /// stays unclassified; any other is classified.
+    /// about the [`PLAIN_TABLES`] bits `mask` needs them. Those a token
+    /// gets from a table only: a number or punctuation never has one (no
+    /// table word starts with a digit or is punctuation), nor a word that
+    /// [`Classes::may_have`] rejects for `mask` (a word after "the" with
+    /// the ends of no unit, shift or trigger word). Such a token answers 0
+    /// and stays unclassified; any other is classified.
     #[inline(never)]
-    fn plain_class(&self, i: usize) -> u32 {
+    fn plain_class(&self, i: usize, mask: u32) -> u32 {
         let t = &self.doc.tokens[i];
-        if t.kind != TokenKind::Word || !self.table.may_be_in_table(self.lower, t.range()) {
+        if t.kind != TokenKind::Word || !self.table.may_have(self.lower, t.range(), mask) {
             return 0;
         }
         self.classify(i)
@@ -126,6 +149,7 @@ impl View<'_> {
     /// A word starting with a capital. An ASCII first byte (nearly all)
     /// is read as a byte: an ASCII character is upper case exactly when
     /// it is an ASCII capital.
+    #[inline]
     pub(crate) fn is_cap(&self, i: usize) -> bool {
         if !self.is_word(i) {
             return false;
@@ -143,8 +167,8 @@ impl View<'_> {
     }
 
     pub(crate) fn is_possessive(&self, i: usize) -> bool {
-        let t = self.text(i);
-        t.ends_with("'s") || t.ends_with("’s")
+        let t = self.bytes(i);
+        t.ends_with(b"'s") || t.ends_with("’s".as_bytes())
     }
 
     /// Whether token `i` is followed by token `i + 1` with no space.
@@ -159,11 +183,19 @@ impl View<'_> {
             // Only a number token starts with a digit.
             return None;
         }
-        let t = self.text(i).as_bytes();
-        if t.len() > 4 || !t.iter().all(u8::is_ascii_digit) {
+        let t = self.bytes(i);
+        if t.len() > 4 {
             return None;
         }
-        let n = t.iter().fold(0, |n, b| n * 10 + u32::from(b - b'0'));
+        // Tested and summed in one pass over the bytes.
+        let mut n = 0;
+        for &b in t {
+            let d = b.wrapping_sub(b'0');
+            if d > 9 {
+                return None;
+            }
+            n = n * 10 + u32::from(d);
+        }
         Some((n, t.len()))
     }
 
@@ -186,8 +218,11 @@ impl View<'_> {
         as_year(self.digits(i))
     }
 
+    /// Whether the token, as [`View::low`] gives it, is `word` (compared
+    /// as bytes, which is the same).
+    #[inline]
     pub(crate) fn is(&self, i: usize, word: &str) -> bool {
-        self.low(i) == word
+        self.low_bytes(i) == word.as_bytes()
     }
 }
 

@@ -110,8 +110,20 @@ const TRIGGER_WORDS: &[&str] = &["new", "nineteen", "that", "the", "year"];
 /// and length that answers most misses before any hashing.
 pub(super) struct Classes {
     words: WordClasses,
-    /// For each (first byte, last byte), folded to 0..32, a bit per length.
-    ends: [[u32; 32]; 32],
+    /// For each (first byte, last byte), folded to 0..32, what the table
+    /// words with those ends have.
+    ends: [[Ends; 32]; 32],
+}
+
+/// What the table words opening and ending with one pair of bytes have:
+/// their lengths and their table bits.
+#[derive(Clone, Copy, Default)]
+struct Ends {
+    /// A bit per length ([`length_bit`]).
+    lengths: u32,
+    /// The union of their table bits ([`PLAIN_TABLES`], [`MODAL`],
+    /// [`FUTURE`]).
+    bits: u32,
 }
 
 /// The words of the trigger tables ([`TRIGGER_TABLES`]): a word has one
@@ -183,8 +195,8 @@ pub(super) fn classes() -> &'static Classes {
             (lex::YEAR_QUALIFIERS, u16_bit(AFTER_THE)),
             (&others, u16_bit(OTHER_TRIGGER)),
         ];
-        let mut ends = [[0u32; 32]; 32];
-        for (t, _) in &tables {
+        let mut ends = [[Ends::default(); 32]; 32];
+        for (t, bit) in &tables {
             for w in t.iter() {
                 // `classify` looks no number token up.
                 debug_assert!(!w.starts_with(|c: char| c.is_ascii_digit()), "{w}");
@@ -192,7 +204,9 @@ pub(super) fn classes() -> &'static Classes {
                 debug_assert!(!w.bytes().any(|c| c.is_ascii_uppercase()), "{w}");
                 let b = w.as_bytes();
                 if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
-                    ends[fold(f)][fold(l)] |= length_bit(b.len());
+                    let e = &mut ends[fold(f)][fold(l)];
+                    e.lengths |= length_bit(b.len());
+                    e.bits |= u32::from(*bit);
                 }
             }
         }
@@ -220,7 +234,7 @@ pub(super) fn table_bits(w: &str) -> u32 {
     let (Some(&f), Some(&l)) = (b.first(), b.last()) else {
         return 0;
     };
-    if c.ends[fold(f)][fold(l)] & length_bit(b.len()) == 0 {
+    if c.ends[fold(f)][fold(l)].lengths & length_bit(b.len()) == 0 {
         0
     } else if w.is_ascii() {
         u32::from(c.words.of(w))
@@ -242,7 +256,7 @@ pub(super) fn low_of(lower: &str, range: Range<usize>) -> &str {
 
 /// `b` less a final "'s" or "’s".
 #[inline]
-fn without_possessive(b: &[u8]) -> &[u8] {
+pub(super) fn without_possessive(b: &[u8]) -> &[u8] {
     if b.last() != Some(&b's') {
         return b;
     }
@@ -318,16 +332,21 @@ pub(super) fn token_class(doc: &Document, lower: &str, i: usize) -> u32 {
 
 impl Classes {
     /// Whether the word token at `range` of `lower` may have a bit of
-    /// [`PLAIN_TABLES`]: false only when its first and last bytes and its
-    /// length (possessive cut) are those of no table word, which is when
+    /// `mask`, table bits alone: false only when no table word with its
+    /// first and last bytes and its length (possessive cut) has one. A
+    /// table word a token equals has those ends and that length, so the
+    /// answer "no" is one its class would give ("people" has no word of
+    /// the months or units with its ends, though a clause word has). With
+    /// [`PLAIN_TABLES`] for `mask`, it says "no" where
     /// [`Classes::token_bits`] and [`table_bits`] skip the probe.
     #[inline]
-    pub(super) fn may_be_in_table(&self, lower: &str, range: Range<usize>) -> bool {
+    pub(super) fn may_have(&self, lower: &str, range: Range<usize>, mask: u32) -> bool {
         let b = without_possessive(&lower.as_bytes()[range]);
         let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
             return true;
         };
-        self.ends[fold(first)][fold(last)] & length_bit(b.len()) != 0
+        let e = self.ends[fold(first)][fold(last)];
+        e.lengths & length_bit(b.len()) != 0 && e.bits & mask != 0
     }
 
     /// [`word_bits`] of the token at `range` of `lower`, as [`low_of`]
@@ -352,7 +371,7 @@ impl Classes {
         };
         let x = u128::from_be_bytes(sixteen) >> (128 - 8 * len);
         let mut c = 0;
-        if x & HIGH == 0 && self.ends[fold(first)][fold(last)] & length_bit(len) != 0 {
+        if x & HIGH == 0 && self.ends[fold(first)][fold(last)].lengths & length_bit(len) != 0 {
             c = u32::from(self.words.of_packed(x, len));
         }
         // A zero byte in `x ^ "----..."` is a hyphen (the bytes above the
@@ -451,7 +470,7 @@ mod tests {
             }
             if t.kind == TokenKind::Word && bits & PLAIN_TABLES != 0 {
                 assert!(
-                    classes().may_be_in_table(&doc.lower, t.range()),
+                    classes().may_have(&doc.lower, t.range(), bits & PLAIN_TABLES),
                     "{}",
                     &text[t.range()]
                 );
@@ -567,6 +586,50 @@ mod tests {
         for w in trigger_words() {
             assert_ne!(word_bits(w) & TRIGGER, 0, "{w}");
         }
+    }
+
+    /// [`Classes::may_have`] says "no" only where the table would: every
+    /// word of every table, bare or possessive, passes it for each of its
+    /// own table bits.
+    #[test]
+    fn the_ends_filter_passes_every_table_word_for_its_bits() {
+        fn keyed<T>(t: &[(&'static str, T)]) -> Vec<&'static str> {
+            t.iter().map(|(k, _)| *k).collect()
+        }
+        let mut words: Vec<String> = trigger_words().map(String::from).collect();
+        for t in [
+            lex::DETERMINERS,
+            lex::AUXILIARIES,
+            lex::MODALS,
+            lex::FUTURE_CUES,
+            lex::IRREGULAR_PAST,
+            lex::DATE_PREPOSITIONS,
+            lex::CLAUSE_WORDS,
+            lex::SCHEDULE_VERBS,
+            lex::YEAR_QUALIFIERS,
+            AFTER_THE_WORDS,
+        ] {
+            words.extend(t.iter().map(|w| w.to_string()));
+        }
+        words.extend(keyed(lex::UNITS).into_iter().map(String::from));
+        words.extend(lex::SCHEDULE_VERBS.iter().map(|w| format!("{w}s")));
+        let c = classes();
+        let mut checked = 0;
+        for w in &words {
+            let bits = table_bits(w) & PLAIN_TABLES;
+            for text in [w.clone(), format!("{w}'s"), format!("{w}’s")] {
+                for k in 0..16 {
+                    let bit = 1 << k;
+                    if bits & bit != 0 {
+                        assert!(c.may_have(&text, 0..text.len(), bit), "{text} {bit}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > words.len());
+        // And it says "no" to a word of no table with those bits.
+        assert!(!c.may_have("people", 0..6, MONTH | UNIT));
     }
 
     #[test]
