@@ -367,9 +367,13 @@ const VERB_SHAPES: [u64; 1 << 12 >> 6] = {
 /// opens with those bits, the table need not be hashed. Most words a
 /// frame asks about are no speech verb.
 pub fn is_speech_verb(word: &str) -> bool {
-    if !may_be_speech_verb(word.as_bytes()) {
-        return false;
-    }
+    may_be_speech_verb(word.as_bytes()) && is_speech_verb_past_filter(word)
+}
+
+/// [`is_speech_verb`] of a word that [`may_be_speech_verb`] has let
+/// through: the table lookup alone, for a caller that asked the filter
+/// itself (asking it again would only repeat its answer).
+pub fn is_speech_verb_past_filter(word: &str) -> bool {
     static SET: OnceLock<WordClasses> = OnceLock::new();
     SET.get_or_init(|| WordClasses::new(&[(SPEECH_VERBS, 1)]))
         .of(word)
