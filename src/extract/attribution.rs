@@ -48,15 +48,20 @@ pub(crate) struct Resolver<'a> {
     pub doc: &'a Document,
     pub people: &'a People<'a>,
     pub titled: &'a [TitledPerson],
-    /// Named speakers found so far (prose offset, speaker), in order.
-    pub named: Vec<(usize, Speaker)>,
+    /// Named speakers found so far (prose offset, canonical name), in
+    /// order.
+    pub named: Vec<(usize, String)>,
     /// Genders learnt from pronouns and titles, by canonical name.
     pub genders: HashMap<String, Gender>,
     /// The canonical name and honorific gender of each person mention a
     /// pronoun has weighed, by (offset, token range): the pronouns of a
     /// passage weigh the same few mentions again and again, and both
     /// depend on the mention alone.
-    persons: PositionMap<(usize, usize, usize), (String, Option<Gender>)>,
+    /// The name is an index into `names`, so that the candidates of a
+    /// pronoun borrow their names rather than copy each.
+    persons: PositionMap<(usize, usize, usize), (usize, Option<Gender>)>,
+    /// The canonical names `persons` points into.
+    names: Vec<String>,
     /// The canonical name of each name resolved as a speaker, by token
     /// range: reported speech and the quotations next to it resolve the
     /// same names, and the canonical name depends on the name alone.
@@ -81,6 +86,7 @@ impl<'a> Resolver<'a> {
             named: Vec::new(),
             genders,
             persons: HashMap::default(),
+            names: Vec::new(),
             canonical: HashMap::default(),
         }
     }
@@ -560,12 +566,12 @@ impl Resolver<'_> {
                     .or_insert_with(|| people.canonical_at(&written, name_range.start))
                     .clone();
                 let s = Speaker {
-                    name: Some(canonical),
+                    name: Some(canonical.clone()),
                     text: Some(written),
                     range: Some(name_range.clone()),
                     named: true,
                 };
-                self.named.push((name_range.start, s.clone()));
+                self.named.push((name_range.start, canonical));
                 return Some(s);
             }
         }
@@ -625,39 +631,49 @@ impl Resolver<'_> {
             .map_or(0, |s| doc.sentences[s].paragraph);
         let floor = doc.paragraphs[p.saturating_sub(2)].start;
         let people = self.people;
-        let mut cands: Vec<(usize, String, bool, Option<Gender>)> = people
-            .persons_before(offset, floor)
-            .into_iter()
-            .map(|(o, m, first)| {
-                let key = (o, m.tokens.start, m.tokens.end);
-                let (name, g) = self.persons.entry(key).or_insert_with(|| {
-                    let written = entity::name_text(doc, m.tokens.clone());
-                    let g = honorific_gender(doc, m.tokens.clone());
-                    (people.canonical_at(&written, o), g)
-                });
-                (o, name.clone(), first, *g)
-            })
-            .collect();
-        if let Some((o, s)) = self
+        let found = people.persons_before(offset, floor);
+        // Each candidate names its name by an index into `names` (`NAMED`
+        // for the last named speaker's): only the name picked is copied.
+        const NAMED: usize = usize::MAX;
+        let mut cands: Vec<(usize, usize, bool, Option<Gender>)> =
+            Vec::with_capacity(found.len() + 1);
+        let (persons, names) = (&mut self.persons, &mut self.names);
+        for (o, m, first) in found {
+            let key = (o, m.tokens.start, m.tokens.end);
+            let &mut (i, g) = persons.entry(key).or_insert_with(|| {
+                let written = entity::name_text(doc, m.tokens.clone());
+                let g = honorific_gender(doc, m.tokens.clone());
+                names.push(people.canonical_at(&written, o));
+                (names.len() - 1, g)
+            });
+            cands.push((o, i, first, g));
+        }
+        let named = self
             .named
             .iter()
             .rev()
-            .find(|(o, _)| *o < offset && *o >= floor)
-        {
-            if let Some(n) = &s.name {
-                cands.push((*o, n.clone(), true, None));
-            }
+            .find(|(o, _)| *o < offset && *o >= floor);
+        if let Some((o, _)) = named {
+            cands.push((*o, NAMED, true, None));
         }
+        let names = &self.names;
+        let name = |i: usize| match named {
+            Some((_, n)) if i == NAMED => n.as_str(),
+            _ => names[i].as_str(),
+        };
         cands.sort_by_key(|c| (!c.2, std::cmp::Reverse(c.0)));
         let want = pronoun_gender(pronoun);
-        let fits = |c: &(usize, String, bool, Option<Gender>)| {
-            let known = c.3.or_else(|| self.genders.get(&c.1).copied());
+        let genders = &self.genders;
+        let fits = |c: &&(usize, usize, bool, Option<Gender>)| {
+            let known = c.3.or_else(|| genders.get(name(c.1)).copied());
             want.is_none() || known.is_none() || known == want
         };
-        let pick = cands.iter().find(|c| fits(c)).or(cands.first())?.1.clone();
+        let pick = name(cands.iter().find(fits).or(cands.first())?.1);
         // Learn the gender only from a pronoun with one person in reach: a
         // guess among several would teach the next guess a wrong gender.
-        if let Some(g) = want.filter(|_| cands.iter().all(|c| c.1 == pick)) {
+        let alone = cands.iter().all(|c| name(c.1) == pick);
+        let pick = pick.to_owned();
+        if let Some(g) = want.filter(|_| alone) {
             self.genders.entry(pick.clone()).or_insert(g);
         }
         Some(pick)

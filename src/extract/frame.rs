@@ -257,7 +257,7 @@ pub(crate) fn attribute_before(
     }
     let v = f.clone().rev().find(|&k| {
         attribution::is_speech_verb_at(doc, k)
-            && (!speech::is_weak_speech_verb(doc.tok(k)) || f.end - k <= 8)
+            && (!speech::is_weak_speech_verb_lowered(doc.tok_lower(k)) || f.end - k <= 8)
             // "As Ana Ruiz put it, "..."".
             || doc.tok(k) == "put" && k + 1 < f.end && doc.tok(k + 1) == "it"
     });
@@ -271,7 +271,7 @@ pub(crate) fn attribute_before(
     if f.len() >= 3
         && doc.tokens[f.start].kind == TokenKind::Word
         && speech::is_speech_verb(doc.tok(f.start))
-        && !speech::is_weak_speech_verb(doc.tok(f.start))
+        && !speech::is_weak_speech_verb_lowered(doc.tok_lower(f.start))
         && !doc.tok(f.start).ends_with("ing")
         && doc.tok(f.end - 1) == ":"
         && super::entity::is_capitalised(doc, f.start)

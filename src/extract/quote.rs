@@ -318,7 +318,7 @@ fn reported_speech(doc: &Document, res: &mut Resolver<'_>) -> Vec<(usize, usize,
         for v in s.tokens.clone() {
             if quoted[v]
                 || !attribution::is_speech_verb_at(doc, v)
-                || speech::is_weak_speech_verb(doc.tok(v))
+                || speech::is_weak_speech_verb_lowered(doc.tok_lower(v))
             {
                 continue;
             }
