@@ -48,15 +48,20 @@ pub(crate) struct Resolver<'a> {
     pub doc: &'a Document,
     pub people: &'a People<'a>,
     pub titled: &'a [TitledPerson],
-    /// Named speakers found so far (prose offset, speaker), in order.
-    pub named: Vec<(usize, Speaker)>,
+    /// Named speakers found so far (prose offset, canonical name), in
+    /// order.
+    pub named: Vec<(usize, String)>,
     /// Genders learnt from pronouns and titles, by canonical name.
     pub genders: HashMap<String, Gender>,
     /// The canonical name and honorific gender of each person mention a
     /// pronoun has weighed, by (offset, token range): the pronouns of a
     /// passage weigh the same few mentions again and again, and both
     /// depend on the mention alone.
-    persons: PositionMap<(usize, usize, usize), (String, Option<Gender>)>,
+    /// The name is an index into `names`, so that the candidates of a
+    /// pronoun borrow their names rather than copy each.
+    persons: PositionMap<(usize, usize, usize), (usize, Option<Gender>)>,
+    /// The canonical names `persons` points into.
+    names: Vec<String>,
     /// The canonical name of each name resolved as a speaker, by token
     /// range: reported speech and the quotations next to it resolve the
     /// same names, and the canonical name depends on the name alone.
@@ -81,6 +86,7 @@ impl<'a> Resolver<'a> {
             named: Vec::new(),
             genders,
             persons: HashMap::default(),
+            names: Vec::new(),
             canonical: HashMap::default(),
         }
     }
@@ -177,22 +183,35 @@ pub(crate) fn is_speech_verb_at(doc: &Document, k: usize) -> bool {
         && is_verb_not_noun(doc, k)
 }
 
-/// [`is_speech_verb_at`] past its byte tests.
+/// [`is_speech_verb_at`] past its byte tests (which are
+/// [`speech::may_be_speech_verb`]'s: the table lookup follows at once).
 fn is_verb_not_noun(doc: &Document, k: usize) -> bool {
-    speech::is_speech_verb(doc.tok(k)) && !(k > 0 && opens_noun(doc.tok(k - 1)))
+    speech::is_speech_verb_past_filter(doc.tok(k)) && !(k > 0 && opens_noun(doc, k - 1))
 }
 
-/// Whether `w` makes the next word a noun: a determiner or a possessive
-/// ("*the* report", "*her* comments", "*the mayor's* remarks").
-fn opens_noun(w: &str) -> bool {
-    w.ends_with("'s")
-        || w.ends_with("’s")
-        || with_lowercase(w, |l| {
-            matches!(
-                l,
-                "a" | "an" | "her" | "his" | "its" | "my" | "our" | "the" | "their" | "this"
-            )
-        })
+/// Words that make the next word a noun ("*the* report", "*her*
+/// comments"), lower case; [`lower`] reads a token for them.
+const NOUN_OPENERS: &[&str] = &[
+    "a", "an", "her", "his", "its", "my", "our", "the", "their", "this",
+];
+
+/// Whether token `k` makes the next word a noun: a determiner or a
+/// possessive ("*the* report", "*her* comments", "*the mayor's*
+/// remarks").
+fn opens_noun(doc: &Document, k: usize) -> bool {
+    let w = doc.tok(k);
+    w.ends_with("'s") || w.ends_with("’s") || NOUN_OPENERS.contains(&lower(doc, k))
+}
+
+/// Token `k` with ASCII letters lower-cased, sliced from the document's
+/// lowered text: for a test against lower-case ASCII words with no "k"
+/// (every list this module reads that way; a test says so), it answers
+/// as the word's `to_lowercase` would, without lowering anything. Outside
+/// ASCII only the Kelvin sign lowers into ASCII, to "k": any other word
+/// with a byte outside ASCII lowers to one outside ASCII too, which no
+/// such list holds, and here keeps that byte, so matches nothing either.
+fn lower(doc: &Document, k: usize) -> &str {
+    doc.tok_lower(k)
 }
 
 /// The subject of the sentence whose first token is `floor`, when it is a
@@ -209,11 +228,11 @@ pub(crate) fn sentence_subject(doc: &Document, floor: usize, limit: usize) -> Op
     }
     // An opening adverbial ("On May 4, 2020,", "After the vote,") ends at
     // the first comma followed by a word that is not a number.
-    if with_lowercase(doc.tok(j), |l| {
-        PREPOSITIONS.contains(&l)
-            || is_clause_word(l)
-            || matches!(l, "during" | "last" | "later" | "earlier" | "then")
-    }) {
+    let l = lower(doc, j);
+    if PREPOSITIONS.contains(&l)
+        || is_clause_word(l)
+        || matches!(l, "during" | "last" | "later" | "earlier" | "then")
+    {
         let comma = (j..limit.min(j + 15)).find(|&c| {
             doc.tok(c) == ","
                 && c + 1 < limit
@@ -222,10 +241,10 @@ pub(crate) fn sentence_subject(doc: &Document, floor: usize, limit: usize) -> Op
         })?;
         j = comma + 1;
     }
-    if is_pronoun(doc.tok(j)) && !doc.tok(j).eq_ignore_ascii_case("it") {
+    if is_pronoun(doc, j) && !doc.tok(j).eq_ignore_ascii_case("it") {
         return Some(j..j + 1);
     }
-    if with_lowercase(doc.tok(j), |l| DETERMINERS.contains(&l)) {
+    if DETERMINERS.contains(&lower(doc, j)) {
         // "The band leader called them up, singing": the words up to the
         // verb, which ends in "-ed" or is a speech verb.
         let verb = (j + 1..limit.min(j + 8))
@@ -310,11 +329,10 @@ pub(crate) fn subject_before(doc: &Document, v: usize, floor: usize) -> Option<R
         if let Some(r) = name_ending_at(doc, k, floor) {
             return Some(r);
         }
-        let detached = k == floor
-            || doc.tok(k - 1) == ","
-            || with_lowercase(doc.tok(k - 1), |l| {
-                is_clause_word(l) || PREPOSITIONS.contains(&l) || l == "by"
-            });
+        let detached = k == floor || doc.tok(k - 1) == "," || {
+            let l = lower(doc, k - 1);
+            is_clause_word(l) || PREPOSITIONS.contains(&l) || l == "by"
+        };
         if detached {
             return subject_of_participle(doc, k, floor);
         }
@@ -350,10 +368,10 @@ pub(crate) fn subject_before(doc: &Document, v: usize, floor: usize) -> Option<R
         // chunk right before the first comma skipped.
         let lo = floor.max(k.saturating_sub(60));
         // A dash written as two hyphens ("--") is one separator.
-        let mut commas: Vec<usize> = (lo..k)
-            .filter(|&c| sep(c) && !(c + 1 < k && sep(c + 1) && doc.tok(c) != ","))
-            .collect();
-        commas.reverse();
+        // Read from the verb back, once each: no list is gathered.
+        let commas = (lo..k)
+            .rev()
+            .filter(|&c| sep(c) && !(c + 1 < k && sep(c + 1) && doc.tok(c) != ","));
         let chunk_start = |c: usize| {
             let mut a = (lo..c).rev().find(|&j| sep(j)).map_or(lo, |j| j + 1);
             while a < c && doc.tokens[a].kind == TokenKind::Punct {
@@ -379,52 +397,36 @@ pub(crate) fn subject_before(doc: &Document, v: usize, floor: usize) -> Option<R
                 })
         };
         let mut pick = None;
-        for &c in commas.iter().skip(1) {
+        for c in commas.clone().skip(1) {
             let a = chunk_start(c);
             if a >= c {
                 continue;
             }
             let opens = a == floor
                 && c - a <= 6
-                && !with_lowercase(doc.tok(a), |l| {
+                && !{
+                    let l = lower(doc, a);
                     is_clause_word(l) || PREPOSITIONS.contains(&l)
-                });
-            if ends_in_name(a, c) || c - a == 1 && is_pronoun(doc.tok(a)) || opens {
+                };
+            if ends_in_name(a, c) || c - a == 1 && is_pronoun(doc, a) || opens {
                 pick = Some(c);
                 break;
             }
         }
-        let first = commas.get(1).copied();
+        let first = commas.clone().nth(1);
         match pick.or(first) {
             Some(c) if c > floor => k = before_paren(c),
             _ => return None,
         }
     }
     let end = k;
-    if k > floor && is_pronoun(doc.tok(k - 1)) {
+    if k > floor && is_pronoun(doc, k - 1) {
         return Some(k - 1..k);
     }
     while k > floor && end - k < 12 {
         let w = doc.tok(k - 1);
-        let clause = with_lowercase(w, |l| {
-            is_clause_word(l)
-                || matches!(
-                    l,
-                    "and"
-                        | "or"
-                        | "nor"
-                        | "what"
-                        | "who"
-                        | "whom"
-                        | "was"
-                        | "were"
-                        | "is"
-                        | "are"
-                        | "has"
-                        | "had"
-                        | "have"
-                )
-        });
+        let l = lower(doc, k - 1);
+        let clause = is_clause_word(l) || SUBJECT_STOPS.contains(&l);
         if !is_word(doc, k - 1) && !matches!(w, "." | "-")
             || clause
                 && !(k - 1 > floor
@@ -444,10 +446,17 @@ pub(crate) fn subject_before(doc: &Document, v: usize, floor: usize) -> Option<R
     (k < end).then_some(k..end)
 }
 
-fn is_pronoun(w: &str) -> bool {
-    crate::lexicon::with_lowercase(w, |l| {
-        speech::PERSON_PRONOUNS.contains(&l) || speech::GROUP_PRONOUNS.contains(&l)
-    })
+/// Words besides the clause words that end a subject phrase when walking
+/// back from a verb, lower case ("the vote *was* close and officials
+/// said").
+const SUBJECT_STOPS: &[&str] = &[
+    "and", "or", "nor", "what", "who", "whom", "was", "were", "is", "are", "has", "had", "have",
+];
+
+/// Whether token `k` is a subject pronoun, any case.
+fn is_pronoun(doc: &Document, k: usize) -> bool {
+    let l = lower(doc, k);
+    speech::PERSON_PRONOUNS.contains(&l) || speech::GROUP_PRONOUNS.contains(&l)
 }
 
 /// The phrase after a speech verb at token `v` ("said Ana Ruiz, a ...").
@@ -474,7 +483,7 @@ impl Resolver<'_> {
         if np.len() > 10 {
             return None;
         }
-        if with_lowercase(doc.tok(np.start), |l| PREPOSITIONS.contains(&l)) {
+        if PREPOSITIONS.contains(&lower(doc, np.start)) {
             // "In an interview Ana Ruiz said": the name closing the
             // phrase, else nobody.
             let (last, _) = name_in(doc, np.start + 1..np.end);
@@ -516,11 +525,12 @@ impl Resolver<'_> {
         let phrase = &doc.text[range.clone()];
         if np.len() == 1 {
             // The pronoun tables' own word, for the lower-cased phrase.
-            let pronoun = with_lowercase(phrase, |l| {
-                let is = |p: &&&str| **p == l;
-                (speech::PERSON_PRONOUNS.iter().find(is).map(|&p| (p, true)))
-                    .or_else(|| speech::GROUP_PRONOUNS.iter().find(is).map(|&p| (p, false)))
-            });
+            // The phrase lowered as [`lower`] lowers a token (no pronoun
+            // holds a "k").
+            let l = &doc.lower[range.clone()];
+            let is = |p: &&&str| **p == l;
+            let pronoun = (speech::PERSON_PRONOUNS.iter().find(is).map(|&p| (p, true)))
+                .or_else(|| speech::GROUP_PRONOUNS.iter().find(is).map(|&p| (p, false)));
             if let Some((lower, person)) = pronoun {
                 // "I" outside a quotation is the writer, who is nobody named.
                 let name = if !person || lower == "i" {
@@ -556,12 +566,12 @@ impl Resolver<'_> {
                     .or_insert_with(|| people.canonical_at(&written, name_range.start))
                     .clone();
                 let s = Speaker {
-                    name: Some(canonical),
+                    name: Some(canonical.clone()),
                     text: Some(written),
                     range: Some(name_range.clone()),
                     named: true,
                 };
-                self.named.push((name_range.start, s.clone()));
+                self.named.push((name_range.start, canonical));
                 return Some(s);
             }
         }
@@ -586,7 +596,7 @@ impl Resolver<'_> {
         // "police", "an officer", "Reuters".
         let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
         let determined = np.len() <= 6
-            && (with_lowercase(first, |l| DETERMINERS.contains(&l))
+            && (DETERMINERS.contains(&lower(doc, np.start))
                 || doc.tokens[np.start].kind == TokenKind::Number
                 // "Ana Ruiz's former aide", "the agency's chief".
                 || (np.start..np.end - 1).any(|k| possessive(doc.tok(k))))
@@ -598,7 +608,7 @@ impl Resolver<'_> {
             || head.chars().next().is_some_and(char::is_uppercase)
                 && !titles::is_not_name_word(head)
             || determined;
-        let conj = with_lowercase(first, |l| matches!(l, "and" | "but" | "or" | "nor"));
+        let conj = matches!(lower(doc, np.start), "and" | "but" | "or" | "nor");
         if !group || conj || np.len() > 7 || !is_noun_like(doc, np.end - 1) {
             return None;
         }
@@ -621,39 +631,49 @@ impl Resolver<'_> {
             .map_or(0, |s| doc.sentences[s].paragraph);
         let floor = doc.paragraphs[p.saturating_sub(2)].start;
         let people = self.people;
-        let mut cands: Vec<(usize, String, bool, Option<Gender>)> = people
-            .persons_before(offset, floor)
-            .into_iter()
-            .map(|(o, m, first)| {
-                let key = (o, m.tokens.start, m.tokens.end);
-                let (name, g) = self.persons.entry(key).or_insert_with(|| {
-                    let written = entity::name_text(doc, m.tokens.clone());
-                    let g = honorific_gender(doc, m.tokens.clone());
-                    (people.canonical_at(&written, o), g)
-                });
-                (o, name.clone(), first, *g)
-            })
-            .collect();
-        if let Some((o, s)) = self
+        let found = people.persons_before(offset, floor);
+        // Each candidate names its name by an index into `names` (`NAMED`
+        // for the last named speaker's): only the name picked is copied.
+        const NAMED: usize = usize::MAX;
+        let mut cands: Vec<(usize, usize, bool, Option<Gender>)> =
+            Vec::with_capacity(found.len() + 1);
+        let (persons, names) = (&mut self.persons, &mut self.names);
+        for (o, m, first) in found {
+            let key = (o, m.tokens.start, m.tokens.end);
+            let &mut (i, g) = persons.entry(key).or_insert_with(|| {
+                let written = entity::name_text(doc, m.tokens.clone());
+                let g = honorific_gender(doc, m.tokens.clone());
+                names.push(people.canonical_at(&written, o));
+                (names.len() - 1, g)
+            });
+            cands.push((o, i, first, g));
+        }
+        let named = self
             .named
             .iter()
             .rev()
-            .find(|(o, _)| *o < offset && *o >= floor)
-        {
-            if let Some(n) = &s.name {
-                cands.push((*o, n.clone(), true, None));
-            }
+            .find(|(o, _)| *o < offset && *o >= floor);
+        if let Some((o, _)) = named {
+            cands.push((*o, NAMED, true, None));
         }
+        let names = &self.names;
+        let name = |i: usize| match named {
+            Some((_, n)) if i == NAMED => n.as_str(),
+            _ => names[i].as_str(),
+        };
         cands.sort_by_key(|c| (!c.2, std::cmp::Reverse(c.0)));
         let want = pronoun_gender(pronoun);
-        let fits = |c: &(usize, String, bool, Option<Gender>)| {
-            let known = c.3.or_else(|| self.genders.get(&c.1).copied());
+        let genders = &self.genders;
+        let fits = |c: &&(usize, usize, bool, Option<Gender>)| {
+            let known = c.3.or_else(|| genders.get(name(c.1)).copied());
             want.is_none() || known.is_none() || known == want
         };
-        let pick = cands.iter().find(|c| fits(c)).or(cands.first())?.1.clone();
+        let pick = name(cands.iter().find(fits).or(cands.first())?.1);
         // Learn the gender only from a pronoun with one person in reach: a
         // guess among several would teach the next guess a wrong gender.
-        if let Some(g) = want.filter(|_| cands.iter().all(|c| c.1 == pick)) {
+        let alone = cands.iter().all(|c| name(c.1) == pick);
+        let pick = pick.to_owned();
+        if let Some(g) = want.filter(|_| alone) {
             self.genders.entry(pick.clone()).or_insert(g);
         }
         Some(pick)
@@ -729,6 +749,12 @@ fn name_in(doc: &Document, np: Range<usize>) -> (Option<Range<usize>>, usize) {
     let mut count = 0;
     let mut k = np.start;
     while k < np.end {
+        // No name starts at a word that is not capitalised: the call is
+        // skipped, not its answer.
+        if !entity::is_capitalised(doc, k) {
+            k += 1;
+            continue;
+        }
         match entity::name_at(doc, k) {
             Some(r) if r.end <= np.end => {
                 k = r.end;
@@ -774,6 +800,43 @@ mod tests {
             .chain(["", "whe", "thus", "sinc", "After"])
         {
             assert_eq!(is_clause_word(w), CLAUSE_WORDS.contains(&w), "{w}");
+        }
+    }
+
+    #[test]
+    fn lists_read_through_lower_are_lower_case_ascii_without_k() {
+        // `lower` stands in for `with_lowercase` only for such words.
+        let clause_words = [
+            "after", "although", "as", "because", "before", "but", "if", "since", "so", "that",
+            "though", "when", "where", "whereas", "which", "while",
+        ];
+        let inline = [
+            "during", "last", "later", "earlier", "then", "by", "and", "but", "or", "nor",
+        ];
+        let lists = [
+            PREPOSITIONS,
+            DETERMINERS,
+            NOUN_OPENERS,
+            SUBJECT_STOPS,
+            speech::PERSON_PRONOUNS,
+            speech::GROUP_PRONOUNS,
+            &clause_words,
+            &inline,
+        ];
+        for w in lists.concat() {
+            assert!(
+                w.bytes().all(|b| b.is_ascii_lowercase() && b != b'k'),
+                "{w}"
+            );
+        }
+        // Where it matters: every case, and words outside ASCII (the
+        // Kelvin sign lowers to "k", the dotted capital I to two chars).
+        let d = Document::new("THE The the İn In \u{212A}A Who WHO wHo Ünd ﬁ SHE It");
+        for k in 0..d.tokens.len() {
+            for list in lists {
+                let want = with_lowercase(d.tok(k), |l| list.contains(&l));
+                assert_eq!(list.contains(&lower(&d, k)), want, "{}", d.tok(k));
+            }
         }
     }
 

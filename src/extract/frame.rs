@@ -12,18 +12,52 @@ use super::attribution::{self, Resolver, Speaker};
 use crate::lexicon::speech;
 use crate::text::{Document, Quotation, TokenKind};
 
-/// Tokens from the start of the quotation's sentence (or the previous
-/// quotation's end) to the quotation.
+/// A quotation and the tokens at its marks, looked up once: every frame
+/// and test around a quotation starts from them, and each lookup is a
+/// binary search over all the article's tokens.
+#[derive(Clone, Copy)]
+pub(crate) struct Marked<'q> {
+    /// The quotation.
+    pub q: &'q Quotation,
+    /// The first token at or after its opening mark
+    /// (`doc.token_at(q.outer.start)`).
+    pub open: usize,
+    /// The first token at or after its end (`doc.token_at(q.outer.end)`).
+    pub close: usize,
+}
+
+impl<'q> Marked<'q> {
+    /// `q` with the tokens at its marks.
+    pub(crate) fn new(doc: &Document, q: &'q Quotation) -> Self {
+        Marked {
+            q,
+            open: doc.token_at(q.outer.start),
+            close: doc.token_at(q.outer.end),
+        }
+    }
+
+    /// `doc.token_at(offset)` for an offset within the quotation's marks
+    /// (its words' ends included), searched among the quotation's own
+    /// tokens: every token before `open` starts before the opening mark,
+    /// and every token from `close` on at or after the quotation's end.
+    pub(crate) fn token_at(&self, doc: &Document, offset: usize) -> usize {
+        debug_assert!(self.q.outer.start <= offset && offset <= self.q.outer.end);
+        self.open + doc.tokens[self.open..self.close].partition_point(|t| t.start < offset)
+    }
+}
+
+/// Tokens from the start of the quotation's sentence (or `prev_close`,
+/// the end token of the previous quotation) to the quotation.
 pub(crate) fn before_frame(
     doc: &Document,
-    q: &Quotation,
-    prev_end: Option<usize>,
+    m: &Marked<'_>,
+    prev_close: Option<usize>,
 ) -> std::ops::Range<usize> {
-    let end = doc.token_at(q.outer.start);
+    let end = m.open;
     let sent_start = doc
-        .sentence_at(q.outer.start)
+        .sentence_at(m.q.outer.start)
         .map_or(end, |s| doc.sentences[s].tokens.start);
-    let floor = prev_end.map_or(sent_start, |p| sent_start.max(doc.token_at(p)));
+    let floor = prev_close.map_or(sent_start, |p| sent_start.max(p));
     floor.min(end)..end
 }
 
@@ -31,14 +65,13 @@ pub(crate) fn before_frame(
 /// the paragraph's end.
 pub(crate) fn after_frame(
     doc: &Document,
-    q: &Quotation,
+    m: &Marked<'_>,
     next_start: Option<usize>,
 ) -> std::ops::Range<usize> {
-    let start = doc.token_at(q.outer.end);
-    if ends_its_sentence(doc, q) {
-        return start..start;
+    if ends_its_sentence(doc, m.q) {
+        return m.close..m.close;
     }
-    frame_to_stop(doc, q, next_start)
+    frame_to_stop(doc, m, next_start)
 }
 
 /// Tokens after the quotation up to the next stop, line break, quotation
@@ -46,10 +79,11 @@ pub(crate) fn after_frame(
 /// `"... in a day." Mayor Ann Lee said.` (no comma, as some outlets write).
 pub(crate) fn frame_to_stop(
     doc: &Document,
-    q: &Quotation,
+    m: &Marked<'_>,
     next_start: Option<usize>,
 ) -> std::ops::Range<usize> {
-    let start = doc.token_at(q.outer.end);
+    let q = m.q;
+    let start = m.close;
     let para_end = doc.paragraphs[q.paragraph].end;
     let limit = next_start.unwrap_or(para_end).min(para_end);
     let bytes = doc.text.as_bytes();
@@ -154,9 +188,10 @@ pub(crate) fn attribute_after(
 pub(crate) fn dash_credit(
     doc: &Document,
     res: &mut Resolver<'_>,
-    q: &Quotation,
+    m: &Marked<'_>,
 ) -> Option<Speaker> {
-    let k = doc.token_at(q.outer.end);
+    let q = m.q;
+    let k = m.close;
     if k >= doc.tokens.len() || !matches!(doc.tok(k), "―" | "—" | "–" | "-" | "--") {
         return None;
     }
@@ -222,7 +257,7 @@ pub(crate) fn attribute_before(
     }
     let v = f.clone().rev().find(|&k| {
         attribution::is_speech_verb_at(doc, k)
-            && (!speech::is_weak_speech_verb(doc.tok(k)) || f.end - k <= 8)
+            && (!speech::is_weak_speech_verb_lowered(doc.tok_lower(k)) || f.end - k <= 8)
             // "As Ana Ruiz put it, "..."".
             || doc.tok(k) == "put" && k + 1 < f.end && doc.tok(k + 1) == "it"
     });
@@ -236,7 +271,7 @@ pub(crate) fn attribute_before(
     if f.len() >= 3
         && doc.tokens[f.start].kind == TokenKind::Word
         && speech::is_speech_verb(doc.tok(f.start))
-        && !speech::is_weak_speech_verb(doc.tok(f.start))
+        && !speech::is_weak_speech_verb_lowered(doc.tok_lower(f.start))
         && !doc.tok(f.start).ends_with("ing")
         && doc.tok(f.end - 1) == ":"
         && super::entity::is_capitalised(doc, f.start)
@@ -266,31 +301,31 @@ mod tests {
     #[test]
     fn after_frame_stops_at_the_sentence_end() {
         let d = Document::new("\"Yes,\" she said. Then it rained.");
-        let q = &d.quotations[0];
-        assert_eq!(frame_text(&d, after_frame(&d, q, None)), "she said");
+        let q = Marked::new(&d, &d.quotations[0]);
+        assert_eq!(frame_text(&d, after_frame(&d, &q, None)), "she said");
     }
 
     #[test]
     fn after_frame_stops_at_a_line_break() {
         let d = Document::new("\"Yes.\"\nThey call it home.");
-        let q = &d.quotations[0];
-        assert_eq!(frame_text(&d, after_frame(&d, q, None)), "");
+        let q = Marked::new(&d, &d.quotations[0]);
+        assert_eq!(frame_text(&d, after_frame(&d, &q, None)), "");
     }
 
     #[test]
     fn after_frame_is_empty_after_a_quotation_ending_its_sentence() {
         let d = Document::new("He said \"It works.\" Smith has claimed that it fails.");
-        let q = &d.quotations[0];
-        assert_eq!(frame_text(&d, after_frame(&d, q, None)), "");
+        let q = Marked::new(&d, &d.quotations[0]);
+        assert_eq!(frame_text(&d, after_frame(&d, &q, None)), "");
     }
 
     #[test]
     fn before_frame_starts_after_the_previous_quotation() {
         let d = Document::new("\"One,\" she said, and added: \"Two.\"");
-        let q = &d.quotations[1];
-        let prev = Some(d.quotations[0].outer.end);
+        let q = Marked::new(&d, &d.quotations[1]);
+        let prev = Some(d.token_at(d.quotations[0].outer.end));
         assert_eq!(
-            frame_text(&d, before_frame(&d, q, prev)),
+            frame_text(&d, before_frame(&d, &q, prev)),
             "she said , and added :"
         );
     }

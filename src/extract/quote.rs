@@ -14,7 +14,7 @@ use super::attribution::{self, Resolver, Speaker, TitledPerson};
 use super::entity;
 use super::frame::{
     after_frame, attribute_after, attribute_before, before_frame, dash_credit, ends_its_sentence,
-    frame_to_stop,
+    frame_to_stop, Marked,
 };
 use super::{Context, Extractor, RawClaim};
 use crate::extract::{ClaimData, QuoteClaim};
@@ -56,38 +56,44 @@ fn extract_quotes(doc: &Document, res: &mut Resolver<'_>, out: &mut Vec<RawClaim
     let reported = reported_speech(doc, res);
     // The last quotation's paragraph, offset and speaker.
     let mut last: Option<(usize, usize, Option<Speaker>)> = None;
-    let quotes: Vec<&Quotation> = doc
+    // Each quotation's tokens at its marks are looked up once.
+    let quotes: Vec<Marked<'_>> = doc
         .quotations
         .iter()
-        .filter(|q| !q.nested && !is_nickname(doc, q))
+        .filter(|q| !q.nested)
+        .map(|q| Marked::new(doc, q))
+        .filter(|m| !is_nickname(doc, m))
         .collect();
-    for (qi, q) in quotes.iter().enumerate() {
+    for (qi, m) in quotes.iter().enumerate() {
+        let q = m.q;
         let next_start = quotes
             .get(qi + 1)
-            .filter(|n| n.paragraph == q.paragraph)
-            .map(|n| n.outer.start);
-        let prev_end = qi
+            .filter(|n| n.q.paragraph == q.paragraph)
+            .map(|n| n.q.outer.start);
+        let prev_close = qi
             .checked_sub(1)
             .map(|p| quotes[p])
-            .filter(|p| p.paragraph == q.paragraph)
-            .map(|p| p.outer.end);
+            .filter(|p| p.q.paragraph == q.paragraph)
+            .map(|p| p.close);
         let inner = trimmed(doc, q);
         if inner.is_empty() {
             continue;
         }
-        // The quotation's words are counted once and the count passed on.
-        let words = word_count(doc, inner.clone());
-        if is_title_of_work(doc, inner.clone(), false, words) {
+        // The quotation's word tokens, found once, and their count passed
+        // on.
+        let span = m.token_at(doc, inner.start)..m.token_at(doc, inner.end);
+        let words = word_count(doc, span.clone());
+        if is_title_of_work(doc, inner.clone(), span.clone(), false, words) {
             continue;
         }
-        let before = before_frame(doc, q, prev_end);
-        let after = after_frame(doc, q, next_start);
+        let before = before_frame(doc, m, prev_close);
+        let after = after_frame(doc, m, next_start);
         let own_after =
-            attribute_after(doc, res, after.clone()).or_else(|| dash_credit(doc, res, q));
+            attribute_after(doc, res, after.clone()).or_else(|| dash_credit(doc, res, m));
         // A title-cased phrase with a comma inside the marks ("a song
         // called "Wild Rose," ...") is a quotation only when a speech verb
         // follows it at once ("Thank You Very Much," she said).
-        if own_after.is_none() && is_title_of_work(doc, inner.clone(), true, words) {
+        if own_after.is_none() && is_title_of_work(doc, inner.clone(), span, true, words) {
             continue;
         }
         // A word or two without a closing stop is a partial quotation only
@@ -117,7 +123,7 @@ fn extract_quotes(doc: &Document, res: &mut Resolver<'_>, out: &mut Vec<RawClaim
                 // `"... in a day." Mayor Ann Lee said.`: a quotation closed by
                 // a full stop, then its speaker and verb with nothing else.
                 ends_its_sentence(doc, q)
-                    .then(|| attribute_after(doc, res, frame_to_stop(doc, q, next_start)))
+                    .then(|| attribute_after(doc, res, frame_to_stop(doc, m, next_start)))
                     .flatten()
             });
         if own.is_none() && !reads_as_speech(doc, inner.clone(), words, verb_before) {
@@ -184,11 +190,11 @@ fn introduces(doc: &Document, before: std::ops::Range<usize>) -> bool {
 
 /// A nickname in quote marks inside a name (`Robert "Bobby" Lane`): no
 /// quotation, and no end to the frames around the quotations near it.
-fn is_nickname(doc: &Document, q: &Quotation) -> bool {
-    let a = doc.token_at(q.inner.start);
-    let b = doc.token_at(q.inner.end);
-    let before = doc.token_at(q.outer.start);
-    let after = doc.token_at(q.outer.end);
+fn is_nickname(doc: &Document, m: &Marked<'_>) -> bool {
+    let q = m.q;
+    let a = m.token_at(doc, q.inner.start);
+    let b = m.token_at(doc, q.inner.end);
+    let (before, after) = (m.open, m.close);
     b == a + 1
         && before > 0
         && after < doc.tokens.len()
@@ -252,22 +258,24 @@ fn reads_as_speech(
     words >= 6 || (terminal && words >= 3) || words >= 2 && verb_before()
 }
 
-fn words_of(doc: &Document, inner: std::ops::Range<usize>) -> impl Iterator<Item = &str> {
-    (doc.token_at(inner.start)..doc.token_at(inner.end))
-        .filter(|&k| doc.tokens[k].kind != TokenKind::Punct)
+/// The words among tokens `span` (a quotation's tokens).
+fn words_of(doc: &Document, span: std::ops::Range<usize>) -> impl Iterator<Item = &str> {
+    span.filter(|&k| doc.tokens[k].kind != TokenKind::Punct)
         .map(|k| doc.tok(k))
 }
 
-fn word_count(doc: &Document, inner: std::ops::Range<usize>) -> usize {
-    words_of(doc, inner).count()
+/// How many words tokens `span` hold.
+fn word_count(doc: &Document, span: std::ops::Range<usize>) -> usize {
+    words_of(doc, span).count()
 }
 
-/// Whether the quoted words (`words` of them) are a title of a work ("One
-/// Hundred Years of Solitude"): every word capitalised but small ones, no
-/// closing stop.
+/// Whether the quoted words `inner` (tokens `span`, `words` words) are a
+/// title of a work ("One Hundred Years of Solitude"): every word
+/// capitalised but small ones, no closing stop.
 fn is_title_of_work(
     doc: &Document,
     inner: std::ops::Range<usize>,
+    span: std::ops::Range<usize>,
     comma_ok: bool,
     words: usize,
 ) -> bool {
@@ -279,7 +287,7 @@ fn is_title_of_work(
     };
     words >= 2
         && !text.ends_with(['.', ',', '!', '?', '…'])
-        && words_of(doc, inner).all(|w| {
+        && words_of(doc, span).all(|w| {
             w.chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -310,7 +318,7 @@ fn reported_speech(doc: &Document, res: &mut Resolver<'_>) -> Vec<(usize, usize,
         for v in s.tokens.clone() {
             if quoted[v]
                 || !attribution::is_speech_verb_at(doc, v)
-                || speech::is_weak_speech_verb(doc.tok(v))
+                || speech::is_weak_speech_verb_lowered(doc.tok_lower(v))
             {
                 continue;
             }

@@ -367,9 +367,13 @@ const VERB_SHAPES: [u64; 1 << 12 >> 6] = {
 /// opens with those bits, the table need not be hashed. Most words a
 /// frame asks about are no speech verb.
 pub fn is_speech_verb(word: &str) -> bool {
-    if !may_be_speech_verb(word.as_bytes()) {
-        return false;
-    }
+    may_be_speech_verb(word.as_bytes()) && is_speech_verb_past_filter(word)
+}
+
+/// [`is_speech_verb`] of a word that [`may_be_speech_verb`] has let
+/// through: the table lookup alone, for a caller that asked the filter
+/// itself (asking it again would only repeat its answer).
+pub fn is_speech_verb_past_filter(word: &str) -> bool {
     static SET: OnceLock<WordClasses> = OnceLock::new();
     SET.get_or_init(|| WordClasses::new(&[(SPEECH_VERBS, 1)]))
         .of(word)
@@ -398,8 +402,17 @@ pub fn may_be_speech_verb(word: &[u8]) -> bool {
 
 /// Whether `word` is a speech verb only when a quote or "that" follows.
 pub fn is_weak_speech_verb(word: &str) -> bool {
+    super::with_lowercase(word, is_weak_speech_verb_lowered)
+}
+
+/// [`is_weak_speech_verb`] of a word with its ASCII letters lower-cased
+/// (a token of `Document::lower`), without lowering it again. No weak
+/// verb holds a "k" (a test says so), the one ASCII letter a char outside
+/// ASCII lowers to (the Kelvin sign), so a word lowered this way is one
+/// exactly when its `to_lowercase` is.
+pub fn is_weak_speech_verb_lowered(word: &str) -> bool {
     // The table is sorted (a test says so): a binary search.
-    super::with_lowercase(word, |w| WEAK_SPEECH_VERBS.binary_search(&w).is_ok())
+    WEAK_SPEECH_VERBS.binary_search(&word).is_ok()
 }
 
 #[cfg(test)]
@@ -421,6 +434,10 @@ mod tests {
     fn weak_speech_verb_table_is_sorted_for_binary_search() {
         assert!(WEAK_SPEECH_VERBS.windows(2).all(|w| w[0] < w[1]));
         assert!(is_weak_speech_verb("Called") && !is_weak_speech_verb("said"));
+        assert!(WEAK_SPEECH_VERBS
+            .iter()
+            .all(|w| w.bytes().all(|b| b.is_ascii_lowercase() && b != b'k')));
+        assert!(is_weak_speech_verb_lowered("called") && !is_weak_speech_verb_lowered("Called"));
     }
 
     #[test]
