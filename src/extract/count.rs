@@ -12,7 +12,7 @@
 
 use super::cue::{self, Cues};
 use super::noun::{clause_qualifiers, is_function_word, is_plural, noun_phrase, singular, Head};
-use super::number::{is_word, lower, may_start_number, parse_number, NumberPhrase};
+use super::number::{is_word, lower, may_start_number, parse_number, tok, tok_lower, NumberPhrase};
 use super::{ClaimData, Context, Count, Extractor, Interval, Modifier, RawClaim};
 use crate::lexicon::nouns::{BE_FORMS, DURATION_NOUNS, PARTITIVE_DETERMINERS};
 use crate::lexicon::numbers::{
@@ -38,22 +38,31 @@ impl Extractor for CountExtractor {
     }
 }
 
-/// The counted group of the last count in a sentence, for "of whom".
-type Group = (String, Vec<String>);
+/// The counted group of the last count in a sentence, for "of whom":
+/// its noun and qualifiers, borrowed from the claim already written.
+type Group<'a> = (&'a str, &'a [String]);
 
 fn extract_sentence(doc: &Document, cues: &Cues, toks: Range<usize>, out: &mut Vec<RawClaim>) {
-    let mut last: Option<Group> = None;
+    // The last count's index in `out`: its group is copied only when an
+    // "of whom" asks for it.
+    let mut last: Option<usize> = None;
     // The hedge of the last count and the token after it: a conversion
     // right after it keeps it ("at least 16,000 hectares - or 40,000
     // acres").
     let mut converted: Option<(Modifier, usize)> = None;
     let mut i = toks.start;
-    while i < toks.end {
-        if !cues.has(i, cue::COUNT) || !may_start_number(doc, i) {
+    loop {
+        // Straight to the next token the cue pass marked: most tokens
+        // carry no count cue, and are skipped in one scan of the marks.
+        i = cues.next(i, toks.end, cue::COUNT);
+        if i >= toks.end {
+            break;
+        }
+        if !may_start_number(doc, i) {
             i += 1;
             continue;
         }
-        let between = i > toks.start && doc.tok(i - 1).eq_ignore_ascii_case("between");
+        let between = i > toks.start && tok(doc, i - 1).eq_ignore_ascii_case("between");
         let Some(p) = parse_number(doc, i, toks.end, between) else {
             i += 1;
             continue;
@@ -63,9 +72,13 @@ fn extract_sentence(doc: &Document, cues: &Cues, toks: Range<usize>, out: &mut V
             is_conversion_link(doc, end, i).then_some((Hedge::Modifier(modifier), i))
         });
         let mut next = p.end.max(i + 1);
-        if let Some(count) = count_claim(doc, &p, hedge, &toks, last.as_ref()) {
+        let group = last.and_then(|k| match &out[k].data {
+            ClaimData::Count(c) => Some((c.noun.as_str(), c.qualifiers.as_slice())),
+            _ => None,
+        });
+        if let Some(count) = count_claim(doc, &p, hedge, &toks, group) {
             if let ClaimData::Count(c) = &count.data {
-                last = Some((c.noun.clone(), c.qualifiers.clone()));
+                last = Some(out.len());
                 let bound = !matches!(
                     c.modifier,
                     Modifier::Exact | Modifier::Range | Modifier::Many
@@ -84,10 +97,10 @@ fn extract_sentence(doc: &Document, cues: &Cues, toks: Range<usize>, out: &mut V
 /// units: "- or", ", or", "(or", "(".
 fn is_conversion_link(doc: &Document, from: usize, to: usize) -> bool {
     match to.checked_sub(from) {
-        Some(1) => matches!(doc.tok_lower(from), "(" | "or"),
+        Some(1) => matches!(tok_lower(doc, from), "(" | "or"),
         Some(2) => {
-            matches!(doc.tok_lower(from), "-" | "–" | "—" | "," | "(")
-                && doc.tok_lower(from + 1) == "or"
+            matches!(tok_lower(doc, from), "-" | "–" | "—" | "," | "(")
+                && tok_lower(doc, from + 1) == "or"
         }
         _ => false,
     }
@@ -134,7 +147,7 @@ fn hedge_before(doc: &Document, i: usize, floor: usize) -> Option<(Hedge, usize)
             .collect();
         WordClasses::new(&[(&v, 1)])
     });
-    if last_words.of_ascii(doc.tok(i - 1).as_bytes()) == 0 {
+    if last_words.of_ascii(tok(doc, i - 1).as_bytes()) == 0 {
         return None;
     }
     let mut best: Option<(Hedge, usize)> = None;
@@ -147,7 +160,7 @@ fn hedge_before(doc: &Document, i: usize, floor: usize) -> Option<(Hedge, usize)
         let matches = words
             .iter()
             .enumerate()
-            .all(|(k, w)| doc.tok(start + k).eq_ignore_ascii_case(w));
+            .all(|(k, w)| tok(doc, start + k).eq_ignore_ascii_case(w));
         if matches && best.is_none_or(|(_, s)| start < s) {
             best = Some((*hedge, start));
         }
@@ -161,7 +174,7 @@ fn count_claim(
     p: &NumberPhrase,
     hedge: Option<(Hedge, usize)>,
     toks: &Range<usize>,
-    last: Option<&Group>,
+    last: Option<Group<'_>>,
 ) -> Option<RawClaim> {
     if p.lone_one || is_not_a_count(doc, p, hedge.is_some(), toks) {
         return None;
@@ -170,7 +183,7 @@ fn count_claim(
     let change = is_change(doc, start, toks.start);
     // "20 additional troops", "another 30 were hurt": a figure added to
     // one told before; the noun comes after "additional".
-    let after = |k: usize| (k < toks.end).then(|| doc.tok_lower(k));
+    let after = |k: usize| (k < toks.end).then(|| tok_lower(doc, k));
     // The word after it is the noun: "3.24% more," and "12 more than"
     // compare, they add nothing.
     let more = after(p.end).is_some_and(|w| numbers::is_in(INCREMENT_AFTER, w))
@@ -178,7 +191,7 @@ fn count_claim(
         && doc.tokens[p.end + 1].kind == TokenKind::Word
         && after(p.end + 1) != Some("than");
     let another =
-        p.first > toks.start && numbers::is_in(INCREMENT_BEFORE, doc.tok_lower(p.first - 1));
+        p.first > toks.start && numbers::is_in(INCREMENT_BEFORE, tok_lower(doc, p.first - 1));
     let shifted;
     let p = if more {
         shifted = NumberPhrase {
@@ -248,14 +261,14 @@ fn is_not_a_count(doc: &Document, p: &NumberPhrase, hedged: bool, toks: &Range<u
     // The token before, skipping an abbreviation's dot ("Sept. 9").
     let prev = (first > toks.start).then(|| first - 1);
     let prev_word = prev.map(|k| {
-        if doc.tok(k) == "." && k > toks.start {
+        if tok(doc, k) == "." && k > toks.start {
             k - 1
         } else {
             k
         }
     });
     let is_month = |k: usize| {
-        let s = doc.tok(k);
+        let s = tok(doc, k);
         s.starts_with(|c: char| c.is_ascii_uppercase()) && numbers::is_in(MONTHS, &tok_lower(k))
     };
     if prev_word.is_some_and(is_month) || (last + 1 < toks.end && is_month(last + 1)) {
@@ -265,7 +278,7 @@ fn is_not_a_count(doc: &Document, p: &NumberPhrase, hedged: bool, toks: &Range<u
         return true;
     }
     if let Some(k) = prev {
-        let s = doc.tok(k);
+        let s = tok(doc, k);
         let glued = ":/#-–.+'’";
         if s.chars().all(|c| glued.contains(c)) && touches(k, first) {
             return true;
@@ -278,7 +291,7 @@ fn is_not_a_count(doc: &Document, p: &NumberPhrase, hedged: bool, toks: &Range<u
         }
     }
     if last + 1 < toks.end {
-        let s = doc.tok(last + 1);
+        let s = tok(doc, last + 1);
         if matches!(s, ":" | "/" | "-" | "–") && touches(last, last + 1) {
             return true;
         }
@@ -295,7 +308,7 @@ fn is_not_a_count(doc: &Document, p: &NumberPhrase, hedged: bool, toks: &Range<u
 
 /// Whether the digits of `p` look like a year ("2025", "1998").
 fn is_year_like(doc: &Document, p: &NumberPhrase) -> bool {
-    let s = doc.tok(p.first);
+    let s = tok(doc, p.first);
     p.digits
         && p.end == p.first + 1
         && p.unit.is_none()
@@ -332,7 +345,7 @@ fn find_noun(
     start: usize,
     change: bool,
     toks: &Range<usize>,
-    last: Option<&Group>,
+    last: Option<Group<'_>>,
 ) -> Option<Found> {
     let end = toks.end;
     if let Some(unit) = p.unit {
@@ -343,12 +356,11 @@ fn find_noun(
             end: p.end,
         });
     }
+    let of = is_word(doc, p.end, end, "of");
     // "50 captives ..., about 20 of whom are believed to be alive".
-    if is_word(doc, p.end, end, "of")
-        && matches!(lower(doc, p.end + 1).as_deref(), Some("whom" | "which"))
-    {
+    if of && matches!(lower(doc, p.end + 1).as_deref(), Some("whom" | "which")) {
         let (noun, mut qualifiers) = match last {
-            Some(group) => group.clone(),
+            Some((noun, qualifiers)) => (noun.to_owned(), qualifiers.to_vec()),
             None => (antecedent_before(doc, start, toks.start)?, Vec::new()),
         };
         qualifiers.extend(clause_qualifiers(doc, p.end + 2, end, false));
@@ -360,16 +372,16 @@ fn find_noun(
         });
     }
     // "three of the injured", "two of Oman's neighbours".
-    if is_word(doc, p.end, end, "of") && p.end + 1 < end {
-        let det = doc.tok(p.end + 1);
-        let lower_det = doc.tok_lower(p.end + 1);
+    if of && p.end + 1 < end {
+        let det = tok(doc, p.end + 1);
+        let lower_det = tok_lower(doc, p.end + 1);
         let possessive = doc.tokens[p.end + 1].kind == TokenKind::Word
             && (det.ends_with("'s") || det.ends_with("’s") || det.ends_with("s'"));
         if numbers::is_in(PARTITIVE_DETERMINERS, lower_det) || possessive {
             let (head, mut qualifiers) = noun_phrase(doc, p.end + 2, end, Head::Nominal)?;
             qualifiers.extend(clause_qualifiers(doc, head + 1, end, true));
             return Some(Found {
-                noun: singular(doc.tok(head)),
+                noun: singular(tok(doc, head)),
                 qualifiers,
                 partitive: true,
                 end: head + 1,
@@ -383,7 +395,7 @@ fn find_noun(
         (false, false) => Head::Plural,
     };
     if let Some((head, mut qualifiers)) = noun_phrase(doc, p.end, end, rule) {
-        let noun = singular(doc.tok(head));
+        let noun = singular(tok(doc, head));
         if is_year_like(doc, p) && (head != p.end || year_context(doc, p.first, toks.start)) {
             return None;
         }
@@ -409,7 +421,7 @@ fn find_noun(
         && matches!(lower(doc, start - 1).as_deref(), Some("whom" | "which"))
     {
         let (noun, mut qualifiers) = match last {
-            Some(group) => group.clone(),
+            Some((noun, qualifiers)) => (noun.to_owned(), qualifiers.to_vec()),
             None => (antecedent_before(doc, start - 2, toks.start)?, Vec::new()),
         };
         qualifiers.extend(clause_qualifiers(doc, p.end, end, false));
@@ -431,7 +443,7 @@ fn find_noun(
             if is_word(doc, k, end, "number") && is_word(doc, k + 1, end, "of") {
                 let (head, qualifiers) = noun_phrase(doc, k + 2, start, Head::FirstNominal)?;
                 return Some(Found {
-                    noun: singular(doc.tok(head)),
+                    noun: singular(tok(doc, head)),
                     qualifiers,
                     partitive: false,
                     end: p.end,
@@ -468,7 +480,7 @@ fn year_context(doc: &Document, first: usize, floor: usize) -> bool {
 /// The plural noun right before ", of whom": "the captives, of whom".
 fn antecedent_before(doc: &Document, of: usize, floor: usize) -> Option<String> {
     let mut k = of.checked_sub(1)?;
-    if doc.tok(k) == "," {
+    if tok(doc, k) == "," {
         k = k.checked_sub(1)?;
     }
     let w = lower(doc, k)?;

@@ -114,8 +114,11 @@ pub(crate) fn noun_phrase(
     rule: Head,
 ) -> Option<(usize, Vec<String>)> {
     // At most six words: on the stack, borrowed from the document's
-    // lower-case text when ASCII (where it equals `to_lowercase`).
-    let mut slots: [(usize, Cow<'_, str>); 6] = std::array::from_fn(|_| (0, Cow::Borrowed("")));
+    // lower-case text when that equals `to_lowercase` (ASCII, and most
+    // words outside it: "company’s"), each with whether it is the plural
+    // that ends the phrase.
+    let mut slots: [(usize, Cow<'_, str>, bool); 6] =
+        std::array::from_fn(|_| (0, Cow::Borrowed(""), false));
     let mut n = 0;
     let mut k = j;
     while k < end && k < j + 6 {
@@ -128,8 +131,9 @@ pub(crate) fn noun_phrase(
         if t.kind != TokenKind::Word {
             break;
         }
-        let w = if s.is_ascii() {
-            Cow::Borrowed(doc.tok_lower(k))
+        let lower = doc.tok_lower(k);
+        let w = if s.is_ascii() || crate::lexicon::lowers_to_itself(lower) {
+            Cow::Borrowed(lower)
         } else {
             Cow::Owned(s.to_lowercase())
         };
@@ -143,7 +147,7 @@ pub(crate) fn noun_phrase(
             break;
         }
         let plural = !capital && !matches!(rule, Head::First | Head::FirstNominal) && is_plural(&w);
-        slots[n] = (k, w);
+        slots[n] = (k, w, plural);
         n += 1;
         if plural {
             break;
@@ -151,34 +155,30 @@ pub(crate) fn noun_phrase(
         k += 1;
     }
     let words = &slots[..n];
-    let plain = |&&(h, ref w): &&(usize, Cow<'_, str>)| {
+    let plain = |&&(h, ref w, _): &&(usize, Cow<'_, str>, bool)| {
         !w.is_empty()
             && !doc.tok(h).starts_with(char::is_uppercase)
             && w.chars().all(|c| c.is_alphabetic() || c == '-')
             && (matches!(rule, Head::Nominal | Head::FirstNominal)
                 || !(w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly")))
     };
+    // A plural ends the phrase, so only the last word can be one (for a
+    // rule that looks for plurals, and not capitalised: tested above).
     let head_pos = match (words.last(), rule) {
-        (Some((h, w)), _)
-            if !matches!(rule, Head::First | Head::FirstNominal)
-                && is_plural(w)
-                && !doc.tok(*h).starts_with(char::is_uppercase) =>
-        {
-            Some(*h)
-        }
-        (_, Head::First | Head::FirstNominal) => words.iter().find(plain).map(|(h, _)| *h),
-        (_, Head::Nominal) => words.iter().rev().find(plain).map(|(h, _)| *h),
+        (Some(&(h, _, true)), _) => Some(h),
+        (_, Head::First | Head::FirstNominal) => words.iter().find(plain).map(|(h, _, _)| *h),
+        (_, Head::Nominal) => words.iter().rev().find(plain).map(|(h, _, _)| *h),
         (_, Head::PluralOrMoney) => words
             .iter()
             .rev()
-            .find(|(_, w)| numbers::is_in(MONEY_NOUNS, w))
-            .map(|(h, _)| *h),
+            .find(|(_, w, _)| numbers::is_in(MONEY_NOUNS, w))
+            .map(|(h, _, _)| *h),
         (_, Head::Plural) => None,
     }?;
     let qualifiers = words
         .iter()
-        .filter(|(h, w)| *h < head_pos && !w.is_empty() && !numbers::is_in(NOT_QUALIFIERS, w))
-        .map(|(_, w)| w.to_string())
+        .filter(|(h, w, _)| *h < head_pos && !w.is_empty() && !numbers::is_in(NOT_QUALIFIERS, w))
+        .map(|(_, w, _)| w.to_string())
         .collect();
     Some((head_pos, qualifiers))
 }
@@ -254,10 +254,14 @@ pub(crate) fn is_plural(w: &str) -> bool {
     if w.ends_with("men") && w.len() >= 5 {
         return true;
     }
-    w.ends_with('s')
-        && !["ss", "us", "is", "ous", "'s", "’s"]
-            .iter()
-            .any(|e| w.ends_with(e))
+    // An "s" not after "s", "u" ("us", "ous"), "i" or an apostrophe ("'s",
+    // "’s"), read on the last bytes rather than with a search per ending.
+    match *w.as_bytes() {
+        [.., 0xE2, 0x80, 0x99, b's'] => false,
+        [.., b's' | b'u' | b'i' | b'\'', b's'] => false,
+        [.., b's'] => true,
+        _ => false,
+    }
 }
 
 /// The singular of a noun, lower case: "captives" -> "captive", "people"

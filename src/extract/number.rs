@@ -40,9 +40,10 @@ pub(crate) struct NumberPhrase {
 
 /// The text of token `i`, lower-cased when it is short ASCII (the only
 /// words the tables hold); `None` for anything else.
+#[inline]
 pub(crate) fn lower(doc: &Document, i: usize) -> Option<Lower<'_>> {
     let t = doc.tokens.get(i)?;
-    (t.end - t.start <= 24).then(|| Lower(doc.tok_lower(i)))
+    (t.end - t.start <= 24).then(|| Lower(tok_lower(doc, i)))
 }
 
 /// A token's lower-cased text, borrowed from [`Document::lower`]: reads like
@@ -82,9 +83,28 @@ impl std::fmt::Display for Lower<'_> {
     }
 }
 
+/// The text of token `i`: [`Document::tok`], inlined here for the hot
+/// loops of the count extractor, which call it on every number's
+/// neighbours (a call each, where the compiler does not inline across
+/// modules).
+#[inline]
+pub(crate) fn tok(doc: &Document, i: usize) -> &str {
+    let t = &doc.tokens[i];
+    &doc.text[t.start..t.end]
+}
+
+/// The text of token `i` with ASCII letters lower-cased: [`Document::tok_lower`],
+/// inlined as [`tok`].
+#[inline]
+pub(crate) fn tok_lower(doc: &Document, i: usize) -> &str {
+    let t = &doc.tokens[i];
+    &doc.lower[t.start..t.end]
+}
+
 /// Whether token `i` (before `end`) is the word `w`, in any case.
+#[inline]
 pub(crate) fn is_word(doc: &Document, i: usize, end: usize, w: &str) -> bool {
-    i < end && doc.tok(i).eq_ignore_ascii_case(w)
+    i < end && tok(doc, i).eq_ignore_ascii_case(w)
 }
 
 /// Whether tokens `i` and `i + 1` touch (no space between).
@@ -103,32 +123,47 @@ pub(crate) fn may_start_number(doc: &Document, i: usize) -> bool {
         TokenKind::Punct => {
             // Every currency symbol but "$" is outside ASCII: skip the
             // table for the commas and full stops.
-            let s = doc.tok(i);
+            let s = tok(doc, i);
             (s == "$" || !s.is_ascii()) && lookup(CURRENCY_SYMBOLS, s).is_some()
         }
         TokenKind::Word => {
-            let s = doc.tok(i).as_bytes();
+            let s = tok(doc, i).as_bytes();
             if s.len() > 12 || !s.is_ascii() || !may_be_starting_word(s) {
                 return false;
             }
-            let w = pack_lower(s);
-            if w == pack(b"a") || w == pack(b"an") || w == pack(b"half") {
+            // The token lower-cased: ASCII, so the document's lower text.
+            let lower = &doc.lower.as_bytes()[t.start..t.end];
+            if matches!(lower, b"a" | b"an" | b"half") {
                 // Only "a dozen", "a million", "half a million"...
                 let big = |k: usize| {
-                    doc.tokens.get(k).is_some_and(|_| {
-                        let n = doc.tok(k);
-                        n.eq_ignore_ascii_case("hundred")
-                            || n.eq_ignore_ascii_case("dozen")
-                            || SCALES.iter().any(|(sc, _)| n.eq_ignore_ascii_case(sc))
-                    })
+                    doc.tokens
+                        .get(k)
+                        .is_some_and(|_| token_class(doc, k) & BIG != 0)
                 };
-                return big(i + 1) || (w == pack(b"half") && big(i + 2));
+                return big(i + 1) || (lower == b"half" && big(i + 2));
             }
-            is_starting_word(w)
-                || s.iter().position(|&b| b == b'-').is_some_and(|k| {
+            let class = number_word(lower).0 & STARTS;
+            if class == 0 {
+                return s.iter().position(|&b| b == b'-').is_some_and(|k| {
                     let tens = s[..k].to_ascii_lowercase();
                     std::str::from_utf8(&tens).is_ok_and(|t| lookup(TENS, t).is_some())
-                })
+                });
+            }
+            // A currency prefix opens a number only glued to a currency
+            // symbol ("US$"), a code only in capitals before digits ("USD
+            // 5"), as `currency_before` reads them; and neither is a
+            // number word that `parse_core` could read: "us" and "can" are
+            // mostly plain words, and stop here.
+            class & NUMBER_WORD != 0
+                || (class & PREFIX != 0
+                    && touch(doc, i)
+                    && lookup(CURRENCY_SYMBOLS, tok(doc, i + 1)).is_some())
+                || (class & CODE != 0
+                    && s.iter().all(u8::is_ascii_uppercase)
+                    && doc
+                        .tokens
+                        .get(i + 1)
+                        .is_some_and(|t| t.kind == TokenKind::Number))
         }
     }
 }
@@ -168,41 +203,107 @@ fn letter_index(b: u8) -> Option<usize> {
         .then(|| usize::from(b.to_ascii_lowercase() - b'a'))
 }
 
-/// A short ASCII word as one integer, so that the table lookup on every
-/// token compares integers, not strings.
-const fn pack(w: &[u8]) -> u128 {
-    let mut acc = 0u128;
-    let mut k = 0;
-    while k < w.len() && k < 16 {
-        acc = (acc << 8) | w[k] as u128;
-        k += 1;
+/// A short word (1..=15 bytes) as one integer, so that the table lookup on
+/// every token compares integers, not strings: its bytes big-endian, and
+/// its length in the top byte, so that no two words share a key and none
+/// is 0. A longer or empty word is 0, which no table word is. Read with
+/// two overlapping loads rather than byte by byte: where they overlap they
+/// hold the same bytes, so OR-ing the shifted halves gives each byte once.
+fn pack(w: &[u8]) -> u128 {
+    let n = w.len();
+    if n == 0 || n > 15 {
+        return 0;
     }
-    acc
+    let v = if n >= 8 {
+        let (mut head, mut tail) = ([0u8; 8], [0u8; 8]);
+        head.copy_from_slice(&w[..8]);
+        tail.copy_from_slice(&w[n - 8..]);
+        (u128::from(u64::from_be_bytes(head)) << (8 * (n - 8)))
+            | u128::from(u64::from_be_bytes(tail))
+    } else if n >= 4 {
+        let (mut head, mut tail) = ([0u8; 4], [0u8; 4]);
+        head.copy_from_slice(&w[..4]);
+        tail.copy_from_slice(&w[n - 4..]);
+        u128::from(
+            (u64::from(u32::from_be_bytes(head)) << (8 * (n - 4)))
+                | u64::from(u32::from_be_bytes(tail)),
+        )
+    } else {
+        w.iter().fold(0, |acc, &b| (acc << 8) | u128::from(b))
+    };
+    v | (n as u128) << 120
 }
 
-/// [`pack`] of `w` lower-cased (ASCII).
-fn pack_lower(w: &[u8]) -> u128 {
-    w.iter()
-        .take(16)
-        .fold(0, |acc, &b| (acc << 8) | u128::from(b.to_ascii_lowercase()))
+/// Class of [`number_words`]: a number word that opens a phrase ("five",
+/// "twenty", "dozens", "tens").
+const NUMBER_WORD: u8 = 1 << 0;
+/// Class of [`number_words`]: a currency prefix ("us" in "US$").
+const PREFIX: u8 = 1 << 1;
+/// Class of [`number_words`]: a currency code ("usd").
+const CODE: u8 = 1 << 2;
+/// The classes of the words that may open a number phrase.
+const STARTS: u8 = NUMBER_WORD | PREFIX | CODE;
+/// Class of [`number_words`]: a word of [`UNITS`] or [`TENS`], with its
+/// value.
+const SMALL: u8 = 1 << 3;
+/// Class of [`number_words`]: a word of [`SCALES`].
+const SCALE: u8 = 1 << 4;
+/// Class of [`number_words`]: a word of [`GLUED_SCALES`].
+const GLUED: u8 = 1 << 5;
+/// Class of [`number_words`]: a word of [`PERCENT_WORDS`], or "per".
+const PERCENT: u8 = 1 << 6;
+/// Class of [`number_words`]: "hundred", "dozen" or a word of [`SCALES`],
+/// which "a", "an" and "half" open ("a dozen", "half a million").
+const BIG: u8 = 1 << 7;
+
+/// The number tables' words: [`NumberWords`].
+struct NumberWords {
+    /// For each first letter `a..=z`, bit `n` set when a word of `n` bytes
+    /// starts with it: most words looked up (the nouns after numbers, the
+    /// words after "a") stop here, before any packing or hashing.
+    lengths: [u32; 26],
+    /// The words, packed ([`pack`]), each with its classes and its value
+    /// when [`SMALL`], in an open-addressing table at most half full: one
+    /// multiply and about one probe per lookup, where each table took a
+    /// walk comparing strings.
+    table: Vec<(u128, u8, u8)>,
 }
 
-/// Every word that can open a number phrase, packed, in an open-addressing
-/// table at most half full: one multiply and about one probe per token.
-fn starting_words() -> &'static [u128] {
-    static WORDS: std::sync::OnceLock<Vec<u128>> = std::sync::OnceLock::new();
+/// The number tables' words, in one [`NumberWords`].
+fn number_words() -> &'static NumberWords {
+    static WORDS: std::sync::OnceLock<NumberWords> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
-        let v: Vec<u128> = starting_word_list().map(|w| pack(w.as_bytes())).collect();
-        let size = (v.len() * 2).next_power_of_two().max(64);
-        let mut table = vec![0u128; size];
-        for w in v.into_iter().filter(|&w| w != 0) {
-            let mut k = slot(w, size);
-            while table[k] != 0 && table[k] != w {
+        let small = UNITS.iter().chain(TENS).map(|&(w, v)| (w, SMALL, v as u8));
+        let words: Vec<(&str, u8, u8)> = starting_word_classes()
+            .map(|(w, class)| (w, class, 0))
+            .chain(small)
+            .chain(SCALES.iter().map(|&(w, _)| (w, SCALE | BIG, 0)))
+            .chain(["hundred", "dozen"].map(|w| (w, BIG, 0)))
+            .chain(GLUED_SCALES.iter().map(|&(w, _)| (w, GLUED, 0)))
+            .chain(
+                PERCENT_WORDS
+                    .iter()
+                    .chain(&["per"])
+                    .map(|&w| (w, PERCENT, 0)),
+            )
+            .collect();
+        let size = (words.len() * 2).next_power_of_two().max(64);
+        let mut table = vec![(0u128, 0u8, 0u8); size];
+        let mut lengths = [0u32; 26];
+        for (w, class, value) in words {
+            let first = w.as_bytes()[0];
+            assert!(first.is_ascii_lowercase() && w.len() < 32, "{w}");
+            lengths[usize::from(first - b'a')] |= 1 << w.len();
+            let key = pack(w.as_bytes());
+            assert!(key != 0, "{w}");
+            let mut k = slot(key, size);
+            while table[k].0 != 0 && table[k].0 != key {
                 k = (k + 1) & (size - 1);
             }
-            table[k] = w;
+            let (_, old_class, old_value) = table[k];
+            table[k] = (key, old_class | class, old_value | value);
         }
-        table
+        NumberWords { lengths, table }
     })
 }
 
@@ -212,16 +313,22 @@ pub(super) fn cue_words() -> impl Iterator<Item = &'static str> {
     ["a", "an", "half"].into_iter().chain(starting_word_list())
 }
 
-/// The words of [`starting_words`].
+/// The words of the [`STARTS`] classes.
 fn starting_word_list() -> impl Iterator<Item = &'static str> {
+    starting_word_classes().map(|(w, _)| w)
+}
+
+/// The words of the [`STARTS`] classes, each with its class.
+fn starting_word_classes() -> impl Iterator<Item = (&'static str, u8)> {
     UNITS
         .iter()
         .map(|(w, _)| *w)
         .chain(TENS.iter().map(|(w, _)| *w))
         .chain(MANY.iter().map(|(w, _, _)| *w))
-        .chain(CURRENCY_PREFIXES.iter().copied())
-        .chain(CURRENCY_CODES.iter().map(|(w, _)| *w))
         .chain(["tens"])
+        .map(|w| (w, NUMBER_WORD))
+        .chain(CURRENCY_PREFIXES.iter().map(|w| (*w, PREFIX)))
+        .chain(CURRENCY_CODES.iter().map(|(w, _)| (*w, CODE)))
 }
 
 fn slot(w: u128, size: usize) -> usize {
@@ -229,17 +336,55 @@ fn slot(w: u128, size: usize) -> usize {
     (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & (size - 1)
 }
 
-/// Whether packed word `w` is in [`starting_words`].
-fn is_starting_word(w: u128) -> bool {
-    let table = starting_words();
-    let mut k = slot(w, table.len());
+/// The classes and value in [`number_words`] of word `w` as written: its
+/// bytes, exactly, as the tables' `lookup` compares them ((0, 0) for none).
+#[inline]
+fn number_word(w: &[u8]) -> (u8, u8) {
+    let words = number_words();
+    let Some(&first) = w.first() else {
+        return (0, 0);
+    };
+    let letter = usize::from(first.wrapping_sub(b'a'));
+    if letter >= 26 || words.lengths[letter] & (1 << w.len().min(31)) == 0 {
+        return (0, 0);
+    }
+    let key = pack(w);
+    let table = &words.table;
+    let mut k = slot(key, table.len());
     loop {
         match table[k] {
-            0 => return false,
-            x if x == w => return true,
+            (0, _, _) => return (0, 0),
+            (x, class, value) if x == key => return (class, value),
             _ => k = (k + 1) & (table.len() - 1),
         }
     }
+}
+
+/// The classes in [`number_words`] of token `k` lower-cased: those of its
+/// ASCII-lower-cased text, which equals a table word exactly when the
+/// token does in any ASCII case.
+#[inline]
+fn token_class(doc: &Document, k: usize) -> u8 {
+    let t = &doc.tokens[k];
+    number_word(&doc.lower.as_bytes()[t.start..t.end]).0
+}
+
+/// The classes in [`number_words`] of `w` as written.
+fn class_of(w: &str) -> u8 {
+    number_word(w.as_bytes()).0
+}
+
+/// The value of `w` as written in [`UNITS`] or [`TENS`] (exact bytes, as
+/// the tables' `lookup` compares them).
+fn small_value(w: &[u8]) -> Option<u32> {
+    let (class, value) = number_word(w);
+    (class & SMALL != 0).then_some(u32::from(value))
+}
+
+/// Whether word `w` may open a number phrase.
+#[cfg(test)]
+fn is_starting_word(w: &[u8]) -> bool {
+    number_word(w).0 & STARTS != 0
 }
 
 /// Read the number phrase starting at token `i` (tokens before `end`).
@@ -293,7 +438,7 @@ fn currency_before(doc: &Document, i: usize, end: usize) -> Option<(&'static str
         return None;
     }
     let num_at = |k: usize| k < end && doc.tokens[k].kind == TokenKind::Number;
-    let s = doc.tok(i);
+    let s = tok(doc, i);
     if let Some(noun) = lookup(CURRENCY_SYMBOLS, s) {
         return num_at(i + 1).then_some((noun, i + 1));
     }
@@ -302,7 +447,7 @@ fn currency_before(doc: &Document, i: usize, end: usize) -> Option<(&'static str
     }
     let w = lower(doc, i)?;
     if touch(doc, i) && CURRENCY_PREFIXES.contains(&w.as_str()) {
-        if let Some(noun) = lookup(CURRENCY_SYMBOLS, doc.tok(i + 1)) {
+        if let Some(noun) = lookup(CURRENCY_SYMBOLS, tok(doc, i + 1)) {
             return num_at(i + 2).then_some((noun, i + 2));
         }
     }
@@ -330,7 +475,7 @@ fn parse_core(doc: &Document, i: usize, end: usize, money: bool) -> Option<Core>
     }
     let mut core = match doc.tokens[i].kind {
         TokenKind::Number => {
-            let (value, scaled) = parse_digits(doc.tok(i))?;
+            let (value, scaled) = parse_digits(tok(doc, i))?;
             Core {
                 value,
                 hi: None,
@@ -348,10 +493,18 @@ fn parse_core(doc: &Document, i: usize, end: usize, money: bool) -> Option<Core>
         return Some(core);
     }
     // A scale word after the number: "1.2 million", "3 bn", "$5 m".
-    if let Some(w) = (core.end < end).then(|| lower(doc, core.end)).flatten() {
-        let scale = lookup(SCALES, &w).or_else(|| {
+    // One probe of the word after says whether it is a scale at all: most
+    // are not ("people", "%").
+    let class = if core.end < end {
+        token_class(doc, core.end)
+    } else {
+        0
+    };
+    if class & (SCALE | GLUED) != 0 {
+        let w = tok_lower(doc, core.end);
+        let scale = lookup(SCALES, w).or_else(|| {
             (money && core.digits)
-                .then(|| lookup(GLUED_SCALES, &w))
+                .then(|| lookup(GLUED_SCALES, w))
                 .flatten()
         });
         if let Some(scale) = scale.filter(|_| core.digits || !core.scaled) {
@@ -370,11 +523,7 @@ pub(crate) fn small_whole(w: &str) -> Option<u32> {
     if !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()) {
         return w.parse().ok();
     }
-    if let Some(v) = lookup(UNITS, w).or_else(|| lookup(TENS, w)) {
-        return Some(v);
-    }
-    let (tens, unit) = w.split_once('-')?;
-    Some(lookup(TENS, tens)? + lookup(UNITS, unit).filter(|&u| (1..10).contains(&u))?)
+    small_word(w)
 }
 
 /// The value of an ordinal written as one word: "21st", "3rd", "third",
@@ -404,11 +553,15 @@ pub(crate) fn ordinal_value(w: &str) -> Option<u32> {
 /// whether it was scaled. Ordinals ("21st"), decades ("1990s") and glued
 /// units ("5km") are not read.
 pub(crate) fn parse_digits(s: &str) -> Option<(f64, bool)> {
+    // Bytes, not chars: a char outside ASCII stops the number at its first
+    // byte as it would as a char.
     let split = s
-        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .bytes()
+        .position(|b| !(b.is_ascii_digit() || b == b',' || b == b'.'))
         .unwrap_or(s.len());
     let (num, suffix) = s.split_at(split);
-    if num.is_empty() || num.ends_with(['.', ',']) || num.matches('.').count() > 1 {
+    let dots = num.bytes().filter(|&b| b == b'.').count();
+    if num.is_empty() || num.ends_with(['.', ',']) || dots > 1 {
         return None;
     }
     let value: f64 = match whole_digits(num) {
@@ -505,12 +658,13 @@ fn parse_many(doc: &Document, i: usize, end: usize) -> Option<Core> {
 
 /// The value of one number word below a hundred ("seven", "forty-eight").
 pub(crate) fn small_word(w: &str) -> Option<u32> {
-    if let Some(v) = lookup(UNITS, w).or_else(|| lookup(TENS, w)) {
+    if let Some(v) = small_value(w.as_bytes()) {
         return Some(v);
     }
     let (tens, unit) = w.split_once('-')?;
-    let t = lookup(TENS, tens)?;
-    let u = lookup(UNITS, unit).filter(|u| (1..10).contains(u))?;
+    // The tens are 20 and up, the units below 20.
+    let t = small_value(tens.as_bytes()).filter(|&t| t >= 20)?;
+    let u = small_value(unit.as_bytes()).filter(|u| (1..10).contains(u))?;
     Some(t + u)
 }
 
@@ -518,7 +672,7 @@ pub(crate) fn small_word(w: &str) -> Option<u32> {
 /// million", "three million".
 fn parse_words(doc: &Document, i: usize, end: usize) -> Option<Core> {
     let word = |k: usize| (k < end).then(|| lower(doc, k)).flatten();
-    let is_big = |w: &str| w == "hundred" || w == "dozen" || lookup(SCALES, w).is_some();
+    let is_big = |w: &str| class_of(w) & BIG != 0;
     let first = word(i)?;
     let mut k = i;
     let mut half = false;
@@ -572,7 +726,10 @@ fn parse_words(doc: &Document, i: usize, end: usize) -> Option<Core> {
         } else if w == "dozen" && used > 0 {
             group = group.max(1.0) * 12.0;
             last_small = None;
-        } else if let Some(scale) = lookup(SCALES, &w).filter(|_| used > 0 && w.len() > 3) {
+        } else if let Some(scale) = (used > 0 && w.len() > 3 && class_of(&w) & SCALE != 0)
+            .then(|| lookup(SCALES, &w))
+            .flatten()
+        {
             total += group.max(1.0) * scale;
             group = 0.0;
             last_small = None;
@@ -625,7 +782,7 @@ fn extend_range(doc: &Document, p: &mut NumberPhrase, end: usize, and_joins: boo
     if j + 1 >= end {
         return;
     }
-    let joiner = doc.tok(j);
+    let joiner = tok(doc, j);
     let dash = matches!(joiner, "-" | "–" | "—");
     let word_join = joiner.eq_ignore_ascii_case("to") || (and_joins && joiner == "and");
     if dash && !(touch(doc, j - 1) && touch(doc, j)) || !(dash || word_join) {
@@ -635,7 +792,7 @@ fn extend_range(doc: &Document, p: &mut NumberPhrase, end: usize, and_joins: boo
         return;
     }
     let mut k = j + 1;
-    if p.unit.is_some() && lookup(CURRENCY_SYMBOLS, doc.tok(k)).is_some() {
+    if p.unit.is_some() && lookup(CURRENCY_SYMBOLS, tok(doc, k)).is_some() {
         k += 1;
     }
     let Some(second) = parse_core(doc, k, end, p.unit.is_some()) else {
@@ -666,8 +823,13 @@ fn unit_after(doc: &Document, j: usize, end: usize) -> Option<(&'static str, usi
     if j >= end {
         return None;
     }
-    if doc.tok(j) == "%" {
+    if tok(doc, j) == "%" {
         return Some(("percent", j + 1));
+    }
+    // One probe answers the common case, a word that is neither a share
+    // nor a currency ("people").
+    if token_class(doc, j) & (PERCENT | CODE) == 0 {
+        return None;
     }
     let w = lower(doc, j)?;
     if w == "per" && is_word(doc, j + 1, end, "cent") {
@@ -682,7 +844,7 @@ fn unit_after(doc: &Document, j: usize, end: usize) -> Option<(&'static str, usi
         return Some(("percent", j + 1));
     }
     // Only a code in capitals counts: test that before the table.
-    if !doc.tok(j).chars().all(|c| c.is_ascii_uppercase()) {
+    if !tok(doc, j).chars().all(|c| c.is_ascii_uppercase()) {
         return None;
     }
     lookup(CURRENCY_CODES, &w).map(|noun| (noun, j + 1))
@@ -690,7 +852,7 @@ fn unit_after(doc: &Document, j: usize, end: usize) -> Option<(&'static str, usi
 
 /// An ISO code repeating a currency already given ("$199 USD").
 fn code_after(doc: &Document, j: usize, end: usize) -> Option<usize> {
-    if j >= end || !doc.tok(j).chars().all(|c| c.is_ascii_uppercase()) {
+    if j >= end || !tok(doc, j).chars().all(|c| c.is_ascii_uppercase()) {
         return None;
     }
     let w = lower(doc, j)?;
@@ -709,18 +871,121 @@ mod tests {
             .chain(TENS.iter().map(|(w, _)| *w))
         {
             assert!(
-                is_starting_word(pack_lower(w.to_uppercase().as_bytes())),
+                is_starting_word(w.as_bytes()) && !is_starting_word(w.to_uppercase().as_bytes()),
                 "{w}"
             );
         }
-        assert!(is_starting_word(pack(b"tens")));
+        assert!(is_starting_word(b"tens"));
         for w in starting_word_list().filter(|w| w.len() <= 12) {
             assert!(may_be_starting_word(w.to_uppercase().as_bytes()), "{w}");
         }
         assert!(may_be_starting_word(b"Twenty-seven") && may_be_starting_word(b"Half"));
         assert!(!may_be_starting_word(b"of") && !may_be_starting_word(b"x"));
-        assert!(!is_starting_word(pack(b"the")));
-        assert!(!is_starting_word(pack(b"")));
+        assert!(!is_starting_word(b"the"));
+        assert!(!is_starting_word(b""));
+        for w in [
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghijklmno",
+        ] {
+            let slow = w.bytes().fold(0, |acc, b| acc << 8 | u128::from(b));
+            assert_eq!(pack(w.as_bytes()), slow | (w.len() as u128) << 120, "{w}");
+        }
+        assert_eq!(pack(b"abcdefghijklmnop"), 0);
+    }
+
+    #[test]
+    fn one_probe_finds_every_table_word_in_its_tables_only() {
+        let tables: [(Vec<&str>, u8); 7] = [
+            (starting_word_list().collect(), STARTS),
+            (UNITS.iter().chain(TENS).map(|(w, _)| *w).collect(), SMALL),
+            (SCALES.iter().map(|(w, _)| *w).collect(), SCALE),
+            (GLUED_SCALES.iter().map(|(w, _)| *w).collect(), GLUED),
+            (
+                PERCENT_WORDS.iter().copied().chain(["per"]).collect(),
+                PERCENT,
+            ),
+            (
+                SCALES
+                    .iter()
+                    .map(|(w, _)| *w)
+                    .chain(["hundred", "dozen"])
+                    .collect(),
+                BIG,
+            ),
+            (CURRENCY_CODES.iter().map(|(w, _)| *w).collect(), CODE),
+        ];
+        for (words, bit) in &tables {
+            for w in words {
+                assert!(w.bytes().all(|b| b.is_ascii_lowercase()), "{w}");
+                assert!(class_of(w) & bit != 0, "{w}");
+                assert_eq!(class_of(&w.to_uppercase()), 0, "{w}");
+            }
+        }
+        for w in [
+            "", "the", "people", "a", "an", "half", "\u{212A}", "one\u{0}",
+        ] {
+            let found = tables.iter().any(|(t, _)| t.contains(&w));
+            assert_eq!(class_of(w) != 0, found, "{w}");
+        }
+    }
+
+    #[test]
+    fn small_words_read_as_the_tables_do() {
+        let slow = |w: &str| {
+            lookup(UNITS, w).or_else(|| lookup(TENS, w)).or_else(|| {
+                let (tens, unit) = w.split_once('-')?;
+                Some(lookup(TENS, tens)? + lookup(UNITS, unit).filter(|u| (1..10).contains(u))?)
+            })
+        };
+        let mut words: Vec<String> = Vec::new();
+        for (t, _) in TENS {
+            for (u, _) in UNITS {
+                words.extend([format!("{t}-{u}"), format!("{u}-{t}"), format!("{t}-{t}")]);
+            }
+        }
+        for (w, _) in UNITS.iter().chain(TENS) {
+            words.extend([
+                w.to_string(),
+                w.to_uppercase(),
+                format!("{w}-"),
+                format!("-{w}"),
+            ]);
+        }
+        words.extend(["", "-", "hundred", "million", "Twenty-One"].map(String::from));
+        for w in &words {
+            assert_eq!(small_word(w), slow(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn every_number_phrase_starts_where_may_start_number_says() {
+        // The currency prefixes and codes as plain words and as currencies.
+        let text = "US$5 and us and can and C$ 3, A$4 or Rmb5 and RMB 5, USD 5, \
+                    usd 5, Usd 5, USD five, CAN$ 9, a dozen, a hundred, A Million \
+                    and half a billion, an bn, twenty-one, Forty-Two and dozens of \
+                    them, tens of thousands, 5, £3 and S$ and NZ$12 and HK$ 4.";
+        let doc = Document::new(text);
+        let n = doc.tokens.len();
+        let mut found = 0;
+        // "a", "an" and "half" open a number only before a big word ("A$4"
+        // is read from its "$").
+        let article = |i: usize| matches!(doc.tok_lower(i), "a" | "an" | "half");
+        for i in 0..n {
+            if !article(i) && parse_number(&doc, i, n, false).is_some() {
+                assert!(may_start_number(&doc, i), "{}", doc.tok(i));
+                found += 1;
+            }
+        }
+        assert!(found > 20, "{found}");
+        for w in ["us", "can", "usd"] {
+            let i = (0..n).find(|&i| doc.tok(i) == w).unwrap();
+            assert!(!may_start_number(&doc, i), "{w}");
+        }
     }
 
     #[test]

@@ -116,6 +116,22 @@ pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&word.to_lowercase())
 }
 
+/// Whether `str::to_lowercase` gives `w` back unchanged: each char lowers
+/// to itself (as `to_lowercase` lowers each char, but a capital sigma,
+/// which does not lower to itself either). For a document's
+/// ASCII-lower-cased token, whether that text is its lower case too.
+pub(crate) fn lowers_to_itself(w: &str) -> bool {
+    w.chars()
+        .all(|c| (c.is_ascii() && !c.is_ascii_uppercase()) || lower_is_itself(c))
+}
+
+/// Whether `c` lowers to itself alone.
+#[inline]
+fn lower_is_itself(c: char) -> bool {
+    let mut lower = c.to_lowercase();
+    lower.next() == Some(c) && lower.next().is_none()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,8 +147,35 @@ mod tests {
             "ÉTÉ",
             "a-very-long-Hyphenated-word-of-thirty",
             "a-very-long-hyphenated-word-of-thirty",
+            "Company’s",
+            "company’s",
+            "ΟΔΟΣ",
+            "ǅemal",
+            "Ⓐb",
+            "İstanbul",
+            "KELVIN\u{212A}",
+            "a-very-long-word-with-a-curly’s-Ending",
         ] {
             assert_eq!(with_lowercase(w, str::to_owned), w.to_lowercase(), "{w}");
+        }
+    }
+
+    #[test]
+    fn lowers_to_itself_only_where_to_lowercase_changes_nothing() {
+        for w in [
+            "said",
+            "Said",
+            "",
+            "café",
+            "CAFÉ",
+            "company’s",
+            "ΟΔΟΣ",
+            "ǅemal",
+            "Ⓐ",
+            "İ",
+            "\u{212A}",
+        ] {
+            assert_eq!(lowers_to_itself(w), w.to_lowercase() == w, "{w}");
         }
     }
 

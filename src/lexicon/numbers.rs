@@ -347,11 +347,13 @@ pub const INCREMENT_AFTER: &[&str] = &["additional", "extra", "further", "more"]
 pub const INCREMENT_BEFORE: &[&str] = &["additional", "another", "further"];
 
 /// Whether `word` (lower case) is in `table` (a flat list).
+#[inline]
 pub fn is_in(table: &[&str], word: &str) -> bool {
     table.iter().any(|w| super::same_word(w, word))
 }
 
 /// The value of `word` (lower case) in a table of pairs.
+#[inline]
 pub fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
     table
         .iter()
