@@ -62,10 +62,12 @@ fn extract_ages(
                 i += 1;
                 continue;
             }
-            let found = year_old(doc, i, toks.end)
-                .or_else(|| aged(doc, i, toks.end))
-                .or_else(|| apposition(doc, people, i, toks.end))
-                .or_else(|| died_at(doc, i, toks.end));
+            // A number opens no "aged 71" nor "died at 83" (words), a word
+            // no apposition (a number): each token tries only its own.
+            let found = year_old(doc, i, toks.end).or_else(|| match doc.tokens[i].kind {
+                TokenKind::Number => apposition(doc, people, i, toks.end),
+                _ => aged(doc, i, toks.end).or_else(|| died_at(doc, i, toks.end)),
+            });
             let Some(a) = found else {
                 i += 1;
                 continue;

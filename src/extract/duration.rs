@@ -97,9 +97,12 @@ fn found_at(doc: &Document, sent: Range<usize>, i: usize) -> Option<Found> {
             None
         };
     }
-    // "Daily" opening a name ("the Daily Star") is no frequency.
+    // "Daily" opening a name ("the Daily Star") is no frequency. Every
+    // frequency word ends in "ly" and no other trigger does: the units
+    // skip that search.
     let lower_case = doc.tok(i).as_bytes()[0].is_ascii_lowercase();
-    if let Some(v) = lookup(FREQUENCY_WORDS, w).filter(|_| lower_case) {
+    let frequency = w.ends_with("ly").then(|| lookup(FREQUENCY_WORDS, w));
+    if let Some(v) = frequency.flatten().filter(|_| lower_case) {
         return Some(Found {
             toks: i..i + 1,
             kind: TemporalKind::Set,
@@ -168,7 +171,9 @@ fn is_trigger(w: &str) -> bool {
 /// is an age).
 fn hyphenated(w: &str, i: usize) -> Option<Found> {
     let (n, u) = w.split_once('-')?;
-    let unit = lookup(DURATION_UNITS, u)?;
+    // Most hyphenated words ("long-term", "year-old") end in no trigger:
+    // the `match` says so before the search.
+    let unit = is_trigger(u).then(|| lookup(DURATION_UNITS, u)).flatten()?;
     if u.ends_with('s') || matches!(n, "a" | "an") {
         return None;
     }
@@ -302,14 +307,30 @@ fn length(doc: &Document, sent: Range<usize>, u: usize, unit: DurationUnit) -> O
 /// The number a word or numeral states: `Some(None)` for a vague one
 /// ("several"), `None` when it is no number.
 fn number(w: &str) -> Option<Option<f64>> {
-    if let Some(n) = lookup(DURATION_NUMBERS, w) {
-        return Some(Some(f64::from(n)));
+    // No number word opens with a digit: a numeral skips both searches.
+    if !w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        if let Some(n) = lookup(DURATION_NUMBERS, w) {
+            return Some(Some(f64::from(n)));
+        }
+        if is_in_sorted(VAGUE_NUMBERS, w) {
+            return Some(None);
+        }
     }
-    if is_in_sorted(VAGUE_NUMBERS, w) {
-        return Some(None);
+    // The numeral without its commas ("1,000"): a copy only when it has
+    // one, and none for a word that is no numeral.
+    if w.is_empty()
+        || !w
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    {
+        return None;
     }
-    let digits = w.replace(',', "");
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+    let digits = if w.contains(',') {
+        std::borrow::Cow::Owned(w.replace(',', ""))
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    };
+    if digits.is_empty() {
         return None;
     }
     digits.parse::<f64>().ok().filter(|v| *v > 0.0).map(Some)
@@ -376,6 +397,32 @@ mod tests {
     fn trigger_match_covers_the_tables() {
         for w in cue_words() {
             assert!(is_trigger(w), "{w}");
+        }
+        // The frequency words, and only they, end in "ly" (the units skip
+        // their search by that).
+        for w in cue_words() {
+            assert_eq!(
+                w.ends_with("ly"),
+                lookup(FREQUENCY_WORDS, w).is_some(),
+                "{w}"
+            );
+        }
+    }
+
+    #[test]
+    fn number_words_open_with_no_digit() {
+        for (w, _) in DURATION_NUMBERS {
+            assert!(!w.as_bytes()[0].is_ascii_digit(), "{w}");
+        }
+        for w in VAGUE_NUMBERS {
+            assert!(!w.as_bytes()[0].is_ascii_digit(), "{w}");
+        }
+        assert_eq!(number("1,000"), Some(Some(1000.0)));
+        assert_eq!(number("2.5"), Some(Some(2.5)));
+        assert_eq!(number("three"), Some(Some(3.0)));
+        assert_eq!(number("several"), Some(None));
+        for w in [",", "", "0", "1a", "x", ",,"] {
+            assert_eq!(number(w), None, "{w}");
         }
     }
 
