@@ -120,7 +120,38 @@ fn is_abbrev_before(text: &str, tokens: &[Token], dot: usize, sent_start: usize)
             .get(dot + 1)
             .is_some_and(|t| t.kind == TokenKind::Number);
     }
-    lexicon::is_abbreviation(w)
+    may_be_abbreviation(w) && lexicon::is_abbreviation(w)
+}
+
+/// For each ASCII letter, a bit for the last letter of each of
+/// [`lexicon::ABBREVIATIONS`] that starts with it (after its final dots,
+/// case folded as the lookup folds it).
+const ABBREVIATION_ENDS: [u32; 32] = {
+    let mut t = [0u32; 32];
+    let mut i = 0;
+    while i < lexicon::ABBREVIATIONS.len() {
+        let a = lexicon::ABBREVIATIONS[i].as_bytes();
+        t[(a[0] & 0x1F) as usize] |= 1 << (a[a.len() - 1] & 0x1F);
+        i += 1;
+    }
+    t
+};
+
+/// Whether `w` may be one of [`lexicon::ABBREVIATIONS`], by its first and
+/// last letter (before its final dots): most short words ending a
+/// sentence ("said", "year", "him") are not, and need no lookup. Every
+/// abbreviation is ASCII letters and dots, starting and ending with a
+/// letter (a test checks, and that each passes), and the lookup folds
+/// ASCII case alone, so a word it finds has the same first and last
+/// letter but for case; the five low bits of a letter fold its case.
+fn may_be_abbreviation(w: &str) -> bool {
+    let w = w.trim_end_matches('.').as_bytes();
+    let (Some(&a), Some(&z)) = (w.first(), w.last()) else {
+        return false;
+    };
+    a.is_ascii_alphabetic()
+        && z.is_ascii_alphabetic()
+        && ABBREVIATION_ENDS[usize::from(a & 0x1F)] & (1 << (z & 0x1F)) != 0
 }
 
 #[cfg(test)]
@@ -159,6 +190,28 @@ mod tests {
             sentences("They met in Washington. Then Gen. Ruiz left."),
             ["They met in Washington.", "Then Gen. Ruiz left."]
         );
+    }
+
+    #[test]
+    fn every_abbreviation_passes_the_letter_filter() {
+        for a in lexicon::ABBREVIATIONS {
+            let b = a.as_bytes();
+            assert!(
+                b[0].is_ascii_lowercase() && b[b.len() - 1].is_ascii_lowercase(),
+                "{a}"
+            );
+            assert!(
+                b.iter().all(|&c| c.is_ascii_lowercase() || c == b'.'),
+                "{a}"
+            );
+            for w in [a.to_string(), a.to_ascii_uppercase(), format!("{a}..")] {
+                assert!(may_be_abbreviation(&w), "{w}");
+                assert!(lexicon::is_abbreviation(&w), "{w}");
+            }
+        }
+        for w in ["said", "Year", "him", "", ".", "é", "U.S", "Dé"] {
+            assert_eq!(may_be_abbreviation(w), w == "U.S", "{w}");
+        }
     }
 
     #[test]
