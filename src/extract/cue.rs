@@ -16,9 +16,11 @@
 //! shapes (digits, hyphens, ordinal endings, possessives) from their own
 //! byte tests.
 
-use super::{age, date, duration, number, ordinal, time};
+use super::entity::Capitals;
+use super::{age, date, duration, entity, number, ordinal, time};
 use crate::lexicon::numbers::ORDINALS;
-use crate::lexicon::WordClasses;
+use crate::lexicon::titles::Classes;
+use crate::lexicon::{be_value_at, has_byte, WordClasses, WordKey};
 use crate::text::{Document, TokenKind};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -53,40 +55,51 @@ const HYPHENATED: u16 = COUNT | DURATION | AGE | DATE;
 pub(crate) struct Cues(Vec<u16>);
 
 impl Cues {
-    /// Mark every token of `doc`, in one pass.
+    /// Mark every token of `doc`, in one pass: [`Cues::with_title_classes`]
+    /// without the classes, for the extractors' tests.
+    #[cfg(test)]
     pub(crate) fn new(doc: &Document) -> Cues {
-        let classes = classes();
+        Cues::with_title_classes(doc, &vec![true; doc.tokens.len()]).0
+    }
+
+    /// [`Cues::new`], and in the same pass the title-table classes of each
+    /// capitalised word not `quoted` (what [`entity::People`] asks of a
+    /// name's words): each token is read once, and a short ASCII word is
+    /// lowered, packed and hashed once for both tables ([`WordKey`]).
+    pub(crate) fn with_title_classes(doc: &Document, quoted: &[bool]) -> (Cues, Capitals) {
+        let words = classes();
         let bytes = doc.text.as_bytes();
-        Cues(
-            doc.tokens
-                .iter()
-                .map(|t| {
-                    let b = &bytes[t.start..t.end];
-                    match t.kind {
-                        TokenKind::Punct => {
-                            // "$" or a currency sign outside ASCII.
-                            cue_if(b == b"$" || b[0] >= 0x80, COUNT)
-                        }
-                        TokenKind::Number => {
-                            // "21st"; no word of the tables starts with a
-                            // digit, and no number holds a hyphen.
-                            NUMBER | cue_if(ordinal::may_be_ordinal(b, None), ORDINAL)
-                        }
-                        TokenKind::Word => {
-                            let c = classes.of_ascii(b) | cue_if(may_be_date_shape(b), DATE);
-                            match b.iter().position(|&c| c == b'-') {
-                                // "twenty-first", "third-largest".
-                                Some(k) => {
-                                    c | HYPHENATED
-                                        | cue_if(ordinal::may_be_ordinal(b, Some(k)), ORDINAL)
-                                }
-                                None => c,
-                            }
-                        }
-                    }
-                })
-                .collect(),
-        )
+        let n = doc.tokens.len();
+        let mut cues = vec![0; n];
+        let mut titles = vec![None; n];
+        let mut capitals = vec![0u64; n.div_ceil(64)];
+        let outs = cues.iter_mut().zip(titles.iter_mut());
+        for (k, ((t, &q), (cue, title))) in doc.tokens.iter().zip(quoted).zip(outs).enumerate() {
+            let b = &bytes[t.start..t.end];
+            // No branch on the quoted flag: most words are capitalised
+            // or quoted in runs, but not predictably.
+            let capital = !q & entity::is_capitalised_token(&doc.text, t);
+            capitals[k / 64] |= u64::from(capital) << (k % 64);
+            (*cue, *title) = match t.kind {
+                TokenKind::Punct => {
+                    // "$" or a currency sign outside ASCII.
+                    (cue_if(b == b"$" || b[0] >= 0x80, COUNT), None)
+                }
+                TokenKind::Number => {
+                    // "21st"; no word of the tables starts with a digit,
+                    // and no number holds a hyphen.
+                    (
+                        NUMBER | cue_if(ordinal::may_be_ordinal(b, None), ORDINAL),
+                        None,
+                    )
+                }
+                TokenKind::Word if b.len() <= SHORT => {
+                    short_word_cues(words, b, be_value_at(bytes, t.start, b.len()), capital)
+                }
+                TokenKind::Word => long_word_cues(words, b, capital),
+            };
+        }
+        (Cues(cues), Capitals::new(titles, capitals))
     }
 
     /// The first token from `from` up to `end` carrying `cue`, else `end`.
@@ -115,6 +128,75 @@ impl Cues {
         self.0.get(i).is_some_and(|&c| c & cue != 0)
     }
 }
+
+/// The cue bits of the word `b` of 1..=[`SHORT`] bytes, read as one
+/// integer `v` ([`be_value_at`]), and its title classes when `capital`.
+/// The hyphen and the date shape are tested in `v`, all bytes at once (a
+/// byte loop's exit is a branch on the word's length); an ASCII word is
+/// looked up by one [`WordKey`] in both tables, as their own lookups
+/// would ([`WordClasses::of_key`]), any other through those lookups.
+#[inline]
+fn short_word_cues(
+    words: &WordClasses,
+    b: &[u8],
+    v: u128,
+    capital: bool,
+) -> (u16, Option<Classes>) {
+    let len = b.len();
+    let (c, title) = match WordKey::of_be(v, len) {
+        // One branch for both tables: most words are in neither, and
+        // a capital is in the title tables as seldom as another word.
+        Some(k) => {
+            let cue = words.may_hold_key(k);
+            if cue | capital & Classes::may_hold_key(k) {
+                (
+                    if cue { words.of_key(k) } else { 0 },
+                    capital.then(|| Classes::of_key(k)),
+                )
+            } else {
+                (0, capital.then_some(Classes::default()))
+            }
+        }
+        None => (words.of_ascii(b), capital.then(|| Classes::of_bytes(b))),
+    };
+    // The last two bytes, case-blind in the last: a word of one byte
+    // reads a zero before it, which is no apostrophe. A word of two is
+    // "q" and one more byte when its first byte is.
+    let last = v as u16 & !0x20;
+    let shape = (last == u16::from_be_bytes([b'\'', b'S']))
+        | (last == u16::from_be_bytes([0x99, b'S']))
+        | (len == 2) & ((v >> 8) as u8 | 0x20 == b'q');
+    debug_assert_eq!(shape, may_be_date_shape(b));
+    (
+        with_hyphen(b, c | cue_if(shape, DATE), has_byte(v, b'-')),
+        title,
+    )
+}
+
+/// [`short_word_cues`] of a longer word.
+#[inline(never)]
+fn long_word_cues(words: &WordClasses, b: &[u8], capital: bool) -> (u16, Option<Classes>) {
+    let c = words.of_ascii(b) | cue_if(may_be_date_shape(b), DATE);
+    (
+        with_hyphen(b, c, b.contains(&b'-')),
+        capital.then(|| Classes::of_bytes(b)),
+    )
+}
+
+/// The cue bits `c` of the word `b`, with what a hyphen in it may
+/// make it: "twenty-first", "third-largest".
+#[inline]
+fn with_hyphen(b: &[u8], c: u16, hyphen: bool) -> u16 {
+    if hyphen {
+        let k = b.iter().position(|&c| c == b'-');
+        c | HYPHENATED | cue_if(ordinal::may_be_ordinal(b, k), ORDINAL)
+    } else {
+        c
+    }
+}
+
+/// The longest word [`WordKey`] packs.
+const SHORT: usize = 15;
 
 /// Whether a word's shape may make it a date trigger whatever its table
 /// lookup says: "q" and one more byte ("Q3"), or a possessive "'s" or
@@ -195,6 +277,86 @@ mod tests {
             assert_eq!(cues(d, w) & DATE, DATE, "{w}");
         }
         assert_eq!(cues(d, "report") & DATE, 0);
+    }
+
+    /// The cue bits of token `t` as the extractors' own lookups give
+    /// them, token by token: the pass before it packed each word once.
+    fn looked_up(doc: &Document, t: &crate::text::Token) -> u16 {
+        let b = &doc.text.as_bytes()[t.range()];
+        match t.kind {
+            TokenKind::Punct => cue_if(b == b"$" || b[0] >= 0x80, COUNT),
+            TokenKind::Number => NUMBER | cue_if(ordinal::may_be_ordinal(b, None), ORDINAL),
+            TokenKind::Word => {
+                let c = classes().of_ascii(b) | cue_if(may_be_date_shape(b), DATE);
+                match b.iter().position(|&c| c == b'-') {
+                    Some(k) => {
+                        c | HYPHENATED | cue_if(ordinal::may_be_ordinal(b, Some(k)), ORDINAL)
+                    }
+                    None => c,
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn one_pass_marks_and_classes_as_the_lookups_do() {
+        use crate::lexicon::{speech, titles};
+        // Every table word, in three cases, among strangers, shapes and
+        // words outside ASCII; quoted and not; the last ones within 16
+        // bytes of the end.
+        let mut words: Vec<String> = Vec::new();
+        let count: Vec<&str> = number::cue_words().collect();
+        let duration: Vec<&str> = duration::cue_words().collect();
+        let time: Vec<&str> = time::cue_words().collect();
+        let dates: Vec<&str> = date::cue_words().collect();
+        let ordinals: Vec<&str> = ORDINALS.iter().map(|(w, _)| *w).collect();
+        for table in [
+            &count[..],
+            &duration,
+            &time,
+            &dates,
+            &ordinals,
+            age::OPENING_WORDS,
+            titles::TITLE_HEADS,
+            titles::TITLE_MODIFIERS,
+            titles::HONORIFICS,
+            titles::NATIONALITIES,
+            titles::NOT_NAME_WORDS,
+            titles::NAME_SUFFIXES,
+            titles::GROUP_NOUNS,
+            titles::FEMALE_WORDS,
+            titles::MALE_WORDS,
+            speech::SPEECH_VERBS,
+        ] {
+            for w in table {
+                let mut c = w.chars();
+                let cap: String = c
+                    .next()
+                    .into_iter()
+                    .flat_map(char::to_uppercase)
+                    .chain(c)
+                    .collect();
+                words.extend([w.to_string(), w.to_uppercase(), cap, format!("{w}s")]);
+            }
+        }
+        let text = format!(
+            "Ana Ruiz’s Q3 q1 Qx IRS Tuesday's MONDAY’S twenty-first Third-Largest \
+             48-hour Director-General Extraordinarily-Long-Words \u{212A}ing Élysée \
+             $5 € 21st 3rd-place. \"Quoted Minister said Monday\" {} Senator Says Yesterday’s X",
+            words.join(" ")
+        );
+        let d = Document::new(&text);
+        let quoted = entity::quoted_tokens(&d);
+        assert!(quoted.iter().any(|&q| q));
+        let (cues, capitals) = Cues::with_title_classes(&d, &quoted);
+        for (k, t) in d.tokens.iter().enumerate() {
+            let w = d.tok(k);
+            assert_eq!(cues.0[k], looked_up(&d, t), "{w}");
+            let title = (!quoted[k] && entity::is_capitalised_token(&d.text, t))
+                .then(|| Classes::of_bytes(w.as_bytes()));
+            assert_eq!(capitals.classes[k], title, "{w}");
+        }
+        assert_eq!(Cues::new(&d).0, cues.0);
     }
 
     #[test]

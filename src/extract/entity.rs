@@ -84,11 +84,29 @@ pub(crate) struct People<'a> {
 }
 
 impl<'a> People<'a> {
-    /// Find and link the names of `doc`: once per article, by
-    /// [`super::extract_article`], which hands them to every extractor.
+    /// Find and link the names of `doc`, for the extractors' tests: the
+    /// context finds them once per article ([`People::with_capitals`])
+    /// and hands them to every extractor.
+    #[cfg(test)]
     pub fn new(doc: &'a Document, rules: &'a RuleSet) -> People<'a> {
+        let quoted = quoted_tokens(doc);
+        let (_, capitals) = super::cue::Cues::with_title_classes(doc, &quoted);
+        People::with_capitals(doc, rules, quoted, capitals)
+    }
+
+    /// Find and link the names of `doc`, given the tokens' quoted flags
+    /// ([`quoted_tokens`]) and capitalised words
+    /// ([`super::cue::Cues::with_title_classes`]): once per article, by
+    /// [`super::Context::new`], which finds them in its cue pass and hands
+    /// the people to every extractor.
+    pub fn with_capitals(
+        doc: &'a Document,
+        rules: &'a RuleSet,
+        quoted: Vec<bool>,
+        capitals: Capitals,
+    ) -> People<'a> {
         let index = entity_index(rules);
-        let found = find(doc, rules, index);
+        let found = find(doc, rules, index, quoted, capitals);
         People {
             doc,
             rules,
@@ -224,26 +242,22 @@ struct PersonSuffixes {
 }
 
 /// Find the names of `doc` and link them.
-fn find(doc: &Document, rules: &RuleSet, index: Option<&EntityIndex>) -> Found {
-    let quoted = quoted_tokens(doc);
-    // Tokens and quoted flags walked together: no index to check per
-    // token.
-    let classes: Vec<Option<Classes>> = doc
-        .tokens
-        .iter()
-        .zip(&quoted)
-        .map(|(t, &q)| {
-            (!q && is_capitalised_token(&doc.text, t))
-                .then(|| Classes::of_bytes(&doc.text.as_bytes()[t.range()]))
-        })
-        .collect();
+/// `quoted` and `capitals` as [`People::with_capitals`] takes them.
+fn find(
+    doc: &Document,
+    rules: &RuleSet,
+    index: Option<&EntityIndex>,
+    quoted: Vec<bool>,
+    capitals: Capitals,
+) -> Found {
+    let Capitals { classes, bits } = capitals;
     let class = |k: usize| class_at(&classes, doc, k);
     let mut mentions = Vec::new();
     let mut i = 0;
     // Only a capitalised word outside quotations opens a name: skip to the
-    // next in one tight scan (most tokens are none).
-    while let Some(k) = classes[i..].iter().position(Option::is_some) {
-        i += k;
+    // next by its bit (most tokens are none).
+    while let Some(k) = next_set(&bits, i) {
+        i = k;
         match name_run(doc, i, class) {
             Some(r) => {
                 let det = i > 0 && is_determiner(doc.tok(i - 1));
@@ -322,6 +336,42 @@ fn find(doc: &Document, rules: &RuleSet, index: Option<&EntityIndex>) -> Found {
         found.mark_rule_mentions(doc, rules, idx);
     }
     found
+}
+
+/// The capitalised words outside quotations of an article, as the cue
+/// pass finds them ([`super::cue::Cues::with_title_classes`]): what [`find`] reads
+/// first.
+pub(crate) struct Capitals {
+    /// Per token, the title-table classes of a capitalised word outside
+    /// quotations, else `None`.
+    pub(super) classes: Vec<Option<Classes>>,
+    /// The same tokens as a bit set, bit `k % 64` of word `k / 64`: the
+    /// next one is found a word of 64 tokens at a time.
+    bits: Vec<u64>,
+}
+
+impl Capitals {
+    /// Per token `classes` (`Some` just where `bits` has the token's bit,
+    /// no bit set past the last token).
+    pub(crate) fn new(classes: Vec<Option<Classes>>, bits: Vec<u64>) -> Capitals {
+        debug_assert!(classes
+            .iter()
+            .enumerate()
+            .all(|(k, c)| c.is_some() == (bits[k / 64] >> (k % 64) & 1 == 1)));
+        debug_assert_eq!(bits.len(), classes.len().div_ceil(64));
+        Capitals { classes, bits }
+    }
+}
+
+/// The first token from `i` on whose bit is set in `bits`.
+fn next_set(bits: &[u64], i: usize) -> Option<usize> {
+    let mut w = i / 64;
+    let mut word = bits.get(w)? & (u64::MAX << (i % 64));
+    while word == 0 {
+        w += 1;
+        word = *bits.get(w)?;
+    }
+    Some(w * 64 + word.trailing_zeros() as usize)
 }
 
 impl Found {
@@ -603,7 +653,7 @@ pub(crate) fn is_capitalised(doc: &Document, i: usize) -> bool {
 /// [`is_capitalised`] of token `t` of `text`, for a loop that walks the
 /// tokens themselves.
 #[inline]
-fn is_capitalised_token(text: &str, t: &Token) -> bool {
+pub(super) fn is_capitalised_token(text: &str, t: &Token) -> bool {
     t.kind == TokenKind::Word && {
         let b = text.as_bytes()[t.start];
         if b.is_ascii() {
@@ -688,7 +738,10 @@ fn name_run(doc: &Document, i: usize, class: impl Fn(usize) -> Classes) -> Optio
             if has_possessive(w) {
                 break;
             }
-        } else if let Some(j) = after_particles(doc, k) {
+        } else if let Some(j) = may_be_particle(doc, k)
+            .then(|| after_particles(doc, k))
+            .flatten()
+        {
             k = j;
         } else {
             break;
@@ -701,6 +754,18 @@ fn name_run(doc: &Document, i: usize, class: impl Fn(usize) -> Classes) -> Optio
 fn is_one_char(w: &str) -> bool {
     let mut c = w.chars();
     c.next().is_some() && c.next().is_none()
+}
+
+/// Whether token `k` may be a name particle, by its kind, length and
+/// first byte alone: every particle is a word of two to five lower-case
+/// ASCII letters ([`titles::is_name_particle`] says no to any other),
+/// so most tokens after a name are ruled out before any call.
+#[inline]
+fn may_be_particle(doc: &Document, k: usize) -> bool {
+    let t = &doc.tokens[k];
+    t.kind == TokenKind::Word
+        && (2..=5).contains(&(t.end - t.start))
+        && doc.text.as_bytes()[t.start].is_ascii_lowercase()
 }
 
 /// After a run of up to three name particles at token `k` ("de la", "van
@@ -1047,6 +1112,33 @@ mod tests {
             name("Ana Maria Ruiz spoke.").as_deref(),
             Some("Ana Maria Ruiz")
         );
+    }
+
+    #[test]
+    fn every_particle_may_be_one() {
+        for p in titles::NAME_PARTICLES {
+            let d = Document::new(&format!("Ana {p} Silva"));
+            assert!(may_be_particle(&d, 1), "{p}");
+        }
+        let d = Document::new("Ana Von Silva, 5 b a");
+        assert!((0..d.tokens.len()).all(|k| !may_be_particle(&d, k)));
+    }
+
+    #[test]
+    fn next_set_finds_what_a_scan_finds() {
+        for n in [0usize, 1, 63, 64, 65, 130] {
+            for step in [1, 3, 7, 64, 200] {
+                let set: Vec<bool> = (0..n).map(|k| k % step == step - 1).collect();
+                let mut bits = vec![0u64; n.div_ceil(64)];
+                for (k, _) in set.iter().enumerate().filter(|(_, &s)| s) {
+                    bits[k / 64] |= 1 << (k % 64);
+                }
+                for i in 0..=n {
+                    let scan = set[i..].iter().position(|&s| s).map(|k| i + k);
+                    assert_eq!(next_set(&bits, i), scan, "{n} {step} {i}");
+                }
+            }
+        }
     }
 
     #[test]

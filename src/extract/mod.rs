@@ -56,12 +56,16 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// What extractors see of `doc`, its people found once.
     pub fn new(doc: &'a Document, published: Option<NaiveDate>, rules: &'a RuleSet) -> Self {
+        // The cue pass reads every token, and finds the title classes of
+        // the people's capitalised words as it goes.
+        let quoted = entity::quoted_tokens(doc);
+        let (cues, capitals) = cue::Cues::with_title_classes(doc, &quoted);
         Context {
             doc,
             published,
             rules,
-            people: entity::People::new(doc, rules),
-            cues: cue::Cues::new(doc),
+            people: entity::People::with_capitals(doc, rules, quoted, capitals),
+            cues,
         }
     }
 }

@@ -6,7 +6,7 @@
 //! or story, and decide nothing: `extract::role` and `extract::entity` read
 //! them.
 
-use super::wordset::{PairFilter, WordClasses};
+use super::wordset::{PairFilter, WordClasses, WordKey};
 use std::sync::OnceLock;
 
 /// Words that end a title ("Prime *Minister*", "port authority
@@ -1041,6 +1041,22 @@ impl Classes {
     /// checks) to make first.
     pub fn of_bytes(word: &[u8]) -> Classes {
         Classes(classes().of_bytes(word))
+    }
+
+    /// [`Classes::of`] the word packed in `k` (see [`WordClasses::of_key`]):
+    /// for a caller that has lowered and packed a token's bytes once for
+    /// several tables.
+    #[inline]
+    pub(crate) fn of_key(k: WordKey) -> Classes {
+        Classes(classes().of_key(k))
+    }
+
+    /// Whether [`Classes::of_key`] may find the word packed in `k` in a
+    /// table: `false` only when it answers no class, by one bit test
+    /// ([`WordClasses::may_hold_key`]).
+    #[inline]
+    pub(crate) fn may_hold_key(k: WordKey) -> bool {
+        classes().may_hold_key(k)
     }
 
     /// As [`is_title_of_object`].

@@ -96,19 +96,77 @@ fn key(bytes: impl Iterator<Item = u8>, len: usize) -> u128 {
 /// or `None` when `b` is not ASCII: the bytes are tested and lower-cased
 /// all at once in one integer, not one by one.
 fn ascii_key_lower(b: &[u8]) -> Option<u128> {
-    const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
-    const ONES: u128 = 0x0101_0101_0101_0101_0101_0101_0101_0101;
-    let v = be_value(b);
-    if v & HIGH != 0 {
-        return None;
+    WordKey::of_be(be_value(b), b.len()).map(|k| k.key)
+}
+
+/// A word of 1..=[`SHORT`] ASCII bytes, lower-cased and packed as
+/// [`key`] packs it, with its hash ([`mix`]): made once for a token and
+/// looked up in several tables ([`WordClasses::of_key`]), with no second
+/// lowering, load or hash of its bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct WordKey {
+    key: u128,
+    hash: u64,
+}
+
+impl WordKey {
+    /// The key of a word of `len` bytes (1..=[`SHORT`]) read as
+    /// [`be_value`] reads them (big-endian, right-aligned; see
+    /// [`be_value_at`]), `None` when a byte is not ASCII: its bytes are
+    /// tested and lower-cased all at once.
+    #[inline]
+    pub(crate) fn of_be(v: u128, len: usize) -> Option<WordKey> {
+        debug_assert!((1..=SHORT).contains(&len) && v >> (8 * len) == 0);
+        (v & HIGH == 0).then(|| {
+            let key = lower_ascii(v) | (len as u128) << 120;
+            WordKey {
+                key,
+                hash: mix(key),
+            }
+        })
     }
+}
+
+/// The top bit of every byte of a `u128`.
+const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
+/// The low bit of every byte of a `u128`.
+const ONES: u128 = 0x0101_0101_0101_0101_0101_0101_0101_0101;
+
+/// The ASCII bytes of `v` (every byte below 0x80) with their capitals
+/// lower-cased, all at once, in either byte order.
+#[inline]
+fn lower_ascii(v: u128) -> u128 {
     // Every byte is below 0x80, so these sums carry into no other byte:
     // the high bit says "at least b'A'" and "above b'Z'".
     let from_a = v.wrapping_add(ONES * u128::from(0x80 - b'A')) & HIGH;
     let above_z = v.wrapping_add(ONES * u128::from(0x80 - b'Z' - 1)) & HIGH;
     // 0x80 >> 2 is 0x20, the bit that makes an ASCII capital lower case.
-    let lower = v | ((from_a & !above_z) >> 2);
-    Some(lower | (b.len() as u128) << 120)
+    v | ((from_a & !above_z) >> 2)
+}
+
+/// [`be_value`] of the `len` bytes (1..=16) of `text` from `start`, with
+/// one 16-byte load and a shift for any word not within 16 bytes of the
+/// end of `text`: the bytes past the word are shifted out.
+#[inline]
+pub(crate) fn be_value_at(text: &[u8], start: usize, len: usize) -> u128 {
+    debug_assert!((1..=16).contains(&len));
+    match text.get(start..start + 16) {
+        Some(b) => {
+            let mut buf = [0u8; 16];
+            buf.copy_from_slice(b);
+            u128::from_be_bytes(buf) >> (8 * (16 - len))
+        }
+        None => be_value(&text[start..start + len]),
+    }
+}
+
+/// Whether a byte of `v` is `byte`: the zero-byte test of `v` with every
+/// byte XOR-ed with `byte`, exact for "any" (a borrow can only mark a byte
+/// above a true zero).
+#[inline]
+pub(crate) fn has_byte(v: u128, byte: u8) -> bool {
+    let x = v ^ (ONES * u128::from(byte));
+    x.wrapping_sub(ONES) & !x & HIGH != 0
 }
 
 /// `b` (at most 16 bytes) as a big-endian integer, from two overlapping
@@ -212,8 +270,14 @@ impl WordClasses {
     }
 
     /// The bits of a packed short word.
+    #[inline]
     fn short_bits(&self, k: u128) -> u16 {
-        let h = mix(k);
+        self.hashed_bits(k, mix(k))
+    }
+
+    /// [`Self::short_bits`] of the key `k` hashed `h`.
+    #[inline]
+    fn hashed_bits(&self, k: u128, h: u64) -> u16 {
         let (word, bit) = bloom_bit(h);
         if self.bloom[word] & bit == 0 {
             return 0;
@@ -245,6 +309,25 @@ impl WordClasses {
     pub(crate) fn of_packed(&self, word: u128, len: usize) -> u16 {
         debug_assert!((1..=SHORT).contains(&len) && word >> (8 * len) == 0);
         self.short_bits(word | (len as u128) << 120)
+    }
+
+    /// The bits of the word packed in `k`: what [`Self::of_bytes`] and
+    /// [`Self::of_ascii`] answer for its bytes in any case (for a short
+    /// ASCII word they look up exactly this key; their letter-pair and
+    /// length filters answer 0 only for words in no table).
+    #[inline]
+    pub(crate) fn of_key(&self, k: WordKey) -> u16 {
+        self.hashed_bits(k.key, k.hash)
+    }
+
+    /// Whether [`Self::of_key`] may find the word packed in `k`: `false`
+    /// only when it answers 0 at its first test (the word's bloom bit is
+    /// clear), with no probe. For a caller that asks several tables and
+    /// takes one branch for all of them.
+    #[inline]
+    pub(crate) fn may_hold_key(&self, k: WordKey) -> bool {
+        let (word, bit) = bloom_bit(k.hash);
+        self.bloom[word] & bit != 0
     }
 
     /// The class bits of `word`, any case (0 when in no table).
@@ -435,6 +518,49 @@ mod tests {
         // rejects a word whose letters pass the pair filter.
         for w in ["Minister", "U.S.", "SAID", "sad", "", "sid", "saiid"] {
             assert_eq!(c.of_ascii(w.as_bytes()), c.of(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn packed_keys_look_up_as_the_bytes_do() {
+        let c = WordClasses::new(&[
+            (&["minister", "u.s.", "a", "fifteen-letters", "q"], 1),
+            (&["said", "o'neill"], 2),
+        ]);
+        let text = "Minister U.S. SAID said sad a A x fifteen-letters Fifteen-LETTERZ \
+                    été O'Neill o’neill -- - ab-c @[`{ Q q";
+        let bytes = text.as_bytes();
+        let mut start = 0;
+        for w in text.split(' ') {
+            let b = w.as_bytes();
+            let len = b.len();
+            if (1..=SHORT).contains(&len) {
+                let v = be_value_at(bytes, start, len);
+                assert_eq!(v, be_value(b), "{w}");
+                assert_eq!(has_byte(v, b'-'), b.contains(&b'-'), "{w}");
+                match WordKey::of_be(v, len) {
+                    Some(k) => {
+                        assert_eq!(Some(k.key), ascii_key_lower(b), "{w}");
+                        assert_eq!(c.of_key(k), c.of_bytes(b), "{w}");
+                        assert_eq!(c.of_key(k), c.of_ascii(b), "{w}");
+                        assert!(c.may_hold_key(k) || c.of_key(k) == 0, "{w}");
+                    }
+                    None => assert!(!b.is_ascii(), "{w}"),
+                }
+            }
+            start += len + 1;
+        }
+        assert_eq!(start, text.len() + 1);
+        // Every byte value, at each place in a word.
+        for len in 1..=16 {
+            for byte in 0..=255u8 {
+                for at in 0..len {
+                    let mut b = vec![b'a'; len];
+                    b[at] = byte;
+                    let v = be_value(&b);
+                    assert_eq!(has_byte(v, b'-'), byte == b'-', "{b:?}");
+                }
+            }
         }
     }
 
