@@ -246,7 +246,8 @@ impl<W: Write> Sink for StreamClaims<W> {
             }
             return;
         }
-        let lines = render::claims::ClaimLines::new(article);
+        let lines = (self.format != ExtractFormat::Text && subjects.is_none())
+            .then(|| render::claims::ClaimLines::new(article));
         for (ci, claim) in claims.claims.iter().enumerate() {
             match (self.format, subjects) {
                 (ExtractFormat::Text, _) => {
@@ -257,6 +258,7 @@ impl<W: Write> Sink for StreamClaims<W> {
                         .to_string(),
                 ),
                 _ => {
+                    let Some(lines) = &lines else { continue };
                     let mut line = std::mem::take(&mut self.line);
                     line.clear();
                     lines.write(claim, &mut line);

@@ -34,7 +34,7 @@ pub(crate) struct Mention {
 }
 
 /// What one article's names are, found once and shared by the extractors
-/// that ask (see [`People::new`]).
+/// that ask (see [`People::with_capitals`]).
 #[derive(Debug)]
 pub(crate) struct Found {
     /// Name mentions in order.
@@ -756,16 +756,13 @@ fn is_one_char(w: &str) -> bool {
     c.next().is_some() && c.next().is_none()
 }
 
-/// Whether token `k` may be a name particle, by its kind, length and
-/// first byte alone: every particle is a word of two to five lower-case
-/// ASCII letters ([`titles::is_name_particle`] says no to any other),
-/// so most tokens after a name are ruled out before any call.
+/// Whether token `k` may be a name particle, by its kind and shape alone
+/// ([`titles::may_be_name_particle`]), so most tokens after a name are
+/// ruled out before any call.
 #[inline]
 fn may_be_particle(doc: &Document, k: usize) -> bool {
     let t = &doc.tokens[k];
-    t.kind == TokenKind::Word
-        && (2..=5).contains(&(t.end - t.start))
-        && doc.text.as_bytes()[t.start].is_ascii_lowercase()
+    t.kind == TokenKind::Word && titles::may_be_name_particle(&doc.text.as_bytes()[t.range()])
 }
 
 /// After a run of up to three name particles at token `k` ("de la", "van

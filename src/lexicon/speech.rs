@@ -373,7 +373,7 @@ pub fn is_speech_verb(word: &str) -> bool {
 /// [`is_speech_verb`] of a word that [`may_be_speech_verb`] has let
 /// through: the table lookup alone, for a caller that asked the filter
 /// itself (asking it again would only repeat its answer).
-pub fn is_speech_verb_past_filter(word: &str) -> bool {
+pub(crate) fn is_speech_verb_past_filter(word: &str) -> bool {
     static SET: OnceLock<WordClasses> = OnceLock::new();
     SET.get_or_init(|| WordClasses::new(&[(SPEECH_VERBS, 1)]))
         .of(word)
@@ -410,7 +410,7 @@ pub fn is_weak_speech_verb(word: &str) -> bool {
 /// verb holds a "k" (a test says so), the one ASCII letter a char outside
 /// ASCII lowers to (the Kelvin sign), so a word lowered this way is one
 /// exactly when its `to_lowercase` is.
-pub fn is_weak_speech_verb_lowered(word: &str) -> bool {
+pub(crate) fn is_weak_speech_verb_lowered(word: &str) -> bool {
     // The table is sorted (a test says so): a binary search.
     WEAK_SPEECH_VERBS.binary_search(&word).is_ok()
 }

@@ -1155,12 +1155,17 @@ pub fn is_honorific(word: &str) -> bool {
 /// with anything else is none, without a search (every name's end asks),
 /// and so is one opening with a letter no particle opens with.
 pub fn is_name_particle(word: &str) -> bool {
-    (2..=5).contains(&word.len()) && {
-        let f = word.as_bytes()[0];
-        f.is_ascii_lowercase()
-            && PARTICLE_FIRSTS & (1 << (f - b'a')) != 0
-            && super::is_in_sorted(NAME_PARTICLES, word)
-    }
+    may_be_name_particle(word.as_bytes())
+        && PARTICLE_FIRSTS & (1 << (word.as_bytes()[0] - b'a')) != 0
+        && super::is_in_sorted(NAME_PARTICLES, word)
+}
+
+/// Whether the word `b` has the shape of every name particle: two to
+/// five bytes, opening with a lower-case ASCII letter. [`is_name_particle`]
+/// says no to any other, so a caller can rule a word out before a call.
+#[inline]
+pub fn may_be_name_particle(b: &[u8]) -> bool {
+    (2..=5).contains(&b.len()) && b[0].is_ascii_lowercase()
 }
 
 /// The letters [`NAME_PARTICLES`] open with, one bit each from `a`.

@@ -3,7 +3,7 @@
 use crate::extract::{Claim, ClaimData};
 use crate::source::Article;
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 /// A claim as the JSON contract has it: the fields every claim has and
 /// those of its kind (absent for other kinds). The fields are declared in
@@ -56,7 +56,7 @@ pub struct ClaimJson<'a> {
     title: Option<&'a str>,
     /// A count's figure; a date's `{start, end}` (null when unresolved).
     #[serde(skip_serializing_if = "Option::is_none")]
-    value: Option<Figure>,
+    value: Option<ValueJson>,
 }
 
 /// A number as the contract writes it: an integer when it is a whole one
@@ -78,7 +78,7 @@ impl Serialize for Num {
 
 /// A claim's `value`: a count's figure, a figure and its other end, or a
 /// date's range (null when unresolved).
-enum Figure {
+enum ValueJson {
     Num(Num),
     Pair([Num; 2]),
     Dates(Option<DateRange>),
@@ -98,12 +98,12 @@ fn display<S: serde::Serializer>(d: &chrono::NaiveDate, s: S) -> Result<S::Ok, S
     s.collect_str(d)
 }
 
-impl Serialize for Figure {
+impl Serialize for ValueJson {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
-            Figure::Num(n) => n.serialize(s),
-            Figure::Pair(p) => p.serialize(s),
-            Figure::Dates(d) => d.serialize(s),
+            ValueJson::Num(n) => n.serialize(s),
+            ValueJson::Pair(p) => p.serialize(s),
+            ValueJson::Dates(d) => d.serialize(s),
         }
     }
 }
@@ -136,7 +136,7 @@ impl<'a> ClaimJson<'a> {
         };
         match &claim.data {
             ClaimData::Count(c) => {
-                j.value = Some(Figure::Num(Num(c.value)));
+                j.value = Some(ValueJson::Num(Num(c.value)));
                 j.noun = Some(&c.noun);
                 j.modifier = Some(c.modifier.as_str());
                 j.interval = Some([Num(c.interval.lo), Num(c.interval.hi)]);
@@ -146,7 +146,7 @@ impl<'a> ClaimJson<'a> {
                 j.increment = c.increment;
             }
             ClaimData::Date(d) => {
-                j.value = Some(Figure::Dates(d.value.map(|r| DateRange {
+                j.value = Some(ValueJson::Dates(d.value.map(|r| DateRange {
                     end: r.end,
                     start: r.start,
                 })));
@@ -163,8 +163,8 @@ impl<'a> ClaimJson<'a> {
             ClaimData::Temporal(t) => j.timex = Some(&t.timex),
             ClaimData::Figure(f) => {
                 j.value = Some(match f.other {
-                    Some(b) => Figure::Pair([Num(f.value), Num(b)]),
-                    None => Figure::Num(Num(f.value)),
+                    Some(b) => ValueJson::Pair([Num(f.value), Num(b)]),
+                    None => ValueJson::Num(Num(f.value)),
                 });
                 j.person = f.person.as_deref();
                 j.noun = f.noun.as_deref();
@@ -290,13 +290,9 @@ pub fn claim_json_string(article: &Article, claim: &Claim) -> String {
     String::from_utf8(out).unwrap_or_else(|_| "null".to_owned())
 }
 
-/// A number as an integer when it is one.
+/// A number as an integer when it is one ([`Num`]).
 fn number(v: f64) -> Value {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        json!(v as i64)
-    } else {
-        json!(v)
-    }
+    serde_json::to_value(Num(v)).unwrap_or(Value::Null)
 }
 
 /// One claim as a line of text: `path:line:col: kind text (details)`.
@@ -364,6 +360,26 @@ mod tests {
     use super::*;
     use crate::extract::extract_claims;
     use crate::rules::RuleSet;
+
+    #[test]
+    fn numbers_are_integers_when_whole_and_null_when_not_finite() {
+        let cases = [
+            (48.0, "48"),
+            (-0.0, "0"),
+            (0.5, "0.5"),
+            (2.02, "2.02"),
+            (8.9e15, "8900000000000000"),
+            (9.0e15, "9000000000000000.0"),
+            (1.0e16, "1e+16"),
+            (f64::INFINITY, "null"),
+            (f64::NEG_INFINITY, "null"),
+            (f64::NAN, "null"),
+        ];
+        for (v, written) in cases {
+            assert_eq!(serde_json::to_string(&Num(v)).unwrap(), written, "{v}");
+            assert_eq!(number(v).to_string(), written, "{v}");
+        }
+    }
 
     #[test]
     fn written_directly_a_claim_has_the_bytes_of_its_value() {

@@ -124,8 +124,9 @@ fn is_abbrev_before(text: &str, tokens: &[Token], dot: usize, sent_start: usize)
 }
 
 /// For each ASCII letter, a bit for the last letter of each of
-/// [`lexicon::ABBREVIATIONS`] that starts with it (after its final dots,
-/// case folded as the lookup folds it).
+/// [`lexicon::ABBREVIATIONS`] that starts with it (case folded as the
+/// lookup folds it). A word asked about loses its final dots first, as
+/// the lookup's key does; the table's words have none.
 const ABBREVIATION_ENDS: [u32; 32] = {
     let mut t = [0u32; 32];
     let mut i = 0;

@@ -337,7 +337,7 @@ impl Classes {
     /// table word a token equals has those ends and that length, so the
     /// answer "no" is one its class would give ("people" has no word of
     /// the months or units with its ends, though a clause word has). With
-    /// [`PLAIN_TABLES`] for `mask`, it says "no" where
+    /// [`PLAIN_TABLES`] for `mask`, it says "no" at least where
     /// [`Classes::token_bits`] and [`table_bits`] skip the probe.
     #[inline]
     pub(super) fn may_have(&self, lower: &str, range: Range<usize>, mask: u32) -> bool {
