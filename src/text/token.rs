@@ -183,28 +183,33 @@ pub fn tokenize_with_marks(text: &str) -> Tokenized {
     while let Some(&b) = bytes.get(i) {
         let mut k = BYTE_CLASS[usize::from(b)];
         let mut n = 1;
-        if k & NON_ASCII != 0 {
-            let (c, cn) = char_at(bytes, i).unwrap_or((char::REPLACEMENT_CHARACTER, 1));
-            k = class_non_ascii(c);
-            n = cn;
-        }
-        if k & SPACE != 0 {
-            if b == b'\n' {
-                if newlines_before != out.len() {
-                    newlines_before = out.len();
-                    newlines = 0;
-                }
-                newlines += 1;
-                // A blank line after a token: the next token, if any,
-                // opens a paragraph (with none, the last push is the
-                // same as the one after the loop).
-                if newlines == 2 && !out.is_empty() {
-                    paragraphs.push(para_start..out.len());
-                    para_start = out.len();
-                }
+        // White space and bytes from 0x80 up are the rare cases: one
+        // branch for both leaves the common ones (a word or punctuation)
+        // one more to take.
+        if k & (NON_ASCII | SPACE) != 0 {
+            if k & NON_ASCII != 0 {
+                let (c, cn) = char_at(bytes, i).unwrap_or((char::REPLACEMENT_CHARACTER, 1));
+                k = class_non_ascii(c);
+                n = cn;
             }
-            i += n;
-            continue;
+            if k & SPACE != 0 {
+                if b == b'\n' {
+                    if newlines_before != out.len() {
+                        newlines_before = out.len();
+                        newlines = 0;
+                    }
+                    newlines += 1;
+                    // A blank line after a token: the next token, if any,
+                    // opens a paragraph (with none, the last push is the
+                    // same as the one after the loop).
+                    if newlines == 2 && !out.is_empty() {
+                        paragraphs.push(para_start..out.len());
+                        para_start = out.len();
+                    }
+                }
+                i += n;
+                continue;
+            }
         }
         if k & ALNUM == 0 {
             if is_mark(b) {
