@@ -62,11 +62,15 @@ impl Cues {
         Cues::with_title_classes(doc, &vec![true; doc.tokens.len()]).0
     }
 
-    /// [`Cues::new`], and in the same pass the title-table classes of each
-    /// capitalised word not `quoted` (what [`entity::People`] asks of a
-    /// name's words): each token is read once, and a short ASCII word is
-    /// lowered, packed and hashed once for both tables ([`WordKey`]).
+    /// Mark every token of `doc` with the cues of the extractors that may
+    /// start there, and in the same pass find the title-table classes of
+    /// each capitalised word not `quoted` (what [`entity::People`] asks of
+    /// a name's words): each token is read once, and a short ASCII word is
+    /// lowered, packed and hashed once for both tables ([`WordKey`]). The
+    /// people's inputs are made here, not in `entity`, only because this
+    /// is the one pass over the tokens that reads each word.
     pub(crate) fn with_title_classes(doc: &Document, quoted: &[bool]) -> (Cues, Capitals) {
+        debug_assert_eq!(quoted.len(), doc.tokens.len());
         let words = classes();
         let bytes = doc.text.as_bytes();
         let n = doc.tokens.len();
@@ -252,7 +256,7 @@ fn with_hyphen(b: &[u8], c: u16, hyphen: bool) -> u16 {
 }
 
 /// The longest word [`WordKey`] packs.
-const SHORT: usize = 15;
+const SHORT: usize = WordKey::MAX_LEN;
 
 /// Whether a word's shape may make it a date trigger whatever its table
 /// lookup says: "q" and one more byte ("Q3"), or a possessive "'s" or
@@ -375,6 +379,7 @@ mod tests {
             age::OPENING_WORDS,
             titles::TITLE_HEADS,
             titles::TITLE_MODIFIERS,
+            titles::TITLE_OF_OBJECTS,
             titles::HONORIFICS,
             titles::NATIONALITIES,
             titles::NOT_NAME_WORDS,

@@ -110,6 +110,9 @@ pub(crate) struct WordKey {
 }
 
 impl WordKey {
+    /// The longest word packed in a key: [`SHORT`] bytes.
+    pub(crate) const MAX_LEN: usize = SHORT;
+
     /// The key of a word of `len` bytes (1..=[`SHORT`]) read as
     /// [`be_value`] reads them (big-endian, right-aligned; see
     /// [`be_value_at`]), `None` when a byte is not ASCII: its bytes are

@@ -164,7 +164,8 @@ pub struct Tokenized {
 }
 
 /// Split `text` into tokens, in one pass: bytes are classed by one table
-/// load each; only bytes from 0x80 up are decoded. On the way it notes the
+/// load each, but a word's ASCII letters and digits, which are read eight
+/// at a time ([`word_end`]); only bytes from 0x80 up are decoded. On the way it notes the
 /// marks and the paragraphs (see [`Tokenized`]): a paragraph ends where
 /// the white space between two tokens holds two line breaks, and the
 /// tokenizer steps over every byte of that white space but single spaces,
