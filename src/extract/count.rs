@@ -256,7 +256,9 @@ fn is_not_a_count(doc: &Document, p: &NumberPhrase, hedged: bool, toks: &Range<u
     }
     let first = p.first;
     let last = p.end - 1;
-    let tok_lower = |k: usize| lower(doc, k).unwrap_or_default();
+    // Empty above the longest word `lower` keeps, longer than any word
+    // asked of it here.
+    let short_lower = |k: usize| lower(doc, k).unwrap_or_default();
     let touches = |a: usize, b: usize| doc.tokens[a].end == doc.tokens[b].start;
     // The token before, skipping an abbreviation's dot ("Sept. 9").
     let prev = (first > toks.start).then(|| first - 1);
@@ -269,12 +271,12 @@ fn is_not_a_count(doc: &Document, p: &NumberPhrase, hedged: bool, toks: &Range<u
     });
     let is_month = |k: usize| {
         let s = tok(doc, k);
-        s.starts_with(|c: char| c.is_ascii_uppercase()) && numbers::is_in(MONTHS, &tok_lower(k))
+        s.starts_with(|c: char| c.is_ascii_uppercase()) && numbers::is_in(MONTHS, &short_lower(k))
     };
     if prev_word.is_some_and(is_month) || (last + 1 < toks.end && is_month(last + 1)) {
         return true;
     }
-    if prev_word.is_some_and(|k| numbers::is_in(LABEL_WORDS, &tok_lower(k))) {
+    if prev_word.is_some_and(|k| numbers::is_in(LABEL_WORDS, &short_lower(k))) {
         return true;
     }
     if let Some(k) = prev {
@@ -283,7 +285,7 @@ fn is_not_a_count(doc: &Document, p: &NumberPhrase, hedged: bool, toks: &Range<u
         if s.chars().all(|c| glued.contains(c)) && touches(k, first) {
             return true;
         }
-        let w = tok_lower(k);
+        let w = short_lower(k);
         // A name before it: "Boeing 737", "Apollo 11", "iPhone 4".
         let capital = s.chars().any(char::is_uppercase);
         if !hedged && capital && doc.tokens[k].kind == TokenKind::Word && !is_function_word(&w) {
@@ -295,7 +297,7 @@ fn is_not_a_count(doc: &Document, p: &NumberPhrase, hedged: bool, toks: &Range<u
         if matches!(s, ":" | "/" | "-" | "–") && touches(last, last + 1) {
             return true;
         }
-        if numbers::is_in(TIME_WORDS, &tok_lower(last + 1)) {
+        if numbers::is_in(TIME_WORDS, &short_lower(last + 1)) {
             return true;
         }
         // A list number: "1." or "2)" opening a sentence.

@@ -67,21 +67,17 @@ fn push_number(s: &mut String, n: i32, width: usize) {
     }
 }
 
-/// A new value opening with year `y` in four digits or more.
-fn with_year(y: i32) -> String {
+/// A year, "2013": a new value opening with year `y` in four digits or
+/// more, for the finer units to go on.
+fn year(y: i32) -> String {
     let mut s = String::with_capacity(16);
     push_number(&mut s, y, 4);
     s
 }
 
-/// A year: "2013".
-fn year(y: i32) -> String {
-    with_year(y)
-}
-
 /// A month: "2013-03".
 fn month(y: i32, m: u32) -> String {
-    let mut s = with_year(y);
+    let mut s = year(y);
     s.push('-');
     push_number(&mut s, m as i32, 2);
     s
@@ -89,7 +85,7 @@ fn month(y: i32, m: u32) -> String {
 
 /// A quarter: "2013-Q1".
 fn quarter(y: i32, q: u32) -> String {
-    let mut s = with_year(y);
+    let mut s = year(y);
     s.push_str("-Q");
     push_number(&mut s, q as i32, 1);
     s
@@ -109,7 +105,7 @@ fn day(d: NaiveDate) -> String {
 
 fn week(d: NaiveDate) -> String {
     let w = d.iso_week();
-    let mut s = with_year(w.year());
+    let mut s = year(w.year());
     s.push_str("-W");
     push_number(&mut s, w.week() as i32, 2);
     s
