@@ -110,6 +110,13 @@ fn an_audit_of_an_index_is_the_audit_of_its_files() {
     assert_eq!(index.stdout, files.stdout, "{}", index.stderr);
 }
 
+/// Run `index update` on `cov.db`: it succeeds and reports `summary`.
+fn update_says(t: &Tree, summary: &str) {
+    let u = claimcheck(t.path(), &["index", "update", "cov.db"]);
+    assert_eq!(u.code, 0, "{}", u.stderr);
+    assert!(u.stderr.contains(summary), "{}", u.stderr);
+}
+
 /// Change the archive of [`archive`] after its build: the courier gives
 /// another figure (changed), a radio report comes (added), the island
 /// post goes (deleted).
@@ -130,14 +137,7 @@ fn update_extracts_changed_and_new_files_and_drops_deleted_ones() {
     let t = archive();
     assert_eq!(build(&t, &[]).code, 0);
     change_add_delete(&t);
-    let u = claimcheck(t.path(), &["index", "update", "cov.db"]);
-    assert_eq!(u.code, 0, "{}", u.stderr);
-    assert!(
-        u.stderr
-            .contains("1 added, 1 changed, 1 removed, 3 unchanged"),
-        "{}",
-        u.stderr
-    );
+    update_says(&t, "1 added, 1 changed, 1 removed, 3 unchanged");
     let files = check(&t, &["--against", "archive"], &[]);
     let index = check(&t, &["--against-index", "cov.db"], &[]);
     assert_eq!(index.stdout, files.stdout, "{}", index.stderr);
@@ -152,14 +152,7 @@ fn update_extracts_changed_and_new_files_and_drops_deleted_ones() {
         index.stdout
     );
     // Nothing changed since: nothing extracted again.
-    let again = claimcheck(t.path(), &["index", "update", "cov.db"]);
-    assert!(
-        again
-            .stderr
-            .contains("0 added, 0 changed, 0 removed, 5 unchanged"),
-        "{}",
-        again.stderr
-    );
+    update_says(&t, "0 added, 0 changed, 0 removed, 5 unchanged");
 }
 
 /// Every key row of the index at `db`, by the path of its article (none
@@ -192,14 +185,7 @@ fn an_update_leaves_the_key_rows_a_new_build_would_write() {
     );
     std::fs::remove_file(t.path().join("archive/older/2025-11-02-orchard.md")).unwrap();
     let before = key_rows(&t.path().join("cov.db"));
-    let u = claimcheck(t.path(), &["index", "update", "cov.db"]);
-    assert_eq!(u.code, 0, "{}", u.stderr);
-    assert!(
-        u.stderr
-            .contains("1 added, 2 changed, 2 removed, 1 unchanged"),
-        "{}",
-        u.stderr
-    );
+    update_says(&t, "1 added, 2 changed, 2 removed, 1 unchanged");
     let fresh = claimcheck(
         t.path(),
         &["index", "build", "archive", "--out", "fresh.db"],

@@ -508,11 +508,8 @@ mod tests {
     /// over every word of every table, as written in the text (capitals,
     /// a possessive, a hyphen), over near misses and the shapes that make
     /// a trigger, each token with [`START`] carries the cue.
-    #[test]
-    fn every_start_carries_the_date_cue() {
-        fn keyed<T>(t: &[(&'static str, T)]) -> Vec<&'static str> {
-            t.iter().map(|(k, _)| *k).collect()
-        }
+    /// Every word of the tables the classes are built from.
+    fn table_words() -> Vec<&'static str> {
         let mut words: Vec<&str> = trigger_words().collect();
         for t in [
             lex::DETERMINERS,
@@ -528,7 +525,13 @@ mod tests {
         ] {
             words.extend(t);
         }
-        words.extend(keyed(lex::UNITS));
+        words.extend(lex::UNITS.iter().map(|(k, _)| *k));
+        words
+    }
+
+    #[test]
+    fn every_start_carries_the_date_cue() {
+        let mut words = table_words();
         words.extend([
             "q",
             "q3",
@@ -593,25 +596,7 @@ mod tests {
     /// own table bits.
     #[test]
     fn the_ends_filter_passes_every_table_word_for_its_bits() {
-        fn keyed<T>(t: &[(&'static str, T)]) -> Vec<&'static str> {
-            t.iter().map(|(k, _)| *k).collect()
-        }
-        let mut words: Vec<String> = trigger_words().map(String::from).collect();
-        for t in [
-            lex::DETERMINERS,
-            lex::AUXILIARIES,
-            lex::MODALS,
-            lex::FUTURE_CUES,
-            lex::IRREGULAR_PAST,
-            lex::DATE_PREPOSITIONS,
-            lex::CLAUSE_WORDS,
-            lex::SCHEDULE_VERBS,
-            lex::YEAR_QUALIFIERS,
-            AFTER_THE_WORDS,
-        ] {
-            words.extend(t.iter().map(|w| w.to_string()));
-        }
-        words.extend(keyed(lex::UNITS).into_iter().map(String::from));
+        let mut words: Vec<String> = table_words().into_iter().map(String::from).collect();
         words.extend(lex::SCHEDULE_VERBS.iter().map(|w| format!("{w}s")));
         let c = classes();
         let mut checked = 0;
