@@ -9,6 +9,7 @@
 //! `count`. Every function looks at a bounded number of tokens, so a pass
 //! over a document stays linear.
 
+use crate::lexicon::be_value;
 use crate::lexicon::numbers::{
     self, lookup, CURRENCY_CODES, CURRENCY_PREFIXES, CURRENCY_SYMBOLS, GLUED_SCALES, MANY,
     PERCENT_WORDS, SCALES, TENS, UNITS,
@@ -204,34 +205,16 @@ fn letter_index(b: u8) -> Option<usize> {
 }
 
 /// A short word (1..=15 bytes) as one integer, so that the table lookup on
-/// every token compares integers, not strings: its bytes big-endian, and
-/// its length in the top byte, so that no two words share a key and none
-/// is 0. A longer or empty word is 0, which no table word is. Read with
-/// two overlapping loads rather than byte by byte: where they overlap they
-/// hold the same bytes, so OR-ing the shifted halves gives each byte once.
+/// every token compares integers, not strings: its bytes big-endian
+/// ([`be_value`], two overlapping loads), and its length in the top byte,
+/// so that no two words share a key and none is 0. A longer or empty word
+/// is 0, which no table word is.
 fn pack(w: &[u8]) -> u128 {
     let n = w.len();
     if n == 0 || n > 15 {
         return 0;
     }
-    let v = if n >= 8 {
-        let (mut head, mut tail) = ([0u8; 8], [0u8; 8]);
-        head.copy_from_slice(&w[..8]);
-        tail.copy_from_slice(&w[n - 8..]);
-        (u128::from(u64::from_be_bytes(head)) << (8 * (n - 8)))
-            | u128::from(u64::from_be_bytes(tail))
-    } else if n >= 4 {
-        let (mut head, mut tail) = ([0u8; 4], [0u8; 4]);
-        head.copy_from_slice(&w[..4]);
-        tail.copy_from_slice(&w[n - 4..]);
-        u128::from(
-            (u64::from(u32::from_be_bytes(head)) << (8 * (n - 4)))
-                | u64::from(u32::from_be_bytes(tail)),
-        )
-    } else {
-        w.iter().fold(0, |acc, &b| (acc << 8) | u128::from(b))
-    };
-    v | (n as u128) << 120
+    be_value(w) | (n as u128) << 120
 }
 
 /// Class of [`number_words`]: a number word that opens a phrase ("five",

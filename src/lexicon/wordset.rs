@@ -176,7 +176,7 @@ pub(crate) fn has_byte(v: u128, byte: u8) -> bool {
 /// loads rather than a copy byte by byte (a `memcpy` call on every
 /// lookup): where the loads overlap they hold the same bytes, so OR-ing
 /// the shifted halves gives each byte once.
-fn be_value(b: &[u8]) -> u128 {
+pub(crate) fn be_value(b: &[u8]) -> u128 {
     let n = b.len();
     if n >= 8 {
         let (mut head, mut tail) = ([0u8; 8], [0u8; 8]);

@@ -335,20 +335,11 @@ fn is_content_word(w: &str) -> bool {
     letters && !is_function_calendar_or_number_word(w)
 }
 
-/// `char::is_alphabetic`, with the letters of the scripts news is mostly
-/// written in answered by range, not by the Unicode table search (a few
-/// hundred instructions a char); a test checks every char of the ranges
-/// is alphabetic.
+/// `char::is_alphabetic`, with ASCII and the letters of the scripts news
+/// is mostly written in answered without the Unicode table search (a few
+/// hundred instructions a char).
 fn is_letter(c: char) -> bool {
-    matches!(c as u32,
-        0x61..=0x7A
-        | 0x41..=0x5A
-        | 0xC0..=0xD6
-        | 0xD8..=0xF6
-        | 0xF8..=0x2C1
-        | 0x400..=0x481
-        | 0x48A..=0x52F
-    ) || c.is_alphabetic()
+    c.is_ascii_alphabetic() || crate::text::is_common_letter(c) || c.is_alphabetic()
 }
 
 /// A name's word as compared: lower case, without a possessive.
@@ -442,7 +433,7 @@ mod tests {
 
     #[test]
     fn letters_by_range_are_alphabetic() {
-        for c in (0..0x600).filter_map(char::from_u32) {
+        for c in (0..0x600).chain(0x3000..0x3100).filter_map(char::from_u32) {
             assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
         }
     }

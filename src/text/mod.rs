@@ -9,6 +9,7 @@ mod sentence;
 mod token;
 
 pub use quotation::Quotation;
+pub(crate) use token::is_common_letter;
 pub use token::{Token, TokenKind};
 
 use std::ops::Range;

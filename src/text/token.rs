@@ -95,20 +95,34 @@ fn class_of(c: char) -> u8 {
 /// character.
 #[inline]
 fn class_non_ascii(c: char) -> u8 {
+    if is_common_letter(c) {
+        return ALNUM;
+    }
     match c as u32 {
-        0xC0..=0xD6
-        | 0xD8..=0xF6
-        | 0xF8..=0x2C1
-        | 0x400..=0x481
-        | 0x48A..=0x52F
-        | 0x3041..=0x3096
-        | 0x30A1..=0x30FA
-        | 0x4E00..=0x9FFF
-        | 0xAC00..=0xD7A3 => ALNUM,
         0xA0 | 0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000 => SPACE,
         0xAB | 0xBB | 0x200B..=0x2027 | 0x202A..=0x202E | 0x2030..=0x205E | 0x2060..=0x206F => 0,
         _ => class_of(c),
     }
+}
+
+/// Whether `c` is a letter of the blocks outside ASCII that news text is
+/// mostly written in (Latin, Cyrillic, kana, CJK, Hangul), by range: each
+/// is alphabetic (a test checks), so a caller can answer for it without
+/// the Unicode tables; a `false` says nothing.
+#[inline]
+pub(crate) fn is_common_letter(c: char) -> bool {
+    matches!(
+        c as u32,
+        0xC0..=0xD6
+            | 0xD8..=0xF6
+            | 0xF8..=0x2C1
+            | 0x400..=0x481
+            | 0x48A..=0x52F
+            | 0x3041..=0x3096
+            | 0x30A1..=0x30FA
+            | 0x4E00..=0x9FFF
+            | 0xAC00..=0xD7A3
+    )
 }
 
 /// The class of the character `c`.
@@ -419,6 +433,16 @@ fn is_abbreviation_dot(word_so_far: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_letters_are_alphabetic() {
+        let found = (0x80..0x1_0000)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_common_letter(c))
+            .inspect(|&c| assert!(c.is_alphabetic(), "{c:?}"))
+            .count();
+        assert!(found > 30_000, "{found}");
+    }
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| &text[t.range()]).collect()

@@ -143,31 +143,27 @@ impl Expr {
     /// arms they reach, looks at it; so the extractor need not work the
     /// tense out for them. Anything else, new variants too, says true.
     pub(crate) fn needs_tense(self) -> bool {
-        !matches!(
-            self,
-            Expr::Ymd(..)
-                | Expr::MonthYear(..)
-                | Expr::Year(_)
-                | Expr::Decade(_)
-                | Expr::Quarter(_, YearRef::Abs(_) | YearRef::Rel(_))
-                | Expr::Season(_, YearRef::Abs(_) | YearRef::Rel(_))
-                | Expr::WeekOfMonth(_, _, YearRef::Abs(_))
-                | Expr::Month(_, Some(_))
-                | Expr::MonthOfYear(..)
-                | Expr::SeasonShift(..)
-                | Expr::Span(..)
-                | Expr::Day(_)
-                | Expr::Ago(..)
-                | Expr::Before(..)
-                | Expr::QuarterRel(_)
-                | Expr::TheQuarter
-                | Expr::SameYearBefore
-                | Expr::YearAgo(_)
-                | Expr::PeriodIn(..)
-                | Expr::ThatUnit(..)
-                | Expr::UnitBefore(_)
-                | Expr::TheYear
-        )
+        self.is_relative()
+            && !matches!(
+                self,
+                Expr::Quarter(_, YearRef::Rel(_))
+                    | Expr::Season(_, YearRef::Rel(_))
+                    | Expr::Month(_, Some(_))
+                    | Expr::MonthOfYear(..)
+                    | Expr::SeasonShift(..)
+                    | Expr::Span(..)
+                    | Expr::Day(_)
+                    | Expr::Ago(..)
+                    | Expr::Before(..)
+                    | Expr::QuarterRel(_)
+                    | Expr::TheQuarter
+                    | Expr::SameYearBefore
+                    | Expr::YearAgo(_)
+                    | Expr::PeriodIn(..)
+                    | Expr::ThatUnit(..)
+                    | Expr::UnitBefore(_)
+                    | Expr::TheYear
+            )
     }
 
     /// Whether the expression needs the publication date.
