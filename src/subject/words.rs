@@ -7,7 +7,7 @@
 
 use super::figures::ORDINALS;
 use super::{stem_id, Stem};
-use crate::lexicon::{dates, is_in_sorted, nouns, numbers, FxHasher, WordClasses};
+use crate::lexicon::{be_value, dates, is_in_sorted, nouns, numbers, FxHasher, WordClasses};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -105,30 +105,14 @@ pub(super) fn snowball_stem(w: &str, stemmer: &Stemmer) -> Stem {
 }
 
 /// A word of 1 to 15 bytes as one integer: its length in the top byte,
-/// its bytes below (big-endian, so the last byte is the lowest), so no two
-/// words share one and none is 0. Read as two overlapping big-endian
-/// loads, not byte by byte: a copy of a variable length into a buffer is
-/// a `memcpy` call, which cost more than the lookup it keys.
+/// its bytes below (big-endian, so the last byte is the lowest; read by
+/// [`be_value`]'s two overlapping loads, not byte by byte), so no two
+/// words share one and none is 0.
 fn packed(w: &str) -> Option<u128> {
-    let b = w.as_bytes();
-    let n = b.len();
-    // The low `k` bytes (k < 8) of a big-endian load.
-    let low = |x: u64, k: usize| x & ((1u64 << (8 * k)) - 1);
-    let bytes = match n {
-        8..=15 => {
-            let hi = u64::from_be_bytes(b[..8].try_into().ok()?);
-            let lo = u64::from_be_bytes(b[n - 8..].try_into().ok()?);
-            (u128::from(hi) << (8 * (n - 8))) | u128::from(low(lo, n - 8))
-        }
-        4..=7 => {
-            let hi = u64::from(u32::from_be_bytes(b[..4].try_into().ok()?));
-            let lo = u64::from(u32::from_be_bytes(b[n - 4..].try_into().ok()?));
-            u128::from((hi << (8 * (n - 4))) | low(lo, n - 4))
-        }
-        1..=3 => b.iter().fold(0u128, |v, &x| (v << 8) | u128::from(x)),
-        _ => return None,
-    };
-    Some((n as u128) << 120 | bytes)
+    let n = w.len();
+    (1..=15)
+        .contains(&n)
+        .then(|| (n as u128) << 120 | be_value(w.as_bytes()))
 }
 
 /// A map from the words of one article to `V`, for a lookup per token:
