@@ -1,5 +1,8 @@
 //! Work spread over every core, results in the order given.
 
+use std::collections::VecDeque;
+use std::sync::{mpsc, Condvar, Mutex, PoisonError};
+
 /// `f` over `items` on every core, in contiguous chunks, results in the
 /// order of `items`: output never depends on the number of threads. A
 /// panic in a worker is raised again here.
@@ -65,6 +68,170 @@ pub(crate) fn map_in_order_keeping<T: Send, U: Send, S: Send>(
     })
 }
 
+/// `f` over `items` on every core, each result handed to `consume` on the
+/// calling thread in the order of `items`, as soon as it and every one
+/// before it are done: a stream, not a batch. Each thread makes its own
+/// state with `init` once and keeps it for every item it takes, and takes
+/// the next item as soon as it is free, so one slow item holds up no
+/// other thread. The calling thread is one of them: between its own
+/// items it hands on the results the others have sent, so no thread
+/// waits for it to wake. At most `window` items are taken and not yet
+/// consumed at any time, so memory stays flat however many items there
+/// are, whatever their order of completion.
+///
+/// A panic in `f` or in `consume` stops the other threads and is raised
+/// again here; no thread is left waiting.
+pub(crate) fn stream_in_order<T: Sync, U: Send, S>(
+    items: &[T],
+    window: usize,
+    init: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, &T) -> U + Sync,
+    mut consume: impl FnMut(U),
+) {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(items.len());
+    if threads <= 1 {
+        let mut state = init();
+        for t in items {
+            consume(f(&mut state, t));
+        }
+        return;
+    }
+    let gate = Gate {
+        state: Mutex::new(Taken {
+            next: 0,
+            consumed: 0,
+            stop: false,
+        }),
+        moved: Condvar::new(),
+        window: window.max(threads),
+        len: items.len(),
+    };
+    let (done, results) = mpsc::channel::<(usize, U)>();
+    std::thread::scope(|scope| {
+        for _ in 1..threads {
+            let (gate, init, f, done) = (&gate, &init, &f, done.clone());
+            scope.spawn(move || {
+                let _stop = StopOnPanic(gate);
+                let mut state = init();
+                while let Some(i) = gate.take(true) {
+                    if done.send((i, f(&mut state, &items[i]))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        // When every other thread has dropped its sender, a wait for a
+        // result ends.
+        drop(done);
+        let _stop = StopOnPanic(&gate);
+        let mut state = init();
+        // Results from the next one to consume on, by their distance
+        // from it: at most `window` of them.
+        let mut ready: VecDeque<Option<U>> = VecDeque::new();
+        let mut consumed = 0;
+        let place = |ready: &mut VecDeque<Option<U>>, k: usize, u: U| {
+            if ready.len() <= k {
+                ready.resize_with(k + 1, || None);
+            }
+            ready[k] = Some(u);
+        };
+        while consumed < items.len() {
+            while let Ok((i, u)) = results.try_recv() {
+                place(&mut ready, i - consumed, u);
+            }
+            let before = consumed;
+            while let Some(u) = ready.front_mut().and_then(Option::take) {
+                ready.pop_front();
+                consume(u);
+                consumed += 1;
+            }
+            if consumed > before {
+                gate.consumed(consumed);
+            }
+            if let Some(i) = gate.take(false) {
+                let u = f(&mut state, &items[i]);
+                place(&mut ready, i - consumed, u);
+            } else if consumed < items.len() {
+                // Every item within the window is taken, the next to
+                // consume by another thread: wait for it.
+                match results.recv() {
+                    Ok((i, u)) => place(&mut ready, i - consumed, u),
+                    // Every other thread stopped: one of them panicked.
+                    Err(_) => break,
+                }
+            }
+        }
+    });
+}
+
+/// What [`stream_in_order`]'s workers share: which item is next, and how
+/// far the consumer has got.
+struct Gate {
+    state: Mutex<Taken>,
+    /// Signalled when the consumer moves on or the run stops.
+    moved: Condvar,
+    window: usize,
+    len: usize,
+}
+
+/// How far a stream has got.
+struct Taken {
+    /// The next item to take.
+    next: usize,
+    /// How many results have been consumed.
+    consumed: usize,
+    /// Set on a panic: no more items are taken.
+    stop: bool,
+}
+
+impl Gate {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Taken> {
+        // A panic never happens with the lock held; a poisoned lock still
+        // holds consistent counts.
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The next item to work on, once it is within the window of the
+    /// consumer (waiting for that when `wait`, else `None` at once);
+    /// `None` when all are taken or the run stopped.
+    fn take(&self, wait: bool) -> Option<usize> {
+        let mut t = self.lock();
+        loop {
+            if t.stop || t.next >= self.len {
+                return None;
+            }
+            if t.next < t.consumed + self.window {
+                t.next += 1;
+                return Some(t.next - 1);
+            }
+            if !wait {
+                return None;
+            }
+            t = self.moved.wait(t).unwrap_or_else(PoisonError::into_inner);
+        }
+    }
+
+    /// The consumer has consumed this many results.
+    fn consumed(&self, consumed: usize) {
+        self.lock().consumed = consumed;
+        self.moved.notify_all();
+    }
+}
+
+/// Stops a stream's workers when the thread holding it unwinds.
+struct StopOnPanic<'a>(&'a Gate);
+
+impl Drop for StopOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.lock().stop = true;
+            self.0.moved.notify_all();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -95,5 +262,61 @@ mod tests {
         assert_eq!(seen, (0..150).collect::<Vec<_>>());
         assert!(!states.is_empty());
         assert_eq!(states.iter().sum::<usize>(), 150);
+    }
+    #[test]
+    fn a_stream_comes_out_in_order_within_its_window() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let items: Vec<usize> = (0..500).collect();
+        // Early items are slow, so later ones finish first and wait.
+        let taken = AtomicUsize::new(0);
+        let mut out = Vec::new();
+        let mut most_ahead = 0;
+        super::stream_in_order(
+            &items,
+            8,
+            || 0usize,
+            |n, &i| {
+                *n += 1;
+                taken.fetch_add(1, Ordering::SeqCst);
+                if i % 50 == 0 {
+                    std::thread::sleep(std::time::Duration::from_millis(2));
+                }
+                i * 2
+            },
+            |u| {
+                out.push(u);
+                most_ahead = most_ahead.max(taken.load(Ordering::SeqCst) - out.len());
+            },
+        );
+        assert_eq!(out, (0..500).map(|i| i * 2).collect::<Vec<_>>());
+        // Taken but not consumed: never more than the window (with the
+        // one being consumed).
+        assert!(most_ahead <= 8, "{most_ahead} ahead");
+        let mut none = Vec::new();
+        super::stream_in_order(&[] as &[u8], 8, || (), |(), &b| b, |b| none.push(b));
+        assert!(none.is_empty());
+    }
+
+    #[test]
+    fn a_panic_in_a_stream_is_raised_and_leaves_no_thread_waiting() {
+        let items: Vec<usize> = (0..200).collect();
+        let worker = std::panic::catch_unwind(|| {
+            super::stream_in_order(&items, 4, || (), |(), &i| assert_ne!(i, 37), |()| {});
+        });
+        assert!(worker.is_err());
+        let consumer = std::panic::catch_unwind(|| {
+            let mut n = 0;
+            super::stream_in_order(
+                &items,
+                4,
+                || (),
+                |(), &i| i,
+                |_| {
+                    n += 1;
+                    assert_ne!(n, 20);
+                },
+            );
+        });
+        assert!(consumer.is_err());
     }
 }

@@ -247,12 +247,15 @@ pub fn load_articles(
     (loaded.articles, loaded.errors)
 }
 
-/// Articles read and extracted at a time by [`extract`]: enough to keep
-/// every core busy, few enough that memory stays flat.
-const EXTRACT_BATCH: usize = 64;
+/// Articles [`extract`] reads ahead of the one it writes next: enough to
+/// keep every core busy past a slow article, few enough that memory stays
+/// flat.
+const EXTRACT_WINDOW: usize = 64;
 
-/// `extract`: hand each article's claims to `sink` as it is extracted, a
-/// batch at a time, so memory does not grow with the number of articles.
+/// `extract`: hand each article's claims to `sink` as soon as it and every
+/// article before it are extracted, so memory does not grow with the
+/// number of articles. Every core reads and extracts articles, each taking
+/// the next file as soon as it is free, while the calling thread writes.
 /// With `with_subjects`, each article's subjects come too (what `extract
 /// --keys` writes); without, the subject layer is not run.
 pub fn extract(
@@ -269,30 +272,36 @@ pub fn extract(
         errors,
         ..Summary::default()
     };
-    // Each thread's stems are kept from batch to batch: most words of an
+    sink.progress(Progress::Reading(files.len()));
+    // Each thread keeps its stems for the whole run: most words of an
     // article were stemmed for an earlier one.
-    let mut stems = Vec::new();
-    for batch in files.chunks(EXTRACT_BATCH) {
-        let (articles, errors) = read_files(batch, 0, published, max_size, sink);
-        summary.errors += errors;
-        let extracted = crate::parallel::map_in_order_keeping(
-            articles,
-            &mut stems,
-            StemTable::new,
-            |stems, a| {
-                let found = extract_claims(&a, rules);
-                let subjects =
-                    with_subjects.then(|| subjects_with(&found.doc, &found.claims, stems));
-                (a, found, subjects)
-            },
-        );
-        for (article, claims, subjects) in &extracted {
-            sink.claims(article, claims, subjects.as_ref());
-            summary
-                .checked
-                .push((article.path.clone(), article.published));
-        }
-    }
+    crate::parallel::stream_in_order(
+        &files,
+        EXTRACT_WINDOW,
+        StemTable::new,
+        |stems, path| {
+            let article = load_article_limited(path, published, max_size)?;
+            let found = extract_claims(&article, rules);
+            let subjects = with_subjects.then(|| subjects_with(&found.doc, &found.claims, stems));
+            Ok::<_, Error>((article, found, subjects))
+        },
+        |read| {
+            match read {
+                Ok((article, claims, subjects)) => {
+                    if article.not_article {
+                        sink.problem(Problem::Warning(not_article_message(&article)));
+                    }
+                    sink.claims(&article, &claims, subjects.as_ref());
+                    summary.checked.push((article.path, article.published));
+                }
+                Err(e) => {
+                    sink.problem(Problem::Error(e.to_string()));
+                    summary.errors += 1;
+                }
+            }
+            sink.progress(Progress::Read);
+        },
+    );
     summary
 }
 
