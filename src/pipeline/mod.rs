@@ -20,7 +20,7 @@ use crate::baseline::{load_baseline, BaselineError};
 use crate::check::{Checked, Lookups};
 use crate::config::{ConfigError, Origin, Resolved};
 use crate::error::Error;
-use crate::extract::{extract_all, extract_claims, ArticleClaims, Extraction};
+use crate::extract::{extract_claims, ArticleClaims, Extraction};
 use crate::finding::{merge_findings, Finding, Severity};
 use crate::index::{Index, IndexError};
 use crate::rules::{load_rules_limited, RuleSet};
@@ -188,40 +188,67 @@ fn load_files(
     max_size: u64,
     sink: &mut dyn Sink,
 ) -> Loaded {
-    let (loaded, errors) = read_files(files, errors, published, max_size, sink);
+    let mut articles = Vec::with_capacity(files.len());
+    let unread = stream_articles(
+        files,
+        published,
+        max_size,
+        sink,
+        |a, stems| extract_claims(a, rules).with_subjects(stems),
+        |_, a, c| articles.push((a, c)),
+    );
     Loaded {
-        articles: extract_all(loaded, rules),
-        errors,
+        articles,
+        errors: errors + unread,
     }
 }
 
-/// Read `files` as articles, each unreadable one a problem handed to
-/// `sink` and counted into `errors`.
-fn read_files(
+/// Articles read ahead of the one handed on next: enough to keep every
+/// core busy past a slow article, few enough that memory stays flat.
+const READ_AHEAD: usize = 64;
+
+/// Read `files` as articles and run `work` on each, on every core (each
+/// thread with its own [`StemTable`] for the whole run), handing each
+/// article and what `work` made of it to `each` in the order of `files`,
+/// as soon as it and every file before it are done. An unreadable file is
+/// a problem handed to `sink`, in its place in that order; returns how
+/// many there were.
+fn stream_articles<R: Send>(
     files: &[PathBuf],
-    mut errors: usize,
     published: Option<NaiveDate>,
     max_size: u64,
     sink: &mut dyn Sink,
-) -> (Vec<Article>, usize) {
-    let mut loaded = Vec::with_capacity(files.len());
+    work: impl Fn(&Article, &mut StemTable) -> R + Sync,
+    mut each: impl FnMut(&mut dyn Sink, Article, R),
+) -> usize {
+    let mut unread = 0;
     sink.progress(Progress::Reading(files.len()));
-    for path in files {
-        match load_article_limited(path, published, max_size) {
-            Ok(article) => {
-                if article.not_article {
-                    sink.problem(Problem::Warning(not_article_message(&article)));
+    crate::parallel::stream_in_order(
+        files,
+        READ_AHEAD,
+        StemTable::new,
+        |stems, path| {
+            let article = load_article_limited(path, published, max_size)?;
+            let made = work(&article, stems);
+            Ok::<_, Error>((article, made))
+        },
+        |read| {
+            match read {
+                Ok((article, made)) => {
+                    if article.not_article {
+                        sink.problem(Problem::Warning(not_article_message(&article)));
+                    }
+                    each(sink, article, made);
                 }
-                loaded.push(article);
+                Err(e) => {
+                    sink.problem(Problem::Error(e.to_string()));
+                    unread += 1;
+                }
             }
-            Err(e) => {
-                sink.problem(Problem::Error(e.to_string()));
-                errors += 1;
-            }
-        }
-        sink.progress(Progress::Read);
-    }
-    (loaded, errors)
+            sink.progress(Progress::Read);
+        },
+    );
+    unread
 }
 
 /// The warning for a page that is not an article.
@@ -247,17 +274,11 @@ pub fn load_articles(
     (loaded.articles, loaded.errors)
 }
 
-/// Articles [`extract`] reads ahead of the one it writes next: enough to
-/// keep every core busy past a slow article, few enough that memory stays
-/// flat.
-const EXTRACT_WINDOW: usize = 64;
-
 /// `extract`: hand each article's claims to `sink` as soon as it and every
-/// article before it are extracted, so memory does not grow with the
-/// number of articles. Every core reads and extracts articles, each taking
-/// the next file as soon as it is free, while the calling thread writes.
-/// With `with_subjects`, each article's subjects come too (what `extract
-/// --keys` writes); without, the subject layer is not run.
+/// article before it are extracted ([`stream_articles`]), so memory does
+/// not grow with the number of articles. With `with_subjects`, each
+/// article's subjects come too (what `extract --keys` writes); without,
+/// the subject layer is not run.
 pub fn extract(
     paths: &[PathBuf],
     published: Option<NaiveDate>,
@@ -267,42 +288,30 @@ pub fn extract(
     sink: &mut dyn Sink,
 ) -> Summary {
     let (files, errors) = collect_paths(paths, sink);
-    let mut summary = Summary {
-        rule_files: rules.files.clone(),
-        errors,
-        ..Summary::default()
-    };
-    sink.progress(Progress::Reading(files.len()));
+    let mut checked = Vec::with_capacity(files.len());
     // Each thread keeps its stems for the whole run: most words of an
     // article were stemmed for an earlier one.
-    crate::parallel::stream_in_order(
+    let unread = stream_articles(
         &files,
-        EXTRACT_WINDOW,
-        StemTable::new,
-        |stems, path| {
-            let article = load_article_limited(path, published, max_size)?;
-            let found = extract_claims(&article, rules);
+        published,
+        max_size,
+        sink,
+        |a, stems| {
+            let found = extract_claims(a, rules);
             let subjects = with_subjects.then(|| subjects_with(&found.doc, &found.claims, stems));
-            Ok::<_, Error>((article, found, subjects))
+            (found, subjects)
         },
-        |read| {
-            match read {
-                Ok((article, claims, subjects)) => {
-                    if article.not_article {
-                        sink.problem(Problem::Warning(not_article_message(&article)));
-                    }
-                    sink.claims(&article, &claims, subjects.as_ref());
-                    summary.checked.push((article.path, article.published));
-                }
-                Err(e) => {
-                    sink.problem(Problem::Error(e.to_string()));
-                    summary.errors += 1;
-                }
-            }
-            sink.progress(Progress::Read);
+        |sink, article, (claims, subjects)| {
+            sink.claims(&article, &claims, subjects.as_ref());
+            checked.push((article.path, article.published));
         },
     );
-    summary
+    Summary {
+        checked,
+        rule_files: rules.files.clone(),
+        errors: errors + unread,
+        ..Summary::default()
+    }
 }
 
 /// Keep the first of several spellings of one file (same [`Article::id`]).
