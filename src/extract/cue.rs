@@ -194,14 +194,35 @@ fn first_lane(hit: u128) -> usize {
 #[inline]
 fn number_and_mark_cues(text: &[u8], t: &Token) -> u16 {
     let (first, last) = (text[t.start], text[t.end - 1]);
-    let punct = t.kind == TokenKind::Punct;
-    let currency = punct & ((t.end - t.start == 1) & (first == b'$') | (first >= 0x80));
+    let kind = t.kind as usize;
     // An ordinal ends in a letter (`may_be_ordinal`), and few numbers
     // do: one test of the last byte, kept for a number only, stops
     // nearly every token.
-    let ordinal = (last | 0x20) & ORDINAL_LAST[t.kind as usize] >= b'a'
+    let ordinal = (last | 0x20) & ORDINAL_LAST[kind] >= b'a'
         && ordinal::may_be_ordinal(&text[t.range()], None);
-    cue_if(currency, COUNT) | cue_if(t.kind == TokenKind::Number, NUMBER) | cue_if(ordinal, ORDINAL)
+    FIRST_BYTE_CUES[kind][usize::from(first)] | cue_if(ordinal, ORDINAL)
+}
+
+/// Per [`TokenKind`], in the order of its variants, and per first byte,
+/// the cues a token carries whatever its other bytes: [`NUMBER`] for
+/// every number; [`COUNT`] for a mark "$" or outside ASCII (a currency
+/// sign: a mark is one char, so a first byte "$" is all of it); none for
+/// a word. One load, where tests of the kind and the byte take a dozen
+/// instructions.
+static FIRST_BYTE_CUES: [[u16; 256]; 3] = first_byte_cues();
+
+/// [`FIRST_BYTE_CUES`].
+const fn first_byte_cues() -> [[u16; 256]; 3] {
+    let mut cues = [[0; 256]; 3];
+    let mut b = 0;
+    while b < 256 {
+        cues[TokenKind::Number as usize][b] = NUMBER;
+        if b == b'$' as usize || b >= 0x80 {
+            cues[TokenKind::Punct as usize][b] = COUNT;
+        }
+        b += 1;
+    }
+    cues
 }
 
 /// Per [`TokenKind`], in the order of its variants, what
@@ -529,6 +550,17 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn first_bytes_mark_numbers_and_currency_signs() {
+        for b in 0..=255u8 {
+            let cue = |k: TokenKind| FIRST_BYTE_CUES[k as usize][usize::from(b)];
+            assert_eq!(cue(TokenKind::Word), 0);
+            assert_eq!(cue(TokenKind::Number), NUMBER);
+            let currency = b == b'$' || b >= 0x80;
+            assert_eq!(cue(TokenKind::Punct), cue_if(currency, COUNT), "{b}");
         }
     }
 
