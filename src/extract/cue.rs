@@ -236,7 +236,8 @@ static ORDINAL_LAST: [u8; 3] = [0, u8::MAX, 0];
 ///
 /// Most words are at most [`SHORT`] ASCII bytes: read as one integer,
 /// every test is made on it, and a lookup of [`JointClasses`] answers
-/// both tables. Longer words and words outside ASCII, a few in a
+/// both tables; so for a word outside ASCII that neither table can hold
+/// ("don’t"). Longer words and the other words outside ASCII, a few in a
 /// hundred, go through the tables' own lookups ([`other_word_cues`]).
 #[inline]
 fn word_cues(
@@ -254,12 +255,16 @@ fn word_cues(
     let window = be_window_at(text, t.start);
     // The word's bytes, as `be_value` reads them.
     let v = window >> (8 * (16 - len));
-    if v & HIGH != 0 {
+    let first = (window >> 120) as u8;
+    // A word outside ASCII in neither table ("don’t") goes on, one that
+    // may be in one ("\u{212A}ing") or opens outside ASCII ("Élan", its
+    // capital the char's) goes through the tables' own lookups.
+    if v & HIGH != 0 && (first >= 0x80 || !joint.surely_lacks(v)) {
         return other_word_cues(words, doc, t, quoted, Some(v));
     }
-    // An ASCII word: capitalised when its first byte is a capital. Every
-    // word asks the cue words, a capitalised one the titles too.
-    let capital = ((window >> 120) as u8).is_ascii_uppercase() & !quoted;
+    // Capitalised when its first byte is a capital. Every word asks the
+    // cue words, a capitalised one the titles too.
+    let capital = first.is_ascii_uppercase() & !quoted;
     let (found, title) = joint.of_ascii(v, len, 1 | u64::from(capital) << 1);
     // The date shape ([`may_be_date_shape`]) in the last two bytes, the
     // last case-blind: a possessive "'s" or "’s" (the last byte of "’" is

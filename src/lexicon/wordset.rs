@@ -404,6 +404,10 @@ pub(crate) struct JointClasses {
     /// marks a free slot) with its bits in the first table and in the
     /// second, placed by its folded hash in a table at most half full.
     slots: Vec<(u128, u16, u16)>,
+    /// Whether both tables find a word outside ASCII only when each of
+    /// its chars lowers to ASCII ([`WordClasses::of_unicode`] with ASCII
+    /// words): then a word with a char that does not is in neither.
+    ascii_only: bool,
 }
 
 /// Bits of the folded hash that pick a slot of [`JointClasses`]' filter:
@@ -412,6 +416,10 @@ const JOINT_BITS: u32 = 15;
 
 /// The filter's words, 32 slots of two bits each.
 const JOINT_FILTER_WORDS: usize = 1 << (JOINT_BITS - 5);
+
+/// The last byte of the Kelvin sign's UTF-8, the one char outside ASCII
+/// whose lower case is ASCII ([`JointClasses::surely_lacks`]).
+const KELVIN_LAST: u8 = 0xAA;
 
 /// A word's bytes as [`be_value`] reads them (1..=[`SHORT`] of them),
 /// with every byte OR 0x20: the same for a word and its lower case. With
@@ -459,26 +467,42 @@ impl JointClasses {
                 }
             }
         }
-        JointClasses { filter, slots }
+        let lowers = |t: &WordClasses| t.ascii_words && t.max_len <= 64;
+        JointClasses {
+            filter,
+            slots,
+            ascii_only: lowers(first) && lowers(second),
+        }
     }
 
     /// The bits of the ASCII word `v` of `len` bytes (1..=[`SHORT`], read
     /// as [`be_value`] reads them) in the first table and in the second,
     /// any case, as [`WordClasses::of_bytes`] gives them. `want` says
     /// which are asked: bit 0 the first, bit 1 the second; a table not
-    /// asked may answer its bits or 0, and when none is, `v` may be any
-    /// bytes (the answer is (0, 0)), for a caller that looks up every
-    /// token without a branch on what it is.
+    /// asked may answer its bits or 0. A word outside ASCII answers (0,
+    /// 0), its exact key holding a byte with the top bit set, as no ASCII
+    /// word's does.
     #[inline]
     pub(crate) fn of_ascii(&self, v: u128, len: usize, want: u64) -> (u16, u16) {
         debug_assert!((1..=SHORT).contains(&len) && v >> (8 * len) == 0);
-        debug_assert!(want == 0 || v & HIGH == 0);
         let h = mix(folded(v));
         let at = (h >> (64 - JOINT_BITS)) as usize;
         if (self.filter[at / 32] >> (at % 32 * 2)) & want == 0 {
             return (0, 0);
         }
         self.confirm(exact_key(v, len), h)
+    }
+
+    /// Whether the word `v` of 1..=[`SHORT`] bytes, opening with an ASCII
+    /// byte and holding one outside ASCII, is in neither table, by one
+    /// test of its bytes: when both tables hold ASCII words only and no
+    /// byte of it is 0xAA. The one char outside ASCII that lowers to
+    /// ASCII, the Kelvin sign ("\u{212A}", lowered "k"), is the three
+    /// bytes E2 84 AA (a test walks every char), so a word without 0xAA
+    /// holds a char that does not, and its lower case is not ASCII.
+    #[inline]
+    pub(crate) fn surely_lacks(&self, v: u128) -> bool {
+        self.ascii_only && !has_byte(v, KELVIN_LAST)
     }
 
     /// The bits of the word of exact key `k` whose folded hash is `h`.
@@ -707,6 +731,28 @@ mod tests {
         assert!(!f.may_hold(b"Monday"));
         assert!(!PairFilter::new(&[]).may_hold(b"a"));
         assert!(PairFilter::new(&[""]).may_hold(b"a"));
+    }
+
+    #[test]
+    fn only_the_kelvin_sign_lowers_to_ascii_from_outside_it() {
+        let kelvin = '\u{212A}';
+        assert!(kelvin.to_lowercase().eq("k".chars()));
+        assert_eq!(kelvin.to_string().as_bytes().last(), Some(&KELVIN_LAST));
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            if c.to_lowercase().all(|l| l.is_ascii()) {
+                assert_eq!(c, kelvin);
+            }
+        }
+        let ascii = WordClasses::new(&[(&["king", "don't"], 1)]);
+        let joint = JointClasses::new(&ascii, &ascii);
+        for w in ["don’t", "DON’T", "\u{212A}ing", "Élan"] {
+            let v = be_value(w.as_bytes());
+            let lacks = joint.surely_lacks(v);
+            assert!(!lacks || ascii.of(w) == 0, "{w}");
+            assert_eq!(lacks, w != "\u{212A}ing", "{w}");
+        }
+        let mixed = WordClasses::new(&[(&["été"], 1)]);
+        assert!(!JointClasses::new(&ascii, &mixed).surely_lacks(be_value("xé".as_bytes())));
     }
 
     #[test]
