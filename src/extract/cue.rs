@@ -19,9 +19,9 @@
 use super::entity::Capitals;
 use super::{age, date, duration, entity, number, ordinal, time};
 use crate::lexicon::numbers::ORDINALS;
-use crate::lexicon::titles::Classes;
-use crate::lexicon::{be_value_at, has_byte, WordClasses, WordKey};
-use crate::text::{Document, TokenKind};
+use crate::lexicon::titles::{self, Classes};
+use crate::lexicon::{be_window_at, has_byte, JointClasses, WordClasses};
+use crate::text::{Document, Token, TokenKind};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -66,42 +66,41 @@ impl Cues {
     /// start there, and in the same pass find the title-table classes of
     /// each capitalised word not `quoted` (what [`entity::People`] asks of
     /// a name's words): each token is read once, and a short ASCII word is
-    /// lowered, packed and hashed once for both tables ([`WordKey`]). The
-    /// people's inputs are made here, not in `entity`, only because this
-    /// is the one pass over the tokens that reads each word.
+    /// looked up once in both tables ([`JointClasses`]). The people's
+    /// inputs are made here, not in `entity`, only because this is the
+    /// one pass over the tokens that reads each word.
+    ///
+    /// Sixty-four tokens at a time, numbers and marks are marked first,
+    /// in a loop that also sets a bit per word, and the words then, one
+    /// set bit after another: words, numbers and marks follow one another
+    /// with no pattern a branch predictor learns, and neither loop
+    /// branches on the kind.
     pub(crate) fn with_title_classes(doc: &Document, quoted: &[bool]) -> (Cues, Capitals) {
         debug_assert_eq!(quoted.len(), doc.tokens.len());
-        let words = classes();
-        let bytes = doc.text.as_bytes();
+        let text = doc.text.as_bytes();
+        let (table, joint) = (classes(), joint());
         let n = doc.tokens.len();
         let mut cues = vec![0; n];
         let mut titles = vec![None; n];
-        let mut capitals = vec![0u64; n.div_ceil(64)];
-        let outs = cues.iter_mut().zip(titles.iter_mut());
-        for (k, ((t, &q), (cue, title))) in doc.tokens.iter().zip(quoted).zip(outs).enumerate() {
-            let b = &bytes[t.start..t.end];
-            // No branch on the quoted flag: most words are capitalised
-            // or quoted in runs, but not predictably.
-            let capital = !q & entity::is_capitalised_token(&doc.text, t);
-            capitals[k / 64] |= u64::from(capital) << (k % 64);
-            (*cue, *title) = match t.kind {
-                TokenKind::Punct => {
-                    // "$" or a currency sign outside ASCII.
-                    (cue_if(b == b"$" || b[0] >= 0x80, COUNT), None)
-                }
-                TokenKind::Number => {
-                    // "21st"; no word of the tables starts with a digit,
-                    // and no number holds a hyphen.
-                    (
-                        NUMBER | cue_if(ordinal::may_be_ordinal(b, None), ORDINAL),
-                        None,
-                    )
-                }
-                TokenKind::Word if b.len() <= SHORT => {
-                    short_word_cues(words, b, be_value_at(bytes, t.start, b.len()), capital)
-                }
-                TokenKind::Word => long_word_cues(words, b, capital),
-            };
+        let mut capitals = Vec::with_capacity(n.div_ceil(64));
+        let ins = doc.tokens.chunks(64).zip(quoted.chunks(64));
+        let outs = cues.chunks_mut(64).zip(titles.chunks_mut(64));
+        for ((tokens, quoted), (cues, titles)) in ins.zip(outs) {
+            let mut words = 0u64;
+            for (k, (t, cue)) in tokens.iter().zip(cues.iter_mut()).enumerate() {
+                *cue = number_and_mark_cues(text, t);
+                words |= u64::from(t.kind == TokenKind::Word) << k;
+            }
+            let mut bits = 0u64;
+            while words != 0 {
+                let k = words.trailing_zeros() as usize;
+                words &= words - 1;
+                let (cue, capital, title) = word_cues(table, joint, doc, &tokens[k], quoted[k]);
+                cues[k] = cue;
+                titles[k] = title;
+                bits |= u64::from(capital) << k;
+            }
+            capitals.push(bits);
         }
         (Cues(cues), Capitals::new(titles, capitals))
     }
@@ -189,56 +188,126 @@ fn first_lane(hit: u128) -> usize {
     hit.trailing_zeros() as usize / 16
 }
 
-/// The cue bits of the word `b` of 1..=[`SHORT`] bytes, read as one
-/// integer `v` ([`be_value_at`]), and its title classes when `capital`.
-/// The hyphen and the date shape are tested in `v`, all bytes at once (a
-/// byte loop's exit is a branch on the word's length); an ASCII word is
-/// looked up by one [`WordKey`] in both tables, as their own lookups
-/// would ([`WordClasses::of_key`]), any other through those lookups.
+/// The cue bits of token `t` when it is a number ("21st") or a mark ("$"
+/// or a currency sign outside ASCII), 0 for a word, from its first and
+/// last bytes, with no branch on its kind.
 #[inline]
-fn short_word_cues(
-    words: &WordClasses,
-    b: &[u8],
-    v: u128,
-    capital: bool,
-) -> (u16, Option<Classes>) {
-    let len = b.len();
-    let (c, title) = match WordKey::of_be(v, len) {
-        // One branch for both tables: most words are in neither, and
-        // a capital is in the title tables as seldom as another word.
-        Some(k) => {
-            let cue = words.may_hold_key(k);
-            if cue | capital & Classes::may_hold_key(k) {
-                (
-                    if cue { words.of_key(k) } else { 0 },
-                    capital.then(|| Classes::of_key(k)),
-                )
-            } else {
-                (0, capital.then_some(Classes::default()))
-            }
+fn number_and_mark_cues(text: &[u8], t: &Token) -> u16 {
+    let (first, last) = (text[t.start], text[t.end - 1]);
+    let kind = t.kind as usize;
+    // An ordinal ends in a letter (`may_be_ordinal`), and few numbers
+    // do: one test of the last byte, kept for a number only, stops
+    // nearly every token.
+    let ordinal = (last | 0x20) & ORDINAL_LAST[kind] >= b'a'
+        && ordinal::may_be_ordinal(&text[t.range()], None);
+    FIRST_BYTE_CUES[kind][usize::from(first)] | cue_if(ordinal, ORDINAL)
+}
+
+/// Per [`TokenKind`], in the order of its variants, and per first byte,
+/// the cues a token carries whatever its other bytes: [`NUMBER`] for
+/// every number; [`COUNT`] for a mark "$" or outside ASCII (a currency
+/// sign: a mark is one char, so a first byte "$" is all of it); none for
+/// a word. One load, where tests of the kind and the byte take a dozen
+/// instructions.
+static FIRST_BYTE_CUES: [[u16; 256]; 3] = first_byte_cues();
+
+/// [`FIRST_BYTE_CUES`].
+const fn first_byte_cues() -> [[u16; 256]; 3] {
+    let mut cues = [[0; 256]; 3];
+    let mut b = 0;
+    while b < 256 {
+        cues[TokenKind::Number as usize][b] = NUMBER;
+        if b == b'$' as usize || b >= 0x80 {
+            cues[TokenKind::Punct as usize][b] = COUNT;
         }
-        None => (words.of_ascii(b), capital.then(|| Classes::of_bytes(b))),
+        b += 1;
+    }
+    cues
+}
+
+/// Per [`TokenKind`], in the order of its variants, what
+/// [`number_and_mark_cues`] keeps of a token's last byte for its ordinal
+/// test: a number's all. A word's ordinals are in the tables, and no
+/// table word starts with a digit.
+static ORDINAL_LAST: [u8; 3] = [0, u8::MAX, 0];
+
+/// The cue bits of the word `t`, whether it is capitalised and not
+/// `quoted`, and then its title classes.
+///
+/// Most words are at most [`SHORT`] ASCII bytes: read as one integer,
+/// every test is made on it, and a lookup of [`JointClasses`] answers
+/// both tables; so for a word outside ASCII that neither table can hold
+/// ("don’t"). Longer words and the other words outside ASCII, a few in a
+/// hundred, go through the tables' own lookups ([`other_word_cues`]).
+#[inline]
+fn word_cues(
+    words: &WordClasses,
+    joint: &JointClasses,
+    doc: &Document,
+    t: &Token,
+    quoted: bool,
+) -> (u16, bool, Option<Classes>) {
+    let text = doc.text.as_bytes();
+    let len = t.end - t.start;
+    if len > SHORT {
+        return other_word_cues(words, doc, t, quoted, None);
+    }
+    let window = be_window_at(text, t.start);
+    // The word's bytes, as `be_value` reads them.
+    let v = window >> (8 * (16 - len));
+    let first = (window >> 120) as u8;
+    // A word outside ASCII in neither table ("don’t") goes on, one that
+    // may be in one ("\u{212A}ing") or opens outside ASCII ("Élan", its
+    // capital the char's) goes through the tables' own lookups.
+    if v & HIGH != 0 && (first >= 0x80 || !joint.surely_lacks(v)) {
+        return other_word_cues(words, doc, t, quoted, Some(v));
+    }
+    // Capitalised when its first byte is a capital. Every word asks the
+    // cue words, a capitalised one the titles too.
+    let capital = first.is_ascii_uppercase() & !quoted;
+    let (found, title) = joint.of_ascii(v, len, 1 | u64::from(capital) << 1);
+    // The date shape ([`may_be_date_shape`]) in the last two bytes, the
+    // last case-blind: a possessive "'s" or "’s" (the last byte of "’" is
+    // 0x99), or "q" and one more byte. A word of one byte reads a zero
+    // before it, which is no apostrophe. The two possessives are tested
+    // by a product, zero when either difference is (each is below 2^16,
+    // so it cannot wrap to zero): two compares of one value may be made
+    // a branch on it.
+    let tail = v as u32 & 0xFFDF;
+    let possessive = (tail ^ 0x2753) * (tail ^ 0x9953) == 0;
+    let shape = possessive | (len == 2) & (tail & 0xDF00 == 0x5100);
+    debug_assert_eq!(shape, may_be_date_shape(&text[t.range()]));
+    let c = found | cue_if(shape, DATE);
+    let c = if has_byte(v, b'-') {
+        with_hyphen(&text[t.range()], c, true)
+    } else {
+        c
     };
-    // The last two bytes, case-blind in the last: a word of one byte
-    // reads a zero before it, which is no apostrophe. A word of two is
-    // "q" and one more byte when its first byte is.
-    let last = v as u16 & !0x20;
-    let shape = (last == u16::from_be_bytes([b'\'', b'S']))
-        | (last == u16::from_be_bytes([0x99, b'S']))
-        | (len == 2) & ((v >> 8) as u8 | 0x20 == b'q');
-    debug_assert_eq!(shape, may_be_date_shape(b));
     (
-        with_hyphen(b, c | cue_if(shape, DATE), has_byte(v, b'-')),
-        title,
+        c,
+        capital,
+        capital.then_some(Classes::from_table_bits(title)),
     )
 }
 
-/// [`short_word_cues`] of a longer word.
+/// [`word_cues`] of a word longer than [`SHORT`] bytes or outside ASCII
+/// (`v` its bytes when it is short), through the tables' own lookups.
 #[inline(never)]
-fn long_word_cues(words: &WordClasses, b: &[u8], capital: bool) -> (u16, Option<Classes>) {
+fn other_word_cues(
+    words: &WordClasses,
+    doc: &Document,
+    t: &Token,
+    quoted: bool,
+    v: Option<u128>,
+) -> (u16, bool, Option<Classes>) {
+    let b = &doc.text.as_bytes()[t.range()];
+    let capital = !quoted & entity::is_capitalised_token(&doc.text, t);
     let c = words.of_ascii(b) | cue_if(may_be_date_shape(b), DATE);
+    // A short word's hyphen in its bytes at once, not by a `memchr` call.
+    let hyphen = v.map_or_else(|| b.contains(&b'-'), |v| has_byte(v, b'-'));
     (
-        with_hyphen(b, c, b.contains(&b'-')),
+        with_hyphen(b, c, hyphen),
+        capital,
         capital.then(|| Classes::of_bytes(b)),
     )
 }
@@ -255,8 +324,12 @@ fn with_hyphen(b: &[u8], c: u16, hyphen: bool) -> u16 {
     }
 }
 
-/// The longest word [`WordKey`] packs.
-const SHORT: usize = WordKey::MAX_LEN;
+/// The longest word read as one integer ([`word_cues`]): 15 bytes, the
+/// longest word [`JointClasses`] packs.
+const SHORT: usize = 15;
+
+/// The top bit of every byte of a `u128`: none is set in an ASCII word.
+const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
 
 /// Whether a word's shape may make it a date trigger whatever its table
 /// lookup says: "q" and one more byte ("Q3"), or a possessive "'s" or
@@ -279,6 +352,13 @@ fn cue_if(test: bool, cue: u16) -> u16 {
     } else {
         0
     }
+}
+
+/// The cue words joined with the title tables ([`JointClasses`]): one
+/// lookup of a short ASCII word answers both.
+fn joint() -> &'static JointClasses {
+    static JOINT: OnceLock<JointClasses> = OnceLock::new();
+    JOINT.get_or_init(|| JointClasses::new(classes(), titles::word_classes()))
 }
 
 /// The words that open a claim, each with its extractors' bits.
@@ -403,7 +483,8 @@ mod tests {
         let text = format!(
             "Ana Ruiz’s Q3 q1 Qx IRS Tuesday's MONDAY’S twenty-first Third-Largest \
              48-hour Director-General Extraordinarily-Long-Words \u{212A}ing Élysée \
-             $5 € 21st 3rd-place. \"Quoted Minister said Monday\" {} Senator Says Yesterday’s X",
+             $5 € $$ 21st 3rd-place 1990s 3bn 21ST 22nd 4TH 1,000th 12.5m - — A-1 a’s s \
+             \"Quoted Minister said Monday\" {} Senator Says Yesterday’s X",
             words.join(" ")
         );
         let d = Document::new(&text);
@@ -475,6 +556,24 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn first_bytes_mark_numbers_and_currency_signs() {
+        for b in 0..=255u8 {
+            let cue = |k: TokenKind| FIRST_BYTE_CUES[k as usize][usize::from(b)];
+            assert_eq!(cue(TokenKind::Word), 0);
+            assert_eq!(cue(TokenKind::Number), NUMBER);
+            let currency = b == b'$' || b >= 0x80;
+            assert_eq!(cue(TokenKind::Punct), cue_if(currency, COUNT), "{b}");
+        }
+    }
+
+    #[test]
+    fn only_a_number_keeps_its_last_byte_for_the_ordinal_test() {
+        assert_eq!(ORDINAL_LAST[TokenKind::Word as usize], 0);
+        assert_eq!(ORDINAL_LAST[TokenKind::Number as usize], u8::MAX);
+        assert_eq!(ORDINAL_LAST[TokenKind::Punct as usize], 0);
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub mod titles;
 pub mod verbs;
 mod wordset;
 
-pub(crate) use wordset::{be_value, be_value_at, has_byte, FxHasher, WordClasses, WordKey};
+pub(crate) use wordset::{be_value, be_window_at, has_byte, FxHasher, JointClasses, WordClasses};
 
 /// Words that, followed by a dot, do not end a sentence.
 pub const ABBREVIATIONS: &[&str] = &[

@@ -6,7 +6,7 @@
 //! or story, and decide nothing: `extract::role` and `extract::entity` read
 //! them.
 
-use super::wordset::{PairFilter, WordClasses, WordKey};
+use super::wordset::{PairFilter, WordClasses};
 use std::sync::OnceLock;
 
 /// Words that end a title ("Prime *Minister*", "port authority
@@ -996,7 +996,7 @@ const MALE: u16 = 1 << 10;
 
 /// Every table's words with the tables they are in, built once: one hash
 /// lookup answers every question about a word.
-fn classes() -> &'static WordClasses {
+pub(crate) fn word_classes() -> &'static WordClasses {
     static CLASSES: OnceLock<WordClasses> = OnceLock::new();
     CLASSES.get_or_init(|| {
         WordClasses::new(&[
@@ -1017,7 +1017,7 @@ fn classes() -> &'static WordClasses {
 
 /// The classes of `word`, any case.
 fn class_of(word: &str) -> u16 {
-    classes().of(word)
+    word_classes().of(word)
 }
 
 fn lookup(bit: u16, word: &str) -> bool {
@@ -1040,23 +1040,14 @@ impl Classes {
     /// token's byte range, with no `str` slice (and its char-boundary
     /// checks) to make first.
     pub fn of_bytes(word: &[u8]) -> Classes {
-        Classes(classes().of_bytes(word))
+        Classes(word_classes().of_bytes(word))
     }
 
-    /// [`Classes::of`] the word packed in `k` (see [`WordClasses::of_key`]):
-    /// for a caller that has lowered and packed a token's bytes once for
-    /// several tables.
-    #[inline]
-    pub(crate) fn of_key(k: WordKey) -> Classes {
-        Classes(classes().of_key(k))
-    }
-
-    /// Whether [`Classes::of_key`] may find the word packed in `k` in a
-    /// table: `false` only when it answers no class, by one bit test
-    /// ([`WordClasses::may_hold_key`]).
-    #[inline]
-    pub(crate) fn may_hold_key(k: WordKey) -> bool {
-        classes().may_hold_key(k)
+    /// The classes of a word whose bits the caller found in
+    /// [`word_classes`] itself (the cue pass looks its words up in that
+    /// table joined with its own).
+    pub(crate) fn from_table_bits(bits: u16) -> Classes {
+        Classes(bits)
     }
 
     /// As [`is_title_of_object`].

@@ -96,38 +96,15 @@ fn key(bytes: impl Iterator<Item = u8>, len: usize) -> u128 {
 /// or `None` when `b` is not ASCII: the bytes are tested and lower-cased
 /// all at once in one integer, not one by one.
 fn ascii_key_lower(b: &[u8]) -> Option<u128> {
-    WordKey::of_be(be_value(b), b.len()).map(|k| k.key)
+    let v = be_value(b);
+    (v & HIGH == 0).then(|| exact_key(v, b.len()))
 }
 
-/// A word of 1..=[`SHORT`] ASCII bytes, lower-cased and packed as
-/// [`key`] packs it, with its hash ([`mix`]): made once for a token and
-/// looked up in several tables ([`WordClasses::of_key`]), with no second
-/// lowering, load or hash of its bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct WordKey {
-    key: u128,
-    hash: u64,
-}
-
-impl WordKey {
-    /// The longest word packed in a key: [`SHORT`] bytes.
-    pub(crate) const MAX_LEN: usize = SHORT;
-
-    /// The key of a word of `len` bytes (1..=[`SHORT`]) read as
-    /// [`be_value`] reads them (big-endian, right-aligned; see
-    /// [`be_value_at`]), `None` when a byte is not ASCII: its bytes are
-    /// tested and lower-cased all at once.
-    #[inline]
-    pub(crate) fn of_be(v: u128, len: usize) -> Option<WordKey> {
-        debug_assert!((1..=SHORT).contains(&len) && v >> (8 * len) == 0);
-        (v & HIGH == 0).then(|| {
-            let key = lower_ascii(v) | (len as u128) << 120;
-            WordKey {
-                key,
-                hash: mix(key),
-            }
-        })
-    }
+/// [`key`] of the ASCII word of `len` bytes (1..=[`SHORT`]) read as
+/// [`be_value`] reads it, lower-cased.
+#[inline]
+fn exact_key(v: u128, len: usize) -> u128 {
+    lower_ascii(v) | (len as u128) << 120
 }
 
 /// The top bit of every byte of a `u128`.
@@ -147,20 +124,30 @@ fn lower_ascii(v: u128) -> u128 {
     v | ((from_a & !above_z) >> 2)
 }
 
-/// [`be_value`] of the `len` bytes (1..=16) of `text` from `start`, with
-/// one 16-byte load and a shift for any word not within 16 bytes of the
-/// end of `text`: the bytes past the word are shifted out.
+/// The 16 bytes of `text` from `start` as one big-endian integer, zeros
+/// past the end of `text`: one load for any word not within 16 bytes of
+/// the end. Shifted right by `8 * (16 - len)`, it is [`be_value`] of the
+/// word of `len` bytes (1..=16) there, and its top byte is the word's
+/// first.
 #[inline]
-pub(crate) fn be_value_at(text: &[u8], start: usize, len: usize) -> u128 {
-    debug_assert!((1..=16).contains(&len));
+pub(crate) fn be_window_at(text: &[u8], start: usize) -> u128 {
     match text.get(start..start + 16) {
         Some(b) => {
             let mut buf = [0u8; 16];
             buf.copy_from_slice(b);
-            u128::from_be_bytes(buf) >> (8 * (16 - len))
+            u128::from_be_bytes(buf)
         }
-        None => be_value(&text[start..start + len]),
+        None => be_window_tail(text, start),
     }
+}
+
+/// [`be_window_at`] within 16 bytes of the end of `text`.
+#[cold]
+fn be_window_tail(text: &[u8], start: usize) -> u128 {
+    let mut buf = [0u8; 16];
+    let rest = text.get(start..).unwrap_or_default();
+    buf[..rest.len()].copy_from_slice(rest);
+    u128::from_be_bytes(buf)
 }
 
 /// Whether a byte of `v` is `byte`: the zero-byte test of `v` with every
@@ -275,12 +262,7 @@ impl WordClasses {
     /// The bits of a packed short word.
     #[inline]
     fn short_bits(&self, k: u128) -> u16 {
-        self.hashed_bits(k, mix(k))
-    }
-
-    /// [`Self::short_bits`] of the key `k` hashed `h`.
-    #[inline]
-    fn hashed_bits(&self, k: u128, h: u64) -> u16 {
+        let h = mix(k);
         let (word, bit) = bloom_bit(h);
         if self.bloom[word] & bit == 0 {
             return 0;
@@ -312,25 +294,6 @@ impl WordClasses {
     pub(crate) fn of_packed(&self, word: u128, len: usize) -> u16 {
         debug_assert!((1..=SHORT).contains(&len) && word >> (8 * len) == 0);
         self.short_bits(word | (len as u128) << 120)
-    }
-
-    /// The bits of the word packed in `k`: what [`Self::of_bytes`] and
-    /// [`Self::of_ascii`] answer for its bytes in any case (for a short
-    /// ASCII word they look up exactly this key; their letter-pair and
-    /// length filters answer 0 only for words in no table).
-    #[inline]
-    pub(crate) fn of_key(&self, k: WordKey) -> u16 {
-        self.hashed_bits(k.key, k.hash)
-    }
-
-    /// Whether [`Self::of_key`] may find the word packed in `k`: `false`
-    /// only when it answers 0 at its first test (the word's bloom bit is
-    /// clear), with no probe. For a caller that asks several tables and
-    /// takes one branch for all of them.
-    #[inline]
-    pub(crate) fn may_hold_key(&self, k: WordKey) -> bool {
-        let (word, bit) = bloom_bit(k.hash);
-        self.bloom[word] & bit != 0
     }
 
     /// The class bits of `word`, any case (0 when in no table).
@@ -418,6 +381,145 @@ impl WordClasses {
             }
         }
         self.bits_of_lower(&buf[..n])
+    }
+}
+
+/// Two word tables joined for a pass that asks both of most tokens (the
+/// cue pass: its cue words, and the title tables for capitalised words):
+/// for a short ASCII word, one hash and one load of a filter answer both,
+/// and most words, in neither, stop there.
+///
+/// A word is hashed folded ([`folded`]: every byte OR 0x20), not
+/// lower-cased: two instructions where lowering takes a dozen. Folding
+/// joins more than capitals with their letters ("@" with "`", a control
+/// byte with a digit), so the filter may say "maybe" for a word in no
+/// table, and a slot found is confirmed by the word's exact lower-case
+/// [`key`], as the tables hold it. A word whose lower case is a table
+/// word folds as that word does, so none is missed.
+pub(crate) struct JointClasses {
+    /// Two bits per slot of [`JOINT_BITS`] bits of the folded hash: bit 0
+    /// set where a word of the first table lands, bit 1 the second.
+    filter: Box<[u64; JOINT_FILTER_WORDS]>,
+    /// The short ASCII words of both tables, each as its exact key (0
+    /// marks a free slot) with its bits in the first table and in the
+    /// second, placed by its folded hash in a table at most half full.
+    slots: Vec<(u128, u16, u16)>,
+    /// Whether both tables find a word outside ASCII only when each of
+    /// its chars lowers to ASCII ([`WordClasses::of_unicode`] with ASCII
+    /// words): then a word with a char that does not is in neither.
+    ascii_only: bool,
+}
+
+/// Bits of the folded hash that pick a slot of [`JointClasses`]' filter:
+/// 32768 slots for some three thousand words leave about 90% clear.
+const JOINT_BITS: u32 = 15;
+
+/// The filter's words, 32 slots of two bits each.
+const JOINT_FILTER_WORDS: usize = 1 << (JOINT_BITS - 5);
+
+/// The last byte of the Kelvin sign's UTF-8, the one char outside ASCII
+/// whose lower case is ASCII ([`JointClasses::surely_lacks`]).
+const KELVIN_LAST: u8 = 0xAA;
+
+/// A word's bytes as [`be_value`] reads them (1..=[`SHORT`] of them),
+/// with every byte OR 0x20: the same for a word and its lower case. With
+/// no length, the bytes before a word read as spaces ("a" folds as " a"
+/// does), which no table word holds; the exact key tells any two apart.
+#[inline]
+fn folded(v: u128) -> u128 {
+    v | (ONES * 0x20)
+}
+
+impl JointClasses {
+    /// `first` and `second` joined, for their words of 1..=[`SHORT`]
+    /// ASCII bytes.
+    pub(crate) fn new<'a>(first: &'a WordClasses, second: &'a WordClasses) -> JointClasses {
+        // A word outside ASCII is never asked: its key has a byte with
+        // the top bit set, as no ASCII word's has.
+        let ascii = |t: &'a WordClasses| {
+            t.short
+                .iter()
+                .filter(|(k, _)| *k != 0 && *k & HIGH == 0)
+                .copied()
+        };
+        let size = (2 * (ascii(first).count() + ascii(second).count()))
+            .next_power_of_two()
+            .max(16);
+        let mut slots = vec![(0u128, 0u16, 0u16); size];
+        let mut filter = Box::new([0u64; JOINT_FILTER_WORDS]);
+        for (table, in_second) in [(first, false), (second, true)] {
+            for (k, bits) in ascii(table) {
+                let h = mix(folded(k & (u128::MAX >> 8)));
+                let at = (h >> (64 - JOINT_BITS)) as usize;
+                filter[at / 32] |= (1 + u64::from(in_second)) << (at % 32 * 2);
+                // The word's slot, if the first table put it there, else
+                // the free one after its run.
+                let mut s = (h >> 32) as usize & (size - 1);
+                while slots[s].0 != 0 && slots[s].0 != k {
+                    s = (s + 1) & (size - 1);
+                }
+                let slot = &mut slots[s];
+                slot.0 = k;
+                if in_second {
+                    slot.2 |= bits;
+                } else {
+                    slot.1 |= bits;
+                }
+            }
+        }
+        let lowers = |t: &WordClasses| t.ascii_words && t.max_len <= 64;
+        JointClasses {
+            filter,
+            slots,
+            ascii_only: lowers(first) && lowers(second),
+        }
+    }
+
+    /// The bits of the ASCII word `v` of `len` bytes (1..=[`SHORT`], read
+    /// as [`be_value`] reads them) in the first table and in the second,
+    /// any case, as [`WordClasses::of_bytes`] gives them. `want` says
+    /// which are asked: bit 0 the first, bit 1 the second; a table not
+    /// asked may answer its bits or 0. A word outside ASCII answers (0,
+    /// 0), its exact key holding a byte with the top bit set, as no ASCII
+    /// word's does.
+    #[inline]
+    pub(crate) fn of_ascii(&self, v: u128, len: usize, want: u64) -> (u16, u16) {
+        debug_assert!((1..=SHORT).contains(&len) && v >> (8 * len) == 0);
+        let h = mix(folded(v));
+        let at = (h >> (64 - JOINT_BITS)) as usize;
+        if (self.filter[at / 32] >> (at % 32 * 2)) & want == 0 {
+            return (0, 0);
+        }
+        self.confirm(exact_key(v, len), h)
+    }
+
+    /// Whether the word `v` of 1..=[`SHORT`] bytes, opening with an ASCII
+    /// byte and holding one outside ASCII, is in neither table, by one
+    /// test of its bytes: when both tables hold ASCII words only and no
+    /// byte of it is 0xAA. The one char outside ASCII that lowers to
+    /// ASCII, the Kelvin sign ("\u{212A}", lowered "k"), is the three
+    /// bytes E2 84 AA (a test walks every char), so a word without 0xAA
+    /// holds a char that does not, and its lower case is not ASCII.
+    #[inline]
+    pub(crate) fn surely_lacks(&self, v: u128) -> bool {
+        self.ascii_only && !has_byte(v, KELVIN_LAST)
+    }
+
+    /// The bits of the word of exact key `k` whose folded hash is `h`.
+    #[inline]
+    fn confirm(&self, k: u128, h: u64) -> (u16, u16) {
+        let mask = self.slots.len() - 1;
+        let mut at = (h >> 32) as usize & mask;
+        loop {
+            let (x, a, b) = self.slots[at];
+            if x == k {
+                return (a, b);
+            }
+            if x == 0 {
+                return (0, 0);
+            }
+            at = (at + 1) & mask;
+        }
     }
 }
 
@@ -530,25 +632,32 @@ mod tests {
             (&["minister", "u.s.", "a", "fifteen-letters", "q"], 1),
             (&["said", "o'neill"], 2),
         ]);
+        let d = WordClasses::new(&[(&["a", "u.s.", "a-1", "été"], 4), (&["said"], 8)]);
+        let joint = JointClasses::new(&c, &d);
+        // "A\r\x11" folds as "a-1" does, "U\x0eS\x0e" as "u.s.", "@" as
+        // "`": the filter may pass them, the exact key rejects them.
         let text = "Minister U.S. SAID said sad a A x fifteen-letters Fifteen-LETTERZ \
-                    été O'Neill o’neill -- - ab-c @[`{ Q q";
+                    été O'Neill o’neill -- - ab-c @[`{ Q q A-1 A\r\x11 U\x0eS\x0e @ ` Said";
         let bytes = text.as_bytes();
         let mut start = 0;
         for w in text.split(' ') {
             let b = w.as_bytes();
             let len = b.len();
+            let window = be_window_at(bytes, start);
+            assert_eq!(window >> 120, u128::from(b[0]), "{w}");
             if (1..=SHORT).contains(&len) {
-                let v = be_value_at(bytes, start, len);
+                let v = window >> (8 * (16 - len));
                 assert_eq!(v, be_value(b), "{w}");
                 assert_eq!(has_byte(v, b'-'), b.contains(&b'-'), "{w}");
-                match WordKey::of_be(v, len) {
-                    Some(k) => {
-                        assert_eq!(Some(k.key), ascii_key_lower(b), "{w}");
-                        assert_eq!(c.of_key(k), c.of_bytes(b), "{w}");
-                        assert_eq!(c.of_key(k), c.of_ascii(b), "{w}");
-                        assert!(c.may_hold_key(k) || c.of_key(k) == 0, "{w}");
-                    }
-                    None => assert!(!b.is_ascii(), "{w}"),
+                if b.is_ascii() {
+                    assert_eq!(Some(exact_key(v, len)), ascii_key_lower(b), "{w}");
+                    let both = (c.of_bytes(b), d.of_bytes(b));
+                    assert_eq!(both.0, c.of_ascii(b), "{w}");
+                    assert_eq!(joint.of_ascii(v, len, 3), both, "{w}");
+                    assert_eq!(joint.of_ascii(v, len, 1).0, both.0, "{w}");
+                    assert_eq!(joint.of_ascii(v, len, 2).1, both.1, "{w}");
+                } else {
+                    assert_eq!(ascii_key_lower(b), None, "{w}");
                 }
             }
             start += len + 1;
@@ -622,6 +731,28 @@ mod tests {
         assert!(!f.may_hold(b"Monday"));
         assert!(!PairFilter::new(&[]).may_hold(b"a"));
         assert!(PairFilter::new(&[""]).may_hold(b"a"));
+    }
+
+    #[test]
+    fn only_the_kelvin_sign_lowers_to_ascii_from_outside_it() {
+        let kelvin = '\u{212A}';
+        assert!(kelvin.to_lowercase().eq("k".chars()));
+        assert_eq!(kelvin.to_string().as_bytes().last(), Some(&KELVIN_LAST));
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            if c.to_lowercase().all(|l| l.is_ascii()) {
+                assert_eq!(c, kelvin);
+            }
+        }
+        let ascii = WordClasses::new(&[(&["king", "don't"], 1)]);
+        let joint = JointClasses::new(&ascii, &ascii);
+        for w in ["don’t", "DON’T", "\u{212A}ing", "Élan"] {
+            let v = be_value(w.as_bytes());
+            let lacks = joint.surely_lacks(v);
+            assert!(!lacks || ascii.of(w) == 0, "{w}");
+            assert_eq!(lacks, w != "\u{212A}ing", "{w}");
+        }
+        let mixed = WordClasses::new(&[(&["été"], 1)]);
+        assert!(!JointClasses::new(&ascii, &mixed).surely_lacks(be_value("xé".as_bytes())));
     }
 
     #[test]
