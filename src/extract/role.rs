@@ -140,8 +140,8 @@ const MAY_PRECEDE_NAME: [bool; 256] = {
     t
 };
 
-/// A byte folded as [`Shapes`] index it: ASCII lowered, then its low six
-/// bits (so "P" and "p" are one letter, as are some bytes no word has).
+/// An ASCII letter folded as [`Shapes`] index it: lowered, then its low
+/// six bits (so "P" and "p" are one letter).
 const fn fold(b: u8) -> usize {
     (b.to_ascii_lowercase() & 63) as usize
 }
@@ -167,8 +167,11 @@ impl Shapes {
     };
 
     /// `self` with a word opening with byte `f`, ending with `l`, `len`
-    /// bytes long.
+    /// bytes long. Both are ASCII letters (the tables fail to compile
+    /// otherwise): [`FIRST_LETTER`] and [`LAST_LETTER`] read no other
+    /// byte of ASCII as a letter.
     const fn with(mut self, f: u8, l: u8, len: usize) -> Shapes {
+        assert!(f.is_ascii_alphabetic() && l.is_ascii_alphabetic());
         self.lasts[fold(f)] |= 1 << fold(l);
         self.lengths[fold(f)] |= 1 << capped_len(len);
         self
@@ -199,28 +202,35 @@ const fn capped_len(len: usize) -> usize {
 /// look ([`titles::is_title_head`]), so a title may be written with it.
 const KELVIN: char = '\u{212A}';
 
-/// The [`Shapes`] index of each first byte: its letter folded for ASCII,
-/// "k" for the first byte of [`KELVIN`] (and of other characters, which
-/// only lets more words through), and [`NO_LETTER`] for any other byte
-/// outside ASCII: a word opening with it lower-cases into no ASCII word.
+/// The [`Shapes`] index of each first byte: its letter folded for an
+/// ASCII letter, "k" for the first byte of [`KELVIN`] (and of other
+/// characters, which only lets more words through), and [`NO_LETTER`]
+/// for any other byte: a word opening with one outside ASCII lower-cases
+/// into no ASCII word, and no word of the tables opens with one in it
+/// ([`Shapes::with`]).
 const FIRST_LETTER: [u8; 256] = {
     let mut t = [NO_LETTER as u8; 256];
     let mut b = 0;
     while b < 128 {
-        t[b] = fold(b as u8) as u8;
+        if (b as u8).is_ascii_alphabetic() {
+            t[b] = fold(b as u8) as u8;
+        }
         b += 1;
     }
     t[KELVIN_UTF8[0] as usize] = fold(b'k') as u8;
     t
 };
 
-/// The [`Shapes`] bit of each last byte: its letter folded for ASCII, "k"
-/// for the last byte of [`KELVIN`], none for another byte outside ASCII.
+/// The [`Shapes`] bit of each last byte: its letter folded for an ASCII
+/// letter, "k" for the last byte of [`KELVIN`], none for any other byte
+/// (as [`FIRST_LETTER`]).
 const LAST_LETTER: [u64; 256] = {
     let mut t = [0; 256];
     let mut b = 0;
     while b < 128 {
-        t[b] = 1 << fold(b as u8);
+        if (b as u8).is_ascii_alphabetic() {
+            t[b] = 1 << fold(b as u8);
+        }
         b += 1;
     }
     t[KELVIN_UTF8[2] as usize] = 1 << fold(b'k');
@@ -310,21 +320,39 @@ fn may_open_title(doc: &Document, quoted: &[bool], i: usize) -> bool {
     (t.kind == TokenKind::Word) & !quoted[i] & (head | abbreviation)
 }
 
+/// Whether a token opening with byte `b` may be shaped as a title head,
+/// a qualifier joined to one or an abbreviated title: some of them open
+/// with its letter ([`Shapes::may_hold`] asks this first). Punctuation,
+/// digits and most letters outside ASCII open none.
+const MAY_OPEN_TITLE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let at = FIRST_LETTER[b] as usize;
+        t[b] = HEAD_SHAPES.lasts[at] | ABBREVIATION_SHAPES.lasts[at] != 0;
+        b += 1;
+    }
+    t
+};
+
 fn extract_roles(doc: &Document, people: &People<'_>, out: &mut Vec<RawClaim>) {
     let quoted = people.quoted();
     let tokens = &doc.tokens;
     let bytes = doc.text.as_bytes();
     // The tokens are sieved 64 at a time, with no branch per token: first
-    // by the next token's first byte (most words are followed by a
-    // lower-case word or punctuation), then the few left by their shapes
+    // by their own first byte and the next token's (most words are
+    // followed by a lower-case word or punctuation, and no title opens
+    // with punctuation), then the few left by their shapes
     // ([`may_open_title`]); only what both pass is read, in order. A
     // branch per token mispredicts on every few.
     let mut base = 0;
     while base + 1 < tokens.len() {
         let end = (base + 64).min(tokens.len() - 1);
         let mut sieve = 0u64;
-        for (k, next) in tokens[base + 1..=end].iter().enumerate() {
-            sieve |= u64::from(MAY_PRECEDE_NAME[usize::from(bytes[next.start])]) << k;
+        for (k, pair) in tokens[base..=end].windows(2).enumerate() {
+            let may = MAY_OPEN_TITLE[usize::from(bytes[pair[0].start])]
+                & MAY_PRECEDE_NAME[usize::from(bytes[pair[1].start])];
+            sieve |= u64::from(may) << k;
         }
         let mut open = 0u64;
         while sieve != 0 {
@@ -643,6 +671,17 @@ mod tests {
             let may = b.is_ascii_uppercase() || b == b'o' || b == b'.' || !b.is_ascii();
             assert_eq!(MAY_PRECEDE_NAME[usize::from(b)], may, "{b}");
         }
+    }
+
+    #[test]
+    fn may_open_title_is_the_shapes_first_test() {
+        for b in 0..=255u8 {
+            let may = [&HEAD_SHAPES, &ABBREVIATION_SHAPES]
+                .iter()
+                .any(|s| (0..=255u8).any(|l| (1..=64).any(|len| s.may_hold(b, l, len))));
+            assert_eq!(MAY_OPEN_TITLE[usize::from(b)], may, "{b}");
+        }
+        assert!(!MAY_OPEN_TITLE[usize::from(b'.')] && !MAY_OPEN_TITLE[0xD0]);
     }
 
     #[test]
