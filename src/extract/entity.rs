@@ -260,11 +260,10 @@ fn find(
         i = k;
         match name_run(doc, i, class) {
             Some(r) => {
-                let det = i > 0 && is_determiner(doc.tok(i - 1));
-                let org = (r.start + 1..r.end).any(|j| class(j).is_not_name_word());
+                let det = i > 0 && is_determiner_at(doc, i - 1);
+                let RunWords { words, org } = run_words(doc, r.clone(), class);
                 // Two name words, or one after "Mr.", "Ms.", "Dr."...: a
                 // person ("Mr. Hale said").
-                let words = name_word_count(doc, r.clone(), class);
                 let honoured = class(r.start).is_honorific();
                 let person = !det && !org && (words >= 2 || words == 1 && honoured);
                 mentions.push(Mention {
@@ -286,7 +285,8 @@ fn find(
         holders: Vec::with_capacity(2 * mentions.len()),
     };
     let mut words = NameWords::with_capacity(64);
-    for (mi, m) in mentions.iter().enumerate().filter(|(_, m)| m.person) {
+    for mi in set_bits(sieve(&mentions, |m| m.person)) {
+        let m = &mentions[mi];
         name_words_into(doc, m.tokens.clone(), class, &mut words);
         if words.is_empty() {
             continue;
@@ -363,6 +363,36 @@ impl Capitals {
     }
 }
 
+/// Which of `items` pass `test`, as bit sets of 64 (bit `k % 64` of set
+/// `k / 64`): each item is tested with no branch on its answer. A loop
+/// over the few mentions that are persons (or are not) branches on
+/// every mention, and mispredicts on many; one over the bits
+/// ([`set_bits`]) branches once per item found.
+fn sieve<T>(items: &[T], test: impl Fn(&T) -> bool) -> Vec<u64> {
+    items
+        .chunks(64)
+        .map(|c| {
+            c.iter()
+                .enumerate()
+                .fold(0, |bits, (k, x)| bits | u64::from(test(x)) << k)
+        })
+        .collect()
+}
+
+/// The indices of the set bits of `sets` (as [`sieve`] makes them), in
+/// order.
+fn set_bits(sets: Vec<u64>) -> impl Iterator<Item = usize> {
+    sets.into_iter().enumerate().flat_map(|(w, mut bits)| {
+        std::iter::from_fn(move || {
+            (bits != 0).then(|| {
+                let k = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                w * 64 + k
+            })
+        })
+    })
+}
+
 /// The first token from `i` on whose bit is set in `bits`.
 fn next_set(bits: &[u64], i: usize) -> Option<usize> {
     let mut w = i / 64;
@@ -426,12 +456,9 @@ impl Found {
         }
         let class = |k: usize| class_at(&self.classes, doc, k);
         let mut words = NameWords::with_capacity(64);
-        for k in 0..self.mentions.len() {
+        for k in set_bits(sieve(&self.mentions, |m| !m.person)) {
             let m = &self.mentions[k];
-            if m.person {
-                continue;
-            }
-            let det = m.tokens.start > 0 && is_determiner(doc.tok(m.tokens.start - 1));
+            let det = m.tokens.start > 0 && is_determiner_at(doc, m.tokens.start - 1);
             if det {
                 continue;
             }
@@ -566,11 +593,8 @@ fn trim_glued_words(doc: &Document, class: impl Fn(usize) -> Classes, mentions: 
     let mut single: Option<std::collections::HashSet<&str, BuildHasherDefault<FxHasher>>> = None;
     let mut alone: Option<Vec<Range<usize>>> = None;
     let mut scans = 0;
-    for i in 0..mentions.len() {
+    for i in set_bits(sieve(mentions, |m| m.person & (m.tokens.len() >= 3))) {
         let m = &mentions[i];
-        if !m.person || m.tokens.len() < 3 {
-            continue;
-        }
         let first = m.tokens.start;
         if class(first).is_honorific() {
             continue;
@@ -625,16 +649,72 @@ pub(crate) fn quoted_tokens(doc: &Document) -> Vec<bool> {
     out
 }
 
-/// Whether `w` is a determiner, any case. Every determiner is one to five
-/// ASCII letters, and no other character lower-cases into one, so a length
-/// test and an ASCII case-blind compare decide without copying the word.
-fn is_determiner(w: &str) -> bool {
-    (1..=5).contains(&w.len())
-        && [
-            "the", "a", "an", "this", "that", "these", "those", "its", "their", "our",
-        ]
-        .iter()
-        .any(|d| w.eq_ignore_ascii_case(d))
+/// The determiners. Each is one to five ASCII letters, and no other
+/// character lower-cases into one.
+const DETERMINERS: [&str; 10] = [
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "our",
+];
+
+/// A word of one to five bytes, `v` big-endian, as [`is_determiner_at`]
+/// compares it, `len` its length in bytes (the word's own, which may be
+/// longer): each byte of `v` with bit 0x20 set, the length above them.
+/// For a word of letters the bit lower-cases ASCII and nothing else: a
+/// byte with it set equals a lower-case letter only when the byte is that
+/// letter in either case.
+const fn determiner_key(v: u64, head: usize, len: usize) -> u64 {
+    v | SPACES[head] | (len as u64) << 40
+}
+
+/// Bit 0x20 in each of the last `k` bytes, at index `k`.
+const SPACES: [u64; 6] = [0, 0x20, 0x2020, 0x20_2020, 0x2020_2020, 0x20_2020_2020];
+
+/// The slot of [`DETERMINER_SLOTS`] for the key `key`: a multiplicative
+/// hash, its factor chosen so that the determiners' keys fall in ten
+/// different slots (the table's construction fails to compile otherwise).
+const fn determiner_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x8712_b8bc_076f_3787) >> 60) as usize
+}
+
+/// Each determiner's key ([`determiner_key`]) in its slot
+/// ([`determiner_slot`]), 0 (no word's key) in the others: a word is a
+/// determiner when its key is the one in its slot.
+const DETERMINER_SLOTS: [u64; 16] = {
+    let mut slots = [0; 16];
+    let mut i = 0;
+    while i < DETERMINERS.len() {
+        let w = DETERMINERS[i].as_bytes();
+        let mut v = 0;
+        let mut k = 0;
+        while k < w.len() {
+            v = v << 8 | w[k] as u64;
+            k += 1;
+        }
+        let key = determiner_key(v, w.len(), w.len());
+        assert!(slots[determiner_slot(key)] == 0);
+        slots[determiner_slot(key)] = key;
+        i += 1;
+    }
+    slots
+};
+
+/// Whether token `k` is a determiner, any case: its first five bytes are
+/// read as one integer and its key ([`determiner_key`]) compared with the
+/// one determiner's in its slot, with no loop whose exit is a branch on
+/// the word's length or letters (a longer word's length matches none).
+fn is_determiner_at(doc: &Document, k: usize) -> bool {
+    let t = &doc.tokens[k];
+    let bytes = doc.text.as_bytes();
+    // A token is at least one byte long.
+    let len = t.end - t.start;
+    let head = len.min(5);
+    let v = match bytes.get(t.start..t.start + 8) {
+        Some(b) => u64::from_be_bytes(b.try_into().unwrap_or_default()) >> (64 - 8 * head),
+        None => bytes[t.start..t.start + head]
+            .iter()
+            .fold(0, |v, &b| v << 8 | u64::from(b)),
+    };
+    let key = determiner_key(v, head, len.min(255));
+    DETERMINER_SLOTS[determiner_slot(key)] == key
 }
 
 /// The classes of token `k`: as looked up once in `classes`, else looked
@@ -651,16 +731,17 @@ pub(crate) fn is_capitalised(doc: &Document, i: usize) -> bool {
 }
 
 /// [`is_capitalised`] of token `t` of `text`, for a loop that walks the
-/// tokens themselves.
+/// tokens themselves. A token's first byte is read whatever its kind
+/// (every token has one), so an ASCII one answers with no branch on the
+/// kind: words and punctuation alternate too irregularly to predict.
 #[inline]
 pub(super) fn is_capitalised_token(text: &str, t: &Token) -> bool {
-    t.kind == TokenKind::Word && {
-        let b = text.as_bytes()[t.start];
-        if b.is_ascii() {
-            b.is_ascii_uppercase()
-        } else {
-            opens_with_capital(&text[t.range()])
-        }
+    let b = text.as_bytes()[t.start];
+    let word = t.kind == TokenKind::Word;
+    if b.is_ascii() {
+        word & b.is_ascii_uppercase()
+    } else {
+        word && opens_with_capital(&text[t.range()])
     }
 }
 
@@ -709,7 +790,7 @@ fn name_run(doc: &Document, i: usize, class: impl Fn(usize) -> Classes) -> Optio
     }
     let bytes = doc.text.as_bytes();
     while k < n {
-        if bytes[doc.tokens[k - 1].end..doc.tokens[k].start].contains(&b'\n') {
+        if line_break_between(bytes, doc.tokens[k - 1].end, doc.tokens[k].start) {
             break;
         }
         let w = doc.tok(k);
@@ -748,6 +829,19 @@ fn name_run(doc: &Document, i: usize, class: impl Fn(usize) -> Classes) -> Optio
         }
     }
     Some(i..end)
+}
+
+/// Whether the gap `end..start` of `bytes` between two tokens holds a
+/// line break. Most gaps are one space or none: for those the byte at
+/// `end` (the next token's first when there is no gap) answers, with no
+/// branch on which.
+#[inline]
+fn line_break_between(bytes: &[u8], end: usize, start: usize) -> bool {
+    if start - end <= 1 {
+        (start - end == 1) & (bytes[end] == b'\n')
+    } else {
+        bytes[end..start].contains(&b'\n')
+    }
 }
 
 /// Whether `w` is one character.
@@ -834,9 +928,31 @@ fn is_name_word(doc: &Document, k: usize, class: impl Fn(usize) -> Classes) -> b
     }
 }
 
-/// How many name words the run has.
-fn name_word_count(doc: &Document, r: Range<usize>, class: impl Fn(usize) -> Classes) -> usize {
-    r.filter(|&k| is_name_word(doc, k, &class)).count()
+/// What [`find`] asks of a name run's words, in one pass over them.
+struct RunWords {
+    /// How many name words the run has ([`is_name_word`]).
+    words: usize,
+    /// Whether a word after the first is no name's ([`Classes::is_not_name_word`]):
+    /// an organisation's or a place's.
+    org: bool,
+}
+
+/// [`RunWords`] of the run `r`: one loop over its tokens, with no branch
+/// in it, rather than one loop for each question (a run's short, varying
+/// length makes each loop's exit a branch that mispredicts).
+fn run_words(doc: &Document, r: Range<usize>, class: impl Fn(usize) -> Classes) -> RunWords {
+    let first = r.start;
+    let mut out = RunWords {
+        words: 0,
+        org: false,
+    };
+    for k in r {
+        let c = class(k);
+        let word = doc.tokens[k].kind == TokenKind::Word;
+        out.words += usize::from(word & !c.is_honorific() & !c.is_name_suffix());
+        out.org |= (k > first) & c.is_not_name_word();
+    }
+    out
 }
 
 /// A name's words, each lower case, joined by single spaces, and where
@@ -1122,6 +1238,19 @@ mod tests {
     }
 
     #[test]
+    fn sieve_finds_what_a_filter_finds() {
+        for n in [0usize, 1, 63, 64, 65, 130] {
+            for step in [1, 3, 7, 64, 200] {
+                let items: Vec<usize> = (0..n).collect();
+                let test = |k: &usize| k % step == step - 1;
+                let found: Vec<usize> = set_bits(sieve(&items, test)).collect();
+                let filtered: Vec<usize> = items.iter().copied().filter(test).collect();
+                assert_eq!(found, filtered, "{n} {step}");
+            }
+        }
+    }
+
+    #[test]
     fn next_set_finds_what_a_scan_finds() {
         for n in [0usize, 1, 63, 64, 65, 130] {
             for step in [1, 3, 7, 64, 200] {
@@ -1140,12 +1269,75 @@ mod tests {
 
     #[test]
     fn determiner_matches_any_case_and_nothing_longer() {
+        let is_determiner = |w: &str| {
+            let d = Document::new(&format!("{w} x"));
+            d.tokens[0].end == w.len() && is_determiner_at(&d, 0)
+        };
         assert!(is_determiner("The"));
         assert!(is_determiner("THOSE"));
         assert!(is_determiner("a"));
         assert!(!is_determiner("theirs"));
         assert!(!is_determiner("thé"));
-        assert!(!is_determiner(""));
+        assert!(!is_determiner("Thé"));
+        assert!(!is_determiner("@n"));
+    }
+
+    #[test]
+    fn determiner_key_is_the_case_blind_compare() {
+        let search = |w: &[u8]| {
+            DETERMINERS
+                .iter()
+                .any(|d| w.eq_ignore_ascii_case(d.as_bytes()))
+        };
+        // Every byte value in every place of a word of each length, as
+        // the key reads it.
+        for len in 1..=7 {
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    for base in [&b"those!!"[..], b"their!!", b"an!!!!!", b"a!!!!!!"] {
+                        let mut w = base[..len].to_vec();
+                        w[at] = b;
+                        let head = len.min(5);
+                        let v = w[..head].iter().fold(0, |v, &b| v << 8 | u64::from(b));
+                        let key = determiner_key(v, head, len);
+                        let found = DETERMINER_SLOTS[determiner_slot(key)] == key;
+                        assert_eq!(found, search(&w), "{w:?}");
+                    }
+                }
+            }
+        }
+        // And as tokens of a text, where the word is read from it.
+        let mut words: Vec<String> = DETERMINERS
+            .iter()
+            .flat_map(|d| {
+                [
+                    d.to_string(),
+                    d.to_uppercase(),
+                    format!("{d}s"),
+                    d[1..].to_string(),
+                ]
+            })
+            .collect();
+        words.extend(["tha", "thE", "@N", "\u{212A}", "th@", "ITS", "the"].map(String::from));
+        let text = words.join(" ");
+        let d = Document::new(&text);
+        for k in 0..d.tokens.len() {
+            assert_eq!(
+                is_determiner_at(&d, k),
+                search(d.tok(k).as_bytes()),
+                "{}",
+                d.tok(k)
+            );
+        }
+    }
+
+    #[test]
+    fn line_breaks_found_in_any_gap() {
+        for gap in ["", " ", "\n", "  ", " \n", "\n ", "\r\n", "\t"] {
+            let bytes = format!("a{gap}b");
+            let found = line_break_between(bytes.as_bytes(), 1, 1 + gap.len());
+            assert_eq!(found, gap.contains('\n'), "{gap:?}");
+        }
     }
 
     #[test]
