@@ -323,7 +323,17 @@ fn word_end(text: &str, start: usize, mut end: usize) -> usize {
             break;
         }
         if c & LEAD2 != 0 && is_two_byte_letter(bytes, end) {
+            // A run of them (a word in Cyrillic, "Łódź") is stepped over
+            // here, a few instructions a letter, where the eight-byte
+            // scan, stopping at each lead byte, would cost a whole round.
             end += 2;
+            while bytes
+                .get(end)
+                .is_some_and(|&b| BYTE_CLASS[usize::from(b)] & LEAD2 != 0)
+                && is_two_byte_letter(bytes, end)
+            {
+                end += 2;
+            }
             continue;
         }
         let Some((n, dot)) = join(text, start, end, numeric) else {
