@@ -28,6 +28,12 @@ pub(crate) struct FrontMatter<'a> {
 pub(crate) fn split_front_matter(src: &str) -> Option<FrontMatter<'_>> {
     let src_nobom = src.strip_prefix('\u{feff}').unwrap_or(src);
     let bom = src.len() - src_nobom.len();
+    // The fence line is `---` or `+++` and trailing white space: a text
+    // that opens otherwise (most, often with a long first paragraph) is
+    // answered before its first line break is looked for.
+    if !src_nobom.starts_with("---") && !src_nobom.starts_with("+++") {
+        return None;
+    }
     let first_end = src_nobom.find('\n')?;
     let fence = src_nobom[..first_end].trim_end();
     let toml = match fence {
@@ -202,6 +208,13 @@ mod tests {
             read_meta(&fm).unwrap().published,
             NaiveDate::from_ymd_opt(2025, 1, 2)
         );
+    }
+
+    #[test]
+    fn only_a_fence_at_the_very_start_opens_front_matter() {
+        assert!(split_front_matter(" ---\ntitle: x\n---\n").is_none());
+        assert!(split_front_matter("--\ntitle: x\n--\n").is_none());
+        assert!(split_front_matter("\u{feff}+++ \ntitle = \"x\"\n+++\n").is_some());
     }
 
     #[test]
