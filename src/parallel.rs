@@ -72,12 +72,13 @@ pub(crate) fn map_in_order_keeping<T: Send, U: Send, S: Send>(
 /// calling thread in the order of `items`, as soon as it and every one
 /// before it are done: a stream, not a batch. Each thread makes its own
 /// state with `init` once and keeps it for every item it takes, and takes
-/// the next item as soon as it is free, so one slow item holds up no
-/// other thread. The calling thread is one of them: between its own
-/// items it hands on the results the others have sent, so no thread
-/// waits for it to wake. At most `window` items are taken and not yet
-/// consumed at any time, so memory stays flat however many items there
-/// are, whatever their order of completion.
+/// the next item as soon as it is free, so a slow item holds up the other
+/// threads only once they have done the `window` items after it. The
+/// calling thread is one of them: between its own items it hands on the
+/// results the others have sent, so none of them wakes it for each. At
+/// most `window` items (or one per thread, if there are more threads) are
+/// taken and not yet consumed at any time, so memory stays flat however
+/// many items there are, whatever their order of completion.
 ///
 /// A panic in `f` or in `consume` stops the other threads and is raised
 /// again here; no thread is left waiting.
@@ -86,11 +87,22 @@ pub(crate) fn stream_in_order<T: Sync, U: Send, S>(
     window: usize,
     init: impl Fn() -> S + Sync,
     f: impl Fn(&mut S, &T) -> U + Sync,
+    consume: impl FnMut(U),
+) {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    stream_on(threads, items, window, init, f, consume);
+}
+
+/// [`stream_in_order`] on `threads` threads, the calling one included.
+fn stream_on<T: Sync, U: Send, S>(
+    threads: usize,
+    items: &[T],
+    window: usize,
+    init: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, &T) -> U + Sync,
     mut consume: impl FnMut(U),
 ) {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(items.len());
+    let threads = threads.min(items.len());
     if threads <= 1 {
         let mut state = init();
         for t in items {
@@ -110,25 +122,27 @@ pub(crate) fn stream_in_order<T: Sync, U: Send, S>(
     };
     let (done, results) = mpsc::channel::<(usize, U)>();
     std::thread::scope(|scope| {
-        for _ in 1..threads {
-            let (gate, init, f, done) = (&gate, &init, &f, done.clone());
-            scope.spawn(move || {
-                let _stop = StopOnPanic(gate);
-                let mut state = init();
-                while let Some(i) = gate.take(true) {
-                    if done.send((i, f(&mut state, &items[i]))).is_err() {
-                        break;
+        let workers: Vec<_> = (1..threads)
+            .map(|_| {
+                let (gate, init, f, done) = (&gate, &init, &f, done.clone());
+                scope.spawn(move || {
+                    let _stop = StopOnPanic(gate);
+                    let mut state = init();
+                    while let Some(i) = gate.take(true) {
+                        if done.send((i, f(&mut state, &items[i]))).is_err() {
+                            break;
+                        }
                     }
-                }
-            });
-        }
+                })
+            })
+            .collect();
         // When every other thread has dropped its sender, a wait for a
         // result ends.
         drop(done);
         let _stop = StopOnPanic(&gate);
         let mut state = init();
         // Results from the next one to consume on, by their distance
-        // from it: at most `window` of them.
+        // from it: at most `gate.window` of them.
         let mut ready: VecDeque<Option<U>> = VecDeque::new();
         let mut consumed = 0;
         let place = |ready: &mut VecDeque<Option<U>>, k: usize, u: U| {
@@ -161,6 +175,12 @@ pub(crate) fn stream_in_order<T: Sync, U: Send, S>(
                     // Every other thread stopped: one of them panicked.
                     Err(_) => break,
                 }
+            }
+        }
+        // A worker's panic, raised again with its own message.
+        for w in workers {
+            if let Err(panic) = w.join() {
+                std::panic::resume_unwind(panic);
             }
         }
     });
@@ -263,60 +283,91 @@ mod tests {
         assert!(!states.is_empty());
         assert_eq!(states.iter().sum::<usize>(), 150);
     }
+
     #[test]
     fn a_stream_comes_out_in_order_within_its_window() {
         use std::sync::atomic::{AtomicUsize, Ordering};
         let items: Vec<usize> = (0..500).collect();
-        // Early items are slow, so later ones finish first and wait.
-        let taken = AtomicUsize::new(0);
-        let mut out = Vec::new();
-        let mut most_ahead = 0;
-        super::stream_in_order(
-            &items,
-            8,
-            || 0usize,
-            |n, &i| {
-                *n += 1;
-                taken.fetch_add(1, Ordering::SeqCst);
-                if i % 50 == 0 {
-                    std::thread::sleep(std::time::Duration::from_millis(2));
-                }
-                i * 2
-            },
-            |u| {
-                out.push(u);
-                most_ahead = most_ahead.max(taken.load(Ordering::SeqCst) - out.len());
-            },
-        );
-        assert_eq!(out, (0..500).map(|i| i * 2).collect::<Vec<_>>());
-        // Taken but not consumed: never more than the window (with the
-        // one being consumed).
-        assert!(most_ahead <= 8, "{most_ahead} ahead");
-        let mut none = Vec::new();
-        super::stream_in_order(&[] as &[u8], 8, || (), |(), &b| b, |b| none.push(b));
-        assert!(none.is_empty());
+        for threads in [1, 2, 3, 8] {
+            for window in [1, 4, 8] {
+                // Some items are slow, so later ones finish first and wait.
+                let taken = AtomicUsize::new(0);
+                let mut out = Vec::new();
+                let mut most_ahead = 0;
+                super::stream_on(
+                    threads,
+                    &items,
+                    window,
+                    || 0usize,
+                    |n, &i| {
+                        *n += 1;
+                        taken.fetch_add(1, Ordering::SeqCst);
+                        if i % 50 == 0 {
+                            std::thread::sleep(std::time::Duration::from_millis(2));
+                        }
+                        i * 2
+                    },
+                    |u| {
+                        // Taken and not yet consumed, this one excluded.
+                        most_ahead = most_ahead.max(taken.load(Ordering::SeqCst) - out.len() - 1);
+                        out.push(u);
+                    },
+                );
+                assert_eq!(out, (0..500).map(|i| i * 2).collect::<Vec<_>>());
+                let bound = window.max(threads);
+                assert!(
+                    most_ahead < bound,
+                    "{threads} threads, window {window}: {most_ahead} ahead"
+                );
+            }
+        }
+        for n in 0..4 {
+            let few: Vec<usize> = (0..n).collect();
+            let mut out = Vec::new();
+            super::stream_on(4, &few, 2, || (), |(), &i| i, |i| out.push(i));
+            assert_eq!(out, few);
+        }
     }
 
     #[test]
-    fn a_panic_in_a_stream_is_raised_and_leaves_no_thread_waiting() {
+    fn a_panic_in_a_stream_is_raised_with_its_message_and_leaves_no_thread_waiting() {
         let items: Vec<usize> = (0..200).collect();
-        let worker = std::panic::catch_unwind(|| {
-            super::stream_in_order(&items, 4, || (), |(), &i| assert_ne!(i, 37), |()| {});
-        });
-        assert!(worker.is_err());
-        let consumer = std::panic::catch_unwind(|| {
-            let mut n = 0;
-            super::stream_in_order(
-                &items,
-                4,
-                || (),
-                |(), &i| i,
-                |_| {
-                    n += 1;
-                    assert_ne!(n, 20);
-                },
-            );
-        });
-        assert!(consumer.is_err());
+        let message = |e: Box<dyn std::any::Any + Send>| {
+            e.downcast_ref::<String>().cloned().unwrap_or_default()
+        };
+        for threads in [2, 4] {
+            let worker = std::panic::catch_unwind(|| {
+                super::stream_on(
+                    threads,
+                    &items,
+                    4,
+                    || (),
+                    |(), &i| {
+                        if i == 37 {
+                            panic!("item {i}");
+                        }
+                    },
+                    |()| {},
+                );
+            });
+            assert_eq!(message(worker.unwrap_err()), "item 37");
+            let consumer = std::panic::catch_unwind(|| {
+                let mut n = 0;
+                super::stream_on(
+                    threads,
+                    &items,
+                    4,
+                    || (),
+                    |(), &i| i,
+                    |_| {
+                        n += 1;
+                        if n == 20 {
+                            panic!("consumed {n}");
+                        }
+                    },
+                );
+            });
+            assert_eq!(message(consumer.unwrap_err()), "consumed 20");
+        }
     }
 }
