@@ -20,7 +20,7 @@ use super::entity::Capitals;
 use super::{age, date, duration, entity, number, ordinal, time};
 use crate::lexicon::numbers::ORDINALS;
 use crate::lexicon::titles::{self, Classes};
-use crate::lexicon::{be_window_at, has_byte, JointClasses, WordClasses};
+use crate::lexicon::{be_window_at, has_byte, JointClasses, WordClasses, HIGH, SHORT};
 use crate::text::{Document, Token, TokenKind};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -324,13 +324,6 @@ fn with_hyphen(b: &[u8], c: u16, hyphen: bool) -> u16 {
     }
 }
 
-/// The longest word read as one integer ([`word_cues`]): 15 bytes, the
-/// longest word [`JointClasses`] packs.
-const SHORT: usize = 15;
-
-/// The top bit of every byte of a `u128`: none is set in an ASCII word.
-const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
-
 /// Whether a word's shape may make it a date trigger whatever its table
 /// lookup says: "q" and one more byte ("Q3"), or a possessive "'s" or
 /// "’s" in either case (the last byte of "’" is 0x99), which the date
@@ -482,7 +475,7 @@ mod tests {
         }
         let text = format!(
             "Ana Ruiz’s Q3 q1 Qx IRS Tuesday's MONDAY’S twenty-first Third-Largest \
-             48-hour Director-General Extraordinarily-Long-Words \u{212A}ing Élysée \
+             48-hour Director-General Extraordinarily-Long-Words \u{212A}ing Spo\u{212A}esman Élysée \
              $5 € $$ 21st 3rd-place 1990s 3bn 21ST 22nd 4TH 1,000th 12.5m - — A-1 a’s s \
              \"Quoted Minister said Monday\" {} Senator Says Yesterday’s X",
             words.join(" ")

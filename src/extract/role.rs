@@ -19,7 +19,7 @@
 use super::entity::{self, People};
 use super::{Context, Extractor, RawClaim};
 use crate::extract::{ClaimData, RoleClaim};
-use crate::lexicon::titles;
+use crate::lexicon::{fold, titles, KELVIN_UTF8};
 use crate::text::{Document, TokenKind};
 use std::ops::Range;
 
@@ -140,12 +140,6 @@ const MAY_PRECEDE_NAME: [bool; 256] = {
     t
 };
 
-/// An ASCII letter folded as [`Shapes`] index it: lowered, then its low
-/// six bits (so "P" and "p" are one letter).
-const fn fold(b: u8) -> usize {
-    (b.to_ascii_lowercase() & 63) as usize
-}
-
 /// Some words' first letters, last letters and lengths in bytes, to rule
 /// a word out by its first and last bytes and its length before any
 /// lookup: per first letter (folded, [`fold`]), the last letters seen as
@@ -197,13 +191,8 @@ const fn capped_len(len: usize) -> usize {
     }
 }
 
-/// The Kelvin sign, the one character outside ASCII that lower-cases
-/// into ASCII ("k"): the title lookups lower-case a word before they
-/// look ([`titles::is_title_head`]), so a title may be written with it.
-const KELVIN: char = '\u{212A}';
-
 /// The [`Shapes`] index of each first byte: its letter folded for an
-/// ASCII letter, "k" for the first byte of [`KELVIN`] (and of other
+/// ASCII letter, "k" for the first byte of the Kelvin sign (U+212A) (and of other
 /// characters, which only lets more words through), and [`NO_LETTER`]
 /// for any other byte: a word opening with one outside ASCII lower-cases
 /// into no ASCII word, and no word of the tables opens with one in it
@@ -222,7 +211,7 @@ const FIRST_LETTER: [u8; 256] = {
 };
 
 /// The [`Shapes`] bit of each last byte: its letter folded for an ASCII
-/// letter, "k" for the last byte of [`KELVIN`], none for any other byte
+/// letter, "k" for the last byte of the Kelvin sign (U+212A), none for any other byte
 /// (as [`FIRST_LETTER`]).
 const LAST_LETTER: [u64; 256] = {
     let mut t = [0; 256];
@@ -237,14 +226,7 @@ const LAST_LETTER: [u64; 256] = {
     t
 };
 
-/// [`KELVIN`] in UTF-8.
-const KELVIN_UTF8: [u8; 3] = {
-    let mut b = [0; 3];
-    KELVIN.encode_utf8(&mut b);
-    b
-};
-
-/// The number of "k"s in `w`: each may be written [`KELVIN`], two bytes
+/// The number of "k"s in `w`: each may be written the Kelvin sign (U+212A), two bytes
 /// longer.
 const fn k_count(w: &[u8]) -> usize {
     let mut n = 0;
@@ -663,6 +645,7 @@ fn org_phrase(doc: &Document, i: usize) -> Option<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::KELVIN;
     use crate::rules::RuleSet;
 
     #[test]
@@ -682,15 +665,6 @@ mod tests {
             assert_eq!(MAY_OPEN_TITLE[usize::from(b)], may, "{b}");
         }
         assert!(!MAY_OPEN_TITLE[usize::from(b'.')] && !MAY_OPEN_TITLE[0xD0]);
-    }
-
-    #[test]
-    fn only_the_kelvin_sign_lowers_into_ascii() {
-        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
-            if c.to_lowercase().all(|l| l.is_ascii()) {
-                assert_eq!(c, KELVIN, "{:X}", c as u32);
-            }
-        }
     }
 
     /// `w` in lower case, upper case and capitalised.
@@ -751,10 +725,18 @@ mod tests {
             "SEN. ANA RUIZ and Rep. Tom Hale met CEO Tim Cook, chief executive Ana Lind and ceo Bo.",
             "Minister of the Treasury Ana Ruiz met minister of Defence Tom Hale. President.",
         ];
-        for text in texts {
-            // Three copies: the titles fall on other places of the
-            // sieve's 64-token words.
-            let text = [text; 3].join(" A b c. ");
+        // Three copies of each: the titles fall on other places of the
+        // sieve's 64-token words; and one text after 55 to 70 words, so
+        // that its titles and the names after them fall on each side of
+        // the first boundary.
+        let padded = (55..=70).map(|n| {
+            format!(
+                "{}Sen. Tom Hale and Secretary of State Ana Ruiz met.",
+                "x ".repeat(n)
+            )
+        });
+        let copied = texts.iter().map(|t| [*t; 3].join(" A b c. "));
+        for text in copied.chain(padded) {
             let d = Document::new(&text);
             let r = RuleSet::default();
             let p = People::new(&d, &r);

@@ -14,7 +14,12 @@ pub mod titles;
 pub mod verbs;
 mod wordset;
 
-pub(crate) use wordset::{be_value, be_window_at, has_byte, FxHasher, JointClasses, WordClasses};
+#[cfg(test)]
+pub(crate) use wordset::KELVIN;
+pub(crate) use wordset::{
+    be_value, be_window_at, fold, has_byte, FxHasher, JointClasses, WordClasses, HIGH, KELVIN_UTF8,
+    SHORT,
+};
 
 /// Words that, followed by a dot, do not end a sentence.
 pub const ABBREVIATIONS: &[&str] = &[

@@ -73,9 +73,11 @@ pub(crate) struct WordClasses {
 }
 
 /// The longest word kept in the packed table.
-const SHORT: usize = 15;
+pub(crate) const SHORT: usize = 15;
 
-fn fold(b: u8) -> usize {
+/// An ASCII letter folded for a table indexed by first and last letters:
+/// lowered, then its low six bits (so "P" and "p" are one letter).
+pub(crate) const fn fold(b: u8) -> usize {
     (b.to_ascii_lowercase() & 63) as usize
 }
 
@@ -108,7 +110,7 @@ fn exact_key(v: u128, len: usize) -> u128 {
 }
 
 /// The top bit of every byte of a `u128`.
-const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
+pub(crate) const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
 /// The low bit of every byte of a `u128`.
 const ONES: u128 = 0x0101_0101_0101_0101_0101_0101_0101_0101;
 
@@ -417,9 +419,20 @@ const JOINT_BITS: u32 = 15;
 /// The filter's words, 32 slots of two bits each.
 const JOINT_FILTER_WORDS: usize = 1 << (JOINT_BITS - 5);
 
-/// The last byte of the Kelvin sign's UTF-8, the one char outside ASCII
-/// whose lower case is ASCII ([`JointClasses::surely_lacks`]).
-const KELVIN_LAST: u8 = 0xAA;
+/// The Kelvin sign, the one character outside ASCII that lower-cases
+/// into ASCII ("k"; a test walks every char): a lookup that lower-cases a
+/// word before it looks may find a table word written with it.
+pub(crate) const KELVIN: char = '\u{212A}';
+
+/// [`KELVIN`] in UTF-8.
+pub(crate) const KELVIN_UTF8: [u8; 3] = {
+    let mut b = [0; 3];
+    KELVIN.encode_utf8(&mut b);
+    b
+};
+
+/// The last byte of [`KELVIN`]'s UTF-8 ([`JointClasses::surely_lacks`]).
+const KELVIN_LAST: u8 = KELVIN_UTF8[2];
 
 /// A word's bytes as [`be_value`] reads them (1..=[`SHORT`] of them),
 /// with every byte OR 0x20: the same for a word and its lower case. With
@@ -735,12 +748,11 @@ mod tests {
 
     #[test]
     fn only_the_kelvin_sign_lowers_to_ascii_from_outside_it() {
-        let kelvin = '\u{212A}';
-        assert!(kelvin.to_lowercase().eq("k".chars()));
-        assert_eq!(kelvin.to_string().as_bytes().last(), Some(&KELVIN_LAST));
+        assert!(KELVIN.to_lowercase().eq("k".chars()));
+        assert_eq!(KELVIN_LAST, 0xAA);
         for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
             if c.to_lowercase().all(|l| l.is_ascii()) {
-                assert_eq!(c, kelvin);
+                assert_eq!(c, KELVIN, "{:X}", c as u32);
             }
         }
         let ascii = WordClasses::new(&[(&["king", "don't"], 1)]);
