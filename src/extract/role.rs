@@ -192,11 +192,11 @@ const fn capped_len(len: usize) -> usize {
 }
 
 /// The [`Shapes`] index of each first byte: its letter folded for an
-/// ASCII letter, "k" for the first byte of the Kelvin sign (U+212A) (and of other
-/// characters, which only lets more words through), and [`NO_LETTER`]
-/// for any other byte: a word opening with one outside ASCII lower-cases
-/// into no ASCII word, and no word of the tables opens with one in it
-/// ([`Shapes::with`]).
+/// ASCII letter, "k" for the first byte of the Kelvin sign, U+212A (and
+/// of other characters, which only lets more words through), and
+/// [`NO_LETTER`] for any other byte: a word opening with one outside
+/// ASCII lower-cases into no ASCII word, and no word of the tables opens
+/// with one in it ([`Shapes::with`]).
 const FIRST_LETTER: [u8; 256] = {
     let mut t = [NO_LETTER as u8; 256];
     let mut b = 0;
@@ -211,8 +211,8 @@ const FIRST_LETTER: [u8; 256] = {
 };
 
 /// The [`Shapes`] bit of each last byte: its letter folded for an ASCII
-/// letter, "k" for the last byte of the Kelvin sign (U+212A), none for any other byte
-/// (as [`FIRST_LETTER`]).
+/// letter, "k" for the last byte of the Kelvin sign (U+212A), none for
+/// any other byte (as [`FIRST_LETTER`]).
 const LAST_LETTER: [u64; 256] = {
     let mut t = [0; 256];
     let mut b = 0;
@@ -226,8 +226,8 @@ const LAST_LETTER: [u64; 256] = {
     t
 };
 
-/// The number of "k"s in `w`: each may be written the Kelvin sign (U+212A), two bytes
-/// longer.
+/// The number of "k"s in `w`: each may be written as the Kelvin sign
+/// (U+212A), two bytes longer.
 const fn k_count(w: &[u8]) -> usize {
     let mut n = 0;
     let mut i = 0;
