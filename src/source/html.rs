@@ -161,13 +161,23 @@ fn walk(src: &str, keep: Option<Vec<bool>>) -> Walker<'_> {
         keep,
         seen_text: false,
     };
-    let mut emitter = DefaultEmitter::<usize>::new_with_span();
-    emitter.naively_switch_states(true);
-    for token in Tokenizer::new_with_emitter(src, emitter) {
-        let Ok(token) = token;
+    for token in tokens(src, true) {
         walker.token(token);
     }
     walker
+}
+
+/// The tokens of `src`, with their byte spans; with `naive`, html5gum
+/// switches to raw text after `<script>` and the like itself. The page
+/// walk and the entity decoder ([`super::html_entity`]) share this one
+/// tokenizer type, so html5gum's state machine is compiled once.
+pub(super) fn tokens(src: &str, naive: bool) -> impl Iterator<Item = Token<usize>> + '_ {
+    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    emitter.naively_switch_states(naive);
+    Tokenizer::new_with_emitter(src, emitter).map(|token| {
+        let Ok(token) = token;
+        token
+    })
 }
 
 /// State of the walk over the page's tokens.

@@ -7,7 +7,7 @@
 //! module does not scan documents: it decodes the reference at the start of
 //! the text it is given.
 
-use html5gum::{Token, Tokenizer};
+use html5gum::Token;
 use std::borrow::Cow;
 
 /// The longest name or number we try to read after `&`. Real references are
@@ -136,7 +136,7 @@ fn decode_numeric(num: &str) -> Option<(usize, char)> {
 /// tokenizer leaves the snippet as it is (not a reference).
 fn decode_with_tokenizer(snippet: &str) -> Option<String> {
     let mut out = String::new();
-    for token in Tokenizer::new(snippet).flatten() {
+    for token in super::html::tokens(snippet, false) {
         if let Token::String(s) = token {
             out.push_str(&String::from_utf8_lossy(&s.value));
         }
