@@ -92,9 +92,7 @@ impl Cues {
                 words |= u64::from(t.kind == TokenKind::Word) << k;
             }
             let mut bits = 0u64;
-            while words != 0 {
-                let k = words.trailing_zeros() as usize;
-                words &= words - 1;
+            for k in entity::ones(words) {
                 let (cue, capital, title) = word_cues(table, joint, doc, &tokens[k], quoted[k]);
                 cues[k] = cue;
                 titles[k] = title;

@@ -382,13 +382,21 @@ fn sieve<T>(items: &[T], test: impl Fn(&T) -> bool) -> Vec<u64> {
 /// The indices of the set bits of `sets` (as [`sieve`] makes them), in
 /// order.
 fn set_bits(sets: Vec<u64>) -> impl Iterator<Item = usize> {
-    sets.into_iter().enumerate().flat_map(|(w, mut bits)| {
-        std::iter::from_fn(move || {
-            (bits != 0).then(|| {
-                let k = bits.trailing_zeros() as usize;
-                bits &= bits - 1;
-                w * 64 + k
-            })
+    sets.into_iter()
+        .enumerate()
+        .flat_map(|(w, bits)| ones(bits).map(move |k| w * 64 + k))
+}
+
+/// The positions of the set bits of `bits`, lowest first: one branch a
+/// set bit, none for the clear ones (the 64-token sieves of the cue pass,
+/// the role scan and the name finder).
+#[inline]
+pub(crate) fn ones(mut bits: u64) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        (bits != 0).then(|| {
+            let k = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            k
         })
     })
 }

@@ -337,15 +337,11 @@ fn extract_roles(doc: &Document, people: &People<'_>, out: &mut Vec<RawClaim>) {
             sieve |= u64::from(may) << k;
         }
         let mut open = 0u64;
-        while sieve != 0 {
-            let k = sieve.trailing_zeros();
-            sieve &= sieve - 1;
-            open |= u64::from(may_open_title(doc, quoted, base + k as usize)) << k;
+        for k in entity::ones(sieve) {
+            open |= u64::from(may_open_title(doc, quoted, base + k)) << k;
         }
-        while open != 0 {
-            let k = open.trailing_zeros();
-            open &= open - 1;
-            title_before_name(doc, people, base + k as usize, out);
+        for k in entity::ones(open) {
+            title_before_name(doc, people, base + k, out);
         }
         base = end;
     }
