@@ -718,7 +718,7 @@ mod tests {
             "The \u{212A}ing Charles and \u{212A}ING Harald met PRESIDENT Ana Ruiz of the U.S.",
             "\"Senator Ana Ruiz\" spoke, said President \"Tom\" Hale. Lt. Gov. Ana Berg left.",
             "Omani Prime Minister Sheikh Omar bin Said Al Nouri arrived; prime minister Ana Ruiz too.",
-            "SEN. ANA RUIZ and Rep. Tom Hale met CEO Tim Cook, chief executive Ana Lind and ceo Bo.",
+            "SEN. ANA RUIZ and Rep. Tom Hale met CEO Ivo Marsh, chief executive Ana Lind and ceo Bo.",
             "Minister of the Treasury Ana Ruiz met minister of Defence Tom Hale. President.",
         ];
         // Three copies of each: the titles fall on other places of the
